@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlumniService } from './alumni.service.js';
+import { AlumnusEntity } from './alumnus.entity.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AlumnusEntity])],
+  providers: [AlumniService],
+  exports: [AlumniService],
+})
+export class AlumniModule {}

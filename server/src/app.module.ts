@@ -1,0 +1,42 @@
+import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AlumniModule } from './alumni/alumni.module.js';
+import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { loggerParams } from './common/logging.js';
+import type { AppConfig } from './config/configuration.js';
+import { DatabaseModule, type DatabaseTarget } from './database/database.module.js';
+import { EventsModule } from './events/events.module.js';
+import { GivingModule } from './giving/giving.module.js';
+import { GroupsModule } from './groups/groups.module.js';
+import { HealthModule } from './health/health.module.js';
+import { SchoolModule } from './school/school.module.js';
+
+@Module({})
+export class AppModule {
+  /** `extra` lets tests mount probe modules next to the real ones. */
+  static register(config: AppConfig, database: DatabaseTarget, extra: ModuleMetadata['imports'] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, ignoreEnvVars: true, load: [() => ({ ...config })] }),
+        LoggerModule.forRoot(loggerParams(config)),
+        ThrottlerModule.forRoot({ throttlers: [{ ttl: config.throttle.ttlSeconds * 1000, limit: config.throttle.limit }] }),
+        DatabaseModule.forRoot(database, config.databasePoolSize),
+        HealthModule,
+        SchoolModule,
+        AlumniModule,
+        GroupsModule,
+        EventsModule,
+        GivingModule,
+        ...extra,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+    };
+  }
+}

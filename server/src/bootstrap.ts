@@ -1,0 +1,67 @@
+import helmet from '@fastify/helmet';
+import { type ModuleMetadata, VersioningType } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { assignRequestId } from './common/logging.js';
+import { createValidationPipe } from './common/validation.js';
+import type { AppConfig } from './config/configuration.js';
+import type { DatabaseTarget } from './database/database.module.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { serveH5 } from './web/h5-static.js';
+
+export interface CreatedApp {
+  app: NestFastifyApplication;
+  /** Whether the H5 build was found and is served at `/`. */
+  servesH5: boolean;
+}
+
+/**
+ * Builds the whole application (not yet listening): Fastify, security headers, validation,
+ * the error body, OpenAPI, and the H5 build. main.ts and the tests share it, so tests run
+ * exactly what production runs.
+ */
+export async function createApp(config: AppConfig, database: DatabaseTarget, extra: ModuleMetadata['imports'] = []): Promise<CreatedApp> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Keep-alive connections would hold a graceful shutdown open; idle ones close at once.
+    forceCloseConnections: 'idle',
+    genReqId: assignRequestId,
+  });
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database, extra), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        // Taro's runtime and Swagger UI set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+  });
+  const servesH5 = await serveH5(app, config.h5Dir);
+  return { app, servesH5 };
+}

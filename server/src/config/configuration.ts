@@ -1,0 +1,169 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+
+/** Placeholder secret for development; production refuses to start with it. */
+export const DEVELOPMENT_JWT_SECRET = 'alumnilink-development-secret-do-not-use-in-production';
+
+const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/** The environment as the server reads it; every variable is documented in the README. */
+class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be a whole number between 0 and 65535' })
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s/]+(\/[^\s?]*)?(\?\S*)?$/, {
+    message: 'DATABASE_URL must look like postgres://user:password@host:5432/database',
+  })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './.data';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET = DEVELOPMENT_JWT_SECRET;
+
+  @IsOptional()
+  @IsString()
+  H5_DIR?: string;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'SEED_DEMO must be true or false' })
+  SEED_DEMO?: boolean;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  THROTTLE_TTL_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  THROTTLE_LIMIT = 600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(50 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY: boolean = false;
+}
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/** The validated configuration every part of the server reads. */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  /** Null means "use the embedded engine in dataDir". */
+  databaseUrl: string | null;
+  dataDir: string;
+  databasePoolSize: number;
+  jwtSecret: string;
+  /** Folder of the H5 build served at `/`; when it does not exist the server is API only. */
+  h5Dir: string;
+  /** Seed demo data into an empty database at start-up (never in production). */
+  seedDemo: boolean;
+  logLevel: string;
+  corsOrigins: string[];
+  throttle: { ttlSeconds: number; limit: number };
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration error:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
+  return errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map(
+      (constraint) => `${constraint} (got ${JSON.stringify(env[error.property] ?? '')})`,
+    ),
+  );
+}
+
+/**
+ * Reads and validates the environment once, at start-up. Every problem is reported
+ * together, each naming its variable, so a wrong setup is fixed in one go.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
+  const problems = describe(validateSync(vars, { skipMissingProperties: false }), env);
+
+  if (vars.NODE_ENV === 'production') {
+    if (vars.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+      problems.push('JWT_SECRET must be set to your own random secret in production');
+    }
+    if (vars.SEED_DEMO === true) problems.push('SEED_DEMO=true is refused in production: demo data is never seeded there');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const fromCwd = (path: string) => (isAbsolute(path) ? path : resolve(process.cwd(), path));
+  return {
+    nodeEnv: vars.NODE_ENV as NodeEnv,
+    host: vars.HOST,
+    port: vars.PORT,
+    databaseUrl: vars.DATABASE_URL ?? null,
+    dataDir: fromCwd(vars.DATA_DIR),
+    databasePoolSize: vars.DATABASE_POOL_SIZE,
+    jwtSecret: vars.JWT_SECRET,
+    h5Dir: vars.H5_DIR ? fromCwd(vars.H5_DIR) : resolve(REPO_ROOT, 'miniprogram/dist/h5'),
+    seedDemo: vars.SEED_DEMO ?? vars.NODE_ENV !== 'production',
+    logLevel: vars.LOG_LEVEL,
+    corsOrigins: vars.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    throttle: { ttlSeconds: vars.THROTTLE_TTL_SECONDS, limit: vars.THROTTLE_LIMIT },
+    bodyLimitBytes: vars.BODY_LIMIT_BYTES,
+    trustProxy: vars.TRUST_PROXY,
+  };
+}

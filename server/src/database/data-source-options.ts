@@ -1,0 +1,21 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+/** The one description of how the server talks to PostgreSQL, for the app, the CLI and tests. */
+export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    // gen_random_uuid() is built in since PostgreSQL 13: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    extra: { max: poolSize, connectionTimeoutMillis: 5_000 },
+  };
+}

@@ -1,0 +1,4 @@
+import { InitialSchema1795516866028 } from './1795516866028-initial-schema.js';
+
+/** Every migration, in order. A new migration is added here as well as in its file. */
+export const MIGRATIONS = [InitialSchema1795516866028];

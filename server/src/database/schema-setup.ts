@@ -1,0 +1,34 @@
+import type { DataSource } from 'typeorm';
+import { seedDemoData } from './seed/demo-seed.js';
+
+/** Any constant works; it only has to be the same for every instance of this service. */
+const MIGRATION_LOCK_KEY = 727_160_001;
+
+/**
+ * Applies pending migrations. Several instances may start together on one database, so
+ * they take turns under a PostgreSQL advisory lock; the later ones find nothing to do.
+ */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/** Seeds the demo college when the database has no school yet; true when it did. */
+export async function seedIfEmpty(dataSource: DataSource, now: Date = new Date()): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    // Serialises concurrent first starts: the second one waits, then sees the school.
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    const [{ exists }] = (await manager.query('SELECT EXISTS (SELECT 1 FROM schools) AS exists')) as [{ exists: boolean }];
+    if (exists) return false;
+    await seedDemoData(manager, now);
+    return true;
+  });
+}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { EventSummaryDto, Page } from '@alumni/shared';
+import { ApiErrors } from '../common/api-errors.decorator.js';
+import { EventPageResponseDto } from './dto/event-summary-response.dto.js';
+import { ListEventsQueryDto } from './dto/list-events-query.dto.js';
+import { EventsService } from './events.service.js';
+
+@ApiTags('events')
+@Controller('events')
+export class EventsController {
+  constructor(private readonly events: EventsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Published events, upcoming or past, cursor-paginated' })
+  @ApiOkResponse({ type: EventPageResponseDto })
+  @ApiErrors('INVALID_CURSOR')
+  list(@Query() query: ListEventsQueryDto): Promise<Page<EventSummaryDto>> {
+    return this.events.list(query);
+  }
+}

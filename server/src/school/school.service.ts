@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { SchoolDto } from '@alumni/shared';
+import { AlumniService } from '../alumni/alumni.service.js';
+import { AppError } from '../common/app-error.js';
+import { GroupsService } from '../groups/groups.service.js';
+import { DepartmentEntity } from './department.entity.js';
+import { SchoolEntity } from './school.entity.js';
+
+@Injectable()
+export class SchoolService {
+  constructor(
+    @InjectRepository(SchoolEntity) private readonly schools: Repository<SchoolEntity>,
+    @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
+    private readonly alumni: AlumniService,
+    private readonly groups: GroupsService,
+  ) {}
+
+  async getSchool(): Promise<SchoolDto> {
+    const [school, departments, alumni, groups] = await Promise.all([
+      this.schools.findOneBy({ id: 1 }),
+      this.departments.find({ order: { sortOrder: 'ASC', name: 'ASC' } }),
+      this.alumni.count(),
+      this.groups.count(),
+    ]);
+    if (!school) throw new AppError('SCHOOL_NOT_CONFIGURED');
+    return {
+      name: school.name,
+      shortName: school.shortName,
+      motto: school.motto,
+      intro: school.intro,
+      logoUrl: school.logoUrl,
+      foundedYear: school.foundedYear,
+      city: school.city,
+      departments: departments.map(({ id, name }) => ({ id, name })),
+      stats: { alumni, groups },
+    };
+  }
+}

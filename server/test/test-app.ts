@@ -1,0 +1,58 @@
+import type { ModuleMetadata } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/bootstrap.js';
+import { loadConfig, type AppConfig } from '../src/config/configuration.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** `http://127.0.0.1:<port>`: tests speak real HTTP to a listening server. */
+  baseUrl: string;
+  db: TestDatabase;
+  dataSource: DataSource;
+  request(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: any }>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  imports?: ModuleMetadata['imports'];
+  /** Reuse a database (e.g. a second instance on the same data); a new one otherwise. */
+  db?: TestDatabase;
+}
+
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', H5_DIR: '/nonexistent', ...env });
+}
+
+/** Starts the real application on a new database and listens on a free loopback port. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = options.db ?? (await createTestDatabase());
+  const config = testConfig(options.env);
+  const { app } = await createApp(config, db, options.imports);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const ownsDb = options.db === undefined;
+  return {
+    app,
+    baseUrl,
+    db,
+    dataSource: app.get(DataSource),
+    async request(path, init) {
+      const response = await fetch(`${baseUrl}${path}`, init);
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        // Not JSON: keep the text.
+      }
+      return { status: response.status, headers: response.headers, body };
+    },
+    async close() {
+      await app.close();
+      if (ownsDb) await db.drop();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { DatabaseTarget } from '../src/database/database.module.js';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+
+export interface TestDatabase extends DatabaseTarget {
+  drop(): Promise<void>;
+}
+
+/** The PostgreSQL server the tests may use: TEST_DATABASE_URL, else DATABASE_URL, else none. */
+export function serverUrl(): string | null {
+  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** A fresh, empty database on the PostgreSQL server, dropped afterwards. */
+export async function createServerDatabase(url: string): Promise<TestDatabase> {
+  const name = `alumnilink_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: withDatabase(url, name),
+    engine: 'postgres',
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** A fresh in-memory embedded engine, stopped afterwards. */
+export async function createEmbeddedDatabase(maxConnections = 12): Promise<TestDatabase> {
+  const embedded = await startEmbeddedPostgres({ maxConnections });
+  return { url: embedded.url, engine: 'embedded', drop: () => embedded.stop() };
+}
+
+/**
+ * Every test file works in its own new database: on the PostgreSQL server when one is
+ * configured (CI), on the embedded engine otherwise. Nothing touches a developer's data.
+ */
+export function createTestDatabase(): Promise<TestDatabase> {
+  const url = serverUrl();
+  return url ? createServerDatabase(url) : createEmbeddedDatabase();
+}
