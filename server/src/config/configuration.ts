@@ -24,6 +24,8 @@ const toInt = ({ value }: { value: unknown }) =>
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
+const PORT_RULE = 'PORT must be a whole number between 0 and 65535';
+
 /** The environment as the server reads it; every variable is documented in the README. */
 class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
@@ -33,9 +35,9 @@ class EnvironmentVariables {
   HOST = '127.0.0.1';
 
   @Transform(toInt)
-  @IsInt({ message: 'PORT must be a whole number between 0 and 65535' })
-  @Min(0)
-  @Max(65535)
+  @IsInt({ message: PORT_RULE })
+  @Min(0, { message: PORT_RULE })
+  @Max(65535, { message: PORT_RULE })
   PORT = 3000;
 
   @IsOptional()
@@ -139,7 +141,7 @@ function describe(errors: ValidationError[], env: Record<string, string | undefi
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const vars = plainToInstance(EnvironmentVariables, present, { exposeDefaultValues: true });
-  const problems = describe(validateSync(vars, { skipMissingProperties: false }), env);
+  const problems = describe(validateSync(vars, { stopAtFirstError: true }), env);
 
   if (vars.NODE_ENV === 'production') {
     if (vars.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {

@@ -1,0 +1,101 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getJson, runServerToExit, startServerProcess, type ServerProcess } from '../test/server-process.js';
+import { createServerDatabase, serverUrl } from '../test/test-database.js';
+
+/** One clear line: the reason and what to do, never a stack trace. */
+function expectOneClearLine(stderr: string, pattern: RegExp) {
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^AlumniLink cannot start\./);
+  expect(lines[0]).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('starting the server', () => {
+  const dirs: string[] = [];
+  const servers: ServerProcess[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alumnilink-start-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop('SIGKILL')));
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a malformed DATABASE_URL with one line naming it', async () => {
+    const { code, stderr } = await runServerToExit({ DATABASE_URL: 'mysql://root@localhost/alumni' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/DATABASE_URL must look like postgres:\/\//);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses an unreachable database with one clear line', async () => {
+    const { code, stderr } = await runServerToExit({ DATABASE_URL: 'postgres://postgres:pw@127.0.0.1:1/alumni' });
+    expect(code).toBe(1);
+    expectOneClearLine(stderr, /Cannot connect to the database at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/alumni: nothing listens there/);
+  });
+
+  it('refuses a data folder it cannot write', async () => {
+    const file = join(tempDir(), 'not-a-folder');
+    writeFileSync(file, '');
+    const { code, stderr } = await runServerToExit({ DATA_DIR: join(file, 'data') });
+    expect(code).toBe(1);
+    expectOneClearLine(stderr, /data folder .* cannot be written \(ENOTDIR\)\. Set DATA_DIR/);
+  });
+
+  it('refuses production mode with the development secret', async () => {
+    const { code, stderr } = await runServerToExit({ NODE_ENV: 'production', DATA_DIR: tempDir() });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/JWT_SECRET must be set to your own random secret in production/);
+  });
+
+  it('on the embedded engine: seeds on first start, keeps one server per data folder, stops cleanly, and keeps the data', async () => {
+    const dataDir = tempDir();
+    const first = await startServerProcess({ DATA_DIR: dataDir });
+    servers.push(first);
+    const school = await getJson(`${first.url}/api/v1/school`);
+    expect(school.name).toBe('江州学院');
+    const events = await getJson(`${first.url}/api/v1/events`);
+    expect(events.items.length).toBeGreaterThan(0);
+    expect(existsSync(join(dataDir, 'pgdata'))).toBe(true);
+    expect(readFileSync(join(dataDir, 'alumnilink.lock'), 'utf8')).toBe(String(first.child.pid));
+
+    const second = await runServerToExit({ DATA_DIR: dataDir });
+    expect(second.code).toBe(1);
+    expectOneClearLine(second.stderr, new RegExp(`in use by another AlumniLink server \\(pid ${first.child.pid}\\)`));
+
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(existsSync(join(dataDir, 'alumnilink.lock'))).toBe(false);
+
+    // After a crash (kill -9) the stale lock is taken over and nothing is seeded twice.
+    const again = await startServerProcess({ DATA_DIR: dataDir });
+    servers.push(again);
+    const afterRestart = await getJson(`${again.url}/api/v1/school`);
+    expect(afterRestart.stats).toEqual(school.stats);
+    expect(await again.stop('SIGKILL')).toBeNull();
+    const recovered = await startServerProcess({ DATA_DIR: dataDir });
+    servers.push(recovered);
+    expect((await getJson(`${recovered.url}/api/v1/school`)).stats).toEqual(school.stats);
+    expect(await recovered.stop('SIGTERM')).toBe(0);
+  });
+
+  const url = serverUrl();
+  (url ? it : it.skip)('with DATABASE_URL: uses that PostgreSQL server and nothing else changes', async () => {
+    const db = await createServerDatabase(url!);
+    try {
+      const server = await startServerProcess({ DATABASE_URL: db.url, DATA_DIR: join(tempDir(), 'unused') });
+      servers.push(server);
+      expect(server.output()).toMatch(/database: PostgreSQL at postgres:\/\//);
+      const school = await getJson(`${server.url}/api/v1/school`);
+      expect(school.name).toBe('江州学院');
+      expect(existsSync(join(dirs.at(-1)!, 'unused'))).toBe(false);
+      expect(await server.stop('SIGTERM')).toBe(0);
+    } finally {
+      await db.drop();
+    }
+  });
+});
