@@ -8,7 +8,15 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config';
  */
 export function nodeTestConfig(test: NonNullable<ViteUserConfig['test']>) {
   return defineConfig({
-    plugins: [swc.vite({ jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } })],
+    plugins: [
+      swc.vite({
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+      }),
+    ],
     test: { environment: 'node', globals: true, ...test },
   });
 }

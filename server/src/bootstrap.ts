@@ -10,7 +10,7 @@ import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/configuration.js';
 import type { DatabaseTarget } from './database/database.module.js';
 import { buildOpenApiDocument } from './openapi.js';
-import { serveH5 } from './web/h5-static.js';
+import { inlineScriptHashes, serveH5 } from './web/h5-static.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -52,7 +52,7 @@ export async function createApp(config: AppConfig, database: DatabaseTarget, ext
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         // Taro's runtime and Swagger UI set inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptHashes(config.h5Dir)],
         connectSrc: ["'self'"],
       },
     },

@@ -36,7 +36,10 @@ describe('starting the server', () => {
   it('refuses an unreachable database with one clear line', async () => {
     const { code, stderr } = await runServerToExit({ DATABASE_URL: 'postgres://postgres:pw@127.0.0.1:1/alumni' });
     expect(code).toBe(1);
-    expectOneClearLine(stderr, /Cannot connect to the database at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/alumni: nothing listens there/);
+    expectOneClearLine(
+      stderr,
+      /Cannot connect to the database at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/alumni: nothing listens there/,
+    );
   });
 
   it('refuses a data folder it cannot write', async () => {

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     await checkDatabaseConnection(database.url);
     const { app, servesH5 } = await createApp(config, database);
     await app.listen({ port: config.port, host: config.host }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') throw new StartupError(`Port ${config.port} on ${config.host} is already in use. Stop what uses it, or set PORT to a free port.`);
+      if (error.code === 'EADDRINUSE')
+        throw new StartupError(`Port ${config.port} on ${config.host} is already in use. Stop what uses it, or set PORT to a free port.`);
       throw error;
     });
 
@@ -45,7 +46,9 @@ async function main(): Promise<void> {
         `AlumniLink is running at http://${host}:${port}/`,
         `  database: ${where}`,
         `  API docs: http://${host}:${port}/api/docs`,
-        servesH5 ? '  mini-program (H5) served at /' : `  no H5 build found in ${config.h5Dir}: API only (run the start command from the repository root)`,
+        servesH5
+          ? '  mini-program (H5) served at /'
+          : `  no H5 build found in ${config.h5Dir}: API only (run the start command from the repository root)`,
         `  started in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
       ].join('\n'),
     );

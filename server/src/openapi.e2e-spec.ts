@@ -12,7 +12,9 @@ describe('OpenAPI document', () => {
 
   it('describes the API routes', () => {
     expect(document.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/school', '/api/v1/events', '/api/v1/campaigns', '/api/health/ready']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/school', '/api/v1/events', '/api/v1/campaigns', '/api/health/ready']),
+    );
     expect(document.components.schemas.ErrorBody.properties.error.properties.code.enum).toEqual(ERROR_CODES);
   });
 
@@ -25,10 +27,15 @@ describe('OpenAPI document', () => {
         .flatMap(([status, response]: [string, any]) =>
           Object.keys(response.content['application/json'].examples).map((code) => ({ status: Number(status), code })),
         );
-      expect(documented.map((d) => d.code)).toEqual(expect.arrayContaining(['VALIDATION_FAILED', 'RATE_LIMITED', 'INTERNAL', 'DATABASE_UNAVAILABLE']));
+      expect(documented.map((d) => d.code)).toEqual(
+        expect.arrayContaining(['VALIDATION_FAILED', 'RATE_LIMITED', 'INTERNAL', 'DATABASE_UNAVAILABLE']),
+      );
       for (const { code } of documented) expect(ERROR_CODES).toContain(code);
     }
-    expect(Object.keys(document.paths['/api/v1/events'].get.responses['400'].content['application/json'].examples)).toEqual(['INVALID_CURSOR', 'VALIDATION_FAILED']);
+    expect(Object.keys(document.paths['/api/v1/events'].get.responses['400'].content['application/json'].examples)).toEqual([
+      'INVALID_CURSOR',
+      'VALIDATION_FAILED',
+    ]);
   });
 
   it('serves Swagger UI', async () => {

@@ -17,7 +17,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     app,
     new DocumentBuilder()
       .setTitle('AlumniLink API')
-      .setDescription('Alumni records, groups, events and giving for a college alumni association. Every error has the body `{ error: { code, message, details } }`.')
+      .setDescription(
+        'Alumni records, groups, events and giving for a college alumni association. Every error has the body `{ error: { code, message, details } }`.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

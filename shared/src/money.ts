@@ -39,7 +39,10 @@ const YUAN_PATTERN = /^(\d{1,13})(?:\.(\d{1,2}))?$/;
  * most two decimals.
  */
 export function parseYuanToFen(text: string): number | null {
-  const cleaned = text.trim().replace(/^[¥￥]/, '').replace(/,/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/^[¥￥]/, '')
+    .replace(/,/g, '');
   const match = YUAN_PATTERN.exec(cleaned);
   if (!match) return null;
   const [, whole, fraction = ''] = match;

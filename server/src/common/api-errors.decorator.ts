@@ -59,7 +59,5 @@ export function groupByStatus(codes: ErrorCode[]): Map<number, ErrorCode[]> {
  * built, so routes list only their own.
  */
 export function ApiErrors(...codes: ErrorCode[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ...[...groupByStatus(codes)].map(([status, group]) => ApiResponse({ status, ...errorResponse(group) })),
-  );
+  return applyDecorators(...[...groupByStatus(codes)].map(([status, group]) => ApiResponse({ status, ...errorResponse(group) })));
 }

@@ -17,7 +17,9 @@ describe('the one error body', () => {
   it('answers an unknown route with 404 ROUTE_NOT_FOUND', async () => {
     const res = await t.request('/api/v1/no-such-thing');
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ error: { code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在', details: [{ issue: 'Cannot GET /api/v1/no-such-thing' }] } });
+    expect(res.body).toEqual({
+      error: { code: 'ROUTE_NOT_FOUND', message: '请求的接口不存在', details: [{ issue: 'Cannot GET /api/v1/no-such-thing' }] },
+    });
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {

@@ -26,9 +26,20 @@ export const REDACTED_PATHS = [
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'res.headers["set-cookie"]',
-  ...['password', 'secret', 'token', 'accessToken', 'refreshToken', 'code', 'phone', 'phoneNumber', 'purePhoneNumber', 'idCard', 'sessionKey', 'session_key'].flatMap(
-    (key) => [key, `*.${key}`, `*.*.${key}`],
-  ),
+  ...[
+    'password',
+    'secret',
+    'token',
+    'accessToken',
+    'refreshToken',
+    'code',
+    'phone',
+    'phoneNumber',
+    'purePhoneNumber',
+    'idCard',
+    'sessionKey',
+    'session_key',
+  ].flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
 
 export function loggerParams(config: AppConfig): Params {

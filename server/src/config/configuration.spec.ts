@@ -26,8 +26,20 @@ describe('configuration', () => {
   });
 
   it('reads the variables it is given', () => {
-    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u:p@db:5432/alumni', DATA_DIR: '/var/lib/alumnilink', CORS_ORIGINS: 'https://a.example, https://b.example', SEED_DEMO: 'false' });
-    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgres://u:p@db:5432/alumni', dataDir: '/var/lib/alumnilink', corsOrigins: ['https://a.example', 'https://b.example'], seedDemo: false });
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u:p@db:5432/alumni',
+      DATA_DIR: '/var/lib/alumnilink',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      SEED_DEMO: 'false',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://u:p@db:5432/alumni',
+      dataDir: '/var/lib/alumnilink',
+      corsOrigins: ['https://a.example', 'https://b.example'],
+      seedDemo: false,
+    });
   });
 
   it.each([
@@ -51,7 +63,9 @@ describe('configuration', () => {
 
   it('refuses the development secret and demo seeding in production', () => {
     expect(problems({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/JWT_SECRET must be set/)]);
-    expect(problems({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SEED_DEMO: 'true' })).toEqual([expect.stringMatching(/SEED_DEMO=true is refused/)]);
+    expect(problems({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), SEED_DEMO: 'true' })).toEqual([
+      expect.stringMatching(/SEED_DEMO=true is refused/),
+    ]);
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40) });
     expect(config.seedDemo).toBe(false);
     expect(config.jwtSecret).not.toBe(DEVELOPMENT_JWT_SECRET);

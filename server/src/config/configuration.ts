@@ -1,26 +1,14 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plainToInstance, Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-  type ValidationError,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
 
 /** Placeholder secret for development; production refuses to start with it. */
 export const DEVELOPMENT_JWT_SECRET = 'alumnilink-development-secret-do-not-use-in-production';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
-const toInt = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
@@ -128,9 +116,7 @@ export class ConfigError extends Error {
 
 function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
   return errors.flatMap((error) =>
-    Object.values(error.constraints ?? {}).map(
-      (constraint) => `${constraint} (got ${JSON.stringify(env[error.property] ?? '')})`,
-    ),
+    Object.values(error.constraints ?? {}).map((constraint) => `${constraint} (got ${JSON.stringify(env[error.property] ?? '')})`),
   );
 }
 
@@ -163,7 +149,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     h5Dir: vars.H5_DIR ? fromCwd(vars.H5_DIR) : resolve(REPO_ROOT, 'miniprogram/dist/h5'),
     seedDemo: vars.SEED_DEMO ?? vars.NODE_ENV !== 'production',
     logLevel: vars.LOG_LEVEL,
-    corsOrigins: vars.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: vars.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     throttle: { ttlSeconds: vars.THROTTLE_TTL_SECONDS, limit: vars.THROTTLE_LIMIT },
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
     trustProxy: vars.TRUST_PROXY,

@@ -8,7 +8,6 @@ import { dataSourceOptions } from './data-source-options.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 const config = loadConfig();
-const url =
-  config.databaseUrl ?? (await startEmbeddedPostgres({ dataDir: config.dataDir, maxConnections: config.databasePoolSize })).url;
+const url = config.databaseUrl ?? (await startEmbeddedPostgres({ dataDir: config.dataDir, maxConnections: config.databasePoolSize })).url;
 
 export default new DataSource(dataSourceOptions(url, config.databasePoolSize));

@@ -76,12 +76,13 @@ describe('GET /api/v1/events', () => {
     expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
   });
 
-  it.each(['garbage', Buffer.from('["not a date","x"]').toString('base64url'), Buffer.from('["2026-01-01T00:00:00Z","not-a-uuid"]').toString('base64url')])(
-    'refuses a forged cursor %s with 400 INVALID_CURSOR',
-    async (cursor) => {
-      const res = await t.request(`/api/v1/events?cursor=${cursor}`);
-      expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('INVALID_CURSOR');
-    },
-  );
+  it.each([
+    'garbage',
+    Buffer.from('["not a date","x"]').toString('base64url'),
+    Buffer.from('["2026-01-01T00:00:00Z","not-a-uuid"]').toString('base64url'),
+  ])('refuses a forged cursor %s with 400 INVALID_CURSOR', async (cursor) => {
+    const res = await t.request(`/api/v1/events?cursor=${cursor}`);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('INVALID_CURSOR');
+  });
 });

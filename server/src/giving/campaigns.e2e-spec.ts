@@ -22,7 +22,13 @@ describe('GET /api/v1/campaigns', () => {
 
   it('gives amounts as integer fen and the unit', async () => {
     const res = await t.request('/api/v1/campaigns');
-    expect(res.body.items[2]).toMatchObject({ kind: 'sapling', goalFen: 100_000, raisedFen: 1_071_000, donorCount: 297, unit: { name: '棵树苗', priceFen: 3000 } });
+    expect(res.body.items[2]).toMatchObject({
+      kind: 'sapling',
+      goalFen: 100_000,
+      raisedFen: 1_071_000,
+      donorCount: 297,
+      unit: { name: '棵树苗', priceFen: 3000 },
+    });
   });
 
   it('lists closed campaigns on request, and refuses drafts as a status', async () => {

@@ -17,7 +17,8 @@ export function toCampaignSummary(campaign: CampaignEntity): CampaignSummaryDto 
     goalFen: campaign.goalFen,
     raisedFen: campaign.raisedFen,
     donorCount: campaign.donorCount,
-    unit: campaign.unitName !== null && campaign.unitPriceFen !== null ? { name: campaign.unitName, priceFen: campaign.unitPriceFen } : null,
+    unit:
+      campaign.unitName !== null && campaign.unitPriceFen !== null ? { name: campaign.unitName, priceFen: campaign.unitPriceFen } : null,
     endsAt: campaign.endsAt?.toISOString() ?? null,
   };
 }

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
@@ -20,4 +21,18 @@ export async function serveH5(app: NestFastifyApplication, h5Dir: string): Promi
     },
   });
   return true;
+}
+
+/**
+ * Content-Security-Policy sources for the inline scripts of the H5 page (Taro inlines its
+ * rem sizing script). Hashing them at start-up allows exactly those scripts and no other
+ * inline code, whatever the build produced.
+ */
+export function inlineScriptHashes(h5Dir: string): string[] {
+  const index = `${h5Dir}/index.html`;
+  if (!existsSync(index)) return [];
+  const html = readFileSync(index, 'utf8');
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`,
+  );
 }

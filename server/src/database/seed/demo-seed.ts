@@ -13,23 +13,109 @@ const ALUMNI_COUNT = 360;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const DEPARTMENTS: { name: string; majors: [string, string][] }[] = [
-  { name: '机械工程学院', majors: [['机械设计制造及其自动化', '机械'], ['车辆工程', '车辆']] },
-  { name: '电气与信息工程学院', majors: [['电气工程及其自动化', '电气'], ['电子信息工程', '电信']] },
-  { name: '计算机科学与技术学院', majors: [['计算机科学与技术', '计科'], ['软件工程', '软工']] },
-  { name: '经济管理学院', majors: [['会计学', '会计'], ['市场营销', '营销'], ['国际经济与贸易', '国贸']] },
-  { name: '文学与新闻传播学院', majors: [['汉语言文学', '汉语言'], ['新闻学', '新闻']] },
-  { name: '外国语学院', majors: [['英语', '英语'], ['日语', '日语']] },
-  { name: '数学与统计学院', majors: [['数学与应用数学', '数学'], ['统计学', '统计']] },
-  { name: '化学与材料工程学院', majors: [['应用化学', '应化'], ['材料科学与工程', '材料']] },
-  { name: '建筑工程学院', majors: [['土木工程', '土木'], ['工程管理', '工管']] },
-  { name: '艺术设计学院', majors: [['视觉传达设计', '视传'], ['环境设计', '环设']] },
-  { name: '教育科学学院', majors: [['小学教育', '小教'], ['学前教育', '学前']] },
-  { name: '医学院', majors: [['护理学', '护理'], ['临床医学', '临床']] },
+  {
+    name: '机械工程学院',
+    majors: [
+      ['机械设计制造及其自动化', '机械'],
+      ['车辆工程', '车辆'],
+    ],
+  },
+  {
+    name: '电气与信息工程学院',
+    majors: [
+      ['电气工程及其自动化', '电气'],
+      ['电子信息工程', '电信'],
+    ],
+  },
+  {
+    name: '计算机科学与技术学院',
+    majors: [
+      ['计算机科学与技术', '计科'],
+      ['软件工程', '软工'],
+    ],
+  },
+  {
+    name: '经济管理学院',
+    majors: [
+      ['会计学', '会计'],
+      ['市场营销', '营销'],
+      ['国际经济与贸易', '国贸'],
+    ],
+  },
+  {
+    name: '文学与新闻传播学院',
+    majors: [
+      ['汉语言文学', '汉语言'],
+      ['新闻学', '新闻'],
+    ],
+  },
+  {
+    name: '外国语学院',
+    majors: [
+      ['英语', '英语'],
+      ['日语', '日语'],
+    ],
+  },
+  {
+    name: '数学与统计学院',
+    majors: [
+      ['数学与应用数学', '数学'],
+      ['统计学', '统计'],
+    ],
+  },
+  {
+    name: '化学与材料工程学院',
+    majors: [
+      ['应用化学', '应化'],
+      ['材料科学与工程', '材料'],
+    ],
+  },
+  {
+    name: '建筑工程学院',
+    majors: [
+      ['土木工程', '土木'],
+      ['工程管理', '工管'],
+    ],
+  },
+  {
+    name: '艺术设计学院',
+    majors: [
+      ['视觉传达设计', '视传'],
+      ['环境设计', '环设'],
+    ],
+  },
+  {
+    name: '教育科学学院',
+    majors: [
+      ['小学教育', '小教'],
+      ['学前教育', '学前'],
+    ],
+  },
+  {
+    name: '医学院',
+    majors: [
+      ['护理学', '护理'],
+      ['临床医学', '临床'],
+    ],
+  },
 ];
 
 const CITIES = ['江州', '江州', '江州', '上海', '北京', '深圳', '杭州', '南京', '广州', '武汉', '成都', '苏州', '长沙', '西安'];
 const INDUSTRIES = ['互联网', '教育', '制造业', '金融', '医疗健康', '建筑地产', '政府机关', '文化传媒', '能源', '咨询服务'];
-const TITLES = ['工程师', '高级工程师', '教师', '项目经理', '会计师', '产品经理', '设计师', '医生', '总经理', '公务员', '研究员', '销售总监'];
+const TITLES = [
+  '工程师',
+  '高级工程师',
+  '教师',
+  '项目经理',
+  '会计师',
+  '产品经理',
+  '设计师',
+  '医生',
+  '总经理',
+  '公务员',
+  '研究员',
+  '销售总监',
+];
 
 /** 14:00 Beijing time, `days` from `now`, so demo events sit at sensible hours. */
 function afternoon(now: Date, days: number, hours = 0): Date {
@@ -104,7 +190,13 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
       ['校友跑团', '周末一起跑，约起来！'],
       ['读书会', '每月共读一本书，线上分享。'],
       ['创业者联盟', '校友创业者互助、对接资源。'],
-    ].map(([name, intro]) => ({ kind: 'interest' as const, name: name!, intro: intro!, city: null, memberCount: faker.number.int({ min: 12, max: 80 }) })),
+    ].map(([name, intro]) => ({
+      kind: 'interest' as const,
+      name: name!,
+      intro: intro!,
+      city: null,
+      memberCount: faker.number.int({ min: 12, max: 80 }),
+    })),
     ...INDUSTRIES.slice(0, 4).map((industry) => ({
       kind: 'industry' as const,
       name: `${industry}校友圈`,
@@ -152,9 +244,32 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
       capacity: 80,
       confirmedCount: 52,
     }),
-    event(40, 6, { title: '校园开放日：带孩子看看我们的大学', kind: 'campus_day', city: '江州', venue: '江州学院 图书馆前广场', capacity: 200, confirmedCount: 37 }),
-    event(-20, 3, { title: '深圳校友新春联谊会', kind: 'meetup', city: '深圳', venue: '深圳南山 校友之家', capacity: 100, confirmedCount: 88, status: 'finished' }),
-    event(-60, 2, { title: '校友讲堂：从工程师到创业者', kind: 'lecture', city: '江州', venue: '江州学院 学术报告厅', capacity: 150, confirmedCount: 150, status: 'finished' }),
+    event(40, 6, {
+      title: '校园开放日：带孩子看看我们的大学',
+      kind: 'campus_day',
+      city: '江州',
+      venue: '江州学院 图书馆前广场',
+      capacity: 200,
+      confirmedCount: 37,
+    }),
+    event(-20, 3, {
+      title: '深圳校友新春联谊会',
+      kind: 'meetup',
+      city: '深圳',
+      venue: '深圳南山 校友之家',
+      capacity: 100,
+      confirmedCount: 88,
+      status: 'finished',
+    }),
+    event(-60, 2, {
+      title: '校友讲堂：从工程师到创业者',
+      kind: 'lecture',
+      city: '江州',
+      venue: '江州学院 学术报告厅',
+      capacity: 150,
+      confirmedCount: 150,
+      status: 'finished',
+    }),
     event(50, 3, { title: '北京校友年会（筹备中）', kind: 'meetup', city: '北京', venue: '待定', capacity: 120, status: 'draft' }),
   ]);
 
@@ -196,8 +311,26 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
       raisedFen: 2_350_000,
       donorCount: 87,
     }),
-    campaign(5, { title: '图书馆校友捐书计划', kind: 'general', summary: '为新图书馆添置专业书籍与经典读物。', goalFen: 5_000_000, raisedFen: 416_800, donorCount: 64 }),
-    campaign(400, { title: '2025 年校友林植树', kind: 'sapling', summary: '已完成：种下 1,200 棵树苗。', goalFen: 3_600_000, raisedFen: 3_600_000, donorCount: 861, status: 'closed', unitName: '棵树苗', unitPriceFen: 3000, endsAt: afternoon(now, -300) }),
+    campaign(5, {
+      title: '图书馆校友捐书计划',
+      kind: 'general',
+      summary: '为新图书馆添置专业书籍与经典读物。',
+      goalFen: 5_000_000,
+      raisedFen: 416_800,
+      donorCount: 64,
+    }),
+    campaign(400, {
+      title: '2025 年校友林植树',
+      kind: 'sapling',
+      summary: '已完成：种下 1,200 棵树苗。',
+      goalFen: 3_600_000,
+      raisedFen: 3_600_000,
+      donorCount: 861,
+      status: 'closed',
+      unitName: '棵树苗',
+      unitPriceFen: 3000,
+      endsAt: afternoon(now, -300),
+    }),
     campaign(1, { title: '校史馆修缮（草稿）', kind: 'general', summary: '', goalFen: 8_000_000, status: 'draft' }),
   ]);
 }

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type CampaignKind, type CampaignStatus, type CampaignSummaryDto, type Page } from '@alumni/shared';
+import {
+  CAMPAIGN_KINDS,
+  CAMPAIGN_STATUSES,
+  type CampaignKind,
+  type CampaignStatus,
+  type CampaignSummaryDto,
+  type Page,
+} from '@alumni/shared';
 
 class CampaignUnitDto {
   @ApiProperty({ example: '棵树苗' })

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { formatFen } from '@alumni/shared';
+import { getJson, startServerProcess, type ServerProcess } from '../../server/test/server-process.js';
+import { launchChromium, openPhonePage, screenshot } from '../support/browser.js';
+
+/**
+ * What a new user sees: the start command's server on a fresh embedded data folder, with
+ * the demo seed and the H5 build, opened on a phone-sized screen.
+ */
+describe('home page on a fresh installation', () => {
+  let dataDir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'alumnilink-e2e-'));
+    server = await startServerProcess({ DATA_DIR: dataDir });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the school, upcoming events and open campaigns from the API', async () => {
+    const school = await getJson(`${server.url}/api/v1/school`);
+    const events = await getJson(`${server.url}/api/v1/events?when=upcoming&limit=5`);
+    const campaigns = await getJson(`${server.url}/api/v1/campaigns?status=open&limit=5`);
+    expect(events.items.length).toBeGreaterThan(0);
+    expect(campaigns.items.length).toBeGreaterThan(0);
+
+    const { page, problems } = await openPhonePage(browser);
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.locator('.home-school-name').first().textContent(), { timeout: 30_000 }).toContain(school.name);
+    await page.locator('.event-card').first().waitFor();
+
+    const eventCards = page.locator('.event-card');
+    expect(await eventCards.count()).toBe(events.items.length);
+    expect(await eventCards.first().textContent()).toContain(events.items[0].title);
+    const campaignCards = page.locator('.campaign-card');
+    expect(await campaignCards.count()).toBe(campaigns.items.length);
+    const first = campaigns.items[0];
+    const firstCampaign = await campaignCards.first().textContent();
+    expect(firstCampaign).toContain(first.title);
+    expect(firstCampaign).toContain(formatFen(first.raisedFen));
+
+    await screenshot(page, 'home');
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps API errors in the one error body next to the app', async () => {
+    const res = await fetch(`${server.url}/api/v1/nowhere`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('ROUTE_NOT_FOUND');
+  });
+});

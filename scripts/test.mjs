@@ -1,0 +1,66 @@
+// `pnpm test`: every suite of the project in order (lint, shared, server, mini-program,
+// size budget, browser), each counted, then one summary. Exits 1 if anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PNPM } from './pnpm.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const reports = join(root, 'test-output', 'reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const vitestJson = (name) => ['--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${name}.json`)}`];
+
+/** Each step: a command, and where its runner writes a JSON report with test counts. */
+const steps = [
+  { name: 'lint', command: [...PNPM, 'run', 'lint'] },
+  { name: 'shared', command: [...PNPM, '--filter', '@alumni/shared', 'run', 'build'] },
+  {
+    name: 'shared tests',
+    command: [...PNPM, '--filter', '@alumni/shared', 'test', ...vitestJson('shared')],
+    report: 'shared',
+  },
+  { name: 'server tests', command: [...PNPM, '--filter', '@alumni/server', 'test', ...vitestJson('server')], report: 'server' },
+  {
+    name: 'mini-program tests',
+    command: [...PNPM, '--filter', '@alumni/miniprogram', 'test', '--json', `--outputFile=${join(reports, 'miniprogram.json')}`],
+    report: 'miniprogram',
+  },
+  { name: 'weapp size budget', command: [...PNPM, '--filter', '@alumni/miniprogram', 'run', 'check:size'] },
+  { name: 'h5 build', command: [...PNPM, '--filter', '@alumni/miniprogram', 'run', 'build:h5'] },
+  { name: 'browser journeys', command: [...PNPM, '--filter', '@alumni/e2e', 'test', ...vitestJson('e2e')], report: 'e2e' },
+];
+
+/** Vitest and Jest both write Jest-shaped JSON: numPassedTests / numFailedTests. */
+function counts(report) {
+  const file = join(reports, `${report}.json`);
+  if (!existsSync(file)) return null;
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + (json.numTodoTests ?? 0) };
+}
+
+const results = [];
+for (const step of steps) {
+  console.log(`\n━━ ${step.name}: pnpm ${step.command.slice(PNPM.length).join(' ')}`);
+  const startedAt = performance.now();
+  const { status } = spawnSync(step.command[0], step.command.slice(1), { cwd: root, stdio: 'inherit' });
+  const seconds = (performance.now() - startedAt) / 1000;
+  const tally = step.report ? counts(step.report) : null;
+  // A step without test counts (lint, builds, budget) counts as one check.
+  const passed = tally ? tally.passed : status === 0 ? 1 : 0;
+  const failed = tally ? Math.max(tally.failed, status === 0 ? 0 : 1) : status === 0 ? 0 : 1;
+  results.push({ name: step.name, ok: status === 0, seconds, passed, failed, skipped: tally?.skipped ?? 0 });
+}
+
+console.log('\n━━ Summary');
+for (const r of results) {
+  const tests = `${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`;
+  console.log(`${r.ok ? '✓' : '✗'} ${r.name.padEnd(20)} ${tests.padEnd(34)} ${r.seconds.toFixed(1).padStart(6)} s`);
+}
+const total = (key) => results.reduce((sum, r) => sum + r[key], 0);
+const skipped = total('skipped');
+console.log(`Total time ${results.reduce((s, r) => s + r.seconds, 0).toFixed(1)} s`);
+console.log(`Summary: ${total('passed')} passed, ${total('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
