@@ -48,6 +48,8 @@ describe('home page on a fresh installation', () => {
     expect(firstCampaign).toContain(formatFen(first.raisedFen));
 
     await screenshot(page, 'home');
+    await campaignCards.first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'home-campaigns');
     expect(problems).toEqual([]);
   });
 

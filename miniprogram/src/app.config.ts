@@ -1,0 +1,36 @@
+// Only the tab pages live in the main package (500 KB budget); every other area is a subpackage.
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/groups/index', 'pages/events/index', 'pages/giving/index', 'pages/me/index'],
+  subPackages: [{ root: 'packages/staff', pages: ['pages/index/index'] }],
+  window: {
+    // WeChat draws this bar anyway; saying so explicitly makes the H5 build draw it too, with a back button.
+    navigationStyle: 'default',
+    navigationBarBackgroundColor: '#1f57a8',
+    navigationBarTextStyle: 'white',
+    navigationBarTitleText: '校友会',
+    backgroundColor: '#f4f6fa',
+    backgroundTextStyle: 'light',
+  },
+  tabBar: {
+    color: '#8f959e',
+    selectedColor: '#1f57a8',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      tab('pages/index/index', '首页', 'home'),
+      tab('pages/groups/index', '群组', 'groups'),
+      tab('pages/events/index', '活动', 'events'),
+      tab('pages/giving/index', '捐赠', 'giving'),
+      tab('pages/me/index', '我的', 'me'),
+    ],
+  },
+});
+
+function tab(pagePath: string, text: string, icon: string) {
+  return {
+    pagePath,
+    text,
+    iconPath: `assets/tabbar/${icon}.png`,
+    selectedIconPath: `assets/tabbar/${icon}-active.png`,
+  };
+}

@@ -1,0 +1,130 @@
+import type { CampaignSummaryDto, EventSummaryDto, SchoolDto } from '@alumni/shared';
+import { Skeleton } from '@nutui/nutui-react-taro';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import type { ReactNode } from 'react';
+import { CampaignCard } from '../../components/campaign-card';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorState } from '../../components/error-state';
+import { EventCard } from '../../components/event-card';
+import { useHomeData } from './use-home-data';
+import './index.scss';
+
+export default function HomePage() {
+  const { state, reload, retry } = useHomeData();
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (state.status === 'loading') return <HomeSkeleton />;
+  if (state.status === 'failed') return <ErrorState message={state.message} onRetry={retry} />;
+
+  return (
+    <View className="home">
+      <SchoolHeader school={state.school} />
+      <Section title="近期活动" moreUrl="/pages/events/index">
+        <SectionList
+          items={state.events}
+          emptyTitle="暂无近期活动"
+          emptyDescription="新的校友活动发布后会出现在这里"
+          failedTitle="近期活动加载失败"
+          render={(event: EventSummaryDto) => <EventCard key={event.id} event={event} />}
+        />
+      </Section>
+      <Section title="进行中的捐赠" moreUrl="/pages/giving/index">
+        <SectionList
+          items={state.campaigns}
+          emptyTitle="暂无进行中的捐赠"
+          emptyDescription="新的捐赠项目开启后会出现在这里"
+          failedTitle="捐赠项目加载失败"
+          render={(campaign: CampaignSummaryDto) => <CampaignCard key={campaign.id} campaign={campaign} />}
+        />
+      </Section>
+    </View>
+  );
+}
+
+function SchoolHeader({ school }: { school: SchoolDto }) {
+  return (
+    <View>
+      <View className="home-header">
+        {school.logoUrl ? (
+          <Image className="home-header__logo" src={school.logoUrl} mode="aspectFill" />
+        ) : (
+          <View className="home-header__logo home-header__logo--initial">
+            <Text>{school.shortName.slice(0, 1)}</Text>
+          </View>
+        )}
+        <View className="home-header__names">
+          <Text className="home-school-name">{school.name}</Text>
+          {school.motto ? <Text className="home-header__motto">{school.motto}</Text> : null}
+        </View>
+      </View>
+      <View className="home-header__card">
+        <View className="home-stats">
+          <Text className="home-stats__item">
+            校友 <Text className="home-stats__value">{school.stats.alumni}</Text>
+          </Text>
+          <Text className="home-stats__sep">·</Text>
+          <Text className="home-stats__item">
+            群组 <Text className="home-stats__value">{school.stats.groups}</Text>
+          </Text>
+        </View>
+        {school.intro ? <Text className="home-header__intro">{school.intro}</Text> : null}
+      </View>
+    </View>
+  );
+}
+
+function Section({ title, moreUrl, children }: { title: string; moreUrl: string; children: ReactNode }) {
+  return (
+    <View className="home-section">
+      <View className="home-section__head">
+        <Text className="home-section__title">{title}</Text>
+        <Text className="home-section__more" onClick={() => void Taro.switchTab({ url: moreUrl })}>
+          全部
+        </Text>
+      </View>
+      {children}
+    </View>
+  );
+}
+
+interface SectionListProps<T> {
+  items: T[] | null;
+  emptyTitle: string;
+  emptyDescription: string;
+  failedTitle: string;
+  render: (item: T) => ReactNode;
+}
+
+function SectionList<T>({ items, emptyTitle, emptyDescription, failedTitle, render }: SectionListProps<T>) {
+  if (items === null) return <Text className="section-error">{failedTitle}，下拉页面可重新加载</Text>;
+  if (items.length === 0) return <EmptyState title={emptyTitle} description={emptyDescription} />;
+  return <View>{items.map(render)}</View>;
+}
+
+function HomeSkeleton() {
+  return (
+    <View className="home">
+      <View className="home-header">
+        <View className="home-header__logo home-header__logo--placeholder" />
+        <Skeleton className="home-header__skeleton" rows={2} size="small" animated />
+      </View>
+      <View className="home-header__card">
+        <Skeleton rows={3} size="small" animated />
+      </View>
+      {[0, 1].map((section) => (
+        <View className="home-section" key={section}>
+          <Skeleton className="home-section__skeleton-title" rows={1} animated />
+          {[0, 1].map((card) => (
+            <View className="home-skeleton-card" key={card}>
+              <Skeleton rows={3} size="small" animated />
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
