@@ -4,6 +4,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AlumniModule } from './alumni/alumni.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthCoreModule } from './auth/auth-core.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { loggerParams } from './common/logging.js';
 import type { AppConfig } from './config/configuration.js';
@@ -12,6 +14,7 @@ import { EventsModule } from './events/events.module.js';
 import { GivingModule } from './giving/giving.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InteractionsModule } from './interactions/interactions.module.js';
 import { SchoolModule } from './school/school.module.js';
 
 @Module({})
@@ -25,12 +28,15 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config)),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: config.throttle.ttlSeconds * 1000, limit: config.throttle.limit }] }),
         DatabaseModule.forRoot(database, config.databasePoolSize),
+        AuthCoreModule,
         HealthModule,
         SchoolModule,
         AlumniModule,
         GroupsModule,
         EventsModule,
         GivingModule,
+        InteractionsModule,
+        AuditModule,
         ...extra,
       ],
       providers: [

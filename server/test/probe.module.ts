@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { AuthUserDto } from '@alumni/shared';
+import { CurrentUser, Public, Roles } from '../src/auth/auth.decorators.js';
 
 class ProbeDto {
   @IsString()
@@ -18,14 +20,27 @@ class ProbeDto {
  */
 @Controller('__probe')
 class ProbeController {
+  @Public()
   @Post()
   echo(@Body() body: ProbeDto) {
     return body;
   }
 
+  @Public()
   @Get('crash')
   crash(): never {
     throw new Error('secret internal detail');
+  }
+
+  @Get('me')
+  me(@CurrentUser() user: AuthUserDto) {
+    return user;
+  }
+
+  @Roles('staff')
+  @Get('staff')
+  staffOnly(@CurrentUser() user: AuthUserDto) {
+    return user;
   }
 }
 

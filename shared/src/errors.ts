@@ -16,7 +16,6 @@ export const ERRORS = {
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
   ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
-  METHOD_NOT_ALLOWED: { status: 405, message: '接口不支持此请求方法' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },

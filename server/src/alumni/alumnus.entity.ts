@@ -1,13 +1,28 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from '@alumni/shared';
 
-/**
- * A graduate the association keeps a record of. This first cut holds what the home page
- * and the demo need; the identity issue adds WeChat identity, contact and privacy.
- */
+/** A graduate the association keeps a record of, and, once signed in, their WeChat identity. */
 @Entity({ name: 'alumni' })
 export class AlumnusEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** The user's id within our mini-program; null for alumni known only from records. */
+  @Column({ type: 'text', nullable: true, unique: true })
+  openid: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  unionid: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{alumnus}'" })
+  roles: Role[];
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  verifiedAt: Date | null;
+
+  /** Set when the account is erased; personal fields are cleared at the same time. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  deletedAt: Date | null;
 
   @Column({ type: 'text' })
   displayName: string;

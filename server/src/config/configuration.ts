@@ -48,6 +48,12 @@ class EnvironmentVariables {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
   JWT_SECRET = DEVELOPMENT_JWT_SECRET;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(24 * 60 * 60)
+  ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
   @IsOptional()
   @IsString()
   H5_DIR?: string;
@@ -96,6 +102,7 @@ export interface AppConfig {
   dataDir: string;
   databasePoolSize: number;
   jwtSecret: string;
+  accessTokenTtlSeconds: number;
   /** Folder of the H5 build served at `/`; when it does not exist the server is API only. */
   h5Dir: string;
   /** Seed demo data into an empty database at start-up (never in production). */
@@ -146,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: fromCwd(vars.DATA_DIR),
     databasePoolSize: vars.DATABASE_POOL_SIZE,
     jwtSecret: vars.JWT_SECRET,
+    accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
     h5Dir: vars.H5_DIR ? fromCwd(vars.H5_DIR) : resolve(REPO_ROOT, 'miniprogram/dist/h5'),
     seedDemo: vars.SEED_DEMO ?? vars.NODE_ENV !== 'production',
     logLevel: vars.LOG_LEVEL,

@@ -1,12 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventSummaryDto, Page } from '@alumni/shared';
+import { Public } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { EventPageResponseDto } from './dto/event-summary-response.dto.js';
 import { ListEventsQueryDto } from './dto/list-events-query.dto.js';
 import { EventsService } from './events.service.js';
 
 @ApiTags('events')
+@Public()
 @Controller('events')
 export class EventsController {
   constructor(private readonly events: EventsService) {}

@@ -1,12 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CampaignSummaryDto, Page } from '@alumni/shared';
+import { Public } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { CampaignsService } from './campaigns.service.js';
 import { CampaignPageResponseDto } from './dto/campaign-summary-response.dto.js';
 import { ListCampaignsQueryDto } from './dto/list-campaigns-query.dto.js';
 
 @ApiTags('giving')
+@Public()
 @Controller('campaigns')
 export class CampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
