@@ -29,7 +29,7 @@ export class IdentityCore1795518344312 implements MigrationInterface {
     // Timelines read one alumnus's history newest first.
     await db.query(`CREATE INDEX interactions_alumnus_time_idx ON interactions (alumnus_id, occurred_at DESC, id DESC)`);
     await db.query(`
-      CREATE FUNCTION interactions_append_only() RETURNS trigger LANGUAGE plpgsql AS \$\$
+      CREATE FUNCTION interactions_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'UPDATE' AND NEW.alumnus_id IS NULL
            AND (NEW.id, NEW.kind, NEW.subject_type, NEW.subject_id, NEW.detail, NEW.occurred_at)
@@ -37,7 +37,7 @@ export class IdentityCore1795518344312 implements MigrationInterface {
           RETURN NEW;
         END IF;
         RAISE EXCEPTION 'interactions are append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
-      END \$\$`);
+      END $$`);
     await db.query(`
       CREATE TRIGGER interactions_append_only BEFORE UPDATE OR DELETE ON interactions
         FOR EACH ROW EXECUTE FUNCTION interactions_append_only()`);
