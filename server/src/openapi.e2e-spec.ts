@@ -38,6 +38,23 @@ describe('OpenAPI document', () => {
     ]);
   });
 
+  it('documents every error code of the catalogue', () => {
+    for (const code of ERROR_CODES) expect(document.info.description).toContain(`\`${code}\``);
+  });
+
+  it('marks public routes and documents 401 on every other one', () => {
+    expect(document.paths['/api/v1/school'].get['x-public']).toBe(true);
+    expect(document.paths['/api/v1/school'].get.security).toEqual([]);
+    expect(document.paths['/api/v1/school'].get.responses['401']).toBeUndefined();
+    const guarded = Object.values(document.paths)
+      .flatMap((item: any) => Object.values(item))
+      .filter((operation: any) => !operation['x-public']) as any[];
+    for (const operation of guarded) {
+      expect(Object.keys(operation.responses['401'].content['application/json'].examples)).toContain('UNAUTHENTICATED');
+      if (operation['x-roles']) expect(Object.keys(operation.responses['403'].content['application/json'].examples)).toContain('FORBIDDEN');
+    }
+  });
+
   it('serves Swagger UI', async () => {
     const res = await t.request('/api/docs');
     expect(res.status).toBe(200);

@@ -38,9 +38,10 @@ class EnvironmentVariables {
   @MinLength(1)
   DATA_DIR = './.data';
 
+  // Start-up holds one connection for the migration lock while migrations use another.
   @Transform(toInt)
   @IsInt()
-  @Min(1)
+  @Min(2)
   @Max(100)
   DATABASE_POOL_SIZE = 10;
 

@@ -7,6 +7,7 @@ const MIGRATION_LOCK_KEY = 727_160_001;
 /**
  * Applies pending migrations. Several instances may start together on one database, so
  * they take turns under a PostgreSQL advisory lock; the later ones find nothing to do.
+ * The lock holds one pooled connection while the migrations use another: pool size ≥ 2.
  */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();

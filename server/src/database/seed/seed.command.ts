@@ -14,11 +14,11 @@ import { StartupError } from '../startup-error.js';
 async function seed(): Promise<void> {
   const config = loadConfig();
   if (config.nodeEnv === 'production') throw new StartupError('Demo data is never seeded in production.');
-  const embedded = config.databaseUrl === null ? await startEmbeddedPostgres({ dataDir: config.dataDir, maxConnections: 2 }) : null;
+  const embedded = config.databaseUrl === null ? await startEmbeddedPostgres({ dataDir: config.dataDir, maxConnections: 3 }) : null;
   const url = embedded?.url ?? config.databaseUrl!;
   try {
     await checkDatabaseConnection(url);
-    const dataSource = await new DataSource(dataSourceOptions(url, 1)).initialize();
+    const dataSource = await new DataSource(dataSourceOptions(url, 2)).initialize();
     await migrate(dataSource);
     const seeded = await seedIfEmpty(dataSource);
     await dataSource.destroy();
