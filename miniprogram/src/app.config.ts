@@ -1,7 +1,15 @@
 // Only the tab pages live in the main package (500 KB budget); every other area is a subpackage.
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/groups/index', 'pages/events/index', 'pages/giving/index', 'pages/me/index'],
-  subPackages: [{ root: 'packages/staff', pages: ['pages/index/index'] }],
+  subPackages: [
+    {
+      root: 'packages/staff',
+      pages: ['pages/index/index', 'pages/roster-import/index', 'pages/claims/index', 'pages/staff-members/index'],
+    },
+    { root: 'packages/alumni', pages: ['pages/profile/index', 'pages/directory/index', 'pages/alumnus/index'] },
+    { root: 'packages/verification', pages: ['pages/claim/index'] },
+    { root: 'packages/account', pages: ['pages/sign-in/index', 'pages/privacy/index'] },
+  ],
   window: {
     // WeChat draws this bar anyway; saying so explicitly makes the H5 build draw it too, with a back button.
     navigationStyle: 'default',

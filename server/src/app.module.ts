@@ -4,18 +4,25 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AlumniModule } from './alumni/alumni.module.js';
+import { ProfilesModule } from './alumni/profiles.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthCoreModule } from './auth/auth-core.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { loggerParams } from './common/logging.js';
 import type { AppConfig } from './config/configuration.js';
 import { DatabaseModule, type DatabaseTarget } from './database/database.module.js';
+import { DirectoryModule } from './directory/directory.module.js';
 import { EventsModule } from './events/events.module.js';
 import { GivingModule } from './giving/giving.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdentityModule } from './identity/identity.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
+import { RosterModule } from './roster/roster.module.js';
 import { SchoolModule } from './school/school.module.js';
+import { StaffModule } from './staff/staff.module.js';
+import { StorageModule } from './storage/storage.module.js';
+import { VerificationModule } from './verification/verification.module.js';
 
 @Module({})
 export class AppModule {
@@ -29,6 +36,7 @@ export class AppModule {
         ThrottlerModule.forRoot({ throttlers: [{ ttl: config.throttle.ttlSeconds * 1000, limit: config.throttle.limit }] }),
         DatabaseModule.forRoot(database, config.databasePoolSize),
         AuthCoreModule,
+        IdentityModule,
         HealthModule,
         SchoolModule,
         AlumniModule,
@@ -37,6 +45,12 @@ export class AppModule {
         GivingModule,
         InteractionsModule,
         AuditModule,
+        StorageModule,
+        ProfilesModule,
+        DirectoryModule,
+        StaffModule,
+        RosterModule,
+        VerificationModule,
         ...extra,
       ],
       providers: [

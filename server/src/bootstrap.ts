@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { type ModuleMetadata, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +11,7 @@ import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/configuration.js';
 import type { DatabaseTarget } from './database/database.module.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { MULTIPART_LIMITS } from './storage/upload.js';
 import { inlineScriptHashes, serveH5 } from './web/h5-static.js';
 
 export interface CreatedApp {
@@ -45,6 +47,9 @@ export async function createApp(config: AppConfig, database: DatabaseTarget, ext
   app.useGlobalPipes(createValidationPipe());
   app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
 
+  // Routes read uploads with readUpload() (storage/upload.ts), which sets each route's own size limit.
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
+
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -53,7 +58,8 @@ export async function createApp(config: AppConfig, database: DatabaseTarget, ext
         // Taro's runtime and Swagger UI set inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'", ...inlineScriptHashes(config.h5Dir)],
-        connectSrc: ["'self'"],
+        // Taro's H5 uploadFile reads the chosen file back from its blob: URL before sending it.
+        connectSrc: ["'self'", 'blob:'],
       },
     },
   });

@@ -56,6 +56,13 @@ describe('starting the server', () => {
     expect(stderr).toMatch(/JWT_SECRET must be set to your own random secret in production/);
   });
 
+  it('refuses the fake WeChat server in production, naming WECHAT_FAKE', async () => {
+    const { code, stderr } = await runServerToExit({ NODE_ENV: 'production', DATA_DIR: tempDir(), WECHAT_FAKE: 'true' });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/WECHAT_FAKE=true is refused in production/);
+    expect(stderr).toMatch(/WECHAT_APP_ID must be set to your mini-program AppID in production/);
+  });
+
   it('on the embedded engine: seeds on first start, keeps one server per data folder, stops cleanly, and keeps the data', async () => {
     const dataDir = tempDir();
     const first = await startServerProcess({ DATA_DIR: dataDir });

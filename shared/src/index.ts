@@ -6,3 +6,6 @@ export * from './types/school.js';
 export * from './types/events.js';
 export * from './types/campaigns.js';
 export * from './types/identity.js';
+export * from './types/profile.js';
+export * from './types/roster.js';
+export * from './types/verification.js';

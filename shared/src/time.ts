@@ -24,3 +24,14 @@ export function formatShanghaiShort(iso: string): string {
   const d = shanghaiParts(iso);
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
+
+/** A waiting time in seconds as staff read it: `刚刚`, `12 分钟`, `3 小时 5 分钟`, `2 天 4 小时`. */
+export function formatDuration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 1) return '刚刚';
+  if (minutes < 60) return `${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 === 0 ? `${hours} 小时` : `${hours} 小时 ${minutes % 60} 分钟`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} 天` : `${days} 天 ${hours % 24} 小时`;
+}

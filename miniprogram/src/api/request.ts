@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { ERRORS, isErrorBody, type ErrorCode, type ErrorDetail } from '@alumni/shared';
+import { ERRORS, isErrorBody, type ErrorCode, type ErrorDetail, type SessionDto } from '@alumni/shared';
+import { clearSession, loadSession, saveSession } from './session';
 
 /** Failures that never reached the API or came back in a shape it does not send. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'BAD_RESPONSE';
@@ -34,18 +35,51 @@ export interface RequestOptions {
 /** A GET may be sent again safely; a write may not, so only reads are retried. */
 const RETRY_DELAYS_MS = [300, 900];
 
-/** The signed-in user's token. Sign-in arrives with the identity feature; until then every call is anonymous. */
+const REFRESH_PATH = '/api/v1/auth/refresh';
+
+/** The signed-in user's access token, or null when signed out. */
 function authToken(): string | null {
-  return null;
+  return loadSession()?.accessToken ?? null;
+}
+
+/** One refresh at a time: a second one would present a spent token, which signs the device out. */
+let refreshing: Promise<boolean> | null = null;
+
+/**
+ * Trades the refresh token for a new session. False when there is none or the server refuses
+ * it; then the device is signed out. A network failure keeps the session for the next try.
+ */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const session = loadSession();
+    if (!session) return false;
+    try {
+      saveSession(await send<SessionDto>('POST', API_BASE_URL + REFRESH_PATH, { refreshToken: session.refreshToken }, null));
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) clearSession();
+      return false;
+    }
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
 }
 
 export async function request<T>({ method = 'GET', path, query, body }: RequestOptions): Promise<T> {
   const retries = method === 'GET' ? RETRY_DELAYS_MS : [];
+  let refreshed = false;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await send<T>(method, API_BASE_URL + path + queryString(query), body);
+      return await send<T>(method, API_BASE_URL + path + queryString(query), body, authToken());
     } catch (error) {
       const apiError = toApiError(error);
+      // An expired access token: renew it once, then send the same call again.
+      if (apiError.code === 'UNAUTHENTICATED' && !refreshed && authToken() !== null && (await refreshSession())) {
+        refreshed = true;
+        attempt--;
+        continue;
+      }
       if (attempt < retries.length && isTransient(apiError)) {
         await sleep(retries[attempt]);
         continue;
@@ -56,16 +90,72 @@ export async function request<T>({ method = 'GET', path, query, body }: RequestO
   }
 }
 
-async function send<T>(method: HttpMethod, url: string, body: unknown): Promise<T> {
+async function send<T>(method: HttpMethod, url: string, body: unknown, token: string | null): Promise<T> {
   const header: Record<string, string> = { Accept: 'application/json' };
   // Fastify rejects an empty body announced as JSON, so the type is sent only with a body.
   if (body !== undefined) header['Content-Type'] = 'application/json';
-  const token = authToken();
   if (token) header.Authorization = `Bearer ${token}`;
 
   const response = await Taro.request<unknown>({ url, method, header, data: body, dataType: 'json' });
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
   throw errorFromResponse(response.statusCode, response.data);
+}
+
+export interface UploadOptions {
+  /** The name the server sees; the H5 build's blob URLs have none of their own. */
+  fileName?: string;
+  /** Upload progress, 0–100. */
+  onProgress?: (percent: number) => void;
+}
+
+/**
+ * Downloads a file only signed-in callers may read (e.g. a claim's evidence photo) to a
+ * local temp path that Image and previewImage can show.
+ */
+export async function downloadFile(path: string): Promise<string> {
+  try {
+    const header: Record<string, string> = {};
+    const token = authToken();
+    if (token) header.Authorization = `Bearer ${token}`;
+    const response = await Taro.downloadFile({ url: API_BASE_URL + path, header });
+    if (response.statusCode >= 200 && response.statusCode < 300) return response.tempFilePath;
+    throw errorFromResponse(response.statusCode, undefined);
+  } catch (error) {
+    const apiError = toApiError(error);
+    void Taro.showToast({ title: apiError.message, icon: 'none', duration: 2500 });
+    throw apiError;
+  }
+}
+
+/**
+ * Uploads one local file (a temp path from chooseAvatar / chooseImage) as the multipart
+ * field `file`; errors end as in request(). Never retried: an upload is a write.
+ */
+export async function uploadFile<T>(path: string, filePath: string, options: UploadOptions = {}): Promise<T> {
+  try {
+    const header: Record<string, string> = { Accept: 'application/json' };
+    const token = authToken();
+    if (token) header.Authorization = `Bearer ${token}`;
+    const task = Taro.uploadFile({ url: API_BASE_URL + path, filePath, name: 'file', header, fileName: options.fileName });
+    if (options.onProgress) task.progress(({ progress }) => options.onProgress?.(progress));
+    const response = await task;
+    const data = parseJson(response.data);
+    if (response.statusCode >= 200 && response.statusCode < 300) return data as T;
+    throw errorFromResponse(response.statusCode, data);
+  } catch (error) {
+    const apiError = toApiError(error);
+    void Taro.showToast({ title: apiError.message, icon: 'none', duration: 2500 });
+    throw apiError;
+  }
+}
+
+/** uploadFile answers text, not parsed JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function errorFromResponse(status: number, data: unknown): ApiError {

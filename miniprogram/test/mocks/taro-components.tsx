@@ -20,3 +20,32 @@ export const View = element('div');
 export const Text = element('span');
 export const Image = element('img');
 export const Button = element('button');
+
+interface FieldProps {
+  className?: string;
+  value?: string;
+  placeholder?: string;
+  onInput?: (event: { detail: { value: string } }) => void;
+  onConfirm?: () => void;
+}
+
+/** Input and Textarea call onInput with `{ detail: { value } }`, as Taro does. */
+function field(tag: 'input' | 'textarea') {
+  return function TaroField({ className, value, placeholder, onInput, onConfirm }: FieldProps) {
+    return createElement(tag, {
+      className,
+      value,
+      placeholder,
+      onChange: (event: { target: { value: string } }) => onInput?.({ detail: { value: event.target.value } }),
+      onKeyDown: (event: { key: string }) => event.key === 'Enter' && onConfirm?.(),
+    });
+  };
+}
+
+export const Input = field('input');
+export const Textarea = field('textarea');
+
+/** Only the picker's face renders; tests do not open its wheel. */
+export function Picker({ children }: { children?: ReactNode }) {
+  return createElement('div', { className: 'taro-picker' }, children);
+}

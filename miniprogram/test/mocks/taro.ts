@@ -1,14 +1,32 @@
 // The part of @tarojs/taro the app and NutUI touch, as Jest mocks a test can program.
+/** Device storage (wx.setStorageSync etc.), in memory; tests clear it with `storage.clear()`. */
+export const storage = new Map<string, unknown>();
+
 const Taro = {
+  getStorageSync: jest.fn((key: string) => storage.get(key) ?? ''),
+  setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),
+  removeStorageSync: jest.fn((key: string) => void storage.delete(key)),
+  login: jest.fn(() => Promise.resolve({ code: 'wx-login-code', errMsg: 'login:ok' })),
+  redirectTo: jest.fn(() => Promise.resolve()),
   request: jest.fn(),
   showToast: jest.fn(() => Promise.resolve()),
   stopPullDownRefresh: jest.fn(),
   switchTab: jest.fn(() => Promise.resolve()),
   navigateTo: jest.fn(() => Promise.resolve()),
+  previewImage: jest.fn(() => Promise.resolve()),
+  showActionSheet: jest.fn(() => Promise.resolve({ tapIndex: 0 })),
+  showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false })),
+  setClipboardData: jest.fn(() => Promise.resolve()),
+  reLaunch: jest.fn(() => Promise.resolve()),
+  chooseImage: jest.fn(() => Promise.resolve({ tempFilePaths: ['blob:avatar'] })),
+  uploadFile: jest.fn(),
   // NutUI asks which platform it runs on; jsdom stands in for the H5 build.
   getEnv: () => 'WEB',
 };
 
 export const usePullDownRefresh = jest.fn();
+export const useDidShow = jest.fn();
+export const useReachBottom = jest.fn();
+export const useRouter = jest.fn(() => ({ params: {} as Record<string, string | undefined> }));
 export const { getEnv } = Taro;
 export default Taro;

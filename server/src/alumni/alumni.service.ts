@@ -1,7 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { type EntityManager, In, IsNull, type Repository } from 'typeorm';
+import type { ProfileField, Role } from '@alumni/shared';
+import { keysetPage, type Keyset } from '../common/pagination.js';
+import { isStaff, type Viewer, visibleToSql } from './alumnus-view.js';
 import { AlumnusEntity } from './alumnus.entity.js';
+
+/** Directory filters; each names the profile field whose visibility it must respect. */
+export interface DirectoryFilters {
+  q?: string;
+  graduationYear?: number;
+  departmentId?: string;
+  className?: string;
+  city?: string;
+  industry?: string;
+}
+
+export interface DirectorySearch {
+  filters: DirectoryFilters;
+  viewer: Viewer;
+  /** GroupsService.sharedGroupMembers of the viewer. */
+  groupPeers: ReadonlySet<string>;
+  after: Keyset | null;
+  limit: number;
+}
+
+const FILTERS: { key: keyof Omit<DirectoryFilters, 'q'>; field: ProfileField; property: string }[] = [
+  { key: 'graduationYear', field: 'graduationYear', property: 'graduationYear' },
+  { key: 'departmentId', field: 'department', property: 'departmentId' },
+  { key: 'className', field: 'className', property: 'className' },
+  { key: 'city', field: 'city', property: 'city' },
+  { key: 'industry', field: 'industry', property: 'industry' },
+];
+
+/** `%` and `_` typed by the user match themselves, not any character. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class AlumniService {
@@ -10,5 +43,86 @@ export class AlumniService {
   /** How many alumni the association keeps records of. */
   count(): Promise<number> {
     return this.alumni.count();
+  }
+
+  /** An alumnus whose account is not erased, or null. */
+  findActive(id: string, manager?: EntityManager): Promise<AlumnusEntity | null> {
+    const repository = manager ? manager.getRepository(AlumnusEntity) : this.alumni;
+    return repository.findOneBy({ id, deletedAt: IsNull() });
+  }
+
+  /**
+   * One directory page: verified, non-erased alumni, most recently verified first. For a
+   * non-staff searcher every filter also requires that field to be visible to them, so
+   * searching by a hidden field finds nobody through it.
+   */
+  searchDirectory({ filters, viewer, groupPeers, after, limit }: DirectorySearch): Promise<AlumnusEntity[]> {
+    const query = this.alumni.createQueryBuilder('a').where('a.verifiedAt IS NOT NULL').andWhere('a.deletedAt IS NULL');
+    const restricted = !isStaff(viewer);
+    if (restricted) query.setParameters({ viewerId: viewer.id, groupPeers: [...groupPeers] });
+    for (const { key, field, property } of FILTERS) {
+      const value = filters[key];
+      if (value === undefined) continue;
+      query.andWhere(`a.${property} = :${key}`, { [key]: value });
+      if (restricted) query.andWhere(visibleToSql('a', field));
+    }
+    if (filters.q !== undefined) {
+      const realName = restricted ? `(a.realName LIKE :namePrefix AND ${visibleToSql('a', 'realName')})` : 'a.realName LIKE :namePrefix';
+      query.andWhere(`(a.displayName LIKE :namePrefix OR ${realName})`, { namePrefix: `${escapeLike(filters.q)}%` });
+    }
+    return keysetPage(query, 'verifiedAt', 'DESC', after, limit).getMany();
+  }
+
+  /** Staff and administrators, newest first. */
+  listStaff(after: Keyset | null, limit: number): Promise<AlumnusEntity[]> {
+    const query = this.alumni.createQueryBuilder('a').where('a.deletedAt IS NULL').andWhere(`a.roles && ARRAY['staff', 'admin']::text[]`);
+    return keysetPage(query, 'createdAt', 'DESC', after, limit).getMany();
+  }
+
+  /** Non-erased alumni whose display or real name starts with `q`, for an administrator picking someone. */
+  findByNamePrefix(q: string, limit: number): Promise<AlumnusEntity[]> {
+    const namePrefix = `${escapeLike(q)}%`;
+    return this.alumni
+      .createQueryBuilder('a')
+      .where('a.deletedAt IS NULL')
+      .andWhere('(a.displayName LIKE :namePrefix OR a.realName LIKE :namePrefix)', { namePrefix })
+      .orderBy('a.displayName', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Several alumni by id, erased ones included (lists of past registrants still name rows). */
+  findByIds(ids: string[]): Promise<AlumnusEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.alumni.findBy({ id: In(ids) });
+  }
+
+  /** Loads a non-erased alumnus for change inside the caller's transaction (row locked). */
+  lockActive(manager: EntityManager, id: string): Promise<AlumnusEntity | null> {
+    return manager.getRepository(AlumnusEntity).findOne({ where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Marks the alumnus verified and takes the verified record of who they are (from the
+   * roster or a staff decision) into the profile, inside the caller's transaction.
+   */
+  async recordVerification(
+    manager: EntityManager,
+    id: string,
+    record: Partial<Pick<AlumnusEntity, 'realName' | 'graduationYear' | 'departmentId' | 'major' | 'className' | 'degree'>> & {
+      verifiedAt: Date;
+    },
+  ): Promise<void> {
+    await manager.update(AlumnusEntity, { id }, record);
+  }
+
+  /** Replaces the roles of an alumnus inside the caller's transaction. */
+  async setRoles(manager: EntityManager, id: string, roles: Role[]): Promise<void> {
+    await manager.update(AlumnusEntity, { id }, { roles });
+  }
+
+  /** Account erasure: overwrites the profile columns of the alumnus in the caller's transaction. */
+  async erase(manager: EntityManager, id: string, erased: Partial<AlumnusEntity>): Promise<void> {
+    await manager.update(AlumnusEntity, { id }, erased);
   }
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Role } from '@alumni/shared';
+import type { Degree, ProfileVisibility, Role } from '@alumni/shared';
 
 /** A graduate the association keeps a record of, and, once signed in, their WeChat identity. */
 @Entity({ name: 'alumni' })
@@ -53,6 +53,39 @@ export class AlumnusEntity {
 
   @Column({ type: 'text', nullable: true })
   jobTitle: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  degree: Degree | null;
+
+  @Column({ type: 'text', nullable: true })
+  bio: string | null;
+
+  /** Storage key of the avatar (see storage/); its URL is derived, so storage can move. */
+  @Column({ type: 'text', nullable: true })
+  avatarKey: string | null;
+
+  /** Only the fields the alumnus changed; the others follow DEFAULT_VISIBILITY (see alumnus-view.ts). */
+  @Column({ type: 'jsonb', default: {} })
+  visibility: Partial<ProfileVisibility>;
+
+  /** Version of the privacy notice the alumnus accepted (identity/privacy-notice.ts); null before consent. */
+  @Column({ type: 'text', nullable: true })
+  consentVersion: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  consentedAt: Date | null;
+
+  /** AES-256-GCM ciphertext with its key id (common/field-cipher.ts); only the identity module decrypts it. */
+  @Column({ type: 'text', nullable: true })
+  phoneEncrypted: string | null;
+
+  /** HMAC-SHA256 of the phone, for exact lookups. */
+  @Column({ type: 'text', nullable: true })
+  phoneHash: string | null;
+
+  /** `138****1234`: the only form of the phone any API answer shows to others. */
+  @Column({ type: 'text', nullable: true })
+  phoneMasked: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -6,6 +6,13 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, valida
 /** Placeholder secret for development; production refuses to start with it. */
 export const DEVELOPMENT_JWT_SECRET = 'alumnilink-development-secret-do-not-use-in-production';
 
+/** Development WeChat credentials: they only ever talk to the local fake. */
+export const DEVELOPMENT_WECHAT_APP_ID = 'wxdemo0000000000';
+export const DEVELOPMENT_WECHAT_APP_SECRET = 'alumnilink-development-wechat-secret';
+/** Development phone keys (public, in the source): production refuses them. */
+export const DEVELOPMENT_PHONE_ENCRYPTION_KEYS = 'dev1:ZGV2ZWxvcG1lbnQtb25seS1waG9uZS1rZXktMzJieXQ=';
+export const DEVELOPMENT_PHONE_HASH_KEY = 'alumnilink-development-phone-hash-key';
+
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
@@ -89,6 +96,46 @@ class EnvironmentVariables {
   @Transform(toBool)
   @IsIn([true, false], { message: 'TRUST_PROXY must be true or false' })
   TRUST_PROXY: boolean = false;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Matches(/^wx[0-9a-zA-Z]{8,30}$/, { message: 'WECHAT_APP_ID must be the mini-program AppID (wx followed by letters and digits)' })
+  WECHAT_APP_ID = DEVELOPMENT_WECHAT_APP_ID;
+
+  @IsString()
+  @MinLength(16, { message: 'WECHAT_APP_SECRET must be the AppSecret from the mini-program admin console' })
+  WECHAT_APP_SECRET = DEVELOPMENT_WECHAT_APP_SECRET;
+
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'WECHAT_API_BASE must be an http(s) URL such as https://api.weixin.qq.com' })
+  WECHAT_API_BASE = 'https://api.weixin.qq.com';
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'WECHAT_FAKE must be true or false' })
+  WECHAT_FAKE?: boolean;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WECHAT_TIMEOUT_MS = 5000;
+
+  @Matches(/^[a-z0-9]{1,16}:[A-Za-z0-9+/]{43}=(,[a-z0-9]{1,16}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'PHONE_ENCRYPTION_KEYS must be id:base64-of-32-bytes pairs separated by commas, current key first (e.g. k2:…,k1:…)',
+  })
+  PHONE_ENCRYPTION_KEYS = DEVELOPMENT_PHONE_ENCRYPTION_KEYS;
+
+  @IsString()
+  @MinLength(32, { message: 'PHONE_HASH_KEY must be at least 32 characters long' })
+  PHONE_HASH_KEY = DEVELOPMENT_PHONE_HASH_KEY;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)' })
+  REDIS_URL?: string;
 }
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -113,6 +160,28 @@ export interface AppConfig {
   throttle: { ttlSeconds: number; limit: number };
   bodyLimitBytes: number;
   trustProxy: boolean;
+  refreshTokenTtlDays: number;
+  wechat: WechatConfig;
+  phone: PhoneCipherConfig;
+  /** Shared caches (the WeChat access token) live here when set; in PostgreSQL otherwise. */
+  redisUrl: string | null;
+}
+
+export interface WechatConfig {
+  appId: string;
+  appSecret: string;
+  /** Where the WeChat clients send requests; the in-process fake's address when `fake` is true. */
+  apiBase: string;
+  /** Start the local fake WeChat server and point the clients at it (never in production). */
+  fake: boolean;
+  timeoutMs: number;
+}
+
+export interface PhoneCipherConfig {
+  /** AES-256 keys by id, base64; the first encrypts, all decrypt (so keys can rotate). */
+  encryptionKeys: { id: string; key: string }[];
+  /** HMAC key of the phone lookup hash. */
+  hashKey: string;
 }
 
 export class ConfigError extends Error {
@@ -142,7 +211,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       problems.push('JWT_SECRET must be set to your own random secret in production');
     }
     if (vars.SEED_DEMO === true) problems.push('SEED_DEMO=true is refused in production: demo data is never seeded there');
+    if (vars.WECHAT_FAKE === true)
+      problems.push('WECHAT_FAKE=true is refused in production: the fake WeChat server is for development and tests');
+    if (vars.WECHAT_APP_ID === DEVELOPMENT_WECHAT_APP_ID)
+      problems.push('WECHAT_APP_ID must be set to your mini-program AppID in production');
+    if (vars.WECHAT_APP_SECRET === DEVELOPMENT_WECHAT_APP_SECRET) {
+      problems.push('WECHAT_APP_SECRET must be set to your mini-program AppSecret in production');
+    }
+    if (vars.PHONE_ENCRYPTION_KEYS === DEVELOPMENT_PHONE_ENCRYPTION_KEYS) {
+      problems.push('PHONE_ENCRYPTION_KEYS must be set to your own keys in production (e.g. k1:$(openssl rand -base64 32))');
+    }
+    if (vars.PHONE_HASH_KEY === DEVELOPMENT_PHONE_HASH_KEY)
+      problems.push('PHONE_HASH_KEY must be set to your own random secret in production');
   }
+  const phoneKeys = vars.PHONE_ENCRYPTION_KEYS.split(',').map((pair) => {
+    const [id, key] = pair.split(':') as [string, string];
+    return { id, key };
+  });
+  if (new Set(phoneKeys.map((k) => k.id)).size !== phoneKeys.length) problems.push('PHONE_ENCRYPTION_KEYS must not repeat a key id');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const fromCwd = (path: string) => (isAbsolute(path) ? path : resolve(process.cwd(), path));
@@ -164,5 +250,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throttle: { ttlSeconds: vars.THROTTLE_TTL_SECONDS, limit: vars.THROTTLE_LIMIT },
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
     trustProxy: vars.TRUST_PROXY,
+    refreshTokenTtlDays: vars.REFRESH_TOKEN_TTL_DAYS,
+    wechat: {
+      appId: vars.WECHAT_APP_ID,
+      appSecret: vars.WECHAT_APP_SECRET,
+      apiBase: vars.WECHAT_API_BASE.replace(/\/+$/, ''),
+      fake: vars.WECHAT_FAKE ?? vars.NODE_ENV !== 'production',
+      timeoutMs: vars.WECHAT_TIMEOUT_MS,
+    },
+    phone: { encryptionKeys: phoneKeys, hashKey: vars.PHONE_HASH_KEY },
+    redisUrl: vars.REDIS_URL ?? null,
   };
 }

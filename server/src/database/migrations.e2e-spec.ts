@@ -4,7 +4,24 @@ import { dataSourceOptions } from './data-source-options.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { migrate } from './schema-setup.js';
 
-const TABLES = ['alumni', 'audit_entries', 'campaigns', 'departments', 'events', 'groups', 'interactions', 'schools'];
+const TABLES = [
+  'alumni',
+  'audit_entries',
+  'campaigns',
+  'departments',
+  'event_registrations',
+  'events',
+  'groups',
+  'idempotency_records',
+  'interactions',
+  'outbox_messages',
+  'refresh_tokens',
+  'roster_entries',
+  'roster_imports',
+  'schools',
+  'verification_claims',
+  'wechat_access_tokens',
+];
 
 async function tables(dataSource: DataSource): Promise<string[]> {
   const rows: { table_name: string }[] = await dataSource.query(

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { EventKind, EventStatus } from '@alumni/shared';
+import type { EventAudience, EventKind, EventQuestion, EventStatus } from '@alumni/shared';
 
 /** An activity staff post: homecoming, reunion, lecture, meet-up, campus day, online. */
 @Entity({ name: 'events' })
@@ -42,6 +42,45 @@ export class EventEntity {
 
   @Column({ type: 'text', nullable: true })
   coverUrl: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  onlineUrl: string | null;
+
+  /** Street address; with the coordinates, the page opens the map (`openLocation`). */
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  latitude: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  longitude: number | null;
+
+  /** Null: sign-up opens when the event is published. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  signupOpensAt: Date | null;
+
+  /** Null: sign-up closes when the event starts. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  signupClosesAt: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  waitlistEnabled: boolean;
+
+  @Column({ type: 'jsonb', default: { kind: 'everyone' } })
+  audience: EventAudience;
+
+  @Column({ type: 'jsonb', default: [] })
+  questions: EventQuestion[];
+
+  @Column({ type: 'text', nullable: true })
+  contactName: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  contactPhone: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

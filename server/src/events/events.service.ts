@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import type { EventSummaryDto, Page } from '@alumni/shared';
-import { decodeCursor, keysetPage, toPage } from '../common/pagination.js';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import type { AuthUserDto, EventDetailDto, EventStatus, EventSummaryDto, Page } from '@alumni/shared';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError } from '../common/app-error.js';
+import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
+import { GroupsService } from '../groups/groups.service.js';
+import { InteractionsService } from '../interactions/interactions.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import type { CreateEventDto, UpdateEventDto } from './dto/event-input.dto.js';
 import type { ListEventsQueryDto } from './dto/list-events-query.dto.js';
 import { EventEntity } from './event.entity.js';
+import { assertEventRules, normaliseAudience, normaliseQuestions } from './event-rules.js';
+import { RegistrationEntity } from './registration.entity.js';
+import { SeatsService } from './seats.service.js';
 
 export function toEventSummary(event: EventEntity): EventSummaryDto {
   return {
@@ -23,9 +32,66 @@ export function toEventSummary(event: EventEntity): EventSummaryDto {
   };
 }
 
+export function toEventDetail(event: EventEntity): EventDetailDto {
+  return {
+    ...toEventSummary(event),
+    description: event.description,
+    address: event.online ? null : event.address,
+    latitude: event.online ? null : event.latitude,
+    longitude: event.online ? null : event.longitude,
+    onlineUrl: event.online ? event.onlineUrl : null,
+    signupOpensAt: event.signupOpensAt?.toISOString() ?? null,
+    signupClosesAt: event.signupClosesAt?.toISOString() ?? null,
+    waitlistEnabled: event.waitlistEnabled,
+    audience: event.audience,
+    questions: event.questions,
+    contactName: event.contactName,
+    contactPhone: event.contactPhone,
+  };
+}
+
+/** What an audit entry keeps of an event. */
+function snapshot(event: EventEntity): Record<string, unknown> {
+  return { ...toEventDetail(event), description: undefined };
+}
+
+/** Fields whose change registrants are told about. */
+const NOTIFIED_FIELDS = ['startsAt', 'endsAt', 'online', 'onlineUrl', 'venue', 'address'] as const;
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+}
+
+/** Which statuses each staff transition starts from. */
+const TRANSITIONS: Record<'publish' | 'cancel' | 'finish', { from: EventStatus[]; to: EventStatus }> = {
+  publish: { from: ['draft'], to: 'published' },
+  cancel: { from: ['draft', 'published'], to: 'cancelled' },
+  finish: { from: ['published'], to: 'finished' },
+};
+
+const NULLABLE_FIELDS = [
+  'coverUrl',
+  'onlineUrl',
+  'city',
+  'venue',
+  'address',
+  'latitude',
+  'longitude',
+  'contactName',
+  'contactPhone',
+] as const;
+
 @Injectable()
 export class EventsService {
-  constructor(@InjectRepository(EventEntity) private readonly events: Repository<EventEntity>) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
+    private readonly groups: GroupsService,
+    private readonly seats: SeatsService,
+    private readonly interactions: InteractionsService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+  ) {}
 
   /** Published events alumni can see: upcoming soonest first, or past latest first. */
   async list(query: ListEventsQueryDto, now: Date = new Date()): Promise<Page<EventSummaryDto>> {
@@ -42,5 +108,190 @@ export class EventsService {
       query.limit,
     ).getMany();
     return toPage(rows, query.limit, (e) => ({ at: e.startsAt, id: e.id }), toEventSummary);
+  }
+
+  /** One event as alumni see it: published, finished or cancelled; drafts do not exist for them. */
+  async detail(id: string): Promise<EventDetailDto> {
+    const event = await this.events.findOneBy({ id });
+    if (!event || event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
+    return toEventDetail(event);
+  }
+
+  /** Every event, drafts included, latest start first (the staff list). */
+  async listForStaff(query: PageQueryDto & { status?: EventStatus }): Promise<Page<EventDetailDto>> {
+    const after = decodeCursor(query.cursor);
+    const builder = this.events.createQueryBuilder('event');
+    if (query.status) builder.where('event.status = :status', { status: query.status });
+    const rows = await keysetPage(builder, 'startsAt', 'DESC', after, query.limit).getMany();
+    return toPage(rows, query.limit, (e) => ({ at: e.startsAt, id: e.id }), toEventDetail);
+  }
+
+  async detailForStaff(id: string): Promise<EventDetailDto> {
+    return toEventDetail(await this.findOrFail(this.events.manager, id));
+  }
+
+  async create(actor: AuthUserDto, dto: CreateEventDto): Promise<EventDetailDto> {
+    const event = this.events.create({
+      title: dto.title,
+      kind: dto.kind,
+      status: 'draft',
+      description: dto.description ?? '',
+      online: dto.online,
+      startsAt: new Date(dto.startsAt),
+      endsAt: new Date(dto.endsAt),
+      signupOpensAt: dto.signupOpensAt ? new Date(dto.signupOpensAt) : null,
+      signupClosesAt: dto.signupClosesAt ? new Date(dto.signupClosesAt) : null,
+      capacity: dto.capacity,
+      confirmedCount: 0,
+      waitlistEnabled: dto.waitlistEnabled,
+      audience: normaliseAudience(dto.audience ?? { kind: 'everyone' }),
+      questions: normaliseQuestions(dto.questions ?? []),
+      createdBy: actor.id,
+      ...Object.fromEntries(NULLABLE_FIELDS.map((field) => [field, dto[field] ?? null])),
+    });
+    await this.assertValid(event);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const created = await manager.save(event);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'event.created',
+        subjectType: 'event',
+        subjectId: created.id,
+        after: snapshot(created),
+      });
+      return created;
+    });
+    return toEventDetail(saved);
+  }
+
+  /**
+   * Edits a draft or published event. The result must satisfy every rule; capacity may not
+   * drop below the confirmed seats, and added seats go to the waitlist at once. Confirmed
+   * registrants are told about a change of time or place.
+   */
+  async update(actor: AuthUserDto, id: string, dto: UpdateEventDto): Promise<EventDetailDto> {
+    const event = await this.dataSource.transaction(async (manager) => {
+      const current = await this.findOrFail(manager, id, true);
+      if (current.status !== 'draft' && current.status !== 'published') {
+        throw new AppError('EVENT_STATE_CONFLICT', [{ issue: `a ${current.status} event cannot be edited` }]);
+      }
+      const before = snapshot(current);
+      const next = manager.create(EventEntity, { ...current });
+      if (dto.title != null) next.title = dto.title;
+      if (dto.kind != null) next.kind = dto.kind;
+      if (dto.description != null) next.description = dto.description;
+      if (dto.online != null) next.online = dto.online;
+      if (dto.startsAt != null) next.startsAt = new Date(dto.startsAt);
+      if (dto.endsAt != null) next.endsAt = new Date(dto.endsAt);
+      if (dto.signupOpensAt !== undefined) next.signupOpensAt = dto.signupOpensAt ? new Date(dto.signupOpensAt) : null;
+      if (dto.signupClosesAt !== undefined) next.signupClosesAt = dto.signupClosesAt ? new Date(dto.signupClosesAt) : null;
+      if (dto.capacity != null) next.capacity = dto.capacity;
+      if (dto.waitlistEnabled != null) next.waitlistEnabled = dto.waitlistEnabled;
+      if (dto.audience != null) next.audience = normaliseAudience(dto.audience);
+      if (dto.questions != null) next.questions = normaliseQuestions(dto.questions);
+      for (const field of NULLABLE_FIELDS) if (dto[field] !== undefined) Object.assign(next, { [field]: dto[field] ?? null });
+      await this.assertValid(next, manager);
+      if (next.capacity < current.confirmedCount) {
+        throw new AppError('EVENT_CAPACITY_BELOW_CONFIRMED', [
+          { field: 'capacity', issue: `${current.confirmedCount} registrations are confirmed; capacity cannot be lower` },
+        ]);
+      }
+      const saved = await manager.save(next);
+      if (saved.status === 'published') {
+        await this.seats.fill(manager, saved);
+        const changed = NOTIFIED_FIELDS.filter((f) => !sameValue(current[f], saved[f]));
+        if (changed.length > 0) await this.notifyRegistrants(manager, saved, ['confirmed'], 'events.changed', { changed });
+      }
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'event.updated',
+        subjectType: 'event',
+        subjectId: id,
+        before,
+        after: snapshot(saved),
+      });
+      return saved;
+    });
+    return toEventDetail(event);
+  }
+
+  /**
+   * publish: sign-up opens (at the window's start). cancel: sign-up closes and every
+   * registrant is notified. finish: confirmed registrants not checked in are recorded as
+   * no-shows.
+   */
+  async transition(actor: AuthUserDto, id: string, action: keyof typeof TRANSITIONS): Promise<EventDetailDto> {
+    const { from, to } = TRANSITIONS[action];
+    const event = await this.dataSource.transaction(async (manager) => {
+      const current = await this.findOrFail(manager, id, true);
+      if (!from.includes(current.status)) {
+        throw new AppError('EVENT_STATE_CONFLICT', [{ issue: `cannot ${action} a ${current.status} event` }]);
+      }
+      const before = snapshot(current);
+      current.status = to;
+      const saved = await manager.save(current);
+      if (action === 'cancel') await this.notifyRegistrants(manager, saved, ['confirmed', 'waitlisted'], 'events.cancelled', {});
+      if (action === 'finish') await this.recordNoShows(manager, saved);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: `event.${to}`,
+        subjectType: 'event',
+        subjectId: id,
+        before,
+        after: snapshot(saved),
+      });
+      return saved;
+    });
+    return toEventDetail(event);
+  }
+
+  private async findOrFail(manager: EntityManager, id: string, lock = false): Promise<EventEntity> {
+    const event = await manager.findOne(EventEntity, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!event) throw new AppError('EVENT_NOT_FOUND');
+    return event;
+  }
+
+  private async assertValid(event: EventEntity, manager?: EntityManager): Promise<void> {
+    assertEventRules(event);
+    if (event.audience.kind === 'group' && !(await this.groups.exists(event.audience.groupId!, manager))) {
+      throw new AppError('EVENT_AUDIENCE_INVALID', [{ field: 'audience.groupId', issue: 'no such group' }]);
+    }
+  }
+
+  private async notifyRegistrants(
+    manager: EntityManager,
+    event: EventEntity,
+    statuses: RegistrationEntity['status'][],
+    kind: string,
+    extra: Record<string, unknown>,
+  ): Promise<void> {
+    const registrations = await manager
+      .createQueryBuilder(RegistrationEntity, 'r')
+      .where('r.eventId = :id AND r.status IN (:...statuses)', { id: event.id, statuses })
+      .getMany();
+    await this.outbox.enqueue(
+      manager,
+      registrations.map((r) => ({
+        alumnusId: r.alumnusId,
+        kind,
+        payload: { eventId: event.id, registrationId: r.id, title: event.title, startsAt: event.startsAt.toISOString(), ...extra },
+      })),
+    );
+  }
+
+  private async recordNoShows(manager: EntityManager, event: EventEntity): Promise<void> {
+    const absent = await manager
+      .createQueryBuilder(RegistrationEntity, 'r')
+      .where("r.eventId = :id AND r.status = 'confirmed' AND r.checkedInAt IS NULL", { id: event.id })
+      .getMany();
+    for (const r of absent) {
+      await this.interactions.record(manager, {
+        alumnusId: r.alumnusId,
+        kind: 'events.no_show',
+        subjectType: 'event',
+        subjectId: event.id,
+        detail: { registrationId: r.id },
+      });
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { InteractionEntity } from './interaction.entity.js';
 
 export interface InteractionInput {
@@ -17,6 +18,8 @@ export interface InteractionInput {
  */
 @Injectable()
 export class InteractionsService {
+  constructor(@InjectRepository(InteractionEntity) private readonly interactions: Repository<InteractionEntity>) {}
+
   async record(manager: EntityManager, input: InteractionInput): Promise<void> {
     await manager.save(InteractionEntity, {
       alumnusId: input.alumnusId,
@@ -30,5 +33,10 @@ export class InteractionsService {
   /** Account erasure: the rows stay (they are the school's history), the actor is forgotten. */
   async anonymise(manager: EntityManager, alumnusId: string): Promise<void> {
     await manager.update(InteractionEntity, { alumnusId }, { alumnusId: null });
+  }
+
+  /** Every interaction of one alumnus, oldest first (their data export). */
+  listFor(alumnusId: string): Promise<InteractionEntity[]> {
+    return this.interactions.find({ where: { alumnusId }, order: { occurredAt: 'ASC', id: 'ASC' } });
   }
 }

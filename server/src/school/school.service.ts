@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import type { SchoolDto } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AppError } from '../common/app-error.js';
@@ -36,5 +36,18 @@ export class SchoolService {
       departments: departments.map(({ id, name }) => ({ id, name })),
       stats: { alumni, groups },
     };
+  }
+
+  /** Every department, in the school's order (roster import matches 院系 by name). */
+  listDepartments(): Promise<{ id: string; name: string }[]> {
+    return this.departments.find({ select: { id: true, name: true }, order: { sortOrder: 'ASC', name: 'ASC' } });
+  }
+
+  /** Names of these departments by id; unknown ids are absent. */
+  async departmentNames(ids: Iterable<string>): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.departments.find({ select: { id: true, name: true }, where: { id: In(unique) } });
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 }

@@ -29,3 +29,144 @@ export interface EventSummaryDto {
   confirmedCount: number;
   coverUrl: string | null;
 }
+
+export const EVENT_AUDIENCE_KINDS = ['everyone', 'verified', 'group', 'graduation_years'] as const;
+export type EventAudienceKind = (typeof EVENT_AUDIENCE_KINDS)[number];
+
+/** Who may sign up. `group` admits the members of one group, `graduation_years` one inclusive range of years. */
+export interface EventAudience {
+  kind: EventAudienceKind;
+  groupId?: string | null;
+  yearFrom?: number | null;
+  yearTo?: number | null;
+}
+
+export const EVENT_QUESTION_KINDS = ['text', 'single', 'multiple'] as const;
+export type EventQuestionKind = (typeof EVENT_QUESTION_KINDS)[number];
+
+/** A custom sign-up question; `options` only for single and multiple choice. */
+export interface EventQuestion {
+  id: string;
+  kind: EventQuestionKind;
+  label: string;
+  required: boolean;
+  options?: string[];
+}
+
+export const EVENT_LIMITS = {
+  title: 100,
+  description: 20_000,
+  place: 200,
+  url: 1000,
+  contact: 50,
+  questions: 20,
+  questionLabel: 200,
+  options: 20,
+  optionLabel: 100,
+  /** Longest answer to a text question, in characters. */
+  textAnswer: 500,
+  capacity: 100_000,
+} as const;
+
+/** Everything the event page shows. */
+export interface EventDetailDto extends EventSummaryDto {
+  description: string;
+  address: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  onlineUrl: string | null;
+  signupOpensAt: string | null;
+  signupClosesAt: string | null;
+  waitlistEnabled: boolean;
+  audience: EventAudience;
+  questions: EventQuestion[];
+  contactName: string | null;
+  contactPhone: string | null;
+}
+
+/** POST /staff/events (all fields) and PATCH /staff/events/:id (any of them). */
+export interface EventInput {
+  title: string;
+  kind: EventKind;
+  description?: string;
+  coverUrl?: string | null;
+  online: boolean;
+  onlineUrl?: string | null;
+  city?: string | null;
+  venue?: string | null;
+  address?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  startsAt: string;
+  endsAt: string;
+  signupOpensAt?: string | null;
+  signupClosesAt?: string | null;
+  capacity: number;
+  waitlistEnabled: boolean;
+  audience?: EventAudience;
+  questions?: EventQuestion[];
+  contactName?: string | null;
+  contactPhone?: string | null;
+}
+
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** Answers by question id: text for text questions, one option for single, options for multiple choice. */
+export type RegistrationAnswers = Record<string, string | string[]>;
+
+export interface CreateRegistrationRequest {
+  answers?: RegistrationAnswers;
+}
+
+export interface RegistrationDto {
+  id: string;
+  eventId: string;
+  status: RegistrationStatus;
+  answers: RegistrationAnswers;
+  checkedInAt: string | null;
+  createdAt: string;
+}
+
+/** One of my tickets: the registration with its event. */
+export interface TicketDto extends RegistrationDto {
+  event: EventSummaryDto;
+}
+
+export interface CheckInTokenDto {
+  /** Goes into the QR code. */
+  token: string;
+  /** The same proof, short enough to type. */
+  shortCode: string;
+  /** When the phone should fetch the next token. */
+  refreshAt: string;
+}
+
+export interface CheckInRequest {
+  token?: string;
+  shortCode?: string;
+}
+
+export interface CheckInResultDto {
+  registrationId: string;
+  alumnusId: string;
+  displayName: string;
+  checkedInAt: string;
+  alreadyCheckedIn: boolean;
+}
+
+/** A registrant as staff see them. */
+export interface RegistrantDto extends RegistrationDto {
+  alumnusId: string;
+  displayName: string;
+  realName: string | null;
+  graduationYear: number | null;
+  walkIn: boolean;
+}
+
+export interface RegistrantCountsDto {
+  confirmed: number;
+  waitlisted: number;
+  cancelled: number;
+  checkedIn: number;
+}

@@ -1,16 +1,150 @@
-import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { ComingSoon } from '../../components/coming-soon';
+import { ROLE_LABELS, type SessionDto } from '@alumni/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { Button as WechatButton, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { bindPhone, fetchSessionAlumnus, getDemoPhoneCode, signOut } from '../../api/auth';
+import { loadSession } from '../../api/session';
 import './index.scss';
 
+const IS_H5 = process.env.TARO_ENV === 'h5';
+
 export default function MePage() {
+  const [session, setSession] = useState<SessionDto | null>(loadSession);
+
+  useDidShow(() => {
+    const stored = loadSession();
+    setSession(stored);
+    if (stored) {
+      fetchSessionAlumnus().then(
+        () => setSession(loadSession()),
+        () => setSession(loadSession()),
+      );
+    }
+  });
+
+  if (!session) return <SignedOut />;
+  return <SignedIn session={session} onChange={() => setSession(loadSession())} />;
+}
+
+function SignedOut() {
   return (
     <View className="me">
-      <View className="me-entry" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/index/index' })}>
-        <Text className="me-entry__title">工作台</Text>
-        <Text className="me-entry__hint">协会工作人员</Text>
+      <View className="me-card me-card--signed-out">
+        <View className="me-avatar">
+          <Text>友</Text>
+        </View>
+        <Text className="me-name">未登录</Text>
+        <Text className="me-hint">登录后可认证校友身份、查找同学、报名活动</Text>
+        <Button
+          className="me-sign-in"
+          type="primary"
+          shape="round"
+          onClick={() => void Taro.navigateTo({ url: '/packages/account/pages/sign-in/index' })}
+        >
+          登录
+        </Button>
       </View>
-      <ComingSoon title="个人中心即将上线" description="登录、校友认证和我的参与记录，很快就能在这里查看" />
     </View>
   );
+}
+
+function SignedIn({ session, onChange }: { session: SessionDto; onChange: () => void }) {
+  const { alumnus } = session;
+  const [busy, setBusy] = useState(false);
+  const isStaff = alumnus.roles.includes('staff') || alumnus.roles.includes('admin');
+
+  async function bind(getCode: () => Promise<string | undefined>) {
+    setBusy(true);
+    try {
+      const code = await getCode();
+      if (!code) {
+        void Taro.showToast({ title: '未授权手机号', icon: 'none' });
+        return;
+      }
+      await bindPhone(code);
+      void Taro.showToast({ title: '手机号已绑定', icon: 'success' });
+      onChange();
+    } catch {
+      // request() has already shown the server's message.
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function leave() {
+    await signOut();
+    onChange();
+  }
+
+  return (
+    <View className="me">
+      <View className="me-card">
+        <View className="me-avatar">
+          <Text>{alumnus.displayName.slice(0, 1)}</Text>
+        </View>
+        <Text className="me-name">{alumnus.displayName}</Text>
+        <Text className="me-hint">{alumnus.roles.map((role) => ROLE_LABELS[role]).join(' · ')}</Text>
+      </View>
+
+      {alumnus.consentRequired && (
+        <View className="me-entry me-entry--warning" onClick={() => void Taro.navigateTo({ url: '/packages/account/pages/privacy/index' })}>
+          <Text className="me-entry__title">请先阅读并同意隐私政策</Text>
+          <Text className="me-entry__hint">同意后才能完善资料</Text>
+        </View>
+      )}
+
+      <View className="me-entry me-phone">
+        <Text className="me-entry__title">手机号</Text>
+        {alumnus.phoneMasked ? (
+          <Text className="me-entry__hint me-phone__masked">{alumnus.phoneMasked}</Text>
+        ) : IS_H5 ? (
+          <Button className="me-phone__bind" size="small" shape="round" loading={busy} onClick={() => void bind(demoPhoneCode)}>
+            绑定手机号
+          </Button>
+        ) : (
+          <WechatButton
+            className="me-phone__bind me-phone__bind--wechat"
+            openType="getPhoneNumber"
+            disabled={busy}
+            onGetPhoneNumber={(event) => void bind(async () => (event.detail as { code?: string }).code)}
+          >
+            绑定手机号
+          </WechatButton>
+        )}
+      </View>
+
+      <View className="me-entry me-verification" onClick={() => void Taro.navigateTo({ url: '/packages/verification/pages/claim/index' })}>
+        <Text className="me-entry__title">校友认证</Text>
+        <Text className="me-entry__hint">核对毕业名册，认证后可查找同学</Text>
+      </View>
+
+      <View className="me-entry" onClick={() => void Taro.navigateTo({ url: '/packages/alumni/pages/profile/index' })}>
+        <Text className="me-entry__title">个人资料</Text>
+        <Text className="me-entry__hint">完善资料，设置谁能看到</Text>
+      </View>
+
+      <View className="me-entry" onClick={() => void Taro.navigateTo({ url: '/packages/alumni/pages/directory/index' })}>
+        <Text className="me-entry__title">校友录</Text>
+        <Text className="me-entry__hint">查找同学和校友</Text>
+      </View>
+
+      {isStaff && (
+        <View className="me-entry" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/index/index' })}>
+          <Text className="me-entry__title">工作台</Text>
+          <Text className="me-entry__hint">协会工作人员</Text>
+        </View>
+      )}
+
+      <Button className="me-sign-out" fill="outline" shape="round" block onClick={() => void leave()}>
+        退出登录
+      </Button>
+    </View>
+  );
+}
+
+/** H5 demo: the fake WeChat releases a made-up mainland number, as the getPhoneNumber button would a real one. */
+async function demoPhoneCode(): Promise<string> {
+  const number = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  return (await getDemoPhoneCode(number)).code;
 }

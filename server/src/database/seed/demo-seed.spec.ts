@@ -29,4 +29,18 @@ describe('demo seed', () => {
     expect(Math.min(...years)).toBeGreaterThanOrEqual(2000);
     expect(Math.max(...years)).toBeLessThanOrEqual(2024);
   });
+
+  it('has demo accounts to sign in as, one of them staff and admin', async () => {
+    const accounts = await first.request('/api/v1/auth/demo-accounts');
+    expect(accounts.body.map((a: { openid: string }) => a.openid)).toEqual([
+      'o_demo_001',
+      'o_demo_002',
+      'o_demo_003',
+      'o_demo_004',
+      'o_demo_005',
+      'o_demo_staff',
+    ]);
+    expect(accounts.body.at(-1).roles).toEqual(['alumnus', 'staff', 'admin']);
+    expect(await second.request('/api/v1/auth/demo-accounts')).toMatchObject({ body: accounts.body });
+  });
 });

@@ -1,15 +1,20 @@
 import { faker } from '@faker-js/faker/locale/zh_CN';
 import type { EntityManager } from 'typeorm';
+import type { Role } from '@alumni/shared';
 import { AlumnusEntity } from '../../alumni/alumnus.entity.js';
 import { CampaignEntity } from '../../giving/campaign.entity.js';
 import { EventEntity } from '../../events/event.entity.js';
 import { GroupEntity } from '../../groups/group.entity.js';
+import { PRIVACY_NOTICE } from '../../identity/privacy-notice.js';
+import { RosterEntryEntity } from '../../roster/roster-entry.entity.js';
 import { DepartmentEntity } from '../../school/department.entity.js';
 import { SchoolEntity } from '../../school/school.entity.js';
 
 /** Fixed seed: every demo installation shows the same people and numbers. */
 const SEED = 20261124;
 const ALUMNI_COUNT = 360;
+const DEMO_OPENIDS = ['o_demo_001', 'o_demo_002', 'o_demo_003', 'o_demo_004', 'o_demo_005'];
+const DEMO_STAFF = { openid: 'o_demo_staff', roles: ['alumnus', 'staff', 'admin'] as Role[] };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const DEPARTMENTS: { name: string; majors: [string, string][] }[] = [
@@ -165,7 +170,29 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
       jobTitle: faker.helpers.arrayElement(TITLES),
     });
   });
+  // Accounts the H5 demo signs in as (GET /auth/demo-accounts): five alumni and one staff admin,
+  // their privacy consent already given, so the demo starts where a returning user would.
+  const demoAccounts = [...DEMO_OPENIDS.map((openid) => ({ openid, roles: ['alumnus'] as Role[] })), DEMO_STAFF];
+  demoAccounts.forEach(({ openid, roles }, index) =>
+    Object.assign(alumni[index]!, { openid, roles, consentVersion: PRIVACY_NOTICE.version, consentedAt: now }),
+  );
   await manager.save(AlumnusEntity, alumni, { chunk: 100 });
+  // The registrar's roster lists every seeded graduate (verified ones hold their entry), so a
+  // demo account verifies itself at 我的 → 校友认证 with its name, year, department and class.
+  await manager.insert(
+    RosterEntryEntity,
+    alumni.map((a, index) => ({
+      studentNumber: `${a.graduationYear! - 4}${String(index + 1).padStart(5, '0')}`,
+      name: a.realName!,
+      graduationYear: a.graduationYear!,
+      departmentId: a.departmentId!,
+      major: a.major,
+      className: a.className,
+      degree: 'bachelor' as const,
+      claimedBy: a.verifiedAt ? a.id : null,
+      claimedAt: a.verifiedAt,
+    })),
+  );
 
   const count = (predicate: (a: AlumnusEntity) => boolean) => alumni.filter(predicate).length;
   const classes = [...new Set(alumni.map((a) => a.className!))].slice(0, 12);

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startServerProcess, type ServerProcess } from '../../server/test/server-process.js';
+import { launchChromium, openPhonePage, screenshot } from '../support/browser.js';
+
+/** Screenshots wait for the router's page-slide animation to finish. */
+async function settledScreenshot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await screenshot(page, name);
+}
+
+/**
+ * Signing in on the H5 build in demo mode: the fake WeChat mints the login code, so the
+ * server runs the same code2Session path as on a phone.
+ */
+describe('sign-in, privacy consent and phone binding', () => {
+  let dataDir: string;
+  let server: ServerProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'alumnilink-e2e-'));
+    server = await startServerProcess({ DATA_DIR: dataDir });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a new alumnus signs in, reads and accepts the privacy notice, and binds a phone shown masked', async () => {
+    const { page, problems } = await openPhonePage(browser);
+    await page.goto(`${server.url}/#/pages/me/index`);
+    await page.locator('.me-sign-in').click({ timeout: 30_000 });
+
+    await page.locator('.sign-in__account').first().waitFor();
+    expect(await page.locator('.sign-in__account').allTextContents()).toContainEqual(expect.stringContaining('管理员'));
+    await settledScreenshot(page, 'sign-in');
+    await page.locator('.sign-in__new').click();
+
+    await page.locator('.privacy__agree').waitFor();
+    expect(await page.locator('.privacy__title').textContent()).toBe('校友通隐私政策');
+    await settledScreenshot(page, 'privacy-notice');
+    await page.locator('.privacy__agree').click();
+
+    await page.locator('.me-phone__bind').click();
+    await expect.poll(() => page.locator('.me-phone__masked').textContent()).toMatch(/^139\*{4}\d{4}$/);
+    await settledScreenshot(page, 'me-signed-in');
+
+    await page.locator('.me-sign-out').click();
+    await page.locator('.me-sign-in').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('a seeded staff account signs in without the notice (already accepted) and sees the staff entry', async () => {
+    const { page, problems } = await openPhonePage(browser);
+    await page.goto(`${server.url}/#/packages/account/pages/sign-in/index`);
+    await page.locator('.sign-in__account', { hasText: '管理员' }).click({ timeout: 30_000 });
+    await page.getByText('工作台').waitFor();
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,85 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { fail, myProfile, ok } from '../../test-fixtures';
+import ProfilePage from './index';
+
+const taroRequest = Taro.request as jest.Mock;
+const school = { name: '江南示范学院', departments: [{ id: 'd1', name: '机电工程学院' }] };
+
+beforeEach(() => {
+  taroRequest.mockReset();
+  (Taro.showActionSheet as jest.Mock).mockClear();
+});
+
+function serve(profile = myProfile()) {
+  taroRequest.mockImplementation(({ url, method, data }: { url: string; method: string; data?: Record<string, unknown> }) => {
+    if (url.startsWith('/api/v1/school')) return ok(school);
+    if (url === '/api/v1/me' && method === 'GET') return ok(profile);
+    if (url === '/api/v1/me' && method === 'PATCH')
+      return ok({ ...profile, ...data, visibility: { ...profile.visibility, ...(data?.visibility as object) } });
+    throw new Error(`unexpected ${method} ${url}`);
+  });
+}
+
+describe('profile page', () => {
+  it('shows every field with who may see it', async () => {
+    serve(myProfile({ phoneMasked: '138****1234' }));
+    const { container } = render(<ProfilePage />);
+    expect(await screen.findByDisplayValue('江舟')).toBeTruthy();
+    expect(screen.getByDisplayValue('2012')).toBeTruthy();
+    expect(screen.getByText('机电工程学院')).toBeTruthy();
+    expect(screen.getByText('本科')).toBeTruthy();
+    expect(screen.getByText('138****1234')).toBeTruthy();
+    const chips = [...container.querySelectorAll('.visibility-chip')].map((chip) => chip.textContent);
+    // avatar, real name, year, department, major, class, degree, city, industry, employer, title, phone, bio
+    expect(chips).toEqual([
+      '所有校友',
+      '所有校友',
+      '所有校友',
+      '所有校友',
+      '所有校友',
+      '所有校友',
+      '所有校友',
+      '同群校友',
+      '同群校友',
+      '同群校友',
+      '同群校友',
+      '仅工作人员',
+      '所有校友',
+    ]);
+    expect(screen.getByText('已是最新').closest('button')?.className).toContain('nut-button-disabled');
+  });
+
+  it('saves only what changed, including a visibility switch', async () => {
+    serve();
+    const { container } = render(<ProfilePage />);
+    fireEvent.change(await screen.findByDisplayValue('杭州'), { target: { value: '宁波' } });
+    (Taro.showActionSheet as jest.Mock).mockResolvedValueOnce({ tapIndex: 2 });
+    // The chip beside 所在城市 (the eighth): make the city staff-only.
+    fireEvent.click(container.querySelectorAll('.visibility-chip')[7]!);
+    await waitFor(() => expect(container.querySelectorAll('.visibility-chip')[7]!.textContent).toBe('仅工作人员'));
+
+    fireEvent.click(screen.getByText('保存'));
+    await waitFor(() => expect(taroRequest).toHaveBeenCalledWith(expect.objectContaining({ method: 'PATCH' })));
+    const patch = taroRequest.mock.calls.find(([options]) => options.method === 'PATCH')![0];
+    expect(patch.data).toEqual({ city: '宁波', visibility: { city: 'staff' } });
+    expect(await screen.findByText('已是最新')).toBeTruthy();
+  });
+
+  it('points out a bad year before sending anything', async () => {
+    serve();
+    render(<ProfilePage />);
+    fireEvent.change(await screen.findByDisplayValue('2012'), { target: { value: '1900' } });
+    expect(screen.getByText(/请填写 1950–\d{4} 之间的年份/)).toBeTruthy();
+    expect(screen.getByText('保存').closest('button')?.className).toContain('nut-button-disabled');
+  });
+
+  it('shows an error with a retry when the profile cannot load', async () => {
+    taroRequest.mockImplementation(({ url }: { url: string }) =>
+      url.startsWith('/api/v1/me') ? fail(404, 'ALUMNUS_NOT_FOUND', '该校友不存在或已注销') : ok(school),
+    );
+    render(<ProfilePage />);
+    expect(await screen.findByText('该校友不存在或已注销')).toBeTruthy();
+    expect(screen.getByText('重试')).toBeTruthy();
+  });
+});

@@ -1,0 +1,211 @@
+import { CLAIM_LIMITS, type ClaimStatsDto, formatDuration, formatShanghaiDateTime, type StaffClaimDto } from '@alumni/shared';
+import { Button, Skeleton } from '@nutui/nutui-react-taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../../../api/request';
+import { approveClaim, downloadClaimEvidence, getClaimStats, listStaffClaims, rejectClaim } from '../../../../api/verification';
+import { EmptyState } from '../../../../components/empty-state';
+import { ErrorState } from '../../../../components/error-state';
+import './index.scss';
+
+type State =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; claims: StaffClaimDto[]; nextCursor: string | null; stats: ClaimStatsDto | null; loadingMore: boolean };
+
+const PAGE_SIZE = 20;
+
+export default function ClaimsReviewPage() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const latest = useRef(0);
+
+  const load = useCallback(async () => {
+    const call = ++latest.current;
+    try {
+      const [page, stats] = await Promise.all([
+        listStaffClaims({ status: 'pending', limit: PAGE_SIZE }),
+        getClaimStats().catch(() => null),
+      ]);
+      if (call === latest.current)
+        setState({ status: 'ready', claims: page.items, nextCursor: page.nextCursor, stats, loadingMore: false });
+    } catch (error) {
+      if (call === latest.current)
+        setState({ status: 'failed', message: error instanceof ApiError ? error.message : '网络异常，请稍后重试' });
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    if (state.status !== 'ready' || !state.nextCursor || state.loadingMore) return;
+    setState({ ...state, loadingMore: true });
+    void listStaffClaims({ status: 'pending', limit: PAGE_SIZE, cursor: state.nextCursor }).then(
+      (page) =>
+        setState((s) =>
+          s.status === 'ready' ? { ...s, claims: [...s.claims, ...page.items], nextCursor: page.nextCursor, loadingMore: false } : s,
+        ),
+      () => setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false } : s)),
+    );
+  });
+
+  if (state.status === 'loading') return <Skeleton className="review-skeleton" rows={8} animated />;
+  if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void load()} />;
+
+  // The decided claim leaves the list; the statistics are read again since the median may move.
+  const decided = (id: string) => {
+    setState((s) => (s.status === 'ready' ? { ...s, claims: s.claims.filter((c) => c.id !== id) } : s));
+    void getClaimStats().then(
+      (stats) => setState((s) => (s.status === 'ready' ? { ...s, stats } : s)),
+      () => undefined,
+    );
+  };
+
+  return (
+    <View className="review">
+      {state.stats ? <Stats stats={state.stats} /> : null}
+      {state.claims.length === 0 ? (
+        <EmptyState title="没有待审核的认证" description="名册匹配的认证会自动通过；需要人工审核的申请会出现在这里" />
+      ) : (
+        state.claims.map((claim) => <ClaimCard key={claim.id} claim={claim} onDecided={() => decided(claim.id)} />)
+      )}
+      {state.loadingMore ? <Text className="review-more">加载中…</Text> : null}
+    </View>
+  );
+}
+
+function Stats({ stats }: { stats: ClaimStatsDto }) {
+  return (
+    <View className="review-stats">
+      <View className="review-stats__item">
+        <Text className="review-stats__value">{stats.pendingCount}</Text>
+        <Text className="review-stats__label">待审核</Text>
+      </View>
+      <View className="review-stats__item">
+        <Text className="review-stats__value">
+          {stats.medianSecondsToVerified === null ? '—' : formatDuration(stats.medianSecondsToVerified)}
+        </Text>
+        <Text className="review-stats__label">近 30 天认证用时中位数</Text>
+      </View>
+      <View className="review-stats__item">
+        <Text className="review-stats__value">{stats.verifiedLast30Days}</Text>
+        <Text className="review-stats__label">近 30 天认证人数</Text>
+      </View>
+    </View>
+  );
+}
+
+function ClaimCard({ claim, onDecided }: { claim: StaffClaimDto; onDecided: () => void }) {
+  const selectable = claim.candidates.filter((c) => !c.claimed);
+  const [entryId, setEntryId] = useState<string | null>(selectable.length === 1 ? selectable[0]!.id : null);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await action();
+      void Taro.showToast({ title: done, icon: 'success' });
+      onDecided();
+    } catch {
+      // The request wrapper showed why (e.g. 该名册记录已被其他账号认领).
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const viewEvidence = async () => {
+    try {
+      const path = await downloadClaimEvidence(claim.id);
+      await Taro.previewImage({ urls: [path], current: path });
+    } catch {
+      // Shown by the request wrapper.
+    }
+  };
+
+  return (
+    <View className="review-card">
+      <View className="review-card__head">
+        <Text className="review-card__name">{claim.name}</Text>
+        <Text className="review-card__waiting">已等待 {formatDuration(claim.waitingSeconds)}</Text>
+      </View>
+      <Text className="review-card__line">
+        {claim.graduationYear} 届 · {claim.department.name}
+      </Text>
+      <Text className="review-card__line">{claim.studentNumber ? `学号 ${claim.studentNumber}` : `班级 ${claim.className}`}</Text>
+      <Text className="review-card__meta">
+        账号：{claim.alumnus.displayName} · 提交于 {formatShanghaiDateTime(claim.createdAt)}
+      </Text>
+      {claim.hasEvidence ? (
+        <Text className="review-card__link" onClick={() => void viewEvidence()}>
+          查看证明照片
+        </Text>
+      ) : (
+        <Text className="review-card__meta">未上传证明材料</Text>
+      )}
+
+      <Text className="review-card__section">名册中可能的记录</Text>
+      {claim.candidates.length === 0 ? <Text className="review-card__meta">名册中没有同年份、同院系、同姓名或同学号的记录</Text> : null}
+      {claim.candidates.map((c) => (
+        <View
+          key={c.id}
+          className={`review-candidate${entryId === c.id ? ' review-candidate--chosen' : ''}${c.claimed ? ' review-candidate--claimed' : ''}`}
+          onClick={() => !c.claimed && setEntryId(entryId === c.id ? null : c.id)}
+        >
+          <Text>
+            {c.name} · {c.studentNumber} · {c.graduationYear} 届 {c.className ?? ''}
+          </Text>
+          <Text className="review-candidate__state">{c.claimed ? '已被认领' : entryId === c.id ? '已选择' : '点击选择'}</Text>
+        </View>
+      ))}
+
+      {rejecting ? (
+        <View className="review-reject">
+          <Textarea
+            className="review-reject__input"
+            value={reason}
+            maxlength={CLAIM_LIMITS.rejectReason}
+            placeholder="告诉校友未通过的原因，例如：名册中没有该学号，请上传毕业证照片"
+            onInput={(e) => setReason(e.detail.value)}
+          />
+          <View className="review-actions">
+            <Button size="small" shape="round" onClick={() => setRejecting(false)}>
+              取消
+            </Button>
+            <Button
+              size="small"
+              shape="round"
+              type="danger"
+              loading={busy}
+              disabled={reason.trim() === ''}
+              onClick={() => void act(() => rejectClaim(claim.id, { reason: reason.trim() }), '已驳回')}
+            >
+              确认驳回
+            </Button>
+          </View>
+        </View>
+      ) : (
+        <View className="review-actions">
+          <Button size="small" shape="round" onClick={() => setRejecting(true)}>
+            驳回
+          </Button>
+          <Button
+            className="review-approve"
+            size="small"
+            shape="round"
+            type="primary"
+            loading={busy}
+            onClick={() => void act(() => approveClaim(claim.id, entryId ? { rosterEntryId: entryId } : {}), '已通过')}
+          >
+            {entryId ? '按所选记录通过' : '通过（不关联名册）'}
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

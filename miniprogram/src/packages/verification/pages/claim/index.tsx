@@ -1,0 +1,246 @@
+import { CLAIM_LIMITS, CLAIM_STATUS_LABELS, type ClaimDto, type DepartmentDto, formatShanghaiDateTime } from '@alumni/shared';
+import { Button, Skeleton } from '@nutui/nutui-react-taro';
+import { Input, Picker, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../../../../api/request';
+import { getSchool } from '../../../../api/school';
+import { attachClaimEvidence, createClaim, listMyClaims } from '../../../../api/verification';
+import { ErrorState } from '../../../../components/error-state';
+import { type ClaimDraft, EMPTY_DRAFT, graduationYears, missingOf, toRequest } from '../../claim-form';
+import './index.scss';
+
+type State =
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; departments: DepartmentDto[]; claims: ClaimDto[] };
+
+const VERIFIED: ClaimDto['status'][] = ['matched', 'approved'];
+
+export default function ClaimPage() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      const [school, claims] = await Promise.all([getSchool(), listMyClaims({ limit: 10 })]);
+      setState({ status: 'ready', departments: school.departments, claims: claims.items });
+    } catch (error) {
+      setState({ status: 'failed', message: error instanceof ApiError ? error.message : '网络异常，请稍后重试' });
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (state.status === 'loading') return <Skeleton className="claim-skeleton" rows={6} animated />;
+  if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void load()} />;
+
+  const latest = state.claims[0];
+  const verified = latest !== undefined && VERIFIED.includes(latest.status);
+  const replaceLatest = (claim: ClaimDto) =>
+    setState({
+      ...state,
+      claims: [
+        claim,
+        ...state.claims.filter((c) => c.id !== claim.id).map((c) => (c.status === 'pending' ? { ...c, status: 'withdrawn' as const } : c)),
+      ],
+    });
+
+  return (
+    <View className="claim">
+      {latest ? <Outcome claim={latest} onChanged={replaceLatest} /> : <Intro />}
+      {verified ? null : <ClaimForm departments={state.departments} resubmit={latest !== undefined} onFiled={replaceLatest} />}
+      {state.claims.length > 1 ? <History claims={state.claims.slice(1)} /> : null}
+    </View>
+  );
+}
+
+function Intro() {
+  return (
+    <View className="claim-card claim-intro">
+      <Text className="claim-card__title">认证校友身份</Text>
+      <Text className="claim-card__text">
+        填写与学校毕业名册一致的信息。信息与名册唯一吻合时立即完成认证；否则由校友会工作人员人工审核，通常当天处理。
+      </Text>
+    </View>
+  );
+}
+
+/** Where the latest claim stands, and for a waiting claim the evidence photo that speeds the review. */
+function Outcome({ claim, onChanged }: { claim: ClaimDto; onChanged: (claim: ClaimDto) => void }) {
+  const [uploading, setUploading] = useState(false);
+  const attach = async () => {
+    try {
+      const { tempFilePaths } = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
+      if (!tempFilePaths[0]) return;
+      setUploading(true);
+      onChanged(await attachClaimEvidence(claim.id, tempFilePaths[0]));
+      void Taro.showToast({ title: '证明已上传', icon: 'success' });
+    } catch {
+      // Cancelled, or the request wrapper showed why (e.g. 图片过大).
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  return (
+    <View className={`claim-card claim-outcome claim-outcome--${claim.status}`}>
+      <Text className="claim-outcome__status">{CLAIM_STATUS_LABELS[claim.status]}</Text>
+      <Text className="claim-card__text">
+        {claim.name} · {claim.graduationYear} 届 · {claim.department.name}
+      </Text>
+      <Text className="claim-card__meta">提交于 {formatShanghaiDateTime(claim.createdAt)}</Text>
+      {claim.status === 'matched' ? (
+        <Text className="claim-card__text">你的信息与毕业名册吻合，已完成认证，现在可以查找同学、加入班级群了。</Text>
+      ) : null}
+      {claim.status === 'approved' ? <Text className="claim-card__text">工作人员已审核通过你的认证。</Text> : null}
+      {claim.status === 'rejected' ? <Text className="claim-outcome__reason">未通过原因：{claim.rejectReason}</Text> : null}
+      {claim.status === 'pending' ? (
+        <View className="claim-outcome__evidence">
+          <Text className="claim-card__text">
+            名册中没有找到唯一吻合的记录，已交给校友会工作人员审核。
+            {claim.hasEvidence ? '你已上传证明材料。' : '上传毕业证或学生证照片可以加快审核。'}
+          </Text>
+          <Button size="small" shape="round" loading={uploading} onClick={() => void attach()}>
+            {claim.hasEvidence ? '更换证明照片' : '上传毕业证/学生证照片'}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function ClaimForm({
+  departments,
+  resubmit,
+  onFiled,
+}: {
+  departments: DepartmentDto[];
+  resubmit: boolean;
+  onFiled: (claim: ClaimDto) => void;
+}) {
+  const [draft, setDraft] = useState<ClaimDraft>(EMPTY_DRAFT);
+  const [sending, setSending] = useState(false);
+  const years = graduationYears();
+  const set = <K extends keyof ClaimDraft>(key: K, value: ClaimDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const departmentIndex = departments.findIndex((d) => d.id === draft.departmentId);
+  const missing = missingOf(draft);
+
+  const submit = async () => {
+    if (missing) {
+      void Taro.showToast({ title: missing, icon: 'none' });
+      return;
+    }
+    setSending(true);
+    try {
+      const claim = await createClaim(toRequest(draft));
+      onFiled(claim);
+      void Taro.showToast({ title: claim.status === 'matched' ? '认证成功' : '已提交审核', icon: 'success' });
+    } catch (error) {
+      // The request wrapper showed the server's message (e.g. 今天的认证尝试次数已用完).
+      if (error instanceof ApiError && error.code === 'CONSENT_REQUIRED')
+        void Taro.navigateTo({ url: '/packages/account/pages/privacy/index' });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <View className="claim-card claim-form">
+      <Text className="claim-card__title">{resubmit ? '重新提交认证' : '填写认证信息'}</Text>
+      <Field label="姓名">
+        <Input
+          className="claim-field__input claim-name"
+          value={draft.name}
+          maxlength={CLAIM_LIMITS.name}
+          placeholder="与毕业证一致的姓名"
+          onInput={(e) => set('name', e.detail.value)}
+        />
+      </Field>
+      <Field label="毕业年份">
+        <Picker
+          mode="selector"
+          range={years}
+          value={Math.max(years.indexOf(draft.graduationYear ?? years[6]!), 0)}
+          onChange={(e) => set('graduationYear', years[Number(e.detail.value)] ?? null)}
+        >
+          <Text className={draft.graduationYear ? 'claim-field__value claim-year' : 'claim-field__placeholder claim-year'}>
+            {draft.graduationYear ? `${draft.graduationYear} 届` : '请选择'}
+          </Text>
+        </Picker>
+      </Field>
+      <Field label="院系">
+        <Picker
+          mode="selector"
+          range={departments.map((d) => d.name)}
+          value={Math.max(departmentIndex, 0)}
+          onChange={(e) => set('departmentId', departments[Number(e.detail.value)]?.id ?? null)}
+        >
+          <Text className={departmentIndex < 0 ? 'claim-field__placeholder claim-department' : 'claim-field__value claim-department'}>
+            {departmentIndex < 0 ? '请选择院系' : departments[departmentIndex]!.name}
+          </Text>
+        </Picker>
+      </Field>
+      <View className="claim-switch">
+        {(['studentNumber', 'className'] as const).map((by) => (
+          <Text
+            key={by}
+            className={`claim-switch__option${draft.by === by ? ' claim-switch__option--active' : ''}`}
+            onClick={() => set('by', by)}
+          >
+            {by === 'studentNumber' ? '用学号认证' : '记不清学号？用班级'}
+          </Text>
+        ))}
+      </View>
+      {draft.by === 'studentNumber' ? (
+        <Field label="学号">
+          <Input
+            className="claim-field__input claim-student-number"
+            value={draft.studentNumber}
+            maxlength={CLAIM_LIMITS.studentNumber}
+            placeholder="在校时的学号"
+            onInput={(e) => set('studentNumber', e.detail.value)}
+          />
+        </Field>
+      ) : (
+        <Field label="班级">
+          <Input
+            className="claim-field__input claim-class"
+            value={draft.className}
+            maxlength={CLAIM_LIMITS.className}
+            placeholder="例如 机械1201班"
+            onInput={(e) => set('className', e.detail.value)}
+          />
+        </Field>
+      )}
+      <Text className="claim-card__meta">每天最多 {CLAIM_LIMITS.unmatchedPerDay} 次未匹配的尝试。一个名册记录只能被一个账号认领。</Text>
+      <Button className="claim-submit" type="primary" block shape="round" loading={sending} onClick={() => void submit()}>
+        提交认证
+      </Button>
+    </View>
+  );
+}
+
+function History({ claims }: { claims: ClaimDto[] }) {
+  return (
+    <View className="claim-card">
+      <Text className="claim-card__title">以往申请</Text>
+      {claims.map((claim) => (
+        <View key={claim.id} className="claim-history__row">
+          <Text className="claim-history__when">{formatShanghaiDateTime(claim.createdAt)}</Text>
+          <Text className="claim-history__status">{CLAIM_STATUS_LABELS[claim.status]}</Text>
+          {claim.rejectReason ? <Text className="claim-history__reason">{claim.rejectReason}</Text> : null}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className="claim-field">
+      <Text className="claim-field__label">{label}</Text>
+      <View className="claim-field__control">{children}</View>
+    </View>
+  );
+}

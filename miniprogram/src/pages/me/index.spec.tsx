@@ -1,0 +1,54 @@
+import type { SessionDto } from '@alumni/shared';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { storage } from '../../../test/mocks/taro';
+import { loadSession, saveSession } from '../../api/session';
+import MePage from './index';
+
+const taroRequest = Taro.request as jest.Mock;
+
+const session: SessionDto = {
+  accessToken: 'access',
+  accessTokenExpiresAt: '2026-11-24T12:00:00.000Z',
+  refreshToken: 'refresh',
+  refreshTokenExpiresAt: '2026-12-24T12:00:00.000Z',
+  alumnus: { id: 'a1', displayName: '李明', roles: ['alumnus'], consentRequired: false, phoneMasked: '138****1234' },
+};
+
+beforeEach(() => {
+  storage.clear();
+  taroRequest.mockReset();
+});
+
+describe('the 我的 tab', () => {
+  it('offers 登录 when signed out', () => {
+    render(<MePage />);
+    fireEvent.click(screen.getByText('登录'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/account/pages/sign-in/index' });
+  });
+
+  it('shows the signed-in alumnus with the masked phone, and no staff entry for an alumnus', () => {
+    saveSession(session);
+    render(<MePage />);
+    expect(screen.getByText('李明')).toBeTruthy();
+    expect(screen.getByText('138****1234')).toBeTruthy();
+    expect(screen.queryByText('工作台')).toBeNull();
+    expect(screen.queryByText('绑定手机号')).toBeNull();
+  });
+
+  it('offers 绑定手机号 when no phone is bound, and 工作台 to staff', () => {
+    saveSession({ ...session, alumnus: { ...session.alumnus, roles: ['alumnus', 'staff'], phoneMasked: null } });
+    render(<MePage />);
+    expect(screen.getByText('绑定手机号')).toBeTruthy();
+    expect(screen.getByText('工作台')).toBeTruthy();
+  });
+
+  it('signs out with 退出登录', async () => {
+    saveSession(session);
+    taroRequest.mockResolvedValue({ statusCode: 204, data: '', header: {} });
+    render(<MePage />);
+    fireEvent.click(screen.getByText('退出登录'));
+    await waitFor(() => expect(screen.getByText('登录')).toBeTruthy());
+    expect(loadSession()).toBeNull();
+  });
+});

@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AlumnusCardDto, MyProfileDto } from '@alumni/shared';
+import { GroupsService } from '../groups/groups.service.js';
+import { SchoolService } from '../school/school.service.js';
+import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
+import { presentAlumnus, type ViewContext, type Viewer, visibilityOf } from './alumnus-view.js';
+import type { AlumnusEntity } from './alumnus.entity.js';
+
+/** Gathers what `presentAlumnus` needs (group peers, department names, URLs) for a set of rows. */
+@Injectable()
+export class AlumnusViewService {
+  constructor(
+    private readonly groups: GroupsService,
+    private readonly school: SchoolService,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+  ) {}
+
+  async present(rows: AlumnusEntity[], viewer: Viewer | null): Promise<AlumnusCardDto[]> {
+    const context = await this.context(rows, viewer);
+    return rows.map((row) => presentAlumnus(row, context));
+  }
+
+  /** The owner's own view: every field, plus the visibility they chose for each. */
+  async presentOwn(row: AlumnusEntity): Promise<MyProfileDto> {
+    const [card] = await this.present([row], { id: row.id, roles: row.roles });
+    return { ...card!, verifiedAt: row.verifiedAt?.toISOString() ?? null, roles: row.roles, visibility: visibilityOf(row) };
+  }
+
+  /** The viewer's group peers, for filtering the directory by "groups"-visible fields. */
+  groupPeersOf(viewer: Viewer | null): Promise<Set<string>> {
+    return this.groups.sharedGroupMembers(viewer?.id ?? null);
+  }
+
+  private async context(rows: AlumnusEntity[], viewer: Viewer | null): Promise<ViewContext> {
+    const [groupPeers, departments] = await Promise.all([
+      this.groupPeersOf(viewer),
+      this.school.departmentNames(rows.flatMap((row) => (row.departmentId === null ? [] : [row.departmentId]))),
+    ]);
+    return { viewer, groupPeers, departments, urlFor: (key) => this.storage.urlFor(key) };
+  }
+}

@@ -1,0 +1,72 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  type AlumnusCardDto,
+  type DataExportDto,
+  type DataExportInteractionDto,
+  DEGREES,
+  type Degree,
+  type DepartmentRefDto,
+  type MyProfileDto,
+  type Page,
+  ROLES,
+  type Role,
+} from '@alumni/shared';
+import { VisibilityDto } from './update-profile.dto.js';
+
+export class DepartmentRefResponseDto implements DepartmentRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '机电工程学院' }) name: string;
+}
+
+const nullableText = (example?: string) => ApiProperty({ type: String, nullable: true, example });
+
+/** An alumnus as the caller may see them; hidden fields are null. */
+export class AlumnusCardResponseDto implements AlumnusCardDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '江小舟' }) displayName: string;
+  @ApiProperty() verified: boolean;
+  @nullableText('/api/v1/uploads/avatars/5f0c6b1e-6f7c-4f0e-9d39-2f5f1c3b9a10.jpg') avatarUrl: string | null;
+  @nullableText('张伟') realName: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 2012 }) graduationYear: number | null;
+  @ApiProperty({ type: DepartmentRefResponseDto, nullable: true }) department: DepartmentRefDto | null;
+  @nullableText('机械设计制造及其自动化') major: string | null;
+  @nullableText('机械 1201 班') className: string | null;
+  @ApiProperty({ enum: DEGREES, nullable: true }) degree: Degree | null;
+  @nullableText('杭州') city: string | null;
+  @nullableText('制造业') industry: string | null;
+  @nullableText() employer: string | null;
+  @nullableText() jobTitle: string | null;
+  @nullableText() bio: string | null;
+  @nullableText('138****1234') phoneMasked: string | null;
+}
+
+export class MyProfileResponseDto extends AlumnusCardResponseDto implements MyProfileDto {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) verifiedAt: string | null;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
+  @ApiProperty({ type: VisibilityDto }) visibility: MyProfileDto['visibility'];
+}
+
+export class AlumnusPageResponseDto implements Page<AlumnusCardDto> {
+  @ApiProperty({ type: [AlumnusCardResponseDto] }) items: AlumnusCardResponseDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+class ExportedProfileResponseDto extends MyProfileResponseDto {
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+class ExportedInteractionResponseDto implements DataExportInteractionDto {
+  @ApiProperty({ example: 'identity.profile_updated' }) kind: string;
+  @nullableText() subjectType: string | null;
+  @nullableText() subjectId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) detail: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+}
+
+export class DataExportResponseDto implements DataExportDto {
+  @ApiProperty({ format: 'date-time' }) exportedAt: string;
+  @ApiProperty({ type: ExportedProfileResponseDto }) profile: ExportedProfileResponseDto;
+  @ApiProperty({ type: [ExportedInteractionResponseDto] }) interactions: ExportedInteractionResponseDto[];
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Donations, once giving exists' }) donations: unknown[];
+}

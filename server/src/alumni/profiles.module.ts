@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { GroupsModule } from '../groups/groups.module.js';
+import { IdentityModule } from '../identity/identity.module.js';
+import { InteractionsModule } from '../interactions/interactions.module.js';
+import { SchoolModule } from '../school/school.module.js';
+import { StorageModule } from '../storage/storage.module.js';
+import { AlumniModule } from './alumni.module.js';
+import { AlumnusViewService } from './alumnus-view.service.js';
+import { AlumniController, ProfilesController } from './profiles.controller.js';
+import { ProfilesService } from './profiles.service.js';
+
+/**
+ * Profiles, avatars, export and erasure (`/me`), and alumnus cards. A module apart from
+ * AlumniModule because it needs SchoolModule, which itself counts alumni through AlumniModule.
+ * Exports AlumnusViewService: every module that shows an alumnus presents it through it.
+ */
+@Module({
+  imports: [AlumniModule, SchoolModule, GroupsModule, InteractionsModule, AuditModule, StorageModule, IdentityModule],
+  controllers: [ProfilesController, AlumniController],
+  providers: [ProfilesService, AlumnusViewService],
+  exports: [AlumnusViewService],
+})
+export class ProfilesModule {}

@@ -1,0 +1,180 @@
+import { createAlumnus, signedIn } from '../../test/auth.js';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+import type { AlumnusEntity } from '../alumni/alumnus.entity.js';
+import { DepartmentEntity } from '../school/department.entity.js';
+
+const SECOND = 1000;
+
+describe('directory (/api/v1/directory)', () => {
+  let t: TestApp;
+  let mech: DepartmentEntity;
+  let econ: DepartmentEntity;
+  let verifiedAt: number;
+  /** A verified alumnus; later ones were verified later, so they come first. */
+  let listed: (values: Partial<AlumnusEntity>) => Promise<AlumnusEntity>;
+  let searcher: Awaited<ReturnType<typeof signedIn>>;
+
+  const names = (body: { items: { displayName: string }[] }) => body.items.map((item) => item.displayName);
+  const search = (query: string, headers = searcher.headers) => t.request(`/api/v1/directory${query}`, { headers });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const departments = t.dataSource.getRepository(DepartmentEntity);
+    mech = await departments.save({ name: '机电工程学院', sortOrder: 1 });
+    econ = await departments.save({ name: '经济管理学院', sortOrder: 2 });
+    verifiedAt = Date.now() - 3600 * SECOND;
+    listed = (values) => createAlumnus(t, { verifiedAt: new Date((verifiedAt += SECOND)), ...values });
+
+    searcher = await signedIn(t, ['alumnus'], {
+      displayName: '搜索者',
+      verifiedAt: new Date(verifiedAt - 600 * SECOND),
+      graduationYear: 2012,
+      departmentId: mech.id,
+      className: '机械 1201 班',
+    });
+    await listed({
+      displayName: '张一',
+      realName: '张伟',
+      graduationYear: 2012,
+      departmentId: mech.id,
+      className: '机械 1201 班',
+      city: '杭州',
+      visibility: { city: 'everyone' },
+    });
+    await listed({
+      displayName: '小李',
+      realName: '李娜',
+      graduationYear: 2012,
+      departmentId: mech.id,
+      className: '机械 1201 班',
+      city: '杭州',
+    });
+    await listed({
+      displayName: '王二',
+      realName: '王芳',
+      graduationYear: 2013,
+      departmentId: econ.id,
+      className: '经管 1301 班',
+      industry: '金融',
+      visibility: { industry: 'everyone' },
+    });
+    await listed({
+      displayName: '隐身',
+      realName: '赵秘',
+      graduationYear: 2012,
+      departmentId: mech.id,
+      className: '机械 1201 班',
+      city: '杭州',
+      industry: '金融',
+      visibility: { realName: 'staff', graduationYear: 'staff', department: 'staff', className: 'staff', city: 'staff', industry: 'staff' },
+    });
+    await createAlumnus(t, {
+      displayName: '未认证',
+      realName: '张未',
+      graduationYear: 2012,
+      departmentId: mech.id,
+      className: '机械 1201 班',
+    });
+    await listed({ displayName: '已注销', realName: '张注', deletedAt: new Date(), graduationYear: 2012 });
+  });
+  afterAll(() => t.close());
+
+  it('refuses alumni who are not verified yet, and anonymous callers', async () => {
+    const unverified = await signedIn(t);
+    const res = await search('', unverified.headers);
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('DIRECTORY_VERIFICATION_REQUIRED');
+    expect((await t.request('/api/v1/directory')).status).toBe(401);
+    expect((await t.request('/api/v1/directory/my-class', { headers: unverified.headers })).body.error.code).toBe(
+      'DIRECTORY_VERIFICATION_REQUIRED',
+    );
+  });
+
+  it('lists only verified, non-erased alumni, most recently verified first', async () => {
+    const res = await search('');
+    expect(res.status).toBe(200);
+    expect(names(res.body)).toEqual(['隐身', '王二', '小李', '张一', '搜索者']);
+  });
+
+  it('shows each result only as its visibility allows', async () => {
+    const res = await search('?q=隐');
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        displayName: '隐身',
+        realName: null,
+        graduationYear: null,
+        department: null,
+        className: null,
+        city: null,
+        industry: null,
+      }),
+    ]);
+    const other = (await search('?q=张')).body.items[0];
+    expect(other).toMatchObject({ displayName: '张一', realName: '张伟', city: '杭州', department: { id: mech.id, name: '机电工程学院' } });
+    // City defaults to "groups": nobody shares a group yet, so it stays hidden.
+    expect((await search('?q=小李')).body.items[0]).toMatchObject({ realName: '李娜', city: null });
+  });
+
+  it('never matches a filter against a field hidden from the searcher', async () => {
+    expect(names((await search('?city=杭州')).body)).toEqual(['张一']);
+    expect(names((await search('?industry=金融')).body)).toEqual(['王二']);
+    expect(names((await search('?graduationYear=2012')).body)).toEqual(['小李', '张一', '搜索者']);
+    expect(names((await search(`?departmentId=${mech.id}`)).body)).toEqual(['小李', '张一', '搜索者']);
+    expect(names((await search(`?className=${encodeURIComponent('机械 1201 班')}`)).body)).toEqual(['小李', '张一', '搜索者']);
+    expect(names((await search('?q=赵')).body)).toEqual([]);
+    expect(names((await search('?q=隐')).body)).toEqual(['隐身']);
+  });
+
+  it('lets staff filter on every field', async () => {
+    const staff = await signedIn(t, ['staff']);
+    expect(names((await search('?city=杭州', staff.headers)).body)).toEqual(['隐身', '小李', '张一']);
+    expect(names((await search('?q=赵', staff.headers)).body)).toEqual(['隐身']);
+    expect((await search('?q=赵', staff.headers)).body.items[0]).toMatchObject({ realName: '赵秘', city: '杭州' });
+  });
+
+  it('matches the beginning of a name, treating % and _ literally', async () => {
+    expect(names((await search('?q=张')).body)).toEqual(['张一']);
+    expect(names((await search('?q=%25')).body)).toEqual([]);
+    expect(names((await search('?q=_')).body)).toEqual([]);
+  });
+
+  it('walks every page by cursor without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await search(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...names(res.body));
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['隐身', '王二', '小李', '张一', '搜索者']);
+  });
+
+  it.each([
+    ['a year that is not a number', '?graduationYear=abc', 'VALIDATION_FAILED'],
+    ['a malformed department id', '?departmentId=x', 'VALIDATION_FAILED'],
+    ['an empty name query', '?q=%20', 'VALIDATION_FAILED'],
+    ['an unknown filter', '?phone=138', 'VALIDATION_FAILED'],
+    ['a limit over 100', '?limit=101', 'VALIDATION_FAILED'],
+    ['a forged cursor', '?cursor=abc', 'INVALID_CURSOR'],
+  ])('refuses %s', async (_case, query, code) => {
+    const res = await search(query);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe(code);
+  });
+
+  describe('my class', () => {
+    it('lists verified classmates who show their year, department and class', async () => {
+      const res = await t.request('/api/v1/directory/my-class', { headers: searcher.headers });
+      expect(res.status).toBe(200);
+      expect(names(res.body)).toEqual(['小李', '张一', '搜索者']);
+    });
+
+    it('asks for year, department and class first', async () => {
+      const incomplete = await signedIn(t, ['alumnus'], { verifiedAt: new Date(), graduationYear: 2012 });
+      const res = await t.request('/api/v1/directory/my-class', { headers: incomplete.headers });
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('MY_CLASS_UNKNOWN');
+    });
+  });
+});

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AlumniModule } from '../alumni/alumni.module.js';
+import { ProfilesModule } from '../alumni/profiles.module.js';
+import { DirectoryController } from './directory.controller.js';
+import { DirectoryService } from './directory.service.js';
+
+@Module({
+  imports: [AlumniModule, ProfilesModule],
+  controllers: [DirectoryController],
+  providers: [DirectoryService],
+})
+export class DirectoryModule {}

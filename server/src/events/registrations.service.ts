@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthUserDto, CheckInTokenDto, Page, RegistrationAnswers, RegistrationDto, TicketDto } from '@alumni/shared';
+import { AlumniService } from '../alumni/alumni.service.js';
+import { AppError } from '../common/app-error.js';
+import { IdempotencyService, type IdempotentResponse } from '../common/idempotency/idempotency.service.js';
+import { decodeCursor, toPage } from '../common/pagination.js';
+import type { AppConfig } from '../config/configuration.js';
+import { GroupsService } from '../groups/groups.service.js';
+import { InteractionsService } from '../interactions/interactions.service.js';
+import { CHECK_IN_STEP_MS, checkInKey, checkInShortCode, checkInStep, signCheckInToken } from './check-in-token.js';
+import type { ListTicketsQueryDto } from './dto/registration-request.dto.js';
+import { EventEntity } from './event.entity.js';
+import { validateAnswers } from './event-rules.js';
+import { toEventSummary } from './events.service.js';
+import { RegistrationEntity } from './registration.entity.js';
+import { SeatsService } from './seats.service.js';
+
+export function toRegistration(r: RegistrationEntity): RegistrationDto {
+  return {
+    id: r.id,
+    eventId: r.eventId,
+    status: r.status,
+    answers: r.answers,
+    checkedInAt: r.checkedInAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+const isStaff = (user: AuthUserDto) => user.roles.includes('staff') || user.roles.includes('admin');
+
+@Injectable()
+export class RegistrationsService {
+  private readonly key: Buffer;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
+    private readonly alumni: AlumniService,
+    private readonly groups: GroupsService,
+    private readonly seats: SeatsService,
+    private readonly interactions: InteractionsService,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.key = checkInKey(config.get('jwtSecret', { infer: true }));
+  }
+
+  /**
+   * Signs the alumnus up: a free seat confirms, a full event waitlists (when it has a
+   * waitlist) or refuses. The event row is locked for the whole transaction, so two
+   * sign-ups never both take the last seat, on one server instance or several.
+   */
+  register(
+    user: AuthUserDto,
+    eventId: string,
+    answers: RegistrationAnswers,
+    idempotencyKey: string | undefined,
+  ): Promise<IdempotentResponse<RegistrationDto>> {
+    const request = { alumnusId: user.id, key: idempotencyKey, route: `POST /events/${eventId}/registrations`, body: answers };
+    return this.idempotency.run(request, async (manager) => {
+      const event = await this.lockEvent(manager, eventId);
+      if (event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
+      const existing = await manager.findOneBy(RegistrationEntity, { eventId, alumnusId: user.id });
+      if (existing && existing.status !== 'cancelled') return { status: 200, body: toRegistration(existing) };
+
+      if (event.status !== 'published') throw new AppError('EVENT_NOT_OPEN', [{ issue: `the event is ${event.status}` }]);
+      const now = new Date();
+      if (event.signupOpensAt && now < event.signupOpensAt)
+        throw new AppError('EVENT_SIGNUP_NOT_STARTED', [{ issue: `sign-up opens at ${event.signupOpensAt.toISOString()}` }]);
+      if (now >= (event.signupClosesAt ?? event.startsAt)) throw new AppError('EVENT_SIGNUP_CLOSED');
+      await this.assertInAudience(manager, user, event);
+      const kept = validateAnswers(event.questions, answers);
+
+      const seatFree = event.confirmedCount < event.capacity;
+      if (!seatFree && !event.waitlistEnabled) throw new AppError('EVENT_FULL');
+      const status = seatFree ? 'confirmed' : 'waitlisted';
+      const registration = await this.saveRegistration(manager, existing, { eventId, alumnusId: user.id, status, answers: kept });
+      if (seatFree) await this.seats.setConfirmedCount(manager, event, event.confirmedCount + 1);
+      await this.interactions.record(manager, {
+        alumnusId: user.id,
+        kind: seatFree ? 'events.registered' : 'events.waitlisted',
+        subjectType: 'event',
+        subjectId: eventId,
+        detail: { registrationId: registration.id },
+      });
+      return { status: 201, body: toRegistration(registration) };
+    });
+  }
+
+  /** Cancels my registration; a confirmed seat goes to the first waitlisted alumnus in the same transaction. */
+  async cancelMine(user: AuthUserDto, eventId: string): Promise<RegistrationDto> {
+    const registration = await this.dataSource.transaction(async (manager) => {
+      const event = await this.lockEvent(manager, eventId);
+      const mine = await manager.findOneBy(RegistrationEntity, { eventId, alumnusId: user.id });
+      if (!mine || mine.status === 'cancelled') throw new AppError('REGISTRATION_NOT_FOUND');
+      if (event.status !== 'published') throw new AppError('EVENT_NOT_OPEN', [{ issue: `the event is ${event.status}` }]);
+      if (mine.checkedInAt) throw new AppError('EVENT_STATE_CONFLICT', [{ issue: 'a checked-in registration cannot be cancelled' }]);
+      const wasConfirmed = mine.status === 'confirmed';
+      mine.status = 'cancelled';
+      mine.cancelledAt = new Date();
+      const saved = await manager.save(mine);
+      await this.interactions.record(manager, {
+        alumnusId: user.id,
+        kind: 'events.cancelled',
+        subjectType: 'event',
+        subjectId: eventId,
+        detail: { registrationId: mine.id },
+      });
+      if (wasConfirmed) {
+        await this.seats.setConfirmedCount(manager, event, event.confirmedCount - 1);
+        await this.seats.fill(manager, event);
+      }
+      return saved;
+    });
+    return toRegistration(registration);
+  }
+
+  /** My tickets: upcoming (not yet ended, soonest first) or past (latest first), every status. */
+  async listMine(user: AuthUserDto, query: ListTicketsQueryDto, now: Date = new Date()): Promise<Page<TicketDto>> {
+    const after = decodeCursor(query.cursor);
+    const upcoming = query.when === 'upcoming';
+    const direction = upcoming ? 'ASC' : 'DESC';
+    const builder = this.dataSource
+      .getRepository(RegistrationEntity)
+      .createQueryBuilder('r')
+      .innerJoinAndMapOne('r.event', EventEntity, 'e', 'e.id = r.eventId')
+      .where('r.alumnusId = :me', { me: user.id })
+      .andWhere(upcoming ? 'e.endsAt > :now' : 'e.endsAt <= :now', { now });
+    if (after) {
+      builder.andWhere(`(e.startsAt, r.id) ${upcoming ? '>' : '<'} (:at, :id)`, { at: after.at, id: after.id });
+    }
+    const rows = (await builder
+      .orderBy('e.startsAt', direction)
+      .addOrderBy('r.id', direction)
+      .limit(query.limit + 1)
+      .getMany()) as (RegistrationEntity & {
+      event: EventEntity;
+    })[];
+    return toPage(
+      rows,
+      query.limit,
+      (r) => ({ at: r.event.startsAt, id: r.id }),
+      (r) => ({ ...toRegistration(r), event: toEventSummary(r.event) }),
+    );
+  }
+
+  /** The rotating proof my ticket's QR code shows; only a confirmed registration of a published event has one. */
+  async checkInToken(user: AuthUserDto, registrationId: string, now: number = Date.now()): Promise<CheckInTokenDto> {
+    const registration = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ id: registrationId, alumnusId: user.id });
+    if (!registration) throw new AppError('REGISTRATION_NOT_FOUND');
+    if (registration.status !== 'confirmed') throw new AppError('REGISTRATION_NOT_CONFIRMED');
+    const event = await this.dataSource.getRepository(EventEntity).findOneByOrFail({ id: registration.eventId });
+    if (event.status !== 'published') throw new AppError('EVENT_NOT_OPEN', [{ issue: `the event is ${event.status}` }]);
+    const step = checkInStep(now);
+    return {
+      token: signCheckInToken(this.key, registration.id, step),
+      shortCode: checkInShortCode(this.key, registration.id, step),
+      refreshAt: new Date((step + 1) * CHECK_IN_STEP_MS).toISOString(),
+    };
+  }
+
+  private async lockEvent(manager: EntityManager, id: string): Promise<EventEntity> {
+    const event = await manager.findOne(EventEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!event) throw new AppError('EVENT_NOT_FOUND');
+    return event;
+  }
+
+  /** Staff may join any event; groups are checked through the groups module (see GroupsService.isMember). */
+  private async assertInAudience(manager: EntityManager, user: AuthUserDto, event: EventEntity): Promise<void> {
+    const { audience } = event;
+    if (audience.kind === 'everyone' || isStaff(user)) return;
+    const alumnus = await this.alumni.findActive(user.id, manager);
+    if (!alumnus) throw new AppError('ALUMNUS_NOT_FOUND');
+    const admitted =
+      audience.kind === 'verified'
+        ? alumnus.verifiedAt !== null
+        : audience.kind === 'graduation_years'
+          ? alumnus.graduationYear !== null && alumnus.graduationYear >= audience.yearFrom! && alumnus.graduationYear <= audience.yearTo!
+          : await this.groups.isMember(audience.groupId!, user.id);
+    if (!admitted) throw new AppError('EVENT_AUDIENCE_EXCLUDED', [{ issue: `audience: ${audience.kind}` }]);
+  }
+
+  /** A new row, or the cancelled one brought back (one row per alumnus and event), at the end of the queue. */
+  private async saveRegistration(
+    manager: EntityManager,
+    existing: RegistrationEntity | null,
+    values: Pick<RegistrationEntity, 'eventId' | 'alumnusId' | 'status' | 'answers'>,
+  ): Promise<RegistrationEntity> {
+    if (!existing) return manager.save(manager.create(RegistrationEntity, values));
+    await manager
+      .createQueryBuilder()
+      .update(RegistrationEntity)
+      .set({
+        status: values.status,
+        answers: values.answers,
+        cancelledAt: null,
+        queuePosition: () => `nextval(pg_get_serial_sequence('event_registrations', 'queue_position'))`,
+      })
+      .where('id = :id', { id: existing.id })
+      .execute();
+    return manager.findOneByOrFail(RegistrationEntity, { id: existing.id });
+  }
+}

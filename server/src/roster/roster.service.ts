@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
+import type { FastifyRequest } from 'fastify';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import {
+  type AuthUserDto,
+  DEGREE_LABELS,
+  ROSTER_COLUMNS,
+  ROSTER_LIMITS,
+  type RosterCommitResultDto,
+  type RosterPreviewDto,
+} from '@alumni/shared';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError } from '../common/app-error.js';
+import { SchoolService } from '../school/school.service.js';
+import { readUpload } from '../storage/upload.js';
+import { normalizeText, parseRosterFile } from './roster-file.js';
+import { alreadyPresentProblem, checkRows, toPreviewRow } from './roster-rows.js';
+import { RosterEntryEntity } from './roster-entry.entity.js';
+import { RosterImportEntity } from './roster-import.entity.js';
+
+const UTF8_BOM = '\uFEFF';
+const SAMPLE_ROWS = 10;
+/** Previews nobody committed within a day lose their staged rows (the file must be uploaded again). */
+const STAGED_LIFETIME = "interval '1 day'";
+
+/** Who a claimant says they are; every text already in normalizeText form. */
+export interface RosterCriteria {
+  name: string;
+  graduationYear: number;
+  departmentId: string;
+  studentNumber: string | null;
+  className: string | null;
+}
+
+/** One class of the roster (the seam the class groups are created from). */
+export interface RosterClass {
+  graduationYear: number;
+  departmentId: string;
+  className: string;
+  entryCount: number;
+}
+
+@Injectable()
+export class RosterService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(RosterEntryEntity) private readonly entries: Repository<RosterEntryEntity>,
+    private readonly school: SchoolService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The CSV template: the Chinese headers only, with a BOM so Excel opens it as UTF-8. */
+  templateCsv(): Buffer {
+    return Buffer.from(`${UTF8_BOM}${ROSTER_COLUMNS.map((c) => c.header).join(',')}\r\n`, 'utf8');
+  }
+
+  /** The XLSX template: the headers, and a second sheet explaining each column with the school's departments. */
+  async templateXlsx(): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名册');
+    sheet.columns = ROSTER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.key === 'major' ? 28 : 16 }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getColumn('studentNumber').numFmt = '@';
+    const help = workbook.addWorksheet('填写说明');
+    help.columns = [
+      { header: '列', width: 12 },
+      { header: '说明', width: 70 },
+    ];
+    const departments = await this.school.listDepartments();
+    help.addRows([
+      ['姓名', '必填'],
+      ['学号', '必填，全校唯一；已在名册中的学号会被跳过'],
+      ['毕业年份', '必填，四位年份，如 2016'],
+      ['院系', `必填，须为以下之一：${departments.map((d) => d.name).join('、')}`],
+      ['专业', '选填'],
+      ['班级', '选填，如 机械1201班；校友可凭班级认证'],
+      ['学历', `选填：${Object.values(DEGREE_LABELS).join('、')}`],
+    ]);
+    help.getRow(1).font = { bold: true };
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  /**
+   * Reads an uploaded roster, lists every row's problems, and stages the valid rows for a
+   * commit. Nothing is written to the roster itself.
+   */
+  async preview(user: AuthUserDto, request: FastifyRequest): Promise<RosterPreviewDto> {
+    const upload = await this.readRosterUpload(request);
+    const fileName = upload.fileName.slice(0, 200) || 'roster';
+    const { rows, ignoredColumns } = await parseRosterFile(fileName, upload.body);
+    const departments = await this.school.listDepartments();
+    const checked = checkRows(rows, new Map(departments.map((d) => [normalizeText(d.name), d.id])));
+
+    const present = await this.existingStudentNumbers(checked.valid.map((v) => v.row.student_number));
+    const fresh = checked.valid.filter((v) => !present.has(v.row.student_number));
+    const alreadyPresent = checked.valid.filter((v) => present.has(v.row.student_number));
+    const problems = [...checked.problems, ...alreadyPresent.map(alreadyPresentProblem)].sort((a, b) => a.line - b.line);
+
+    const saved = await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE roster_imports SET staged_rows = NULL WHERE status = 'previewed' AND staged_rows IS NOT NULL AND created_at < now() - ${STAGED_LIFETIME}`,
+      );
+      return manager.save(RosterImportEntity, {
+        status: 'previewed' as const,
+        fileName,
+        importedBy: user.id,
+        totalRows: rows.length,
+        validRows: fresh.length,
+        invalidRows: checked.invalidRows,
+        alreadyPresentRows: alreadyPresent.length,
+        insertedRows: null,
+        stagedRows: fresh.map((v) => v.row),
+        committedAt: null,
+      });
+    });
+    return {
+      importId: saved.id,
+      fileName,
+      status: saved.status,
+      totalRows: saved.totalRows,
+      validRows: saved.validRows,
+      invalidRows: saved.invalidRows,
+      alreadyPresentRows: saved.alreadyPresentRows,
+      ignoredColumns,
+      problems: problems.slice(0, ROSTER_LIMITS.maxListedProblems),
+      problemsTruncated: problems.length > ROSTER_LIMITS.maxListedProblems,
+      sample: fresh.slice(0, SAMPLE_ROWS).map(toPreviewRow),
+    };
+  }
+
+  /**
+   * Writes the staged rows of a preview in one transaction: one INSERT … SELECT over the
+   * staged JSON, skipping student numbers already present, so committing the same file
+   * twice (or two overlapping files) never duplicates anyone. Audited.
+   */
+  async commit(user: AuthUserDto, importId: string): Promise<RosterCommitResultDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager
+        .getRepository(RosterImportEntity)
+        .findOne({ where: { id: importId }, lock: { mode: 'pessimistic_write' } });
+      if (!found) throw new AppError('ROSTER_IMPORT_NOT_FOUND');
+      if (found.status === 'committed') throw new AppError('ROSTER_IMPORT_ALREADY_COMMITTED');
+      const [{ staged }]: [{ staged: boolean }] = await manager.query(
+        'SELECT staged_rows IS NOT NULL AS staged FROM roster_imports WHERE id = $1',
+        [importId],
+      );
+      if (!staged) throw new AppError('ROSTER_IMPORT_NOT_FOUND', [{ issue: 'the preview expired; upload the file again' }]);
+      const [{ inserted }]: [{ inserted: number }] = await manager.query(
+        `WITH inserted AS (
+           INSERT INTO roster_entries (student_number, name, graduation_year, department_id, major, class_name, degree, import_id)
+           SELECT r.student_number, r.name, r.graduation_year, r.department_id, r.major, r.class_name, r.degree, i.id
+             FROM roster_imports i,
+                  jsonb_to_recordset(i.staged_rows) AS r(student_number text, name text, graduation_year smallint,
+                                                          department_id uuid, major text, class_name text, degree text)
+            WHERE i.id = $1
+           ON CONFLICT (student_number) DO NOTHING
+           RETURNING 1
+         )
+         SELECT count(*)::int AS inserted FROM inserted`,
+        [importId],
+      );
+      const committedAt = new Date();
+      await manager.update(
+        RosterImportEntity,
+        { id: importId },
+        { status: 'committed', insertedRows: inserted, stagedRows: null, committedAt },
+      );
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'roster.imported',
+        subjectType: 'roster_import',
+        subjectId: importId,
+        before: { status: 'previewed', validRows: found.validRows },
+        after: { status: 'committed', fileName: found.fileName, insertedRows: inserted, skippedRows: found.validRows - inserted },
+      });
+      return { importId, insertedRows: inserted, skippedRows: found.validRows - inserted, committedAt: committedAt.toISOString() };
+    });
+  }
+
+  /** Entries that fit every criterion given (student number and class only when given). */
+  findMatches(manager: EntityManager, criteria: RosterCriteria): Promise<RosterEntryEntity[]> {
+    const where = {
+      name: criteria.name,
+      graduationYear: criteria.graduationYear,
+      departmentId: criteria.departmentId,
+      ...(criteria.studentNumber === null ? {} : { studentNumber: criteria.studentNumber }),
+      ...(criteria.className === null ? {} : { className: criteria.className }),
+    };
+    return manager.getRepository(RosterEntryEntity).find({ where, take: 10 });
+  }
+
+  /**
+   * Gives the entry to the alumnus if nobody holds it yet. One UPDATE … WHERE claimed_by IS
+   * NULL: of two concurrent claimants the second re-reads the row after the first commits
+   * and finds it taken. Null when taken or absent.
+   */
+  async claimEntry(manager: EntityManager, entryId: string, alumnusId: string): Promise<RosterEntryEntity | null> {
+    const { affected } = await manager
+      .createQueryBuilder()
+      .update(RosterEntryEntity)
+      .set({ claimedBy: alumnusId, claimedAt: () => 'now()' })
+      .where('id = :entryId AND claimed_by IS NULL', { entryId })
+      .execute();
+    return affected === 1 ? manager.getRepository(RosterEntryEntity).findOneBy({ id: entryId }) : null;
+  }
+
+  findEntry(id: string, manager?: EntityManager): Promise<RosterEntryEntity | null> {
+    return (manager ? manager.getRepository(RosterEntryEntity) : this.entries).findOneBy({ id });
+  }
+
+  /**
+   * Entries a reviewer may pick for these claims: same year, department and name, or the
+   * same student number. One query for a whole page of the queue.
+   */
+  async candidatesFor(criteria: RosterCriteria[]): Promise<RosterEntryEntity[]> {
+    if (criteria.length === 0) return [];
+    const query = this.entries.createQueryBuilder('e');
+    criteria.forEach((c, i) => {
+      query.orWhere(`(e.graduationYear = :year${i} AND e.departmentId = :department${i} AND e.name = :name${i})`, {
+        [`year${i}`]: c.graduationYear,
+        [`department${i}`]: c.departmentId,
+        [`name${i}`]: c.name,
+      });
+      if (c.studentNumber !== null) query.orWhere(`e.studentNumber = :number${i}`, { [`number${i}`]: c.studentNumber });
+    });
+    return query
+      .orderBy('e.studentNumber', 'ASC')
+      .limit(criteria.length * 10)
+      .getMany();
+  }
+
+  /**
+   * SEAM for class groups: every class of the roster (year, department, class name) with
+   * how many graduates it lists. The groups module creates one class group per row.
+   */
+  async listClasses(): Promise<RosterClass[]> {
+    const rows: { graduation_year: number; department_id: string; class_name: string; entry_count: number }[] = await this.entries.query(
+      `SELECT graduation_year, department_id, class_name, count(*)::int AS entry_count
+         FROM roster_entries WHERE class_name IS NOT NULL
+        GROUP BY graduation_year, department_id, class_name
+        ORDER BY graduation_year, department_id, class_name`,
+    );
+    return rows.map((r) => ({
+      graduationYear: r.graduation_year,
+      departmentId: r.department_id,
+      className: r.class_name,
+      entryCount: r.entry_count,
+    }));
+  }
+
+  private async readRosterUpload(request: FastifyRequest) {
+    try {
+      return await readUpload(request, ROSTER_LIMITS.maxFileBytes);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'UPLOAD_TOO_LARGE') {
+        throw new AppError('ROSTER_FILE_TOO_LARGE', [
+          { field: 'file', issue: `the file must be at most ${ROSTER_LIMITS.maxFileBytes / 1024 / 1024} MB` },
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  private async existingStudentNumbers(numbers: string[]): Promise<Set<string>> {
+    if (numbers.length === 0) return new Set();
+    const rows: { student_number: string }[] = await this.entries.query(
+      'SELECT student_number FROM roster_entries WHERE student_number = ANY($1::text[])',
+      [numbers],
+    );
+    return new Set(rows.map((r) => r.student_number));
+  }
+}

@@ -1,0 +1,62 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { detectImageType } from './file-type.js';
+import { LocalFolderStorage } from './local-folder.storage.js';
+
+describe('detectImageType', () => {
+  it('reads JPEG, PNG and WebP from their first bytes and nothing else', () => {
+    expect(detectImageType(Buffer.from([0xff, 0xd8, 0xff, 0xdb, 0]))).toBe('image/jpeg');
+    expect(detectImageType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
+    expect(detectImageType(Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 ', 'latin1'))).toBe('image/webp');
+    expect(detectImageType(Buffer.from('RIFF\x10\x00\x00\x00WAVEfmt ', 'latin1'))).toBeNull();
+    expect(detectImageType(Buffer.from('GIF89a'))).toBeNull();
+    expect(detectImageType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
+    expect(detectImageType(Buffer.alloc(0))).toBeNull();
+  });
+});
+
+describe('LocalFolderStorage', () => {
+  let root: string;
+  let storage: LocalFolderStorage;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'alumnilink-storage-'));
+    storage = new LocalFolderStorage(root);
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('stores under a random key in its folder, reads it back with its type, and deletes it', async () => {
+    const body = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+    const stored = await storage.put({ folder: 'avatars', body, contentType: 'image/png' });
+    expect(stored).toEqual({
+      key: expect.stringMatching(/^avatars\/[0-9a-f-]{36}\.png$/),
+      url: `/api/v1/uploads/${stored.key}`,
+      contentType: 'image/png',
+      size: 4,
+    });
+    expect(await storage.get(stored.key)).toEqual({ body, contentType: 'image/png' });
+    await storage.delete(stored.key);
+    expect(await storage.get(stored.key)).toBeNull();
+    await storage.delete(stored.key);
+  });
+
+  it('never reads or deletes outside its folder, whatever the key says', async () => {
+    for (const key of [
+      '../secret.png',
+      'avatars/../../etc/passwd',
+      '/etc/passwd',
+      'avatars/x.png',
+      'Avatars/00000000-0000-4000-8000-000000000000.png',
+    ]) {
+      expect(await storage.get(key)).toBeNull();
+      await storage.delete(key);
+    }
+    await expect(storage.put({ folder: '../up', body: Buffer.from('x'), contentType: 'image/png' })).rejects.toThrow(
+      'invalid storage folder',
+    );
+    await expect(storage.put({ folder: 'avatars', body: Buffer.from('x'), contentType: 'text/html' })).rejects.toThrow(
+      'unsupported content type',
+    );
+    expect(await readdir(root)).toEqual([]);
+  });
+});

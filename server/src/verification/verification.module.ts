@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlumniModule } from '../alumni/alumni.module.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { IdentityModule } from '../identity/identity.module.js';
+import { InteractionsModule } from '../interactions/interactions.module.js';
+import { RosterModule } from '../roster/roster.module.js';
+import { SchoolModule } from '../school/school.module.js';
+import { StorageModule } from '../storage/storage.module.js';
+import { ClaimsController, StaffClaimsController } from './verification.controller.js';
+import { VerificationService } from './verification.service.js';
+import { VerificationClaimEntity } from './verification-claim.entity.js';
+
+/** Verification claims: instant roster matches, the staff review queue, and its statistics. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([VerificationClaimEntity]),
+    RosterModule,
+    AlumniModule,
+    SchoolModule,
+    InteractionsModule,
+    AuditModule,
+    StorageModule,
+    IdentityModule,
+  ],
+  controllers: [ClaimsController, StaffClaimsController],
+  providers: [VerificationService],
+  exports: [VerificationService],
+})
+export class VerificationModule {}

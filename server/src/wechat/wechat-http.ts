@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import type { AppConfig } from '../config/configuration.js';
+import { WechatEndpoint } from './wechat-endpoint.js';
+import { WechatError } from './wechat-error.js';
+
+/** A successful MP answer: `errcode` was 0 or absent. */
+export type WechatBody = Record<string, unknown>;
+
+export interface WechatRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * The one place that talks HTTP to WeChat's MP host. It enforces the rules every MP API
+ * shares (§0): a timeout on every call, the body parsed as JSON whatever the content type,
+ * and `errcode` inspected on HTTP 200 — a failure becomes a WechatError. Secrets and tokens
+ * travel in the query string, so URLs are never logged.
+ */
+@Injectable()
+export class WechatHttp {
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly endpoint: WechatEndpoint,
+    @InjectPinoLogger('WechatHttp') private readonly logger: PinoLogger,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.timeoutMs = config.get('wechat', { infer: true }).timeoutMs;
+  }
+
+  async call({ method, path, query = {}, body }: WechatRequest): Promise<WechatBody> {
+    const url = `${this.endpoint.baseUrl}${path}?${new URLSearchParams(query).toString()}`;
+    let text: string;
+    try {
+      const response = await fetch(url, {
+        method,
+        headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = await response.text();
+      if (!response.ok) throw new WechatError(null, `HTTP ${response.status}`, path);
+    } catch (error) {
+      if (error instanceof WechatError) throw this.logged(error);
+      const reason = error instanceof Error && error.name === 'TimeoutError' ? `timed out after ${this.timeoutMs} ms` : 'request failed';
+      throw this.logged(new WechatError(null, reason, path));
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw this.logged(new WechatError(null, 'answer is not JSON', path));
+    }
+    if (typeof parsed !== 'object' || parsed === null) throw this.logged(new WechatError(null, 'answer is not an object', path));
+    const answer = parsed as WechatBody;
+    const errcode = typeof answer.errcode === 'number' ? answer.errcode : Number(answer.errcode ?? 0);
+    if (errcode !== 0) {
+      throw this.logged(new WechatError(Number.isNaN(errcode) ? null : errcode, String(answer.errmsg ?? ''), path));
+    }
+    return answer;
+  }
+
+  private logged(error: WechatError): WechatError {
+    this.logger.warn({ path: error.path, errcode: error.errcode, errmsg: error.errmsg }, 'WeChat call failed');
+    return error;
+  }
+}
