@@ -35,6 +35,8 @@ describe('verification claims', () => {
     (await t.dataSource.query('SELECT kind FROM interactions WHERE alumnus_id = $1 ORDER BY id', [id])).map(
       (r: { kind: string }) => r.kind,
     );
+  const notifications = (id: string) =>
+    t.dataSource.query('SELECT kind, payload FROM outbox_messages WHERE alumnus_id = $1 ORDER BY created_at', [id]);
   const countClaims = async (id: string) =>
     (await t.dataSource.query('SELECT count(*)::int AS n FROM verification_claims WHERE alumnus_id = $1', [id]))[0].n as number;
 
@@ -304,6 +306,9 @@ describe('verification claims', () => {
       ]);
       const mine = await t.request(CLAIMS, { headers: me.headers });
       expect(mine.body.items[0]).toMatchObject({ id: filed.body.id, status: 'approved', decidedAt: expect.any(String) });
+      expect(await notifications(me.alumnus.id)).toEqual([
+        { kind: 'verification.decided', payload: { claimId: filed.body.id, status: 'approved', reason: null } },
+      ]);
 
       const again = await post(`${QUEUE}/${filed.body.id}/approve`, staff, {});
       expect([again.status, again.body.error.code]).toEqual([409, 'CLAIM_NOT_PENDING']);
@@ -354,6 +359,12 @@ describe('verification claims', () => {
         [filed.body.id],
       );
       expect(audit).toEqual([{ actor_id: staff.alumnus.id, after: { status: 'rejected', reason: '名册中没有该学号，请上传毕业证照片' } }]);
+      expect(await notifications(me.alumnus.id)).toEqual([
+        {
+          kind: 'verification.decided',
+          payload: { claimId: filed.body.id, status: 'rejected', reason: '名册中没有该学号，请上传毕业证照片' },
+        },
+      ]);
     });
 
     it('keeps alumni out of every staff route', async () => {

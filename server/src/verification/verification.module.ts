@@ -4,6 +4,7 @@ import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
 import { RosterModule } from '../roster/roster.module.js';
 import { SchoolModule } from '../school/school.module.js';
 import { StorageModule } from '../storage/storage.module.js';
@@ -20,6 +21,7 @@ import { VerificationClaimEntity } from './verification-claim.entity.js';
     SchoolModule,
     InteractionsModule,
     AuditModule,
+    OutboxModule,
     StorageModule,
     IdentityModule,
   ],

@@ -20,6 +20,7 @@ import { AppError } from '../common/app-error.js';
 import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
 import { ConsentService } from '../identity/consent.service.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 import { normalizeText } from '../roster/roster-file.js';
 import type { RosterEntryEntity } from '../roster/roster-entry.entity.js';
 import { type RosterCriteria, RosterService } from '../roster/roster.service.js';
@@ -53,6 +54,7 @@ export class VerificationService {
     private readonly school: SchoolService,
     private readonly interactions: InteractionsService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     private readonly consent: ConsentService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
@@ -228,9 +230,9 @@ export class VerificationService {
         before: { status: 'pending' },
         after: { status: 'approved', alumnusId: alumnus.id, rosterEntryId: entry?.id ?? null },
       });
+      await this.notifyOutcome(manager, saved);
       return saved;
     });
-    // SEAM: the subscription message telling the alumnus the outcome is sent here, through the outbox, once messaging exists.
     return (await this.present([claim]))[0]!;
   }
 
@@ -254,10 +256,21 @@ export class VerificationService {
         before: { status: 'pending' },
         after: { status: 'rejected', reason: dto.reason },
       });
+      await this.notifyOutcome(manager, saved);
       return saved;
     });
-    // SEAM: the outcome's subscription message goes here too.
     return (await this.present([claim]))[0]!;
+  }
+
+  /** The alumnus is told the decision by subscription message; the outbox worker delivers it. */
+  private notifyOutcome(manager: EntityManager, claim: VerificationClaimEntity): Promise<void> {
+    return this.outbox.enqueue(manager, [
+      {
+        alumnusId: claim.alumnusId,
+        kind: 'verification.decided',
+        payload: { claimId: claim.id, status: claim.status, reason: claim.rejectReason },
+      },
+    ]);
   }
 
   /** The evidence photo of a claim, for staff only. */
