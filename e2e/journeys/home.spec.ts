@@ -1,39 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { formatFen } from '@alumni/shared';
-import { getJson, startServerProcess, type ServerProcess } from '../../server/test/server-process.js';
-import { launchChromium, openPhonePage, screenshot } from '../support/browser.js';
+import { getJson } from '../../server/test/server-process.js';
+import { openPhonePage, screenshot } from '../support/browser.js';
+import { useFreshInstallation } from '../support/installation.js';
 
 /**
  * What a new user sees: the start command's server on a fresh embedded data folder, with
  * the demo seed and the H5 build, opened on a phone-sized screen.
  */
 describe('home page on a fresh installation', () => {
-  let dataDir: string;
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'alumnilink-e2e-'));
-    server = await startServerProcess({ DATA_DIR: dataDir });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useFreshInstallation();
 
   it('shows the school, upcoming events and open campaigns from the API', async () => {
-    const school = await getJson(`${server.url}/api/v1/school`);
-    const events = await getJson(`${server.url}/api/v1/events?when=upcoming&limit=5`);
-    const campaigns = await getJson(`${server.url}/api/v1/campaigns?status=open&limit=5`);
+    const school = await getJson(`${app.server.url}/api/v1/school`);
+    const events = await getJson(`${app.server.url}/api/v1/events?when=upcoming&limit=5`);
+    const campaigns = await getJson(`${app.server.url}/api/v1/campaigns?status=open&limit=5`);
     expect(events.items.length).toBeGreaterThan(0);
     expect(campaigns.items.length).toBeGreaterThan(0);
 
-    const { page, problems } = await openPhonePage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, problems } = await openPhonePage(app.browser);
+    await page.goto(`${app.server.url}/`);
     await expect.poll(() => page.locator('.home-school-name').first().textContent(), { timeout: 30_000 }).toContain(school.name);
     await page.locator('.event-card').first().waitFor();
 
@@ -54,7 +39,7 @@ describe('home page on a fresh installation', () => {
   });
 
   it('keeps API errors in the one error body next to the app', async () => {
-    const res = await fetch(`${server.url}/api/v1/nowhere`);
+    const res = await fetch(`${app.server.url}/api/v1/nowhere`);
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe('ROUTE_NOT_FOUND');
   });

@@ -1,28 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../../server/test/server-process.js';
-import { launchChromium, openPhonePage, screenshot } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { openPhonePage, screenshot } from '../support/browser.js';
+import { useFreshInstallation } from '../support/installation.js';
 
 /** Profile with per-field visibility, the directory's locked state, and staff management. */
 describe('profile, directory and staff management', () => {
-  let dataDir: string;
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'alumnilink-e2e-'));
-    server = await startServerProcess({ DATA_DIR: dataDir });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useFreshInstallation();
 
   async function signInAs(page: Page, account: string | number) {
-    await page.goto(`${server.url}/#/packages/account/pages/sign-in/index`);
+    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
     const accounts = page.locator('.sign-in__account');
     await accounts.first().waitFor({ timeout: 30_000 });
     await (typeof account === 'number' ? accounts.nth(account) : page.locator('.sign-in__account', { hasText: account })).click();
@@ -30,7 +15,7 @@ describe('profile, directory and staff management', () => {
   }
 
   it('an alumnus changes a field and who may see it, and is told the directory opens after verification', async () => {
-    const { page, problems } = await openPhonePage(browser);
+    const { page, problems } = await openPhonePage(app.browser);
     await signInAs(page, 0);
     await page.getByText('个人资料').click();
     const city = page.locator('.profile-field', { hasText: '所在城市' });
@@ -43,7 +28,7 @@ describe('profile, directory and staff management', () => {
     await page.locator('.profile-actions .nut-button').click();
     await page.getByText('已是最新').waitFor();
 
-    await page.goto(`${server.url}/#/packages/alumni/pages/directory/index`);
+    await page.goto(`${app.server.url}/#/packages/alumni/pages/directory/index`);
     await page.locator('.nut-empty-title', { hasText: '完成校友认证后才能查找校友' }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'directory-unverified');
     // The directory's 403 is the expected answer here, logged by the browser as a failed resource.
@@ -51,9 +36,9 @@ describe('profile, directory and staff management', () => {
   });
 
   it('an administrator finds an alumnus and makes them staff', async () => {
-    const { page, problems } = await openPhonePage(browser);
+    const { page, problems } = await openPhonePage(app.browser);
     await signInAs(page, '管理员');
-    await page.goto(`${server.url}/#/packages/staff/pages/staff-members/index`);
+    await page.goto(`${app.server.url}/#/packages/staff/pages/staff-members/index`);
     await page.locator('.staff-member').first().waitFor({ timeout: 30_000 });
     const before = await page.locator('.staff-members__list').first().locator('.staff-member').count();
 

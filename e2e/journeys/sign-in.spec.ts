@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../../server/test/server-process.js';
-import { launchChromium, openPhonePage, screenshot } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { openPhonePage, screenshot } from '../support/browser.js';
+import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
 async function settledScreenshot(page: Page, name: string): Promise<void> {
@@ -16,23 +13,11 @@ async function settledScreenshot(page: Page, name: string): Promise<void> {
  * server runs the same code2Session path as on a phone.
  */
 describe('sign-in, privacy consent and phone binding', () => {
-  let dataDir: string;
-  let server: ServerProcess;
-  let browser: Browser;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'alumnilink-e2e-'));
-    server = await startServerProcess({ DATA_DIR: dataDir });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const app = useFreshInstallation();
 
   it('a new alumnus signs in, reads and accepts the privacy notice, and binds a phone shown masked', async () => {
-    const { page, problems } = await openPhonePage(browser);
-    await page.goto(`${server.url}/#/pages/me/index`);
+    const { page, problems } = await openPhonePage(app.browser);
+    await page.goto(`${app.server.url}/#/pages/me/index`);
     await page.locator('.me-sign-in').click({ timeout: 30_000 });
 
     await page.locator('.sign-in__account').first().waitFor();
@@ -55,8 +40,8 @@ describe('sign-in, privacy consent and phone binding', () => {
   });
 
   it('a seeded staff account signs in without the notice (already accepted) and sees the staff entry', async () => {
-    const { page, problems } = await openPhonePage(browser);
-    await page.goto(`${server.url}/#/packages/account/pages/sign-in/index`);
+    const { page, problems } = await openPhonePage(app.browser);
+    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
     await page.locator('.sign-in__account', { hasText: '管理员' }).click({ timeout: 30_000 });
     await page.getByText('工作台').waitFor();
     expect(problems).toEqual([]);

@@ -1,0 +1,119 @@
+import type { Page } from 'playwright-core';
+import { getJson } from '../../server/test/server-process.js';
+import { openPhonePage, screenshot } from '../support/browser.js';
+import { useFreshInstallation } from '../support/installation.js';
+
+/** Screenshots wait for the router's page-slide animation to finish. */
+async function settledScreenshot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await screenshot(page, name);
+}
+
+/**
+ * Staff import a roster; a graduate on it claims and is verified at once; a graduate the
+ * roster lists under another number waits for staff, who approve with the right entry.
+ */
+describe('roster import and verification', () => {
+  const app = useFreshInstallation();
+  // The claim form's pickers start at this year and at the first department, so choosing
+  // them is a tap on 确定 (the H5 picker's wheel needs touch dragging).
+  const year = new Date().getFullYear();
+  let department: string;
+  beforeAll(async () => {
+    department = (await getJson(`${app.server.url}/api/v1/school`)).departments[0].name;
+  });
+
+  async function signInAsAdmin(page: Page) {
+    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+    await page.locator('.sign-in__account', { hasText: '管理员' }).click({ timeout: 30_000 });
+    await page.getByText('工作台').waitFor();
+  }
+
+  /** A new account, signed in and past the privacy notice, on the claim page. */
+  async function newAlumnusOnClaimPage(page: Page) {
+    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+    await page.locator('.sign-in__new').click({ timeout: 30_000 });
+    await page.locator('.privacy__agree').click();
+    await page.locator('.me-verification').click();
+    await page.locator('.claim-form').waitFor();
+  }
+
+  async function fillClaim(page: Page, name: string, studentNumber: string) {
+    await page.locator('.claim-name input').fill(name);
+    for (const [picker, chosen] of [
+      ['.claim-year', `${year} 届`],
+      ['.claim-department', department],
+    ]) {
+      await page.locator(picker!).click();
+      await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
+      await page.locator(picker!, { hasText: chosen }).waitFor();
+    }
+    await page.locator('.claim-student-number input').fill(studentNumber);
+  }
+
+  it('staff preview a roster with its problems and commit the valid rows', async () => {
+    const { page, problems } = await openPhonePage(app.browser);
+    await signInAsAdmin(page);
+    await page.getByText('工作台').click();
+    await page.locator('.staff-tool', { hasText: '名册导入' }).click();
+    const csv = [
+      '\uFEFF姓名,学号,毕业年份,院系,专业,班级,学历',
+      `林晓,E2E0001,${year},${department},机械设计制造及其自动化,机械2201班,本科`,
+      `陈默,E2E0002,${year},${department},机械设计制造及其自动化,机械2201班,本科`,
+      `,E2E0003,${year},${department},,,`,
+      `周航,E2E0004,二零二六,${department},,,`,
+    ].join('\r\n');
+    await page.locator('.roster-file-input').setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.locator('.roster-preview').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.roster-count__value').allTextContents()).toEqual(['4', '2', '2', '0']);
+    expect(await page.locator('.roster-problems').textContent()).toContain('姓名为空');
+    await settledScreenshot(page, 'journey-roster-preview');
+    await page.locator('.roster-commit').click();
+    await page.locator('.roster-done__count', { hasText: '新增 2 条' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('a graduate on the roster claims their entry and is verified at once', async () => {
+    const { page, problems } = await openPhonePage(app.browser);
+    await newAlumnusOnClaimPage(page);
+    await fillClaim(page, '林晓', 'E2E0001');
+    await settledScreenshot(page, 'journey-claim-form');
+    await page.locator('.claim-submit').click();
+    await page.locator('.claim-outcome--matched').waitFor();
+    expect(await page.locator('.claim-form').count()).toBe(0);
+    await settledScreenshot(page, 'journey-claim-verified');
+    expect(problems).toEqual([]);
+  });
+
+  it('a claim the roster cannot settle waits for staff, who approve it; then the classmate is in 我的班级', async () => {
+    const alumnus = await openPhonePage(app.browser);
+    await newAlumnusOnClaimPage(alumnus.page);
+    await fillClaim(alumnus.page, '陈默', 'WRONG-NUMBER');
+    await alumnus.page.locator('.claim-submit').click();
+    await alumnus.page.locator('.claim-outcome--pending').waitFor();
+    await settledScreenshot(alumnus.page, 'journey-claim-pending');
+
+    const staff = await openPhonePage(app.browser);
+    await signInAsAdmin(staff.page);
+    await staff.page.goto(`${app.server.url}/#/packages/staff/pages/claims/index`);
+    const card = staff.page.locator('.review-card', { hasText: '陈默' });
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.textContent()).toContain('E2E0002');
+    await settledScreenshot(staff.page, 'journey-claims-queue');
+    await card.locator('.review-approve', { hasText: '按所选记录通过' }).click();
+    await card.waitFor({ state: 'detached' });
+
+    await alumnus.page.reload();
+    await alumnus.page.locator('.claim-outcome--approved').waitFor({ timeout: 30_000 });
+
+    // 林晓, verified in the previous journey, was in the same class on the roster.
+    await alumnus.page.goto(`${app.server.url}/#/packages/alumni/pages/directory/index`);
+    await alumnus.page.locator('.directory-tab', { hasText: '我的班级' }).click();
+    const classmate = alumnus.page.locator('.alumnus-item', { hasText: '林晓' });
+    await classmate.waitFor({ timeout: 30_000 });
+    expect(await classmate.textContent()).toContain('机械2201班');
+    await settledScreenshot(alumnus.page, 'journey-my-class');
+    expect(alumnus.problems).toEqual([]);
+    expect(staff.problems).toEqual([]);
+  });
+});

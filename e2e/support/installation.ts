@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { startServerProcess, type ServerProcess } from '../../server/test/server-process.js';
+import { launchChromium } from './browser.js';
+
+export interface Installation {
+  server: ServerProcess;
+  browser: Browser;
+}
+
+/**
+ * What a new user gets: the start command's server on a fresh embedded data folder, with
+ * the demo seed, the fake WeChat and the H5 build, plus a browser. Registers the suite's
+ * beforeAll/afterAll; the fields are set once beforeAll has run.
+ */
+export function useFreshInstallation(): Installation {
+  const installation = {} as Installation;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'alumnilink-e2e-'));
+    installation.server = await startServerProcess({ DATA_DIR: dataDir });
+    installation.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await installation.browser?.close();
+    await installation.server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return installation;
+}
