@@ -39,6 +39,20 @@ export interface FakeFault {
   path?: string;
 }
 
+/** What a feature fake's route handler gets: the parsed request and the ways to answer. */
+export interface FakeRequest {
+  query: Record<string, string>;
+  body: Record<string, unknown>;
+  res: ServerResponse;
+}
+
+/**
+ * A route of the fake, keyed `METHOD /path`. Feature fakes (subscription messages, content
+ * security, mini-program codes) live in their own files and add their routes and test hooks
+ * with `route` / `hookRoute`; the core keeps the shared rules (tokens, faults, errors).
+ */
+export type FakeRoute = (request: FakeRequest) => void | Promise<void>;
+
 const CODE_TTL_MS = 5 * 60 * 1000;
 /** Stable-token force refreshes must be 30 s apart; the real errcode is unverified, 45011 is the fake's choice. */
 const FORCE_REFRESH_SPACING_MS = 30 * 1000;
@@ -78,6 +92,8 @@ export class FakeWechatServer {
   private stableToken: string | null = null;
   private lastForceRefresh = 0;
   private readonly faults: FakeFault[] = [];
+  private readonly routes = new Map<string, FakeRoute>();
+  private readonly hookRoutes = new Map<string, FakeRoute>();
   private readonly tokenTtlSeconds: number;
 
   /** Moves the fake's clock, for expiry tests. */
@@ -97,6 +113,20 @@ export class FakeWechatServer {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     return fake;
+  }
+
+  get appId(): string {
+    return this.options.appId;
+  }
+
+  /** Adds an API route, `key` being e.g. `POST /cgi-bin/message/subscribe/send`. */
+  route(key: string, handler: FakeRoute): void {
+    this.routes.set(key, handler);
+  }
+
+  /** Adds a test hook under `/__fake/` (POST, or GET for reads). */
+  hookRoute(key: string, handler: FakeRoute): void {
+    this.hookRoutes.set(key, handler);
   }
 
   get url(): string {
@@ -135,7 +165,7 @@ export class FakeWechatServer {
     this.clockOffsetMs += ms;
   }
 
-  private now(): number {
+  now(): number {
     return Date.now() + this.clockOffsetMs;
   }
 
@@ -148,7 +178,12 @@ export class FakeWechatServer {
     } catch {
       if (!url.pathname.startsWith('/__fake/')) return this.error(res, 47001);
     }
-    if (url.pathname.startsWith('/__fake/')) return this.hook(url.pathname, req.method ?? 'GET', body, res);
+    const query = Object.fromEntries(url.searchParams);
+    const key = `${req.method} ${url.pathname}`;
+    if (url.pathname.startsWith('/__fake/')) {
+      const extension = this.hookRoutes.get(key);
+      return extension ? extension({ query, body, res }) : this.hook(url.pathname, req.method ?? 'GET', body, res);
+    }
 
     this.calls.set(url.pathname, (this.calls.get(url.pathname) ?? 0) + 1);
     const faultIndex = this.faults.findIndex((f) => f.path === undefined || f.path === url.pathname);
@@ -162,8 +197,9 @@ export class FakeWechatServer {
       if (fault.errcode !== undefined) return this.error(res, fault.errcode);
     }
 
-    const query = Object.fromEntries(url.searchParams);
-    switch (`${req.method} ${url.pathname}`) {
+    const extension = this.routes.get(key);
+    if (extension) return extension({ query, body, res });
+    switch (key) {
       case 'GET /sns/jscode2session':
         return this.code2Session(query, res);
       case 'POST /cgi-bin/stable_token':
@@ -179,12 +215,13 @@ export class FakeWechatServer {
     }
   }
 
-  private send(res: ServerResponse, body: Record<string, unknown>, contentType = 'application/json'): void {
+  send(res: ServerResponse, body: Record<string, unknown>, contentType = 'application/json'): void {
     res.writeHead(200, { 'content-type': contentType }).end(JSON.stringify(body));
   }
 
-  private error(res: ServerResponse, errcode: number): void {
-    this.send(res, { errcode, errmsg: `${ERRMSG[errcode] ?? 'error'} rid: ${random(9)}` });
+  /** Answers an MP error the WeChat way: HTTP 200, `{errcode, errmsg}` (errmsg from `ERRMSG` or the given text). */
+  error(res: ServerResponse, errcode: number, errmsg?: string): void {
+    this.send(res, { errcode, errmsg: `${errmsg ?? ERRMSG[errcode] ?? 'error'} rid: ${random(9)}` });
   }
 
   /** Problems with appid/secret as WeChat reports them, or null when they are right. */
@@ -240,7 +277,7 @@ export class FakeWechatServer {
   }
 
   /** 40001 for an unknown token, 42001 for a known one past its expiry, null when it is good. */
-  private tokenError(token: string | undefined): number | null {
+  tokenError(token: string | undefined): number | null {
     const expiresAt = token ? this.tokens.get(token) : undefined;
     if (expiresAt === undefined) return 40001;
     return expiresAt <= this.now() ? 42001 : null;
