@@ -14,10 +14,15 @@ import { DatabaseModule, type DatabaseTarget } from './database/database.module.
 import { DirectoryModule } from './directory/directory.module.js';
 import { EventsModule } from './events/events.module.js';
 import { GivingModule } from './giving/giving.module.js';
+import { GroupPostsModule } from './group-posts/group-posts.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
+import { EngagementModule } from './engagement/engagement.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { RosterModule } from './roster/roster.module.js';
 import { SchoolModule } from './school/school.module.js';
 import { StaffModule } from './staff/staff.module.js';
@@ -35,15 +40,19 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config)),
         ThrottlerModule.forRoot({ throttlers: [{ ttl: config.throttle.ttlSeconds * 1000, limit: config.throttle.limit }] }),
         DatabaseModule.forRoot(database, config.databasePoolSize),
+        JobsModule,
         AuthCoreModule,
         IdentityModule,
         HealthModule,
         SchoolModule,
         AlumniModule,
         GroupsModule,
+        GroupPostsModule,
         EventsModule,
         GivingModule,
         InteractionsModule,
+        EngagementModule,
+        DashboardModule,
         AuditModule,
         StorageModule,
         ProfilesModule,
@@ -51,6 +60,7 @@ export class AppModule {
         StaffModule,
         RosterModule,
         VerificationModule,
+        NotificationsModule,
         ...extra,
       ],
       providers: [

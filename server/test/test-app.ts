@@ -23,7 +23,15 @@ export interface TestAppOptions {
 }
 
 export function testConfig(env: Record<string, string> = {}): AppConfig {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', H5_DIR: '/nonexistent', ...env });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    H5_DIR: '/nonexistent',
+    // Queued work (message delivery) happens within a test's patience.
+    JOBS_POLL_INTERVAL_SECONDS: '0.5',
+    ...env,
+  });
 }
 
 /** Starts the real application on a new database and listens on a free loopback port. */

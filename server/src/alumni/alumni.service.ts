@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, IsNull, type Repository } from 'typeorm';
+import { type EntityManager, In, IsNull, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { ProfileField, Role } from '@alumni/shared';
 import { keysetPage, type Keyset } from '../common/pagination.js';
 import { isStaff, type Viewer, visibleToSql } from './alumnus-view.js';
@@ -119,6 +119,44 @@ export class AlumniService {
   /** Replaces the roles of an alumnus inside the caller's transaction. */
   async setRoles(manager: EntityManager, id: string, roles: Role[]): Promise<void> {
     await manager.update(AlumnusEntity, { id }, { roles });
+  }
+
+  /**
+   * Every alumnus as the columns reports group and count by (erased accounts flagged), for
+   * another module to join in an aggregate query. Which contact channels are known is decided
+   * here; the values themselves (the phone) never leave.
+   */
+  reportingFacts(): SelectQueryBuilder<AlumnusEntity> {
+    return this.alumni
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .addSelect('a.display_name', 'display_name')
+      .addSelect('a.real_name', 'real_name')
+      .addSelect('a.graduation_year', 'graduation_year')
+      .addSelect('a.department_id', 'department_id')
+      .addSelect('a.city', 'city')
+      .addSelect('a.created_at', 'created_at')
+      .addSelect('a.verified_at', 'verified_at')
+      .addSelect('a.deleted_at IS NOT NULL', 'erased')
+      .addSelect('a.openid IS NOT NULL', 'has_wechat')
+      .addSelect('a.phone_hash IS NOT NULL', 'has_phone')
+      .addSelect('a.city IS NOT NULL', 'has_city')
+      .addSelect('a.employer IS NOT NULL', 'has_employer');
+  }
+
+  /**
+   * Every non-erased alumnus whose class is known (graduation year, department, class), as
+   * `id, graduation_year, department_id, class_name`, for another module to join in an
+   * aggregate query (class leaderboards); nothing else about the person leaves.
+   */
+  classFacts(): SelectQueryBuilder<AlumnusEntity> {
+    return this.alumni
+      .createQueryBuilder('a')
+      .select('a.id', 'id')
+      .addSelect('a.graduation_year', 'graduation_year')
+      .addSelect('a.department_id', 'department_id')
+      .addSelect('a.class_name', 'class_name')
+      .where('a.deleted_at IS NULL AND a.graduation_year IS NOT NULL AND a.department_id IS NOT NULL AND a.class_name IS NOT NULL');
   }
 
   /** Account erasure: overwrites the profile columns of the alumnus in the caller's transaction. */

@@ -390,6 +390,22 @@ describe('profiles (/api/v1/me, /api/v1/alumni/:id)', () => {
       expect(JSON.stringify(res.body)).not.toMatch(/ciphertext|hash-never/);
     });
 
+    it('shows a member of a shared group the fields open to "groups", and only while they share it', async () => {
+      const peer = await signedIn(t, ['alumnus'], { ...CONSENTED, verifiedAt: new Date() });
+      const [group] = await t.dataSource.query(
+        `INSERT INTO groups (kind, name, intro, join_policy, status) VALUES ('interest', '同好会', '', 'open', 'active') RETURNING id`,
+      );
+      await t.dataSource.query(
+        `INSERT INTO group_memberships (group_id, alumnus_id, status, joined_at) VALUES ($1, $2, 'active', now()), ($1, $3, 'active', now())`,
+        [group.id, owner.id, peer.alumnus.id],
+      );
+      const shared = await t.request(`/api/v1/alumni/${owner.id}`, { headers: peer.headers });
+      expect(shared.body).toMatchObject({ graduationYear: 2010, major: '机械设计', industry: '制造业', city: null, employer: null });
+      await t.dataSource.query(`UPDATE group_memberships SET status = 'left' WHERE alumnus_id = $1`, [peer.alumnus.id]);
+      const left = await t.request(`/api/v1/alumni/${owner.id}`, { headers: peer.headers });
+      expect(left.body).toMatchObject({ graduationYear: null, major: null, industry: null });
+    });
+
     it('shows staff every field', async () => {
       const staff = await signedIn(t, ['staff']);
       const res = await t.request(`/api/v1/alumni/${owner.id}`, { headers: staff.headers });

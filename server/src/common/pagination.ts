@@ -33,18 +33,21 @@ export interface Keyset {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids of `bigint` identity tables (e.g. the interaction log). */
+export const BIGINT_ID = /^[1-9][0-9]{0,17}$/;
 
 export function encodeCursor(keyset: Keyset): string {
   return Buffer.from(JSON.stringify([keyset.at.toISOString(), keyset.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): Keyset | null {
+/** `idPattern` is what the list's ids look like (UUIDs unless told), so a forged id never reaches SQL. */
+export function decodeCursor(cursor: string | undefined, idPattern: RegExp = UUID): Keyset | null {
   if (cursor === undefined) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') {
       const at = new Date(value[0]);
-      if (!Number.isNaN(at.getTime()) && UUID.test(value[1])) return { at, id: value[1] };
+      if (!Number.isNaN(at.getTime()) && idPattern.test(value[1])) return { at, id: value[1] };
     }
   } catch {
     // Falls through to the named error below.

@@ -1,7 +1,16 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
+import {
+  DEVELOPMENT_WECHATPAY_APIV3_KEY,
+  DEVELOPMENT_WECHATPAY_MCHID,
+  DEVELOPMENT_WECHATPAY_MERCHANT_PRIVATE_KEY,
+  DEVELOPMENT_WECHATPAY_MERCHANT_SERIAL,
+  DEVELOPMENT_WECHATPAY_PUBLIC_KEY,
+  DEVELOPMENT_WECHATPAY_PUBLIC_KEY_ID,
+} from '../wechat-pay/development-keys.js';
 
 /** Placeholder secret for development; production refuses to start with it. */
 export const DEVELOPMENT_JWT_SECRET = 'alumnilink-development-secret-do-not-use-in-production';
@@ -133,6 +142,55 @@ class EnvironmentVariables {
   @MinLength(32, { message: 'PHONE_HASH_KEY must be at least 32 characters long' })
   PHONE_HASH_KEY = DEVELOPMENT_PHONE_HASH_KEY;
 
+  // pg-boss refuses to poll more often than every 0.5 s.
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value))
+  @Min(0.5, { message: 'JOBS_POLL_INTERVAL_SECONDS must be a number of seconds, at least 0.5' })
+  @Max(60, { message: 'JOBS_POLL_INTERVAL_SECONDS must be at most 60' })
+  JOBS_POLL_INTERVAL_SECONDS = 2;
+
+  @Matches(/^([a-zA-Z]+=[\w-]{1,64}(,[a-zA-Z]+=[\w-]{1,64})*)?$/, {
+    message: 'WECHAT_TEMPLATE_IDS must be key=templateId pairs separated by commas (e.g. eventReminder=AbC…,eventChanged=DeF…)',
+  })
+  WECHAT_TEMPLATE_IDS = '';
+
+  @IsIn(['developer', 'trial', 'formal'], { message: 'WECHAT_MINIPROGRAM_STATE must be developer, trial or formal' })
+  WECHAT_MINIPROGRAM_STATE = 'formal';
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'WECHATPAY_FAKE must be true or false' })
+  WECHATPAY_FAKE?: boolean;
+
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'WECHATPAY_API_BASE must be an http(s) URL such as https://api.mch.weixin.qq.com' })
+  WECHATPAY_API_BASE = 'https://api.mch.weixin.qq.com';
+
+  @Matches(/^\d{6,32}$/, { message: 'WECHATPAY_MCHID must be the merchant id (digits)' })
+  WECHATPAY_MCHID = DEVELOPMENT_WECHATPAY_MCHID;
+
+  @Matches(/^[0-9A-Fa-f]{8,64}$/, { message: 'WECHATPAY_MERCHANT_SERIAL must be the merchant API certificate serial number (hex)' })
+  WECHATPAY_MERCHANT_SERIAL = DEVELOPMENT_WECHATPAY_MERCHANT_SERIAL;
+
+  @IsString()
+  @MinLength(1)
+  WECHATPAY_MERCHANT_PRIVATE_KEY = DEVELOPMENT_WECHATPAY_MERCHANT_PRIVATE_KEY;
+
+  @Matches(/^[\x21-\x7e]{32}$/, { message: 'WECHATPAY_APIV3_KEY must be the 32-character APIv3 key set in the merchant console' })
+  WECHATPAY_APIV3_KEY = DEVELOPMENT_WECHATPAY_APIV3_KEY;
+
+  @IsString()
+  @MinLength(1)
+  WECHATPAY_PUBLIC_KEY = DEVELOPMENT_WECHATPAY_PUBLIC_KEY;
+
+  @Matches(/^PUB_KEY_ID_[0-9A-Za-z]+$/, { message: 'WECHATPAY_PUBLIC_KEY_ID must be the WeChat Pay public key id (PUB_KEY_ID_…)' })
+  WECHATPAY_PUBLIC_KEY_ID = DEVELOPMENT_WECHATPAY_PUBLIC_KEY_ID;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+\/[^\s?#]*$/, {
+    message:
+      'WECHATPAY_NOTIFY_URL must be a URL without a query string, e.g. https://alumni.example.edu.cn/api/v1/giving/wechat-pay/notify',
+  })
+  WECHATPAY_NOTIFY_URL?: string;
+
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)' })
   REDIS_URL?: string;
@@ -165,6 +223,8 @@ export interface AppConfig {
   phone: PhoneCipherConfig;
   /** Shared caches (the WeChat access token) live here when set; in PostgreSQL otherwise. */
   redisUrl: string | null;
+  wechatPay: WechatPayConfig;
+  jobs: { pollIntervalSeconds: number };
 }
 
 export interface WechatConfig {
@@ -175,6 +235,28 @@ export interface WechatConfig {
   /** Start the local fake WeChat server and point the clients at it (never in production). */
   fake: boolean;
   timeoutMs: number;
+  /** Subscription-message template ids by our template key; a key without one is not sent (see notifications/templates.ts). */
+  templateIds: Record<string, string>;
+  /** Which version of the mini-program a message card opens. */
+  miniprogramState: 'developer' | 'trial' | 'formal';
+}
+
+export interface WechatPayConfig {
+  /** False in production when no merchant is set (WECHATPAY_MCHID): donations are then refused, nothing else changes. */
+  configured: boolean;
+  /** Start the local fake WeChat Pay server and point the client at it (never in production). */
+  fake: boolean;
+  apiBase: string;
+  mchid: string;
+  /** Serial number of the merchant API certificate, upper-case hex. */
+  merchantSerial: string;
+  /** PEM of the merchant API private key (read from the file when the variable named a path). */
+  merchantPrivateKey: string;
+  apiV3Key: string;
+  /** PEM of the WeChat Pay public key and its id, which verify answers and notifications. */
+  publicKey: string;
+  publicKeyId: string;
+  notifyUrl: string;
 }
 
 export interface PhoneCipherConfig {
@@ -224,6 +306,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (vars.PHONE_HASH_KEY === DEVELOPMENT_PHONE_HASH_KEY)
       problems.push('PHONE_HASH_KEY must be set to your own random secret in production');
   }
+  // Production without any merchant setting runs with giving payments switched off.
+  const wechatPayConfigured = vars.NODE_ENV !== 'production' || present.WECHATPAY_MCHID !== undefined;
+  if (vars.NODE_ENV === 'production') problems.push(...wechatPayProductionProblems(vars, wechatPayConfigured));
+  const merchantPrivateKey = readPem('WECHATPAY_MERCHANT_PRIVATE_KEY', vars.WECHATPAY_MERCHANT_PRIVATE_KEY, problems);
+  const wechatPayPublicKey = readPem('WECHATPAY_PUBLIC_KEY', vars.WECHATPAY_PUBLIC_KEY, problems);
   const phoneKeys = vars.PHONE_ENCRYPTION_KEYS.split(',').map((pair) => {
     const [id, key] = pair.split(':') as [string, string];
     return { id, key };
@@ -257,8 +344,58 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiBase: vars.WECHAT_API_BASE.replace(/\/+$/, ''),
       fake: vars.WECHAT_FAKE ?? vars.NODE_ENV !== 'production',
       timeoutMs: vars.WECHAT_TIMEOUT_MS,
+      templateIds: Object.fromEntries(
+        vars.WECHAT_TEMPLATE_IDS.split(',')
+          .filter(Boolean)
+          .map((pair) => pair.split('=') as [string, string]),
+      ),
+      miniprogramState: vars.WECHAT_MINIPROGRAM_STATE as WechatConfig['miniprogramState'],
     },
     phone: { encryptionKeys: phoneKeys, hashKey: vars.PHONE_HASH_KEY },
     redisUrl: vars.REDIS_URL ?? null,
+    wechatPay: {
+      configured: wechatPayConfigured,
+      fake: vars.WECHATPAY_FAKE ?? vars.NODE_ENV !== 'production',
+      apiBase: vars.WECHATPAY_API_BASE.replace(/\/+$/, ''),
+      mchid: vars.WECHATPAY_MCHID,
+      merchantSerial: vars.WECHATPAY_MERCHANT_SERIAL.toUpperCase(),
+      merchantPrivateKey,
+      apiV3Key: vars.WECHATPAY_APIV3_KEY,
+      publicKey: wechatPayPublicKey,
+      publicKeyId: vars.WECHATPAY_PUBLIC_KEY_ID,
+      notifyUrl: vars.WECHATPAY_NOTIFY_URL ?? `http://127.0.0.1:${vars.PORT}/api/v1/giving/wechat-pay/notify`,
+    },
+    jobs: { pollIntervalSeconds: vars.JOBS_POLL_INTERVAL_SECONDS },
   };
+}
+
+/** WeChat Pay in production: the real API, the merchant's own keys, an https notify URL. */
+function wechatPayProductionProblems(vars: EnvironmentVariables, configured: boolean): string[] {
+  const problems: string[] = [];
+  if (vars.WECHATPAY_FAKE === true)
+    problems.push('WECHATPAY_FAKE=true is refused in production: the fake WeChat Pay server is for development and tests');
+  if (!configured) return problems;
+  const development: [string, string, string][] = [
+    ['WECHATPAY_MCHID', vars.WECHATPAY_MCHID, DEVELOPMENT_WECHATPAY_MCHID],
+    ['WECHATPAY_MERCHANT_SERIAL', vars.WECHATPAY_MERCHANT_SERIAL, DEVELOPMENT_WECHATPAY_MERCHANT_SERIAL],
+    ['WECHATPAY_MERCHANT_PRIVATE_KEY', vars.WECHATPAY_MERCHANT_PRIVATE_KEY, DEVELOPMENT_WECHATPAY_MERCHANT_PRIVATE_KEY],
+    ['WECHATPAY_APIV3_KEY', vars.WECHATPAY_APIV3_KEY, DEVELOPMENT_WECHATPAY_APIV3_KEY],
+    ['WECHATPAY_PUBLIC_KEY', vars.WECHATPAY_PUBLIC_KEY, DEVELOPMENT_WECHATPAY_PUBLIC_KEY],
+    ['WECHATPAY_PUBLIC_KEY_ID', vars.WECHATPAY_PUBLIC_KEY_ID, DEVELOPMENT_WECHATPAY_PUBLIC_KEY_ID],
+  ];
+  for (const [name, value, developmentValue] of development) {
+    if (value === developmentValue) problems.push(`${name} must be set to your merchant's own value in production (see docs/giving.md)`);
+  }
+  if (!vars.WECHATPAY_NOTIFY_URL?.startsWith('https://'))
+    problems.push('WECHATPAY_NOTIFY_URL must be set to the public https address of /api/v1/giving/wechat-pay/notify in production');
+  return problems;
+}
+
+/** A PEM given inline (newlines possibly escaped as \\n, as container settings often do) or the path of a PEM file. */
+function readPem(name: string, value: string, problems: string[]): string {
+  if (value.includes('-----BEGIN')) return value.replace(/\\n/g, '\n');
+  const path = isAbsolute(value) ? value : resolve(process.cwd(), value);
+  if (existsSync(path)) return readFileSync(path, 'utf8');
+  problems.push(`${name} must be a PEM or the path of a PEM file (no file at ${path})`);
+  return '';
 }

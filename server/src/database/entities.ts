@@ -2,12 +2,30 @@ import { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { IdempotencyRecordEntity } from '../common/idempotency/idempotency-record.entity.js';
 import { CampaignEntity } from '../giving/campaign.entity.js';
+import { CampaignDisbursementEntity } from '../giving/campaign-disbursement.entity.js';
+import { CampaignTreeEntity } from '../giving/campaign-tree.entity.js';
+import { DonationEntity } from '../giving/donation.entity.js';
+import { DonationRefundEntity } from '../giving/donation-refund.entity.js';
+import { GivingPreferenceEntity } from '../giving/giving-preference.entity.js';
+import { ReconciliationEntity } from '../giving/reconciliation.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { RegistrationEntity } from '../events/registration.entity.js';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
 import { GroupEntity } from '../groups/group.entity.js';
+import { GroupMembershipEntity } from '../groups/group-membership.entity.js';
+import { GroupQrcodeEntity } from '../groups/group-qrcode.entity.js';
+import { GroupPostCommentEntity } from '../group-posts/group-post-comment.entity.js';
+import { GroupPostImageEntity } from '../group-posts/group-post-image.entity.js';
+import { GroupPostLikeEntity } from '../group-posts/group-post-like.entity.js';
+import { GroupPostReportEntity } from '../group-posts/group-post-report.entity.js';
+import { GroupPostEntity } from '../group-posts/group-post.entity.js';
 import { RefreshTokenEntity } from '../identity/refresh-token.entity.js';
 import { InteractionEntity } from '../interactions/interaction.entity.js';
+import { EngagementMonthEntity } from '../engagement/engagement-month.entity.js';
+import { EngagementSettingsEntity } from '../engagement/engagement-settings.entity.js';
+import { EngagementSummaryEntity } from '../engagement/engagement-summary.entity.js';
+import { EngagementWeightEntity } from '../engagement/engagement-weight.entity.js';
+import { SubscriptionEntity } from '../notifications/subscription.entity.js';
 import { RosterEntryEntity } from '../roster/roster-entry.entity.js';
 import { RosterImportEntity } from '../roster/roster-import.entity.js';
 import { DepartmentEntity } from '../school/department.entity.js';
@@ -21,12 +39,30 @@ export const ENTITIES = [
   DepartmentEntity,
   AlumnusEntity,
   GroupEntity,
+  GroupMembershipEntity,
+  GroupQrcodeEntity,
+  GroupPostEntity,
+  GroupPostImageEntity,
+  GroupPostCommentEntity,
+  GroupPostLikeEntity,
+  GroupPostReportEntity,
   EventEntity,
   RegistrationEntity,
   IdempotencyRecordEntity,
   OutboxMessageEntity,
+  SubscriptionEntity,
   CampaignEntity,
+  CampaignDisbursementEntity,
+  CampaignTreeEntity,
+  DonationEntity,
+  DonationRefundEntity,
+  GivingPreferenceEntity,
+  ReconciliationEntity,
   InteractionEntity,
+  EngagementSettingsEntity,
+  EngagementWeightEntity,
+  EngagementSummaryEntity,
+  EngagementMonthEntity,
   AuditEntryEntity,
   RosterImportEntity,
   RosterEntryEntity,

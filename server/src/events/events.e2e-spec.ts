@@ -15,6 +15,8 @@ describe('GET /api/v1/events', () => {
     await event(24, { title: '已取消', status: 'cancelled' });
     await event(-72, { title: '三天前', status: 'finished' });
     await event(-240, { title: '十天前' });
+    await event(96, { title: '上海讲座', kind: 'lecture', city: '上海' });
+    await event(-96, { title: '上海往期讲座', kind: 'lecture', city: '上海' });
     titles = async (path) => {
       const res = await t.request(path);
       expect(res.status).toBe(200);
@@ -24,11 +26,18 @@ describe('GET /api/v1/events', () => {
   afterAll(() => t.close());
 
   it('lists published events that have not ended, soonest first, without drafts or cancelled ones', async () => {
-    expect(await titles('/api/v1/events')).toEqual(['进行中', '两小时后', '后天', '十天后']);
+    expect(await titles('/api/v1/events')).toEqual(['进行中', '两小时后', '后天', '上海讲座', '十天后']);
   });
 
   it('lists past events latest first', async () => {
-    expect(await titles('/api/v1/events?when=past')).toEqual(['三天前', '十天前']);
+    expect(await titles('/api/v1/events?when=past')).toEqual(['三天前', '上海往期讲座', '十天前']);
+  });
+
+  it('filters by kind and by city, upcoming and past', async () => {
+    expect(await titles('/api/v1/events?kind=lecture')).toEqual(['上海讲座']);
+    expect(await titles(`/api/v1/events?city=${encodeURIComponent('上海')}`)).toEqual(['上海讲座']);
+    expect(await titles(`/api/v1/events?when=past&kind=lecture&city=${encodeURIComponent(' 上海 ')}`)).toEqual(['上海往期讲座']);
+    expect(await titles(`/api/v1/events?kind=meetup&city=${encodeURIComponent('上海')}`)).toEqual([]);
   });
 
   it('walks every page by cursor without gaps or repeats', async () => {
@@ -41,7 +50,7 @@ describe('GET /api/v1/events', () => {
       seen.push(...res.body.items.map((e) => e.title));
       cursor = res.body.nextCursor;
     } while (cursor);
-    expect(seen).toEqual(['进行中', '两小时后', '后天', '十天后']);
+    expect(seen).toEqual(['进行中', '两小时后', '后天', '上海讲座', '十天后']);
   });
 
   it('gives the fields the home page shows', async () => {
@@ -69,6 +78,8 @@ describe('GET /api/v1/events', () => {
     ['limit=abc', 'limit'],
     ['when=tomorrow', 'when'],
     ['sort=title', 'sort'],
+    ['kind=party', 'kind'],
+    ['city=', 'city'],
   ])('refuses ?%s naming the field %s', async (query, field) => {
     const res = await t.request(`/api/v1/events?${query}`);
     expect(res.status).toBe(400);

@@ -11,13 +11,14 @@ import { EventEntity } from './event.entity.js';
 import { EventsController } from './events.controller.js';
 import { EventsService } from './events.service.js';
 import { RegistrantsService } from './registrants.service.js';
+import { RemindersService } from './reminders.service.js';
 import { RegistrationEntity } from './registration.entity.js';
 import { RegistrationsController } from './registrations.controller.js';
 import { RegistrationsService } from './registrations.service.js';
 import { SeatsService } from './seats.service.js';
 import { CheckInsController, StaffEventsController } from './staff-events.controller.js';
 
-/** Events: the public list and page, staff management, sign-up with waitlist, check-in, registrant exports. */
+/** Events: the public list and page, staff management, sign-up with waitlist, check-in, registrant exports, reminders. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([EventEntity, RegistrationEntity]),
@@ -29,7 +30,7 @@ import { CheckInsController, StaffEventsController } from './staff-events.contro
     IdempotencyModule,
   ],
   controllers: [EventsController, RegistrationsController, StaffEventsController, CheckInsController],
-  providers: [EventsService, RegistrationsService, SeatsService, CheckInsService, RegistrantsService],
+  providers: [EventsService, RegistrationsService, SeatsService, CheckInsService, RegistrantsService, RemindersService],
   exports: [EventsService],
 })
 export class EventsModule {}

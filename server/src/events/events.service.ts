@@ -10,6 +10,7 @@ import { InteractionsService } from '../interactions/interactions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import type { CreateEventDto, UpdateEventDto } from './dto/event-input.dto.js';
 import type { ListEventsQueryDto } from './dto/list-events-query.dto.js';
+import { eventMessagePayload } from './event-messages.js';
 import { EventEntity } from './event.entity.js';
 import { assertEventRules, normaliseAudience, normaliseQuestions } from './event-rules.js';
 import { RegistrationEntity } from './registration.entity.js';
@@ -93,20 +94,17 @@ export class EventsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** Published events alumni can see: upcoming soonest first, or past latest first. */
+  /** Published events alumni can see: upcoming soonest first, or past latest first; optionally of one kind or city. */
   async list(query: ListEventsQueryDto, now: Date = new Date()): Promise<Page<EventSummaryDto>> {
     const after = decodeCursor(query.cursor);
     const upcoming = query.when === 'upcoming';
-    const rows = await keysetPage(
-      this.events
-        .createQueryBuilder('event')
-        .where('event.status IN (:...statuses)', { statuses: upcoming ? ['published'] : ['published', 'finished'] })
-        .andWhere(upcoming ? 'event.endsAt > :now' : 'event.endsAt <= :now', { now }),
-      'startsAt',
-      upcoming ? 'ASC' : 'DESC',
-      after,
-      query.limit,
-    ).getMany();
+    const builder = this.events
+      .createQueryBuilder('event')
+      .where('event.status IN (:...statuses)', { statuses: upcoming ? ['published'] : ['published', 'finished'] })
+      .andWhere(upcoming ? 'event.endsAt > :now' : 'event.endsAt <= :now', { now });
+    if (query.kind) builder.andWhere('event.kind = :kind', { kind: query.kind });
+    if (query.city) builder.andWhere('event.city = :city', { city: query.city });
+    const rows = await keysetPage(builder, 'startsAt', upcoming ? 'ASC' : 'DESC', after, query.limit).getMany();
     return toPage(rows, query.limit, (e) => ({ at: e.startsAt, id: e.id }), toEventSummary);
   }
 
@@ -274,7 +272,7 @@ export class EventsService {
       registrations.map((r) => ({
         alumnusId: r.alumnusId,
         kind,
-        payload: { eventId: event.id, registrationId: r.id, title: event.title, startsAt: event.startsAt.toISOString(), ...extra },
+        payload: { ...eventMessagePayload(event, r.id), ...extra },
       })),
     );
   }

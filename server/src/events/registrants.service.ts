@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { formatShanghaiDateTime, type Page, type RegistrantCountsDto, type RegistrantDto, type RegistrationStatus } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, keysetPage, toPage } from '../common/pagination.js';
+import { buildSpreadsheet, type SpreadsheetFile } from '../common/spreadsheet.js';
 import type { ExportRegistrantsQueryDto, ListRegistrantsQueryDto } from './dto/registration-request.dto.js';
 import { EventEntity } from './event.entity.js';
 import { RegistrationEntity } from './registration.entity.js';
 import { toRegistration } from './registrations.service.js';
 
 const STATUS_LABELS: Record<RegistrationStatus, string> = { confirmed: '已确认', waitlisted: '候补', cancelled: '已取消' };
-
-export interface RegistrantExport {
-  filename: string;
-  contentType: string;
-  body: Buffer;
-}
 
 /** Staff views of who signed up: the live list with counts, and the spreadsheet export. */
 @Injectable()
@@ -43,7 +37,7 @@ export class RegistrantsService {
   }
 
   /** Every registrant (of one status, if given), oldest first, with one column per question. */
-  async export(eventId: string, query: ExportRegistrantsQueryDto): Promise<RegistrantExport> {
+  async export(eventId: string, query: ExportRegistrantsQueryDto): Promise<SpreadsheetFile> {
     const event = await this.findEvent(eventId);
     const where = query.status ? { eventId, status: query.status } : { eventId };
     const rows = await this.dataSource.getRepository(RegistrationEntity).find({ where, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -59,22 +53,13 @@ export class RegistrantsService {
       r.walkIn ? '是' : '否',
       ...event.questions.map((q) => answerText(r.answers[q.id])),
     ]);
-    const base = `registrants-${event.id.slice(0, 8)}`;
-    if (query.format === 'xlsx') {
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet('报名名单');
-      sheet.addRow(header).font = { bold: true };
-      sheet.addRows(table);
-      sheet.columns.forEach((column) => (column.width = 16));
-      return {
-        filename: `${base}.xlsx`,
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        body: Buffer.from(await workbook.xlsx.writeBuffer()),
-      };
-    }
-    // The BOM makes Excel read the file as UTF-8; CRLF is what it writes itself.
-    const csv = '\uFEFF' + [header, ...table].map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
-    return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(csv, 'utf8') };
+    return buildSpreadsheet({
+      basename: `registrants-${event.id.slice(0, 8)}`,
+      sheetName: '报名名单',
+      header,
+      rows: table,
+      format: query.format,
+    });
   }
 
   async counts(eventId: string): Promise<RegistrantCountsDto> {
@@ -125,10 +110,4 @@ export class RegistrantsService {
 function answerText(answer: string | string[] | undefined): string {
   if (answer === undefined) return '';
   return Array.isArray(answer) ? answer.join('、') : answer;
-}
-
-/** Quotes a field when needed; a leading = + - @ is defused so Excel never runs it as a formula. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -35,6 +35,10 @@ export class RegistrationEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   cancelledAt: Date | null;
 
+  /** When it last became confirmed; kept by a database trigger for every path that confirms. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true, insert: false, update: false })
+  confirmedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

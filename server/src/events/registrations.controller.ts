@@ -1,11 +1,16 @@
 import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AuthUserDto, CheckInTokenDto, Page, RegistrationDto, TicketDto } from '@alumni/shared';
+import type { AuthUserDto, CheckInTokenDto, MyRegistrationDto, Page, RegistrationDto, TicketDto } from '@alumni/shared';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { CreateRegistrationDto, ListTicketsQueryDto } from './dto/registration-request.dto.js';
-import { CheckInTokenResponseDto, RegistrationResponseDto, TicketPageResponseDto } from './dto/registration-response.dto.js';
+import {
+  CheckInTokenResponseDto,
+  MyRegistrationResponseDto,
+  RegistrationResponseDto,
+  TicketPageResponseDto,
+} from './dto/registration-response.dto.js';
 import { RegistrationsService } from './registrations.service.js';
 
 @ApiTags('events')
@@ -46,6 +51,13 @@ export class RegistrationsController {
     const { status, body } = await this.registrations.register(user, id, dto.answers ?? {}, idempotencyKey);
     void reply.status(status);
     return body;
+  }
+
+  @Get('events/:id/registrations/mine')
+  @ApiOperation({ summary: 'My registration for this event in any status, or null: what the event page shows' })
+  @ApiOkResponse({ type: MyRegistrationResponseDto })
+  mine(@CurrentUser() user: AuthUserDto, @Param('id', ParseUUIDPipe) id: string): Promise<MyRegistrationDto> {
+    return this.registrations.mine(user, id);
   }
 
   @Delete('events/:id/registrations/mine')

@@ -184,6 +184,20 @@ describe('registrations', () => {
       );
       expect((await signUp(id, await signedIn(t, ['staff']))).status).toBe(201);
     });
+
+    it('admits the active members of the group, and nobody who left it', async () => {
+      const [group] = await t.dataSource.query(
+        `INSERT INTO groups (kind, name, intro, join_policy, status) VALUES ('interest', '跑团', '', 'open', 'active') RETURNING id`,
+      );
+      const [member, former] = [await signedIn(t), await signedIn(t)];
+      await t.dataSource.query(
+        `INSERT INTO group_memberships (group_id, alumnus_id, status, joined_at) VALUES ($1, $2, 'active', now()), ($1, $3, 'left', now())`,
+        [group.id, member.alumnus.id, former.alumnus.id],
+      );
+      const { id } = await event(48, { audience: { kind: 'group', groupId: group.id } });
+      expect((await signUp(id, former)).body.error.code).toBe('EVENT_AUDIENCE_EXCLUDED');
+      expect((await signUp(id, member)).status).toBe(201);
+    });
   });
 
   describe('cancelling', () => {
@@ -231,6 +245,21 @@ describe('registrations', () => {
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('REGISTRATION_NOT_FOUND');
     });
+  });
+
+  it('shows me my own registration for an event, in any status, and nobody else’s', async () => {
+    const { id } = await event(48);
+    const [me, other] = [await signedIn(t), await signedIn(t)];
+    const mine = (who: Who) => t.request(`/api/v1/events/${id}/registrations/mine`, { headers: who.headers });
+    const before = await mine(me);
+    expect(before.status).toBe(200);
+    expect(before.body).toEqual({ registration: null });
+    const created = await signUp(id, me, {});
+    expect((await mine(me)).body).toEqual({ registration: created.body });
+    await t.request(`/api/v1/events/${id}/registrations/mine`, { method: 'DELETE', headers: me.headers });
+    expect((await mine(me)).body.registration.status).toBe('cancelled');
+    expect((await mine(other)).body).toEqual({ registration: null });
+    expect((await t.request(`/api/v1/events/${id}/registrations/mine`)).status).toBe(401);
   });
 
   it('lists my tickets, upcoming and past, with their events', async () => {

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuthUserDto, CheckInTokenDto, Page, RegistrationAnswers, RegistrationDto, TicketDto } from '@alumni/shared';
+import type {
+  AuthUserDto,
+  CheckInTokenDto,
+  MyRegistrationDto,
+  Page,
+  RegistrationAnswers,
+  RegistrationDto,
+  TicketDto,
+} from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AppError } from '../common/app-error.js';
 import { IdempotencyService, type IdempotentResponse } from '../common/idempotency/idempotency.service.js';
@@ -115,6 +123,12 @@ export class RegistrationsService {
       return saved;
     });
     return toRegistration(registration);
+  }
+
+  /** Null rather than 404: not having signed up is the ordinary state of an event page. */
+  async mine(user: AuthUserDto, eventId: string): Promise<MyRegistrationDto> {
+    const registration = await this.dataSource.getRepository(RegistrationEntity).findOneBy({ eventId, alumnusId: user.id });
+    return { registration: registration ? toRegistration(registration) : null };
   }
 
   /** My tickets: upcoming (not yet ended, soonest first) or past (latest first), every status. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { eventMessagePayload } from './event-messages.js';
 import { EventEntity } from './event.entity.js';
 import { RegistrationEntity } from './registration.entity.js';
 
@@ -49,7 +50,7 @@ export class SeatsService {
       promoted.map((r) => ({
         alumnusId: r.alumnusId,
         kind: 'events.promoted',
-        payload: { eventId: event.id, registrationId: r.id, title: event.title, startsAt: event.startsAt.toISOString() },
+        payload: eventMessagePayload(event, r.id),
       })),
     );
   }

@@ -15,6 +15,7 @@ import {
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { PageQueryDto } from '../common/pagination.js';
+import { sendSpreadsheet } from '../common/spreadsheet.js';
 import { CheckInsService } from './check-ins.service.js';
 import { EventDetailPageResponseDto, EventDetailResponseDto } from './dto/event-detail-response.dto.js';
 import { CreateEventDto, UpdateEventDto } from './dto/event-input.dto.js';
@@ -127,12 +128,7 @@ export class StaffEventsController {
     @Query() query: ExportRegistrantsQueryDto,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const file = await this.registrants.export(id, query);
-    await reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="${file.filename}"`)
-      .header('cache-control', 'private, no-store')
-      .send(file.body);
+    await sendSpreadsheet(reply, await this.registrants.export(id, query));
   }
 }
 

@@ -109,7 +109,7 @@ describe('staff event management', () => {
   });
 
   it('accepts a group audience naming an existing group, and a year range', async () => {
-    const group = await t.dataSource.getRepository(GroupEntity).save({ kind: 'city', name: '江州校友会', intro: '' });
+    const group = await t.dataSource.getRepository(GroupEntity).save({ kind: 'city', name: '江州校友会', intro: '', city: '江州' });
     expect(
       (await send('POST', '/api/v1/staff/events', eventInput({ audience: { kind: 'group', groupId: group.id } }))).body.audience,
     ).toEqual({

@@ -41,6 +41,34 @@ export class CampaignEntity {
   @Column({ type: 'bigint', nullable: true, transformer: fenTransformer })
   unitPriceFen: number | null;
 
+  /** Units given so far ("棵树苗"); for sapling drives also the last tree number handed out. */
+  @Column({ type: 'int', default: 0 })
+  unitsRaised: number;
+
+  /** Paid gifts so far: the counter certificate numbers are drawn from. */
+  @Column({ type: 'int', default: 0 })
+  paidCount: number;
+
+  /** Sum of the fund-use ledger's entries. */
+  @Column({ type: 'bigint', default: 0, transformer: fenTransformer })
+  spentFen: number;
+
+  @Column({ type: 'text', default: '' })
+  beneficiary: string;
+
+  /** The amount chips the donate sheet offers, in fen. */
+  @Column({ type: 'jsonb', default: [] })
+  suggestedAmountsFen: number[];
+
+  @Column({ type: 'bigint', default: 100, transformer: fenTransformer })
+  minAmountFen: number;
+
+  @Column({ type: 'bigint', nullable: true, transformer: fenTransformer })
+  maxAmountFen: number | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
   @Column({ type: 'timestamptz', precision: 3 })
   startsAt: Date;
 

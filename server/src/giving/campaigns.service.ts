@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import type { CampaignSummaryDto, Page } from '@alumni/shared';
-import { decodeCursor, keysetPage, toPage } from '../common/pagination.js';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, Repository } from 'typeorm';
+import { type AuthUserDto, type CampaignDetailDto, type CampaignSummaryDto, DEFAULT_MIN_DONATION_FEN, type Page } from '@alumni/shared';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError } from '../common/app-error.js';
+import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
 import { CampaignEntity } from './campaign.entity.js';
+import type { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign-input.dto.js';
 import type { ListCampaignsQueryDto } from './dto/list-campaigns-query.dto.js';
 
 export function toCampaignSummary(campaign: CampaignEntity): CampaignSummaryDto {
@@ -23,9 +26,55 @@ export function toCampaignSummary(campaign: CampaignEntity): CampaignSummaryDto 
   };
 }
 
+export function toCampaignDetail(campaign: CampaignEntity): CampaignDetailDto {
+  return {
+    ...toCampaignSummary(campaign),
+    story: campaign.story,
+    beneficiary: campaign.beneficiary,
+    suggestedAmountsFen: campaign.suggestedAmountsFen,
+    minAmountFen: campaign.minAmountFen,
+    maxAmountFen: campaign.maxAmountFen,
+    unitsRaised: campaign.unitsRaised,
+    spentFen: campaign.spentFen,
+    startsAt: campaign.startsAt.toISOString(),
+  };
+}
+
+/** What staff may write; totals, counters and the creator are the server's. */
+type CampaignValues = Pick<
+  CampaignEntity,
+  | 'title'
+  | 'kind'
+  | 'summary'
+  | 'story'
+  | 'coverUrl'
+  | 'goalFen'
+  | 'unitName'
+  | 'unitPriceFen'
+  | 'suggestedAmountsFen'
+  | 'minAmountFen'
+  | 'maxAmountFen'
+  | 'startsAt'
+  | 'endsAt'
+  | 'beneficiary'
+>;
+
+/** The audited picture of a campaign: what staff set, not the running totals. */
+const auditView = (c: CampaignEntity) => ({
+  ...toCampaignDetail(c),
+  raisedFen: undefined,
+  donorCount: undefined,
+  unitsRaised: undefined,
+  spentFen: undefined,
+});
+
 @Injectable()
 export class CampaignsService {
-  constructor(@InjectRepository(CampaignEntity) private readonly campaigns: Repository<CampaignEntity>) {}
+  constructor(
+    @InjectRepository(CampaignEntity) private readonly campaigns: Repository<CampaignEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Open (or closed) drives, newest first. */
   async list(query: ListCampaignsQueryDto): Promise<Page<CampaignSummaryDto>> {
@@ -38,4 +87,116 @@ export class CampaignsService {
     ).getMany();
     return toPage(rows, query.limit, (c) => ({ at: c.createdAt, id: c.id }), toCampaignSummary);
   }
+
+  /** One drive as alumni see it; drafts do not exist for them. */
+  async detail(id: string): Promise<CampaignDetailDto> {
+    const campaign = await this.campaigns.findOneBy({ id });
+    if (!campaign || campaign.status === 'draft') throw new AppError('CAMPAIGN_NOT_FOUND');
+    return toCampaignDetail(campaign);
+  }
+
+  /** Every drive, drafts included, newest first. */
+  async listForStaff(query: PageQueryDto): Promise<Page<CampaignDetailDto>> {
+    const rows = await keysetPage(
+      this.campaigns.createQueryBuilder('campaign'),
+      'createdAt',
+      'DESC',
+      decodeCursor(query.cursor),
+      query.limit,
+    ).getMany();
+    return toPage(rows, query.limit, (c) => ({ at: c.createdAt, id: c.id }), toCampaignDetail);
+  }
+
+  async detailForStaff(id: string): Promise<CampaignDetailDto> {
+    const campaign = await this.campaigns.findOneBy({ id });
+    if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND');
+    return toCampaignDetail(campaign);
+  }
+
+  /** A new drive, as a draft. */
+  async create(user: AuthUserDto, dto: CreateCampaignDto): Promise<CampaignDetailDto> {
+    const values = checkedValues({
+      title: dto.title,
+      kind: dto.kind,
+      summary: dto.summary ?? '',
+      story: dto.story ?? '',
+      coverUrl: dto.coverUrl ?? null,
+      goalFen: dto.goalFen,
+      unitName: dto.unitName ?? null,
+      unitPriceFen: dto.unitPriceFen ?? null,
+      suggestedAmountsFen: dto.suggestedAmountsFen ?? [],
+      minAmountFen: dto.minAmountFen ?? DEFAULT_MIN_DONATION_FEN,
+      maxAmountFen: dto.maxAmountFen ?? null,
+      startsAt: new Date(dto.startsAt),
+      endsAt: dto.endsAt ? new Date(dto.endsAt) : null,
+      beneficiary: dto.beneficiary ?? '',
+    });
+    const campaign = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(manager.create(CampaignEntity, { ...values, status: 'draft', createdBy: user.id }));
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'campaign.created',
+        subjectType: 'campaign',
+        subjectId: saved.id,
+        after: auditView(saved),
+      });
+      return saved;
+    });
+    return toCampaignDetail(campaign);
+  }
+
+  /** Edits and status changes: draft → open ⇄ closed; back to draft only while nothing was given. */
+  async update(user: AuthUserDto, id: string, dto: UpdateCampaignDto): Promise<CampaignDetailDto> {
+    const campaign = await this.dataSource.transaction(async (manager) => {
+      // Locked: a payment landing now updates the same row's totals.
+      const current = await manager.findOne(CampaignEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) throw new AppError('CAMPAIGN_NOT_FOUND');
+      const before = auditView(current);
+      const { status, ...fields } = dto;
+      const values = checkedValues({
+        ...current,
+        ...fields,
+        startsAt: fields.startsAt ? new Date(fields.startsAt) : current.startsAt,
+        endsAt: fields.endsAt === undefined ? current.endsAt : fields.endsAt ? new Date(fields.endsAt) : null,
+      } as CampaignValues);
+      if (status === 'draft' && current.status !== 'draft' && current.paidCount > 0) {
+        throw new AppError('CAMPAIGN_STATE_CONFLICT', [
+          { field: 'status', issue: 'a campaign that has received gifts cannot go back to draft' },
+        ]);
+      }
+      Object.assign(current, values, status ? { status } : {});
+      const saved = await manager.save(current);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'campaign.updated',
+        subjectType: 'campaign',
+        subjectId: id,
+        before,
+        after: auditView(saved),
+      });
+      return saved;
+    });
+    return toCampaignDetail(campaign);
+  }
+}
+
+/** The rules across fields, each with its own code. */
+function checkedValues(values: CampaignValues): CampaignValues {
+  if (values.endsAt && values.endsAt <= values.startsAt)
+    throw new AppError('CAMPAIGN_WINDOW_INVALID', [{ field: 'endsAt', issue: 'must be after startsAt' }]);
+  if ((values.unitName === null) !== (values.unitPriceFen === null))
+    throw new AppError('CAMPAIGN_UNIT_INVALID', [{ field: 'unitName', issue: 'unitName and unitPriceFen go together' }]);
+  if (values.kind === 'sapling' && values.unitPriceFen === null)
+    throw new AppError('CAMPAIGN_UNIT_INVALID', [{ field: 'unitPriceFen', issue: 'a sapling drive needs a unit (the price of one tree)' }]);
+  const { minAmountFen: min, maxAmountFen: max } = values;
+  if (max !== null && max < min)
+    throw new AppError('CAMPAIGN_AMOUNTS_INVALID', [{ field: 'maxAmountFen', issue: 'must not be below minAmountFen' }]);
+  const outside = values.suggestedAmountsFen.find((a) => a < min || (max !== null && a > max));
+  if (outside !== undefined)
+    throw new AppError('CAMPAIGN_AMOUNTS_INVALID', [
+      { field: 'suggestedAmountsFen', issue: `${outside} is outside minAmountFen–maxAmountFen` },
+    ]);
+  if (values.unitPriceFen !== null && (values.unitPriceFen < min || (max !== null && values.unitPriceFen > max)))
+    throw new AppError('CAMPAIGN_AMOUNTS_INVALID', [{ field: 'unitPriceFen', issue: 'one unit must be a valid gift' }]);
+  return values;
 }

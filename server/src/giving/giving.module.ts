@@ -1,13 +1,113 @@
-import { Module } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { FastifyInstance } from 'fastify';
+import { AlumniModule } from '../alumni/alumni.module.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
+import { InteractionsModule } from '../interactions/interactions.module.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { SchoolModule } from '../school/school.module.js';
+import { WechatPayModule } from '../wechat-pay/wechat-pay.module.js';
 import { CampaignEntity } from './campaign.entity.js';
+import { CampaignDisbursementEntity } from './campaign-disbursement.entity.js';
+import { CampaignTreeEntity } from './campaign-tree.entity.js';
 import { CampaignsController } from './campaigns.controller.js';
 import { CampaignsService } from './campaigns.service.js';
+import { ClassLeaderboardController } from './class-leaderboard.controller.js';
+import { ClassLeaderboardService } from './class-leaderboard.service.js';
+import { DonationEntity } from './donation.entity.js';
+import { DonationRefundEntity } from './donation-refund.entity.js';
+import { GivingPreferenceEntity } from './giving-preference.entity.js';
+import { HonourRollController } from './honour-roll.controller.js';
+import { HonourRollService } from './honour-roll.service.js';
+import { ReconciliationEntity } from './reconciliation.entity.js';
+import { ReconciliationService } from './reconciliation.service.js';
+import { DonationLedgerService } from './donation-ledger.service.js';
+import { DonationRecordsService } from './donation-records.service.js';
+import { DonationsController } from './donations.controller.js';
+import { DisbursementsService } from './disbursements.service.js';
+import { DonationsService } from './donations.service.js';
+import { PaymentNotificationsService } from './payment-notifications.service.js';
+import { RefundsService } from './refunds.service.js';
+import { StaffCampaignsController } from './staff-campaigns.controller.js';
+import { StaffDonationsController } from './staff-donations.controller.js';
+import { StaffReconciliationsController } from './staff-reconciliations.controller.js';
+import { TreesService } from './trees.service.js';
+import { NOTIFY_PATH_PREFIX, WechatPayNotifyController } from './wechat-pay-notify.controller.js';
 
+const MAX_NOTIFICATION_BYTES = 64 * 1024;
+
+/** Giving: campaigns (public and staff), donations paid by WeChat Pay, and WeChat Pay's notifications. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CampaignEntity])],
-  controllers: [CampaignsController],
-  providers: [CampaignsService],
+  imports: [
+    TypeOrmModule.forFeature([
+      CampaignEntity,
+      CampaignDisbursementEntity,
+      CampaignTreeEntity,
+      DonationEntity,
+      DonationRefundEntity,
+      ReconciliationEntity,
+      GivingPreferenceEntity,
+    ]),
+    AlumniModule,
+    AuditModule,
+    IdempotencyModule,
+    InteractionsModule,
+    OutboxModule,
+    SchoolModule,
+    WechatPayModule,
+  ],
+  controllers: [
+    CampaignsController,
+    StaffCampaignsController,
+    DonationsController,
+    StaffDonationsController,
+    StaffReconciliationsController,
+    WechatPayNotifyController,
+    HonourRollController,
+    ClassLeaderboardController,
+  ],
+  providers: [
+    CampaignsService,
+    DonationsService,
+    DonationLedgerService,
+    DonationRecordsService,
+    PaymentNotificationsService,
+    RefundsService,
+    ReconciliationService,
+    DisbursementsService,
+    HonourRollService,
+    ClassLeaderboardService,
+    TreesService,
+  ],
   exports: [CampaignsService],
 })
-export class GivingModule {}
+export class GivingModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /**
+   * WeChat Pay signs the exact bytes it sends, so the notification route needs its raw body.
+   * Only that route's payload is buffered (before Fastify parses it as usual); every other
+   * request streams straight to the parser.
+   */
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (!fastify) return;
+    fastify.addHook('preParsing', async (request, _reply, payload) => {
+      if (!request.url.startsWith(NOTIFY_PATH_PREFIX)) return payload;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of payload) {
+        size += (chunk as Buffer).length;
+        // Notifications are about a kilobyte; anything near the limit is not one.
+        if (size > MAX_NOTIFICATION_BYTES) throw Object.assign(new Error('notification too large'), { statusCode: 413 });
+        chunks.push(chunk as Buffer);
+      }
+      const raw = Buffer.concat(chunks);
+      (request as { rawBody?: Buffer }).rawBody = raw;
+      return Readable.from([raw]);
+    });
+  }
+}

@@ -1,23 +1,61 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
+import type { GroupMemberRole } from '@alumni/shared';
+import { type ClassKey, createClassGroup, createImportClassGroups } from './class-groups.js';
+import { isStaffUser } from './group-access.js';
 import { GroupEntity } from './group.entity.js';
+import { GroupMembershipEntity } from './group-membership.entity.js';
 
+/** Who reads a group: the signed-in alumnus (null for anonymous) and their roles. */
+export interface GroupViewer {
+  alumnusId: string | null;
+  roles: string[];
+}
+
+/**
+ * What other modules ask of groups: who belongs (profile visibility, event audiences, the
+ * group feed), who may read a feed, and whether a group exists.
+ */
 @Injectable()
 export class GroupsService {
-  constructor(@InjectRepository(GroupEntity) private readonly groups: Repository<GroupEntity>) {}
+  constructor(
+    @InjectRepository(GroupEntity) private readonly groups: Repository<GroupEntity>,
+    @InjectRepository(GroupMembershipEntity) private readonly memberships: Repository<GroupMembershipEntity>,
+  ) {}
 
   count(): Promise<number> {
     return this.groups.count();
   }
 
   /**
-   * The alumni who share at least one group with `viewerId`: they see the profile fields
-   * their owners opened to "my groups". Groups have no members yet (the groups issue adds
-   * memberships), so nobody shares a group and such fields stay hidden from other alumni.
+   * Roster import commit: the class groups of every class the import listed, in the
+   * import's transaction. Idempotent (unique class key); returns how many were created.
    */
-  sharedGroupMembers(_viewerId: string | null): Promise<Set<string>> {
-    return Promise.resolve(new Set());
+  createClassGroupsForImport(manager: EntityManager, importId: string): Promise<number> {
+    return createImportClassGroups(manager, importId);
+  }
+
+  /** A verified claim: the class group of the alumnus's class, if it does not exist yet, in the claim's transaction. */
+  ensureClassGroup(manager: EntityManager, key: ClassKey): Promise<number> {
+    return createClassGroup(manager, key);
+  }
+
+  /**
+   * The alumni who share at least one active group with `viewerId` (the viewer included):
+   * they see the profile fields their owners opened to "my groups".
+   */
+  async sharedGroupMembers(viewerId: string | null): Promise<Set<string>> {
+    if (viewerId === null) return new Set();
+    const rows: { alumnus_id: string }[] = await this.memberships.query(
+      `SELECT DISTINCT peer.alumnus_id
+         FROM group_memberships mine
+         JOIN groups g ON g.id = mine.group_id AND g.status = 'active'
+         JOIN group_memberships peer ON peer.group_id = mine.group_id AND peer.status = 'active'
+        WHERE mine.alumnus_id = $1 AND mine.status = 'active'`,
+      [viewerId],
+    );
+    return new Set(rows.map((r) => r.alumnus_id));
   }
 
   /** Whether the group exists (an event's audience may name it), inside the caller's transaction if given. */
@@ -25,14 +63,65 @@ export class GroupsService {
     return (manager ? manager.getRepository(GroupEntity) : this.groups).existsBy({ id: groupId });
   }
 
+  /** Whether the alumnus is an active member of the group (events open to one group admit them). */
+  async isMember(groupId: string, alumnusId: string, manager?: EntityManager): Promise<boolean> {
+    return (await this.memberRole(groupId, alumnusId, manager)) !== null;
+  }
+
+  /** The alumnus's role in the group; null when they are not an active member. */
+  async memberRole(groupId: string, alumnusId: string, manager?: EntityManager): Promise<GroupMemberRole | null> {
+    const membership = await this.activeMembership(groupId, alumnusId, manager);
+    return membership?.role ?? null;
+  }
+
+  /** Whether a group admin muted the alumnus (muted members cannot post); false for non-members. */
+  async isMuted(groupId: string, alumnusId: string, manager?: EntityManager): Promise<boolean> {
+    const membership = await this.activeMembership(groupId, alumnusId, manager);
+    return membership !== null && membership.mutedAt !== null;
+  }
+
   /**
-   * Whether the alumnus belongs to the group: events open to "members of one group" admit
-   * them. Groups have no members yet (the groups issue adds memberships and implements
-   * this), so such events admit nobody but staff until then.
+   * Whether the viewer may read the group's feed and member list: anyone signed in for an
+   * open group; members and staff for approval and roster-only groups. Proposed and rejected
+   * groups are for staff only; archived groups stay readable as they were.
    */
-  isMember(groupId: string, alumnusId: string): Promise<boolean> {
-    void groupId;
-    void alumnusId;
-    return Promise.resolve(false);
+  async canReadFeed(groupId: string, viewer: GroupViewer): Promise<boolean> {
+    if (viewer.alumnusId === null) return false;
+    const group = await this.groups.findOneBy({ id: groupId });
+    if (!group) return false;
+    if (isStaffUser(viewer)) return true;
+    if (group.status !== 'active' && group.status !== 'archived') return false;
+    return group.joinPolicy === 'open' || (await this.isMember(groupId, viewer.alumnusId));
+  }
+
+  /** The active members' ids (the feed fans notifications out to them). */
+  async memberIds(groupId: string): Promise<string[]> {
+    const rows = await this.memberships.find({ select: { alumnusId: true }, where: { groupId, status: 'active' } });
+    return rows.map((r) => r.alumnusId);
+  }
+
+  /** The groups the alumnus is an active member of (the "my groups" feed). */
+  async groupIdsOf(alumnusId: string): Promise<string[]> {
+    const rows = await this.memberships.find({ select: { groupId: true }, where: { alumnusId, status: 'active' } });
+    return rows.map((r) => r.groupId);
+  }
+
+  /** Group names by id (post cards, notifications); unknown ids are left out. */
+  async groupNames(groupIds: string[], manager?: EntityManager): Promise<Map<string, string>> {
+    const unique = [...new Set(groupIds)];
+    if (unique.length === 0) return new Map();
+    const rows = await (manager ? manager.getRepository(GroupEntity) : this.groups).find({
+      select: { id: true, name: true },
+      where: { id: In(unique) },
+    });
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  private activeMembership(groupId: string, alumnusId: string, manager?: EntityManager): Promise<GroupMembershipEntity | null> {
+    return (manager ? manager.getRepository(GroupMembershipEntity) : this.memberships).findOneBy({
+      groupId,
+      alumnusId,
+      status: 'active',
+    });
   }
 }

@@ -1,42 +1,135 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { type AuthUserDto, INTERACTION_LIMITS, type InteractionDto, type Page } from '@alumni/shared';
+import { AlumniService } from '../alumni/alumni.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError } from '../common/app-error.js';
+import { BIGINT_ID, decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
+import { EngagementService } from '../engagement/engagement.service.js';
+import type { LogInteractionDto } from './dto/interaction.dto.js';
 import { InteractionEntity } from './interaction.entity.js';
 
 export interface InteractionInput {
   alumnusId: string;
-  /** Dotted lower-case kind, e.g. `identity.consented`, `events.registered`. */
+  /** Dotted lower-case kind, e.g. `identity.consented`, `events.registered`; labelled in shared's INTERACTION_KINDS. */
   kind: string;
   subjectType?: string;
   subjectId?: string;
+  /** `giving.donated` / `giving.refunded` carry `{ amountFen, campaignId }` (GivingInteractionDetail). */
   detail?: Record<string, unknown>;
+  /** When it happened, if not now (hand-logged interactions). */
+  occurredAt?: Date;
+}
+
+/** A hand-logged time may be this far ahead of the server clock (a phone's clock drifts). */
+const CLOCK_SKEW_MS = 60_000;
+
+function toDto(row: InteractionEntity): InteractionDto {
+  return {
+    id: row.id,
+    kind: row.kind,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    detail: row.detail,
+    occurredAt: row.occurredAt.toISOString(),
+  };
 }
 
 /**
- * Writes the interaction log. Always called with the transaction's manager, so the row
- * commits or rolls back with the change it records.
+ * Writes and reads the interaction log. Always written with the transaction's manager, so
+ * the row, and the engagement summaries it updates, commit or roll back with the change it records.
  */
 @Injectable()
 export class InteractionsService {
-  constructor(@InjectRepository(InteractionEntity) private readonly interactions: Repository<InteractionEntity>) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(InteractionEntity) private readonly interactions: Repository<InteractionEntity>,
+    private readonly engagement: EngagementService,
+    private readonly alumni: AlumniService,
+    private readonly audit: AuditService,
+  ) {}
 
   async record(manager: EntityManager, input: InteractionInput): Promise<void> {
-    await manager.save(InteractionEntity, {
+    await this.insert(manager, input);
+  }
+
+  private async insert(manager: EntityManager, input: InteractionInput): Promise<InteractionEntity> {
+    const detail = input.detail ?? {};
+    const rows = (await manager.query(
+      `INSERT INTO interactions (alumnus_id, kind, subject_type, subject_id, detail, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, now()))
+       RETURNING id, occurred_at`,
+      [input.alumnusId, input.kind, input.subjectType ?? null, input.subjectId ?? null, detail, input.occurredAt ?? null],
+    )) as { id: string; occurred_at: Date }[];
+    const row = manager.create(InteractionEntity, {
+      id: rows[0]!.id,
       alumnusId: input.alumnusId,
       kind: input.kind,
       subjectType: input.subjectType ?? null,
       subjectId: input.subjectId ?? null,
-      detail: input.detail ?? {},
+      detail,
+      occurredAt: rows[0]!.occurred_at,
     });
+    await this.engagement.accumulate(manager, { alumnusId: input.alumnusId, kind: input.kind, detail, occurredAt: row.occurredAt });
+    return row;
   }
 
-  /** Account erasure: the rows stay (they are the school's history), the actor is forgotten. */
+  /** Account erasure: the rows stay (they are the school's history), the actor is forgotten, and so is their score. */
   async anonymise(manager: EntityManager, alumnusId: string): Promise<void> {
     await manager.update(InteractionEntity, { alumnusId }, { alumnusId: null });
+    await this.engagement.forget(manager, alumnusId);
   }
 
   /** Every interaction of one alumnus, oldest first (their data export). */
   listFor(alumnusId: string): Promise<InteractionEntity[]> {
     return this.interactions.find({ where: { alumnusId }, order: { occurredAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** One alumnus's history with the school, newest first: one index range scan per page. */
+  async timeline(alumnusId: string, query: PageQueryDto): Promise<Page<InteractionDto>> {
+    const builder = this.interactions.createQueryBuilder('i').where('i.alumnusId = :alumnusId', { alumnusId });
+    const rows = await keysetPage(builder, 'occurredAt', 'DESC', decodeCursor(query.cursor, BIGINT_ID), query.limit).getMany();
+    return toPage(rows, query.limit, (r) => ({ at: r.occurredAt, id: r.id }), toDto);
+  }
+
+  /** Staff read anyone's timeline; erased accounts have none. */
+  async timelineForStaff(alumnusId: string, query: PageQueryDto): Promise<Page<InteractionDto>> {
+    if (!(await this.alumni.findActive(alumnusId))) throw new AppError('ALUMNUS_NOT_FOUND');
+    return this.timeline(alumnusId, query);
+  }
+
+  /** Staff log a visit, call, lecture, job or mentoring session that happened outside the app. */
+  async logOffline(user: AuthUserDto, alumnusId: string, dto: LogInteractionDto): Promise<InteractionDto> {
+    const occurredAt = dto.occurredAt === undefined ? undefined : new Date(dto.occurredAt);
+    if (occurredAt !== undefined) {
+      const now = Date.now();
+      const earliest = new Date(now);
+      earliest.setFullYear(earliest.getFullYear() - INTERACTION_LIMITS.maxAgeYears);
+      if (occurredAt.getTime() > now + CLOCK_SKEW_MS || occurredAt < earliest) {
+        throw new AppError('INTERACTION_TIME_INVALID', [
+          { field: 'occurredAt', issue: `occurredAt must lie between ${earliest.toISOString()} and now` },
+        ]);
+      }
+    }
+    const notes = dto.notes?.trim();
+    const row = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.alumni.findActive(alumnusId, manager))) throw new AppError('ALUMNUS_NOT_FOUND');
+      const recorded = await this.insert(manager, {
+        alumnusId,
+        kind: `offline.${dto.kind}`,
+        detail: notes ? { notes, loggedBy: user.id } : { loggedBy: user.id },
+        occurredAt,
+      });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'interaction.logged',
+        subjectType: 'alumnus',
+        subjectId: alumnusId,
+        after: { interactionId: recorded.id, kind: recorded.kind, occurredAt: recorded.occurredAt.toISOString() },
+      });
+      return recorded;
+    });
+    return toDto(row);
   }
 }

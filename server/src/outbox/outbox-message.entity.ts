@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 
 /**
  * A notification to deliver (a WeChat subscription message, later maybe SMS), written in the
  * transaction of the change it announces so it is sent if and only if the change committed.
- * The job queue's worker drains pending rows.
+ * Each row has a job on the queue (written in the same transaction) that delivers it.
  */
 @Entity({ name: 'outbox_messages' })
 export class OutboxMessageEntity {
@@ -22,6 +22,14 @@ export class OutboxMessageEntity {
   @Column({ type: 'jsonb', default: {} })
   payload: Record<string, unknown>;
 
+  /** Set for messages that must be queued at most once (e.g. `events.reminder:24h:<registration>:<start>`). */
+  @Column({ type: 'text', nullable: true, unique: true })
+  dedupeKey: string | null;
+
+  /** The subscription-message template it went out with (or would have). */
+  @Column({ type: 'text', nullable: true })
+  templateKey: string | null;
+
   @Column({ type: 'text', default: 'pending' })
   status: OutboxStatus;
 
@@ -36,4 +44,7 @@ export class OutboxMessageEntity {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   sentAt: Date | null;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
+import { GroupsModule } from '../groups/groups.module.js';
 import { SchoolModule } from '../school/school.module.js';
 import { RosterEntryEntity } from './roster-entry.entity.js';
 import { RosterImportEntity } from './roster-import.entity.js';
@@ -9,7 +10,7 @@ import { RosterService } from './roster.service.js';
 
 /** Graduate rosters: templates, preview and commit of imports; matching for claims; the class list for groups. */
 @Module({
-  imports: [TypeOrmModule.forFeature([RosterEntryEntity, RosterImportEntity]), SchoolModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([RosterEntryEntity, RosterImportEntity]), SchoolModule, AuditModule, GroupsModule],
   controllers: [RosterController],
   providers: [RosterService],
   exports: [RosterService],

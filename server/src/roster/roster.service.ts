@@ -13,6 +13,7 @@ import {
 } from '@alumni/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { GroupsService } from '../groups/groups.service.js';
 import { SchoolService } from '../school/school.service.js';
 import { readUpload } from '../storage/upload.js';
 import { normalizeText, parseRosterFile } from './roster-file.js';
@@ -49,6 +50,7 @@ export class RosterService {
     @InjectRepository(RosterEntryEntity) private readonly entries: Repository<RosterEntryEntity>,
     private readonly school: SchoolService,
     private readonly audit: AuditService,
+    private readonly groups: GroupsService,
   ) {}
 
   /** The CSV template: the Chinese headers only, with a BOM so Excel opens it as UTF-8. */
@@ -161,6 +163,8 @@ export class RosterService {
          SELECT count(*)::int AS inserted FROM inserted`,
         [importId],
       );
+      // Every class the file lists gets its class group in the same transaction.
+      const classGroupsCreated = await this.groups.createClassGroupsForImport(manager, importId);
       const committedAt = new Date();
       await manager.update(
         RosterImportEntity,
@@ -173,7 +177,13 @@ export class RosterService {
         subjectType: 'roster_import',
         subjectId: importId,
         before: { status: 'previewed', validRows: found.validRows },
-        after: { status: 'committed', fileName: found.fileName, insertedRows: inserted, skippedRows: found.validRows - inserted },
+        after: {
+          status: 'committed',
+          fileName: found.fileName,
+          insertedRows: inserted,
+          skippedRows: found.validRows - inserted,
+          classGroupsCreated,
+        },
       });
       return { importId, insertedRows: inserted, skippedRows: found.validRows - inserted, committedAt: committedAt.toISOString() };
     });

@@ -307,7 +307,10 @@ describe('verification claims', () => {
       const mine = await t.request(CLAIMS, { headers: me.headers });
       expect(mine.body.items[0]).toMatchObject({ id: filed.body.id, status: 'approved', decidedAt: expect.any(String) });
       expect(await notifications(me.alumnus.id)).toEqual([
-        { kind: 'verification.decided', payload: { claimId: filed.body.id, status: 'approved', reason: null } },
+        {
+          kind: 'verification.decided',
+          payload: { claimId: filed.body.id, status: 'approved', reason: null, decidedAt: mine.body.items[0].decidedAt },
+        },
       ]);
 
       const again = await post(`${QUEUE}/${filed.body.id}/approve`, staff, {});
@@ -362,7 +365,12 @@ describe('verification claims', () => {
       expect(await notifications(me.alumnus.id)).toEqual([
         {
           kind: 'verification.decided',
-          payload: { claimId: filed.body.id, status: 'rejected', reason: '名册中没有该学号，请上传毕业证照片' },
+          payload: {
+            claimId: filed.body.id,
+            status: 'rejected',
+            reason: '名册中没有该学号，请上传毕业证照片',
+            decidedAt: expect.any(String),
+          },
         },
       ]);
     });

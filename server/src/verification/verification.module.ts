@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { GroupsModule } from '../groups/groups.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
@@ -22,6 +23,7 @@ import { VerificationClaimEntity } from './verification-claim.entity.js';
     InteractionsModule,
     AuditModule,
     OutboxModule,
+    GroupsModule,
     StorageModule,
     IdentityModule,
   ],

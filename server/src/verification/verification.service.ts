@@ -17,6 +17,7 @@ import { AlumniService } from '../alumni/alumni.service.js';
 import type { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { GroupsService } from '../groups/groups.service.js';
 import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
 import { ConsentService } from '../identity/consent.service.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
@@ -56,6 +57,7 @@ export class VerificationService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly consent: ConsentService,
+    private readonly groups: GroupsService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
@@ -263,12 +265,12 @@ export class VerificationService {
   }
 
   /** The alumnus is told the decision by subscription message; the outbox worker delivers it. */
-  private notifyOutcome(manager: EntityManager, claim: VerificationClaimEntity): Promise<void> {
-    return this.outbox.enqueue(manager, [
+  private async notifyOutcome(manager: EntityManager, claim: VerificationClaimEntity): Promise<void> {
+    await this.outbox.enqueue(manager, [
       {
         alumnusId: claim.alumnusId,
         kind: 'verification.decided',
-        payload: { claimId: claim.id, status: claim.status, reason: claim.rejectReason },
+        payload: { claimId: claim.id, status: claim.status, reason: claim.rejectReason, decidedAt: claim.decidedAt?.toISOString() ?? null },
       },
     ]);
   }
@@ -321,6 +323,14 @@ export class VerificationService {
           ...(claim.className ? { className: claim.className } : {}),
         };
     await this.alumni.recordVerification(manager, alumnusId, { ...record, verifiedAt: claim.decidedAt! });
+    // The first alumnus verified in a class the roster never listed opens its class group.
+    if (record.className) {
+      await this.groups.ensureClassGroup(manager, {
+        graduationYear: record.graduationYear,
+        departmentId: record.departmentId,
+        className: record.className,
+      });
+    }
     if (entry) {
       await this.interactions.record(manager, { alumnusId, kind: 'identity.claimed', subjectType: 'roster_entry', subjectId: entry.id });
     }

@@ -33,9 +33,26 @@ export class WechatHttp {
     this.timeoutMs = config.get('wechat', { infer: true }).timeoutMs;
   }
 
-  async call({ method, path, query = {}, body }: WechatRequest): Promise<WechatBody> {
+  async call(request: WechatRequest): Promise<WechatBody> {
+    return this.parse((await this.send(request)).bytes.toString('utf8'), request.path);
+  }
+
+  /**
+   * For APIs that answer a file on success and an `{errcode, errmsg}` JSON body on failure
+   * (the mini-program code, §6): decided by the content type and, defensively, by a leading
+   * `{`, so an error body is never taken for an image.
+   */
+  async callForFile(request: WechatRequest): Promise<{ body: Buffer; contentType: string }> {
+    const { bytes, contentType } = await this.send(request);
+    if (/json|text\/plain/i.test(contentType) || bytes[0] === 0x7b) {
+      this.parse(bytes.toString('utf8'), request.path);
+      throw this.logged(new WechatError(null, 'answer is JSON without an errcode, not a file', request.path));
+    }
+    return { body: bytes, contentType };
+  }
+
+  private async send({ method, path, query = {}, body }: WechatRequest): Promise<{ bytes: Buffer; contentType: string }> {
     const url = `${this.endpoint.baseUrl}${path}?${new URLSearchParams(query).toString()}`;
-    let text: string;
     try {
       const response = await fetch(url, {
         method,
@@ -43,13 +60,18 @@ export class WechatHttp {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      text = await response.text();
+      const bytes = Buffer.from(await response.arrayBuffer());
       if (!response.ok) throw new WechatError(null, `HTTP ${response.status}`, path);
+      return { bytes, contentType: response.headers.get('content-type') ?? '' };
     } catch (error) {
       if (error instanceof WechatError) throw this.logged(error);
       const reason = error instanceof Error && error.name === 'TimeoutError' ? `timed out after ${this.timeoutMs} ms` : 'request failed';
       throw this.logged(new WechatError(null, reason, path));
     }
+  }
+
+  /** The JSON answer; a failure (`errcode` other than 0, or no JSON object) becomes a WechatError. */
+  private parse(text: string, path: string): WechatBody {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);

@@ -7,10 +7,13 @@ import type { AppConfig } from '../config/configuration.js';
 import { AccessTokenStore, DatabaseAccessTokenStore, RedisAccessTokenStore } from './access-token-store.js';
 import { WechatAccessTokenEntity } from './wechat-access-token.entity.js';
 import { WechatAccessTokenService } from './wechat-access-token.service.js';
+import { WechatContentSecurityClient } from './wechat-content-security.client.js';
 import { WechatEndpoint } from './wechat-endpoint.js';
 import { WechatHttp } from './wechat-http.js';
 import { WechatLoginClient } from './wechat-login.client.js';
 import { WechatPhoneClient } from './wechat-phone.client.js';
+import { WechatQrcodeClient } from './wechat-qrcode.client.js';
+import { WechatSubscribeMessageClient } from './wechat-subscribe-message.client.js';
 
 /**
  * The WeChat platform ports. With WECHAT_FAKE (development and tests; refused in production)
@@ -32,6 +35,10 @@ import { WechatPhoneClient } from './wechat-phone.client.js';
         // Loaded only when asked for, so production never even imports the fake.
         const { FakeWechatServer } = await import('./fake/fake-wechat.server.js');
         const fake = await FakeWechatServer.start({ appId: wechat.appId, appSecret: wechat.appSecret });
+        const { SubscribeMessageFake } = await import('./fake/subscribe-message.fake.js');
+        fake.feature(SubscribeMessageFake);
+        (await import('./fake/content-security.fake.js')).installContentSecurityFake(fake);
+        fake.feature((await import('./fake/wxacode.fake.js')).WxacodeFake);
         return new WechatEndpoint(fake.url, fake);
       },
     },
@@ -49,8 +56,19 @@ import { WechatPhoneClient } from './wechat-phone.client.js';
     WechatAccessTokenService,
     WechatLoginClient,
     WechatPhoneClient,
+    WechatQrcodeClient,
+    WechatContentSecurityClient,
+    WechatSubscribeMessageClient,
   ],
-  exports: [WechatEndpoint, WechatAccessTokenService, WechatLoginClient, WechatPhoneClient],
+  exports: [
+    WechatEndpoint,
+    WechatAccessTokenService,
+    WechatLoginClient,
+    WechatPhoneClient,
+    WechatQrcodeClient,
+    WechatContentSecurityClient,
+    WechatSubscribeMessageClient,
+  ],
 })
 export class WechatModule implements OnApplicationShutdown {
   constructor(

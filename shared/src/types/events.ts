@@ -13,6 +13,13 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
 export const EVENT_STATUSES = ['draft', 'published', 'cancelled', 'finished'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
+export const EVENT_STATUS_LABELS: Record<EventStatus, string> = {
+  draft: '草稿',
+  published: '已发布',
+  cancelled: '已取消',
+  finished: '已结束',
+};
+
 /** What a list of events shows for each one. */
 export interface EventSummaryDto {
   id: string;
@@ -112,6 +119,25 @@ export interface EventInput {
 export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
+export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
+  confirmed: '已确认',
+  waitlisted: '候补中',
+  cancelled: '已取消',
+};
+
+export const EVENT_AUDIENCE_LABELS: Record<EventAudienceKind, string> = {
+  everyone: '所有人',
+  verified: '已认证校友',
+  group: '指定群组成员',
+  graduation_years: '指定毕业年份',
+};
+
+export const EVENT_QUESTION_KIND_LABELS: Record<EventQuestionKind, string> = {
+  text: '填空',
+  single: '单选',
+  multiple: '多选',
+};
+
 /** Answers by question id: text for text questions, one option for single, options for multiple choice. */
 export type RegistrationAnswers = Record<string, string | string[]>;
 
@@ -126,6 +152,11 @@ export interface RegistrationDto {
   answers: RegistrationAnswers;
   checkedInAt: string | null;
   createdAt: string;
+}
+
+/** GET /events/:id/registrations/mine: null when I never signed up for the event. */
+export interface MyRegistrationDto {
+  registration: RegistrationDto | null;
 }
 
 /** One of my tickets: the registration with its event. */

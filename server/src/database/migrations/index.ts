@@ -4,6 +4,11 @@ import { ProfilesDirectory1795519201483 } from './1795519201483-profiles-directo
 import { RostersClaims1795519456034 } from './1795519456034-rosters-claims.js';
 import { SignInConsentPhone1795519523318 } from './1795519523318-sign-in-consent-phone.js';
 import { EventRegistrations1795520187637 } from './1795520187637-event-registrations.js';
+import { GroupsMemberships1795956908873 } from './1795956908873-groups-memberships.js';
+import { Notifications1795956993143 } from './1795956993143-notifications.js';
+import { GroupPosts1795957013996 } from './1795957013996-group-posts.js';
+import { Engagement1795957048233 } from './1795957048233-engagement.js';
+import { Donations1795957222593 } from './1795957222593-donations.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -13,4 +18,9 @@ export const MIGRATIONS = [
   RostersClaims1795519456034,
   SignInConsentPhone1795519523318,
   EventRegistrations1795520187637,
+  GroupsMemberships1795956908873,
+  Notifications1795956993143,
+  GroupPosts1795957013996,
+  Engagement1795957048233,
+  Donations1795957222593,
 ];

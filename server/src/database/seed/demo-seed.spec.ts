@@ -1,3 +1,4 @@
+import { TokenService } from '../../auth/token.service.js';
 import { startTestApp, type TestApp } from '../../../test/test-app.js';
 import { seedIfEmpty } from '../schema-setup.js';
 
@@ -28,6 +29,120 @@ describe('demo seed', () => {
     const years = alumni.map((a: { graduation_year: number }) => a.graduation_year);
     expect(Math.min(...years)).toBeGreaterThanOrEqual(2000);
     expect(Math.max(...years)).toBeLessThanOrEqual(2024);
+  });
+
+  it('has groups of every kind with members, each count equal to its memberships', async () => {
+    const kinds = await first.dataSource.query(
+      `SELECT g.kind, count(*)::int AS groups, max(g.member_count)::int AS largest,
+              bool_and(g.member_count = (SELECT count(*) FROM group_memberships m WHERE m.group_id = g.id AND m.status = 'active')) AS exact
+         FROM groups g WHERE g.status = 'active' GROUP BY g.kind ORDER BY g.kind`,
+    );
+    expect(kinds.map((k: { kind: string }) => k.kind)).toEqual(['city', 'class', 'industry', 'interest']);
+    for (const k of kinds) expect(k).toMatchObject({ exact: true, largest: expect.any(Number) });
+    expect(Math.min(...kinds.map((k: { largest: number }) => k.largest))).toBeGreaterThanOrEqual(5);
+    // Every roster class has its class group.
+    const [{ missing }] = await first.dataSource.query(
+      `SELECT count(*)::int AS missing FROM (SELECT DISTINCT graduation_year, department_id, class_name FROM roster_entries WHERE class_name IS NOT NULL) c
+        WHERE NOT EXISTS (SELECT 1 FROM groups g WHERE g.kind = 'class' AND (g.graduation_year, g.department_id, g.class_name) = (c.graduation_year, c.department_id, c.class_name))`,
+    );
+    expect(missing).toBe(0);
+  });
+
+  it('backs every campaign with paid gifts: raised, donors, units and gifts are the sums the ledger keeps', async () => {
+    const campaigns = await first.dataSource.query(
+      `SELECT c.id, c.kind, c.status, c.raised_fen::int AS raised, c.donor_count AS donors, c.units_raised AS units, c.paid_count AS gifts,
+              d.fen, d.donors AS given_donors, d.units AS given_units, d.gifts AS given_gifts,
+              d.first_paid >= c.starts_at AND d.last_paid <= least(c.ends_at, now()) AS inside_window
+         FROM campaigns c LEFT JOIN LATERAL (
+              SELECT coalesce(sum(amount_fen - refunded_fen), 0)::int AS fen,
+                     count(DISTINCT alumnus_id) FILTER (WHERE status = 'paid')::int AS donors,
+                     coalesce(sum(units) FILTER (WHERE status = 'paid'), 0)::int AS units,
+                     count(*)::int AS gifts, min(paid_at) AS first_paid, max(paid_at) AS last_paid
+                FROM donations WHERE campaign_id = c.id AND status IN ('paid', 'refunded')) d ON true
+        ORDER BY c.created_at`,
+    );
+    expect(campaigns).toHaveLength(6);
+    for (const c of campaigns) {
+      expect({ raised: c.raised, donors: c.donors, units: c.units, gifts: c.gifts }).toEqual({
+        raised: c.fen,
+        donors: c.given_donors,
+        units: c.given_units,
+        gifts: c.given_gifts,
+      });
+      if (c.status === 'draft') expect(c.gifts).toBe(0);
+      else
+        expect({ kind: c.kind, donors: c.donors, insideWindow: c.inside_window }).toMatchObject({
+          donors: expect.any(Number),
+          insideWindow: true,
+        });
+    }
+    expect(campaigns.filter((c: { status: string; donors: number }) => c.status !== 'draft' && c.donors < 30)).toEqual([]);
+    // The finished 2025 drive planted exactly the 1,200 saplings its page says, at ¥30 each.
+    expect(campaigns.find((c: { status: string }) => c.status === 'closed')).toMatchObject({ raised: 3_600_000, units: 1200 });
+
+    // Certificates GIV-<campaign>-000001… and, for sapling drives, trees 1…N in payment order, without gaps or repeats.
+    const numbering = await first.dataSource.query(
+      `SELECT c.id, c.kind,
+              bool_and(d.certificate_no = 'GIV-' || upper(left(c.id::text, 8)) || '-' || lpad(d.seq::text, 6, '0')) AS certificates,
+              array_agg(d.first_tree_no ORDER BY d.seq) FILTER (WHERE d.first_tree_no IS NOT NULL) AS firsts,
+              array_agg(d.units ORDER BY d.seq) AS units
+         FROM campaigns c JOIN (
+              SELECT *, row_number() OVER (PARTITION BY campaign_id ORDER BY paid_at, id) AS seq FROM donations WHERE status IN ('paid', 'refunded')) d
+           ON d.campaign_id = c.id
+        GROUP BY c.id, c.kind`,
+    );
+    expect(numbering).toHaveLength(5);
+    for (const n of numbering) {
+      expect(n.certificates).toBe(true);
+      if (n.kind !== 'sapling') {
+        expect(n.firsts).toBeNull();
+        continue;
+      }
+      const trees = n.firsts.flatMap((first: number, i: number) => Array.from({ length: n.units[i] }, (_, k) => first + k));
+      expect(trees).toEqual(Array.from({ length: trees.length }, (_, k) => k + 1));
+      expect(trees.length).toBe(campaigns.find((c: { id: string }) => c.id === n.id).units);
+    }
+  });
+
+  it('gives every demo account a giving history, with anonymous, hidden-amount, refunded and repeated gifts', async () => {
+    const mix = await first.dataSource.query(
+      `SELECT count(*) FILTER (WHERE anonymous)::int AS anonymous, count(*) FILTER (WHERE hide_amount)::int AS hidden,
+              count(*) FILTER (WHERE message <> '')::int AS messages, count(*) FILTER (WHERE status = 'refunded')::int AS refunded,
+              count(*) FILTER (WHERE status = 'paid' AND refunded_fen > 0)::int AS partly,
+              (SELECT count(*)::int FROM donation_refunds r WHERE r.status = 'succeeded') AS refund_rows,
+              (SELECT count(*)::int FROM audit_entries WHERE action = 'donation.refund_requested') AS audited,
+              count(*)::int - count(DISTINCT (campaign_id, alumnus_id))::int AS repeats,
+              (SELECT count(*)::int FROM giving_preferences WHERE honour_roll) AS on_roll
+         FROM donations`,
+    );
+    expect(mix[0]).toMatchObject({ refunded: 1, partly: 1, refund_rows: 2, audited: 2 });
+    for (const key of ['anonymous', 'hidden', 'messages', 'repeats', 'on_roll']) expect(mix[0][key]).toBeGreaterThanOrEqual(10);
+
+    const demo = await first.dataSource.query(`SELECT id, roles FROM alumni WHERE openid LIKE 'o_demo_0%' ORDER BY openid`);
+    expect(demo).toHaveLength(5);
+    for (const { id, roles } of demo) {
+      const { token } = first.app.get(TokenService).issueAccessToken({ id, roles });
+      const mine = await first.request('/api/v1/me/donations', { headers: { authorization: `Bearer ${token}` } });
+      expect(mine.status).toBe(200);
+      expect(mine.body.items.length).toBeGreaterThanOrEqual(2);
+      for (const d of mine.body.items)
+        expect(d).toMatchObject({ status: 'paid', certificateNo: expect.stringMatching(/^GIV-[0-9A-F]{8}-\d{6}$/) });
+    }
+
+    // The wall shows the second demo account's anonymous gift without a name, and hides the hidden amounts.
+    const [aid] = await first.dataSource.query(`SELECT id FROM campaigns WHERE kind = 'student_aid'`);
+    const wall = await first.request(`/api/v1/campaigns/${aid.id}/donors?limit=100`);
+    expect(wall.status).toBe(200);
+    expect(wall.body.items.length).toBe(100);
+    expect(wall.body.items.some((e: { anonymous: boolean; name: string }) => e.anonymous && e.name === '匿名校友')).toBe(true);
+
+    // Seeded again from the same seed: the same gifts.
+    const gifts = (t: TestApp) =>
+      t.dataSource.query(
+        `SELECT a.display_name, c.title, d.amount_fen, d.units, d.anonymous, d.hide_amount, d.message, d.paid_at, d.first_tree_no, d.out_trade_no
+           FROM donations d JOIN alumni a ON a.id = d.alumnus_id JOIN campaigns c ON c.id = d.campaign_id ORDER BY d.out_trade_no`,
+      );
+    expect(await gifts(second)).toEqual(await gifts(first));
   });
 
   it('has demo accounts to sign in as, one of them staff and admin', async () => {

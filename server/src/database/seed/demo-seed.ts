@@ -4,11 +4,12 @@ import type { Role } from '@alumni/shared';
 import { AlumnusEntity } from '../../alumni/alumnus.entity.js';
 import { CampaignEntity } from '../../giving/campaign.entity.js';
 import { EventEntity } from '../../events/event.entity.js';
-import { GroupEntity } from '../../groups/group.entity.js';
 import { PRIVACY_NOTICE } from '../../identity/privacy-notice.js';
 import { RosterEntryEntity } from '../../roster/roster-entry.entity.js';
 import { DepartmentEntity } from '../../school/department.entity.js';
 import { SchoolEntity } from '../../school/school.entity.js';
+import { seedDemoGiving } from './demo-giving.js';
+import { seedDemoGroups } from './demo-groups.js';
 
 /** Fixed seed: every demo installation shows the same people and numbers. */
 const SEED = 20261124;
@@ -194,45 +195,6 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
     })),
   );
 
-  const count = (predicate: (a: AlumnusEntity) => boolean) => alumni.filter(predicate).length;
-  const classes = [...new Set(alumni.map((a) => a.className!))].slice(0, 12);
-  const cities = ['上海', '北京', '深圳', '杭州', '南京', '广州', '武汉', '成都'];
-  await manager.insert(GroupEntity, [
-    ...classes.map((className) => ({
-      kind: 'class' as const,
-      name: `${className}同学群`,
-      intro: '同窗情谊，常联系。',
-      city: null,
-      memberCount: count((a) => a.className === className),
-    })),
-    ...cities.map((city) => ({
-      kind: 'city' as const,
-      name: `江州学院${city}校友会`,
-      intro: `在${city}工作生活的江院校友之家，定期举办聚会与行业交流。`,
-      city,
-      memberCount: count((a) => a.city === city),
-    })),
-    ...[
-      ['摄影爱好者', '用镜头记录生活，每月一次外拍。'],
-      ['校友跑团', '周末一起跑，约起来！'],
-      ['读书会', '每月共读一本书，线上分享。'],
-      ['创业者联盟', '校友创业者互助、对接资源。'],
-    ].map(([name, intro]) => ({
-      kind: 'interest' as const,
-      name: name!,
-      intro: intro!,
-      city: null,
-      memberCount: faker.number.int({ min: 12, max: 80 }),
-    })),
-    ...INDUSTRIES.slice(0, 4).map((industry) => ({
-      kind: 'industry' as const,
-      name: `${industry}校友圈`,
-      intro: `${industry}行业的校友交流、招聘与合作。`,
-      city: null,
-      memberCount: count((a) => a.industry === industry),
-    })),
-  ]);
-
   const event = (days: number, durationHours: number, values: Partial<EventEntity>) => ({
     description: '',
     city: null,
@@ -300,25 +262,25 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
     event(50, 3, { title: '北京校友年会（筹备中）', kind: 'meetup', city: '北京', venue: '待定', capacity: 120, status: 'draft' }),
   ]);
 
-  const campaign = (daysAgo: number, values: Partial<CampaignEntity>) => ({
-    story: '',
-    coverUrl: null,
-    unitName: null,
-    unitPriceFen: null,
-    status: 'open' as const,
-    startsAt: afternoon(now, -daysAgo),
-    createdAt: afternoon(now, -daysAgo),
-    endsAt: afternoon(now, 120 - daysAgo),
-    ...values,
-  });
-  await manager.insert(CampaignEntity, [
+  // Totals start at zero: seedDemoGiving adds the gifts and takes the totals from them.
+  const campaign = (daysAgo: number, values: Partial<CampaignEntity>) =>
+    manager.create(CampaignEntity, {
+      story: '',
+      coverUrl: null,
+      unitName: null,
+      unitPriceFen: null,
+      status: 'open' as const,
+      startsAt: afternoon(now, -daysAgo),
+      createdAt: afternoon(now, -daysAgo),
+      endsAt: afternoon(now, 120 - daysAgo),
+      ...values,
+    });
+  const [trees, aid, scholarship, library, trees2025] = await manager.save(CampaignEntity, [
     campaign(30, {
       title: '校友林植树：为母校种下一棵树',
       kind: 'sapling',
       summary: '每 30 元在南校区东坡种下一棵树苗，挂牌留名。',
       goalFen: 3_000_000,
-      raisedFen: 1_071_000,
-      donorCount: 297,
       unitName: '棵树苗',
       unitPriceFen: 3000,
     }),
@@ -327,32 +289,24 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
       kind: 'student_aid',
       summary: '资助家庭经济困难的在校学生，每一份都直接用于学费与生活费。',
       goalFen: 20_000_000,
-      raisedFen: 8_642_050,
-      donorCount: 512,
     }),
     campaign(10, {
       title: '励志奖学金（2026 学年）',
       kind: 'scholarship',
       summary: '奖励品学兼优、自强不息的在校学生。',
       goalFen: 10_000_000,
-      raisedFen: 2_350_000,
-      donorCount: 87,
     }),
     campaign(5, {
       title: '图书馆校友捐书计划',
       kind: 'general',
       summary: '为新图书馆添置专业书籍与经典读物。',
       goalFen: 5_000_000,
-      raisedFen: 416_800,
-      donorCount: 64,
     }),
     campaign(400, {
       title: '2025 年校友林植树',
       kind: 'sapling',
       summary: '已完成：种下 1,200 棵树苗。',
       goalFen: 3_600_000,
-      raisedFen: 3_600_000,
-      donorCount: 861,
       status: 'closed',
       unitName: '棵树苗',
       unitPriceFen: 3000,
@@ -360,4 +314,18 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
     }),
     campaign(1, { title: '校史馆修缮（草稿）', kind: 'general', summary: '', goalFen: 8_000_000, status: 'draft' }),
   ]);
+
+  const classmates = await seedDemoGroups(
+    manager,
+    alumni,
+    ['上海', '北京', '深圳', '杭州', '南京', '广州', '武汉', '成都'],
+    INDUSTRIES,
+    now,
+  );
+  await seedDemoGiving(manager, {
+    alumni,
+    classmates,
+    now,
+    drives: { trees: trees!, aid: aid!, scholarship: scholarship!, library: library!, trees2025: trees2025! },
+  });
 }

@@ -2,6 +2,7 @@ import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
   type CheckInResultDto,
   type CheckInTokenDto,
+  type MyRegistrationDto,
   type Page,
   type RegistrantCountsDto,
   type RegistrantDto,
@@ -37,6 +38,11 @@ export class RegistrationResponseDto implements RegistrationDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+}
+
+export class MyRegistrationResponseDto implements MyRegistrationDto {
+  @ApiProperty({ type: RegistrationResponseDto, nullable: true, description: 'null: I never signed up' })
+  registration: RegistrationResponseDto | null;
 }
 
 export class TicketResponseDto extends RegistrationResponseDto implements TicketDto {

@@ -94,6 +94,7 @@ export class FakeWechatServer {
   private readonly faults: FakeFault[] = [];
   private readonly routes = new Map<string, FakeRoute>();
   private readonly hookRoutes = new Map<string, FakeRoute>();
+  private readonly features = new Map<new (fake: FakeWechatServer) => unknown, unknown>();
   private readonly tokenTtlSeconds: number;
 
   /** Moves the fake's clock, for expiry tests. */
@@ -117,6 +118,16 @@ export class FakeWechatServer {
 
   get appId(): string {
     return this.options.appId;
+  }
+
+  /**
+   * The fake of one feature (e.g. SubscribeMessageFake), created on first use: its
+   * constructor adds its routes. WechatModule creates them all at start; tests call this
+   * to reach one's recordings and hooks.
+   */
+  feature<T>(type: new (fake: FakeWechatServer) => T): T {
+    if (!this.features.has(type)) this.features.set(type, new type(this));
+    return this.features.get(type) as T;
   }
 
   /** Adds an API route, `key` being e.g. `POST /cgi-bin/message/subscribe/send`. */

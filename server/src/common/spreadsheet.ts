@@ -1,0 +1,64 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import ExcelJS from 'exceljs';
+import { IsIn, IsOptional } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+
+export const SPREADSHEET_FORMATS = ['csv', 'xlsx'] as const;
+export type SpreadsheetFormat = (typeof SPREADSHEET_FORMATS)[number];
+
+/** `?format=csv|xlsx` of an export. */
+export class SpreadsheetQueryDto {
+  @ApiPropertyOptional({ enum: SPREADSHEET_FORMATS, default: 'csv' })
+  @IsOptional()
+  @IsIn(SPREADSHEET_FORMATS)
+  format: SpreadsheetFormat = 'csv';
+}
+
+export interface SpreadsheetFile {
+  filename: string;
+  contentType: string;
+  body: Buffer;
+}
+
+export interface SpreadsheetInput {
+  /** File name without extension. */
+  basename: string;
+  sheetName: string;
+  header: string[];
+  rows: string[][];
+  format: SpreadsheetFormat;
+}
+
+/** A table as the file staff open in Excel or WPS: XLSX with a bold header, or CSV. */
+export async function buildSpreadsheet({ basename, sheetName, header, rows, format }: SpreadsheetInput): Promise<SpreadsheetFile> {
+  if (format === 'xlsx') {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(sheetName);
+    sheet.addRow(header).font = { bold: true };
+    sheet.addRows(rows);
+    sheet.columns.forEach((column) => (column.width = 16));
+    return {
+      filename: `${basename}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      body: Buffer.from(await workbook.xlsx.writeBuffer()),
+    };
+  }
+  // The BOM makes Excel read the file as UTF-8; CRLF is what it writes itself.
+  const csv = '\uFEFF' + [header, ...rows].map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return { filename: `${basename}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(csv, 'utf8') };
+}
+
+/** Answers with the file as a download that no cache keeps (exports hold personal data). */
+export async function sendSpreadsheet(reply: FastifyReply, file: SpreadsheetFile): Promise<void> {
+  await reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'private, no-store')
+    .send(file.body);
+}
+
+/** Quotes a field when needed; a leading = + - @ is defused so Excel never runs it as a formula. */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

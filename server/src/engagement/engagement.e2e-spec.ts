@@ -1,0 +1,225 @@
+import { INTERACTION_KINDS } from '@alumni/shared';
+import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { createAlumnus, signedIn } from '../../test/auth.js';
+import { jsonRequest } from '../../test/events.js';
+import { phoneOf, recordInteraction, scalar } from '../../test/interactions.js';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+
+/** The formula of docs/engagement.md, written out independently of the server's SQL. */
+const decayed = (weight: number, ageDays: number, halfLifeDays: number) => weight * 2 ** (-ageDays / halfLifeDays);
+
+const SETTINGS = {
+  halfLifeDays: 100,
+  contactCurrentMonths: 12,
+  weights: [
+    { kind: 'events.checked_in', weight: 4 },
+    { kind: 'events.no_show', weight: -1 },
+    { kind: 'giving.donated', weight: 10 },
+    { kind: 'offline.visit', weight: 2 },
+  ],
+};
+
+describe('engagement', () => {
+  let t: TestApp;
+  let staff: Awaited<ReturnType<typeof signedIn>>;
+  const put = (body: unknown, who = staff) => t.request('/api/v1/staff/engagement/weights', jsonRequest('PUT', body, who.headers));
+  const engagementOf = async (id: string) => {
+    const res = await t.request(`/api/v1/staff/alumni/${id}/engagement`, { headers: staff.headers });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const gift = (amountFen: number) => ({ amountFen, campaignId: '7d1f5c3e-0000-4000-8000-000000000001' });
+
+  /** The hand-made data set: who did what, how many days ago, and the segment that follows. */
+  const people: Record<string, { events: [string, number][]; openid?: boolean; segment: string }> = {
+    silent: { events: [], openid: false, segment: 'uncontacted' },
+    signedInOnly: { events: [], segment: 'contacted' },
+    longAgo: { events: [['events.checked_in', 400]], segment: 'contacted' },
+    recent: {
+      events: [
+        ['events.checked_in', 30],
+        ['events.no_show', 10],
+      ],
+      segment: 'participating',
+    },
+    frequent: { events: [10, 40, 70, 100, 130, 160].map((d) => ['events.checked_in', d]), segment: 'core' },
+    // Five in the window, the sixth just outside it, recorded last (out of order).
+    almostFrequent: { events: [20, 60, 90, 120, 150, 380].map((d) => ['events.checked_in', d]), segment: 'participating' },
+    repeatedGiver: {
+      events: [
+        ['giving.donated', 600],
+        ['giving.donated', 5],
+      ],
+      segment: 'core',
+    },
+    lapsedRepeatGiver: {
+      events: [
+        ['giving.donated', 800],
+        ['giving.donated', 5],
+      ],
+      segment: 'participating',
+    },
+    visitedOffline: { events: [['offline.visit', 3]], openid: false, segment: 'participating' },
+  };
+  const ids: Record<string, string> = {};
+  const expectedScore = (name: string, halfLifeDays: number, weights = SETTINGS.weights) =>
+    people[name]!.events.reduce(
+      (sum, [kind, days]) => sum + decayed(weights.find((w) => w.kind === kind)?.weight ?? 0, days, halfLifeDays),
+      0,
+    );
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    staff = await signedIn(t, ['staff']);
+    expect((await put(SETTINGS)).status).toBe(200);
+    for (const [name, person] of Object.entries(people)) {
+      const alumnus = await createAlumnus(t, person.openid === false ? { openid: null } : {});
+      ids[name] = alumnus.id;
+      for (const [kind, days] of person.events) {
+        await recordInteraction(t, alumnus.id, kind, days, kind.startsWith('giving.') ? gift(5000) : {});
+      }
+    }
+  });
+  afterAll(() => t.close());
+
+  it('scores each alumnus as the decayed sum of their weighted interactions', async () => {
+    for (const name of Object.keys(people)) {
+      expect((await engagementOf(ids[name]!)).score, name).toBeCloseTo(expectedScore(name, 100), 2);
+    }
+    // Spot checks written out: 4·2^(−400/100) = 0.25; 10·2^(−6) + 10·2^(−0.05).
+    expect((await engagementOf(ids['longAgo']!)).score).toBe(0.25);
+    expect((await engagementOf(ids['repeatedGiver']!)).score).toBeCloseTo(10 / 64 + 10 * 2 ** -0.05, 2);
+  });
+
+  it('puts each alumnus in the segment the thresholds define', async () => {
+    for (const [name, person] of Object.entries(people)) {
+      expect((await engagementOf(ids[name]!)).segment, name).toBe(person.segment);
+    }
+  });
+
+  it('keeps the newest participations and gifts, whatever order they were recorded in', async () => {
+    const almost = await engagementOf(ids['almostFrequent']!);
+    expect(Date.now() - Date.parse(almost.lastParticipationAt)).toBeLessThan(21 * 86_400_000);
+    const summary = await t.dataSource.query(
+      'SELECT cardinality(recent_participations) AS n FROM engagement_summaries WHERE alumnus_id = $1',
+      [ids['almostFrequent']],
+    );
+    expect(summary).toEqual([{ n: 6 }]);
+    expect(Date.now() - Date.parse((await engagementOf(ids['repeatedGiver']!)).lastDonationAt)).toBeLessThan(6 * 86_400_000);
+  });
+
+  it('rebuilds the same scores from the log as it keeps incrementally', async () => {
+    const before = await Promise.all(Object.values(ids).map(async (id) => (await engagementOf(id)).score));
+    expect((await put(SETTINGS)).status).toBe(200);
+    expect(await Promise.all(Object.values(ids).map(async (id) => (await engagementOf(id)).score))).toEqual(before);
+  });
+
+  it('applies new weights and half-life to every existing score, and audits the change', async () => {
+    const weights = [
+      { kind: 'events.checked_in', weight: 8 },
+      { kind: 'giving.donated', weight: 1.5 },
+    ];
+    const res = await put({ halfLifeDays: 50, contactCurrentMonths: 24, weights });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      halfLifeDays: 50,
+      contactCurrentMonths: 24,
+      weights: [...weights].sort((a, b) => a.kind.localeCompare(b.kind)),
+    });
+    for (const name of Object.keys(people)) {
+      expect((await engagementOf(ids[name]!)).score, name).toBeCloseTo(expectedScore(name, 50, weights as typeof SETTINGS.weights), 2);
+    }
+    // New rows are added with the new weights too.
+    await recordInteraction(t, ids['silent']!, 'events.checked_in', 50);
+    expect((await engagementOf(ids['silent']!)).score).toBe(4);
+    const audit = await t.dataSource.getRepository(AuditEntryEntity).findBy({ action: 'engagement.settings_updated' });
+    expect(audit.at(-1)).toMatchObject({ actorId: staff.alumnus.id, after: { halfLifeDays: 50, contactCurrentMonths: 24, weights } });
+    expect((await t.request('/api/v1/staff/engagement/weights', { headers: staff.headers })).body).toEqual(res.body);
+    expect((await put(SETTINGS)).status).toBe(200);
+  });
+
+  it('rebuilds from the log, as the migration does for older rows, exactly what it kept incrementally', async () => {
+    const snapshot = async () => ({
+      summaries: (
+        await t.dataSource.query(
+          'SELECT alumnus_id, round(score_base::numeric, 9) AS score, last_interaction_at, recent_participations, recent_donations, donated_fen, phone_confirmed_at, city_confirmed_at, employer_confirmed_at, wechat_active_at FROM engagement_summaries ORDER BY 1',
+        )
+      ).map((row: Record<string, unknown>) => JSON.stringify(row)),
+      months: await t.dataSource.query('SELECT * FROM engagement_months ORDER BY alumnus_id, month'),
+    });
+    const kept = await snapshot();
+    expect(kept.summaries.length).toBeGreaterThan(5);
+    const kinds = (flag: 'participation' | 'byAlumnus') =>
+      Object.entries(INTERACTION_KINDS)
+        .filter(([, meta]) => meta[flag])
+        .map(([kind]) => kind);
+    await t.dataSource.query('SELECT engagement_backfill($1, $2)', [kinds('participation'), kinds('byAlumnus')]);
+    expect(await snapshot()).toEqual(kept);
+  });
+
+  it('tells which contact fields are known and current', async () => {
+    const alumnus = await createAlumnus(t, { ...phoneOf('engagement'), city: '杭州', employer: '江州机械' });
+    await recordInteraction(t, alumnus.id, 'identity.signed_up', 500);
+    await recordInteraction(t, alumnus.id, 'identity.profile_updated', 400, { fields: ['city', 'bio'] });
+    await recordInteraction(t, alumnus.id, 'offline.phone_call', 20);
+    await recordInteraction(t, alumnus.id, 'events.registered', 3);
+    const { contact } = await engagementOf(alumnus.id);
+    expect(contact).toEqual({
+      phone: { known: true, current: true, confirmedAt: expect.any(String) },
+      city: { known: true, current: false, confirmedAt: expect.any(String) },
+      employer: { known: true, current: false, confirmedAt: null },
+      wechat: { known: true, current: true, confirmedAt: expect.any(String) },
+    });
+    const bare = await engagementOf(ids['silent']!);
+    expect(Object.values(bare.contact).map((c) => (c as { known: boolean }).known)).toEqual([false, false, false, false]);
+  });
+
+  it('answers 404 ALUMNUS_NOT_FOUND for an unknown alumnus', async () => {
+    const res = await t.request('/api/v1/staff/alumni/00000000-0000-4000-8000-000000000000/engagement', { headers: staff.headers });
+    expect([res.status, res.body.error.code]).toEqual([404, 'ALUMNUS_NOT_FOUND']);
+  });
+
+  it('refuses a gift row without a whole positive amount, and the change with it', async () => {
+    const alumnus = await createAlumnus(t);
+    await expect(recordInteraction(t, alumnus.id, 'giving.donated', 0, { amountFen: 12.5 })).rejects.toThrow(/amountFen/);
+    expect(await scalar(t, 'SELECT count(*) FROM interactions WHERE alumnus_id = $1', [alumnus.id])).toBe(0);
+  });
+
+  describe('weight editing', () => {
+    const state = async () => [
+      JSON.stringify((await t.request('/api/v1/staff/engagement/weights', { headers: staff.headers })).body),
+      await t.dataSource.getRepository(AuditEntryEntity).count(),
+    ];
+
+    it.each([
+      ['an unknown kind', { ...SETTINGS, weights: [{ kind: 'events.partied', weight: 1 }] }, 422, 'ENGAGEMENT_KIND_UNKNOWN'],
+      [
+        'a kind listed twice',
+        { ...SETTINGS, weights: [SETTINGS.weights[0], { kind: 'events.checked_in', weight: 2 }] },
+        422,
+        'ENGAGEMENT_WEIGHT_DUPLICATE',
+      ],
+      ['a weight over 100', { ...SETTINGS, weights: [{ kind: 'events.checked_in', weight: 101 }] }, 400, 'VALIDATION_FAILED'],
+      ['a weight with three decimals', { ...SETTINGS, weights: [{ kind: 'events.checked_in', weight: 1.125 }] }, 400, 'VALIDATION_FAILED'],
+      ['a weight that is text', { ...SETTINGS, weights: [{ kind: 'events.checked_in', weight: '3' }] }, 400, 'VALIDATION_FAILED'],
+      ['a half-life of 10 days', { ...SETTINGS, halfLifeDays: 10 }, 400, 'VALIDATION_FAILED'],
+      ['a fractional half-life', { ...SETTINGS, halfLifeDays: 100.5 }, 400, 'VALIDATION_FAILED'],
+      ['no contact window', { halfLifeDays: 100, weights: [] }, 400, 'VALIDATION_FAILED'],
+      ['weights that are no list', { ...SETTINGS, weights: { 'events.checked_in': 4 } }, 400, 'VALIDATION_FAILED'],
+    ])('refuses %s, changing nothing', async (_name, body, status, code) => {
+      const before = await state();
+      const res = await put(body);
+      expect([res.status, res.body.error.code]).toEqual([status, code]);
+      expect(await state()).toEqual(before);
+    });
+
+    it('is for staff only', async () => {
+      const alumnus = await signedIn(t);
+      const before = await state();
+      expect((await put(SETTINGS, alumnus)).status).toBe(403);
+      expect((await t.request('/api/v1/staff/engagement/weights', { headers: alumnus.headers })).status).toBe(403);
+      expect((await t.request(`/api/v1/staff/alumni/${alumnus.alumnus.id}/engagement`, { headers: alumnus.headers })).status).toBe(403);
+      expect(await state()).toEqual(before);
+    });
+  });
+});

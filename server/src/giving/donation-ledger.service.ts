@@ -1,0 +1,262 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { DonationDto, DonationRefundDto, GivingInteractionDetail } from '@alumni/shared';
+import { InteractionsService } from '../interactions/interactions.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import type { RefundStatus, Transaction } from '../wechat-pay/wechat-pay.types.js';
+import { CampaignEntity } from './campaign.entity.js';
+import { DonationEntity } from './donation.entity.js';
+import { DonationRefundEntity } from './donation-refund.entity.js';
+import { certificateNo, firstTreeNo } from './donation-numbers.js';
+
+export function toRefund(r: DonationRefundEntity): DonationRefundDto {
+  return {
+    id: r.id,
+    donationId: r.donationId,
+    outRefundNo: r.outRefundNo,
+    amountFen: r.amountFen,
+    reason: r.reason,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+    settledAt: r.settledAt?.toISOString() ?? null,
+  };
+}
+
+export function toDonation(d: DonationEntity): DonationDto {
+  return {
+    id: d.id,
+    campaignId: d.campaignId,
+    outTradeNo: d.outTradeNo,
+    amountFen: d.amountFen,
+    refundedFen: d.refundedFen,
+    units: d.units,
+    message: d.message,
+    anonymous: d.anonymous,
+    hideAmount: d.hideAmount,
+    status: d.status,
+    certificateNo: d.certificateNo,
+    treeNumbers: d.firstTreeNo === null ? null : { first: d.firstTreeNo, last: d.firstTreeNo + d.units - 1 },
+    paidAt: d.paidAt?.toISOString() ?? null,
+    expiresAt: d.expiresAt.toISOString(),
+    createdAt: d.createdAt.toISOString(),
+  };
+}
+
+/** Why a transaction WeChat Pay reports does not belong to the order it names. */
+export type Mismatch = 'APPID_MISMATCH' | 'MCHID_MISMATCH' | 'ORDER_UNKNOWN' | 'AMOUNT_MISMATCH';
+
+export type PaidOutcome =
+  { kind: 'paid'; donation: DonationEntity } | { kind: 'already'; donation: DonationEntity } | { kind: 'refused'; reason: Mismatch };
+
+/**
+ * The one place a donation changes state. Marking paid happens once per order whoever
+ * reports it first (the notification, a duplicate of it on another instance, or our own
+ * query): a conditional UPDATE … WHERE status = 'pending' decides, and in the same
+ * transaction the campaign row is locked and its totals, the certificate number, the tree
+ * numbers, the interaction row and the thank-you message are written.
+ */
+@Injectable()
+export class DonationLedgerService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly interactions: InteractionsService,
+    private readonly outbox: OutboxService,
+    @InjectPinoLogger('DonationLedger') private readonly logger: PinoLogger,
+  ) {}
+
+  /** Checks a SUCCESS transaction against our order and, when it matches, records the payment once. */
+  async recordPaid(transaction: Transaction, expected: { appId: string; mchid: string }): Promise<PaidOutcome> {
+    const order = await this.dataSource.getRepository(DonationEntity).findOneBy({ outTradeNo: transaction.out_trade_no });
+    const reason: Mismatch | null =
+      transaction.appid !== expected.appId
+        ? 'APPID_MISMATCH'
+        : transaction.mchid !== expected.mchid
+          ? 'MCHID_MISMATCH'
+          : !order
+            ? 'ORDER_UNKNOWN'
+            : transaction.amount?.total !== order.amountFen
+              ? 'AMOUNT_MISMATCH'
+              : null;
+    if (reason !== null || !order) {
+      this.logger.warn(
+        { outTradeNo: transaction.out_trade_no, reason, transactionId: transaction.transaction_id },
+        'WeChat Pay transaction refused',
+      );
+      return { kind: 'refused', reason: reason ?? 'ORDER_UNKNOWN' };
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const paidAt = transaction.success_time ? new Date(transaction.success_time) : new Date();
+      const updated = await manager
+        .createQueryBuilder()
+        .update(DonationEntity)
+        .set({ status: 'paid', transactionId: transaction.transaction_id ?? null, paidAt })
+        .where('id = :id AND status = :pending', { id: order.id, pending: 'pending' })
+        .execute();
+      if (updated.affected === 0) {
+        const current = await manager.findOneByOrFail(DonationEntity, { id: order.id });
+        // Paid after we closed it would be WeChat Pay contradicting its own close answer: keep it for staff.
+        if (current.status === 'closed') this.logger.error({ outTradeNo: order.outTradeNo }, 'payment reported for a closed donation');
+        return { kind: 'already', donation: current } as const;
+      }
+      return { kind: 'paid', donation: await this.settle(manager, order.id) } as const;
+    });
+  }
+
+  /**
+   * A refund's outcome from WeChat Pay (its notification or our query), applied once: a
+   * success gives the amount back in the donation and the campaign totals (a full refund
+   * takes the gift's units and, if it was their only gift, the donor out), with the
+   * interaction row and the donor's message; closed releases the amount; abnormal waits
+   * for staff. Null when no refund has this number.
+   */
+  async recordRefund(outRefundNo: string, status: RefundStatus): Promise<DonationRefundEntity | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const refund = await manager.findOne(DonationRefundEntity, { where: { outRefundNo }, lock: { mode: 'pessimistic_write' } });
+      if (!refund) return null;
+      const open = refund.status === 'processing' || refund.status === 'abnormal';
+      if (!open || status === 'PROCESSING') return refund;
+      if (status !== 'SUCCESS') {
+        refund.status = status === 'CLOSED' ? 'closed' : 'abnormal';
+        refund.settledAt = status === 'CLOSED' ? new Date() : null;
+        return manager.save(refund);
+      }
+      refund.status = 'succeeded';
+      refund.settledAt = new Date();
+      await manager.save(refund);
+      await this.giveBack(manager, refund);
+      return refund;
+    });
+  }
+
+  private async giveBack(manager: EntityManager, refund: DonationRefundEntity): Promise<void> {
+    const donation = await manager.findOneOrFail(DonationEntity, { where: { id: refund.donationId }, lock: { mode: 'pessimistic_write' } });
+    const campaign = await manager.findOneOrFail(CampaignEntity, {
+      where: { id: donation.campaignId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    donation.refundedFen += refund.amountFen;
+    const full = donation.refundedFen === donation.amountFen;
+    if (full) donation.status = 'refunded';
+    await manager.update(DonationEntity, { id: donation.id }, { refundedFen: donation.refundedFen, status: donation.status });
+    const stillDonor =
+      !full ||
+      donation.alumnusId === null ||
+      (await manager.countBy(DonationEntity, { campaignId: campaign.id, alumnusId: donation.alumnusId, status: 'paid' })) > 0;
+    await manager.update(
+      CampaignEntity,
+      { id: campaign.id },
+      {
+        raisedFen: campaign.raisedFen - refund.amountFen,
+        unitsRaised: campaign.unitsRaised - (full ? donation.units : 0),
+        donorCount: campaign.donorCount - (stillDonor ? 0 : 1),
+      },
+    );
+    if (donation.alumnusId === null) return;
+    const detail: GivingInteractionDetail & Record<string, unknown> = {
+      amountFen: refund.amountFen,
+      campaignId: campaign.id,
+      donationId: donation.id,
+      refundId: refund.id,
+    };
+    await this.interactions.record(manager, {
+      alumnusId: donation.alumnusId,
+      kind: 'giving.refunded',
+      subjectType: 'campaign',
+      subjectId: campaign.id,
+      detail,
+    });
+    await this.outbox.enqueue(manager, [
+      {
+        alumnusId: donation.alumnusId,
+        kind: 'giving.refunded',
+        dedupeKey: `giving.refunded:${refund.id}`,
+        payload: {
+          donationId: donation.id,
+          campaignId: campaign.id,
+          campaignTitle: campaign.title,
+          amountFen: refund.amountFen,
+          reason: refund.reason,
+        },
+      },
+    ]);
+  }
+
+  /** Marks an unpaid order closed (after WeChat Pay closed it, or it never existed there). */
+  async recordClosed(donationId: string): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(DonationEntity)
+      .set({ status: 'closed', closedAt: new Date() })
+      .where('id = :id AND status = :pending', { id: donationId, pending: 'pending' })
+      .execute();
+  }
+
+  /** The rest of the payment, in the transaction that flipped the status. */
+  private async settle(manager: EntityManager, donationId: string): Promise<DonationEntity> {
+    const donation = await manager.findOneByOrFail(DonationEntity, { id: donationId });
+    const campaign = await manager.findOneOrFail(CampaignEntity, {
+      where: { id: donation.campaignId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    // A donor counts once per campaign, however many gifts they make.
+    const earlier =
+      donation.alumnusId === null
+        ? 0
+        : await manager
+            .createQueryBuilder(DonationEntity, 'd')
+            .where('d.campaignId = :campaign AND d.alumnusId = :alumnus AND d.status IN (:...paid) AND d.id <> :id', {
+              campaign: campaign.id,
+              alumnus: donation.alumnusId,
+              paid: ['paid'],
+              id: donation.id,
+            })
+            .getCount();
+    const paidCount = campaign.paidCount + 1;
+    donation.certificateNo = certificateNo(campaign.id, paidCount);
+    donation.firstTreeNo = firstTreeNo(campaign.kind, campaign.unitsRaised, donation.units);
+    await manager.update(DonationEntity, { id: donation.id }, { certificateNo: donation.certificateNo, firstTreeNo: donation.firstTreeNo });
+    await manager.update(
+      CampaignEntity,
+      { id: campaign.id },
+      {
+        raisedFen: campaign.raisedFen + donation.amountFen,
+        donorCount: campaign.donorCount + (earlier === 0 ? 1 : 0),
+        unitsRaised: campaign.unitsRaised + donation.units,
+        paidCount,
+      },
+    );
+    if (donation.alumnusId !== null) {
+      const detail: GivingInteractionDetail & Record<string, unknown> = {
+        amountFen: donation.amountFen,
+        campaignId: campaign.id,
+        donationId: donation.id,
+        units: donation.units,
+      };
+      await this.interactions.record(manager, {
+        alumnusId: donation.alumnusId,
+        kind: 'giving.donated',
+        subjectType: 'campaign',
+        subjectId: campaign.id,
+        detail,
+      });
+      await this.outbox.enqueue(manager, [
+        {
+          alumnusId: donation.alumnusId,
+          kind: 'giving.thanked',
+          dedupeKey: `giving.thanked:${donation.id}`,
+          payload: {
+            donationId: donation.id,
+            campaignId: campaign.id,
+            campaignTitle: campaign.title,
+            amountFen: donation.amountFen,
+            certificateNo: donation.certificateNo,
+            treeNumbers: toDonation(donation).treeNumbers,
+          },
+        },
+      ]);
+    }
+    return donation;
+  }
+}

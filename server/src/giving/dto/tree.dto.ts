@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsLatitude, IsLongitude, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import type { TreeDto, UpdateTreeRequest } from '@alumni/shared';
+
+export class UpdateTreeDto implements UpdateTreeRequest {
+  @ApiProperty({ example: '东坡第三排' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(200)
+  location: string;
+
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @IsLatitude()
+  latitude?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  @IsOptional()
+  @IsLongitude()
+  longitude?: number | null;
+
+  @ApiPropertyOptional({ type: [String], description: 'Photos (uploaded first), at most 9' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @IsUrl({ require_tld: false }, { each: true })
+  photoUrls?: string[];
+}
+
+export class TreeResponseDto implements TreeDto {
+  @ApiProperty({ format: 'uuid' })
+  campaignId: string;
+
+  @ApiProperty()
+  treeNo: number;
+
+  @ApiProperty()
+  location: string;
+
+  @ApiProperty({ type: Number, nullable: true })
+  latitude: number | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  longitude: number | null;
+
+  @ApiProperty({ type: [String] })
+  photoUrls: string[];
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  updatedAt: string | null;
+}

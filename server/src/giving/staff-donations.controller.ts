@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthUserDto, DonationRefundDto } from '@alumni/shared';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import { ApiErrors } from '../common/api-errors.decorator.js';
+import { sendSpreadsheet } from '../common/spreadsheet.js';
+import { DonationRecordsService } from './donation-records.service.js';
+import { ExportDonationsQueryDto } from './dto/donation-records.dto.js';
+import { CreateRefundDto, DonationRefundResponseDto } from './dto/refund.dto.js';
+import { RefundsService } from './refunds.service.js';
+
+@ApiTags('giving (staff)')
+@Controller('staff/donations')
+export class StaffDonationsController {
+  constructor(
+    private readonly refunds: RefundsService,
+    private readonly records: DonationRecordsService,
+  ) {}
+
+  @Get('export')
+  @Roles('staff')
+  @ApiOperation({ summary: 'Finance export: paid and refunded gifts of a period (Beijing days), CSV (UTF-8 with BOM) or XLSX' })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiErrors('VALIDATION_FAILED', 'FORBIDDEN')
+  async export(@Query() query: ExportDonationsQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    await sendSpreadsheet(reply, await this.records.exportForFinance(query));
+  }
+
+  @Post(':id/refunds')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Refund a paid donation in full or in part (admins; audited); the outcome arrives from WeChat Pay' })
+  @ApiCreatedResponse({ type: DonationRefundResponseDto })
+  @ApiErrors('DONATION_NOT_FOUND', 'DONATION_NOT_REFUNDABLE', 'REFUND_EXCEEDS_PAID', 'PAYMENT_REJECTED', 'FORBIDDEN')
+  refund(
+    @CurrentUser() admin: AuthUserDto,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateRefundDto,
+  ): Promise<DonationRefundDto> {
+    return this.refunds.request(admin, id, dto);
+  }
+}

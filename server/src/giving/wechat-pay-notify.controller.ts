@@ -1,0 +1,40 @@
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../auth/auth.decorators.js';
+import { type NotifyAnswer, PaymentNotificationsService } from './payment-notifications.service.js';
+
+type RawRequest = FastifyRequest & { rawBody?: Buffer };
+
+const answer = async (reply: FastifyReply, { status, body }: NotifyAnswer) => {
+  await (body ? reply.status(status).send(body) : reply.status(status).send());
+};
+
+/** Where WeChat Pay's notifications arrive; its raw body is kept by the hook in GivingModule. */
+export const NOTIFY_PATH_PREFIX = '/api/v1/giving/wechat-pay/';
+
+/**
+ * WeChat Pay calls this, not our clients: it answers in WeChat Pay's format (204, or 4xx/5xx
+ * with `{"code":"FAIL"}`), is not rate-limited per address (notifications come from a few
+ * WeChat hosts), and is left out of our API document.
+ */
+@ApiExcludeController()
+@Public()
+@SkipThrottle()
+@Controller('giving/wechat-pay')
+export class WechatPayNotifyController {
+  constructor(private readonly notifications: PaymentNotificationsService) {}
+
+  @Post('notify')
+  @HttpCode(204)
+  async notify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
+    await answer(reply, await this.notifications.handle(request.headers, request.rawBody?.toString('utf8')));
+  }
+
+  @Post('refund-notify')
+  @HttpCode(204)
+  async refundNotify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
+    await answer(reply, await this.notifications.handleRefund(request.headers, request.rawBody?.toString('utf8')));
+  }
+}

@@ -1,0 +1,96 @@
+import type { EntityManager } from 'typeorm';
+import type { Page } from '@alumni/shared';
+import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
+import type { AuthUserDto, GroupMemberRole } from '@alumni/shared';
+import { AppError } from '../common/app-error.js';
+import { GroupEntity } from './group.entity.js';
+import { GroupMembershipEntity } from './group-membership.entity.js';
+
+export const isStaffUser = (user: { roles: readonly string[] }): boolean => user.roles.includes('staff') || user.roles.includes('admin');
+
+/**
+ * The group, row-locked for the caller's transaction. Every membership change locks its
+ * group first, so changes to one group (and its member count) take turns.
+ */
+export async function lockGroup(manager: EntityManager, groupId: string): Promise<GroupEntity> {
+  const group = await manager.getRepository(GroupEntity).findOne({ where: { id: groupId }, lock: { mode: 'pessimistic_write' } });
+  if (!group) throw new AppError('GROUP_NOT_FOUND');
+  return group;
+}
+
+export function findMembership(manager: EntityManager, groupId: string, alumnusId: string): Promise<GroupMembershipEntity | null> {
+  return manager.getRepository(GroupMembershipEntity).findOneBy({ groupId, alumnusId });
+}
+
+/** Whom a group-admin action is done by: their role in the group, and whether staff rights stand in for it. */
+export interface Actor {
+  user: AuthUserDto;
+  role: GroupMemberRole | null;
+  /** Staff act as the group's owner in every group, class groups (which have no owner) included. */
+  staff: boolean;
+}
+
+export async function actorIn(manager: EntityManager, group: GroupEntity, user: AuthUserDto): Promise<Actor> {
+  const membership = await findMembership(manager, group.id, user.id);
+  return { user, role: membership?.status === 'active' ? membership.role : null, staff: isStaffUser(user) };
+}
+
+/** Owners, admins and staff manage requests, removals and mutes. */
+export function assertGroupAdmin(actor: Actor): void {
+  if (!actor.staff && actor.role !== 'owner' && actor.role !== 'admin') throw new AppError('GROUP_ADMIN_REQUIRED');
+}
+
+/** Only the owner (or staff) names and unnames admins, or acts on another admin. */
+export function assertGroupOwner(actor: Actor): void {
+  if (!actor.staff && actor.role !== 'owner') throw new AppError('GROUP_OWNER_REQUIRED');
+}
+
+/** Adds `delta` to the member count, in the transaction that changed the membership. */
+export async function adjustMemberCount(manager: EntityManager, groupId: string, delta: 1 | -1): Promise<number> {
+  const rows: [{ member_count: number }[], number] = await manager.query(
+    'UPDATE groups SET member_count = member_count + $2, updated_at = now() WHERE id = $1 RETURNING member_count',
+    [groupId, delta],
+  );
+  return rows[0][0]!.member_count;
+}
+
+/**
+ * Whether the alumnus is verified in the class of a class group. The class is the one the
+ * verification established, never the editable profile: the roster entry they claimed, or
+ * the class of a claim staff approved without an entry.
+ */
+export async function isVerifiedInClass(manager: EntityManager, alumnusId: string, group: GroupEntity): Promise<boolean> {
+  const [row]: [{ verified: boolean }] = await manager.query(
+    `SELECT EXISTS (
+       SELECT 1 FROM alumni a
+        WHERE a.id = $1 AND a.verified_at IS NOT NULL AND a.deleted_at IS NULL
+          AND (EXISTS (SELECT 1 FROM roster_entries e
+                        WHERE e.claimed_by = a.id AND e.graduation_year = $2 AND e.department_id = $3 AND e.class_name = $4)
+               OR EXISTS (SELECT 1 FROM verification_claims c
+                           WHERE c.alumnus_id = a.id AND c.status = 'approved' AND c.roster_entry_id IS NULL
+                             AND c.graduation_year = $2 AND c.department_id = $3 AND c.class_name = $4))
+     ) AS verified`,
+    [alumnusId, group.graduationYear, group.departmentId, group.className],
+  );
+  return row.verified;
+}
+
+/**
+ * One page of memberships matching `where` (on alias `m`), keyset-ordered by when they
+ * joined or asked: the member list, the join requests and "my groups".
+ */
+export async function membershipPage(
+  manager: EntityManager,
+  where: { sql: string; params: Record<string, unknown> },
+  order: { by: 'joinedAt' | 'requestedAt'; direction: 'ASC' | 'DESC' },
+  query: PageQueryDto,
+): Promise<Page<GroupMembershipEntity>> {
+  const builder = manager.getRepository(GroupMembershipEntity).createQueryBuilder('m').where(where.sql, where.params);
+  const rows = await keysetPage(builder, order.by, order.direction, decodeCursor(query.cursor), query.limit).getMany();
+  return toPage(
+    rows,
+    query.limit,
+    (m) => ({ at: m[order.by]!, id: m.id }),
+    (m) => m,
+  );
+}

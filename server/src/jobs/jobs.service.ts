@@ -1,0 +1,123 @@
+import { Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import PgBoss from 'pg-boss';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import type { AppConfig } from '../config/configuration.js';
+
+/** What a job handler gets: its data and where it is in its retries. */
+export interface JobRun<T> {
+  id: string;
+  data: T;
+  /** 0 on the first try. */
+  retryCount: number;
+  /** After this many retries a failing job stops for good. */
+  retryLimit: number;
+}
+
+export interface QueueOptions {
+  /** Retries after the first try fails (pg-boss doubles the delay each time when `retryBackoff`). */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** A job running longer than this is considered dead and retried (e.g. its instance was killed). */
+  expireInSeconds?: number;
+}
+
+export interface SendOptions {
+  /** Write the job in the caller's transaction, so it exists if and only if the change commits. */
+  manager?: EntityManager;
+  startAfterSeconds?: number;
+  /** At most one job with this key waits in the queue at a time. */
+  singletonKey?: string;
+}
+
+type Handler = (job: JobRun<unknown>) => Promise<void>;
+
+interface Registration {
+  handler: Handler;
+  options: QueueOptions;
+  /** A cron expression when the job runs on a schedule (once across all instances). */
+  cron?: string;
+}
+
+/** pg-boss's view of a client: run one statement. */
+const executor = (client: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }): PgBoss.Db => ({
+  executeSql: (text, values) => client.query(text, values),
+});
+
+/**
+ * The background job queue, kept in PostgreSQL by pg-boss (10.x: its engines include our
+ * Node 20; see docs/jobs.md). Every instance works the same queues; a job is fetched with
+ * `FOR UPDATE SKIP LOCKED`, so it runs on one instance at a time, and cron schedules fire
+ * once across instances. pg-boss talks through our own connection pool (and, for `send`
+ * with a manager, through the caller's transaction), so it works on the embedded engine too.
+ *
+ * Modules declare their queues in `onModuleInit` with `work`/`schedule`; the queue starts
+ * after start-up migrations and stops before the database closes.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly boss: PgBoss;
+  private readonly registrations = new Map<string, Registration>();
+  private started = false;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly config: ConfigService<AppConfig, true>,
+    @InjectPinoLogger(JobsService.name) private readonly logger: PinoLogger,
+  ) {
+    const pool = (dataSource.driver as PostgresDriver).master as { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+    this.boss = new PgBoss({ db: executor(pool), schema: 'pgboss', cronMonitorIntervalSeconds: 10 });
+    this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
+  }
+
+  /** Runs `handler` for every job of `name`; a handler that throws is retried with backoff. */
+  work<T>(name: string, handler: (job: JobRun<T>) => Promise<void>, options: QueueOptions = {}): void {
+    // Each queue carries one data shape, the one its handler was registered with.
+    this.registrations.set(name, { handler: handler as Handler, options });
+  }
+
+  /** Runs `handler` on a cron schedule (UTC), once per tick across all instances. */
+  schedule(name: string, cron: string, handler: () => Promise<void>, options: QueueOptions = {}): void {
+    this.registrations.set(name, { handler: () => handler(), options, cron });
+  }
+
+  async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<void> {
+    const client =
+      options.manager?.queryRunner &&
+      (options.manager.queryRunner as unknown as { databaseConnection: Parameters<typeof executor>[0] }).databaseConnection;
+    await this.boss.send(name, data, {
+      ...(client ? { db: executor(client) } : {}),
+      ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { pollIntervalSeconds } = this.config.get('jobs', { infer: true });
+    await this.boss.start();
+    for (const [name, { handler, options, cron }] of this.registrations) {
+      await this.boss.createQueue(name, {
+        name,
+        retryLimit: options.retryLimit ?? 5,
+        retryDelay: options.retryDelaySeconds ?? 10,
+        retryBackoff: true,
+        expireInSeconds: options.expireInSeconds ?? 5 * 60,
+      });
+      if (cron) await this.boss.schedule(name, cron);
+      await this.boss.work(name, { pollingIntervalSeconds: pollIntervalSeconds, includeMetadata: true }, async (jobs) => {
+        for (const job of jobs) {
+          await handler({ id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
+        }
+      });
+    }
+    this.started = true;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.started) return;
+    // Let running handlers finish (briefly) so a restart does not retry work that was done.
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+  }
+}

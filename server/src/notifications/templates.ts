@@ -1,0 +1,133 @@
+import { formatShanghaiDateTime } from '@alumni/shared';
+
+/**
+ * Which subscription-message template carries each outbox kind, and how its payload fills
+ * the template's keywords. The keyword lists match the templates picked in the WeChat admin
+ * console (see docs/notifications.md); ids come from WECHAT_TEMPLATE_IDS by template key.
+ */
+export const TEMPLATE_KEYS = [
+  'eventReminder',
+  'eventChanged',
+  'eventRegistration',
+  'verificationResult',
+  'groupJoinDecision',
+  'postReply',
+  'donationThanks',
+  'fundUse',
+  'refundNotice',
+] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export interface RenderedMessage {
+  template: TemplateKey;
+  page: string;
+  data: Record<string, string>;
+}
+
+type Payload = Record<string, unknown>;
+
+/** WeChat caps `thing` values at 20 characters and `phrase` at 5; longer text is cut with an ellipsis. */
+function cut(value: unknown, max = 20): string {
+  const chars = [
+    ...String(value ?? '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  ];
+  if (chars.length === 0) return '—';
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** WeChat's `amount` keyword wants a plain figure: `123456.78元`, without separators. */
+function yuan(fen: unknown): string {
+  const value = Math.max(0, Math.trunc(Number(fen) || 0));
+  return `${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}元`;
+}
+
+const at = (iso: unknown): string => formatShanghaiDateTime(typeof iso === 'string' ? iso : new Date().toISOString());
+const eventPage = (p: Payload) => `packages/events/pages/detail/index?id=${String(p.eventId)}`;
+
+function eventChanged(note: string) {
+  return (p: Payload): RenderedMessage => ({
+    template: 'eventChanged',
+    page: eventPage(p),
+    data: { thing1: cut(p.title), time2: at(p.startsAt), thing3: cut(p.place), thing4: note },
+  });
+}
+
+const RENDERERS: Record<string, (payload: Payload) => RenderedMessage> = {
+  'events.reminder': (p) => ({
+    template: 'eventReminder',
+    page: eventPage(p),
+    data: {
+      thing1: cut(p.title),
+      time2: at(p.startsAt),
+      thing3: cut(p.place),
+      thing4: p.lead === '1h' ? '1 小时后开始，请准时到场' : '活动明天开始，记得出席',
+    },
+  }),
+  'events.changed': eventChanged('活动时间或地点有变更，请留意'),
+  'events.cancelled': eventChanged('活动已取消，给您带来不便敬请谅解'),
+  'events.promoted': (p) => ({
+    template: 'eventRegistration',
+    page: eventPage(p),
+    data: { thing1: cut(p.title), phrase2: '已确认', thing3: '候补转为正式名额，请准时参加' },
+  }),
+  'verification.decided': (p) => ({
+    template: 'verificationResult',
+    page: 'packages/verification/pages/claim/index',
+    data: {
+      phrase1: p.status === 'approved' ? '已通过' : '未通过',
+      thing2: p.status === 'approved' ? '欢迎回家，校友身份已认证' : cut(p.reason ?? '请补充材料后重新申请'),
+      time3: at(p.decidedAt),
+    },
+  }),
+  'groups.join-decided': (p) => ({
+    template: 'groupJoinDecision',
+    page: `packages/groups/pages/group/index?id=${String(p.groupId)}`,
+    data: {
+      thing1: cut(p.groupName),
+      phrase2: p.approved === true ? '已通过' : '未通过',
+      thing3: p.approved === true ? '欢迎加入，快去打个招呼吧' : cut(p.reason ?? '群管理员未通过您的申请'),
+    },
+  }),
+  'groups.post-replied': (p) => ({
+    template: 'postReply',
+    page: `packages/groups/pages/post/index?id=${String(p.postId)}`,
+    data: {
+      thing1: cut(p.groupName),
+      thing2: cut(`${String(p.commenterName ?? '校友')}：${String(p.commentSnippet ?? '')}`),
+      time3: at(p.repliedAt),
+    },
+  }),
+  'giving.thanked': (p) => ({
+    template: 'donationThanks',
+    page: `packages/giving/pages/donation/index?id=${String(p.donationId)}`,
+    data: {
+      thing1: cut(p.campaignTitle),
+      amount2: yuan(p.amountFen),
+      character_string3: cut(p.certificateNo, 32),
+      thing4:
+        Array.isArray(p.treeNumbers) && p.treeNumbers.length > 0
+          ? `你种下了第 ${String(p.treeNumbers.at(-1))} 棵树`
+          : '感谢您的善举，母校因您更美好',
+    },
+  }),
+  'giving.funds_used': (p) => ({
+    template: 'fundUse',
+    page: `packages/giving/pages/campaign/index?id=${String(p.campaignId)}`,
+    data: { thing1: cut(p.campaignTitle), thing2: cut(p.purpose), amount3: yuan(p.amountFen) },
+  }),
+  'giving.refunded': (p) => ({
+    template: 'refundNotice',
+    page: `packages/giving/pages/donation/index?id=${String(p.donationId)}`,
+    data: { thing1: cut(p.campaignTitle), amount2: yuan(p.amountFen), thing3: cut(p.reason ?? '款项已原路退回') },
+  }),
+};
+
+/** Every outbox kind that goes out as a subscription message. */
+export const MESSAGE_KINDS = Object.keys(RENDERERS);
+
+/** The message for an outbox kind, or null when that kind has no subscription message. */
+export function renderMessage(kind: string, payload: Payload): RenderedMessage | null {
+  return RENDERERS[kind]?.(payload) ?? null;
+}

@@ -1,0 +1,298 @@
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import type { AppConfig, WechatPayConfig } from '../config/configuration.js';
+import {
+  answerMessage,
+  authorizationHeader,
+  decryptResource,
+  nonce,
+  paySignMessage,
+  requestMessage,
+  rsaSign,
+  rsaVerify,
+  unixSeconds,
+} from './wechat-pay-crypto.js';
+import { WechatPayEndpoint } from './wechat-pay-endpoint.js';
+import { WechatPayError, WechatPayVerificationError } from './wechat-pay-error.js';
+import type { JsapiPrepayInput, NotificationEnvelope, Refund, RefundInput, RequestPaymentParams, Transaction } from './wechat-pay.types.js';
+
+/** Answers and notifications older or newer than this are refused (§7.2). */
+export const MAX_CLOCK_SKEW_SECONDS = 300;
+/** A 5xx, 429 or lost answer is sent again with the same parameters this many times (§7.9). */
+const RETRIES = 2;
+const RETRY_BASE_MS = 200;
+
+/** Headers as Node gives them (lower-case names); a repeated header counts as absent. */
+export type HeaderBag = Record<string, string | string[] | undefined>;
+
+interface Answer {
+  status: number;
+  text: string;
+}
+
+/** RFC 3339 in Beijing time, e.g. `2025-06-08T10:34:56+08:00`, as WeChat Pay wants times. */
+export function beijingTime(at: Date): string {
+  return `${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+}
+
+/**
+ * The WeChat Pay API v3 client (direct merchant), node:crypto only. Every request is signed
+ * with the merchant key (Authorization, §7.1); every answer's signature is checked with the
+ * WeChat Pay public key picked by `Wechatpay-Serial`, within the 5-minute window (§7.2),
+ * before its body is believed. Notifications are verified the same way and decrypted with
+ * the APIv3 key. Only public-key mode is supported (new merchants get nothing else); a
+ * merchant still on platform certificates must switch in the merchant console first.
+ */
+@Injectable()
+export class WechatPayClient {
+  private readonly pay: WechatPayConfig;
+  readonly appId: string;
+  private readonly merchantKey: KeyObject;
+  private readonly verifyKeys: Map<string, KeyObject>;
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly endpoint: WechatPayEndpoint,
+    @InjectPinoLogger('WechatPayClient') private readonly logger: PinoLogger,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    this.pay = config.get('wechatPay', { infer: true });
+    this.appId = config.get('wechat', { infer: true }).appId;
+    this.timeoutMs = config.get('wechat', { infer: true }).timeoutMs;
+    this.merchantKey = createPrivateKey(this.pay.merchantPrivateKey);
+    this.verifyKeys = new Map([[this.pay.publicKeyId, createPublicKey(this.pay.publicKey)]]);
+  }
+
+  get mchid(): string {
+    return this.pay.mchid;
+  }
+
+  get configured(): boolean {
+    return this.pay.configured;
+  }
+
+  /** JSAPI / mini-program prepay (§7.3): the prepay_id. Repeating it for the same order with the same values is allowed. */
+  async jsapiPrepay(input: JsapiPrepayInput): Promise<string> {
+    const body = {
+      appid: this.appId,
+      mchid: this.pay.mchid,
+      description: input.description,
+      out_trade_no: input.outTradeNo,
+      time_expire: beijingTime(input.timeExpire),
+      ...(input.attach ? { attach: input.attach } : {}),
+      notify_url: this.pay.notifyUrl,
+      amount: { total: input.amountFen, currency: 'CNY' },
+      payer: { openid: input.openid },
+    };
+    const answer = await this.json<{ prepay_id: string }>('POST', '/v3/pay/transactions/jsapi', body);
+    return answer.prepay_id;
+  }
+
+  /** The order as WeChat Pay sees it (§7.6); null when WeChat Pay does not know it (ORDER_NOT_EXIST). */
+  async queryByOutTradeNo(outTradeNo: string): Promise<Transaction | null> {
+    const path = `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${encodeURIComponent(this.pay.mchid)}`;
+    try {
+      return await this.json<Transaction>('GET', path);
+    } catch (error) {
+      if (error instanceof WechatPayError && error.code === 'ORDER_NOT_EXIST') return null;
+      throw error;
+    }
+  }
+
+  /** Closes an unpaid order (§7.7); an order already closed counts as closed. ORDERPAID is thrown: the order was paid. */
+  async close(outTradeNo: string): Promise<void> {
+    try {
+      await this.call('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, { mchid: this.pay.mchid });
+    } catch (error) {
+      if (error instanceof WechatPayError && error.code === 'ORDER_CLOSED') return;
+      throw error;
+    }
+  }
+
+  /** Applies for a refund (§7.8); the same out_refund_no never refunds twice, so a failed call is retried with it. */
+  createRefund(input: RefundInput): Promise<Refund> {
+    return this.json<Refund>('POST', '/v3/refund/domestic/refunds', {
+      out_trade_no: input.outTradeNo,
+      out_refund_no: input.outRefundNo,
+      ...(input.reason ? { reason: input.reason } : {}),
+      ...(input.notifyUrl ? { notify_url: input.notifyUrl } : {}),
+      amount: { refund: input.refundFen, total: input.totalFen, currency: 'CNY' },
+    });
+  }
+
+  /** A refund's state; null when WeChat Pay does not know the number. */
+  async queryRefund(outRefundNo: string): Promise<Refund | null> {
+    try {
+      return await this.json<Refund>('GET', `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`);
+    } catch (error) {
+      if (error instanceof WechatPayError && (error.code === 'RESOURCE_NOT_EXISTS' || error.code === 'ORDER_NOT_EXIST')) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The trade bill of one Beijing day as CSV text (§7.10), its SHA-1 checked; null when there
+   * were no trades that day (NO_STATEMENT_EXIST).
+   */
+  async tradeBill(billDate: string, billType: 'ALL' | 'SUCCESS' | 'REFUND' = 'ALL'): Promise<string | null> {
+    let bill: { hash_type: string; hash_value: string; download_url: string };
+    try {
+      bill = await this.json('GET', `/v3/bill/tradebill?bill_date=${billDate}&bill_type=${billType}`);
+    } catch (error) {
+      if (error instanceof WechatPayError && error.code === 'NO_STATEMENT_EXIST') return null;
+      throw error;
+    }
+    const url = new URL(bill.download_url);
+    // The file itself is not signed; its hash, in a signed answer, vouches for it.
+    const { text } = await this.call('GET', `${url.pathname}${url.search}`, undefined, false);
+    if (createHash('sha1').update(text, 'utf8').digest('hex') !== bill.hash_value.toLowerCase()) {
+      throw new WechatPayError(null, 'BILL_HASH_MISMATCH', 'the downloaded bill does not match its SHA-1', url.pathname);
+    }
+    return text;
+  }
+
+  /** The `wx.requestPayment` parameters for a prepay_id, with `paySign` (§7.4). */
+  requestPayment(prepayId: string): RequestPaymentParams {
+    const timeStamp = String(unixSeconds());
+    const nonceStr = nonce();
+    const pkg = `prepay_id=${prepayId}`;
+    return {
+      timeStamp,
+      nonceStr,
+      package: pkg,
+      signType: 'RSA',
+      paySign: rsaSign(this.merchantKey, paySignMessage(this.appId, timeStamp, nonceStr, pkg)),
+    };
+  }
+
+  /**
+   * Checks a notification's signature and age on its raw body, then decrypts its resource.
+   * Throws WechatPayVerificationError naming what failed; nothing about it is trusted before.
+   */
+  openNotification<T>(headers: HeaderBag, rawBody: string): { envelope: NotificationEnvelope; resource: T } {
+    this.verifySigned(headers, rawBody);
+    let envelope: NotificationEnvelope;
+    try {
+      envelope = JSON.parse(rawBody) as NotificationEnvelope;
+    } catch {
+      throw new WechatPayVerificationError('MALFORMED');
+    }
+    if (typeof envelope?.resource?.ciphertext !== 'string') throw new WechatPayVerificationError('MALFORMED');
+    let plaintext: string;
+    try {
+      plaintext = decryptResource(this.pay.apiV3Key, envelope.resource);
+    } catch {
+      throw new WechatPayVerificationError('DECRYPTION_FAILED');
+    }
+    try {
+      return { envelope, resource: JSON.parse(plaintext) as T };
+    } catch {
+      throw new WechatPayVerificationError('MALFORMED');
+    }
+  }
+
+  /** The §7.2 check: key by `Wechatpay-Serial`, timestamp within 5 minutes, SHA256withRSA over `ts\nnonce\nbody\n`. */
+  verifySigned(headers: HeaderBag, rawBody: string, now: number = Date.now()): void {
+    const header = (name: string) => {
+      const value = headers[name];
+      return typeof value === 'string' && value !== '' ? value : null;
+    };
+    const timestamp = header('wechatpay-timestamp');
+    const nonceStr = header('wechatpay-nonce');
+    const signature = header('wechatpay-signature');
+    const serial = header('wechatpay-serial');
+    if (!timestamp || !nonceStr || !signature || !serial || !/^\d{1,12}$/.test(timestamp)) {
+      throw new WechatPayVerificationError('MALFORMED');
+    }
+    const key = this.verifyKeys.get(serial);
+    if (!key) throw new WechatPayVerificationError('SERIAL_UNKNOWN');
+    if (Math.abs(unixSeconds(now) - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) throw new WechatPayVerificationError('TIMESTAMP_STALE');
+    if (!rsaVerify(key, answerMessage(timestamp, nonceStr, rawBody), signature)) throw new WechatPayVerificationError('SIGNATURE_INVALID');
+  }
+
+  private async json<T>(method: 'GET' | 'POST', pathWithQuery: string, body?: unknown): Promise<T> {
+    const { text } = await this.call(method, pathWithQuery, body);
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw this.logged(new WechatPayError(null, 'MALFORMED_ANSWER', 'the answer is not JSON', pathWithQuery));
+    }
+  }
+
+  /** One signed call, retried on WeChat-side trouble; a 2xx answer whose signature checks out, or a WechatPayError. */
+  private async call(method: 'GET' | 'POST', pathWithQuery: string, body?: unknown, signedAnswer = true): Promise<Answer> {
+    // Serialised once: the signed bytes are the bytes sent.
+    const payload = body === undefined ? '' : JSON.stringify(body);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once(method, pathWithQuery, payload, signedAnswer);
+      } catch (error) {
+        const wechatError = error as WechatPayError;
+        if (!wechatError.retriable || attempt >= RETRIES) throw this.logged(wechatError);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_BASE_MS * 2 ** attempt));
+      }
+    }
+  }
+
+  private async once(method: 'GET' | 'POST', pathWithQuery: string, payload: string, signedAnswer: boolean): Promise<Answer> {
+    const timestamp = String(unixSeconds());
+    const nonceStr = nonce();
+    const signature = rsaSign(this.merchantKey, requestMessage(method, pathWithQuery, timestamp, nonceStr, payload));
+    const headers: Record<string, string> = {
+      authorization: authorizationHeader({
+        mchid: this.pay.mchid,
+        nonce_str: nonceStr,
+        signature,
+        timestamp,
+        serial_no: this.pay.merchantSerial,
+      }),
+      accept: 'application/json',
+      'user-agent': 'AlumniLink-WechatPay/1.0',
+      'wechatpay-serial': this.pay.publicKeyId,
+    };
+    if (method === 'POST') headers['content-type'] = 'application/json';
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${this.endpoint.baseUrl}${pathWithQuery}`, {
+        method,
+        headers,
+        body: method === 'POST' ? payload : undefined,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      const reason = error instanceof Error && error.name === 'TimeoutError' ? `timed out after ${this.timeoutMs} ms` : 'request failed';
+      throw new WechatPayError(null, 'NETWORK', reason, pathWithQuery);
+    }
+    if (signedAnswer || !response.ok) {
+      try {
+        this.verifySigned(Object.fromEntries(response.headers), text);
+      } catch (error) {
+        const reason = (error as WechatPayVerificationError).reason;
+        throw new WechatPayError(null, `ANSWER_${reason}`, `HTTP ${response.status} answer failed verification`, pathWithQuery);
+      }
+    }
+    if (response.ok) return { status: response.status, text };
+    let code = 'HTTP_ERROR';
+    let detail = '';
+    try {
+      const parsed = JSON.parse(text) as { code?: unknown; message?: unknown };
+      code = typeof parsed.code === 'string' ? parsed.code : code;
+      detail = typeof parsed.message === 'string' ? parsed.message : '';
+    } catch {
+      // Not JSON: the status says enough.
+    }
+    throw new WechatPayError(response.status, code, detail, pathWithQuery);
+  }
+
+  private logged(error: WechatPayError): WechatPayError {
+    this.logger.warn(
+      { path: error.path.split('?')[0], status: error.status, code: error.code, detail: error.detail },
+      'WeChat Pay call failed',
+    );
+    return error;
+  }
+}

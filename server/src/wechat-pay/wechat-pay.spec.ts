@@ -1,0 +1,274 @@
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import type { ConfigService } from '@nestjs/config';
+import type { PinoLogger } from 'nestjs-pino';
+import { type AppConfig, loadConfig } from '../config/configuration.js';
+import { DEVELOPMENT_WECHATPAY_MERCHANT_PRIVATE_KEY } from './development-keys.js';
+import { FakeWechatPayServer } from './fake/fake-wechat-pay.server.js';
+import { WechatPayClient } from './wechat-pay.client.js';
+import { authorizationHeader, nonce, requestMessage, rsaSign, unixSeconds } from './wechat-pay-crypto.js';
+import { WechatPayEndpoint } from './wechat-pay-endpoint.js';
+import { WechatPayError, WechatPayVerificationError } from './wechat-pay-error.js';
+
+const silent = { warn: () => undefined, info: () => undefined, error: () => undefined } as unknown as PinoLogger;
+const pem = (key: ReturnType<typeof generateKeyPairSync>['privateKey']) => key.export({ type: 'pkcs8', format: 'pem' }) as string;
+
+/** The real client against the fake over loopback HTTP, configured as the app would be. */
+function clientFor(fake: FakeWechatPayServer, env: Record<string, string> = {}): WechatPayClient {
+  const config = loadConfig({ NODE_ENV: 'test', ...env });
+  const configService = { get: (key: keyof AppConfig) => config[key] } as unknown as ConfigService<AppConfig, true>;
+  return new WechatPayClient(new WechatPayEndpoint(fake.url, fake), silent, configService);
+}
+
+describe('WeChat Pay v3 client against the fake', () => {
+  let fake: FakeWechatPayServer;
+  let client: WechatPayClient;
+  let counter = 0;
+  const outTradeNo = () => `TEST${process.pid}N${++counter}${Date.now() % 100000}`;
+  const prepay = (no: string, amountFen = 3000) =>
+    client.jsapiPrepay({
+      description: '测试捐赠',
+      outTradeNo: no,
+      amountFen,
+      openid: 'o_pay_test',
+      timeExpire: new Date(Date.now() + 1_800_000),
+    });
+
+  beforeAll(async () => {
+    const config = loadConfig({ NODE_ENV: 'test' });
+    fake = await FakeWechatPayServer.start({
+      appId: config.wechat.appId,
+      mchid: config.wechatPay.mchid,
+      merchantSerial: config.wechatPay.merchantSerial,
+      merchantPublicKey: createPublicKey(config.wechatPay.merchantPrivateKey),
+      apiV3Key: config.wechatPay.apiV3Key,
+      publicKeyId: config.wechatPay.publicKeyId,
+    });
+    client = clientFor(fake);
+  });
+  afterAll(() => fake.close());
+
+  it('prepays, queries and closes an order; closing it again counts as closed; a paid one cannot be closed', async () => {
+    const no = outTradeNo();
+    expect(await prepay(no)).toMatch(/^wx/);
+    expect(await client.queryByOutTradeNo(no)).toMatchObject({ out_trade_no: no, trade_state: 'NOTPAY', amount: { total: 3000 } });
+    await client.close(no);
+    await client.close(no);
+    expect((await client.queryByOutTradeNo(no))!.trade_state).toBe('CLOSED');
+    await expect(prepay(no)).rejects.toMatchObject({ status: 400, code: 'ORDER_CLOSED' });
+
+    const paid = outTradeNo();
+    await prepay(paid);
+    fake.pay(paid, { notify: false });
+    await expect(client.close(paid)).rejects.toMatchObject({ code: 'ORDERPAID' });
+    await expect(prepay(paid)).rejects.toMatchObject({ code: 'ORDERPAID' });
+  });
+
+  it('repeats a prepay with the same values, and refuses other values for the same number', async () => {
+    const no = outTradeNo();
+    const timeExpire = new Date(Date.now() + 1_800_000);
+    const input = { description: '测试捐赠', outTradeNo: no, amountFen: 3000, openid: 'o_pay_test', timeExpire };
+    await client.jsapiPrepay(input);
+    await expect(client.jsapiPrepay(input)).resolves.toMatch(/^wx/);
+    await expect(client.jsapiPrepay({ ...input, amountFen: 3001 })).rejects.toMatchObject({ status: 400, code: 'INVALID_REQUEST' });
+  });
+
+  it('answers null for an order WeChat Pay does not know', async () => {
+    expect(await client.queryByOutTradeNo('NEVER_ORDERED_123')).toBeNull();
+  });
+
+  it('refuses an out_trade_no outside [A-Za-z0-9_-*|]{6,32} with PARAM_ERROR', async () => {
+    await expect(prepay('short')).rejects.toMatchObject({ status: 400, code: 'PARAM_ERROR' });
+    await expect(prepay('has space 123')).rejects.toMatchObject({ code: 'PARAM_ERROR' });
+  });
+
+  it('retries WeChat-side errors with the same parameters, then gives up with a retriable error', async () => {
+    const no = outTradeNo();
+    fake.injectFault({ path: '/v3/pay/transactions/jsapi', status: 500, code: 'SYSTEM_ERROR' });
+    await expect(prepay(no)).resolves.toMatch(/^wx/);
+    for (let i = 0; i < 3; i++) fake.injectFault({ path: '/v3/pay/transactions/out-trade-no', status: 429, code: 'FREQUENCY_LIMITED' });
+    const error = await client.queryByOutTradeNo(no).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WechatPayError);
+    expect(error).toMatchObject({ status: 429, code: 'FREQUENCY_LIMITED', retriable: true });
+  });
+
+  it('refunds in parts, never more than was paid, the same number never twice', async () => {
+    const no = outTradeNo();
+    await prepay(no, 5000);
+    fake.pay(no, { notify: false });
+    const first = await client.createRefund({ outTradeNo: no, outRefundNo: `${no}-R1`, refundFen: 2000, totalFen: 5000, reason: '测试' });
+    expect(first).toMatchObject({ status: 'PROCESSING', amount: { refund: 2000, total: 5000 } });
+    const repeated = await client.createRefund({ outTradeNo: no, outRefundNo: `${no}-R1`, refundFen: 2000, totalFen: 5000 });
+    expect(repeated.refund_id).toBe(first.refund_id);
+    await expect(client.createRefund({ outTradeNo: no, outRefundNo: `${no}-R2`, refundFen: 3001, totalFen: 5000 })).rejects.toMatchObject({
+      status: 400,
+    });
+    fake.settleRefund(`${no}-R1`);
+    expect(await client.queryRefund(`${no}-R1`)).toMatchObject({ status: 'SUCCESS' });
+    expect(await client.queryRefund('NO_SUCH_REFUND')).toBeNull();
+  });
+
+  it('downloads the trade bill of a day, its SHA-1 checked; a day without trades has none', async () => {
+    const no = outTradeNo();
+    await prepay(no, 4200);
+    fake.pay(no, { notify: false });
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const bill = await client.tradeBill(today);
+    expect(bill).toContain(`\`${no}`);
+    expect(bill).toContain('`42.00');
+    expect(bill!.split('\r\n')[0]).toMatch(/^交易时间,/);
+    expect(await client.tradeBill('2001-01-01')).toBeNull();
+  });
+
+  it('is refused with 401 SIGN_ERROR when it signs with another key, or signed long ago', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const wrongKey = clientFor(fake, { WECHATPAY_MERCHANT_PRIVATE_KEY: pem(privateKey) });
+    await expect(wrongKey.queryByOutTradeNo('ANY_ORDER_123')).rejects.toMatchObject({ status: 401, code: 'SIGN_ERROR', retriable: false });
+
+    const config = loadConfig({ NODE_ENV: 'test' }).wechatPay;
+    const path = `/v3/pay/transactions/out-trade-no/ANY_ORDER_123?mchid=${config.mchid}`;
+    const timestamp = String(unixSeconds() - 600);
+    const nonceStr = nonce();
+    const signature = rsaSign(
+      (await import('node:crypto')).createPrivateKey(DEVELOPMENT_WECHATPAY_MERCHANT_PRIVATE_KEY),
+      requestMessage('GET', path, timestamp, nonceStr, ''),
+    );
+    const res = await fetch(`${fake.url}${path}`, {
+      headers: {
+        authorization: authorizationHeader({
+          mchid: config.mchid,
+          nonce_str: nonceStr,
+          signature,
+          timestamp,
+          serial_no: config.merchantSerial,
+        }),
+        'user-agent': 'test',
+      },
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: 'SIGN_ERROR' });
+    const missing = await fetch(`${fake.url}${path}`, { headers: { 'user-agent': 'test' } });
+    expect(missing.status).toBe(401);
+  });
+
+  it('does not believe an answer signed by a key other than the WeChat Pay public key it knows', async () => {
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const suspicious = clientFor(fake, { WECHATPAY_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }) as string });
+    await expect(suspicious.queryByOutTradeNo('ANY_ORDER_123')).rejects.toMatchObject({ status: null, code: 'ANSWER_SIGNATURE_INVALID' });
+  });
+
+  it('opens a genuine notification and refuses forged, stale, unknown-key and tampered ones by name', async () => {
+    const no = outTradeNo();
+    await prepay(no, 3000);
+    fake.pay(no, { notify: false });
+    const genuine = fake.notification(no);
+    expect(client.openNotification(genuine.headers, genuine.body)).toMatchObject({
+      envelope: { event_type: 'TRANSACTION.SUCCESS', resource: { algorithm: 'AEAD_AES_256_GCM', associated_data: 'transaction' } },
+      resource: { out_trade_no: no, trade_state: 'SUCCESS', amount: { total: 3000 } },
+    });
+    const reasons: Record<string, string> = {
+      'bad-signature': 'SIGNATURE_INVALID',
+      'stale-timestamp': 'TIMESTAMP_STALE',
+      'unknown-serial': 'SERIAL_UNKNOWN',
+      'tampered-ciphertext': 'DECRYPTION_FAILED',
+    };
+    for (const [variant, reason] of Object.entries(reasons)) {
+      const forged = fake.notification(no, variant as 'bad-signature');
+      expect(() => client.openNotification(forged.headers, forged.body)).toThrow(
+        new WechatPayVerificationError(reason as 'SIGNATURE_INVALID'),
+      );
+    }
+    // A body re-serialised after parsing is not the signed body.
+    expect(() => client.openNotification(genuine.headers, JSON.stringify(JSON.parse(genuine.body), null, 1))).toThrow(
+      WechatPayVerificationError,
+    );
+    expect(() => client.openNotification({ ...genuine.headers, 'wechatpay-signature': 'WECHATPAY/SIGNTEST/abc' }, genuine.body)).toThrow(
+      WechatPayVerificationError,
+    );
+  });
+
+  it('signs requestPayment the way the mini-program runtime checks it', () => {
+    const params = client.requestPayment('wx201410272009395522657a690389285100');
+    expect(params).toMatchObject({ signType: 'RSA', package: 'prepay_id=wx201410272009395522657a690389285100' });
+    expect(params.nonceStr.length).toBeLessThanOrEqual(32);
+    expect(fake.verifyPaySign({ appId: client.appId, ...params })).toBe(true);
+    expect(fake.verifyPaySign({ appId: 'wx0000000000000001', ...params })).toBe(false);
+  });
+});
+
+describe('WeChat Pay configuration', () => {
+  const PRODUCTION = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'y'.repeat(40),
+    WECHAT_APP_ID: 'wx1234567890abcdef',
+    WECHAT_APP_SECRET: 's'.repeat(32),
+    PHONE_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+    PHONE_HASH_KEY: 'h'.repeat(40),
+  };
+  const problems = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (error) {
+      return (error as { problems: string[] }).problems;
+    }
+  };
+
+  it('uses the fake with development keys outside production', () => {
+    const config = loadConfig({ NODE_ENV: 'development' }).wechatPay;
+    expect(config).toMatchObject({
+      fake: true,
+      configured: true,
+      mchid: '1900000000',
+      notifyUrl: 'http://127.0.0.1:3000/api/v1/giving/wechat-pay/notify',
+    });
+  });
+
+  it('runs production without WeChat Pay (donations refused) until a merchant is set', () => {
+    expect(loadConfig(PRODUCTION).wechatPay).toMatchObject({ fake: false, configured: false, apiBase: 'https://api.mch.weixin.qq.com' });
+  });
+
+  it('refuses the fake and every development value in production, naming each variable', () => {
+    expect(problems({ ...PRODUCTION, WECHATPAY_FAKE: 'true' })).toEqual([
+      expect.stringMatching(/^WECHATPAY_FAKE=true is refused in production/),
+    ]);
+    expect(problems({ ...PRODUCTION, WECHATPAY_MCHID: '1900000000' })).toEqual([
+      expect.stringMatching(/^WECHATPAY_MCHID must be set/),
+      expect.stringMatching(/^WECHATPAY_MERCHANT_SERIAL must be set/),
+      expect.stringMatching(/^WECHATPAY_MERCHANT_PRIVATE_KEY must be set/),
+      expect.stringMatching(/^WECHATPAY_APIV3_KEY must be set/),
+      expect.stringMatching(/^WECHATPAY_PUBLIC_KEY must be set/),
+      expect.stringMatching(/^WECHATPAY_PUBLIC_KEY_ID must be set/),
+      expect.stringMatching(/^WECHATPAY_NOTIFY_URL must be set to the public https address/),
+    ]);
+  });
+
+  it('takes a real merchant in production, keys inline with escaped newlines', () => {
+    const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const wechat = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const config = loadConfig({
+      ...PRODUCTION,
+      WECHATPAY_MCHID: '1612345678',
+      WECHATPAY_MERCHANT_SERIAL: '5157f09efdc096de15ebe81a47057a7232f1b8e1',
+      WECHATPAY_MERCHANT_PRIVATE_KEY: pem(merchant.privateKey).replace(/\n/g, '\\n'),
+      WECHATPAY_APIV3_KEY: 'A'.repeat(32),
+      WECHATPAY_PUBLIC_KEY: wechat.publicKey.export({ type: 'spki', format: 'pem' }) as string,
+      WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0116123456782025000000000000000',
+      WECHATPAY_NOTIFY_URL: 'https://alumni.example.edu.cn/api/v1/giving/wechat-pay/notify',
+    }).wechatPay;
+    expect(config).toMatchObject({ configured: true, fake: false, merchantSerial: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1' });
+    expect(config.merchantPrivateKey).toBe(pem(merchant.privateKey));
+  });
+
+  it.each([
+    ['WECHATPAY_APIV3_KEY', 'too-short', /WECHATPAY_APIV3_KEY must be the 32-character APIv3 key/],
+    ['WECHATPAY_NOTIFY_URL', 'https://x.example/notify?x=1', /WECHATPAY_NOTIFY_URL must be a URL without a query string/],
+    ['WECHATPAY_PUBLIC_KEY_ID', 'KEY_1', /WECHATPAY_PUBLIC_KEY_ID must be the WeChat Pay public key id/],
+    [
+      'WECHATPAY_MERCHANT_PRIVATE_KEY',
+      '/nonexistent/apiclient_key.pem',
+      /WECHATPAY_MERCHANT_PRIVATE_KEY must be a PEM or the path of a PEM file/,
+    ],
+  ])('names %s when it is %p', (name, value, message) => {
+    expect(problems({ [name]: value })).toEqual([expect.stringMatching(message)]);
+  });
+});

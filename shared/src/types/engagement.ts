@@ -1,0 +1,246 @@
+/**
+ * The interaction log as people read it, engagement scores and segments, and the staff
+ * dashboard. Formulas and thresholds are explained in docs/engagement.md.
+ */
+
+/**
+ * Every interaction kind the server writes, with the Chinese label timelines show. A module
+ * that records a new kind adds it here (a kind missing here shows as 其他互动 and cannot
+ * be weighted). `participation` kinds count as taking part (segments 参与/核心);
+ * `byAlumnus` kinds are done by the alumnus in the mini-program, so they show WeChat reaches them.
+ */
+export const INTERACTION_KINDS = {
+  'identity.signed_up': { label: '注册小程序', participation: false, byAlumnus: true },
+  'identity.consented': { label: '同意隐私政策', participation: false, byAlumnus: true },
+  'identity.phone_bound': { label: '绑定手机号', participation: false, byAlumnus: true },
+  'identity.profile_updated': { label: '更新个人资料', participation: false, byAlumnus: true },
+  'identity.data_exported': { label: '导出个人数据', participation: false, byAlumnus: true },
+  'identity.account_deleted': { label: '注销账号', participation: false, byAlumnus: true },
+  'identity.claim_submitted': { label: '提交校友认证', participation: false, byAlumnus: true },
+  'identity.claim_rejected': { label: '校友认证未通过', participation: false, byAlumnus: false },
+  'identity.claimed': { label: '认领名册记录', participation: false, byAlumnus: true },
+  'identity.verified': { label: '完成校友认证', participation: false, byAlumnus: false },
+  'events.registered': { label: '报名活动', participation: false, byAlumnus: true },
+  'events.promoted': { label: '候补转为正式报名', participation: false, byAlumnus: false },
+  'events.cancelled': { label: '取消活动报名', participation: false, byAlumnus: true },
+  'events.checked_in': { label: '参加活动', participation: true, byAlumnus: true },
+  'events.no_show': { label: '报名后未到场', participation: false, byAlumnus: false },
+  'groups.joined': { label: '加入群组', participation: true, byAlumnus: true },
+  'groups.left': { label: '退出群组', participation: false, byAlumnus: true },
+  'groups.posted': { label: '在群组发帖', participation: true, byAlumnus: true },
+  'groups.commented': { label: '在群组评论', participation: true, byAlumnus: true },
+  'groups.liked': { label: '点赞群组帖子', participation: false, byAlumnus: true },
+  'giving.donated': { label: '捐赠', participation: true, byAlumnus: true },
+  'giving.refunded': { label: '捐赠退款', participation: false, byAlumnus: false },
+  'offline.visit': { label: '校友走访', participation: true, byAlumnus: false },
+  'offline.phone_call': { label: '电话联系', participation: false, byAlumnus: false },
+  'offline.lecture': { label: '回校讲座', participation: true, byAlumnus: false },
+  'offline.job_posted': { label: '发布招聘岗位', participation: true, byAlumnus: false },
+  'offline.mentoring': { label: '导师辅导', participation: true, byAlumnus: false },
+} as const satisfies Record<string, { label: string; participation: boolean; byAlumnus: boolean }>;
+
+export type InteractionKind = keyof typeof INTERACTION_KINDS;
+
+export const INTERACTION_KIND_FALLBACK_LABEL = '其他互动';
+
+export function isInteractionKind(kind: string): kind is InteractionKind {
+  return Object.prototype.hasOwnProperty.call(INTERACTION_KINDS, kind);
+}
+
+/** `events.checked_in` → `参加活动`; unknown kinds read 其他互动. */
+export function interactionKindLabel(kind: string): string {
+  return isInteractionKind(kind) ? INTERACTION_KINDS[kind].label : INTERACTION_KIND_FALLBACK_LABEL;
+}
+
+/** What staff log by hand; stored as kind `offline.<kind>`. */
+export const OFFLINE_INTERACTION_KINDS = ['visit', 'phone_call', 'lecture', 'job_posted', 'mentoring'] as const;
+export type OfflineInteractionKind = (typeof OFFLINE_INTERACTION_KINDS)[number];
+
+export const INTERACTION_LIMITS = {
+  notes: 1000,
+  /** A hand-logged interaction may lie this far in the past, no further. */
+  maxAgeYears: 50,
+} as const;
+
+/**
+ * Detail of `giving.donated` and `giving.refunded` rows, which the dashboard sums: the
+ * amount in integer fen and the campaign.
+ */
+export interface GivingInteractionDetail {
+  amountFen: number;
+  campaignId: string;
+}
+
+/** One row of a timeline, newest first. Show `interactionKindLabel(kind)`. */
+export interface InteractionDto {
+  id: string;
+  kind: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  detail: Record<string, unknown>;
+  occurredAt: string;
+}
+
+/** POST /staff/alumni/:id/interactions */
+export interface LogInteractionRequest {
+  kind: OfflineInteractionKind;
+  notes?: string;
+  /** Defaults to now; never in the future. */
+  occurredAt?: string;
+}
+
+// Engagement
+
+export const ENGAGEMENT_SEGMENTS = ['uncontacted', 'contacted', 'participating', 'core'] as const;
+export type EngagementSegment = (typeof ENGAGEMENT_SEGMENTS)[number];
+
+export const ENGAGEMENT_SEGMENT_LABELS: Record<EngagementSegment, string> = {
+  uncontacted: '未联系',
+  contacted: '已联系',
+  participating: '参与',
+  core: '核心',
+};
+
+/** Segment rules (docs/engagement.md). */
+export const ENGAGEMENT_THRESHOLDS = {
+  /** 参与: at least one participation within this many months. */
+  participatingMonths: 12,
+  /** 核心 (frequent participant): this many participations within `participatingMonths`… */
+  coreParticipations: 6,
+  /** …or (repeated giver) this many donations within `coreGivingMonths`. */
+  coreDonations: 2,
+  coreGivingMonths: 24,
+  /** Action list: verified alumni whose contact details were not updated for this long. */
+  staleContactMonths: 24,
+  /** Action list: donors whose last gift is older than this. */
+  lapsedDonorMonths: 12,
+} as const;
+
+export const ENGAGEMENT_LIMITS = {
+  weightMin: -100,
+  weightMax: 100,
+  halfLifeDaysMin: 30,
+  halfLifeDaysMax: 3650,
+  contactCurrentMonthsMin: 1,
+  contactCurrentMonthsMax: 120,
+} as const;
+
+export interface EngagementWeightDto {
+  kind: InteractionKind;
+  weight: number;
+}
+
+/** GET and PUT /staff/engagement/weights. Kinds not listed weigh 0. */
+export interface EngagementSettingsDto {
+  halfLifeDays: number;
+  /** A contact field is current when confirmed within this many months. */
+  contactCurrentMonths: number;
+  weights: EngagementWeightDto[];
+  updatedAt: string;
+}
+
+export type UpdateEngagementSettingsRequest = Omit<EngagementSettingsDto, 'updatedAt'>;
+
+export const CONTACT_FIELDS = ['phone', 'city', 'employer', 'wechat'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+export const CONTACT_FIELD_LABELS: Record<ContactField, string> = { phone: '手机号', city: '城市', employer: '工作单位', wechat: '微信' };
+
+export interface ContactFieldStatus {
+  known: boolean;
+  /** Known and confirmed within `contactCurrentMonths`. */
+  current: boolean;
+  confirmedAt: string | null;
+}
+
+/** GET /staff/alumni/:id/engagement */
+export interface AlumnusEngagementDto {
+  alumnusId: string;
+  /** The decayed score now, two decimals. */
+  score: number;
+  segment: EngagementSegment;
+  lastParticipationAt: string | null;
+  lastDonationAt: string | null;
+  contact: Record<ContactField, ContactFieldStatus>;
+}
+
+// Dashboard
+
+export const DASHBOARD_DIMENSIONS = ['graduationYear', 'department', 'city'] as const;
+export type DashboardDimension = (typeof DASHBOARD_DIMENSIONS)[number];
+
+export const DASHBOARD_DIMENSION_LABELS: Record<DashboardDimension, string> = {
+  graduationYear: '毕业年份',
+  department: '院系',
+  city: '城市',
+};
+
+export interface HeadlineFigures {
+  /** Alumni on record, erased accounts excluded. */
+  alumni: number;
+  signedIn: number;
+  verified: number;
+  /** Reachable now: phone or WeChat known and current. */
+  withCurrentContact: number;
+  /** withCurrentContact / alumni, 0–100 with one decimal. */
+  contactCoveragePercent: number;
+  engaged12Months: number;
+  donorsThisYear: number;
+  raisedThisYearFen: number;
+  segments: Record<EngagementSegment, number>;
+}
+
+/** One group of a breakdown; `key` null is "not filled in" (未填写). */
+export interface DashboardGroupDto {
+  key: string | null;
+  label: string;
+  figures: HeadlineFigures;
+}
+
+/** GET /staff/dashboard/summary?by= */
+export interface DashboardSummaryDto {
+  asOf: string;
+  totals: HeadlineFigures;
+  by: DashboardDimension | null;
+  groups: DashboardGroupDto[];
+}
+
+export interface DashboardMonthDto {
+  /** `2026-11`, a calendar month in Asia/Shanghai. */
+  month: string;
+  signedUp: number;
+  verified: number;
+  engaged: number;
+  donors: number;
+  raisedFen: number;
+}
+
+/** GET /staff/dashboard/trends */
+export interface DashboardTrendsDto {
+  months: DashboardMonthDto[];
+}
+
+export const DASHBOARD_LISTS = ['stale-contacts', 'top-engaged', 'lapsed-donors'] as const;
+export type DashboardList = (typeof DASHBOARD_LISTS)[number];
+
+export const DASHBOARD_LIST_LABELS: Record<DashboardList, string> = {
+  'stale-contacts': '两年未更新联系方式的认证校友',
+  'top-engaged': '各城市最活跃校友',
+  'lapsed-donors': '流失捐赠人',
+};
+
+/** One alumnus on an action list. */
+export interface DashboardListItemDto {
+  alumnusId: string;
+  displayName: string;
+  realName: string | null;
+  graduationYear: number | null;
+  department: string | null;
+  city: string | null;
+  score: number;
+  segment: EngagementSegment;
+  /** Latest confirmation of phone, city or employer. */
+  contactUpdatedAt: string | null;
+  lastDonationAt: string | null;
+  donatedFen: number;
+}

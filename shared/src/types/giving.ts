@@ -1,0 +1,238 @@
+import type { CampaignSummaryDto } from './campaigns.js';
+
+/** pending: ordered, not yet paid · paid · closed: never paid, the order is closed at WeChat Pay · refunded. */
+export const DONATION_STATUSES = ['pending', 'paid', 'closed', 'refunded'] as const;
+export type DonationStatus = (typeof DONATION_STATUSES)[number];
+
+/** A gift's limits, in fen: at least ¥1 unless the campaign says otherwise. */
+export const DEFAULT_MIN_DONATION_FEN = 100;
+export const DONATION_MESSAGE_MAX_LENGTH = 200;
+
+/** A campaign page: the summary plus the story and what the donate sheet needs. Amounts are integer fen. */
+export interface CampaignDetailDto extends CampaignSummaryDto {
+  story: string;
+  beneficiary: string;
+  suggestedAmountsFen: number[];
+  minAmountFen: number;
+  maxAmountFen: number | null;
+  /** Units given so far, e.g. saplings planted. */
+  unitsRaised: number;
+  /** What the fund-use ledger says was spent, fen. */
+  spentFen: number;
+  startsAt: string;
+}
+
+/** The donate sheet: an amount, or a number of units of a campaign that has a unit. */
+export interface CreateDonationRequest {
+  amountFen?: number;
+  units?: number;
+  message?: string;
+  anonymous?: boolean;
+  /** Show the gift on the donor wall without its amount. */
+  hideAmount?: boolean;
+}
+
+export interface DonationDto {
+  id: string;
+  campaignId: string;
+  outTradeNo: string;
+  amountFen: number;
+  /** Given back by refunds so far. */
+  refundedFen: number;
+  units: number;
+  message: string;
+  anonymous: boolean;
+  hideAmount: boolean;
+  status: DonationStatus;
+  /** Set once paid, e.g. `GIV-1A2B3C4D-000042`. */
+  certificateNo: string | null;
+  /** Sapling drives: this gift's tree numbers ("你种下了第 1,024 棵树"). */
+  treeNumbers: { first: number; last: number } | null;
+  paidAt: string | null;
+  /** Unpaid after this moment, the order is closed. */
+  expiresAt: string;
+  createdAt: string;
+}
+
+/** What the mini-program passes to `wx.requestPayment` (the appId is signed but not passed). */
+export interface RequestPaymentDto {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: 'RSA';
+  paySign: string;
+}
+
+export interface DonationOrderDto {
+  donation: DonationDto;
+  payment: RequestPaymentDto;
+}
+
+/** processing at WeChat Pay · succeeded (money back) · closed (failed, nothing refunded) · abnormal (needs staff, e.g. a frozen card). */
+export const REFUND_STATUSES = ['processing', 'succeeded', 'closed', 'abnormal'] as const;
+export type RefundStatusName = (typeof REFUND_STATUSES)[number];
+
+/** WeChat Pay shows the reason to the payer and takes at most 80 bytes (26 Chinese characters). */
+export const REFUND_REASON_MAX_BYTES = 80;
+
+/** POST /staff/donations/:id/refunds (admin). */
+export interface CreateRefundRequest {
+  amountFen: number;
+  reason: string;
+}
+
+export interface DonationRefundDto {
+  id: string;
+  donationId: string;
+  outRefundNo: string;
+  amountFen: number;
+  reason: string;
+  status: RefundStatusName;
+  createdAt: string;
+  settledAt: string | null;
+}
+
+/** How a donor who chose anonymity appears on walls and rolls. */
+export const ANONYMOUS_DONOR_NAME = '匿名校友';
+
+/** My giving: each gift with its campaign. */
+export interface MyDonationDto extends DonationDto {
+  campaign: CampaignSummaryDto;
+}
+
+/** One line of a campaign's donor wall, as the donor's privacy choices allow. */
+export interface DonorWallEntryDto {
+  donationId: string;
+  /** The display name, or 匿名校友. */
+  name: string;
+  anonymous: boolean;
+  /** Null when the donor hid the amount (units too, as they give the amount away). */
+  amountFen: number | null;
+  units: number | null;
+  message: string;
+  paidAt: string;
+}
+
+/**
+ * A paid donation and WeChat Pay's trade bill disagree: `missing_here` (paid in the bill, not
+ * paid here), `missing_there` (paid here, not in the bill), `amount_differs`.
+ */
+export const RECONCILIATION_DIFFERENCE_KINDS = ['missing_here', 'missing_there', 'amount_differs'] as const;
+export type ReconciliationDifferenceKind = (typeof RECONCILIATION_DIFFERENCE_KINDS)[number];
+
+export interface ReconciliationDifferenceDto {
+  kind: ReconciliationDifferenceKind;
+  outTradeNo: string;
+  /** Our amount, when we have the gift as paid. */
+  ourFen: number | null;
+  /** The bill's amount, when the bill has it. */
+  billFen: number | null;
+}
+
+/** One day's check of the trade bill (Beijing day). */
+export interface ReconciliationDto {
+  billDate: string;
+  status: 'matched' | 'differences';
+  differences: ReconciliationDifferenceDto[];
+  ourCount: number;
+  ourFen: number;
+  billCount: number;
+  billFen: number;
+  checkedAt: string;
+}
+
+/** One entry of a campaign's fund-use ledger ("planted 120 saplings on the east slope"). */
+export interface DisbursementDto {
+  id: string;
+  campaignId: string;
+  /** `YYYY-MM-DD` */
+  spentOn: string;
+  amountFen: number;
+  purpose: string;
+  photoUrls: string[];
+  createdAt: string;
+}
+
+export interface CreateDisbursementRequest {
+  spentOn: string;
+  amountFen: number;
+  purpose: string;
+  photoUrls?: string[];
+}
+
+/** My giving choices; the honour roll is opt-in. */
+export interface GivingPreferencesDto {
+  honourRoll: boolean;
+}
+
+/** One line of the yearly honour roll: an alumnus who opted in, with their total of named gifts. */
+export interface HonourRollEntryDto {
+  rank: number;
+  alumnusId: string;
+  name: string;
+  totalFen: number;
+  gifts: number;
+}
+
+/**
+ * Classes smaller than this are left off the class leaderboard: in a tiny class a share
+ * would all but name who gave (anonymous gifts included).
+ */
+export const CLASS_LEADERBOARD_MIN_SIZE = 5;
+export const CLASS_LEADERBOARD_MAX_LIMIT = 100;
+
+/** One class on the leaderboard: how many of its alumni gave. No amounts: they could give a hidden gift away. */
+export interface ClassLeaderboardEntryDto {
+  rank: number;
+  graduationYear: number;
+  departmentId: string;
+  departmentName: string | null;
+  className: string;
+  /** Alumni on record in the class (erased accounts left out). */
+  alumni: number;
+  /** Of them, how many have a paid gift in the period or campaign (anonymous ones included). */
+  donors: number;
+  /** donors / alumni, in percent, one decimal. */
+  sharePercent: number;
+}
+
+/** The class leaderboard of a year (Beijing time) and/or a campaign. */
+export interface ClassLeaderboardDto {
+  year: number | null;
+  campaignId: string | null;
+  minClassSize: number;
+  entries: ClassLeaderboardEntryDto[];
+}
+
+/** What a certificate shows; the client draws it (canvas) for the alumnus to save and share. */
+export interface DonationCertificateDto {
+  certificateNo: string;
+  donationId: string;
+  /** Real name when known, else the display name: it is the donor's own certificate. */
+  donorName: string;
+  campaignTitle: string;
+  campaignKind: CampaignSummaryDto['kind'];
+  amountFen: number;
+  units: number;
+  unitName: string | null;
+  treeNumbers: { first: number; last: number } | null;
+  paidAt: string;
+}
+
+/** A numbered sapling of a sapling drive, once staff have said where it stands. */
+export interface TreeDto {
+  campaignId: string;
+  treeNo: number;
+  location: string;
+  latitude: number | null;
+  longitude: number | null;
+  photoUrls: string[];
+  updatedAt: string | null;
+}
+
+export interface UpdateTreeRequest {
+  location: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  photoUrls?: string[];
+}
