@@ -16,6 +16,9 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     // gen_random_uuid() is built in since PostgreSQL 13: no extension to install.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 5_000 },
+    // A burst (hundreds of sign-ups at once) queues for a pooled connection rather than
+    // failing: waiting up to 30 s beats a 503. A database that is down still fails at once
+    // (the connection is refused), and the health check has its own short timeout.
+    extra: { max: poolSize, connectionTimeoutMillis: 30_000 },
   };
 }

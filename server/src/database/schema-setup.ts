@@ -5,21 +5,28 @@ import { seedDemoData } from './seed/demo-seed.js';
 const MIGRATION_LOCK_KEY = 727_160_001;
 
 /**
- * Applies pending migrations. Several instances may start together on one database, so
- * they take turns under a PostgreSQL advisory lock; the later ones find nothing to do.
- * The lock holds one pooled connection while the migrations use another: pool size ≥ 2.
+ * Runs `work` while holding the start-up advisory lock, so instances starting together on
+ * one database take turns (migrations, the job queue's tables). The lock holds one pooled
+ * connection while `work` uses others: pool size ≥ 2.
  */
-export async function migrate(dataSource: DataSource): Promise<string[]> {
+export async function withStartupLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((migration) => migration.name);
+    return await work();
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await runner.release();
   }
+}
+
+/** Applies pending migrations, one instance at a time; the later ones find nothing to do. */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  return withStartupLock(dataSource, async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  });
 }
 
 /** Seeds the demo college when the database has no school yet; true when it did. */

@@ -5,6 +5,7 @@ import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { AppConfig } from '../config/configuration.js';
+import { withStartupLock } from '../database/schema-setup.js';
 
 /** What a job handler gets: its data and where it is in its retries. */
 export interface JobRun<T> {
@@ -63,7 +64,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   private started = false;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly config: ConfigService<AppConfig, true>,
     @InjectPinoLogger(JobsService.name) private readonly logger: PinoLogger,
   ) {
@@ -96,16 +97,22 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     const { pollIntervalSeconds } = this.config.get('jobs', { infer: true });
-    await this.boss.start();
-    for (const [name, { handler, options, cron }] of this.registrations) {
-      await this.boss.createQueue(name, {
-        name,
-        retryLimit: options.retryLimit ?? 5,
-        retryDelay: options.retryDelaySeconds ?? 10,
-        retryBackoff: true,
-        expireInSeconds: options.expireInSeconds ?? 5 * 60,
-      });
-      if (cron) await this.boss.schedule(name, cron);
+    // pg-boss creates its schema and one table partition per queue: two instances starting
+    // together deadlock on that, so they take turns, as they do for migrations.
+    await withStartupLock(this.dataSource, async () => {
+      await this.boss.start();
+      for (const [name, { options, cron }] of this.registrations) {
+        await this.boss.createQueue(name, {
+          name,
+          retryLimit: options.retryLimit ?? 5,
+          retryDelay: options.retryDelaySeconds ?? 10,
+          retryBackoff: true,
+          expireInSeconds: options.expireInSeconds ?? 5 * 60,
+        });
+        if (cron) await this.boss.schedule(name, cron);
+      }
+    });
+    for (const [name, { handler }] of this.registrations) {
       await this.boss.work(name, { pollingIntervalSeconds: pollIntervalSeconds, includeMetadata: true }, async (jobs) => {
         for (const job of jobs) {
           await handler({ id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
