@@ -1,0 +1,95 @@
+import { parseBenchArgs, UsageError } from './args.js';
+import { standardChecks } from './scenario.js';
+import { emptyStatusCounts, formatMs, formatRate, formatRatio, percentile, renderTable, summarise, throughputRatio } from './stats.js';
+
+const KNOWN = ['signup-burst', 'event-list'];
+
+describe('bench command line', () => {
+  it('runs every scenario on two instances by default', () => {
+    expect(parseBenchArgs([], KNOWN)).toEqual({ scenarios: KNOWN, instances: 2, help: false });
+  });
+
+  it('takes scenario names in the order given, once each, and --instances', () => {
+    expect(parseBenchArgs(['event-list', '--instances', '3', 'signup-burst', 'event-list'], KNOWN)).toEqual({
+      scenarios: ['event-list', 'signup-burst'],
+      instances: 3,
+      help: false,
+    });
+  });
+
+  it.each([
+    [['nope'], /unknown scenario nope; known: signup-burst, event-list/],
+    [['--instances', '0'], /--instances must be a whole number from 1 to 16/],
+    [['--instances', '2.5'], /--instances must be a whole number/],
+    [['--instances'], /argument missing/],
+    [['--fast'], /Unknown option '--fast'/],
+  ])('refuses %j with a usage error', (argv, message) => {
+    expect(() => parseBenchArgs(argv, KNOWN)).toThrow(UsageError);
+    expect(() => parseBenchArgs(argv, KNOWN)).toThrow(message);
+  });
+});
+
+describe('bench figures', () => {
+  it('takes nearest-rank percentiles', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(samples, 50)).toBe(50);
+    expect(percentile(samples, 99)).toBe(99);
+    expect(percentile(samples, 100)).toBe(100);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([], 50)).toBe(0);
+  });
+
+  it('summarises unsorted latencies and counts requests per second over the run', () => {
+    const status = { ...emptyStatusCounts(), ok: 3, serverErrors: 1 };
+    const result = summarise([30, 10, 40, 20], status, 0, 2000);
+    expect(result).toMatchObject({ requests: 4, perSecond: 2, p50Ms: 20, p99Ms: 40, maxMs: 40, status });
+  });
+
+  it('compares throughput with the trivial endpoint', () => {
+    const trivial = summarise([1, 1, 1, 1], emptyStatusCounts(), 0, 1000);
+    const scenario = summarise([5], emptyStatusCounts(), 0, 1000);
+    expect(throughputRatio(scenario, trivial)).toBe(0.25);
+    expect(throughputRatio(scenario, summarise([], emptyStatusCounts(), 0, 1000))).toBe(0);
+    expect(formatRatio(0.254)).toBe('0.25×');
+  });
+
+  it('formats rates and latencies for the table', () => {
+    expect(formatRate(12345.6)).toBe('12,346/s');
+    expect([formatMs(0.456), formatMs(12.34), formatMs(345.6)]).toEqual(['0.46 ms', '12.3 ms', '346 ms']);
+    expect(
+      renderTable(
+        ['name', 'n'],
+        [
+          ['a', '1'],
+          ['bbb', '22'],
+        ],
+      ).split('\n'),
+    ).toEqual(['name   n', '────  ──', 'a      1', 'bbb   22']);
+  });
+});
+
+describe('bench checks', () => {
+  const trivial = summarise(Array(1000).fill(1), { ...emptyStatusCounts(), ok: 1000 }, 0, 1000);
+
+  it('passes a clean run that meets its targets', () => {
+    const result = summarise(Array(600).fill(20), { ...emptyStatusCounts(), ok: 600 }, 0, 1000);
+    const checks = standardChecks(result, trivial, { minRatio: 0.5, maxP99Ms: 50 });
+    expect(checks.map((c) => [c.kind, c.pass])).toEqual([
+      ['invariant', true],
+      ['invariant', true],
+      ['target', true],
+      ['target', true],
+    ]);
+  });
+
+  it('fails the invariants on 5xx or unanswered requests, and the targets when slow', () => {
+    const result = summarise(Array(400).fill(60), { ...emptyStatusCounts(), ok: 398, serverErrors: 2 }, 1, 1000);
+    const checks = standardChecks(result, trivial, { minRatio: 0.5, maxP99Ms: 50 });
+    expect(checks.map((c) => [c.name, c.pass, c.actual])).toEqual([
+      ['0 responses 5xx', false, '2 5xx'],
+      ['every other request answered 2xx', false, '0 4xx, 0 other, 1 unanswered'],
+      ['throughput ≥ 0.50× the trivial endpoint', false, '0.40×'],
+      ['p99 < 50.0 ms', false, '60.0 ms'],
+    ]);
+  });
+});

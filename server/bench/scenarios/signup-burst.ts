@@ -1,0 +1,80 @@
+import type { EventQuestion } from '@alumni/shared';
+import { insertAlumni } from '../generators/alumni.js';
+import { insertEvents } from '../generators/events.js';
+import type { RequestSpec } from '../load.js';
+import { type BenchContext, invariant, type Scenario } from '../scenario.js';
+
+const ALUMNI = 1000;
+const SEATS = 100;
+const WARM_UP_ALUMNI = 200;
+const QUESTIONS: EventQuestion[] = [{ id: 'meal', kind: 'single', label: '是否参加午宴', required: true, options: ['参加', '不参加'] }];
+const BODY = JSON.stringify({ answers: { meal: '参加' } });
+
+/** A homecoming for verified alumni, published, sign-up open now, starting in three days. */
+async function openEvent(context: BenchContext, capacity: number): Promise<string> {
+  const [id] = await insertEvents(context.db, {
+    count: 1,
+    status: 'published',
+    startsInHours: 72,
+    capacity,
+    waitlistEnabled: true,
+    audience: { kind: 'verified' },
+    questions: QUESTIONS,
+    signupOpensAt: new Date(Date.now() - 60 * 60 * 1000),
+  });
+  return id!;
+}
+
+/** Every alumnus signs up once, in the order autocannon asks, with their own token and Idempotency-Key. */
+async function signUps(context: BenchContext, tag: string, count: number, eventId: string): Promise<RequestSpec> {
+  const tokens = (await insertAlumni(context.db, { tag, count, verified: true })).map((id) => context.mintToken(id));
+  let next = 0;
+  return {
+    method: 'POST',
+    path: `/api/v1/events/${eventId}/registrations`,
+    body: BODY,
+    vary: () => {
+      const i = next++;
+      return { headers: { authorization: `Bearer ${tokens[i]}`, 'idempotency-key': `bench-${tag}-${i}` } };
+    },
+  };
+}
+
+/**
+ * The design brief's burst: 1,000 distinct alumni sign up at once for 100 seats, spread
+ * across the instances. The event row's lock must hand out exactly 100 seats and put
+ * everyone else on the waitlist, whichever instance they reach.
+ */
+export const signupBurst: Scenario = {
+  name: 'signup-burst',
+  summary: `${ALUMNI.toLocaleString('en-US')} concurrent sign-ups by distinct verified alumni for ${SEATS} seats with a waitlist`,
+  unit: 'sign-ups',
+  shape: { connections: ALUMNI, amount: ALUMNI },
+  async prepare(context) {
+    const warmUpEvent = await openEvent(context, WARM_UP_ALUMNI / 4);
+    const warmUp = await signUps(context, 'warmup', WARM_UP_ALUMNI, warmUpEvent);
+    const eventId = await openEvent(context, SEATS);
+    const request = await signUps(context, 'burst', ALUMNI, eventId);
+    return {
+      request,
+      async warmUp() {
+        await context.drive(warmUp, { connections: 50, amount: WARM_UP_ALUMNI });
+      },
+      async verify() {
+        const { rows } = await context.db.query<{ status: string; count: number }>(
+          `SELECT status, count(*)::int AS count FROM event_registrations WHERE event_id = $1 GROUP BY status`,
+          [eventId],
+        );
+        const count = (status: string) => rows.find((row) => row.status === status)?.count ?? 0;
+        const {
+          rows: [event],
+        } = await context.db.query<{ confirmed_count: number }>('SELECT confirmed_count FROM events WHERE id = $1', [eventId]);
+        return [
+          invariant(`exactly ${SEATS} confirmed`, count('confirmed') === SEATS, `${count('confirmed')} confirmed`),
+          invariant(`exactly ${ALUMNI - SEATS} waitlisted`, count('waitlisted') === ALUMNI - SEATS, `${count('waitlisted')} waitlisted`),
+          invariant(`event's seat count is ${SEATS}`, event!.confirmed_count === SEATS, `confirmed_count ${event!.confirmed_count}`),
+        ];
+      },
+    };
+  },
+};

@@ -1,0 +1,74 @@
+/** The figures every scenario reports, and how they are printed. Pure: no I/O. */
+
+export interface StatusCounts {
+  ok: number;
+  clientErrors: number;
+  serverErrors: number;
+  /** 1xx/3xx answers; none of our routes should give them. */
+  other: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  durationMs: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  status: StatusCounts;
+  /** Connection errors and timeouts: requests that got no HTTP answer at all. */
+  transportErrors: number;
+}
+
+/** Nearest-rank percentile of ascending-sorted samples; 0 when there are none. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export function countStatus(counts: StatusCounts, statusCode: number): void {
+  if (statusCode >= 200 && statusCode < 300) counts.ok += 1;
+  else if (statusCode >= 400 && statusCode < 500) counts.clientErrors += 1;
+  else if (statusCode >= 500) counts.serverErrors += 1;
+  else counts.other += 1;
+}
+
+export function emptyStatusCounts(): StatusCounts {
+  return { ok: 0, clientErrors: 0, serverErrors: 0, other: 0 };
+}
+
+/** Turns raw latencies (ms, any order) and counts into the reported figures. */
+export function summarise(latenciesMs: number[], status: StatusCounts, transportErrors: number, durationMs: number): LoadResult {
+  const sorted = Float64Array.from(latenciesMs).sort();
+  const samples = Array.from(sorted);
+  return {
+    requests: samples.length,
+    durationMs,
+    perSecond: durationMs > 0 ? (samples.length * 1000) / durationMs : 0,
+    p50Ms: percentile(samples, 50),
+    p99Ms: percentile(samples, 99),
+    maxMs: samples.at(-1) ?? 0,
+    status,
+    transportErrors,
+  };
+}
+
+/** Throughput of a scenario as a share of the trivial endpoint's; 0 when the baseline served nothing. */
+export function throughputRatio(scenario: LoadResult, baseline: LoadResult): number {
+  return baseline.perSecond > 0 ? scenario.perSecond / baseline.perSecond : 0;
+}
+
+export const formatRate = (perSecond: number): string => `${Math.round(perSecond).toLocaleString('en-US')}/s`;
+
+export const formatMs = (ms: number): string => `${ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : Math.round(ms)} ms`;
+
+export const formatRatio = (ratio: number): string => `${ratio.toFixed(2)}×`;
+
+/** A plain-text table with right-aligned columns after the first; every row as long as the header. */
+export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
