@@ -47,7 +47,7 @@ async function runScenario(scenario: Scenario, context: BenchContext): Promise<S
   // Measured right before the scenario, with the same connections, so both see the same machine.
   const trivial = await context.drive(TRIVIAL, scenario.shape);
   const result = await context.drive(prepared.request, scenario.shape);
-  const checks = [...standardChecks(result, trivial, scenario.targets), ...((await prepared.verify?.()) ?? [])];
+  const checks = [...standardChecks(result, trivial, scenario.targets), ...((await prepared.verify?.(result)) ?? [])];
   const report = {
     name: scenario.name,
     summary: scenario.summary,
