@@ -16,7 +16,10 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(target.url, poolSize),
+          // pglite-socket runs each protocol message of each connection in arrival order, so
+          // two connections' extended queries can interleave (one's Bind meets the other's
+          // Parse). The embedded engine runs one statement at a time anyway: one connection.
+          ...dataSourceOptions(target.url, target.engine === 'embedded' ? 1 : poolSize),
           // main.ts has already checked the connection and said clearly what is wrong.
           retryAttempts: 0,
         }),

@@ -23,6 +23,7 @@ import { RefreshTokenEntity } from '../identity/refresh-token.entity.js';
 import { InteractionEntity } from '../interactions/interaction.entity.js';
 import { EngagementMonthEntity } from '../engagement/engagement-month.entity.js';
 import { EngagementSettingsEntity } from '../engagement/engagement-settings.entity.js';
+import { EngagementKindSumEntity } from '../engagement/engagement-kind-sum.entity.js';
 import { EngagementSummaryEntity } from '../engagement/engagement-summary.entity.js';
 import { EngagementWeightEntity } from '../engagement/engagement-weight.entity.js';
 import { SubscriptionEntity } from '../notifications/subscription.entity.js';
@@ -61,6 +62,7 @@ export const ENTITIES = [
   InteractionEntity,
   EngagementSettingsEntity,
   EngagementWeightEntity,
+  EngagementKindSumEntity,
   EngagementSummaryEntity,
   EngagementMonthEntity,
   AuditEntryEntity,

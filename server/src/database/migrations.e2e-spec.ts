@@ -13,6 +13,7 @@ const TABLES = [
   'departments',
   'donation_refunds',
   'donations',
+  'engagement_kind_sums',
   'engagement_months',
   'engagement_settings',
   'engagement_summaries',

@@ -7,9 +7,11 @@ const MIGRATION_LOCK_KEY = 727_160_001;
 /**
  * Runs `work` while holding the start-up advisory lock, so instances starting together on
  * one database take turns (migrations, the job queue's tables). The lock holds one pooled
- * connection while `work` uses others: pool size ≥ 2.
+ * connection while `work` uses others.
  */
 export async function withStartupLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  // One connection is the embedded engine, which one process owns (its lock file): no turns to take.
+  if ((dataSource.options.extra as { max?: number } | undefined)?.max === 1) return work();
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

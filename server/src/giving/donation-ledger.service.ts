@@ -215,7 +215,12 @@ export class DonationLedgerService {
             .getCount();
     const paidCount = campaign.paidCount + 1;
     donation.certificateNo = certificateNo(campaign.id, paidCount);
-    donation.firstTreeNo = firstTreeNo(campaign.kind, campaign.unitsRaised, donation.units);
+    // Not units_raised: a full refund lowers that, and its trees' numbers stay taken.
+    const [{ last }] = (await manager.query(
+      `SELECT COALESCE(MAX(first_tree_no + units - 1), 0)::int AS last FROM donations WHERE campaign_id = $1 AND first_tree_no IS NOT NULL`,
+      [campaign.id],
+    )) as [{ last: number }];
+    donation.firstTreeNo = firstTreeNo(campaign.kind, last, donation.units);
     await manager.update(DonationEntity, { id: donation.id }, { certificateNo: donation.certificateNo, firstTreeNo: donation.firstTreeNo });
     await manager.update(
       CampaignEntity,

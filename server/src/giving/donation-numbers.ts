@@ -17,7 +17,11 @@ export function certificateNo(campaignId: string, paidCount: number): string {
   return `GIV-${campaignId.slice(0, 8).toUpperCase()}-${String(paidCount).padStart(6, '0')}`;
 }
 
-/** Sapling drives number each paid unit, continuing the campaign's count; other gifts have no trees. */
-export function firstTreeNo(kind: CampaignKind, unitsRaised: number, units: number): number | null {
-  return kind === 'sapling' && units > 0 ? unitsRaised + 1 : null;
+/**
+ * Sapling drives number each paid unit after the highest tree number ever given in the
+ * campaign (refunded gifts keep theirs, so a number is never given twice); other gifts have
+ * no trees.
+ */
+export function firstTreeNo(kind: CampaignKind, lastTreeNo: number, units: number): number | null {
+  return kind === 'sapling' && units > 0 ? lastTreeNo + 1 : null;
 }

@@ -541,6 +541,21 @@ describe('refunds', () => {
     expect((await refund(gift.id, { amountFen: 1, reason: '再退' })).body.error.code).toBe('DONATION_NOT_REFUNDABLE');
   });
 
+  it('never gives the tree numbers of a gift refunded in full to another gift', async () => {
+    const first = await paidGift(await signedIn(t), 2);
+    const second = await paidGift(await signedIn(t), 1);
+    const back = await refund(first.id, { amountFen: 6000, reason: '全额退回' });
+    fake.settleRefund(back.body.outRefundNo);
+    await until(
+      () => row(first.id),
+      (d) => d.status === 'refunded',
+    );
+    const third = await paidGift(await signedIn(t), 1);
+    const [a, b, c] = await Promise.all([row(first.id), row(second.id), row(third.id)]);
+    expect(b.firstTreeNo).toBe(a.firstTreeNo! + 2);
+    expect(c.firstTreeNo).toBe(b.firstTreeNo! + 1);
+  });
+
   it('never refunds more than is left, counting refunds still processing', async () => {
     const gift = await paidGift(await signedIn(t), 1);
     expect((await refund(gift.id, { amountFen: 2000, reason: '退款' })).status).toBe(201);

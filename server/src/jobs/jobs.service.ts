@@ -42,8 +42,10 @@ interface Registration {
   cron?: string;
 }
 
+type Client = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+
 /** pg-boss's view of a client: run one statement. */
-const executor = (client: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> }): PgBoss.Db => ({
+const executor = (client: Client): PgBoss.Db => ({
   executeSql: (text, values) => client.query(text, values),
 });
 
@@ -62,14 +64,18 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly boss: PgBoss;
   private readonly registrations = new Map<string, Registration>();
   private started = false;
+  private closed = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: ConfigService<AppConfig, true>,
     @InjectPinoLogger(JobsService.name) private readonly logger: PinoLogger,
   ) {
-    const pool = (dataSource.driver as PostgresDriver).master as { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
-    this.boss = new PgBoss({ db: executor(pool), schema: 'pgboss', cronMonitorIntervalSeconds: 10 });
+    const pool = (dataSource.driver as PostgresDriver).master as Client;
+    // A handler still running when shutdown's grace period ends may report back after the
+    // pool is closed: it finds nothing (its job expires and runs again on another instance).
+    const guarded: Client = { query: (text, values) => (this.closed ? Promise.resolve({ rows: [] }) : pool.query(text, values)) };
+    this.boss = new PgBoss({ db: executor(guarded), schema: 'pgboss', cronMonitorIntervalSeconds: 10 });
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
   }
 
@@ -126,5 +132,6 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     if (!this.started) return;
     // Let running handlers finish (briefly) so a restart does not retry work that was done.
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    this.closed = true;
   }
 }

@@ -9,6 +9,7 @@ import { Notifications1795956993143 } from './1795956993143-notifications.js';
 import { GroupPosts1795957013996 } from './1795957013996-group-posts.js';
 import { Engagement1795957048233 } from './1795957048233-engagement.js';
 import { Donations1795957222593 } from './1795957222593-donations.js';
+import { EngagementKindSums1795962132431 } from './1795962132431-engagement-kind-sums.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   GroupPosts1795957013996,
   Engagement1795957048233,
   Donations1795957222593,
+  EngagementKindSums1795962132431,
 ];

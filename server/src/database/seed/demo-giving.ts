@@ -4,7 +4,7 @@ import type { AlumnusEntity } from '../../alumni/alumnus.entity.js';
 import { AuditEntryEntity } from '../../audit/audit-entry.entity.js';
 import { CampaignEntity } from '../../giving/campaign.entity.js';
 import { certificateNo, firstTreeNo, outTradeNo } from '../../giving/donation-numbers.js';
-import { DonationEntity } from '../../giving/donation.entity.js';
+import type { DonationEntity } from '../../giving/donation.entity.js';
 import { DonationRefundEntity } from '../../giving/donation-refund.entity.js';
 import { GivingPreferenceEntity } from '../../giving/giving-preference.entity.js';
 
@@ -114,7 +114,8 @@ export async function seedDemoGiving(manager: EntityManager, { alumni, classmate
   const pool = [...alumni.slice(6), ...classmates];
   const openids = new Map(pool.map((a, i) => [a.id, `o_seed_${String(i + 1).padStart(4, '0')}`]));
   const donorsOnRoll = new Set(DEMO_ON_ROLL.map((i) => alumni[i]!.id));
-  const audit: AuditEntryEntity[] = [];
+  const donations: DonationRow[] = [];
+  const refunds: { gift: Gift; outTradeNo: string }[] = [];
 
   for (const [key, spec] of Object.entries(DRIVES) as [DriveKey, DriveSpec][]) {
     const campaign = drives[key];
@@ -135,11 +136,9 @@ export async function seedDemoGiving(manager: EntityManager, { alumni, classmate
     const named = DEMO_GIFTS.filter((g) => g.drive === key).map(({ who, drive: _drive, ...g }) =>
       gift(alumni[who]!, { anonymous: false, hideAmount: false, message: '', ...g, units: g.units ?? 0 }),
     );
+    // Six of the seven in the first demo account's class give to student aid; the seventh does not.
     const fellows = key === 'aid' ? classmates.slice(0, -1).map((a) => gift(a)) : [];
-    const others = faker.helpers.arrayElements(
-      pool.filter((a) => !fellows.some((g) => g.alumnus === a)),
-      spec.donors,
-    );
+    const others = faker.helpers.arrayElements(key === 'aid' ? pool.filter((a) => !classmates.includes(a)) : pool, spec.donors);
     const random = others.map((a) => gift(a));
     // Some give twice.
     const again = faker.helpers.arrayElements(others, Math.round(others.length * 0.08)).map((a) => gift(a));
@@ -150,7 +149,7 @@ export async function seedDemoGiving(manager: EntityManager, { alumni, classmate
     for (const g of random) if (faker.datatype.boolean(ROLL_SHARE)) donorsOnRoll.add(g.alumnus.id);
 
     let unitsRaised = 0;
-    const rows = gifts.map((g, index) => {
+    const rows = gifts.map((g, index): DonationRow => {
       const createdAt = new Date(g.paidAt.getTime() - faker.number.int({ min: 10_000, max: 5 * MINUTE_MS }));
       const first = firstTreeNo(campaign.kind, unitsRaised, g.units);
       unitsRaised += g.units;
@@ -176,41 +175,10 @@ export async function seedDemoGiving(manager: EntityManager, { alumni, classmate
         updatedAt: g.refund ? refundedAt(g) : g.paidAt,
       };
     });
-    const inserted = await manager.insert(DonationEntity, rows);
-    const refunds = gifts.flatMap((g, index) => {
-      if (!g.refund) return [];
-      const donationId = inserted.identifiers[index]!.id as string;
-      const at = refundedAt(g);
-      return [
-        {
-          donationId,
-          outRefundNo: `${rows[index]!.outTradeNo}R1`,
-          amountFen: g.refund.amountFen,
-          reason: g.refund.reason,
-          status: 'succeeded' as const,
-          refundId: `50300${faker.string.numeric(24)}`,
-          requestedBy: staff.id,
-          settledAt: new Date(at.getTime() + MINUTE_MS),
-          createdAt: at,
-          updatedAt: new Date(at.getTime() + MINUTE_MS),
-        },
-      ];
+    donations.push(...rows);
+    gifts.forEach((g, index) => {
+      if (g.refund) refunds.push({ gift: g, outTradeNo: rows[index]!.outTradeNo });
     });
-    if (refunds.length > 0) {
-      const saved = await manager.insert(DonationRefundEntity, refunds);
-      refunds.forEach((r, i) =>
-        audit.push(
-          manager.create(AuditEntryEntity, {
-            actorId: staff.id,
-            action: 'donation.refund_requested',
-            subjectType: 'donation',
-            subjectId: r.donationId,
-            after: { refundId: saved.identifiers[i]!.id, outRefundNo: r.outRefundNo, amountFen: r.amountFen, reason: r.reason },
-            occurredAt: r.createdAt,
-          }),
-        ),
-      );
-    }
     // The ledger's totals of these gifts: paid minus refunded; donors and units of gifts not refunded in full.
     const kept = rows.filter((r) => r.status === 'paid');
     await manager.update(
@@ -224,11 +192,82 @@ export async function seedDemoGiving(manager: EntityManager, { alumni, classmate
       },
     );
   }
-  await manager.save(AuditEntryEntity, audit);
+  const ids = await insertDonations(manager, donations);
+  const refundRows = refunds.map(({ gift, outTradeNo: no }) => {
+    const at = refundedAt(gift);
+    return {
+      donationId: ids.get(no)!,
+      outRefundNo: `${no}R1`,
+      amountFen: gift.refund!.amountFen,
+      reason: gift.refund!.reason,
+      status: 'succeeded' as const,
+      refundId: `50300${faker.string.numeric(24)}`,
+      requestedBy: staff.id,
+      settledAt: new Date(at.getTime() + MINUTE_MS),
+      createdAt: at,
+      updatedAt: new Date(at.getTime() + MINUTE_MS),
+    };
+  });
+  const saved = await manager.insert(DonationRefundEntity, refundRows);
+  await manager.save(
+    AuditEntryEntity,
+    refundRows.map((r, i) =>
+      manager.create(AuditEntryEntity, {
+        actorId: staff.id,
+        action: 'donation.refund_requested',
+        subjectType: 'donation',
+        subjectId: r.donationId,
+        after: { refundId: saved.identifiers[i]!.id, outRefundNo: r.outRefundNo, amountFen: r.amountFen, reason: r.reason },
+        occurredAt: r.createdAt,
+      }),
+    ),
+  );
   await manager.insert(
     GivingPreferenceEntity,
     [...donorsOnRoll].map((alumnusId) => ({ alumnusId, honourRoll: true })),
   );
+}
+
+type DonationRow = Pick<
+  DonationEntity,
+  | 'campaignId'
+  | 'alumnusId'
+  | 'outTradeNo'
+  | 'amountFen'
+  | 'refundedFen'
+  | 'units'
+  | 'message'
+  | 'anonymous'
+  | 'hideAmount'
+  | 'status'
+  | 'payerOpenid'
+  | 'expiresAt'
+  | 'transactionId'
+  | 'paidAt'
+  | 'certificateNo'
+  | 'firstTreeNo'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+/**
+ * Every gift in one statement from one JSON parameter: several times faster than a
+ * many-parameter insert on the embedded engine. Answers the ids by out_trade_no.
+ */
+async function insertDonations(manager: EntityManager, rows: DonationRow[]): Promise<Map<string, string>> {
+  const inserted: { id: string; out_trade_no: string }[] = await manager.query(
+    `INSERT INTO donations (campaign_id, alumnus_id, out_trade_no, amount_fen, refunded_fen, units, message, anonymous, hide_amount,
+                            status, payer_openid, expires_at, transaction_id, paid_at, certificate_no, first_tree_no, created_at, updated_at)
+     SELECT "campaignId", "alumnusId", "outTradeNo", "amountFen", "refundedFen", units, message, anonymous, "hideAmount",
+            status, "payerOpenid", "expiresAt", "transactionId", "paidAt", "certificateNo", "firstTreeNo", "createdAt", "updatedAt"
+       FROM jsonb_to_recordset($1::jsonb) AS r("campaignId" uuid, "alumnusId" uuid, "outTradeNo" text, "amountFen" bigint,
+            "refundedFen" bigint, units int, message text, anonymous boolean, "hideAmount" boolean, status text, "payerOpenid" text,
+            "expiresAt" timestamptz, "transactionId" text, "paidAt" timestamptz, "certificateNo" text, "firstTreeNo" int,
+            "createdAt" timestamptz, "updatedAt" timestamptz)
+     RETURNING id, out_trade_no`,
+    [JSON.stringify(rows)],
+  );
+  return new Map(inserted.map((r) => [r.out_trade_no, r.id]));
 }
 
 /** Adds `diff` units (or takes them away) over the random gifts, latest drawn first, keeping each at one unit or more. */

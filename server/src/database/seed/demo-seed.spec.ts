@@ -135,6 +135,9 @@ describe('demo seed', () => {
     expect(wall.status).toBe(200);
     expect(wall.body.items.length).toBe(100);
     expect(wall.body.items.some((e: { anonymous: boolean; name: string }) => e.anonymous && e.name === '匿名校友')).toBe(true);
+    // The first demo account's class (7 alumni) gave to it: six of them.
+    const board = await first.request(`/api/v1/giving/class-leaderboard?campaignId=${aid.id}`);
+    expect(board.body.entries[0]).toMatchObject({ alumni: 7, donors: 6, sharePercent: 85.7 });
 
     // Seeded again from the same seed: the same gifts.
     const gifts = (t: TestApp) =>
