@@ -41,6 +41,11 @@ export const INTERACTION_KINDS = {
 
 export type InteractionKind = keyof typeof INTERACTION_KINDS;
 
+/** The kinds that count as taking part (`participation`) or as the alumnus's own doing (`byAlumnus`). */
+export function interactionKindsWhere(flag: 'participation' | 'byAlumnus'): InteractionKind[] {
+  return (Object.keys(INTERACTION_KINDS) as InteractionKind[]).filter((kind) => INTERACTION_KINDS[kind][flag]);
+}
+
 export const INTERACTION_KIND_FALLBACK_LABEL = '其他互动';
 
 export function isInteractionKind(kind: string): kind is InteractionKind {

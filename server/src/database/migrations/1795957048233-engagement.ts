@@ -1,10 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { INTERACTION_KINDS } from '@alumni/shared';
+import { interactionKindsWhere } from '@alumni/shared';
 
-const kindsWhere = (flag: 'participation' | 'byAlumnus') =>
-  Object.entries(INTERACTION_KINDS)
-    .filter(([, meta]) => meta[flag])
-    .map(([kind]) => kind);
 
 /**
  * The interaction log also refuses TRUNCATE (row triggers never see it). Engagement: the
@@ -119,7 +115,7 @@ export class Engagement1795957048233 implements MigrationInterface {
           WHERE alumnus_id IS NOT NULL AND (kind = ANY (participation_kinds) OR kind IN ('giving.donated', 'giving.refunded'))
           GROUP BY 1, 2;
         $$`);
-    await db.query('SELECT engagement_backfill($1, $2)', [kindsWhere('participation'), kindsWhere('byAlumnus')]);
+    await db.query('SELECT engagement_backfill($1, $2)', [interactionKindsWhere('participation'), interactionKindsWhere('byAlumnus')]);
   }
 
   async down(db: QueryRunner): Promise<void> {

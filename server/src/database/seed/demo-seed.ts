@@ -10,6 +10,7 @@ import { DepartmentEntity } from '../../school/department.entity.js';
 import { SchoolEntity } from '../../school/school.entity.js';
 import { seedDemoGiving } from './demo-giving.js';
 import { seedDemoGroups } from './demo-groups.js';
+import { seedDemoInteractions } from './demo-interactions.js';
 
 /** Fixed seed: every demo installation shows the same people and numbers. */
 const SEED = 20261124;
@@ -328,4 +329,5 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
     now,
     drives: { trees: trees!, aid: aid!, scholarship: scholarship!, library: library!, trees2025: trees2025! },
   });
+  await seedDemoInteractions(manager);
 }
