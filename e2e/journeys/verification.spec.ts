@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { getJson } from '../../server/test/server-process.js';
-import { openPhonePage, screenshot } from '../support/browser.js';
+import { allowMessages, openPhonePage, screenshot } from '../support/browser.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -79,6 +79,7 @@ describe('roster import and verification', () => {
     await fillClaim(page, '林晓', 'E2E0001');
     await settledScreenshot(page, 'journey-claim-form');
     await page.locator('.claim-submit').click();
+    await allowMessages(page);
     await page.locator('.claim-outcome--matched').waitFor();
     expect(await page.locator('.claim-form').count()).toBe(0);
     await settledScreenshot(page, 'journey-claim-verified');
@@ -90,6 +91,7 @@ describe('roster import and verification', () => {
     await newAlumnusOnClaimPage(alumnus.page);
     await fillClaim(alumnus.page, '陈默', 'WRONG-NUMBER');
     await alumnus.page.locator('.claim-submit').click();
+    await allowMessages(alumnus.page);
     await alumnus.page.locator('.claim-outcome--pending').waitFor();
     await settledScreenshot(alumnus.page, 'journey-claim-pending');
 

@@ -49,3 +49,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Answers 允许 in the subscription-message dialog (WeChat's own dialog in the mini-program;
+ * in H5 a modal that asks the same), which the app opens on taps such as 报名 or 提交认证.
+ * `shot` names a screenshot of the dialog.
+ */
+export async function allowMessages(page: Page, shot?: string): Promise<void> {
+  await page.locator('.taro-modal__content', { hasText: '接收消息通知' }).waitFor({ timeout: 30_000 });
+  if (shot) await screenshot(page, shot);
+  await page.locator('.taro-model__confirm').click();
+}

@@ -20,7 +20,8 @@ export function useFreshInstallation(): Installation {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'alumnilink-e2e-'));
-    installation.server = await startServerProcess({ DATA_DIR: dataDir });
+    // H5_DIR picks another H5 build than miniprogram/dist/h5 (see TARO_OUTPUT_ROOT).
+    installation.server = await startServerProcess({ DATA_DIR: dataDir, ...(process.env.H5_DIR ? { H5_DIR: process.env.H5_DIR } : {}) });
     installation.browser = await launchChromium();
   });
   afterAll(async () => {

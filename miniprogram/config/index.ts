@@ -15,7 +15,8 @@ export default defineConfig<'webpack5'>(async () => {
     designWidth: (input?: { file?: string }) => (input?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750),
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${target}`,
+    // TARO_OUTPUT_ROOT lets parallel builds (e.g. two journeys in development) keep apart.
+    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${target}`,
     defineConstants: {
       API_BASE_URL: JSON.stringify(apiBaseUrl),
     },

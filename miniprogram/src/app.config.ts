@@ -4,12 +4,46 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/staff',
-      pages: ['pages/index/index', 'pages/roster-import/index', 'pages/claims/index', 'pages/staff-members/index'],
+      pages: [
+        'pages/index/index',
+        'pages/roster-import/index',
+        'pages/claims/index',
+        'pages/staff-members/index',
+        'pages/notifications/index',
+        'pages/events/index',
+        'pages/events-editor/index',
+        'pages/events-registrants/index',
+        'pages/events-check-in/index',
+        'pages/campaigns/index',
+        'pages/campaigns-editor/index',
+        'pages/group-moderation/index',
+        'pages/group-proposals/index',
+        'pages/dashboard/index',
+        'pages/alumnus-timeline/index',
+        'pages/engagement-weights/index',
+      ],
     },
+    { root: 'packages/events', pages: ['pages/detail/index', 'pages/sign-up/index', 'pages/ticket/index'] },
     { root: 'packages/alumni', pages: ['pages/profile/index', 'pages/directory/index', 'pages/alumnus/index'] },
     { root: 'packages/verification', pages: ['pages/claim/index'] },
+    { root: 'packages/timeline', pages: ['pages/mine/index'] },
     { root: 'packages/account', pages: ['pages/sign-in/index', 'pages/privacy/index'] },
+    {
+      root: 'packages/groups',
+      pages: [
+        'pages/group/index',
+        'pages/post/index',
+        'pages/compose/index',
+        'pages/feed/index',
+        'pages/join-requests/index',
+        'pages/propose/index',
+        'pages/qrcode/index',
+      ],
+    },
+    { root: 'packages/giving', pages: ['pages/campaign/index', 'pages/donate/index', 'pages/donation/index', 'pages/mine/index'] },
   ],
+  // Staff pick an event's place on the map (events editor); WeChat refuses undeclared location APIs.
+  requiredPrivateInfos: ['chooseLocation'],
   window: {
     // WeChat draws this bar anyway; saying so explicitly makes the H5 build draw it too, with a back button.
     navigationStyle: 'default',

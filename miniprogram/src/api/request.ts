@@ -30,6 +30,8 @@ export interface RequestOptions {
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Extra headers, e.g. `Idempotency-Key` on a write the phone may retry. */
+  headers?: Record<string, string>;
 }
 
 /** A GET may be sent again safely; a write may not, so only reads are retried. */
@@ -66,12 +68,12 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-export async function request<T>({ method = 'GET', path, query, body }: RequestOptions): Promise<T> {
+export async function request<T>({ method = 'GET', path, query, body, headers }: RequestOptions): Promise<T> {
   const retries = method === 'GET' ? RETRY_DELAYS_MS : [];
   let refreshed = false;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await send<T>(method, API_BASE_URL + path + queryString(query), body, authToken());
+      return await send<T>(method, API_BASE_URL + path + queryString(query), body, authToken(), headers);
     } catch (error) {
       const apiError = toApiError(error);
       // An expired access token: renew it once, then send the same call again.
@@ -90,8 +92,14 @@ export async function request<T>({ method = 'GET', path, query, body }: RequestO
   }
 }
 
-async function send<T>(method: HttpMethod, url: string, body: unknown, token: string | null): Promise<T> {
-  const header: Record<string, string> = { Accept: 'application/json' };
+async function send<T>(
+  method: HttpMethod,
+  url: string,
+  body: unknown,
+  token: string | null,
+  extra: Record<string, string> = {},
+): Promise<T> {
+  const header: Record<string, string> = { ...extra, Accept: 'application/json' };
   // Fastify rejects an empty body announced as JSON, so the type is sent only with a body.
   if (body !== undefined) header['Content-Type'] = 'application/json';
   if (token) header.Authorization = `Bearer ${token}`;

@@ -1,31 +1,22 @@
-import { CAMPAIGN_KIND_LABELS, formatFen, progressPercent, type CampaignSummaryDto } from '@alumni/shared';
-import { Progress } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { CAMPAIGN_KIND_LABELS, type CampaignSummaryDto } from '@alumni/shared';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { CAMPAIGN_URL } from './campaign-links';
+import { CampaignProgress } from './campaign-progress';
 import './campaign-card.scss';
 
-export function CampaignCard({ campaign }: { campaign: CampaignSummaryDto }) {
-  const percent = progressPercent(campaign.raisedFen, campaign.goalFen);
+/** A tap opens the campaign page, unless the caller (a staff list) says otherwise. */
+export function CampaignCard({ campaign, onClick }: { campaign: CampaignSummaryDto; onClick?: () => void }) {
+  const open = onClick ?? (() => void Taro.navigateTo({ url: `${CAMPAIGN_URL}?id=${campaign.id}` }));
   return (
-    <View className="campaign-card">
+    <View className={`campaign-card campaign-card--${campaign.kind}`} onClick={open}>
+      {campaign.coverUrl ? <Image className="campaign-card__cover" src={campaign.coverUrl} mode="aspectFill" lazyLoad /> : null}
       <View className="campaign-card__head">
         <Text className="campaign-card__kind">{CAMPAIGN_KIND_LABELS[campaign.kind]}</Text>
         <Text className="campaign-card__title">{campaign.title}</Text>
       </View>
       {campaign.summary ? <Text className="campaign-card__summary">{campaign.summary}</Text> : null}
-      <Progress
-        className="campaign-card__progress"
-        percent={percent}
-        color="linear-gradient(90deg, #f5a25d 0%, #e8692c 100%)"
-        background="#f3ece7"
-        strokeWidth="6"
-      />
-      <View className="campaign-card__numbers">
-        <Text className="campaign-card__raised">
-          <Text className="campaign-card__raised-amount">{formatFen(campaign.raisedFen)}</Text>
-          <Text className="campaign-card__goal"> / {formatFen(campaign.goalFen)}</Text>
-        </Text>
-        <Text className="campaign-card__donors">{campaign.donorCount} 人已捐</Text>
-      </View>
+      <CampaignProgress campaign={campaign} />
     </View>
   );
 }

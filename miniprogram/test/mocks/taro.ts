@@ -20,6 +20,7 @@ const Taro = {
   reLaunch: jest.fn(() => Promise.resolve()),
   chooseImage: jest.fn(() => Promise.resolve({ tempFilePaths: ['blob:avatar'] })),
   uploadFile: jest.fn(),
+  requestSubscribeMessage: jest.fn(),
   // NutUI asks which platform it runs on; jsdom stands in for the H5 build.
   getEnv: () => 'WEB',
 };

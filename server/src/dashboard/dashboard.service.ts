@@ -190,12 +190,13 @@ export class DashboardService {
     const standing = this.engagement.standingQuery();
     const now = new Date();
     if (list === 'top-engaged') {
-      // Ranked on (id, city, score) alone; only the winners are read in full.
+      // Ranked on (id, city, score) alone, every score in one grouped pass; only the winners are read in full.
       return this.engagement.report(
         `SELECT st.* FROM (${standing}) st
          JOIN (SELECT id, rank FROM (
-                 SELECT id, row_number() OVER (PARTITION BY city ORDER BY score DESC, id) AS rank
-                 FROM (${standing}) ranked WHERE NOT erased AND city IS NOT NULL AND score > 0) r
+                 SELECT f.id, row_number() OVER (PARTITION BY f.city ORDER BY sc.score DESC, f.id) AS rank
+                 FROM (${this.alumni.reportingFacts().getQuery()}) f JOIN (${this.engagement.scoresQuery()}) sc ON sc.alumnus_id = f.id
+                 WHERE NOT f.erased AND f.city IS NOT NULL AND sc.score > 0) r
                WHERE rank <= $2) top ON top.id = st.id
          ORDER BY st.city, top.rank LIMIT $3`,
         [now, query.perCity, limit],

@@ -3,15 +3,12 @@ import { fenTransformer } from '../common/fen.transformer.js';
 
 /**
  * One alumnus's engagement, kept current by every interaction row in the same transaction.
- * `scoreBase` is the score at the settings' reference time (docs/engagement.md).
+ * The score is not kept here but read from the per-kind sums (engagement_kind_sums).
  */
 @Entity({ name: 'engagement_summaries' })
 export class EngagementSummaryEntity {
   @PrimaryColumn({ type: 'uuid' })
   alumnusId: string;
-
-  @Column({ type: 'double precision', default: 0 })
-  scoreBase: number;
 
   @Column({ type: 'timestamptz', precision: 3 })
   lastInteractionAt: Date;

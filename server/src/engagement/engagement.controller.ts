@@ -21,7 +21,7 @@ export class EngagementController {
   }
 
   @Put('engagement/weights')
-  @ApiOperation({ summary: 'Replace the weights and settings; every score is rebuilt from the log in the same transaction' })
+  @ApiOperation({ summary: 'Replace the weights and settings; scores follow at once (a half-life change re-reads the log)' })
   @ApiOkResponse({ type: EngagementSettingsResponseDto })
   @ApiErrors('ENGAGEMENT_KIND_UNKNOWN', 'ENGAGEMENT_WEIGHT_DUPLICATE', 'FORBIDDEN')
   update(@CurrentUser() user: AuthUserDto, @Body() dto: UpdateEngagementSettingsDto): Promise<EngagementSettingsDto> {

@@ -1,5 +1,9 @@
+import type { EntityManager } from 'typeorm';
 import { INTERACTION_KINDS } from '@alumni/shared';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { InteractionsService } from '../interactions/interactions.service.js';
+import type { UpdateEngagementSettingsDto } from './dto/engagement-settings.dto.js';
+import { EngagementService } from './engagement.service.js';
 import { createAlumnus, signedIn } from '../../test/auth.js';
 import { jsonRequest } from '../../test/events.js';
 import { phoneOf, recordInteraction, scalar } from '../../test/interactions.js';
@@ -60,6 +64,8 @@ describe('engagement', () => {
       segment: 'participating',
     },
     visitedOffline: { events: [['offline.visit', 3]], openid: false, segment: 'participating' },
+    // A kind the first settings do not weigh: its rows count once a weight is given.
+    registeredOnly: { events: [['events.registered', 50]], segment: 'contacted' },
   };
   const ids: Record<string, string> = {};
   const expectedScore = (name: string, halfLifeDays: number, weights = SETTINGS.weights) =>
@@ -114,6 +120,95 @@ describe('engagement', () => {
     expect(await Promise.all(Object.values(ids).map(async (id) => (await engagementOf(id)).score))).toEqual(before);
   });
 
+  it('applies a weight change to every existing score at once, keeping the reference time', async () => {
+    const referenceAt = () => scalar(t, 'SELECT extract(epoch FROM reference_at) FROM engagement_settings');
+    const reference = await referenceAt();
+    const weights = [
+      { kind: 'events.checked_in', weight: 1 },
+      { kind: 'events.no_show', weight: -3 },
+      { kind: 'events.registered', weight: 2 },
+      { kind: 'offline.visit', weight: 7 },
+    ];
+    expect((await put({ ...SETTINGS, weights })).status).toBe(200);
+    for (const name of Object.keys(people)) {
+      expect((await engagementOf(ids[name]!)).score, name).toBeCloseTo(expectedScore(name, 100, weights), 2);
+    }
+    // Written out: 2·2^(−50/100); 1·2^(−30/100) − 3·2^(−10/100); gifts now weigh nothing.
+    expect((await engagementOf(ids['registeredOnly']!)).score).toBeCloseTo(2 * 2 ** -0.5, 2);
+    expect((await engagementOf(ids['recent']!)).score).toBeCloseTo(2 ** -0.3 - 3 * 2 ** -0.1, 2);
+    expect((await engagementOf(ids['repeatedGiver']!)).score).toBe(0);
+    // Only a half-life change re-reads the log at a new reference time.
+    expect(await referenceAt()).toBe(reference);
+    expect((await put(SETTINGS)).status).toBe(200);
+    expect((await engagementOf(ids['registeredOnly']!)).score).toBe(0);
+  });
+
+  describe('a weight change next to concurrent writes', () => {
+    const weights = [{ kind: 'events.checked_in', weight: 6 }, ...SETTINGS.weights.slice(1)];
+
+    /** Settles with `work`, but fails as soon as any session of this database waits for a lock. */
+    async function withoutLockWaits<R>(work: Promise<R>): Promise<R> {
+      let settled = false;
+      const watched = work.finally(() => {
+        settled = true;
+      });
+      while (!settled) {
+        const waiting = await scalar(
+          t,
+          "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+        );
+        if (waiting > 0) throw new Error('a session waits for a lock');
+        await Promise.race([watched, new Promise((resolve) => setTimeout(resolve, 10))]);
+      }
+      return watched;
+    }
+
+    /** Runs `work` in a transaction that stays open until `then` is done, then commits. */
+    async function holdingOpen(work: (manager: EntityManager) => Promise<unknown>, then: () => Promise<void>) {
+      const runner = t.dataSource.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        await work(runner.manager);
+        await then();
+        await runner.commitTransaction();
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
+
+    afterEach(async () => {
+      expect((await put(SETTINGS)).status).toBe(200);
+    });
+
+    it('does not wait for a record() whose transaction is still open', async () => {
+      const alumnus = await createAlumnus(t);
+      await holdingOpen(
+        (manager) => t.app.get(InteractionsService).record(manager, { alumnusId: alumnus.id, kind: 'events.checked_in' }),
+        async () => {
+          expect((await withoutLockWaits(put({ ...SETTINGS, weights }))).status).toBe(200);
+        },
+      );
+      // The row committed after the change counts with the new weight.
+      expect((await engagementOf(alumnus.id)).score).toBe(6);
+    });
+
+    it('lets record() through while it is still open, and counts that row with the new weights', async () => {
+      const alumnus = await createAlumnus(t);
+      await recordInteraction(t, alumnus.id, 'events.checked_in', 100);
+      const dto = { ...SETTINGS, weights } as UpdateEngagementSettingsDto;
+      await holdingOpen(
+        (manager) => t.app.get(EngagementService).applySettings(manager, { id: staff.alumnus.id, roles: ['staff'] }, dto),
+        async () => {
+          await withoutLockWaits(recordInteraction(t, alumnus.id, 'events.checked_in'));
+          // Until the change commits, readers see the old weights.
+          expect((await engagementOf(alumnus.id)).score).toBeCloseTo(4 + 4 / 2, 2);
+        },
+      );
+      expect((await engagementOf(alumnus.id)).score).toBeCloseTo(6 + 6 / 2, 2);
+    });
+  });
+
   it('applies new weights and half-life to every existing score, and audits the change', async () => {
     const weights = [
       { kind: 'events.checked_in', weight: 8 },
@@ -142,13 +237,17 @@ describe('engagement', () => {
     const snapshot = async () => ({
       summaries: (
         await t.dataSource.query(
-          'SELECT alumnus_id, round(score_base::numeric, 9) AS score, last_interaction_at, recent_participations, recent_donations, donated_fen, phone_confirmed_at, city_confirmed_at, employer_confirmed_at, wechat_active_at FROM engagement_summaries ORDER BY 1',
+          'SELECT alumnus_id, last_interaction_at, recent_participations, recent_donations, donated_fen, phone_confirmed_at, city_confirmed_at, employer_confirmed_at, wechat_active_at FROM engagement_summaries ORDER BY 1',
         )
       ).map((row: Record<string, unknown>) => JSON.stringify(row)),
+      sums: await t.dataSource.query(
+        'SELECT alumnus_id, kind, round(decayed_sum::numeric, 9) AS sum FROM engagement_kind_sums ORDER BY alumnus_id, kind',
+      ),
       months: await t.dataSource.query('SELECT * FROM engagement_months ORDER BY alumnus_id, month'),
     });
     const kept = await snapshot();
     expect(kept.summaries.length).toBeGreaterThan(5);
+    expect(kept.sums.length).toBeGreaterThan(kept.summaries.length);
     const kinds = (flag: 'participation' | 'byAlumnus') =>
       Object.entries(INTERACTION_KINDS)
         .filter(([, meta]) => meta[flag])

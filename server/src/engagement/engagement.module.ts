@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { EngagementKindSumEntity } from './engagement-kind-sum.entity.js';
 import { EngagementMonthEntity } from './engagement-month.entity.js';
 import { EngagementSettingsEntity } from './engagement-settings.entity.js';
 import { EngagementSummaryEntity } from './engagement-summary.entity.js';
@@ -12,7 +13,13 @@ import { EngagementService } from './engagement.service.js';
 /** Scores, segments and contact coverage derived from the interaction log. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([EngagementSettingsEntity, EngagementWeightEntity, EngagementSummaryEntity, EngagementMonthEntity]),
+    TypeOrmModule.forFeature([
+      EngagementSettingsEntity,
+      EngagementWeightEntity,
+      EngagementKindSumEntity,
+      EngagementSummaryEntity,
+      EngagementMonthEntity,
+    ]),
     AlumniModule,
     AuditModule,
   ],

@@ -28,8 +28,9 @@ export interface EngagementEvent {
 }
 
 /**
- * Taken shared by every accumulation and exclusively by a recomputation, so no row is
- * added with the old settings to scores rebuilt with the new ones.
+ * Taken shared by every accumulation and exclusively by a half-life change (the one change
+ * that rebuilds the per-kind sums from the log), so no row is added at the old half-life to
+ * sums rebuilt at the new one. A weight change does not take it.
  */
 const SETTINGS_LOCK = 804_2026;
 
@@ -43,6 +44,13 @@ export function shanghaiMonth(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7) + '-01';
 }
 
+/** The decay from the reference time to `$1` (now): one factor per query, not per alumnus. */
+const DECAY = `power(2::float8, -extract(epoch FROM $1::timestamptz - reference_at)::float8 / (half_life_days * ${DAY_SECONDS}.0))`;
+
+/** Σ weight · decayed sum over kind-sum rows, weighted when read: a weight change rewrites nothing. */
+const WEIGHTED_SUM = 'sum(w.weight * k.decayed_sum)';
+const WEIGHTED_ROWS = 'engagement_kind_sums k JOIN engagement_weights w ON w.kind = k.kind';
+
 /**
  * Per-alumnus standing at `$1` (now): the reporting facts of the alumni module joined with
  * the summary. Columns: the facts, `score`, `segment`, `engaged`, `<field>_current`,
@@ -53,7 +61,9 @@ function standingSql(facts: string): string {
   const current = (known: string, at: string) => `coalesce(f.${known} AND e.${at} >= s.contact_since, false)`;
   return `
     SELECT f.*,
-      coalesce(e.score_base, 0) * s.decay AS score,
+      -- A subquery, not a grouped join: a page of 20 alumni reads their rows only (an index range
+      -- each), and a figure without the score reads none. Ranking everyone uses scoresQuery().
+      coalesce((SELECT ${WEIGHTED_SUM} FROM ${WEIGHTED_ROWS} WHERE k.alumnus_id = f.id), 0) * s.decay AS score,
       CASE
         WHEN e.recent_participations[${T.coreParticipations}] >= ${since(T.participatingMonths)}
           OR e.recent_donations[${T.coreDonations}] >= ${since(T.coreGivingMonths)} THEN 'core'
@@ -74,7 +84,7 @@ function standingSql(facts: string): string {
     FROM (${facts}) f
     -- Computed once, not per alumnus: the decay from the reference time to now, and the contact window.
     CROSS JOIN (
-      SELECT power(2::float8, -extract(epoch FROM $1::timestamptz - reference_at)::float8 / (half_life_days * ${DAY_SECONDS}.0)) AS decay,
+      SELECT ${DECAY} AS decay,
              $1::timestamptz - make_interval(months => contact_current_months) AS contact_since
       FROM engagement_settings) s
     LEFT JOIN engagement_summaries e ON e.alumnus_id = f.id`;
@@ -152,21 +162,25 @@ export class EngagementService {
     const gift = giftOf(event);
     const contact = confirmedContact(event);
     const at = (confirmed: boolean) => (confirmed ? event.occurredAt : null);
+    // Every kind is summed, weighted or not: a weight given later counts the past rows too.
     await manager.query(
       `WITH locked AS (SELECT pg_advisory_xact_lock_shared(${SETTINGS_LOCK})),
             s AS (SELECT half_life_days, reference_at FROM engagement_settings, locked)
-       INSERT INTO engagement_summaries AS e (alumnus_id, score_base, last_interaction_at, recent_participations, recent_donations,
-         donated_fen, phone_confirmed_at, city_confirmed_at, employer_confirmed_at, wechat_active_at)
-       SELECT $1, coalesce((SELECT weight FROM engagement_weights WHERE kind = $2), 0)
-                  * power(2::float8, extract(epoch FROM $3::timestamptz - s.reference_at)::float8 / (s.half_life_days * ${DAY_SECONDS}.0)),
-              $3, CASE WHEN $4 THEN ARRAY[$3::timestamptz] ELSE '{}' END, CASE WHEN $5 THEN ARRAY[$3::timestamptz] ELSE '{}' END,
-              $6, $7, $8, $9, $10
+       INSERT INTO engagement_kind_sums AS k (alumnus_id, kind, decayed_sum)
+       SELECT $1, $2, power(2::float8, extract(epoch FROM $3::timestamptz - s.reference_at)::float8 / (s.half_life_days * ${DAY_SECONDS}.0))
        FROM s
+       ON CONFLICT (alumnus_id, kind) DO UPDATE SET decayed_sum = k.decayed_sum + EXCLUDED.decayed_sum`,
+      [event.alumnusId, event.kind, event.occurredAt],
+    );
+    await manager.query(
+      `INSERT INTO engagement_summaries AS e (alumnus_id, last_interaction_at, recent_participations, recent_donations,
+         donated_fen, phone_confirmed_at, city_confirmed_at, employer_confirmed_at, wechat_active_at)
+       VALUES ($1, $2, CASE WHEN $3 THEN ARRAY[$2::timestamptz] ELSE '{}' END, CASE WHEN $4 THEN ARRAY[$2::timestamptz] ELSE '{}' END,
+              $5, $6, $7, $8, $9)
        ON CONFLICT (alumnus_id) DO UPDATE SET
-         score_base = e.score_base + EXCLUDED.score_base,
          last_interaction_at = greatest(e.last_interaction_at, EXCLUDED.last_interaction_at),
-         recent_participations = CASE WHEN $4 THEN engagement_recent(e.recent_participations, $3, ${T.coreParticipations}) ELSE e.recent_participations END,
-         recent_donations = CASE WHEN $5 THEN engagement_recent(e.recent_donations, $3, ${T.coreDonations}) ELSE e.recent_donations END,
+         recent_participations = CASE WHEN $3 THEN engagement_recent(e.recent_participations, $2, ${T.coreParticipations}) ELSE e.recent_participations END,
+         recent_donations = CASE WHEN $4 THEN engagement_recent(e.recent_donations, $2, ${T.coreDonations}) ELSE e.recent_donations END,
          donated_fen = e.donated_fen + EXCLUDED.donated_fen,
          phone_confirmed_at = greatest(e.phone_confirmed_at, EXCLUDED.phone_confirmed_at),
          city_confirmed_at = greatest(e.city_confirmed_at, EXCLUDED.city_confirmed_at),
@@ -174,7 +188,6 @@ export class EngagementService {
          wechat_active_at = greatest(e.wechat_active_at, EXCLUDED.wechat_active_at)`,
       [
         event.alumnusId,
-        event.kind,
         event.occurredAt,
         participation,
         gift.donations > 0,
@@ -201,13 +214,14 @@ export class EngagementService {
    * past months' totals do not change (they count an erased, nameless record).
    */
   async forget(manager: EntityManager, alumnusId: string): Promise<void> {
+    await manager.query('DELETE FROM engagement_kind_sums WHERE alumnus_id = $1', [alumnusId]);
     await manager.query('DELETE FROM engagement_summaries WHERE alumnus_id = $1', [alumnusId]);
   }
 
-  async settings(): Promise<EngagementSettingsDto> {
+  async settings(manager: EntityManager = this.dataSource.manager): Promise<EngagementSettingsDto> {
     const [settings, weights] = await Promise.all([
-      this.dataSource.getRepository(EngagementSettingsEntity).findOneByOrFail({ id: 1 }),
-      this.dataSource.getRepository(EngagementWeightEntity).find({ order: { kind: 'ASC' } }),
+      manager.findOneByOrFail(EngagementSettingsEntity, { id: 1 }),
+      manager.find(EngagementWeightEntity, { order: { kind: 'ASC' } }),
     ]);
     return {
       halfLifeDays: settings.halfLifeDays,
@@ -220,8 +234,8 @@ export class EngagementService {
   }
 
   /**
-   * Replaces the weights and settings and rebuilds every score from the log in one
-   * transaction: readers see the old scores until it commits, then the new ones.
+   * Replaces the weights and settings in one transaction: readers see the old scores until it
+   * commits, then the new ones.
    */
   async updateSettings(user: AuthUserDto, dto: UpdateEngagementSettingsDto): Promise<EngagementSettingsDto> {
     const unknown = dto.weights.filter((w) => !isInteractionKind(w.kind));
@@ -239,49 +253,62 @@ export class EngagementService {
         [...new Set(repeated)].map((kind) => ({ field: 'weights', issue: `${kind} is listed more than once` })),
       );
     }
-    const before = await this.settings();
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK})`);
-      await manager.query('DELETE FROM engagement_weights');
-      const weights = dto.weights.filter((w) => w.weight !== 0);
-      if (weights.length > 0) await manager.insert(EngagementWeightEntity, weights);
-      // Scores are rebuilt at a new reference time, so stored values stay near their real size.
-      const [{ now }] = (await manager.query(`SELECT date_trunc('milliseconds', now()) AS now`)) as { now: Date }[];
-      await manager.update(
-        EngagementSettingsEntity,
-        { id: 1 },
-        { halfLifeDays: dto.halfLifeDays, contactCurrentMonths: dto.contactCurrentMonths, referenceAt: now, updatedAt: now },
-      );
-      await this.rebuildScores(manager, now, dto.halfLifeDays);
-      await this.audit.record(manager, {
-        actorId: user.id,
-        action: 'engagement.settings_updated',
-        subjectType: 'engagement_settings',
-        before: { halfLifeDays: before.halfLifeDays, contactCurrentMonths: before.contactCurrentMonths, weights: before.weights },
-        after: { halfLifeDays: dto.halfLifeDays, contactCurrentMonths: dto.contactCurrentMonths, weights },
-      });
-    });
+    await this.dataSource.transaction((manager) => this.applySettings(manager, user, dto));
     return this.settings();
   }
 
-  /** Every score from the log, at `referenceAt`: one pass over the weighted kinds' rows. */
-  private async rebuildScores(manager: EntityManager, referenceAt: Date, halfLifeDays: number): Promise<void> {
-    await manager.query('UPDATE engagement_summaries SET score_base = 0 WHERE score_base <> 0');
-    await manager.query(
-      `UPDATE engagement_summaries e SET score_base = x.base
-       FROM (SELECT i.alumnus_id,
-                    sum(w.weight * power(2::float8, extract(epoch FROM i.occurred_at - $1::timestamptz)::float8 / ($2 * ${DAY_SECONDS}.0))) AS base
-             FROM interactions i JOIN engagement_weights w ON w.kind = i.kind
-             WHERE i.alumnus_id IS NOT NULL
-             GROUP BY i.alumnus_id) x
-       WHERE e.alumnus_id = x.alumnus_id`,
-      [referenceAt, halfLifeDays],
+  /**
+   * The writes of `updateSettings`, in the caller's transaction. Weights are applied when scores
+   * are read, so a weight or contact-window change writes only the settings: it neither waits for
+   * nor holds up `record()`. Only a half-life change rebuilds the per-kind sums from the log.
+   */
+  async applySettings(manager: EntityManager, user: AuthUserDto, dto: UpdateEngagementSettingsDto): Promise<void> {
+    // Serialises concurrent changes (both would replace the same weight rows); `record()` only
+    // reads this row, so it does not wait for the lock.
+    await manager.query('SELECT 1 FROM engagement_settings WHERE id = 1 FOR UPDATE');
+    const before = await this.settings(manager);
+    const rebuild = dto.halfLifeDays !== before.halfLifeDays;
+    // Sums decayed at one half-life cannot be converted to another: no row may be added at the
+    // old half-life to sums rebuilt at the new one.
+    if (rebuild) await manager.query(`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK})`);
+    await manager.query('DELETE FROM engagement_weights');
+    const weights = dto.weights.filter((w) => w.weight !== 0);
+    if (weights.length > 0) await manager.insert(EngagementWeightEntity, weights);
+    const [{ now }] = (await manager.query(`SELECT date_trunc('milliseconds', now()) AS now`)) as { now: Date }[];
+    await manager.update(
+      EngagementSettingsEntity,
+      { id: 1 },
+      {
+        halfLifeDays: dto.halfLifeDays,
+        contactCurrentMonths: dto.contactCurrentMonths,
+        updatedAt: now,
+        // Rebuilt sums are stored at a new reference time, so they stay near their real size.
+        ...(rebuild ? { referenceAt: now } : {}),
+      },
     );
+    if (rebuild) await manager.query('SELECT engagement_rebuild_kind_sums()');
+    await this.audit.record(manager, {
+      actorId: user.id,
+      action: 'engagement.settings_updated',
+      subjectType: 'engagement_settings',
+      before: { halfLifeDays: before.halfLifeDays, contactCurrentMonths: before.contactCurrentMonths, weights: before.weights },
+      after: { halfLifeDays: dto.halfLifeDays, contactCurrentMonths: dto.contactCurrentMonths, weights },
+    });
   }
 
   /** The standing of every alumnus as a subquery taking `$1` = now; see `standingSql`. */
   standingQuery(): string {
     return standingSql(this.alumni.reportingFacts().getQuery());
+  }
+
+  /**
+   * `(alumnus_id, score)` at `$1` (now) of every alumnus with a score, in one grouped pass over
+   * the kind sums: for ranking everyone, where a subquery per alumnus would cost more.
+   */
+  scoresQuery(): string {
+    return `SELECT x.alumnus_id, x.base * s.decay AS score
+            FROM (SELECT k.alumnus_id, ${WEIGHTED_SUM} AS base FROM ${WEIGHTED_ROWS} GROUP BY k.alumnus_id) x
+            CROSS JOIN (SELECT ${DECAY} AS decay FROM engagement_settings) s`;
   }
 
   /**

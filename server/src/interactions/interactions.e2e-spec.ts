@@ -14,13 +14,19 @@ describe('the interaction log', () => {
 
   const rowsOf = async (alumnusId: string | null) =>
     t.dataSource.query('SELECT kind FROM interactions WHERE alumnus_id IS NOT DISTINCT FROM $1 ORDER BY id', [alumnusId]);
-  const summaryOf = (alumnusId: string) => t.dataSource.query('SELECT * FROM engagement_summaries WHERE alumnus_id = $1', [alumnusId]);
+  /** The alumnus's engagement rows: their summary and one decayed sum per kind. */
+  const summaryOf = (alumnusId: string) =>
+    t.dataSource.query(
+      `SELECT 'summary' AS row FROM engagement_summaries WHERE alumnus_id = $1
+       UNION ALL SELECT kind FROM engagement_kind_sums WHERE alumnus_id = $1 ORDER BY 1`,
+      [alumnusId],
+    );
 
   it('commits a row and its engagement summary with the change it records', async () => {
     const alumnus = await createAlumnus(t);
     await recordInteraction(t, alumnus.id, 'identity.consented');
     expect(await rowsOf(alumnus.id)).toEqual([{ kind: 'identity.consented' }]);
-    expect(await summaryOf(alumnus.id)).toHaveLength(1);
+    expect(await summaryOf(alumnus.id)).toEqual([{ row: 'identity.consented' }, { row: 'summary' }]);
   });
 
   it('leaves no row, summary or month when the change throws after recording', async () => {

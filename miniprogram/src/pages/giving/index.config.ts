@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '捐赠',
+  enablePullDownRefresh: true,
 });

@@ -1,5 +1,60 @@
-import { ComingSoon } from '../../components/coming-soon';
+import type { CampaignSummaryDto } from '@alumni/shared';
+import { Text, View } from '@tarojs/components';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import { listCampaigns } from '../../api/campaigns';
+import { CampaignCard } from '../../components/campaign-card';
+import { MY_DONATIONS_URL } from '../../components/campaign-links';
+import { CampaignTabs } from '../../components/campaign-tabs';
+import { EmptyState } from '../../components/empty-state';
+import { EventPagedList } from '../../components/event-paged-list';
+import { usePagedList, useReloadOnReturn } from '../events/use-paged-list';
+import './index.scss';
 
+type Status = 'open' | 'closed';
+
+const TABS = [
+  ['open', '进行中'],
+  ['closed', '已结束'],
+] as const;
+
+/** The giving tab: donation drives with their progress; a tap opens one. */
 export default function GivingPage() {
-  return <ComingSoon title="捐赠功能即将上线" description="植树、助学和奖学金项目，很快就能在这里支持" />;
+  const [status, setStatus] = useState<Status>('open');
+  const { state, reload, loadMore } = usePagedList<CampaignSummaryDto>((cursor) => listCampaigns({ status, cursor, limit: 10 }), status);
+  // Back from a gift: the progress moved.
+  useReloadOnReturn(reload);
+  useReachBottom(() => void loadMore());
+
+  return (
+    <View className="giving">
+      <View className="giving-banner">
+        <View className="giving-banner__text">
+          <Text className="giving-banner__title">一棵树苗，一份助学金</Text>
+          <Text className="giving-banner__hint">小额捐赠，每一笔都有去向、有回音</Text>
+        </View>
+        <Text className="giving-banner__mine" onClick={() => void Taro.navigateTo({ url: MY_DONATIONS_URL })}>
+          我的捐赠
+        </Text>
+      </View>
+      <View className="giving-tabs">
+        <CampaignTabs tabs={TABS} value={status} onChange={setStatus} />
+      </View>
+      <View className="giving-list">
+        <EventPagedList
+          state={state}
+          empty={
+            status === 'open' ? (
+              <EmptyState title="暂无进行中的捐赠项目" description="新的植树、助学项目发布后会出现在这里" />
+            ) : (
+              <EmptyState title="还没有已结束的项目" />
+            )
+          }
+          onRetry={() => void reload()}
+          onMore={() => void loadMore()}
+          render={(campaign) => <CampaignCard key={campaign.id} campaign={campaign} />}
+        />
+      </View>
+    </View>
+  );
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '群组',
+  enablePullDownRefresh: true,
 });

@@ -1,5 +1,139 @@
-import { ComingSoon } from '../../components/coming-soon';
+import { GROUP_KIND_LABELS, GROUP_KINDS, type GroupKind, type GroupSummaryDto, type Page } from '@alumni/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import { listGroups, listGroupSuggestions, listMyGroups } from '../../api/groups';
+import { loadSession } from '../../api/session';
+import { EmptyState } from '../../components/empty-state';
+import { EventPagedList } from '../../components/event-paged-list';
+import { GroupCard } from '../../components/group-card';
+import { usePagedList, useReloadOnReturn } from '../events/use-paged-list';
+import './index.scss';
+
+type Tab = 'suggested' | 'mine' | GroupKind;
+
+const TABS: { key: Tab; label: string }[] = [
+  { key: 'suggested', label: '为你推荐' },
+  { key: 'mine', label: '我的群组' },
+  ...GROUP_KINDS.map((kind) => ({ key: kind, label: GROUP_KIND_LABELS[kind] })),
+];
+
+const PAGE_SIZE = 20;
+const SIGN_IN_URL = '/packages/account/pages/sign-in/index';
+const FEED_URL = '/packages/groups/pages/feed/index';
+const PROPOSE_URL = '/packages/groups/pages/propose/index';
+
+const isKind = (tab: Tab): tab is GroupKind => (GROUP_KINDS as readonly string[]).includes(tab);
+const needsSignIn = (tab: Tab) => tab === 'suggested' || tab === 'mine';
 
 export default function GroupsPage() {
-  return <ComingSoon title="群组功能即将上线" description="班级、同城、行业和兴趣群组，很快就能在这里加入" />;
+  const [signedIn, setSignedIn] = useState(() => loadSession() !== null);
+  const [tab, setTab] = useState<Tab>(() => (loadSession() !== null ? 'suggested' : 'interest'));
+  const [query, setQuery] = useState('');
+  const [draft, setDraft] = useState('');
+
+  const fetchPage = (cursor?: string): Promise<Page<GroupSummaryDto>> => {
+    // A search looks through every active group (of the chosen kind, when one is chosen).
+    if (query) return listGroups({ q: query, kind: isKind(tab) ? tab : undefined, cursor, limit: PAGE_SIZE });
+    if (isKind(tab)) return listGroups({ kind: tab, cursor, limit: PAGE_SIZE });
+    if (!signedIn) return Promise.resolve({ items: [], nextCursor: null });
+    if (tab === 'mine') return listMyGroups({ cursor, limit: PAGE_SIZE });
+    return listGroupSuggestions().then((items) => ({ items, nextCursor: null }));
+  };
+  const { state, reload, loadMore } = usePagedList<GroupSummaryDto>(fetchPage, JSON.stringify([tab, query, signedIn]));
+
+  // Back from a group page (joined, left, signed in): show what changed.
+  useDidShow(() => setSignedIn(loadSession() !== null));
+  useReloadOnReturn(reload);
+  useReachBottom(() => void loadMore());
+
+  const search = () => setQuery(draft.trim());
+  const clear = () => {
+    setDraft('');
+    setQuery('');
+  };
+
+  return (
+    <View className="groups">
+      <View className="groups-search">
+        <Input
+          className="groups-search__input"
+          value={draft}
+          placeholder="搜索群组名称，如 摄影、上海"
+          confirmType="search"
+          onInput={(e) => setDraft(e.detail.value)}
+          onConfirm={search}
+        />
+        {query ? (
+          <Text className="groups-search__action" onClick={clear}>
+            清除
+          </Text>
+        ) : (
+          <Text className="groups-search__action groups-search__go" onClick={search}>
+            搜索
+          </Text>
+        )}
+      </View>
+
+      <View className="groups-tabs">
+        {TABS.map((t) => (
+          <Text key={t.key} className={t.key === tab ? 'groups-tab groups-tab--active' : 'groups-tab'} onClick={() => setTab(t.key)}>
+            {t.label}
+          </Text>
+        ))}
+      </View>
+
+      {signedIn && !query ? (
+        <View className="groups-feed-entry" onClick={() => void Taro.navigateTo({ url: FEED_URL })}>
+          <View className="groups-feed-entry__text">
+            <Text className="groups-feed-entry__title">群动态</Text>
+            <Text className="groups-feed-entry__hint">我加入的群里的最新分享</Text>
+          </View>
+          <Text className="groups-feed-entry__arrow">›</Text>
+        </View>
+      ) : null}
+
+      {query ? <Text className="groups-query">“{query}”的搜索结果</Text> : null}
+
+      <View className="groups-list">
+        {!query && !signedIn && needsSignIn(tab) ? (
+          <EmptyState title="登录后查看" description="登录并认证校友身份后，这里会推荐你的班级群、同城群和行业群">
+            <Button type="primary" shape="round" size="small" onClick={() => void Taro.navigateTo({ url: SIGN_IN_URL })}>
+              去登录
+            </Button>
+          </EmptyState>
+        ) : (
+          <EventPagedList
+            state={state}
+            empty={<Empty tab={tab} query={query} />}
+            onRetry={() => void reload()}
+            onMore={() => void loadMore()}
+            render={(group) => <GroupCard key={group.id} group={group} />}
+          />
+        )}
+      </View>
+
+      <View className="groups-propose">
+        <Text className="groups-propose__hint">没有合适的群？已认证校友可以发起兴趣、城市或行业群</Text>
+        <Button
+          className="groups-propose__button"
+          size="small"
+          shape="round"
+          onClick={() => void Taro.navigateTo({ url: signedIn ? PROPOSE_URL : SIGN_IN_URL })}
+        >
+          发起群组
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function Empty({ tab, query }: { tab: Tab; query: string }) {
+  if (query) return <EmptyState title="没有找到相关群组" description="换个关键词试试，或者发起一个新群组" />;
+  if (tab === 'suggested') {
+    return <EmptyState title="暂时没有推荐" description="完善个人资料中的班级、城市和行业，就能收到更贴合的推荐" />;
+  }
+  if (tab === 'mine') return <EmptyState title="还没有加入群组" description="去“为你推荐”里找找你的班级群吧" />;
+  return <EmptyState title={`暂无${GROUP_KIND_LABELS[tab]}群组`} />;
 }

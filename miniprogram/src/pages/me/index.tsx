@@ -9,6 +9,21 @@ import './index.scss';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
 
+/** The 我的 tab's entries, in order; staff-only ones show to staff. */
+const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; className?: string }[] = [
+  {
+    url: '/packages/verification/pages/claim/index',
+    title: '校友认证',
+    hint: '核对毕业名册，认证后可查找同学',
+    className: 'me-verification',
+  },
+  { url: '/packages/alumni/pages/profile/index', title: '个人资料', hint: '完善资料，设置谁能看到' },
+  { url: '/packages/alumni/pages/directory/index', title: '校友录', hint: '查找同学和校友' },
+  { url: '/packages/giving/pages/mine/index', title: '我的捐赠', hint: '捐赠记录、证书和善款去向' },
+  { url: '/packages/timeline/pages/mine/index', title: '我的足迹', hint: '我与母校的每一次联系' },
+  { url: '/packages/staff/pages/index/index', title: '工作台', hint: '协会工作人员', staffOnly: true },
+];
+
 export default function MePage() {
   const [session, setSession] = useState<SessionDto | null>(loadSession);
 
@@ -114,27 +129,12 @@ function SignedIn({ session, onChange }: { session: SessionDto; onChange: () => 
         )}
       </View>
 
-      <View className="me-entry me-verification" onClick={() => void Taro.navigateTo({ url: '/packages/verification/pages/claim/index' })}>
-        <Text className="me-entry__title">校友认证</Text>
-        <Text className="me-entry__hint">核对毕业名册，认证后可查找同学</Text>
-      </View>
-
-      <View className="me-entry" onClick={() => void Taro.navigateTo({ url: '/packages/alumni/pages/profile/index' })}>
-        <Text className="me-entry__title">个人资料</Text>
-        <Text className="me-entry__hint">完善资料，设置谁能看到</Text>
-      </View>
-
-      <View className="me-entry" onClick={() => void Taro.navigateTo({ url: '/packages/alumni/pages/directory/index' })}>
-        <Text className="me-entry__title">校友录</Text>
-        <Text className="me-entry__hint">查找同学和校友</Text>
-      </View>
-
-      {isStaff && (
-        <View className="me-entry" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/index/index' })}>
-          <Text className="me-entry__title">工作台</Text>
-          <Text className="me-entry__hint">协会工作人员</Text>
+      {ENTRIES.filter((entry) => !entry.staffOnly || isStaff).map((entry) => (
+        <View key={entry.url} className={`me-entry ${entry.className ?? ''}`} onClick={() => void Taro.navigateTo({ url: entry.url })}>
+          <Text className="me-entry__title">{entry.title}</Text>
+          <Text className="me-entry__hint">{entry.hint}</Text>
         </View>
-      )}
+      ))}
 
       <Button className="me-sign-out" fill="outline" shape="round" block onClick={() => void leave()}>
         退出登录

@@ -1,7 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { interactionKindsWhere } from '@alumni/shared';
 
-
 /**
  * The interaction log also refuses TRUNCATE (row triggers never see it). Engagement: the
  * weights and settings staff edit, and the per-alumnus and per-month summaries kept current

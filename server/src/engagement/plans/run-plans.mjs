@@ -39,7 +39,8 @@ if (!process.env.SKIP_BACKFILL) {
     pool.query('SELECT engagement_backfill($1, $2)', [kinds('participation'), kinds('byAlumnus')]),
   );
 }
-for (const table of ['alumni', 'interactions', 'engagement_summaries', 'engagement_months']) await pool.query(`VACUUM ANALYZE ${table}`);
+for (const table of ['alumni', 'interactions', 'engagement_summaries', 'engagement_kind_sums', 'engagement_months'])
+  await pool.query(`VACUUM ANALYZE ${table}`);
 
 // Every SELECT the application sends, with its parameters, to explain afterwards.
 let captured = null;
@@ -126,12 +127,12 @@ for (const [label, method, path, body] of chosen) {
   console.log(`| ${label} | ${samples[RUNS >> 1].toFixed(1)} ms | ${samples[Math.floor(RUNS * 0.9)].toFixed(1)} ms |`);
 }
 if (!process.env.ONLY) {
-  await timed('\nPUT /staff/engagement/weights (every score rebuilt from the log)', () =>
-    request('PUT', '/staff/engagement/weights', {
-      halfLifeDays: settings.halfLifeDays,
-      contactCurrentMonths: settings.contactCurrentMonths,
-      weights: settings.weights,
-    }),
+  const put = (halfLifeDays, weights) =>
+    request('PUT', '/staff/engagement/weights', { halfLifeDays, contactCurrentMonths: settings.contactCurrentMonths, weights });
+  const reweighted = settings.weights.map((w) => ({ ...w, weight: w.weight === 100 ? 99 : w.weight + 1 }));
+  await timed('\nPUT /staff/engagement/weights, new weights (nothing rewritten)', () => put(settings.halfLifeDays, reweighted));
+  await timed('PUT /staff/engagement/weights, new half-life (per-kind sums rebuilt from the log)', () =>
+    put(settings.halfLifeDays + 1, settings.weights),
   );
   await timed('export stale contacts as XLSX', () => request('GET', '/staff/dashboard/lists/stale-contacts/export?format=xlsx'));
 }

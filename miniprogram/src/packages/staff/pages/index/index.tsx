@@ -4,7 +4,13 @@ import './index.scss';
 
 /** The staff tools, one entry each; every tool is a page of this subpackage. */
 const TOOLS = [
+  { url: '/packages/staff/pages/dashboard/index', title: '数据看板', hint: '校友覆盖、参与与捐赠概况，待跟进名单导出' },
+  { url: '/packages/staff/pages/events/index', title: '活动管理', hint: '发布活动、查看报名名单、现场签到与导出' },
+  { url: '/packages/staff/pages/campaigns/index', title: '捐赠项目', hint: '发起植树、助学等募捐，登记善款去向' },
   { url: '/packages/staff/pages/claims/index', title: '认证审核', hint: '审核名册未能自动匹配的校友认证' },
+  { url: '/packages/staff/pages/group-moderation/index', title: '群内容审核', hint: '处理内容安全拦截和被举报的群动态、评论' },
+  { url: '/packages/staff/pages/group-proposals/index', title: '群组审核', hint: '审核校友发起的兴趣、城市、行业群' },
+  { url: '/packages/staff/pages/notifications/index', title: '消息发送', hint: '查看订阅消息的送达情况，重新发送失败的消息' },
   { url: '/packages/staff/pages/roster-import/index', title: '名册导入', hint: '从 Excel 或 CSV 导入毕业生名册' },
   { url: '/packages/staff/pages/staff-members/index', title: '工作人员管理', hint: '管理员授权或撤销工作人员' },
 ];

@@ -3,6 +3,7 @@ import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { ApiError } from '../../../../api/request';
 import { getSchool } from '../../../../api/school';
 import { attachClaimEvidence, createClaim, listMyClaims } from '../../../../api/verification';
@@ -125,6 +126,7 @@ function ClaimForm({
   const set = <K extends keyof ClaimDraft>(key: K, value: ClaimDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const departmentIndex = departments.findIndex((d) => d.id === draft.departmentId);
   const missing = missingOf(draft);
+  useEffect(() => void prefetchMessageTemplates(), []);
 
   const submit = async () => {
     if (missing) {
@@ -132,6 +134,8 @@ function ClaimForm({
       return;
     }
     setSending(true);
+    // A claim the roster cannot settle waits for staff: ask now (in the tap) to hear the outcome.
+    await askForMessages(['verificationResult']);
     try {
       const claim = await createClaim(toRequest(draft));
       onFiled(claim);

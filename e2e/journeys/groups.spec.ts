@@ -1,0 +1,271 @@
+import { crc32, deflateSync } from 'node:zlib';
+import type { GroupSummaryDto, MyProfileDto, SessionDto } from '@alumni/shared';
+import type { Page } from 'playwright-core';
+import { allowMessages, openPhonePage, screenshot } from '../support/browser.js';
+import { useFreshInstallation } from '../support/installation.js';
+
+/** Screenshots wait for the router's page-slide animation to finish. */
+async function settledScreenshot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await screenshot(page, name);
+}
+
+/** A small real PNG (a blue-to-orange gradient), for the post's picture. */
+function gradientPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Array.from({ length: height }, (_, y) =>
+    Buffer.from([
+      0,
+      ...Array.from({ length: width }, (_, x) => [31 + (x * 200) / width, 87 + (y * 80) / height, 168 - (x * 120) / width]).flat(),
+    ]),
+  );
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * Groups end to end on the demo college: the first demo alumnus, verified in their class,
+ * finds the class group in 为你推荐 and joins; posts with a picture; a classmate comments;
+ * another member reports the post; staff see it in the moderation queue and remove it.
+ * Also: a scanned code's scene opens the group in the browser, and an unverified visitor
+ * is told the class group is for verified classmates only.
+ */
+describe('groups: discover, join, post, comment, report, moderate', () => {
+  const app = useFreshInstallation();
+  const postText = `周末回母校聚一聚！${Date.now() % 1000} 号楼前集合，欢迎带家属。`;
+  const names: Record<string, string> = {};
+  let classGroup: GroupSummaryDto;
+  let photography: GroupSummaryDto;
+  let scene: string;
+
+  async function api<T>(path: string, options: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
+    const response = await fetch(`${app.server.url}/api/v1${path}`, {
+      method: options.method ?? 'GET',
+      headers: {
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${options.method ?? 'GET'} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async function session(openid: string): Promise<SessionDto> {
+    const { code } = await api<{ code: string }>('/auth/demo-code', { method: 'POST', body: { openid } });
+    return api<SessionDto>('/auth/wechat', { method: 'POST', body: { code } });
+  }
+
+  /** Signs in through the H5 sign-in page as the demo account with this name. */
+  async function signIn(page: Page, openid: string) {
+    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+    await page.locator('.sign-in__account', { hasText: names[openid] }).first().click({ timeout: 30_000 });
+    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
+  }
+
+  const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
+
+  beforeAll(async () => {
+    for (const account of await api<{ openid: string; displayName: string }[]>('/auth/demo-accounts'))
+      names[account.openid] = account.displayName;
+    // Setup through the API (the claim form's year wheel needs touch dragging): the first
+    // demo alumnus claims their roster entry and is verified at once; two other demo
+    // accounts claim the same class, staff approve them, and they join the class group.
+    const staff = await session('o_demo_staff');
+    const first = await session('o_demo_001');
+    const me = await api<MyProfileDto>('/me', { token: first.accessToken });
+    const claimOf = (name: string) => ({
+      name,
+      graduationYear: me.graduationYear,
+      departmentId: me.department!.id,
+      className: me.className,
+    });
+    const own = await api<{ status: string }>('/me/claims', { token: first.accessToken, method: 'POST', body: claimOf(me.realName!) });
+    expect(own.status).toBe('matched');
+    [classGroup] = await api<GroupSummaryDto[]>('/groups/suggestions', { token: first.accessToken });
+    expect(classGroup!.kind).toBe('class');
+    scene = (await api<{ scene: string }>(`/groups/${classGroup!.id}`)).scene;
+    // The seed's approval group, owned by the second demo alumnus, with the third one's request waiting.
+    [photography] = (await api<{ items: GroupSummaryDto[] }>(`/groups?q=${encodeURIComponent('摄影爱好者')}`)).items;
+
+    for (const openid of ['o_demo_002', 'o_demo_003']) {
+      const classmate = await session(openid);
+      const profile = await api<MyProfileDto>('/me', { token: classmate.accessToken });
+      const claim = await api<{ id: string; status: string }>('/me/claims', {
+        token: classmate.accessToken,
+        method: 'POST',
+        body: claimOf(profile.realName!),
+      });
+      if (claim.status === 'pending')
+        await api(`/staff/claims/${claim.id}/approve`, { token: staff.accessToken, method: 'POST', body: {} });
+      await api(`/groups/${classGroup!.id}/join`, { token: classmate.accessToken, method: 'POST', body: {} });
+    }
+  });
+
+  it('a scanned code’s scene opens the class group; an unverified alumnus is told it is for verified classmates', async () => {
+    const { page, problems } = await openPhonePage(app.browser);
+    await signIn(page, 'o_demo_004');
+    await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?scene=${encodeURIComponent(scene)}`);
+    await page.locator('.group-header__name', { hasText: classGroup.name }).waitFor({ timeout: 30_000 });
+    await page.locator('.group-actionbar__note', { hasText: '仅限本班已认证校友' }).waitFor();
+    expect(await page.locator('.group-action').first().textContent()).toBe('去认证校友身份');
+    await settledScreenshot(page, 'journey-group-roster-only');
+
+    // The invitation code the server made (through the fake WeChat) shows on its own page.
+    await page.locator('.group-code-link').click();
+    const code = page.locator('.group-qrcode__image img');
+    await code.waitFor({ timeout: 30_000 });
+    await code.evaluate((img: HTMLImageElement) => img.decode());
+    expect(await code.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await settledScreenshot(page, 'journey-group-qrcode');
+
+    // Search by name on the groups tab.
+    await page.goto(`${app.server.url}/#/pages/groups/index`);
+    await page.locator('.groups-search__input input').fill('摄影');
+    await page.locator('.groups-search__go').click();
+    const found = page.locator('.group-card', { hasText: '摄影爱好者' });
+    await found.waitFor({ timeout: 30_000 });
+    expect(await found.locator('.group-card__policy').textContent()).toBe('申请加入');
+    await settledScreenshot(page, 'journey-groups-search');
+    expect(problems).toEqual([]);
+  });
+
+  it('the alumnus finds the class group in 为你推荐, joins it, and posts with a picture', async () => {
+    const { page, problems } = await openPhonePage(app.browser);
+    await signIn(page, 'o_demo_001');
+    await page.goto(`${app.server.url}/#/pages/groups/index`);
+    const card = page.locator('.group-card', { hasText: classGroup.name });
+    await card.waitFor({ timeout: 30_000 });
+    await settledScreenshot(page, 'journey-groups-suggested');
+    await card.click();
+
+    await page.locator('.group-actionbar__note', { hasText: '你已认证为本班校友，可直接加入' }).waitFor({ timeout: 30_000 });
+    await settledScreenshot(page, 'journey-group-before-join');
+    await page.locator('.group-action--join').click();
+    await page.locator('.group-action--leave').waitFor();
+    expect(await page.locator('.group-header__count').textContent()).toBe(String(classGroup.memberCount + 3));
+
+    await page.locator('.group-tab', { hasText: '成员' }).click();
+    await page.locator('.taro__toast').waitFor({ state: 'hidden' });
+    await page.locator('.group-member', { hasText: names['o_demo_001'] }).waitFor({ timeout: 30_000 });
+    await settledScreenshot(page, 'journey-group-members');
+    await page.locator('.group-tab', { hasText: '动态' }).click();
+
+    await page.locator('.group-compose').click();
+    await page.locator('.compose-text').waitFor();
+    await type(page, '.compose-text', postText);
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('.compose-add').click();
+    await (await chooser).setFiles({ name: 'reunion.png', mimeType: 'image/png', buffer: gradientPng(240, 160) });
+    await page.locator('.compose-image--done').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.compose-counter').textContent()).toBe(`${[...postText].length}/2000`);
+    await settledScreenshot(page, 'journey-group-compose');
+    await page.locator('.compose-submit').click();
+    await allowMessages(page);
+
+    const post = page.locator('.group-post', { hasText: postText });
+    await post.waitFor({ timeout: 30_000 });
+    expect(await post.locator('.group-post__image img').count()).toBe(1);
+    await settledScreenshot(page, 'journey-group-feed');
+
+    // The author edits it from the post page; the new text is checked again and shown.
+    await post.locator('.group-post__text').click();
+    await page.locator('.post-edit').click();
+    await page.locator('.compose-text textarea').waitFor({ timeout: 30_000 });
+    expect(await page.locator('.compose-text textarea').inputValue()).toBe(postText);
+    await type(page, '.compose-text', `${postText}改到周日。`);
+    await page.locator('.compose-submit').click();
+    await page.locator('.group-post__text', { hasText: '改到周日' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('.post-page .group-post__time').textContent()).toContain('已编辑');
+    await page.goBack();
+    await page.locator('.post-page').waitFor({ state: 'detached' });
+
+    // Text WeChat's check asks a person to review is held: only its author sees it, and is told so.
+    await page.locator('.group-compose').click();
+    await type(page, '.compose-text', '这条动态含有待审词，请工作人员看看');
+    await page.locator('.compose-submit').click();
+    await allowMessages(page);
+    await page.locator('.compose-held__title', { hasText: '审核中，仅自己可见' }).waitFor({ timeout: 30_000 });
+    await settledScreenshot(page, 'journey-group-post-held');
+    expect(problems).toEqual([]);
+  });
+
+  it('a classmate comments on the post', async () => {
+    const { page, problems } = await openPhonePage(app.browser);
+    await signIn(page, 'o_demo_002');
+    await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?id=${classGroup.id}`);
+    const post = page.locator('.group-post', { hasText: postText });
+    await post.waitFor({ timeout: 30_000 });
+    // The held post is its author's alone.
+    expect(await page.locator('.group-post', { hasText: '待审词' }).count()).toBe(0);
+    await post.locator('.group-post__text').click();
+
+    await page.locator('.comment-bar__input input').fill('一定到！带上当年的班服。');
+    await page.locator('.comment-bar__send').click();
+    await page.locator('.post-comment', { hasText: '一定到！' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('.post-page__section').textContent()).toBe('评论 1');
+    await settledScreenshot(page, 'journey-group-post-comment');
+
+    // As the owner of the photography group, they let the third demo alumnus in.
+    // A fresh load: a hash jump to a page already in the H5 router's stack would show that instance.
+    await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?id=${photography.id}`);
+    await page.reload();
+    await page.locator('.group-requests').click({ timeout: 30_000 });
+    const request = page.locator('.join-request', { hasText: names['o_demo_003'] });
+    await request.waitFor({ timeout: 30_000 });
+    expect(await request.locator('.join-request__note').textContent()).toContain('我也喜欢拍照');
+    await settledScreenshot(page, 'journey-group-join-requests');
+    await request.locator('.decision__approve').click();
+    await request.waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+  });
+
+  it('another member reports the post', async () => {
+    const { page, problems } = await openPhonePage(app.browser);
+    await signIn(page, 'o_demo_003');
+    await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?id=${classGroup.id}`);
+    await page.locator('.group-post', { hasText: postText }).locator('.group-post__text').click({ timeout: 30_000 });
+    await page.locator('.post-comment', { hasText: '一定到！' }).waitFor({ timeout: 30_000 });
+    await page.locator('.post-report').click();
+    await page.locator('.taro-actionsheet__cell', { hasText: '广告营销' }).click();
+    await page.getByText('已举报，感谢反馈').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('staff see the reported post in the moderation queue and remove it', async () => {
+    const { page, problems } = await openPhonePage(app.browser);
+    await signIn(page, 'o_demo_staff');
+    await page.goto(`${app.server.url}/#/packages/staff/pages/group-moderation/index`);
+    const item = page.locator('.moderation-item', { hasText: postText });
+    await item.waitFor({ timeout: 30_000 });
+    expect(await item.locator('.moderation-item__reason').allTextContents()).toEqual(['被举报 1 次：广告营销']);
+    expect(await page.locator('.moderation-item', { hasText: '待审词' }).locator('.moderation-item__status').textContent()).toBe('待审核');
+    await settledScreenshot(page, 'journey-group-moderation');
+    await item.locator('.moderation-item__remove').click();
+    await page.locator('.taro-model__confirm').click();
+    await item.waitFor({ state: 'detached' });
+
+    // Gone from the group's feed for everyone.
+    await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?id=${classGroup.id}`);
+    await page.locator('.group-header__name').waitFor({ timeout: 30_000 });
+    await page.locator('.group-feed').waitFor();
+    expect(await page.locator('.group-post', { hasText: postText }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import Taro from '@tarojs/taro';
+import type {
+  NotificationCountsDto,
+  NotificationDto,
+  NotificationStatus,
+  Page,
+  SubscriptionDto,
+  SubscriptionResult,
+  SubscriptionTemplateDto,
+} from '@alumni/shared';
+import { request } from './request';
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+
+let templates: SubscriptionTemplateDto[] = [];
+
+/**
+ * Loads the template ids once, ahead of the tap: WeChat only shows its subscription dialog
+ * when `requestSubscribeMessage` is called directly in a tap handler, before any awaited
+ * network call.
+ */
+export async function prefetchMessageTemplates(): Promise<void> {
+  if (templates.length > 0) return;
+  try {
+    templates = await request<SubscriptionTemplateDto[]>({ path: '/api/v1/notifications/templates' });
+  } catch {
+    // Without templates we simply do not ask; nothing the alumnus does depends on it.
+  }
+}
+
+export function recordSubscriptions(results: Record<string, SubscriptionResult>): Promise<SubscriptionDto[]> {
+  return request<SubscriptionDto[]>({ method: 'PUT', path: '/api/v1/me/subscriptions', body: { results } });
+}
+
+/** WeChat's dialog in the mini-program; in the H5 demo a look-alike confirm stands in for it. */
+function askWechat(chosen: SubscriptionTemplateDto[]): Promise<Record<string, SubscriptionResult>> {
+  const ids = chosen.map((t) => t.templateId);
+  if (IS_WEAPP) {
+    return Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] }).then((answer) => {
+      const byId = answer as unknown as Record<string, unknown>;
+      return Object.fromEntries(ids.map((id) => [id, (byId[id] as SubscriptionResult | undefined) ?? 'reject']));
+    });
+  }
+  return Taro.showModal({
+    title: '接收消息通知',
+    content: `允许校友会向你发送：${chosen.map((t) => t.title).join('、')}（每项一次）`,
+    confirmText: '允许',
+    cancelText: '拒绝',
+  }).then(({ confirm }) => Object.fromEntries(ids.map((id) => [id, confirm ? 'accept' : 'reject'])));
+}
+
+/**
+ * Asks to send these messages (keys such as `eventReminder`) and tells the server what the
+ * alumnus allowed. Call it first thing in a tap handler, and do not wait for it before the
+ * action itself: declining, or any failure here, never blocks signing up or donating.
+ */
+export function askForMessages(keys: string[]): Promise<void> {
+  // WeChat shows at most three templates in one dialog.
+  const chosen = templates.filter((t) => keys.includes(t.key)).slice(0, 3);
+  if (chosen.length === 0) return Promise.resolve();
+  return askWechat(chosen)
+    .then((results) => recordSubscriptions(results))
+    .then(
+      () => undefined,
+      () => undefined,
+    );
+}
+
+export function listNotifications(query: { status?: NotificationStatus; cursor?: string; limit?: number }): Promise<Page<NotificationDto>> {
+  return request<Page<NotificationDto>>({ path: '/api/v1/staff/notifications', query });
+}
+
+export function getNotificationCounts(): Promise<NotificationCountsDto> {
+  return request<NotificationCountsDto>({ path: '/api/v1/staff/notifications/counts' });
+}
+
+export function retryNotification(id: string): Promise<void> {
+  return request<void>({ method: 'POST', path: `/api/v1/staff/notifications/${encodeURIComponent(id)}/retry` });
+}

@@ -1,0 +1,7 @@
+/**
+ * The giving pages other parts of the app open: the tab, the 我的 tab, and the subscription
+ * messages (thank-you → a donation, fund-use → a campaign) link to exactly these paths.
+ */
+export const CAMPAIGN_URL = '/packages/giving/pages/campaign/index';
+export const DONATION_URL = '/packages/giving/pages/donation/index';
+export const MY_DONATIONS_URL = '/packages/giving/pages/mine/index';

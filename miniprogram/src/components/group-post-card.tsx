@@ -1,0 +1,103 @@
+import { formatShanghaiShort, type GroupPostAuthorDto, type GroupPostDto, type GroupPostImageDto } from '@alumni/shared';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { setGroupPostLiked } from '../api/group-posts';
+import { groupUrl, postUrl } from './group-urls';
+import './group-post-card.scss';
+
+interface GroupPostCardProps {
+  post: GroupPostDto;
+  /** The "my groups" feed names the group each post is from. */
+  showGroup?: boolean;
+  /** The post page shows the whole text and opens nothing on a tap. */
+  full?: boolean;
+  /** Likes are for members; others see the count only. */
+  canLike: boolean;
+  onChange?: (post: GroupPostDto) => void;
+}
+
+/** A post in a feed or on its own page: author, text, up to nine images, its state, likes and comments. */
+export function GroupPostCard({ post, showGroup = false, full = false, canLike, onChange }: GroupPostCardProps) {
+  const [liking, setLiking] = useState(false);
+  const open = full ? undefined : () => void Taro.navigateTo({ url: postUrl(post.id) });
+
+  const toggleLike = async () => {
+    if (!canLike || liking || post.status !== 'published') return;
+    setLiking(true);
+    try {
+      const result = await setGroupPostLiked(post.id, !post.likedByMe);
+      onChange?.({ ...post, likedByMe: result.liked, likeCount: result.likeCount });
+    } catch {
+      // The request wrapper showed why.
+    } finally {
+      setLiking(false);
+    }
+  };
+
+  return (
+    <View className={`group-post${post.status === 'held' ? ' group-post--held' : ''}`}>
+      <View className="group-post__head" onClick={open}>
+        <AuthorAvatar author={post.author} />
+        <View className="group-post__who">
+          <Text className="group-post__author">{post.author.displayName}</Text>
+          <Text className="group-post__time">
+            {formatShanghaiShort(post.createdAt)}
+            {post.editedAt ? ' · 已编辑' : ''}
+          </Text>
+        </View>
+        {post.pinned ? <Text className="group-post__pinned">置顶公告</Text> : null}
+      </View>
+      {post.status === 'held' ? <Text className="group-post__held">审核中，仅自己可见</Text> : null}
+      <Text className={full ? 'group-post__text' : 'group-post__text group-post__text--clamped'} onClick={open}>
+        {post.text}
+      </Text>
+      {post.images.length > 0 ? <ImageGrid images={post.images} /> : null}
+      {showGroup ? (
+        <Text className="group-post__group" onClick={() => void Taro.navigateTo({ url: groupUrl(post.group.id) })}>
+          来自 {post.group.name}
+        </Text>
+      ) : null}
+      <View className="group-post__foot">
+        <Text
+          className={`group-post__like${post.likedByMe ? ' group-post__like--on' : ''}${canLike ? '' : ' group-post__like--off'}`}
+          onClick={() => void toggleLike()}
+        >
+          {post.likedByMe ? '♥' : '♡'} {post.likeCount > 0 ? post.likeCount : '赞'}
+        </Text>
+        <Text className="group-post__comments" onClick={open}>
+          评论{post.commentCount > 0 ? ` ${post.commentCount}` : ''}
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+export function AuthorAvatar({ author, small = false }: { author: GroupPostAuthorDto; small?: boolean }) {
+  const className = small ? 'group-author group-author--small' : 'group-author';
+  if (author.avatarUrl) return <Image className={className} src={author.avatarUrl} mode="aspectFill" />;
+  return (
+    <View className={className}>
+      <Text className="group-author__initial">{author.displayName.slice(0, 1)}</Text>
+    </View>
+  );
+}
+
+/** One image large, more in a grid of three; a tap opens the viewer on that image. */
+export function ImageGrid({ images }: { images: GroupPostImageDto[] }) {
+  const urls = images.map((i) => i.url);
+  const single = images.length === 1;
+  return (
+    <View className={single ? 'group-post__images group-post__images--single' : 'group-post__images'}>
+      {images.map((image) => (
+        <Image
+          key={image.id}
+          className="group-post__image"
+          src={image.url}
+          mode={single ? 'widthFix' : 'aspectFill'}
+          onClick={() => void Taro.previewImage({ urls, current: image.url })}
+        />
+      ))}
+    </View>
+  );
+}

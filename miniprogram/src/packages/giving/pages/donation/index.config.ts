@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '捐赠证书',
+  enableShareAppMessage: true,
+});

@@ -1,0 +1,70 @@
+import type { CampaignDetailDto, DonationDto } from '@alumni/shared';
+
+/** An open sapling drive: 1 棵树苗 = ¥30, at least ¥1, at most ¥3,000 a gift. */
+export function saplingCampaign(override: Partial<CampaignDetailDto> = {}): CampaignDetailDto {
+  return {
+    id: 'c1',
+    title: '校友林植树',
+    kind: 'sapling',
+    status: 'open',
+    summary: '每 30 元种下一棵树苗',
+    coverUrl: null,
+    goalFen: 3_000_000,
+    raisedFen: 1_071_000,
+    donorCount: 297,
+    unit: { name: '棵树苗', priceFen: 3000 },
+    endsAt: null,
+    story: '<p>为母校种下一棵树</p>',
+    beneficiary: '南校区东坡校友林',
+    suggestedAmountsFen: [],
+    minAmountFen: 100,
+    maxAmountFen: 300_000,
+    unitsRaised: 357,
+    spentFen: 360_000,
+    startsAt: '2026-11-01T06:00:00.000Z',
+    ...override,
+  };
+}
+
+/** A student-aid drive without a unit, with suggested amounts. */
+export function aidCampaign(override: Partial<CampaignDetailDto> = {}): CampaignDetailDto {
+  return saplingCampaign({
+    id: 'c2',
+    title: '春晖助学基金',
+    kind: 'student_aid',
+    unit: null,
+    unitsRaised: 0,
+    suggestedAmountsFen: [2000, 5000, 20000],
+    ...override,
+  });
+}
+
+export function donationFixture(override: Partial<DonationDto> = {}): DonationDto {
+  return {
+    id: 'd1',
+    campaignId: 'c1',
+    outTradeNo: 'AL261129abcdef0123456789abcd',
+    amountFen: 3000,
+    refundedFen: 0,
+    units: 1,
+    message: '',
+    anonymous: false,
+    hideAmount: false,
+    status: 'pending',
+    certificateNo: null,
+    treeNumbers: null,
+    paidAt: null,
+    expiresAt: '2026-11-29T12:30:00.000Z',
+    createdAt: '2026-11-29T12:00:00.000Z',
+    ...override,
+  };
+}
+
+export const paidDonation = (override: Partial<DonationDto> = {}) =>
+  donationFixture({
+    status: 'paid',
+    certificateNo: 'GIV-1A2B3C4D-000358',
+    treeNumbers: { first: 1024, last: 1024 },
+    paidAt: '2026-11-29T12:00:05.000Z',
+    ...override,
+  });

@@ -1,0 +1,177 @@
+import { GROUP_POST_LIMITS, type GroupPostDto } from '@alumni/shared';
+import { Button, Skeleton } from '@nutui/nutui-react-taro';
+import { Image, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { createGroupPost, getGroupPost, updateGroupPost, uploadGroupPostImage } from '../../../../api/group-posts';
+import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
+import { ApiError } from '../../../../api/request';
+import { postUrl } from '../../../../components/group-urls';
+import { composeProblem, imagesLeft, type PickedImage, textLength, uploadedIds } from '../../compose-form';
+import './index.scss';
+
+/** A new post (`?groupId=`), or the author's edit of one (`?postId=`). */
+export default function ComposePage() {
+  const { params } = useRouter();
+  const groupId = params.groupId ?? '';
+  const postId = params.postId;
+  const [loading, setLoading] = useState(postId !== undefined);
+  const [text, setText] = useState('');
+  const [images, setImages] = useState<PickedImage[]>([]);
+  const [sending, setSending] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [held, setHeld] = useState<GroupPostDto | null>(null);
+  useEffect(() => void prefetchMessageTemplates(), []);
+
+  useEffect(() => {
+    if (!postId) return;
+    void Taro.setNavigationBarTitle({ title: '编辑动态' });
+    getGroupPost(postId).then(
+      (post) => {
+        setText(post.text);
+        setImages(post.images.map((i): PickedImage => ({ path: i.url, status: 'done', progress: 100, id: i.id })));
+        setLoading(false);
+      },
+      // The request wrapper showed why; there is nothing to edit.
+      () => void Taro.navigateBack(),
+    );
+  }, [postId]);
+
+  const length = textLength(text);
+  const problem = composeProblem(text, images);
+  const change = (path: string, patch: Partial<PickedImage>) =>
+    setImages((list) => list.map((i) => (i.path === path ? { ...i, ...patch } : i)));
+
+  const upload = async (path: string) => {
+    try {
+      const image = await uploadGroupPostImage(path, { onProgress: (progress) => change(path, { progress }) });
+      change(path, { status: 'done', id: image.id, progress: 100 });
+    } catch {
+      // The request wrapper showed why (e.g. 图片过大); the tile says it failed.
+      change(path, { status: 'failed' });
+    }
+  };
+
+  const pick = async () => {
+    const count = imagesLeft(images);
+    if (count === 0) return;
+    let paths: string[];
+    try {
+      ({ tempFilePaths: paths } = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] }));
+    } catch {
+      return; // Cancelled.
+    }
+    const fresh = paths
+      .slice(0, count)
+      .filter((path) => !images.some((i) => i.path === path))
+      .map((path): PickedImage => ({ path, status: 'uploading', progress: 0, id: null }));
+    setImages((list) => [...list, ...fresh]);
+    await Promise.all(fresh.map((i) => upload(i.path)));
+  };
+
+  const submit = async () => {
+    if (problem || sending) return;
+    setSending(true);
+    setRefusal(null);
+    // A new post may get replies: ask (in the tap, as WeChat requires) to hear of them.
+    if (!postId) await askForMessages(['postReply']);
+    try {
+      const input = { text: text.trim(), imageIds: uploadedIds(images) };
+      const post = postId ? await updateGroupPost(postId, input) : await createGroupPost(groupId, input);
+      if (post.status === 'held') {
+        setHeld(post);
+      } else {
+        void Taro.showToast({ title: postId ? '已保存' : '已发布', icon: 'success' });
+        void Taro.navigateBack();
+      }
+    } catch (error) {
+      // Risky text stays in the box with the server's reason, so it can be edited and sent again.
+      if (error instanceof ApiError && error.code === 'CONTENT_RISKY') setRefusal(error.message);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  if (loading) return <Skeleton className="compose-skeleton" rows={6} animated />;
+  if (held) {
+    return (
+      <View className="compose-held">
+        <View className="compose-held__mark">
+          <Text>审</Text>
+        </View>
+        <Text className="compose-held__title">审核中，仅自己可见</Text>
+        <Text className="compose-held__text">
+          你的动态需要校友会工作人员复核，通过后群成员就能看到。在此之前，它只在你自己的群动态里显示。
+        </Text>
+        <View className="compose-held__actions">
+          {postId ? null : (
+            <Button shape="round" onClick={() => void Taro.redirectTo({ url: postUrl(held.id) })}>
+              查看这条动态
+            </Button>
+          )}
+          <Button className="compose-held__back" type="primary" shape="round" onClick={() => void Taro.navigateBack()}>
+            返回群组
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
+  return (
+    <View className="compose">
+      {refusal ? <Text className="compose-refusal">{refusal}</Text> : null}
+      <View className="compose-box">
+        <Textarea
+          className="compose-text"
+          value={text}
+          maxlength={-1}
+          autoHeight
+          placeholder="分享近况、活动或招聘信息……所有内容将经过内容安全检查"
+          onInput={(e) => {
+            setText(e.detail.value);
+            setRefusal(null);
+          }}
+        />
+        <Text className={length > GROUP_POST_LIMITS.text ? 'compose-counter compose-counter--over' : 'compose-counter'}>
+          {length}/{GROUP_POST_LIMITS.text}
+        </Text>
+      </View>
+
+      <View className="compose-images">
+        {images.map((image) => (
+          <View key={image.path} className={`compose-image compose-image--${image.status}`}>
+            <Image className="compose-image__img" src={image.path} mode="aspectFill" />
+            {image.status === 'uploading' ? <Text className="compose-image__state">{Math.round(image.progress)}%</Text> : null}
+            {image.status === 'failed' ? <Text className="compose-image__state">上传失败</Text> : null}
+            <Text className="compose-image__remove" onClick={() => setImages((list) => list.filter((i) => i.path !== image.path))}>
+              ×
+            </Text>
+          </View>
+        ))}
+        {imagesLeft(images) > 0 ? (
+          <View className="compose-image compose-add" onClick={() => void pick()}>
+            <Text className="compose-add__plus">+</Text>
+            <Text className="compose-add__hint">
+              {images.length}/{GROUP_POST_LIMITS.images}
+            </Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className="compose-footer">
+        {problem && length > 0 ? <Text className="compose-problem">{problem}</Text> : null}
+        <Button
+          className="compose-submit"
+          type="primary"
+          shape="round"
+          block
+          loading={sending}
+          disabled={problem !== null}
+          onClick={() => void submit()}
+        >
+          {postId ? '保存' : '发布'}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,105 @@
+import { GROUP_JOIN_POLICY_LABELS, GROUP_KIND_LABELS, GROUP_LIMITS, PROPOSABLE_GROUP_KINDS } from '@alumni/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { proposeGroup } from '../../../../api/groups';
+import { groupUrl } from '../../../../components/group-urls';
+import { EMPTY_PROPOSAL, type ProposalDraft, proposalProblems, proposalRequest } from '../../propose-form';
+import './index.scss';
+
+const POLICIES = ['open', 'approval'] as const;
+
+/** A verified alumnus proposes an interest, city or industry group; staff approve it and the proposer owns it. */
+export default function ProposeGroupPage() {
+  const [draft, setDraft] = useState<ProposalDraft>(EMPTY_PROPOSAL);
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const problems = proposalProblems(draft);
+  const set = (patch: Partial<ProposalDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const submit = async () => {
+    setTried(true);
+    if (Object.keys(problems).length > 0 || busy) return;
+    setBusy(true);
+    try {
+      const group = await proposeGroup(proposalRequest(draft));
+      await Taro.showModal({ title: '已提交', content: '校友会工作人员审核通过后，群组就会开放，你将成为群主。', showCancel: false });
+      void Taro.redirectTo({ url: groupUrl(group.id) });
+    } catch {
+      // The request wrapper showed why (e.g. 完成校友认证后才能发起群组).
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const shown = (field: keyof typeof problems) => (tried ? problems[field] : undefined);
+  return (
+    <View className="propose">
+      <Text className="propose-lead">班级群由名册自动创建；兴趣、城市、行业群由已认证校友发起，经校友会审核后开放。</Text>
+      <View className="propose-card">
+        <Text className="propose-label">类型</Text>
+        <View className="propose-chips">
+          {PROPOSABLE_GROUP_KINDS.map((kind) => (
+            <Text
+              key={kind}
+              className={kind === draft.kind ? 'propose-chip propose-chip--active' : 'propose-chip'}
+              onClick={() => set({ kind, place: '' })}
+            >
+              {GROUP_KIND_LABELS[kind]}
+            </Text>
+          ))}
+        </View>
+
+        <Text className="propose-label">名称</Text>
+        <Input
+          className="propose-input propose-name"
+          value={draft.name}
+          maxlength={GROUP_LIMITS.name}
+          placeholder="如：校友羽毛球俱乐部"
+          onInput={(e) => set({ name: e.detail.value })}
+        />
+        {shown('name') ? <Text className="propose-problem">{shown('name')}</Text> : null}
+
+        {draft.kind !== 'interest' ? (
+          <>
+            <Text className="propose-label">{draft.kind === 'city' ? '城市' : '行业'}</Text>
+            <Input
+              className="propose-input propose-place"
+              value={draft.place}
+              maxlength={GROUP_LIMITS.place}
+              placeholder={draft.kind === 'city' ? '如：上海' : '如：互联网'}
+              onInput={(e) => set({ place: e.detail.value })}
+            />
+            {shown('place') ? <Text className="propose-problem">{shown('place')}</Text> : null}
+          </>
+        ) : null}
+
+        <Text className="propose-label">简介（选填）</Text>
+        <Textarea
+          className="propose-intro"
+          value={draft.intro}
+          maxlength={GROUP_LIMITS.intro}
+          placeholder="群组的宗旨、活动安排……"
+          onInput={(e) => set({ intro: e.detail.value })}
+        />
+
+        <Text className="propose-label">加入方式</Text>
+        <View className="propose-chips">
+          {POLICIES.map((policy) => (
+            <Text
+              key={policy}
+              className={policy === draft.joinPolicy ? 'propose-chip propose-chip--active' : 'propose-chip'}
+              onClick={() => set({ joinPolicy: policy })}
+            >
+              {GROUP_JOIN_POLICY_LABELS[policy]}
+            </Text>
+          ))}
+        </View>
+      </View>
+      <Button className="propose-submit" type="primary" shape="round" block loading={busy} onClick={() => void submit()}>
+        提交审核
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '群小程序码' });

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '校友足迹',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,290 @@
+import { CAMPAIGN_KIND_LABELS, CAMPAIGN_KINDS, type CampaignDetailDto, type CampaignStatus, formatFen } from '@alumni/shared';
+import { Button, Skeleton } from '@nutui/nutui-react-taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { addDisbursement, createCampaign, getStaffCampaign, updateCampaign } from '../../../../api/campaigns';
+import { ApiError } from '../../../../api/request';
+import { ErrorState } from '../../../../components/error-state';
+import { CAMPAIGN_STATUS_LABELS } from '../campaigns/status';
+import { CAMPAIGN_EDITOR_URL } from '../campaigns/urls';
+import {
+  type CampaignDraft,
+  type CampaignProblems,
+  type DisbursementDraft,
+  type DisbursementProblems,
+  draftFromCampaign,
+  emptyCampaignDraft,
+  emptyDisbursementDraft,
+  problemsFromServer,
+  toCampaignInput,
+  toDisbursementRequest,
+} from './campaign-form';
+// The same form look as the event editor.
+import '../events-editor/index.scss';
+import './index.scss';
+
+type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; campaign: CampaignDetailDto | null };
+
+/** ?id= edits that campaign; without it, a new draft. */
+export default function CampaignEditorPage() {
+  const { params } = useRouter();
+  const [state, setState] = useState<State>(params.id ? { status: 'loading' } : { status: 'ready', campaign: null });
+
+  const load = useCallback(async () => {
+    if (!params.id) return;
+    setState({ status: 'loading' });
+    try {
+      setState({ status: 'ready', campaign: await getStaffCampaign(params.id) });
+    } catch (error) {
+      setState({ status: 'failed', message: error instanceof ApiError ? error.message : '网络异常，请稍后重试' });
+    }
+  }, [params.id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (state.status === 'loading') return <Skeleton className="editor-skeleton" rows={12} animated />;
+  if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void load()} />;
+  const { campaign } = state;
+  const onSaved = (saved: CampaignDetailDto) => setState({ status: 'ready', campaign: saved });
+  return (
+    <>
+      <Editor campaign={campaign} onSaved={onSaved} />
+      {campaign && campaign.status !== 'draft' ? <FundUseForm campaign={campaign} onAdded={() => void load()} /> : null}
+    </>
+  );
+}
+
+const TRANSITIONS: { to: CampaignStatus; label: string; from: CampaignStatus; confirm: string }[] = [
+  { to: 'open', label: '开始募捐', from: 'draft', confirm: '开始后校友即可看到并捐赠。' },
+  { to: 'closed', label: '结束募捐', from: 'open', confirm: '结束后不再接受新的捐赠，已有的捐赠和证书不受影响。' },
+  { to: 'open', label: '重新开放', from: 'closed', confirm: '重新开放后校友可以继续捐赠。' },
+];
+
+function Editor({ campaign, onSaved }: { campaign: CampaignDetailDto | null; onSaved: (campaign: CampaignDetailDto) => void }) {
+  const [draft, setDraft] = useState<CampaignDraft>(() => (campaign ? draftFromCampaign(campaign) : emptyCampaignDraft()));
+  const [problems, setProblems] = useState<CampaignProblems>({});
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof CampaignDraft>(key: K, value: CampaignDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const save = async () => {
+    const { input, problems: found } = toCampaignInput(draft);
+    setProblems(found);
+    if (!input) {
+      void Taro.showToast({ title: '请修改标红的内容', icon: 'none' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = campaign ? await updateCampaign(campaign.id, input) : await createCampaign(input);
+      void Taro.showToast({ title: campaign ? '已保存' : '草稿已创建', icon: 'success' });
+      onSaved(saved);
+      setDraft(draftFromCampaign(saved));
+      // A new draft gets its own address, so a refresh keeps editing it.
+      if (!campaign) void Taro.redirectTo({ url: `${CAMPAIGN_EDITOR_URL}?id=${saved.id}` });
+    } catch (error) {
+      if (error instanceof ApiError) setProblems(problemsFromServer(error.code, error.message, error.details));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const transition = async (t: (typeof TRANSITIONS)[number]) => {
+    if (!campaign) return;
+    const { confirm } = await Taro.showModal({ title: t.label, content: t.confirm, confirmText: '确定' });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      onSaved(await updateCampaign(campaign.id, { status: t.to }));
+      void Taro.showToast({ title: '已完成', icon: 'success' });
+    } catch {
+      // The request wrapper showed why.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (key: keyof CampaignDraft, label: string, placeholder: string, type: 'text' | 'digit' = 'text') => (
+    <Row label={label} problem={problems[key]}>
+      <Input
+        className={`editor-input campaign-editor-${key}`}
+        type={type}
+        value={draft[key]}
+        placeholder={placeholder}
+        onInput={(e) => set(key, e.detail.value)}
+      />
+    </Row>
+  );
+  const area = (key: 'story' | 'beneficiary', label: string, placeholder: string) => (
+    <Row label={label} problem={problems[key]} stacked>
+      <Textarea
+        className={`editor-textarea campaign-editor-${key}`}
+        value={draft[key]}
+        placeholder={placeholder}
+        onInput={(e) => set(key, e.detail.value)}
+      />
+    </Row>
+  );
+
+  return (
+    <View className="editor campaign-editor">
+      {campaign ? (
+        <View className="editor-status">
+          <Text className={`editor-status__chip editor-status__chip--${campaign.status}`}>{CAMPAIGN_STATUS_LABELS[campaign.status]}</Text>
+          <Text className="editor-status__seats">
+            已筹 {formatFen(campaign.raisedFen)} · {campaign.donorCount} 人
+          </Text>
+        </View>
+      ) : null}
+
+      <Section title="基本信息">
+        {field('title', '名称', '如 校友林植树：为母校种下一棵树')}
+        <Row label="类型">
+          <View className="editor-chips">
+            {CAMPAIGN_KINDS.map((kind) => (
+              <Text
+                key={kind}
+                className={kind === draft.kind ? 'editor-chip editor-chip--active' : 'editor-chip'}
+                onClick={() => set('kind', kind)}
+              >
+                {CAMPAIGN_KIND_LABELS[kind]}
+              </Text>
+            ))}
+          </View>
+        </Row>
+        {field('summary', '一句话', '列表里显示的简介')}
+        {field('coverUrl', '封面图', 'https://…（可不填）')}
+        {area('story', '项目故事', '为什么发起、钱怎么用，支持简单 HTML')}
+        {area('beneficiary', '受益对象', '如 南校区东坡校友林；家庭经济困难的在校生')}
+      </Section>
+
+      <Section title="金额（元）">
+        {field('goalYuan', '目标', '如 30000', 'digit')}
+        {field('unitName', '单位', draft.kind === 'sapling' ? '如 棵树苗' : '按份认捐时填写，如 份')}
+        {field('unitPriceYuan', '单价', '如 30，即“1 棵树苗 = ¥30”', 'digit')}
+        {field('suggestedYuan', '推荐金额', '用空格分隔，如 30 100 500')}
+        {field('minYuan', '单笔下限', '默认 1', 'digit')}
+        {field('maxYuan', '单笔上限', '不填则不限', 'digit')}
+      </Section>
+
+      <Section title="时间（北京时间）">
+        {field('startsAt', '开始', '2026-12-20 14:00')}
+        {field('endsAt', '结束', '不填则长期开放')}
+      </Section>
+
+      <View className="editor-actions">
+        <Button className="campaign-editor-save" type="primary" shape="round" block loading={busy} onClick={() => void save()}>
+          {campaign ? '保存修改' : '保存为草稿'}
+        </Button>
+        {campaign
+          ? TRANSITIONS.filter((t) => t.from === campaign.status).map((t) => (
+              <Button
+                key={t.label}
+                className={`editor-transition campaign-editor-${t.to}`}
+                type={t.to === 'open' ? 'success' : 'default'}
+                shape="round"
+                block
+                disabled={busy}
+                onClick={() => void transition(t)}
+              >
+                {t.label}
+              </Button>
+            ))
+          : null}
+      </View>
+    </View>
+  );
+}
+
+/** 善款使用公示: staff record what the money did; every donor of the drive is told. */
+function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdded: () => void }) {
+  const [draft, setDraft] = useState<DisbursementDraft>(() => emptyDisbursementDraft());
+  const [problems, setProblems] = useState<DisbursementProblems>({});
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof DisbursementDraft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = async () => {
+    const { request, problems: found } = toDisbursementRequest(draft);
+    setProblems(found);
+    if (!request) return;
+    const { confirm } = await Taro.showModal({
+      title: '发布支出记录',
+      content: `将在项目页公示 ${formatFen(request.amountFen)} 的支出，并通知本项目的所有捐赠人。发布后不能修改。`,
+      confirmText: '发布',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await addDisbursement(campaign.id, request);
+      void Taro.showToast({ title: '已公示', icon: 'success' });
+      setDraft(emptyDisbursementDraft());
+      onAdded();
+    } catch {
+      // The request wrapper showed why.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="editor campaign-editor campaign-fund-use">
+      <Section title="善款使用公示">
+        <Text className="editor-hint">
+          已筹 {formatFen(campaign.raisedFen)}，已公示使用 {formatFen(campaign.spentFen)}
+        </Text>
+        <Row label="日期" problem={problems.spentOn}>
+          <Input
+            className="editor-input campaign-fund-use-spentOn"
+            value={draft.spentOn}
+            placeholder="2026-11-20"
+            onInput={(e) => set('spentOn', e.detail.value)}
+          />
+        </Row>
+        <Row label="金额（元）" problem={problems.amountYuan}>
+          <Input
+            className="editor-input campaign-fund-use-amount"
+            type="digit"
+            value={draft.amountYuan}
+            placeholder="如 3600"
+            onInput={(e) => set('amountYuan', e.detail.value)}
+          />
+        </Row>
+        <Row label="用途" problem={problems.purpose} stacked>
+          <Textarea
+            className="editor-textarea campaign-fund-use-purpose"
+            value={draft.purpose}
+            placeholder="如 在南校区东坡种下 120 棵树苗"
+            onInput={(e) => set('purpose', e.detail.value)}
+          />
+        </Row>
+      </Section>
+      <View className="editor-actions">
+        <Button className="campaign-fund-use-submit" shape="round" block loading={busy} onClick={() => void submit()}>
+          发布支出记录
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <View className="editor-section">
+      <Text className="editor-section__title">{title}</Text>
+      <View className="editor-section__body">{children}</View>
+    </View>
+  );
+}
+
+function Row({ label, problem, stacked, children }: { label: string; problem?: string; stacked?: boolean; children: ReactNode }) {
+  return (
+    <View className={stacked ? 'editor-row editor-row--stacked' : 'editor-row'}>
+      <View className="editor-row__main">
+        <Text className="editor-row__label">{label}</Text>
+        <View className="editor-row__field">{children}</View>
+      </View>
+      {problem ? <Text className="editor-problem">{problem}</Text> : null}
+    </View>
+  );
+}

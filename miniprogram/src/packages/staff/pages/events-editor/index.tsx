@@ -1,0 +1,352 @@
+import {
+  EVENT_AUDIENCE_KINDS,
+  EVENT_AUDIENCE_LABELS,
+  EVENT_KIND_LABELS,
+  EVENT_KINDS,
+  EVENT_LIMITS,
+  EVENT_QUESTION_KIND_LABELS,
+  EVENT_QUESTION_KINDS,
+  EVENT_STATUS_LABELS,
+  type EventDetailDto,
+} from '@alumni/shared';
+import { Button, Skeleton } from '@nutui/nutui-react-taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../../../../api/request';
+import { createEvent, type EventTransition, getStaffEvent, transitionEvent, updateEvent } from '../../../../api/staff-events';
+import { ErrorState } from '../../../../components/error-state';
+import {
+  type DraftProblems,
+  draftFromEvent,
+  emptyEventDraft,
+  type EventDraft,
+  newQuestion,
+  problemsFromServer,
+  type QuestionDraft,
+  type TextField,
+  toEventInput,
+} from './editor-form';
+import { EDITOR_URL } from '../events/urls';
+import './index.scss';
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+
+type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; event: EventDetailDto | null };
+
+/** ?id= edits that event; without it, a new draft. */
+export default function EventEditorPage() {
+  const { params } = useRouter();
+  const [state, setState] = useState<State>(params.id ? { status: 'loading' } : { status: 'ready', event: null });
+
+  const load = useCallback(async () => {
+    if (!params.id) return;
+    setState({ status: 'loading' });
+    try {
+      setState({ status: 'ready', event: await getStaffEvent(params.id) });
+    } catch (error) {
+      setState({ status: 'failed', message: error instanceof ApiError ? error.message : '网络异常，请稍后重试' });
+    }
+  }, [params.id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (state.status === 'loading') return <Skeleton className="editor-skeleton" rows={12} animated />;
+  if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void load()} />;
+  return <Editor event={state.event} onSaved={(event) => setState({ status: 'ready', event })} />;
+}
+
+const TRANSITIONS: { action: EventTransition; label: string; from: EventDetailDto['status']; confirm: string }[] = [
+  { action: 'publish', label: '发布活动', from: 'draft', confirm: '发布后校友即可看到并报名。' },
+  { action: 'finish', label: '结束活动', from: 'published', confirm: '结束后未签到的报名者会记为缺席，活动不能再编辑。' },
+  { action: 'cancel', label: '取消活动', from: 'published', confirm: '取消后报名关闭，所有报名者都会收到通知。此操作不能撤销。' },
+  { action: 'cancel', label: '作废草稿', from: 'draft', confirm: '草稿将标记为已取消，校友始终看不到它。' },
+];
+
+function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (event: EventDetailDto) => void }) {
+  const [draft, setDraft] = useState<EventDraft>(() => (event ? draftFromEvent(event) : emptyEventDraft()));
+  const [problems, setProblems] = useState<DraftProblems>({});
+  const [busy, setBusy] = useState(false);
+  const editable = !event || event.status === 'draft' || event.status === 'published';
+
+  const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const setQuestion = (index: number, change: Partial<QuestionDraft>) =>
+    setDraft((d) => ({ ...d, questions: d.questions.map((q, i) => (i === index ? { ...q, ...change } : q)) }));
+
+  const save = async () => {
+    const { input, problems: found } = toEventInput(draft);
+    setProblems(found);
+    if (!input) {
+      void Taro.showToast({ title: '请修改标红的内容', icon: 'none' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = event ? await updateEvent(event.id, input) : await createEvent(input);
+      void Taro.showToast({ title: event ? '已保存' : '草稿已创建', icon: 'success' });
+      onSaved(saved);
+      setDraft(draftFromEvent(saved));
+      // A new draft gets its own address, so a refresh keeps editing it.
+      if (!event) void Taro.redirectTo({ url: `${EDITOR_URL}?id=${saved.id}` });
+    } catch (error) {
+      if (error instanceof ApiError) setProblems(problemsFromServer(error.message, error.details));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const transition = async (t: (typeof TRANSITIONS)[number]) => {
+    if (!event) return;
+    const { confirm } = await Taro.showModal({ title: t.label, content: t.confirm, confirmText: '确定' });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      onSaved(await transitionEvent(event.id, t.action));
+      void Taro.showToast({ title: '已完成', icon: 'success' });
+    } catch {
+      // The request wrapper showed why.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (key: TextField, label: string, placeholder: string, type: 'text' | 'digit' | 'number' = 'text') => (
+    <Row label={label} problem={problems[key]}>
+      <Input
+        className={`editor-input editor-${key}`}
+        type={type}
+        value={draft[key]}
+        placeholder={placeholder}
+        disabled={!editable}
+        onInput={(e) => set(key, e.detail.value)}
+      />
+    </Row>
+  );
+
+  const pickLocation = () =>
+    void Taro.chooseLocation({}).then(
+      (place) =>
+        setDraft((d) => ({
+          ...d,
+          venue: d.venue || place.name,
+          address: place.address,
+          latitude: String(place.latitude),
+          longitude: String(place.longitude),
+        })),
+      () => undefined,
+    );
+
+  return (
+    <View className="editor">
+      {event ? (
+        <View className="editor-status">
+          <Text className={`editor-status__chip editor-status__chip--${event.status}`}>{EVENT_STATUS_LABELS[event.status]}</Text>
+          <Text className="editor-status__seats">
+            已确认 {event.confirmedCount}/{event.capacity}
+          </Text>
+        </View>
+      ) : null}
+
+      <Section title="基本信息">
+        {field('title', '名称', `最多 ${EVENT_LIMITS.title} 字`)}
+        <Row label="类型">
+          <Chips options={EVENT_KINDS.map((k) => [k, EVENT_KIND_LABELS[k]])} value={draft.kind} onChange={(k) => set('kind', k)} />
+        </Row>
+        {field('coverUrl', '封面图', 'https://…（可不填）')}
+        <Row label="介绍" problem={problems.description} stacked>
+          <Textarea
+            className="editor-textarea editor-description"
+            value={draft.description}
+            maxlength={EVENT_LIMITS.description}
+            placeholder="活动安排、注意事项等，支持简单 HTML"
+            onInput={(e) => set('description', e.detail.value)}
+          />
+        </Row>
+      </Section>
+
+      <Section title="时间（北京时间）">
+        {field('startsAt', '开始', '2026-12-20 14:00')}
+        {field('endsAt', '结束', '2026-12-20 17:00')}
+        {field('signupOpensAt', '报名开始', '不填则发布后即可报名')}
+        {field('signupClosesAt', '报名截止', '不填则活动开始时截止')}
+      </Section>
+
+      <Section title="地点">
+        <Row label="形式">
+          <Chips
+            options={[
+              ['offline', '线下'],
+              ['online', '线上'],
+            ]}
+            value={draft.online ? 'online' : 'offline'}
+            onChange={(v) => set('online', v === 'online')}
+          />
+        </Row>
+        {draft.online ? (
+          field('onlineUrl', '参会链接', 'https://…')
+        ) : (
+          <>
+            {field('city', '城市', '如 江州')}
+            {field('venue', '地点', '如 江州学院 大礼堂')}
+            {field('address', '地址', '详细地址')}
+            {field('latitude', '纬度', '如 30.5123', 'digit')}
+            {field('longitude', '经度', '如 114.3456', 'digit')}
+            {IS_WEAPP ? (
+              <Text className="editor-link" onClick={pickLocation}>
+                在地图上选点，自动填写地址和坐标
+              </Text>
+            ) : null}
+          </>
+        )}
+      </Section>
+
+      <Section title="报名">
+        {field('capacity', '名额', '人数', 'number')}
+        <Row label="候补">
+          <Chips
+            options={[
+              ['on', '满员后可候补'],
+              ['off', '满员即截止'],
+            ]}
+            value={draft.waitlistEnabled ? 'on' : 'off'}
+            onChange={(v) => set('waitlistEnabled', v === 'on')}
+          />
+        </Row>
+        <Row label="范围" problem={problems.audienceKind}>
+          <Chips
+            options={EVENT_AUDIENCE_KINDS.map((k) => [k, EVENT_AUDIENCE_LABELS[k]])}
+            value={draft.audienceKind}
+            onChange={(k) => set('audienceKind', k)}
+          />
+        </Row>
+        {draft.audienceKind === 'group' ? field('groupId', '群组编号', '群组的 ID') : null}
+        {draft.audienceKind === 'graduation_years' ? (
+          <>
+            {field('yearFrom', '起始届', '如 2006', 'number')}
+            {field('yearTo', '截止届', '如 2010', 'number')}
+          </>
+        ) : null}
+      </Section>
+
+      <Section title="报名问题">
+        {draft.questions.length === 0 ? <Text className="editor-hint">不设问题时，校友一键即可报名。</Text> : null}
+        {draft.questions.map((q, i) => (
+          <View key={q.id} className="editor-question">
+            <View className="editor-question__head">
+              <Text className="editor-question__index">问题 {i + 1}</Text>
+              <Text
+                className="editor-question__remove"
+                onClick={() => setDraft((d) => ({ ...d, questions: d.questions.filter((_, j) => j !== i) }))}
+              >
+                删除
+              </Text>
+            </View>
+            <Input
+              className="editor-input editor-question__label"
+              value={q.label}
+              maxlength={EVENT_LIMITS.questionLabel}
+              placeholder="问题，如：是否携带家属？"
+              onInput={(e) => setQuestion(i, { label: e.detail.value })}
+            />
+            <View className="editor-question__row">
+              <Chips
+                options={EVENT_QUESTION_KINDS.map((k) => [k, EVENT_QUESTION_KIND_LABELS[k]])}
+                value={q.kind}
+                onChange={(kind) => setQuestion(i, { kind })}
+              />
+              <Text
+                className={
+                  q.required ? 'editor-chip editor-chip--active editor-question__required' : 'editor-chip editor-question__required'
+                }
+                onClick={() => setQuestion(i, { required: !q.required })}
+              >
+                必答
+              </Text>
+            </View>
+            {q.kind !== 'text' ? (
+              <Textarea
+                className="editor-textarea editor-question__options"
+                value={q.optionsText}
+                placeholder={'选项，每行一个，如：\n是\n否'}
+                onInput={(e) => setQuestion(i, { optionsText: e.detail.value })}
+              />
+            ) : null}
+            {problems[`questions.${i}`] ? <Text className="editor-problem">{problems[`questions.${i}`]}</Text> : null}
+          </View>
+        ))}
+        {draft.questions.length < EVENT_LIMITS.questions ? (
+          <Text
+            className="editor-link editor-add-question"
+            onClick={() => setDraft((d) => ({ ...d, questions: [...d.questions, newQuestion(d.questions)] }))}
+          >
+            + 添加问题
+          </Text>
+        ) : null}
+      </Section>
+
+      <Section title="联系人">
+        {field('contactName', '姓名', '如 王老师')}
+        {field('contactPhone', '电话', '报名者可一键拨打')}
+      </Section>
+
+      <View className="editor-actions">
+        {editable ? (
+          <Button className="editor-save" type="primary" shape="round" block loading={busy} onClick={() => void save()}>
+            {event ? '保存修改' : '保存为草稿'}
+          </Button>
+        ) : (
+          <Text className="editor-hint">{EVENT_STATUS_LABELS[event!.status]}的活动不能再编辑。</Text>
+        )}
+        {event
+          ? TRANSITIONS.filter((t) => t.from === event.status).map((t) => (
+              <Button
+                key={t.label}
+                className={`editor-transition editor-${t.action}`}
+                type={t.action === 'publish' ? 'success' : 'default'}
+                shape="round"
+                block
+                disabled={busy}
+                onClick={() => void transition(t)}
+              >
+                {t.label}
+              </Button>
+            ))
+          : null}
+      </View>
+    </View>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <View className="editor-section">
+      <Text className="editor-section__title">{title}</Text>
+      <View className="editor-section__body">{children}</View>
+    </View>
+  );
+}
+
+function Row({ label, problem, stacked, children }: { label: string; problem?: string; stacked?: boolean; children: ReactNode }) {
+  return (
+    <View className={stacked ? 'editor-row editor-row--stacked' : 'editor-row'}>
+      <View className="editor-row__main">
+        <Text className="editor-row__label">{label}</Text>
+        <View className="editor-row__field">{children}</View>
+      </View>
+      {problem ? <Text className="editor-problem">{problem}</Text> : null}
+    </View>
+  );
+}
+
+function Chips<T extends string>({ options, value, onChange }: { options: [T, string][]; value: T; onChange: (value: T) => void }) {
+  return (
+    <View className="editor-chips">
+      {options.map(([key, label]) => (
+        <Text key={key} className={key === value ? 'editor-chip editor-chip--active' : 'editor-chip'} onClick={() => onChange(key)}>
+          {label}
+        </Text>
+      ))}
+    </View>
+  );
+}

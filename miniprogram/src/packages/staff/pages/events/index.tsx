@@ -1,0 +1,98 @@
+import {
+  EVENT_KIND_LABELS,
+  EVENT_STATUS_LABELS,
+  EVENT_STATUSES,
+  type EventDetailDto,
+  type EventStatus,
+  formatShanghaiShort,
+} from '@alumni/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { useState } from 'react';
+import { listStaffEvents } from '../../../../api/staff-events';
+import { EmptyState } from '../../../../components/empty-state';
+import { EventPagedList } from '../../../../components/event-paged-list';
+import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
+import { CHECK_IN_URL, EDITOR_URL, REGISTRANTS_URL } from './urls';
+import './index.scss';
+
+/** Every event, drafts included, latest start first, with the tools for each. */
+export default function StaffEventsPage() {
+  const [status, setStatus] = useState<EventStatus | undefined>();
+  const { state, reload, loadMore } = usePagedList<EventDetailDto>(
+    (cursor) => listStaffEvents({ status, cursor, limit: 20 }),
+    status ?? 'all',
+  );
+  // Back from the editor: show the saved changes.
+  useReloadOnReturn(reload);
+  useReachBottom(() => void loadMore());
+
+  return (
+    <View className="staff-events">
+      <View className="staff-events__top">
+        <View className="staff-filter-chips">
+          {[undefined, ...EVENT_STATUSES].map((s) => (
+            <Text
+              key={s ?? 'all'}
+              className={s === status ? 'staff-filter-chip staff-filter-chip--active' : 'staff-filter-chip'}
+              onClick={() => setStatus(s)}
+            >
+              {s ? EVENT_STATUS_LABELS[s] : '全部'}
+            </Text>
+          ))}
+        </View>
+        <Button
+          className="staff-events__new"
+          type="primary"
+          size="small"
+          shape="round"
+          onClick={() => void Taro.navigateTo({ url: EDITOR_URL })}
+        >
+          新建活动
+        </Button>
+      </View>
+
+      <EventPagedList
+        state={state}
+        empty={<EmptyState title="还没有活动" description="点“新建活动”发布第一场校友活动" />}
+        onRetry={() => void reload()}
+        onMore={() => void loadMore()}
+        render={(event) => <StaffEventItem key={event.id} event={event} />}
+      />
+    </View>
+  );
+}
+
+function StaffEventItem({ event }: { event: EventDetailDto }) {
+  const go = (url: string) => void Taro.navigateTo({ url: `${url}?id=${event.id}` });
+  const live = event.status === 'published';
+  return (
+    <View className="staff-event">
+      <View className="staff-event__main" onClick={() => go(EDITOR_URL)}>
+        <View className="staff-event__head">
+          <Text className={`staff-event__status staff-event__status--${event.status}`}>{EVENT_STATUS_LABELS[event.status]}</Text>
+          <Text className="staff-event__kind">{EVENT_KIND_LABELS[event.kind]}</Text>
+        </View>
+        <Text className="staff-event__title">{event.title}</Text>
+        <Text className="staff-event__meta">
+          {formatShanghaiShort(event.startsAt)} · {event.online ? '线上' : (event.venue ?? '地点待定')} · 已确认 {event.confirmedCount}/
+          {event.capacity}
+        </Text>
+      </View>
+      <View className="staff-event__tools">
+        <Text className="staff-event__tool" onClick={() => go(EDITOR_URL)}>
+          编辑
+        </Text>
+        <Text className="staff-event__tool staff-event__registrants" onClick={() => go(REGISTRANTS_URL)}>
+          报名名单
+        </Text>
+        {live ? (
+          <Text className="staff-event__tool staff-event__check-in" onClick={() => go(CHECK_IN_URL)}>
+            签到
+          </Text>
+        ) : null}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '群组审核', enablePullDownRefresh: true });
