@@ -192,7 +192,7 @@ export class RegistrationsService {
         ? alumnus.verifiedAt !== null
         : audience.kind === 'graduation_years'
           ? alumnus.graduationYear !== null && alumnus.graduationYear >= audience.yearFrom! && alumnus.graduationYear <= audience.yearTo!
-          : await this.groups.isMember(audience.groupId!, user.id);
+          : await this.groups.isMember(audience.groupId!, user.id, manager);
     if (!admitted) throw new AppError('EVENT_AUDIENCE_EXCLUDED', [{ issue: `audience: ${audience.kind}` }]);
   }
 
