@@ -2,7 +2,7 @@ import { CAMPAIGN_KIND_LABELS, CAMPAIGN_KINDS, type CampaignDetailDto, type Camp
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { addDisbursement, createCampaign, getStaffCampaign, updateCampaign } from '../../../../api/campaigns';
 import { ApiError } from '../../../../api/request';
 import { ErrorState } from '../../../../components/error-state';
@@ -23,6 +23,7 @@ import {
 // The same form look as the event editor.
 import '../events-editor/index.scss';
 import './index.scss';
+import { Row, Section } from '../../editor-form';
 
 type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; campaign: CampaignDetailDto | null };
 
@@ -264,27 +265,6 @@ function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdd
           发布支出记录
         </Button>
       </View>
-    </View>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <View className="editor-section">
-      <Text className="editor-section__title">{title}</Text>
-      <View className="editor-section__body">{children}</View>
-    </View>
-  );
-}
-
-function Row({ label, problem, stacked, children }: { label: string; problem?: string; stacked?: boolean; children: ReactNode }) {
-  return (
-    <View className={stacked ? 'editor-row editor-row--stacked' : 'editor-row'}>
-      <View className="editor-row__main">
-        <Text className="editor-row__label">{label}</Text>
-        <View className="editor-row__field">{children}</View>
-      </View>
-      {problem ? <Text className="editor-problem">{problem}</Text> : null}
     </View>
   );
 }

@@ -12,7 +12,7 @@ import {
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../../../api/request';
 import { createEvent, type EventTransition, getStaffEvent, transitionEvent, updateEvent } from '../../../../api/staff-events';
 import { ErrorState } from '../../../../components/error-state';
@@ -29,6 +29,7 @@ import {
 } from './editor-form';
 import { EDITOR_URL } from '../events/urls';
 import './index.scss';
+import { Row, Section } from '../../editor-form';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -314,27 +315,6 @@ function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (ev
             ))
           : null}
       </View>
-    </View>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <View className="editor-section">
-      <Text className="editor-section__title">{title}</Text>
-      <View className="editor-section__body">{children}</View>
-    </View>
-  );
-}
-
-function Row({ label, problem, stacked, children }: { label: string; problem?: string; stacked?: boolean; children: ReactNode }) {
-  return (
-    <View className={stacked ? 'editor-row editor-row--stacked' : 'editor-row'}>
-      <View className="editor-row__main">
-        <Text className="editor-row__label">{label}</Text>
-        <View className="editor-row__field">{children}</View>
-      </View>
-      {problem ? <Text className="editor-problem">{problem}</Text> : null}
     </View>
   );
 }
