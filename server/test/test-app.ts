@@ -64,3 +64,25 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
 }
+
+/**
+ * Two instances of the app on one new database, as behind a load balancer in production;
+ * registers the suite's beforeAll/afterAll. Each has a small pool, so bursts queue.
+ */
+export function useTwoInstances(env: Record<string, string> = { DATABASE_POOL_SIZE: '5', THROTTLE_LIMIT: '100000' }): {
+  a: TestApp;
+  b: TestApp;
+} {
+  const pair = {} as { a: TestApp; b: TestApp };
+  beforeAll(async () => {
+    const db = await createTestDatabase();
+    pair.a = await startTestApp({ db, env });
+    pair.b = await startTestApp({ db, env });
+  }, 60_000);
+  afterAll(async () => {
+    await pair.b?.close();
+    await pair.a?.close();
+    await pair.a?.db.drop();
+  });
+  return pair;
+}

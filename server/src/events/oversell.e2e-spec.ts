@@ -1,7 +1,6 @@
 import { signedIn } from '../../test/auth.js';
 import { eventFactory } from '../../test/factories.js';
-import { startTestApp, type TestApp } from '../../test/test-app.js';
-import { createTestDatabase } from '../../test/test-database.js';
+import { useTwoInstances } from '../../test/test-app.js';
 import { EventEntity } from './event.entity.js';
 import { RegistrationEntity } from './registration.entity.js';
 
@@ -10,22 +9,10 @@ import { RegistrationEntity } from './registration.entity.js';
  * guarded by the event row's lock in the database, not by anything in one process's memory.
  */
 describe('seats are never oversold', () => {
-  const env = { DATABASE_POOL_SIZE: '5', THROTTLE_LIMIT: '100000' };
-  let a: TestApp;
-  let b: TestApp;
-
-  beforeAll(async () => {
-    const db = await createTestDatabase();
-    a = await startTestApp({ db, env });
-    b = await startTestApp({ db, env });
-  }, 60_000);
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    await a?.db.drop();
-  });
+  const instances = useTwoInstances();
 
   it('300 concurrent sign-ups for 20 seats through two instances: exactly 20 confirmed, 280 waitlisted, no 5xx', async () => {
+    const { a, b } = instances;
     const { id } = await eventFactory(a.dataSource)(48, { capacity: 20, waitlistEnabled: true });
     const alumni = [];
     for (let i = 0; i < 300; i++) alumni.push(await signedIn(a));

@@ -6,8 +6,7 @@ import type { FakeWechatPayServer, NotificationVariant } from '../wechat-pay/fak
 import { WechatPayEndpoint } from '../wechat-pay/wechat-pay-endpoint.js';
 import { signedIn } from '../../test/auth.js';
 import { campaignFactory } from '../../test/factories.js';
-import { startTestApp, type TestApp } from '../../test/test-app.js';
-import { createTestDatabase } from '../../test/test-database.js';
+import { startTestApp, type TestApp, useTwoInstances } from '../../test/test-app.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { DonationEntity } from './donation.entity.js';
 import { DONATION_CHECK_QUEUE } from './donations.service.js';
@@ -407,22 +406,10 @@ describe('donations by WeChat Pay', () => {
  * arriving at both at once (and again) is counted exactly once.
  */
 describe('concurrent notifications on two instances', () => {
-  const env = { DATABASE_POOL_SIZE: '5', THROTTLE_LIMIT: '100000' };
-  let a: TestApp;
-  let b: TestApp;
-
-  beforeAll(async () => {
-    const db = await createTestDatabase();
-    a = await startTestApp({ db, env });
-    b = await startTestApp({ db, env });
-  }, 60_000);
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    await a?.db.drop();
-  });
+  const instances = useTwoInstances();
 
   it('20 paid orders, each notification delivered 3 times to both instances at once: each counted once, no 5xx', async () => {
+    const { a, b } = instances;
     const fake = payFake(a);
     const campaign = await campaignFactory(a.dataSource)({ kind: 'sapling', unitName: '棵树苗', unitPriceFen: 3000 });
     const orders = [];
