@@ -2,14 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { DashboardListItemDto, DashboardSummaryDto, MyProfileDto, Page as ListPage, SessionDto } from '@alumni/shared';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { OUTPUT_DIR, openPhonePage, screenshot } from '../support/browser.js';
+import { openPhonePage, OUTPUT_DIR, settledScreenshot } from '../support/browser.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
-async function settledScreenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-  await screenshot(page, name);
-}
 
 /**
  * The staff dashboard on the demo college: the headline figures are the API's, the trend

@@ -1,13 +1,9 @@
 import { type CampaignDetailDto, type CampaignSummaryDto, formatFen, type Page as ListPage } from '@alumni/shared';
 import type { Page } from 'playwright-core';
-import { openPhonePage, screenshot } from '../support/browser.js';
+import { openPhonePage, settledScreenshot } from '../support/browser.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
-async function settledScreenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-  await screenshot(page, name);
-}
 
 const SAPLING_TITLE = '校友林植树：为母校种下一棵树';
 

@@ -1,14 +1,10 @@
 import { crc32, deflateSync } from 'node:zlib';
 import type { GroupSummaryDto, MyProfileDto, SessionDto } from '@alumni/shared';
 import type { Page } from 'playwright-core';
-import { allowMessages, openPhonePage, screenshot } from '../support/browser.js';
+import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
-async function settledScreenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-  await screenshot(page, name);
-}
 
 /** A small real PNG (a blue-to-orange gradient), for the post's picture. */
 function gradientPng(width: number, height: number): Buffer {

@@ -1,12 +1,7 @@
-import type { Page } from 'playwright-core';
-import { openPhonePage, screenshot } from '../support/browser.js';
+import { openPhonePage, settledScreenshot } from '../support/browser.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
-async function settledScreenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-  await screenshot(page, name);
-}
 
 /**
  * Signing in on the H5 build in demo mode: the fake WeChat mints the login code, so the

@@ -1,13 +1,9 @@
 import type { Page } from 'playwright-core';
 import { getJson } from '../../server/test/server-process.js';
-import { allowMessages, openPhonePage, screenshot } from '../support/browser.js';
+import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
-async function settledScreenshot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-  await screenshot(page, name);
-}
 
 /**
  * Staff import a roster; a graduate on it claims and is verified at once; a graduate the

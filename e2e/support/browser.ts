@@ -60,3 +60,9 @@ export async function allowMessages(page: Page, shot?: string): Promise<void> {
   if (shot) await screenshot(page, shot);
   await page.locator('.taro-model__confirm').click();
 }
+
+/** A screenshot once animations (page transitions, toasts) have finished. */
+export async function settledScreenshot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await screenshot(page, name);
+}
