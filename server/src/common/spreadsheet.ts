@@ -52,7 +52,7 @@ export async function buildSpreadsheet({ basename, sheetName, header, rows, form
 export async function sendSpreadsheet(reply: FastifyReply, file: SpreadsheetFile): Promise<void> {
   await reply
     .header('content-type', file.contentType)
-    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('content-disposition', contentDisposition(file.filename))
     .header('cache-control', 'private, no-store')
     .send(file.body);
 }
@@ -61,4 +61,13 @@ export async function sendSpreadsheet(reply: FastifyReply, file: SpreadsheetFile
 function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * `attachment` with an ASCII fallback name and the real one in RFC 5987 form, so a Chinese
+ * file name reaches the browser intact (a raw one is not a valid header value).
+ */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
