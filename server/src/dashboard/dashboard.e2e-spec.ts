@@ -336,7 +336,9 @@ describe('the staff dashboard', () => {
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="stale-contacts-\d{4}-\d{2}\.csv"; filename\*=UTF-8''stale-contacts-/);
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="stale-contacts-\d{4}-\d{2}\.csv"; filename\*=UTF-8''stale-contacts-/,
+    );
     const lines = bytes.toString('utf8').split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('\uFEFF姓名,昵称,毕业年份,院系,城市,活跃度,分层,联系方式更新,最近捐赠,累计捐赠');
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(items.map((i) => i.displayName));
