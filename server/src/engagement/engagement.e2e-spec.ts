@@ -7,6 +7,7 @@ import { EngagementService } from './engagement.service.js';
 import { createAlumnus, signedIn } from '../../test/auth.js';
 import { jsonRequest } from '../../test/events.js';
 import { phoneOf, recordInteraction, scalar } from '../../test/interactions.js';
+import { eventually } from '../../test/notifications.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { serverUrl } from '../../test/test-database.js';
 
@@ -28,6 +29,16 @@ describe('engagement', () => {
   let t: TestApp;
   let staff: Awaited<ReturnType<typeof signedIn>>;
   const put = (body: unknown, who = staff) => t.request('/api/v1/staff/engagement/weights', jsonRequest('PUT', body, who.headers));
+  /** The settings once a half-life change has been built in the background and taken over. */
+  const applied = () =>
+    eventually(async () => {
+      const res = await t.request('/api/v1/staff/engagement/weights', { headers: staff.headers });
+      return res.body.pendingHalfLifeDays === null ? res.body : undefined;
+    });
+  const putApplied = async (body: unknown) => {
+    expect((await put(body)).status).toBe(200);
+    return applied();
+  };
   const engagementOf = async (id: string) => {
     const res = await t.request(`/api/v1/staff/alumni/${id}/engagement`, { headers: staff.headers });
     expect(res.status).toBe(200);
@@ -75,10 +86,43 @@ describe('engagement', () => {
       0,
     );
 
+  const lockWaits = () =>
+    scalar(t, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+
+  /** Settles with `work`, but fails as soon as any session of this database waits for a lock. */
+  async function withoutLockWaits<R>(work: Promise<R>): Promise<R> {
+    let settled = false;
+    const watched = work.finally(() => {
+      settled = true;
+    });
+    while (!settled) {
+      if ((await lockWaits()) > 0) throw new Error('a session waits for a lock');
+      await Promise.race([watched, new Promise((resolve) => setTimeout(resolve, 10))]);
+    }
+    return watched;
+  }
+
+  /** Runs `work` in a transaction that stays open until `then` is done, then commits. */
+  async function holdingOpen(work: (manager: EntityManager) => Promise<unknown>, then: () => Promise<void>) {
+    const runner = t.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await work(runner.manager);
+      await then();
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
+  // Two transactions open at once need a PostgreSQL server: the embedded engine runs one at a time.
+  const concurrently = serverUrl() ? it : it.skip;
+
   beforeAll(async () => {
     t = await startTestApp();
     staff = await signedIn(t, ['staff']);
-    expect((await put(SETTINGS)).status).toBe(200);
+    await putApplied(SETTINGS);
     for (const [name, person] of Object.entries(people)) {
       const alumnus = await createAlumnus(t, person.openid === false ? { openid: null } : {});
       ids[name] = alumnus.id;
@@ -117,7 +161,9 @@ describe('engagement', () => {
 
   it('rebuilds the same scores from the log as it keeps incrementally', async () => {
     const before = await Promise.all(Object.values(ids).map(async (id) => (await engagementOf(id)).score));
-    expect((await put(SETTINGS)).status).toBe(200);
+    // There and back: two generations built from the log, the second at the half-life of the first.
+    await putApplied({ ...SETTINGS, halfLifeDays: 60 });
+    await putApplied(SETTINGS);
     expect(await Promise.all(Object.values(ids).map(async (id) => (await engagementOf(id)).score))).toEqual(before);
   });
 
@@ -147,43 +193,9 @@ describe('engagement', () => {
   describe('a weight change next to concurrent writes', () => {
     const weights = [{ kind: 'events.checked_in', weight: 6 }, ...SETTINGS.weights.slice(1)];
 
-    /** Settles with `work`, but fails as soon as any session of this database waits for a lock. */
-    async function withoutLockWaits<R>(work: Promise<R>): Promise<R> {
-      let settled = false;
-      const watched = work.finally(() => {
-        settled = true;
-      });
-      while (!settled) {
-        const waiting = await scalar(
-          t,
-          "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-        );
-        if (waiting > 0) throw new Error('a session waits for a lock');
-        await Promise.race([watched, new Promise((resolve) => setTimeout(resolve, 10))]);
-      }
-      return watched;
-    }
-
-    /** Runs `work` in a transaction that stays open until `then` is done, then commits. */
-    async function holdingOpen(work: (manager: EntityManager) => Promise<unknown>, then: () => Promise<void>) {
-      const runner = t.dataSource.createQueryRunner();
-      await runner.startTransaction();
-      try {
-        await work(runner.manager);
-        await then();
-        await runner.commitTransaction();
-      } finally {
-        if (runner.isTransactionActive) await runner.rollbackTransaction();
-        await runner.release();
-      }
-    }
-
     afterEach(async () => {
       expect((await put(SETTINGS)).status).toBe(200);
     });
-
-    // Two transactions open at once need a PostgreSQL server: the embedded engine runs one at a time.
-    const concurrently = serverUrl() ? it : it.skip;
 
     concurrently('does not wait for a record() whose transaction is still open', async () => {
       const alumnus = await createAlumnus(t);
@@ -220,11 +232,14 @@ describe('engagement', () => {
     ];
     const res = await put({ halfLifeDays: 50, contactCurrentMonths: 24, weights });
     expect(res.status).toBe(200);
+    // The new half-life takes over once its sums are built; the rest applies at once.
     expect(res.body).toMatchObject({
-      halfLifeDays: 50,
+      halfLifeDays: 100,
+      pendingHalfLifeDays: 50,
       contactCurrentMonths: 24,
       weights: [...weights].sort((a, b) => a.kind.localeCompare(b.kind)),
     });
+    expect(await applied()).toEqual({ ...res.body, halfLifeDays: 50, pendingHalfLifeDays: null });
     for (const name of Object.keys(people)) {
       expect((await engagementOf(ids[name]!)).score, name).toBeCloseTo(expectedScore(name, 50, weights as typeof SETTINGS.weights), 2);
     }
@@ -233,8 +248,45 @@ describe('engagement', () => {
     expect((await engagementOf(ids['silent']!)).score).toBe(4);
     const audit = await t.dataSource.getRepository(AuditEntryEntity).findBy({ action: 'engagement.settings_updated' });
     expect(audit.at(-1)).toMatchObject({ actorId: staff.alumnus.id, after: { halfLifeDays: 50, contactCurrentMonths: 24, weights } });
-    expect((await t.request('/api/v1/staff/engagement/weights', { headers: staff.headers })).body).toEqual(res.body);
-    expect((await put(SETTINGS)).status).toBe(200);
+    // Only the current generation of sums is left.
+    expect(await scalar(t, 'SELECT count(DISTINCT generation) FROM engagement_kind_sums')).toBe(1);
+    await putApplied(SETTINGS);
+  });
+
+  describe('a half-life change next to concurrent writes', () => {
+    const checkedIn = (...days: number[]) => days.reduce((sum, d) => sum + decayed(4, d, 50), 0);
+
+    afterEach(() => putApplied(SETTINGS));
+
+    concurrently('counts rows recorded while the new sums are built exactly once', async () => {
+      const alumnus = await createAlumnus(t);
+      await recordInteraction(t, alumnus.id, 'events.checked_in', 100);
+      const res = await put({ ...SETTINGS, halfLifeDays: 50 });
+      expect(res.body).toMatchObject({ halfLifeDays: 100, pendingHalfLifeDays: 50 });
+      // Writers go on while the build runs (here also on the test's own connection, beside the job).
+      await Promise.all([
+        ...Array.from({ length: 20 }, () => recordInteraction(t, alumnus.id, 'events.checked_in', 50)),
+        t.app.get(EngagementService).buildNextGeneration(),
+      ]);
+      await applied();
+      expect((await engagementOf(alumnus.id)).score).toBeCloseTo(checkedIn(100, ...Array<number>(20).fill(50)), 2);
+    });
+
+    concurrently('waits only for a record() already in flight, and counts its row once', async () => {
+      const alumnus = await createAlumnus(t);
+      let change: Promise<{ status: number }> | undefined;
+      await holdingOpen(
+        (manager) => t.app.get(InteractionsService).record(manager, { alumnusId: alumnus.id, kind: 'events.checked_in' }),
+        async () => {
+          change = put({ ...SETTINGS, halfLifeDays: 50 });
+          await eventually(async () => ((await lockWaits()) > 0 ? true : undefined));
+        },
+      );
+      expect((await change!).status).toBe(200);
+      await recordInteraction(t, alumnus.id, 'events.checked_in', 50);
+      await applied();
+      expect((await engagementOf(alumnus.id)).score).toBeCloseTo(checkedIn(0, 50), 2);
+    });
   });
 
   it('rebuilds from the log, as the migration does for older rows, exactly what it kept incrementally', async () => {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -15,6 +15,7 @@ import {
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { JobsService } from '../jobs/jobs.service.js';
 import type { UpdateEngagementSettingsDto } from './dto/engagement-settings.dto.js';
 import { EngagementSettingsEntity } from './engagement-settings.entity.js';
 import { EngagementWeightEntity } from './engagement-weight.entity.js';
@@ -28,11 +29,20 @@ export interface EngagementEvent {
 }
 
 /**
- * Taken shared by every accumulation and exclusively by a half-life change (the one change
- * that rebuilds the per-kind sums from the log), so no row is added at the old half-life to
- * sums rebuilt at the new one. A weight change does not take it.
+ * Taken shared by every `record()` before its interaction row gets an id, and exclusively for
+ * the moment a half-life change starts the next generation of sums: the change then knows that
+ * every row up to the id it notes as the watermark is committed and summed at the current
+ * generation only, and every later row is summed by its own transaction at both.
  */
 const SETTINGS_LOCK = 804_2026;
+
+/** The statement `record()` runs (as a CTE) before inserting its row; see SETTINGS_LOCK. */
+export const ACCUMULATION_LOCK_SQL = `SELECT pg_advisory_xact_lock_shared(${SETTINGS_LOCK})`;
+
+/** The background build of a new generation of sums (a half-life change). */
+const REBUILD_QUEUE = 'engagement.rebuild';
+/** Alumni per build step: one short transaction each (about 100,000 interactions). */
+const REBUILD_BATCH = 2000;
 
 const DAY_SECONDS = 86_400;
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -49,7 +59,8 @@ const DECAY = `power(2::float8, -extract(epoch FROM $1::timestamptz - reference_
 
 /** Σ weight · decayed sum over kind-sum rows, weighted when read: a weight change rewrites nothing. */
 const WEIGHTED_SUM = 'sum(w.weight * k.decayed_sum)';
-const WEIGHTED_ROWS = 'engagement_kind_sums k JOIN engagement_weights w ON w.kind = k.kind';
+const WEIGHTED_ROWS = `engagement_kind_sums k JOIN engagement_weights w ON w.kind = k.kind
+  AND k.generation = (SELECT generation FROM engagement_settings)`;
 
 /**
  * Per-alumnus standing at `$1` (now): the reporting facts of the alumni module joined with
@@ -149,12 +160,18 @@ function giftOf(event: EngagementEvent): { donations: number; fen: number } {
  * `accumulate` in the transaction of every interaction row (docs/engagement.md).
  */
 @Injectable()
-export class EngagementService {
+export class EngagementService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly alumni: AlumniService,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
   ) {}
+
+  onModuleInit(): void {
+    // A build interrupted by a crash resumes from its last step when the job is retried.
+    this.jobs.work(REBUILD_QUEUE, () => this.buildNextGeneration(), { retryLimit: 20, expireInSeconds: 15 * 60 });
+  }
 
   /** Adds one interaction to its alumnus's summary and month, in the caller's transaction. */
   async accumulate(manager: EntityManager, event: EngagementEvent): Promise<void> {
@@ -163,13 +180,17 @@ export class EngagementService {
     const contact = confirmedContact(event);
     const at = (confirmed: boolean) => (confirmed ? event.occurredAt : null);
     // Every kind is summed, weighted or not: a weight given later counts the past rows too.
+    // The current generation, and the next one while a half-life change builds it (the caller
+    // holds ACCUMULATION_LOCK_SQL, so this statement's snapshot already shows a next generation
+    // started before its row got an id).
     await manager.query(
-      `WITH locked AS (SELECT pg_advisory_xact_lock_shared(${SETTINGS_LOCK})),
-            s AS (SELECT half_life_days, reference_at FROM engagement_settings, locked)
-       INSERT INTO engagement_kind_sums AS k (alumnus_id, kind, decayed_sum)
-       SELECT $1, $2, power(2::float8, extract(epoch FROM $3::timestamptz - s.reference_at)::float8 / (s.half_life_days * ${DAY_SECONDS}.0))
-       FROM s
-       ON CONFLICT (alumnus_id, kind) DO UPDATE SET decayed_sum = k.decayed_sum + EXCLUDED.decayed_sum`,
+      `INSERT INTO engagement_kind_sums AS k (alumnus_id, generation, kind, decayed_sum)
+       SELECT $1, g.generation, $2, power(2::float8, extract(epoch FROM $3::timestamptz - g.reference_at)::float8 / (g.half_life_days * ${DAY_SECONDS}.0))
+       FROM engagement_settings s
+       CROSS JOIN LATERAL (VALUES (s.generation, s.half_life_days, s.reference_at),
+                                  (s.next_generation, s.next_half_life_days, s.next_reference_at)) g (generation, half_life_days, reference_at)
+       WHERE g.generation IS NOT NULL
+       ON CONFLICT (alumnus_id, generation, kind) DO UPDATE SET decayed_sum = k.decayed_sum + EXCLUDED.decayed_sum`,
       [event.alumnusId, event.kind, event.occurredAt],
     );
     await manager.query(
@@ -225,6 +246,7 @@ export class EngagementService {
     ]);
     return {
       halfLifeDays: settings.halfLifeDays,
+      pendingHalfLifeDays: settings.nextHalfLifeDays,
       contactCurrentMonths: settings.contactCurrentMonths,
       weights: weights
         .filter((w) => isInteractionKind(w.kind))
@@ -260,17 +282,15 @@ export class EngagementService {
   /**
    * The writes of `updateSettings`, in the caller's transaction. Weights are applied when scores
    * are read, so a weight or contact-window change writes only the settings: it neither waits for
-   * nor holds up `record()`. Only a half-life change rebuilds the per-kind sums from the log.
+   * nor holds up `record()`. A half-life change starts the next generation of sums, built in the
+   * background; scores switch to it when it is complete.
    */
   async applySettings(manager: EntityManager, user: AuthUserDto, dto: UpdateEngagementSettingsDto): Promise<void> {
     // Serialises concurrent changes (both would replace the same weight rows); `record()` only
     // reads this row, so it does not wait for the lock.
     await manager.query('SELECT 1 FROM engagement_settings WHERE id = 1 FOR UPDATE');
     const before = await this.settings(manager);
-    const rebuild = dto.halfLifeDays !== before.halfLifeDays;
-    // Sums decayed at one half-life cannot be converted to another: no row may be added at the
-    // old half-life to sums rebuilt at the new one.
-    if (rebuild) await manager.query(`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK})`);
+    const row = await manager.findOneByOrFail(EngagementSettingsEntity, { id: 1 });
     await manager.query('DELETE FROM engagement_weights');
     const weights = dto.weights.filter((w) => w.weight !== 0);
     if (weights.length > 0) await manager.insert(EngagementWeightEntity, weights);
@@ -279,21 +299,115 @@ export class EngagementService {
       EngagementSettingsEntity,
       { id: 1 },
       {
-        halfLifeDays: dto.halfLifeDays,
         contactCurrentMonths: dto.contactCurrentMonths,
         updatedAt: now,
-        // Rebuilt sums are stored at a new reference time, so they stay near their real size.
-        ...(rebuild ? { referenceAt: now } : {}),
+        ...(await this.nextGenerationFor(manager, row, dto.halfLifeDays, now)),
       },
     );
-    if (rebuild) await manager.query('SELECT engagement_rebuild_kind_sums()');
     await this.audit.record(manager, {
       actorId: user.id,
       action: 'engagement.settings_updated',
       subjectType: 'engagement_settings',
-      before: { halfLifeDays: before.halfLifeDays, contactCurrentMonths: before.contactCurrentMonths, weights: before.weights },
+      before: {
+        halfLifeDays: before.pendingHalfLifeDays ?? before.halfLifeDays,
+        contactCurrentMonths: before.contactCurrentMonths,
+        weights: before.weights,
+      },
       after: { halfLifeDays: dto.halfLifeDays, contactCurrentMonths: dto.contactCurrentMonths, weights },
     });
+  }
+
+  /**
+   * The settings columns for a requested half-life: unchanged when it is the one in force or
+   * being built; back to none when it returns to the one in force; otherwise a new generation
+   * (replacing any unfinished one), with its build queued in the caller's transaction.
+   */
+  private async nextGenerationFor(
+    manager: EntityManager,
+    row: EngagementSettingsEntity,
+    halfLifeDays: number,
+    now: Date,
+  ): Promise<Partial<EngagementSettingsEntity>> {
+    if (halfLifeDays === (row.nextHalfLifeDays ?? row.halfLifeDays)) return {};
+    const none = { nextGeneration: null, nextHalfLifeDays: null, nextReferenceAt: null, nextWatermark: null, nextBuiltThrough: null };
+    // The build also clears away the rows of an abandoned generation.
+    await this.jobs.send(REBUILD_QUEUE, {}, { manager });
+    if (halfLifeDays === row.halfLifeDays) return none;
+    // Waits only for the `record()` transactions in flight (milliseconds) and holds new ones for
+    // the rest of this transaction: the watermark then splits the log exactly (SETTINGS_LOCK).
+    await manager.query(`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK})`);
+    const [{ watermark }] = (await manager.query(
+      `SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('interactions', 'id')::regclass), 0) AS watermark`,
+    )) as { watermark: string }[];
+    const generation = row.lastGeneration + 1;
+    return {
+      ...none,
+      lastGeneration: generation,
+      nextGeneration: generation,
+      nextHalfLifeDays: halfLifeDays,
+      // The new sums are stored at a new reference time, so they stay near their real size.
+      nextReferenceAt: now,
+      nextWatermark: watermark,
+    };
+  }
+
+  /**
+   * Builds the next generation of sums from the log up to its watermark, a batch of alumni per
+   * short transaction (writers wait for a batch at most, and only for the alumni in it), then
+   * makes it current and deletes the rows of older or abandoned generations.
+   */
+  async buildNextGeneration(): Promise<void> {
+    while (await this.dataSource.transaction((manager) => this.buildStep(manager))) {
+      // Each step commits on its own; a new half-life requested meanwhile restarts from the first alumnus.
+    }
+    await this.dataSource.query(
+      `DELETE FROM engagement_kind_sums k USING engagement_settings s
+       WHERE k.generation <> s.generation AND k.generation <= s.last_generation AND k.generation IS DISTINCT FROM s.next_generation`,
+    );
+  }
+
+  /** One batch of the build; false when there is nothing left to build. */
+  private async buildStep(manager: EntityManager): Promise<boolean> {
+    const row = await manager
+      .createQueryBuilder(EngagementSettingsEntity, 's')
+      .setLock('pessimistic_write')
+      .where('s.id = 1')
+      .getOneOrFail();
+    if (row.nextGeneration === null) return false;
+    const from = row.nextBuiltThrough ?? '00000000-0000-0000-0000-000000000000';
+    const [bound] = (await manager.query(
+      'SELECT alumnus_id FROM engagement_summaries WHERE alumnus_id > $1 ORDER BY alumnus_id OFFSET $2 LIMIT 1',
+      [from, REBUILD_BATCH - 1],
+    )) as { alumnus_id: string }[];
+    const through = bound?.alumnus_id ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+    await manager.query(
+      `INSERT INTO engagement_kind_sums AS k (alumnus_id, generation, kind, decayed_sum)
+       SELECT i.alumnus_id, $3, i.kind,
+              sum(power(2::float8, extract(epoch FROM i.occurred_at - $4::timestamptz)::float8 / ($5 * ${DAY_SECONDS}.0)))
+       FROM interactions i
+       WHERE i.alumnus_id > $1 AND i.alumnus_id <= $2 AND i.id <= $6
+       GROUP BY i.alumnus_id, i.kind
+       ON CONFLICT (alumnus_id, generation, kind) DO UPDATE SET decayed_sum = k.decayed_sum + EXCLUDED.decayed_sum`,
+      [from, through, row.nextGeneration, row.nextReferenceAt, row.nextHalfLifeDays, row.nextWatermark],
+    );
+    const done = bound === undefined;
+    await manager.update(
+      EngagementSettingsEntity,
+      { id: 1 },
+      done
+        ? {
+            generation: row.nextGeneration,
+            halfLifeDays: row.nextHalfLifeDays!,
+            referenceAt: row.nextReferenceAt!,
+            nextGeneration: null,
+            nextHalfLifeDays: null,
+            nextReferenceAt: null,
+            nextWatermark: null,
+            nextBuiltThrough: null,
+          }
+        : { nextBuiltThrough: through },
+    );
+    return !done;
   }
 
   /** The standing of every alumnus as a subquery taking `$1` = now; see `standingSql`. */

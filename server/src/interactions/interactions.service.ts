@@ -6,7 +6,7 @@ import { AlumniService } from '../alumni/alumni.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { BIGINT_ID, decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
-import { EngagementService } from '../engagement/engagement.service.js';
+import { ACCUMULATION_LOCK_SQL, EngagementService } from '../engagement/engagement.service.js';
 import type { LogInteractionDto } from './dto/interaction.dto.js';
 import { InteractionEntity } from './interaction.entity.js';
 
@@ -57,8 +57,10 @@ export class InteractionsService {
   private async insert(manager: EntityManager, input: InteractionInput): Promise<InteractionEntity> {
     const detail = input.detail ?? {};
     const rows = (await manager.query(
-      `INSERT INTO interactions (alumnus_id, kind, subject_type, subject_id, detail, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, now()))
+      // The row gets its id only once the engagement settings lock is held (see ACCUMULATION_LOCK_SQL).
+      `WITH settings_lock AS (${ACCUMULATION_LOCK_SQL})
+       INSERT INTO interactions (alumnus_id, kind, subject_type, subject_id, detail, occurred_at)
+       SELECT $1, $2, $3, $4, $5, coalesce($6::timestamptz, now()) FROM settings_lock
        RETURNING id, occurred_at`,
       [input.alumnusId, input.kind, input.subjectType ?? null, input.subjectId ?? null, detail, input.occurredAt ?? null],
     )) as { id: string; occurred_at: Date }[];

@@ -137,14 +137,20 @@ export interface EngagementWeightDto {
 
 /** GET and PUT /staff/engagement/weights. Kinds not listed weigh 0. */
 export interface EngagementSettingsDto {
+  /** The half-life scores are computed with now. */
   halfLifeDays: number;
+  /**
+   * A half-life change being applied: the sums are rebuilt from the log in the background
+   * (seconds; about a minute at 5,000,000 interactions) and scores keep `halfLifeDays` until then.
+   */
+  pendingHalfLifeDays: number | null;
   /** A contact field is current when confirmed within this many months. */
   contactCurrentMonths: number;
   weights: EngagementWeightDto[];
   updatedAt: string;
 }
 
-export type UpdateEngagementSettingsRequest = Omit<EngagementSettingsDto, 'updatedAt'>;
+export type UpdateEngagementSettingsRequest = Omit<EngagementSettingsDto, 'updatedAt' | 'pendingHalfLifeDays'>;
 
 export const CONTACT_FIELDS = ['phone', 'city', 'employer', 'wechat'] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];

@@ -10,6 +10,7 @@ import { GroupPosts1795957013996 } from './1795957013996-group-posts.js';
 import { Engagement1795957048233 } from './1795957048233-engagement.js';
 import { Donations1795957222593 } from './1795957222593-donations.js';
 import { EngagementKindSums1795962132431 } from './1795962132431-engagement-kind-sums.js';
+import { EngagementGenerations1795967849893 } from './1795967849893-engagement-generations.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Engagement1795957048233,
   Donations1795957222593,
   EngagementKindSums1795962132431,
+  EngagementGenerations1795967849893,
 ];

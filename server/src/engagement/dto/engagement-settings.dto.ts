@@ -54,7 +54,13 @@ export class UpdateEngagementSettingsDto implements UpdateEngagementSettingsRequ
 }
 
 export class EngagementSettingsResponseDto implements EngagementSettingsDto {
-  @ApiProperty() halfLifeDays: number;
+  @ApiProperty({ description: 'The half-life scores are computed with now' }) halfLifeDays: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'A half-life change still being applied in the background; scores keep halfLifeDays until it is done',
+  })
+  pendingHalfLifeDays: number | null;
   @ApiProperty() contactCurrentMonths: number;
   @ApiProperty({ type: [EngagementWeightInputDto] }) weights: EngagementWeightInputDto[];
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -131,8 +131,22 @@ if (!process.env.ONLY) {
     request('PUT', '/staff/engagement/weights', { halfLifeDays, contactCurrentMonths: settings.contactCurrentMonths, weights });
   const reweighted = settings.weights.map((w) => ({ ...w, weight: w.weight === 100 ? 99 : w.weight + 1 }));
   await timed('\nPUT /staff/engagement/weights, new weights (nothing rewritten)', () => put(settings.halfLifeDays, reweighted));
-  await timed('PUT /staff/engagement/weights, new half-life (per-kind sums rebuilt from the log)', () =>
+  await timed('PUT /staff/engagement/weights, new half-life (starts the build of the next sums)', () =>
     put(settings.halfLifeDays + 1, settings.weights),
+  );
+  // Writers go on while the next sums are built: hand-logged interactions one after another
+  // until the new half-life is in force.
+  const started = performance.now();
+  const writes = [];
+  do {
+    const at = performance.now();
+    await request('POST', `/staff/alumni/${heavy.alumnus_id}/interactions`, { kind: 'visit', notes: 'during the build' });
+    writes.push(performance.now() - at);
+  } while ((await request('GET', '/staff/engagement/weights')).pendingHalfLifeDays !== null);
+  writes.sort((a, b) => a - b);
+  console.log(
+    `new half-life in force after ${(performance.now() - started).toFixed(0)} ms; ${writes.length} hand-logged interactions meanwhile: ` +
+      `median ${writes[writes.length >> 1].toFixed(1)} ms, max ${writes.at(-1).toFixed(1)} ms`,
   );
   await timed('export stale contacts as XLSX', () => request('GET', '/staff/dashboard/lists/stale-contacts/export?format=xlsx'));
 }

@@ -60,7 +60,10 @@ function WeightsEditor({ settings, onSaved }: { settings: EngagementSettingsDto;
       const saved = await updateEngagementSettings(input);
       setDraft(draftFromSettings(saved));
       onSaved(saved);
-      void Taro.showToast({ title: '已保存，分数已重算', icon: 'success' });
+      void Taro.showToast({
+        title: saved.pendingHalfLifeDays === null ? '已保存，分数已重算' : '已保存，正在按新半衰期重算',
+        icon: 'success',
+      });
     } catch (error) {
       if (error instanceof ApiError) setProblems(serverProblems(error, input));
     } finally {
@@ -90,6 +93,11 @@ function WeightsEditor({ settings, onSaved }: { settings: EngagementSettingsDto;
         每种互动计入活跃度的分值；分值随时间按半衰期减半。保存后所有校友的分数立即按新权重重算。上次修改：
         {formatShanghaiDateTime(settings.updatedAt)}
       </Text>
+      {settings.pendingHalfLifeDays !== null ? (
+        <Text className="weights__pending">
+          新的半衰期 {settings.pendingHalfLifeDays} 天正在后台重算（校友很多时约需一分钟），完成前分数仍按 {settings.halfLifeDays} 天计算。
+        </Text>
+      ) : null}
       {problems.form ? <Text className="weights-row__problem weights__form-problem">{problems.form}</Text> : null}
       <View className="weights-section">
         {number('halfLifeDays', '半衰期', '天', `${ENGAGEMENT_LIMITS.halfLifeDaysMin}–${ENGAGEMENT_LIMITS.halfLifeDaysMax} 天`)}

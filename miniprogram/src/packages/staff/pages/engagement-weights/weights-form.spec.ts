@@ -3,6 +3,7 @@ import { draftFromSettings, toSettingsRequest, WEIGHT_GROUPS, weightsProblemsFro
 
 const settings: EngagementSettingsDto = {
   halfLifeDays: 180,
+  pendingHalfLifeDays: null,
   contactCurrentMonths: 24,
   weights: [
     { kind: 'events.checked_in', weight: 5 },
@@ -28,6 +29,10 @@ describe('the engagement weights form', () => {
       problems: {},
     });
     expect(toSettingsRequest(draftFromSettings(settings)).input?.weights).toHaveLength(3);
+  });
+
+  it('shows the half-life asked for while it is still being applied', () => {
+    expect(draftFromSettings({ ...settings, pendingHalfLifeDays: 90 }).halfLifeDays).toBe('90');
   });
 
   it('refuses what the server refuses: whole numbers in range, weights within ±100 with two decimals', () => {

@@ -24,7 +24,8 @@ export type WeightsProblems = Partial<Record<'form' | 'halfLifeDays' | 'contactC
 export function draftFromSettings(settings: EngagementSettingsDto): WeightsDraft {
   const given = new Map(settings.weights.map((w) => [w.kind, w.weight]));
   return {
-    halfLifeDays: String(settings.halfLifeDays),
+    // The half-life staff asked for last, even while it is still being applied.
+    halfLifeDays: String(settings.pendingHalfLifeDays ?? settings.halfLifeDays),
     contactCurrentMonths: String(settings.contactCurrentMonths),
     weights: Object.fromEntries(KINDS.map((kind) => [kind, String(given.get(kind) ?? 0)])) as Record<InteractionKind, string>,
   };
