@@ -104,6 +104,20 @@ describe('demo seed', () => {
     }
   });
 
+  it('has every verified alumnus, donor and group member signed in with WeChat, as the app requires', async () => {
+    const [row] = await first.dataSource.query(
+      `SELECT (SELECT count(DISTINCT alumnus_id)::int FROM donations) AS donors,
+              (SELECT count(*)::int FROM alumni a WHERE (a.openid IS NULL OR a.consented_at IS NULL)
+                 AND (a.verified_at IS NOT NULL
+                      OR EXISTS (SELECT 1 FROM donations d WHERE d.alumnus_id = a.id)
+                      OR EXISTS (SELECT 1 FROM group_memberships m WHERE m.alumnus_id = a.id))) AS without_wechat,
+              (SELECT count(*)::int FROM donations d JOIN alumni a ON a.id = d.alumnus_id WHERE d.payer_openid <> a.openid) AS paid_by_another`,
+    );
+    expect(row.donors).toBeGreaterThan(100);
+    expect(row.without_wechat).toBe(0);
+    expect(row.paid_by_another).toBe(0);
+  });
+
   it('gives every demo account a giving history, with anonymous, hidden-amount, refunded and repeated gifts', async () => {
     const mix = await first.dataSource.query(
       `SELECT count(*) FILTER (WHERE anonymous)::int AS anonymous, count(*) FILTER (WHERE hide_amount)::int AS hidden,

@@ -329,5 +329,17 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
     now,
     drives: { trees: trees!, aid: aid!, scholarship: scholarship!, library: library!, trees2025: trees2025! },
   });
+  // Claiming a roster entry, joining a group and giving all happen in the mini-program: whoever
+  // did one has signed in with WeChat (a donor as the payer of their gifts) and agreed to the notice.
+  await manager.query(
+    `UPDATE alumni a
+     SET openid = coalesce((SELECT min(d.payer_openid) FROM donations d WHERE d.alumnus_id = a.id), 'o_seed_' || left(md5(a.id::text), 16)),
+         consent_version = $1, consented_at = a.created_at
+     WHERE a.openid IS NULL
+       AND (a.verified_at IS NOT NULL
+            OR EXISTS (SELECT 1 FROM group_memberships m WHERE m.alumnus_id = a.id)
+            OR EXISTS (SELECT 1 FROM donations d WHERE d.alumnus_id = a.id))`,
+    [PRIVACY_NOTICE.version],
+  );
   await seedDemoInteractions(manager);
 }

@@ -1,11 +1,14 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
+import { storage } from '../../../../../test/mocks/taro';
+import { saveSession } from '../../../../api/session';
 import { card, fail, ok } from '../../test-fixtures';
 import AlumnusPage from './index';
 
 const taroRequest = Taro.request as jest.Mock;
 
 beforeEach(() => {
+  storage.clear();
   taroRequest.mockReset();
   (useRouter as jest.Mock).mockReturnValue({ params: { id: 'a1' } });
 });
@@ -35,5 +38,25 @@ describe('alumnus card page', () => {
     taroRequest.mockImplementation(() => fail(403, 'DIRECTORY_VERIFICATION_REQUIRED', '完成校友认证后才能查找校友'));
     render(<AlumnusPage />);
     expect(await screen.findByText('完成校友认证后才能查看校友名片')).toBeTruthy();
+  });
+
+  it('leads staff, and only staff, to the alumnus’s timeline and engagement', async () => {
+    taroRequest.mockImplementation(() => ok(card({})));
+    const { unmount } = render(<AlumnusPage />);
+    expect(await screen.findByText('江舟')).toBeTruthy();
+    expect(screen.queryByText('互动记录与活跃度（工作人员）')).toBeNull();
+    unmount();
+    saveSession({
+      accessToken: 'a',
+      accessTokenExpiresAt: '2026-11-24T12:00:00.000Z',
+      refreshToken: 'r',
+      refreshTokenExpiresAt: '2026-12-24T12:00:00.000Z',
+      alumnus: { id: 's1', displayName: '周老师', roles: ['alumnus', 'staff'], consentRequired: false, phoneMasked: null },
+    });
+    render(<AlumnusPage />);
+    fireEvent.click(await screen.findByText('互动记录与活跃度（工作人员）'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({
+      url: `/packages/staff/pages/alumnus-timeline/index?id=a1&name=${encodeURIComponent('江舟')}`,
+    });
   });
 });

@@ -1,12 +1,14 @@
 import { type AlumnusCardDto, DEGREE_LABELS } from '@alumni/shared';
-import { Skeleton } from '@nutui/nutui-react-taro';
+import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { getAlumnus } from '../../../../api/profile';
 import { ApiError } from '../../../../api/request';
+import { loadSession } from '../../../../api/session';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
+import { alumnusTimelineUrl } from '../../../staff/pages/dashboard/urls';
 import { AlumnusAvatar } from '../../alumnus-item';
 import './index.scss';
 
@@ -52,6 +54,8 @@ export default function AlumnusPage() {
     return <ErrorState message={state.message} onRetry={() => void load()} />;
   }
   const { alumnus } = state;
+  const roles = loadSession()?.alumnus.roles ?? [];
+  const isStaff = roles.includes('staff') || roles.includes('admin');
   return (
     <View className="alumnus">
       <View className="alumnus-card">
@@ -76,6 +80,18 @@ export default function AlumnusPage() {
           );
         })}
       </View>
+      {isStaff ? (
+        <Button
+          className="alumnus-staff-timeline"
+          type="primary"
+          fill="outline"
+          shape="round"
+          block
+          onClick={() => void Taro.navigateTo({ url: alumnusTimelineUrl(alumnus.id, alumnus.realName ?? alumnus.displayName) })}
+        >
+          互动记录与活跃度（工作人员）
+        </Button>
+      ) : null}
     </View>
   );
 }
