@@ -1,0 +1,195 @@
+import { DECIDED_IN_SERVICE, MATRIX, POLICIES, type Outcome, type PolicyName } from '../../test/authorisation-matrix.js';
+import { CALLERS, createWorld, type Caller, type World } from '../../test/authorisation-world.js';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+
+const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
+/** What fills a path parameter, by the segments before it (most specific first). */
+const PARAMS: Record<string, (ids: World['ids']) => string> = {
+  'staff/groups/{id}': (ids) => ids.proposedGroup,
+  'groups/{id}': (ids) => ids.group,
+  'by-scene/{scene}': () => 'unknown',
+  'join-requests/{alumnusId}': (ids) => ids.applicant,
+  'members/{alumnusId}': (ids) => ids.bystander,
+  'group-posts/{id}': (ids) => ids.post,
+  'posts/{id}': (ids) => ids.post,
+  'group-comments/{id}': (ids) => ids.comment,
+  'comments/{id}': (ids) => ids.comment,
+  '{action}': () => 'approve',
+  'events/{id}': (ids) => ids.event,
+  'registrations/{id}': (ids) => ids.registration,
+  'campaigns/{id}': (ids) => ids.campaign,
+  'trees/{number}': () => '1',
+  'donations/{id}': (ids) => ids.donation,
+  'reconciliations/{date}': () => yesterday,
+  'alumni/{id}': (ids) => ids.other,
+  'staff/{id}': (ids) => ids.other,
+  'lists/{list}': () => 'top-engaged',
+  'uploads/{folder}': () => 'avatars',
+  '{name}': () => 'missing.jpg',
+  'imports/{id}': (ids) => ids.rosterImport,
+  'claims/{id}': (ids) => ids.claim,
+  'notifications/{id}': (ids) => ids.notification,
+};
+
+const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+/** A 1×1 PNG, as a multipart upload. */
+function photo(): RequestInit {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  const form = new FormData();
+  form.append('file', new Blob([png], { type: 'image/png' }), 'photo.png');
+  return { body: form };
+}
+
+/**
+ * Valid bodies for the routes that check access in the service, after the body was validated:
+ * an empty body would stop at 400 and hide the access decision. Other routes get `{}`.
+ */
+const BODIES: Record<string, () => RequestInit> = {
+  'POST /api/v1/groups/proposals': () => json({ kind: 'interest', name: '校友羽毛球俱乐部' }),
+  'PUT /api/v1/groups/{id}/members/{alumnusId}/role': () => json({ role: 'admin' }),
+  'POST /api/v1/groups/{id}/posts': () => json({ text: '周末聚会，欢迎报名！' }),
+  'PATCH /api/v1/group-posts/{id}': () => json({ text: '改过的动态' }),
+  'POST /api/v1/group-posts/{id}/reports': () => json({ reason: '广告' }),
+  'POST /api/v1/group-posts/{id}/comments': () => json({ text: '一定到！' }),
+  'POST /api/v1/group-comments/{id}/reports': () => json({ reason: '广告' }),
+  'POST /api/v1/me/claims/{id}/evidence': photo,
+};
+
+function requestBody(route: string, method: string): RequestInit {
+  return BODIES[route]?.() ?? (method === 'GET' || method === 'DELETE' ? {} : json({}));
+}
+
+function fillPath(path: string, ids: World['ids']): string {
+  const segments = path.split('/');
+  return segments
+    .map((segment, i) => {
+      if (!segment.startsWith('{')) return segment;
+      const keys = [segments.slice(i - 2, i + 1).join('/'), segments.slice(i - 1, i + 1).join('/'), segment];
+      const fill = keys.map((key) => PARAMS[key]).find(Boolean);
+      if (!fill) throw new Error(`No fixture fills ${segment} in ${path}: add one to PARAMS`);
+      return fill(ids);
+    })
+    .join('/');
+}
+
+const EXPECTED_STATUS: Record<Exclude<Outcome, 'ok'>, (caller: Caller) => number> = {
+  denied: (caller) => (caller === 'anonymous' ? 401 : 403),
+  hidden: (caller) => (caller === 'anonymous' ? 401 : 404),
+};
+
+function meets(policy: PolicyName, caller: Caller, status: number): boolean {
+  const outcome = POLICIES[policy][caller];
+  if (status >= 500) return false;
+  // Where the service decides, a 404 would mean the fixture is missing and the decision unseen.
+  if (outcome === 'ok') return status !== 401 && status !== 403 && !(status === 404 && DECIDED_IN_SERVICE.includes(policy));
+  return status === EXPECTED_STATUS[outcome](caller);
+}
+
+/** The access marks the guard's decorators put into the OpenAPI document. */
+interface Operation {
+  'x-public'?: boolean;
+  'x-roles'?: string[];
+}
+
+const mark = (op: Operation): string => (op['x-public'] ? 'x-public' : op['x-roles'] ? `x-roles ${op['x-roles'].join(',')}` : 'signed in');
+
+/** The mark each policy decided by the guard needs; every other policy is decided past a plain "signed in". */
+const MARKS: Partial<Record<PolicyName, string>> = { public: 'x-public', staff: 'x-roles staff', admin: 'x-roles admin' };
+
+interface Answer {
+  route: string;
+  policy: PolicyName;
+  caller: Caller;
+  status: number;
+  code: string | undefined;
+}
+
+/** Runs `task` over `items`, `concurrency` at a time; the first failure stops the others. */
+async function pooled<T>(items: T[], concurrency: number, task: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      try {
+        for (let item = queue.shift(); item !== undefined; item = queue.shift()) await task(item);
+      } catch (error) {
+        queue.length = 0;
+        throw error;
+      }
+    }),
+  );
+}
+
+describe('authorisation matrix', () => {
+  let t: TestApp;
+  let operations: Record<string, Operation>;
+  let documented: string[];
+  const answers: Answer[] = [];
+
+  beforeAll(async () => {
+    // Rate limits answer 429 before the handler would: off, so every answer is the access decision.
+    t = await startTestApp({ env: { THROTTLE_LIMIT: '1000000', RATE_LIMITS: 'off' } });
+    const openapi = await t.request('/api/openapi.json');
+    if (openapi.status !== 200) throw new Error(`No OpenAPI document: ${openapi.status} ${JSON.stringify(openapi.body).slice(0, 500)}`);
+    const { paths } = openapi.body as { paths: Record<string, Record<string, Operation>> };
+    operations = Object.fromEntries(
+      Object.entries(paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op])),
+    );
+    documented = Object.keys(operations);
+    const routes = documented.filter((route) => route in MATRIX);
+    // Reads share one world. A write meets a fresh world, which the callers refused share (a
+    // refusal changes nothing) and each caller allowed gets anew: what one changed (left the
+    // group, removed the post) never decides another's answer.
+    const readWorld = await createWorld(t, { joinRequest: true });
+    await pooled(routes, 6, async (route) => {
+      const [method, path] = route.split(' ') as [string, string];
+      const fresh = () =>
+        method === 'GET' ? Promise.resolve(readWorld) : createWorld(t, { joinRequest: path.includes('/join-requests/') });
+      let world = await fresh();
+      for (const [i, caller] of CALLERS.entries()) {
+        if (i > 0 && POLICIES[MATRIX[route]!][CALLERS[i - 1]!] === 'ok') world = await fresh();
+        const { headers, body } = requestBody(route, method);
+        const res = await t.request(fillPath(path, world.ids), {
+          method,
+          headers: { ...headers, ...(caller === 'anonymous' ? {} : world.headers[caller]) },
+          body,
+        });
+        answers.push({ route, policy: MATRIX[route]!, caller, status: res.status, code: res.body?.error?.code });
+      }
+    });
+  }, 240_000);
+  afterAll(() => t?.close());
+
+  it('has an entry for every documented route, and none for a route that is gone', () => {
+    expect(Object.keys(MATRIX).filter((route) => !documented.includes(route))).toEqual([]);
+    expect(documented.filter((route) => !(route in MATRIX))).toEqual([]);
+    expect(documented.length).toBeGreaterThan(100);
+    expect(new Set(answers.map((a) => a.route)).size).toBe(documented.length);
+  });
+
+  it('agrees with the access marks of the OpenAPI document', () => {
+    const disagreeing = documented
+      .filter((route) => route in MATRIX && mark(operations[route]!) !== (MARKS[MATRIX[route]!] ?? 'signed in'))
+      .map((route) => `${route}: ${MATRIX[route]} in the matrix, ${mark(operations[route]!)} in the document`);
+    expect(disagreeing).toEqual([]);
+  });
+
+  it('answers every caller on every route as the route’s policy says', () => {
+    const wrong = answers
+      .filter((a) => !meets(a.policy, a.caller, a.status))
+      .map((a) => `${a.route} as ${a.caller}: expected ${POLICIES[a.policy][a.caller]} (${a.policy}), got ${a.status} ${a.code ?? ''}`);
+    expect(wrong).toEqual([]);
+    expect(answers).toHaveLength(documented.length * CALLERS.length);
+  });
+
+  it('refuses, for every policy, the caller just below the line on at least one route', () => {
+    for (const [name, policy] of Object.entries(POLICIES)) {
+      const refused = CALLERS.filter((caller) => policy[caller] !== 'ok').at(-1);
+      if (!refused) continue;
+      const status = EXPECTED_STATUS[policy[refused] as Exclude<Outcome, 'ok'>](refused);
+      const refusals = answers.filter((a) => a.policy === name && a.caller === refused && a.status === status);
+      expect({ policy: name, refused: refusals.length > 0 }).toEqual({ policy: name, refused: true });
+    }
+  });
+});

@@ -1,0 +1,219 @@
+import { CALLERS, type Caller } from './authorisation-world.js';
+
+/**
+ * What a caller meets on a route:
+ * - `ok`: the request passes authorisation: 2xx, or a 4xx about the request itself
+ *   (400 for the empty body, 404/409 for the state of the object), never 401/403;
+ * - `denied`: 401 for an anonymous caller, 403 for a signed-in one;
+ * - `hidden`: 404, as for an object that does not exist, so a stranger learns nothing about
+ *   someone else's donation, registration or claim.
+ */
+export type Outcome = 'ok' | 'denied' | 'hidden';
+export type Policy = Record<Caller, Outcome>;
+
+/** Every caller from `first` on (in CALLERS order) passes; those before are denied. */
+function from(first: Caller): Policy {
+  const at = CALLERS.indexOf(first);
+  return Object.fromEntries(CALLERS.map((caller, i) => [caller, i >= at ? 'ok' : 'denied'])) as Policy;
+}
+
+/** Signed-in callers meet `outcome`; anonymous ones are asked to sign in. */
+function signedInMeet(outcome: Outcome): Policy {
+  return Object.fromEntries(CALLERS.map((caller) => [caller, caller === 'anonymous' ? 'denied' : outcome])) as Policy;
+}
+
+export const POLICIES = {
+  /** Anyone, signed in or not. */
+  public: from('anonymous'),
+  /** Any signed-in alumnus: the route acts on the caller's own records, or on what every alumnus may use. */
+  signedIn: from('alumnus'),
+  /** Verified alumni (staff are verified alumni too). */
+  verified: from('verified'),
+  /** Members of the group, and staff. */
+  member: from('member'),
+  /** The group's owner and admins, and staff. */
+  groupAdmin: from('groupAdmin'),
+  /** The group's owner, and staff (none of the callers owns the group). */
+  groupOwner: from('staff'),
+  /** Staff and admins. */
+  staff: from('staff'),
+  /** Admins only. */
+  admin: from('admin'),
+  /** Only the author may do this: everyone else is refused, staff included. */
+  author: signedInMeet('denied'),
+  /** Someone else's personal record: 404 to everyone, staff included (they have staff routes). */
+  owner: signedInMeet('hidden'),
+} satisfies Record<string, Policy>;
+
+export type PolicyName = keyof typeof POLICIES;
+
+/** Policies the route's service enforces (the global guard only asks for a signed-in caller). */
+export const DECIDED_IN_SERVICE: PolicyName[] = ['verified', 'member', 'groupAdmin', 'groupOwner', 'author', 'owner'];
+
+/**
+ * The access rule of every route of the OpenAPI document, as `METHOD /path` → policy.
+ * A route missing here, or an entry without a route, fails the matrix test.
+ */
+export const MATRIX: Record<string, PolicyName> = {
+  // identity
+  'POST /api/v1/auth/wechat': 'public',
+  'POST /api/v1/auth/refresh': 'public',
+  'POST /api/v1/auth/logout': 'public',
+  'GET /api/v1/auth/session': 'signedIn',
+  'POST /api/v1/auth/demo-code': 'public',
+  'GET /api/v1/auth/demo-accounts': 'public',
+  'GET /api/v1/privacy-notice': 'public',
+  'POST /api/v1/me/consent': 'signedIn',
+  'POST /api/v1/me/phone': 'signedIn',
+  'GET /api/v1/me/phone': 'signedIn',
+  'POST /api/v1/me/phone/demo-code': 'signedIn',
+  'GET /api/health/live': 'public',
+  'GET /api/health/ready': 'public',
+  'GET /api/v1/school': 'public',
+
+  // groups
+  'GET /api/v1/groups': 'public',
+  'GET /api/v1/groups/suggestions': 'signedIn',
+  'GET /api/v1/groups/by-scene/{scene}': 'public',
+  'POST /api/v1/groups/proposals': 'verified',
+  'GET /api/v1/groups/{id}': 'public',
+  'GET /api/v1/groups/{id}/qrcode': 'signedIn',
+  'POST /api/v1/groups/{id}/cover': 'groupAdmin',
+  'POST /api/v1/groups/{id}/join': 'signedIn',
+  'POST /api/v1/groups/{id}/leave': 'signedIn',
+  'GET /api/v1/groups/{id}/members': 'member',
+  'GET /api/v1/groups/{id}/join-requests': 'groupAdmin',
+  'POST /api/v1/groups/{id}/join-requests/{alumnusId}/approve': 'groupAdmin',
+  'POST /api/v1/groups/{id}/join-requests/{alumnusId}/reject': 'groupAdmin',
+  'DELETE /api/v1/groups/{id}/members/{alumnusId}': 'groupAdmin',
+  'PUT /api/v1/groups/{id}/members/{alumnusId}/mute': 'groupAdmin',
+  'DELETE /api/v1/groups/{id}/members/{alumnusId}/mute': 'groupAdmin',
+  'PUT /api/v1/groups/{id}/members/{alumnusId}/role': 'groupOwner',
+  'GET /api/v1/me/groups': 'signedIn',
+  'GET /api/v1/me/group-requests': 'signedIn',
+  'GET /api/v1/me/group-proposals': 'signedIn',
+  'POST /api/v1/staff/groups': 'staff',
+  'GET /api/v1/staff/groups': 'staff',
+  'POST /api/v1/staff/groups/{id}/approve': 'staff',
+  'POST /api/v1/staff/groups/{id}/reject': 'staff',
+  'POST /api/v1/staff/groups/{id}/archive': 'staff',
+
+  // group feeds
+  'GET /api/v1/groups/{id}/posts': 'member',
+  'POST /api/v1/groups/{id}/posts': 'member',
+  'GET /api/v1/me/group-feed': 'signedIn',
+  'POST /api/v1/group-posts/images': 'signedIn',
+  'GET /api/v1/group-posts/{id}': 'member',
+  'PATCH /api/v1/group-posts/{id}': 'author',
+  'DELETE /api/v1/group-posts/{id}': 'groupAdmin',
+  'PUT /api/v1/group-posts/{id}/pin': 'groupAdmin',
+  'DELETE /api/v1/group-posts/{id}/pin': 'groupAdmin',
+  'PUT /api/v1/group-posts/{id}/like': 'member',
+  'DELETE /api/v1/group-posts/{id}/like': 'member',
+  'POST /api/v1/group-posts/{id}/reports': 'member',
+  'GET /api/v1/group-post-images/{name}': 'public',
+  'GET /api/v1/group-posts/{id}/comments': 'member',
+  'POST /api/v1/group-posts/{id}/comments': 'member',
+  'DELETE /api/v1/group-comments/{id}': 'groupAdmin',
+  'POST /api/v1/group-comments/{id}/reports': 'member',
+  'GET /api/v1/staff/group-moderation': 'staff',
+  'POST /api/v1/staff/group-moderation/posts/{id}/{action}': 'staff',
+  'POST /api/v1/staff/group-moderation/comments/{id}/{action}': 'staff',
+
+  // events
+  'GET /api/v1/events': 'public',
+  'GET /api/v1/events/{id}': 'public',
+  'POST /api/v1/events/{id}/registrations': 'signedIn',
+  'GET /api/v1/events/{id}/registrations/mine': 'signedIn',
+  'DELETE /api/v1/events/{id}/registrations/mine': 'signedIn',
+  'GET /api/v1/me/registrations': 'signedIn',
+  'GET /api/v1/me/registrations/{id}/check-in-token': 'owner',
+  'POST /api/v1/staff/events': 'staff',
+  'GET /api/v1/staff/events': 'staff',
+  'GET /api/v1/staff/events/{id}': 'staff',
+  'PATCH /api/v1/staff/events/{id}': 'staff',
+  'POST /api/v1/staff/events/{id}/publish': 'staff',
+  'POST /api/v1/staff/events/{id}/cancel': 'staff',
+  'POST /api/v1/staff/events/{id}/finish': 'staff',
+  'GET /api/v1/staff/events/{id}/registrations': 'staff',
+  'GET /api/v1/staff/events/{id}/registrations/export': 'staff',
+  'POST /api/v1/events/{id}/check-ins': 'staff',
+  'POST /api/v1/events/{id}/walk-ins': 'staff',
+
+  // giving
+  'GET /api/v1/campaigns': 'public',
+  'GET /api/v1/campaigns/{id}': 'public',
+  'GET /api/v1/campaigns/{id}/donors': 'public',
+  'GET /api/v1/campaigns/{id}/disbursements': 'public',
+  'GET /api/v1/campaigns/{id}/trees/{number}': 'public',
+  'POST /api/v1/staff/campaigns': 'staff',
+  'GET /api/v1/staff/campaigns': 'staff',
+  'POST /api/v1/staff/campaigns/photos': 'staff',
+  'GET /api/v1/staff/campaigns/{id}': 'staff',
+  'PATCH /api/v1/staff/campaigns/{id}': 'staff',
+  'POST /api/v1/staff/campaigns/{id}/disbursements': 'staff',
+  'PUT /api/v1/staff/campaigns/{id}/trees/{number}': 'staff',
+  'GET /api/v1/me/giving/disbursements': 'signedIn',
+  'GET /api/v1/me/donations': 'signedIn',
+  'POST /api/v1/campaigns/{id}/donations': 'signedIn',
+  'GET /api/v1/donations/{id}': 'owner',
+  'POST /api/v1/donations/{id}/simulate-payment': 'owner',
+  'GET /api/v1/donations/{id}/certificate': 'owner',
+  'GET /api/v1/staff/donations': 'staff',
+  'GET /api/v1/staff/donations/export': 'staff',
+  'POST /api/v1/staff/donations/{id}/refunds': 'admin',
+  'GET /api/v1/staff/giving/reconciliations': 'staff',
+  'POST /api/v1/staff/giving/reconciliations/{date}': 'staff',
+  'GET /api/v1/giving/honour-roll': 'public',
+  'GET /api/v1/me/giving/preferences': 'signedIn',
+  'PUT /api/v1/me/giving/preferences': 'signedIn',
+  'GET /api/v1/giving/class-leaderboard': 'public',
+
+  // interactions, engagement, dashboard
+  'GET /api/v1/me/interactions': 'signedIn',
+  'GET /api/v1/staff/alumni/{id}/interactions': 'staff',
+  'POST /api/v1/staff/alumni/{id}/interactions': 'staff',
+  'GET /api/v1/staff/engagement/weights': 'staff',
+  'PUT /api/v1/staff/engagement/weights': 'staff',
+  'GET /api/v1/staff/alumni/{id}/engagement': 'staff',
+  'GET /api/v1/staff/dashboard/summary': 'staff',
+  'GET /api/v1/staff/dashboard/trends': 'staff',
+  'GET /api/v1/staff/dashboard/lists/{list}': 'staff',
+  'GET /api/v1/staff/dashboard/lists/{list}/export': 'staff',
+
+  // profiles, directory, staff management
+  'GET /api/v1/uploads/{folder}/{name}': 'public',
+  'GET /api/v1/me': 'signedIn',
+  'PATCH /api/v1/me': 'signedIn',
+  'DELETE /api/v1/me': 'signedIn',
+  'POST /api/v1/me/avatar': 'signedIn',
+  'GET /api/v1/me/export': 'signedIn',
+  'GET /api/v1/alumni/{id}': 'verified',
+  'GET /api/v1/directory': 'verified',
+  'GET /api/v1/directory/my-class': 'verified',
+  'GET /api/v1/admin/staff': 'admin',
+  'GET /api/v1/admin/staff/candidates': 'admin',
+  'PUT /api/v1/admin/staff/{id}': 'admin',
+  'DELETE /api/v1/admin/staff/{id}': 'admin',
+
+  // roster and verification
+  'GET /api/v1/roster/template': 'public',
+  'POST /api/v1/staff/roster/imports': 'staff',
+  'POST /api/v1/staff/roster/imports/{id}/commit': 'staff',
+  'POST /api/v1/me/claims': 'signedIn',
+  'GET /api/v1/me/claims': 'signedIn',
+  'POST /api/v1/me/claims/{id}/evidence': 'owner',
+  'GET /api/v1/staff/claims': 'staff',
+  'GET /api/v1/staff/claims/stats': 'staff',
+  'GET /api/v1/staff/claims/{id}/evidence': 'staff',
+  'POST /api/v1/staff/claims/{id}/approve': 'staff',
+  'POST /api/v1/staff/claims/{id}/reject': 'staff',
+
+  // notifications
+  'GET /api/v1/notifications/templates': 'public',
+  'GET /api/v1/me/subscriptions': 'signedIn',
+  'PUT /api/v1/me/subscriptions': 'signedIn',
+  'GET /api/v1/staff/notifications': 'staff',
+  'GET /api/v1/staff/notifications/counts': 'staff',
+  'POST /api/v1/staff/notifications/{id}/retry': 'staff',
+};

@@ -1,0 +1,129 @@
+import type { Role } from '@alumni/shared';
+import { TokenService } from '../src/auth/token.service.js';
+import { PRIVACY_NOTICE } from '../src/identity/privacy-notice.js';
+import type { TestApp } from './test-app.js';
+
+/** The callers of the authorisation matrix, from least to most trusted. */
+export const CALLERS = ['anonymous', 'alumnus', 'verified', 'member', 'groupAdmin', 'staff', 'admin'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/** Everything a route's path can point at; all of it belongs to someone other than the callers. */
+export interface World {
+  headers: Record<Exclude<Caller, 'anonymous'>, Record<string, string>>;
+  ids: {
+    /** The group `member` and `groupAdmin` belong to; owned by `other`, joined by approval. */
+    group: string;
+    /** A group `other` proposed, waiting for staff. */
+    proposedGroup: string;
+    /** A plain member of `group` other than the callers. */
+    bystander: string;
+    /** An alumnus waiting for approval to join `group` (when the world was asked for a join request). */
+    applicant: string;
+    /** The alumnus who owns everything below. */
+    other: string;
+    post: string;
+    comment: string;
+    event: string;
+    registration: string;
+    campaign: string;
+    donation: string;
+    claim: string;
+    rosterImport: string;
+    notification: string;
+  };
+}
+
+interface Person {
+  key: Exclude<Caller, 'anonymous'> | 'other' | 'applicant' | 'bystander';
+  roles: Role[];
+  verified: boolean;
+}
+
+const PEOPLE: Person[] = [
+  { key: 'alumnus', roles: ['alumnus'], verified: false },
+  { key: 'verified', roles: ['alumnus'], verified: true },
+  { key: 'member', roles: ['alumnus'], verified: true },
+  { key: 'groupAdmin', roles: ['alumnus'], verified: true },
+  // Association staff are alumni too; neither belongs to the group, so they pass group checks by role alone.
+  { key: 'staff', roles: ['alumnus', 'staff'], verified: true },
+  // Admin without the staff role: admins hold staff rights wherever staff is checked.
+  { key: 'admin', roles: ['alumnus', 'admin'], verified: true },
+  { key: 'other', roles: ['alumnus'], verified: true },
+  { key: 'applicant', roles: ['alumnus'], verified: true },
+  { key: 'bystander', roles: ['alumnus'], verified: true },
+];
+
+let worlds = 0;
+
+/**
+ * A new world, written in one statement: the callers (all of whom accepted the privacy notice)
+ * and the objects `other` owns; with `joinRequest`, the applicant also asks to join `group`.
+ */
+export async function createWorld(t: TestApp, options: { joinRequest: boolean }): Promise<World> {
+  worlds += 1;
+  const tag = `${process.pid}_${worlds}`;
+  const [row] = (await t.dataSource.query(
+    `WITH people AS (
+       INSERT INTO alumni (openid, display_name, roles, verified_at, consent_version, consented_at)
+       SELECT 'o_authz_' || $1 || '_' || p.key, p.key, p.roles::text[], CASE WHEN p.verified THEN now() END, $2, now()
+       FROM jsonb_to_recordset($3::jsonb) AS p(key text, roles text, verified boolean)
+       RETURNING id, display_name AS key),
+     who AS (SELECT jsonb_object_agg(key, id) AS ids FROM people),
+     department AS (INSERT INTO departments (name) VALUES ('授权学院' || $1) RETURNING id),
+     grp AS (
+       INSERT INTO groups (kind, name, join_policy, status, member_count, created_by)
+       SELECT 'interest', '授权群' || $1, 'approval', 'active', 4, (ids->>'other')::uuid FROM who RETURNING id),
+     proposed AS (
+       INSERT INTO groups (kind, name, join_policy, status, created_by)
+       SELECT 'interest', '待审群' || $1, 'open', 'proposed', (ids->>'other')::uuid FROM who RETURNING id),
+     memberships AS (
+       INSERT INTO group_memberships (group_id, alumnus_id, role, status, joined_at)
+       SELECT grp.id, (who.ids->>m.key)::uuid, m.role, 'active', now()
+       FROM grp, who, (VALUES ('other', 'owner'), ('groupAdmin', 'admin'), ('member', 'member'), ('bystander', 'member')) AS m(key, role)),
+     post AS (
+       INSERT INTO group_posts (group_id, author_id, text, status, check_outcome, comment_count)
+       SELECT grp.id, (ids->>'other')::uuid, '别人的动态', 'published', 'pass', 1 FROM grp, who RETURNING id),
+     comment AS (
+       INSERT INTO group_post_comments (post_id, author_id, text, status, check_outcome)
+       SELECT post.id, (ids->>'other')::uuid, '别人的评论', 'published', 'pass' FROM post, who RETURNING id),
+     event AS (
+       INSERT INTO events (title, kind, status, starts_at, ends_at, city, venue, capacity, confirmed_count)
+       VALUES ('授权活动' || $1, 'meetup', 'published', now() + interval '7 days', now() + interval '7 days 2 hours', '江州', '大礼堂', 50, 1)
+       RETURNING id),
+     registration AS (
+       INSERT INTO event_registrations (event_id, alumnus_id, status, confirmed_at)
+       SELECT event.id, (ids->>'other')::uuid, 'confirmed', now() FROM event, who RETURNING id),
+     campaign AS (
+       INSERT INTO campaigns (title, kind, status, goal_fen, raised_fen, donor_count, paid_count, starts_at)
+       VALUES ('授权项目' || $1, 'general', 'open', 100000, 5000, 1, 1, now() - interval '1 day') RETURNING id),
+     donation AS (
+       INSERT INTO donations (campaign_id, alumnus_id, out_trade_no, amount_fen, status, payer_openid, expires_at, transaction_id, paid_at)
+       SELECT campaign.id, (ids->>'other')::uuid, 'AUTHZ' || $1, 5000, 'paid', 'o_authz_' || $1 || '_other', now(), 'T' || $1, now()
+       FROM campaign, who RETURNING id),
+     claim AS (
+       INSERT INTO verification_claims (alumnus_id, status, name, graduation_year, department_id, class_name)
+       SELECT (ids->>'other')::uuid, 'pending', '王别人', 2010, department.id, '计科1班' FROM who, department RETURNING id),
+     roster_import AS (
+       INSERT INTO roster_imports (status, file_name, total_rows, valid_rows, invalid_rows, already_present_rows, staged_rows)
+       VALUES ('previewed', 'roster.csv', 0, 0, 0, 0, '[]') RETURNING id),
+     notification AS (
+       INSERT INTO outbox_messages (alumnus_id, kind, status, attempts, last_error)
+       SELECT (ids->>'other')::uuid, 'events.reminder', 'failed', 3, 'test' FROM who RETURNING id)
+     SELECT who.ids, grp.id AS "group", proposed.id AS "proposedGroup", post.id AS post, comment.id AS comment, event.id AS event,
+            registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
+            roster_import.id AS "rosterImport", notification.id AS notification
+     FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification`,
+    [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
+  )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
+  const { ids: people, ...objects } = row;
+  const tokens = t.app.get(TokenService);
+  const headers = {} as Record<Person['key'], Record<string, string>>;
+  for (const p of PEOPLE)
+    headers[p.key] = { authorization: `Bearer ${tokens.issueAccessToken({ id: people[p.key], roles: p.roles }).token}` };
+  if (options.joinRequest) {
+    // Through the API: the shape of a join request's row is the groups module's business.
+    const join = await t.request(`/api/v1/groups/${objects.group}/join`, { method: 'POST', headers: headers.applicant });
+    if (join.status !== 200) throw new Error(`The applicant could not ask to join: ${join.status} ${JSON.stringify(join.body)}`);
+  }
+  return { headers, ids: { ...objects, other: people.other, applicant: people.applicant, bystander: people.bystander } };
+}
