@@ -15,8 +15,9 @@ export class AlumnusViewService {
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
-  async present(rows: AlumnusEntity[], viewer: Viewer | null): Promise<AlumnusCardDto[]> {
-    const context = await this.context(rows, viewer);
+  /** `groupPeers` when the caller has already read them (the directory filters by them first). */
+  async present(rows: AlumnusEntity[], viewer: Viewer | null, groupPeers?: Set<string>): Promise<AlumnusCardDto[]> {
+    const context = await this.context(rows, viewer, groupPeers);
     return rows.map((row) => presentAlumnus(row, context));
   }
 
@@ -31,9 +32,9 @@ export class AlumnusViewService {
     return this.groups.sharedGroupMembers(viewer?.id ?? null);
   }
 
-  private async context(rows: AlumnusEntity[], viewer: Viewer | null): Promise<ViewContext> {
+  private async context(rows: AlumnusEntity[], viewer: Viewer | null, knownPeers?: Set<string>): Promise<ViewContext> {
     const [groupPeers, departments] = await Promise.all([
-      this.groupPeersOf(viewer),
+      knownPeers ?? this.groupPeersOf(viewer),
       this.school.departmentNames(rows.flatMap((row) => (row.departmentId === null ? [] : [row.departmentId]))),
     ]);
     return { viewer, groupPeers, departments, urlFor: (key) => this.storage.urlFor(key) };

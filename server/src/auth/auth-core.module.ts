@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -13,7 +14,9 @@ import { TokenService } from './token.service.js';
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<AppConfig, true>) => ({
-        secret: config.get('jwtSecret', { infer: true }),
+        // A key object made once: given the string, jsonwebtoken tries (and fails) to parse it as
+        // a public key on every verify, about a tenth of a hot read's CPU (docs/benchmarks.md).
+        secret: createSecretKey(Buffer.from(config.get('jwtSecret', { infer: true }), 'utf8')),
         signOptions: { algorithm: 'HS256', issuer: 'alumnilink' },
         verifyOptions: { issuer: 'alumnilink' },
       }),

@@ -46,7 +46,7 @@ export class DirectoryService {
     const groupPeers = await this.view.groupPeersOf(user);
     const rows = await this.alumni.searchDirectory({ filters, viewer: user, groupPeers, after, limit: page.limit });
     const pageRows = rows.slice(0, page.limit);
-    const cards = new Map((await this.view.present(pageRows, user)).map((card) => [card.id, card]));
+    const cards = new Map((await this.view.present(pageRows, user, groupPeers)).map((card) => [card.id, card]));
     return toPage(
       rows,
       page.limit,

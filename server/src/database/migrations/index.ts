@@ -11,6 +11,7 @@ import { Engagement1795957048233 } from './1795957048233-engagement.js';
 import { Donations1795957222593 } from './1795957222593-donations.js';
 import { EngagementKindSums1795962132431 } from './1795962132431-engagement-kind-sums.js';
 import { EngagementGenerations1795967849893 } from './1795967849893-engagement-generations.js';
+import { DirectoryYearIndex1795970006462 } from './1795970006462-directory-year-index.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Donations1795957222593,
   EngagementKindSums1795962132431,
   EngagementGenerations1795967849893,
+  DirectoryYearIndex1795970006462,
 ];
