@@ -1,7 +1,7 @@
 import { nodeTestConfig } from '../vitest.shared.js';
 
 export default nodeTestConfig({
-  include: ['src/**/*.spec.ts', 'src/**/*.e2e-spec.ts', 'bench/**/*.spec.ts'],
+  include: ['src/**/*.spec.ts', 'src/**/*.e2e-spec.ts', 'bench/**/*.spec.ts', 'test/faults/*.e2e-spec.ts'],
   setupFiles: ['test/setup-env.ts'],
   // Each test file gets its own database; starting one takes a few seconds.
   testTimeout: 60_000,

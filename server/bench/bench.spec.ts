@@ -1,5 +1,6 @@
 import { parseBenchArgs, UsageError } from './args.js';
 import { standardChecks } from './scenario.js';
+import { stormDeliveries } from './storm.js';
 import { emptyStatusCounts, formatMs, formatRate, formatRatio, percentile, renderTable, summarise, throughputRatio } from './stats.js';
 
 const KNOWN = ['signup-burst', 'event-list'];
@@ -91,5 +92,22 @@ describe('bench checks', () => {
       ['throughput ≥ 0.50× the trivial endpoint', false, '0.40×'],
       ['p99 < 50.0 ms', false, '60.0 ms'],
     ]);
+  });
+
+  it('lets a scenario that expects refusals have 4xx, but never 5xx or unanswered requests', () => {
+    const refused = summarise(Array(100).fill(5), { ...emptyStatusCounts(), ok: 60, clientErrors: 40 }, 0, 1000);
+    expect(standardChecks(refused, trivial, {}, true).every((c) => c.pass)).toBe(true);
+    expect(standardChecks(refused, trivial).map((c) => c.pass)).toEqual([true, false]);
+    const broken = summarise(Array(100).fill(5), { ...emptyStatusCounts(), ok: 59, clientErrors: 40, serverErrors: 1 }, 2, 1000);
+    expect(standardChecks(broken, trivial, {}, true).map((c) => [c.pass, c.actual])).toEqual([
+      [false, '1 5xx'],
+      [false, '0 other, 2 unanswered'],
+    ]);
+  });
+});
+
+describe('notification storm', () => {
+  it("sends issue 7's 10,000 notifications for 2,000 orders", () => {
+    expect(stormDeliveries({ orders: 2000, unpaid: 200, copies: 4, wrongForPaid: 1000, unknown: 400 })).toBe(10_000);
   });
 });

@@ -3,14 +3,23 @@ import { once } from 'node:events';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The compiled server, as a user runs it (`bench/dist/instances.js` → `dist/main.js`). */
-const SERVER_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
-const START_TIMEOUT_MS = 60_000;
+/**
+ * The compiled server, as a user runs it: `dist/main.js` of the server package, seen from this
+ * file compiled (`bench/dist/bench/instances.js`, the benchmark) or as source (`bench/instances.ts`,
+ * the fault tests).
+ */
+const SERVER_MAIN = fileURLToPath(
+  new URL(import.meta.url.includes('/bench/dist/') ? '../../../dist/main.js' : '../dist/main.js', import.meta.url),
+);
+// Seconds on a quiet machine; a minute and more where many builds share the CPUs.
+const START_TIMEOUT_MS = 120_000;
 
 export interface ServerInstance {
   url: string;
   logFile: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or the OOM killer would: no shutdown hook runs, open transactions are cut off. */
+  kill(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -21,25 +30,28 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function startOne(env: Record<string, string>, logFile: string): Promise<ServerInstance> {
   const fd = openSync(logFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
+  // BENCH_CPU_PROF=<dir>: each instance writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, SERVER_MAIN], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', fd, fd],
   });
   closeSync(fd);
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
-    child.kill('SIGTERM');
+    child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(timer);
   };
+  const kill = () => stop('SIGKILL');
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     const output = readFileSync(logFile, 'utf8');
     // The banner names "localhost"; load goes to 127.0.0.1, where the instance listens.
     const port = /AlumniLink is running at http:\/\/[^:/]+:(\d+)\//.exec(output)?.[1];
-    if (port) return { url: `http://127.0.0.1:${port}`, logFile, stop };
+    if (port) return { url: `http://127.0.0.1:${port}`, logFile, stop: () => stop(), kill };
     if (child.exitCode !== null) throw new Error(`a server instance exited with ${child.exitCode} while starting:\n${output}`);
     if (Date.now() > deadline) {
       await stop();

@@ -10,8 +10,18 @@ export interface RequestSpec {
   headers?: Record<string, string>;
   body?: string;
   /** Called once per request, for what differs between requests (who asks, idempotency keys). */
-  vary?: () => { headers?: Record<string, string>; body?: string };
+  vary?: () => VariedRequest;
 }
+
+export interface VariedRequest {
+  headers?: Record<string, string>;
+  body?: string;
+  /** Told this request's answer, for scenarios whose requests expect different answers. */
+  answered?: (status: number) => void;
+}
+
+/** What autocannon keeps per connection between building a request and reading its answer (one request in flight each). */
+type ConnectionContext = { answered?: (status: number) => void };
 
 export const describeShape = (shape: LoadShape): string =>
   'amount' in shape
@@ -45,10 +55,12 @@ export async function drive(urls: readonly string[], request: RequestSpec, shape
             headers: { ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...request.headers },
             body: request.body,
             ...(vary && {
-              setupRequest: (req) => {
+              setupRequest: (req, context: ConnectionContext) => {
                 const varied = vary();
+                context.answered = varied.answered;
                 return { ...req, headers: { ...req.headers, ...varied.headers }, body: varied.body ?? req.body };
               },
+              onResponse: (statusCode, _body, context: ConnectionContext) => context.answered?.(statusCode),
             }),
           },
         ],

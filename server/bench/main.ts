@@ -10,8 +10,8 @@ import { SCENARIOS } from './scenarios/index.js';
 import { formatMs, formatRate, formatRatio, type LoadResult, renderTable, throughputRatio } from './stats.js';
 import { benchJwtSecret, tokenMinter } from './tokens.js';
 
-/** `bench/dist/main.js` → `bench/results/`. */
-const RESULTS_DIR = fileURLToPath(new URL('../results/', import.meta.url));
+/** `bench/dist/bench/main.js` → `bench/results/`. */
+const RESULTS_DIR = fileURLToPath(new URL('../../results/', import.meta.url));
 /** The server's cheapest route: no database, no auth, no throttling, no request log. */
 const TRIVIAL: RequestSpec = { method: 'GET', path: '/api/health/live' };
 
@@ -47,7 +47,10 @@ async function runScenario(scenario: Scenario, context: BenchContext): Promise<S
   // Measured right before the scenario, with the same connections, so both see the same machine.
   const trivial = await context.drive(TRIVIAL, scenario.shape);
   const result = await context.drive(prepared.request, scenario.shape);
-  const checks = [...standardChecks(result, trivial, scenario.targets), ...((await prepared.verify?.(result)) ?? [])];
+  const checks = [
+    ...standardChecks(result, trivial, scenario.targets, scenario.expectsRefusals),
+    ...((await prepared.verify?.(result)) ?? []),
+  ];
   const report = {
     name: scenario.name,
     summary: scenario.summary,
@@ -144,6 +147,7 @@ async function main(): Promise<number> {
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'info',
         // One client address sends everything here; the limiter is not what is measured.
         THROTTLE_LIMIT: '1000000000',
+        RATE_LIMITS: 'off',
       },
       Array.from({ length: options.instances }, (_, i) => `${RESULTS_DIR}instance-${i + 1}.log`),
     );

@@ -18,7 +18,7 @@ export const groupFeedPageCost = pageCost({
         path: `/api/v1/groups/${groupId}/posts`,
         headers: { authorization: `Bearer ${context.mintToken(reader!)}` },
       },
-      grow: (rows, endsMinutesAgo) => insertPosts(context.db, groupId, reader!, rows, endsMinutesAgo),
+      grow: (rows, endsMinutesAgo) => insertPosts(context.db, groupId, [reader!], rows, endsMinutesAgo),
     };
   },
 });

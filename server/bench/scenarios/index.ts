@@ -1,7 +1,32 @@
 import type { Scenario } from '../scenario.js';
-import { eventList } from './event-list.js';
 import { groupFeedPageCost, timelinePageCost } from './feeds.js';
+import {
+  campaignDetail,
+  campaignDonors,
+  campaignLedger,
+  directorySearch,
+  eventList,
+  groupFeedRead,
+  homeCampaigns,
+  homeEvents,
+  homeSchool,
+} from './hot-reads.js';
+import { notificationStorm } from './notification-storm.js';
 import { signupBurst } from './signup-burst.js';
 
 /** Every scenario, in the order a full run takes them. A new scenario is a module added here. */
-export const SCENARIOS: readonly Scenario[] = [signupBurst, eventList, groupFeedPageCost, timelinePageCost];
+export const SCENARIOS: readonly Scenario[] = [
+  signupBurst,
+  notificationStorm,
+  eventList,
+  homeSchool,
+  homeEvents,
+  homeCampaigns,
+  campaignDetail,
+  campaignDonors,
+  campaignLedger,
+  groupFeedRead,
+  directorySearch,
+  groupFeedPageCost,
+  timelinePageCost,
+];

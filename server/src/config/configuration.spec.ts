@@ -32,6 +32,7 @@ describe('configuration', () => {
       databaseUrl: null,
       seedDemo: true,
       throttle: { ttlSeconds: 60, limit: 600 },
+      jobs: { pollIntervalSeconds: 2, expireSeconds: 300 },
     });
     expect(config.dataDir).toBe(`${process.cwd()}/.data`);
     expect(config.h5Dir).toMatch(/miniprogram\/dist\/h5$/);
@@ -62,6 +63,8 @@ describe('configuration', () => {
     ['JWT_SECRET', 'short', /JWT_SECRET must be at least 32 characters/],
     ['SEED_DEMO', 'maybe', /SEED_DEMO must be true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+    ['JOBS_EXPIRE_SECONDS', '0', /JOBS_EXPIRE_SECONDS must be at least 1/],
+    ['JOBS_EXPIRE_SECONDS', 'soon', /JOBS_EXPIRE_SECONDS must be a whole number/],
   ])('names %s when it is %p', (name, value, message) => {
     const found = problems({ [name]: value });
     expect(found).toHaveLength(1);

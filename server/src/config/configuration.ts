@@ -11,6 +11,7 @@ import {
   DEVELOPMENT_WECHATPAY_PUBLIC_KEY,
   DEVELOPMENT_WECHATPAY_PUBLIC_KEY_ID,
 } from '../wechat-pay/development-keys.js';
+import { parseRateLimits, RATE_LIMITS_FORMAT, type RateLimits } from '../common/rate-limit/rate-limits.js';
 
 /** Placeholder secret for development; production refuses to start with it. */
 export const DEVELOPMENT_JWT_SECRET = 'alumnilink-development-secret-do-not-use-in-production';
@@ -96,6 +97,14 @@ class EnvironmentVariables {
   @Min(1)
   THROTTLE_LIMIT = 600;
 
+  @Matches(RATE_LIMITS_FORMAT, {
+    message: 'RATE_LIMITS must be off, or action=limit/seconds pairs separated by commas (e.g. signIn=60/60,posting=10/60)',
+  })
+  RATE_LIMITS = '';
+
+  @Matches(/^[\w:.-]{1,64}$/, { message: 'THROTTLE_KEY_PREFIX must be up to 64 letters, digits or _ : . -' })
+  THROTTLE_KEY_PREFIX = 'alumnilink:throttle:';
+
   @Transform(toInt)
   @IsInt()
   @Min(1024)
@@ -147,6 +156,14 @@ class EnvironmentVariables {
   @Min(0.5, { message: 'JOBS_POLL_INTERVAL_SECONDS must be a number of seconds, at least 0.5' })
   @Max(60, { message: 'JOBS_POLL_INTERVAL_SECONDS must be at most 60' })
   JOBS_POLL_INTERVAL_SECONDS = 2;
+
+  // Longer than any job runs: a job still running after this is taken for dead (its instance was killed) and retried.
+  // (The checks run bottom-up, so "not a whole number" is said first.)
+  @Transform(toInt)
+  @Max(3600, { message: 'JOBS_EXPIRE_SECONDS must be at most 3600' })
+  @Min(1, { message: 'JOBS_EXPIRE_SECONDS must be at least 1' })
+  @IsInt({ message: 'JOBS_EXPIRE_SECONDS must be a whole number of seconds' })
+  JOBS_EXPIRE_SECONDS = 300;
 
   @Matches(/^([a-zA-Z]+=[\w-]{1,64}(,[a-zA-Z]+=[\w-]{1,64})*)?$/, {
     message: 'WECHAT_TEMPLATE_IDS must be key=templateId pairs separated by commas (e.g. eventReminder=AbC…,eventChanged=DeF…)',
@@ -215,7 +232,14 @@ export interface AppConfig {
   seedDemo: boolean;
   logLevel: string;
   corsOrigins: string[];
-  throttle: { ttlSeconds: number; limit: number };
+  throttle: {
+    ttlSeconds: number;
+    limit: number;
+    /** Limits of single actions (sign-in, posting…); null when RATE_LIMITS=off. */
+    actions: RateLimits | null;
+    /** Prefix of the counters' keys in Redis. */
+    keyPrefix: string;
+  };
   bodyLimitBytes: number;
   trustProxy: boolean;
   refreshTokenTtlDays: number;
@@ -224,7 +248,8 @@ export interface AppConfig {
   /** Shared caches (the WeChat access token) live here when set; in PostgreSQL otherwise. */
   redisUrl: string | null;
   wechatPay: WechatPayConfig;
-  jobs: { pollIntervalSeconds: number };
+  /** How often an instance looks for work; how long a job may run before it counts as abandoned. */
+  jobs: { pollIntervalSeconds: number; expireSeconds: number };
 }
 
 export interface WechatConfig {
@@ -316,6 +341,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return { id, key };
   });
   if (new Set(phoneKeys.map((k) => k.id)).size !== phoneKeys.length) problems.push('PHONE_ENCRYPTION_KEYS must not repeat a key id');
+  const rateLimits = parseRateLimits(vars.RATE_LIMITS, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const fromCwd = (path: string) => (isAbsolute(path) ? path : resolve(process.cwd(), path));
@@ -334,7 +360,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: vars.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),
-    throttle: { ttlSeconds: vars.THROTTLE_TTL_SECONDS, limit: vars.THROTTLE_LIMIT },
+    throttle: {
+      ttlSeconds: vars.THROTTLE_TTL_SECONDS,
+      limit: vars.THROTTLE_LIMIT,
+      actions: rateLimits,
+      keyPrefix: vars.THROTTLE_KEY_PREFIX,
+    },
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
     trustProxy: vars.TRUST_PROXY,
     refreshTokenTtlDays: vars.REFRESH_TOKEN_TTL_DAYS,
@@ -365,7 +396,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publicKeyId: vars.WECHATPAY_PUBLIC_KEY_ID,
       notifyUrl: vars.WECHATPAY_NOTIFY_URL ?? `http://127.0.0.1:${vars.PORT}/api/v1/giving/wechat-pay/notify`,
     },
-    jobs: { pollIntervalSeconds: vars.JOBS_POLL_INTERVAL_SECONDS },
+    jobs: { pollIntervalSeconds: vars.JOBS_POLL_INTERVAL_SECONDS, expireSeconds: vars.JOBS_EXPIRE_SECONDS },
   };
 }
 

@@ -21,7 +21,7 @@ export interface QueueOptions {
   /** Retries after the first try fails (pg-boss doubles the delay each time when `retryBackoff`). */
   retryLimit?: number;
   retryDelaySeconds?: number;
-  /** A job running longer than this is considered dead and retried (e.g. its instance was killed). */
+  /** A job running longer than this is considered dead and retried (e.g. its instance was killed); JOBS_EXPIRE_SECONDS by default. */
   expireInSeconds?: number;
 }
 
@@ -75,7 +75,15 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     // A handler still running when shutdown's grace period ends may report back after the
     // pool is closed: it finds nothing (its job expires and runs again on another instance).
     const guarded: Client = { query: (text, values) => (this.closed ? Promise.resolve({ rows: [] }) : pool.query(text, values)) };
-    this.boss = new PgBoss({ db: executor(guarded), schema: 'pgboss', cronMonitorIntervalSeconds: 10 });
+    // pg-boss hands an expired job back (retry, or failed after its last try) only in its
+    // maintenance, every 2 minutes by default: with a short expiry, look at least twice per expiry.
+    const { expireSeconds } = config.get('jobs', { infer: true });
+    this.boss = new PgBoss({
+      db: executor(guarded),
+      schema: 'pgboss',
+      cronMonitorIntervalSeconds: 10,
+      maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(expireSeconds / 2))),
+    });
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));
   }
 
@@ -113,17 +121,26 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
           retryLimit: options.retryLimit ?? 5,
           retryDelay: options.retryDelaySeconds ?? 10,
           retryBackoff: true,
-          expireInSeconds: options.expireInSeconds ?? 5 * 60,
+          expireInSeconds: options.expireInSeconds ?? this.config.get('jobs', { infer: true }).expireSeconds,
         });
         if (cron) await this.boss.schedule(name, cron);
       }
     });
     for (const [name, { handler }] of this.registrations) {
-      await this.boss.work(name, { pollingIntervalSeconds: pollIntervalSeconds, includeMetadata: true }, async (jobs) => {
-        for (const job of jobs) {
-          await handler({ id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
-        }
-      });
+      // Jobs are fetched over the network, so the first batch arrives after `work` has answered with the id.
+      const workerId: string = await this.boss.work(
+        name,
+        { pollingIntervalSeconds: pollIntervalSeconds, includeMetadata: true },
+        async (jobs) => {
+          // pg-boss 10 waits a whole polling interval after every job, even with more waiting
+          // (one job per interval: 2,000 thank-yous after a busy hour would take an hour to
+          // drain); while jobs come, ask for the next one as soon as this one is done.
+          this.boss.notifyWorker(workerId);
+          for (const job of jobs) {
+            await handler({ id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
+          }
+        },
+      );
     }
     this.started = true;
   }

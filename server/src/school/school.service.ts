@@ -8,8 +8,17 @@ import { GroupsService } from '../groups/groups.service.js';
 import { DepartmentEntity } from './department.entity.js';
 import { SchoolEntity } from './school.entity.js';
 
+/**
+ * How long one answer for the home page's school card is reused. The school and its
+ * departments are configuration; the headline counts may lag this long, which spares every
+ * home page a count over the whole alumni table (a full scan at 100,000: docs/benchmarks.md).
+ */
+const SCHOOL_CARD_TTL_MS = 60_000;
+
 @Injectable()
 export class SchoolService {
+  private card: { value: Promise<SchoolDto>; until: number } | null = null;
+
   constructor(
     @InjectRepository(SchoolEntity) private readonly schools: Repository<SchoolEntity>,
     @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
@@ -17,7 +26,20 @@ export class SchoolService {
     private readonly groups: GroupsService,
   ) {}
 
-  async getSchool(): Promise<SchoolDto> {
+  getSchool(): Promise<SchoolDto> {
+    const now = Date.now();
+    if (!this.card || this.card.until <= now) {
+      // Requests arriving together share one read; a failure (not configured yet, database down) is not kept.
+      const value = this.readSchool();
+      this.card = { value, until: now + SCHOOL_CARD_TTL_MS };
+      value.catch(() => {
+        if (this.card?.value === value) this.card = null;
+      });
+    }
+    return this.card.value;
+  }
+
+  private async readSchool(): Promise<SchoolDto> {
     const [school, departments, alumni, groups] = await Promise.all([
       this.schools.findOneBy({ id: 1 }),
       this.departments.find({ order: { sortOrder: 'ASC', name: 'ASC' } }),
@@ -36,6 +58,13 @@ export class SchoolService {
       departments: departments.map(({ id, name }) => ({ id, name })),
       stats: { alumni, groups },
     };
+  }
+
+  /** The school's full name, e.g. for a donation certificate. */
+  async name(): Promise<string> {
+    const school = await this.schools.findOne({ select: { name: true }, where: { id: 1 } });
+    if (!school) throw new AppError('SCHOOL_NOT_CONFIGURED');
+    return school.name;
   }
 
   /** Every department, in the school's order (roster import matches 院系 by name). */
