@@ -1,43 +1,17 @@
-import { crc32, deflateSync } from 'node:zlib';
-import type { GroupSummaryDto, MyProfileDto, SessionDto } from '@alumni/shared';
+import type { GroupSummaryDto, MyProfileDto } from '@alumni/shared';
 import type { Page } from 'playwright-core';
+import { apiOf } from '../support/api.js';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
+import { gradientPng } from '../support/images.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
 
-/** A small real PNG (a blue-to-orange gradient), for the post's picture. */
-function gradientPng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Array.from({ length: height }, (_, y) =>
-    Buffer.from([
-      0,
-      ...Array.from({ length: width }, (_, x) => [31 + (x * 200) / width, 87 + (y * 80) / height, 168 - (x * 120) / width]).flat(),
-    ]),
-  );
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 /**
  * Groups end to end on the demo college: the first demo alumnus, verified in their class,
  * finds the class group in 为你推荐 and joins; posts with a picture; a classmate comments;
- * another member reports the post; staff see it in the moderation queue and remove it.
+ * another member reports the post and the comment; staff see both in the moderation queue
+ * and remove them.
  * Also: a scanned code's scene opens the group in the browser, and an unverified visitor
  * is told the class group is for verified classmates only.
  */
@@ -49,24 +23,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
   let photography: GroupSummaryDto;
   let scene: string;
 
-  async function api<T>(path: string, options: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
-    const response = await fetch(`${app.server.url}/api/v1${path}`, {
-      method: options.method ?? 'GET',
-      headers: {
-        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${options.method ?? 'GET'} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async function session(openid: string): Promise<SessionDto> {
-    const { code } = await api<{ code: string }>('/auth/demo-code', { method: 'POST', body: { openid } });
-    return api<SessionDto>('/auth/wechat', { method: 'POST', body: { code } });
-  }
+  const { api, session } = apiOf(app);
 
   /** Signs in through the H5 sign-in page as the demo account with this name. */
   async function signIn(page: Page, openid: string) {
@@ -167,9 +124,9 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
     await page.locator('.compose-text').waitFor();
     await type(page, '.compose-text', postText);
     const chooser = page.waitForEvent('filechooser');
-    await page.locator('.compose-add').click();
+    await page.locator('.compose .photo-picker__add').click();
     await (await chooser).setFiles({ name: 'reunion.png', mimeType: 'image/png', buffer: gradientPng(240, 160) });
-    await page.locator('.compose-image--done').waitFor({ timeout: 30_000 });
+    await page.locator('.compose .photo-picker__tile--done').waitFor({ timeout: 30_000 });
     expect(await page.locator('.compose-counter').textContent()).toBe(`${[...postText].length}/2000`);
     await settledScreenshot(page, 'journey-group-compose');
     await page.locator('.compose-submit').click();
@@ -241,6 +198,21 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
     await page.locator('.post-report').click();
     await page.locator('.taro-actionsheet__cell', { hasText: '广告营销' }).click();
     await page.getByText('已举报，感谢反馈').waitFor();
+    await page.getByText('已举报，感谢反馈').waitFor({ state: 'hidden' });
+    // The classmate's comment too; nobody is offered to report their own words.
+    const comment = page.locator('.post-comment', { hasText: '一定到！' });
+    expect(await comment.locator('.post-comment__delete').count()).toBe(0);
+    await comment.locator('.post-comment__report').click();
+    await page.locator('.taro-actionsheet__cell', { hasText: '人身攻击' }).click();
+    await page.getByText('已举报，感谢反馈').waitFor();
+    await settledScreenshot(page, 'journey-group-comment-reported');
+
+    // Their request to the photography group was approved earlier: 我的申请 says so.
+    await page.goto(`${app.server.url}/#/packages/groups/pages/my-requests/index`);
+    const request = page.locator('.standing', { hasText: photography.name });
+    await request.waitFor({ timeout: 30_000 });
+    expect(await request.locator('.standing__badge').textContent()).toBe('已通过');
+    await settledScreenshot(page, 'journey-group-my-requests');
     expect(problems).toEqual([]);
   });
 
@@ -253,6 +225,13 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
     expect(await item.locator('.moderation-item__reason').allTextContents()).toEqual(['被举报 1 次：广告营销']);
     expect(await page.locator('.moderation-item', { hasText: '待审词' }).locator('.moderation-item__status').textContent()).toBe('待审核');
     await settledScreenshot(page, 'journey-group-moderation');
+    // The reported comment is hidden first (removing the post would take its comments along).
+    const comment = page.locator('.moderation-item', { hasText: '一定到！' });
+    expect(await comment.locator('.moderation-item__kind').textContent()).toBe('评论');
+    expect(await comment.locator('.moderation-item__reason').allTextContents()).toEqual(['被举报 1 次：人身攻击']);
+    await comment.locator('.moderation-item__remove').click();
+    await page.locator('.taro-model__confirm').click();
+    await comment.waitFor({ state: 'detached' });
     await item.locator('.moderation-item__remove').click();
     await page.locator('.taro-model__confirm').click();
     await item.waitFor({ state: 'detached' });

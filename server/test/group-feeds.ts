@@ -43,6 +43,7 @@ export async function feedCounts(t: TestApp): Promise<Record<string, number>> {
            (SELECT count(*) FROM group_post_comments)::int AS comments,
            (SELECT count(*) FROM group_post_likes)::int AS likes,
            (SELECT count(*) FROM group_post_reports)::int AS reports,
+           (SELECT count(*) FROM group_comment_reports)::int AS comment_reports,
            (SELECT count(*) FROM group_post_images WHERE post_id IS NOT NULL)::int AS attached_images,
            (SELECT count(*) FROM interactions WHERE kind LIKE 'group.%')::int AS interactions,
            (SELECT count(*) FROM outbox_messages WHERE kind = 'groups.post-replied')::int AS outbox`)) as Record<string, number>[];

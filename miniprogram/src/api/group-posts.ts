@@ -58,6 +58,14 @@ export function reportGroupPost(id: string, reason: string): Promise<GroupPostRe
   return request<GroupPostReportDto>({ method: 'POST', path: `${post(id)}/reports`, body: { reason } });
 }
 
+export function reportGroupComment(id: string, reason: string): Promise<GroupPostReportDto> {
+  return request<GroupPostReportDto>({
+    method: 'POST',
+    path: `/api/v1/group-comments/${encodeURIComponent(id)}/reports`,
+    body: { reason },
+  });
+}
+
 /** Comments oldest first: published ones and my held ones. */
 export function listGroupComments(postId: string, query: PageQuery = {}): Promise<Page<GroupCommentDto>> {
   return request<Page<GroupCommentDto>>({ path: `${post(postId)}/comments`, query });

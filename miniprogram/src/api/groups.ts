@@ -7,9 +7,11 @@ import type {
   GroupMemberDto,
   GroupStatus,
   GroupSummaryDto,
+  MyGroupJoinRequestDto,
+  MyGroupProposalDto,
   Page,
 } from '@alumni/shared';
-import { downloadFile, request } from './request';
+import { downloadFile, request, uploadFile } from './request';
 
 const base = (id: string) => `/api/v1/groups/${encodeURIComponent(id)}`;
 const member = (id: string, alumnusId: string) => `${base(id)}/members/${encodeURIComponent(alumnusId)}`;
@@ -30,6 +32,16 @@ export function listMyGroups(query: PageQuery = {}): Promise<Page<GroupSummaryDt
   return request<Page<GroupSummaryDto>>({ path: '/api/v1/me/groups', query });
 }
 
+/** My join requests, newest first, with the group admins' reason when rejected. */
+export function listMyGroupRequests(query: PageQuery = {}): Promise<Page<MyGroupJoinRequestDto>> {
+  return request<Page<MyGroupJoinRequestDto>>({ path: '/api/v1/me/group-requests', query });
+}
+
+/** The groups I proposed, newest first, with the staff's reason when rejected. */
+export function listMyGroupProposals(query: PageQuery = {}): Promise<Page<MyGroupProposalDto>> {
+  return request<Page<MyGroupProposalDto>>({ path: '/api/v1/me/group-proposals', query });
+}
+
 /** The group a mini-program code's scene (`g=…`) opens. */
 export function getGroupByScene(scene: string): Promise<GroupSummaryDto> {
   return request<GroupSummaryDto>({ path: `/api/v1/groups/by-scene/${encodeURIComponent(scene)}` });
@@ -42,6 +54,11 @@ export function getGroup(id: string): Promise<GroupDetailDto> {
 /** Verified alumni propose an interest, city or industry group; staff review it. */
 export function proposeGroup(input: CreateGroupRequest): Promise<GroupDetailDto> {
   return request<GroupDetailDto>({ method: 'POST', path: '/api/v1/groups/proposals', body: input });
+}
+
+/** Replaces the cover with a picked image (group admins and staff; the proposer while the proposal waits). */
+export function uploadGroupCover(id: string, filePath: string): Promise<GroupDetailDto> {
+  return uploadFile<GroupDetailDto>(`${base(id)}/cover`, filePath);
 }
 
 /** The group's mini-program code, downloaded to a local temp path (a blob URL in H5): the route needs the token. */

@@ -12,18 +12,17 @@ interface GroupPostCardProps {
   showGroup?: boolean;
   /** The post page shows the whole text and opens nothing on a tap. */
   full?: boolean;
-  /** Likes are for members; others see the count only. */
-  canLike: boolean;
   onChange?: (post: GroupPostDto) => void;
 }
 
 /** A post in a feed or on its own page: author, text, up to nine images, its state, likes and comments. */
-export function GroupPostCard({ post, showGroup = false, full = false, canLike, onChange }: GroupPostCardProps) {
+export function GroupPostCard({ post, showGroup = false, full = false, onChange }: GroupPostCardProps) {
   const [liking, setLiking] = useState(false);
   const open = full ? undefined : () => void Taro.navigateTo({ url: postUrl(post.id) });
 
   const toggleLike = async () => {
-    if (!canLike || liking || post.status !== 'published') return;
+    // The server says who may like (members, published posts); others see the count only.
+    if (!post.mayLike || liking) return;
     setLiking(true);
     try {
       const result = await setGroupPostLiked(post.id, !post.likedByMe);
@@ -60,7 +59,7 @@ export function GroupPostCard({ post, showGroup = false, full = false, canLike, 
       ) : null}
       <View className="group-post__foot">
         <Text
-          className={`group-post__like${post.likedByMe ? ' group-post__like--on' : ''}${canLike ? '' : ' group-post__like--off'}`}
+          className={`group-post__like${post.likedByMe ? ' group-post__like--on' : ''}${post.mayLike ? '' : ' group-post__like--off'}`}
           onClick={() => void toggleLike()}
         >
           {post.likedByMe ? '♥' : '♡'} {post.likeCount > 0 ? post.likeCount : '赞'}

@@ -14,6 +14,7 @@ import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { GroupMembershipEntity } from '../groups/group-membership.entity.js';
 import { GroupQrcodeEntity } from '../groups/group-qrcode.entity.js';
+import { GroupCommentReportEntity } from '../group-posts/group-comment-report.entity.js';
 import { GroupPostCommentEntity } from '../group-posts/group-post-comment.entity.js';
 import { GroupPostImageEntity } from '../group-posts/group-post-image.entity.js';
 import { GroupPostLikeEntity } from '../group-posts/group-post-like.entity.js';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   GroupPostCommentEntity,
   GroupPostLikeEntity,
   GroupPostReportEntity,
+  GroupCommentReportEntity,
   EventEntity,
   RegistrationEntity,
   IdempotencyRecordEntity,

@@ -22,6 +22,7 @@ const TABLES = [
   'events',
   'giving_preferences',
   'giving_reconciliations',
+  'group_comment_reports',
   'group_memberships',
   'group_post_comments',
   'group_post_images',

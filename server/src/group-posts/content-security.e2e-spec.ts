@@ -32,7 +32,8 @@ describe('WeChat content security client (msgSecCheck v2) against the fake', () 
       suggest: 'unavailable',
       reason: expect.stringContaining('44002'),
     });
-    wechatFake(t).injectFault({ errcode: -1, path: '/wxa/msg_sec_check' });
+    // Busy on the call and on its one repeat.
+    for (let i = 0; i < 2; i++) wechatFake(t).injectFault({ errcode: -1, path: '/wxa/msg_sec_check' });
     expect(await client.check({ openid, scene: 'forum', content: '你好' })).toMatchObject({ suggest: 'unavailable' });
   });
 

@@ -5,6 +5,7 @@ import type { AuthUserDto, GroupMemberRole } from '@alumni/shared';
 import { isStaff } from '../alumni/alumnus-view.js';
 import { AppError } from '../common/app-error.js';
 import { GroupsService } from '../groups/groups.service.js';
+import { type FeedStanding, mayReact, maySpeak, moderates } from './feed-permissions.js';
 import { GroupPostEntity } from './group-post.entity.js';
 
 /** A post or comment as far as visibility goes. */
@@ -22,9 +23,8 @@ export function isVisibleTo(item: Visible, user: AuthUserDto): boolean {
 }
 
 /**
- * Who may do what in a group's feed, asked of GroupsService (never its tables): read
- * (canReadFeed), speak (a member who is not muted, or staff), moderate the group (its
- * owner and admins, and staff).
+ * Who may do what in a group's feed: reading is asked of GroupsService (canReadFeed), the
+ * rest follows from the viewer's standing by the rules in feed-permissions.ts.
  */
 @Injectable()
 export class FeedAccessService {
@@ -38,25 +38,39 @@ export class FeedAccessService {
     throw new AppError((await this.groups.exists(groupId)) ? 'GROUP_FEED_FORBIDDEN' : 'GROUP_NOT_FOUND');
   }
 
-  /** Posting and commenting: members who are not muted; staff anywhere. Returns the member role. */
+  /** Posting, commenting and editing: members who are not muted; staff anywhere. Returns the member role. */
   async assertCanSpeak(groupId: string, user: AuthUserDto, manager?: EntityManager): Promise<GroupMemberRole | null> {
-    const role = await this.assertMember(groupId, user, manager);
-    if (role !== null && !isStaff(user) && (await this.groups.isMuted(groupId, user.id, manager))) throw new AppError('GROUP_FEED_MUTED');
-    return role;
+    const standing = await this.assertMember(groupId, user, manager);
+    if (!maySpeak(standing)) throw new AppError('GROUP_FEED_MUTED');
+    return standing.role;
   }
 
   /** Liking and reporting: members (muted ones too); staff anywhere. */
-  async assertMember(groupId: string, user: AuthUserDto, manager?: EntityManager): Promise<GroupMemberRole | null> {
-    const role = await this.groups.memberRole(groupId, user.id, manager);
-    if (role === null && !isStaff(user)) throw new AppError('GROUP_FEED_MEMBERS_ONLY');
-    return role;
+  async assertMember(groupId: string, user: AuthUserDto, manager?: EntityManager): Promise<FeedStanding> {
+    const standing = await this.standing(groupId, user, manager);
+    if (!mayReact(standing)) throw new AppError('GROUP_FEED_MEMBERS_ONLY');
+    return standing;
   }
 
   /** Staff, or the group's owner or an admin: they may pin and delete anything in its feed. */
   async moderatesGroup(groupId: string, user: AuthUserDto, manager?: EntityManager): Promise<boolean> {
-    if (isStaff(user)) return true;
-    const role = await this.groups.memberRole(groupId, user.id, manager);
-    return role === 'owner' || role === 'admin';
+    return moderates(await this.standing(groupId, user, manager));
+  }
+
+  async standing(groupId: string, user: AuthUserDto, manager?: EntityManager): Promise<FeedStanding> {
+    return (await this.standings([groupId], user, manager)).get(groupId)!;
+  }
+
+  /** The viewer's standing in each of these groups, in one read (a page of posts from many groups). */
+  async standings(groupIds: string[], user: AuthUserDto, manager?: EntityManager): Promise<Map<string, FeedStanding>> {
+    const memberships = await this.groups.activeMemberships(groupIds, user.id, manager);
+    const staff = isStaff(user);
+    return new Map(
+      groupIds.map((id) => {
+        const membership = memberships.get(id);
+        return [id, { viewerId: user.id, role: membership?.role ?? null, muted: membership?.muted ?? false, staff }];
+      }),
+    );
   }
 
   /** The groups whose feed the "my groups" timeline merges. */

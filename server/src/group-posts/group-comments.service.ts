@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { AuthUserDto, GroupCommentDto, Page } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { isStaff } from '../alumni/alumnus-view.js';
@@ -10,8 +10,10 @@ import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/p
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { ContentGateService } from './content-gate.service.js';
+import type { ReportResolution } from './content-report.entity.js';
 import type { CreateGroupCommentDto } from './dto/group-post-request.dto.js';
 import { FeedAccessService, isVisibleTo } from './feed-access.service.js';
+import { GroupCommentReportEntity } from './group-comment-report.entity.js';
 import { GroupPostCommentEntity } from './group-post-comment.entity.js';
 import { GroupPostEntity } from './group-post.entity.js';
 import { PostPresenterService } from './post-presenter.service.js';
@@ -138,11 +140,15 @@ export class GroupCommentsService {
     ]);
   }
 
-  /** Hides a comment; a published one no longer counts. Anyone but its author doing it is audited. */
+  /**
+   * Hides a comment; a published one no longer counts and its open reports close as removed.
+   * Anyone but its author doing it is audited.
+   */
   async remove(manager: EntityManager, comment: GroupPostCommentEntity, actor: AuthUserDto, note: string | null): Promise<void> {
     const before = comment.status;
     Object.assign(comment, { status: 'removed', queuedAt: null, moderatedBy: actor.id, moderatedAt: new Date(), moderationNote: note });
     await manager.save(comment);
+    await this.resolveReports(manager, comment.id, actor, 'removed');
     if (before === 'published') await manager.decrement(GroupPostEntity, { id: comment.postId }, 'commentCount', 1);
     if (actor.id !== comment.authorId) {
       await this.audit.record(manager, {
@@ -156,11 +162,20 @@ export class GroupCommentsService {
     }
   }
 
+  async resolveReports(manager: EntityManager, commentId: string, actor: AuthUserDto, resolution: ReportResolution): Promise<void> {
+    await manager.update(
+      GroupCommentReportEntity,
+      { commentId, resolvedAt: IsNull() },
+      { resolvedAt: new Date(), resolvedBy: actor.id, resolution },
+    );
+  }
+
   lockComment(manager: EntityManager, commentId: string): Promise<GroupPostCommentEntity | null> {
     return manager.findOne(GroupPostCommentEntity, { where: { id: commentId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  private async visibleComment(user: AuthUserDto, commentId: string) {
+  /** A comment the user may see, under a post they may see; not found otherwise. */
+  async visibleComment(user: AuthUserDto, commentId: string): Promise<{ comment: GroupPostCommentEntity; post: GroupPostEntity }> {
     const comment = await this.dataSource.getRepository(GroupPostCommentEntity).findOneBy({ id: commentId });
     if (!comment || !isVisibleTo(comment, user)) throw new AppError('GROUP_COMMENT_NOT_FOUND');
     const post = await this.access.visiblePost(comment.postId, user).catch((error: unknown) => {

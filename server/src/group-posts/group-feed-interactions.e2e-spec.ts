@@ -38,7 +38,13 @@ describe('comments, likes, reports and moderation', () => {
       const postId = await newPost(p['楼主']!, '十周年聚会定在母校礼堂，大家看看时间是否合适？');
       const first = await comment(p['同学甲']!, postId, '没问题，一定到！');
       expect(first.status).toBe(201);
-      expect(first.body).toMatchObject({ postId, status: 'published', author: { displayName: '同学甲' }, canDelete: true });
+      expect(first.body).toMatchObject({
+        postId,
+        status: 'published',
+        author: { displayName: '同学甲' },
+        mayDelete: true,
+        mayReport: false,
+      });
       expect(contentSecurityFake(wechatFake(t)).checks.at(-1)).toMatchObject({ scene: 2, content: '没问题，一定到！' });
       await comment(p['楼主']!, postId, '好的');
 
@@ -217,6 +223,98 @@ describe('comments, likes, reports and moderation', () => {
       expect(await queueIds()).toEqual([]);
       const reports = await t.dataSource.query(`SELECT resolution, resolved_by FROM group_post_reports WHERE post_id = $1`, [reported]);
       expect(reports).toEqual([{ resolution: 'removed', resolved_by: staff.alumnus.id }]);
+    });
+
+    it('queues a reported comment once with every reason; staff keep it (reports closed) or hide it', async () => {
+      const postId = await newPost(p['楼主']!, '毕业十周年聚会');
+      const commentId = (await comment(p['同学甲']!, postId, '加我微信买保险')).body.id as string;
+      const report = (who: Member, reason: string) => send('POST', `/group-comments/${commentId}/reports`, who, { reason });
+      const first = await report(p['楼主']!, '广告营销');
+      expect(first.status).toBe(201);
+      expect(first.body).toMatchObject({ postId, commentId, reason: '广告营销' });
+      const again = await report(p['楼主']!, '还是广告');
+      expect([again.status, again.body.id]).toEqual([200, first.body.id]);
+      expect((await report(p['同学乙']!, '虚假信息')).status).toBe(201);
+      const queued = (await send('GET', '/staff/group-moderation?limit=100', staff)).body.items.filter(
+        (i: { id: string }) => i.id === commentId,
+      );
+      expect(queued).toEqual([
+        expect.objectContaining({ kind: 'comment', postId, status: 'published', reports: { count: 2, reasons: ['广告营销', '虚假信息'] } }),
+      ]);
+
+      // Kept: out of the queue, still shown and counted once, nobody told again.
+      const messages = (await outbox()).length;
+      expect((await send('POST', `/staff/group-moderation/comments/${commentId}/approve`, staff, { note: '正常交流' })).status).toBe(204);
+      expect(await queueIds()).not.toContain(commentId);
+      expect((await send('GET', `/group-posts/${postId}/comments`, p['同学乙']!)).body.items.map((c: { id: string }) => c.id)).toEqual([
+        commentId,
+      ]);
+      expect((await send('GET', `/group-posts/${postId}`, p['楼主']!)).body.commentCount).toBe(1);
+      expect(await outbox()).toHaveLength(messages);
+      const reports = () =>
+        t.dataSource.query(`SELECT resolution, resolved_by FROM group_comment_reports WHERE comment_id = $1 ORDER BY created_at`, [
+          commentId,
+        ]);
+      expect(await reports()).toEqual([
+        { resolution: 'kept', resolved_by: staff.alumnus.id },
+        { resolution: 'kept', resolved_by: staff.alumnus.id },
+      ]);
+      const kept = await send('POST', `/staff/group-moderation/comments/${commentId}/approve`, staff, {});
+      expect([kept.status, kept.body.error.code]).toEqual([409, 'GROUP_POST_STATE_CONFLICT']);
+
+      // Reported again, then hidden: gone for everyone, uncounted, audited, its report closed.
+      expect((await report(p['同学乙']!, '人身攻击')).status).toBe(201);
+      expect(await queueIds()).toContain(commentId);
+      expect((await send('POST', `/staff/group-moderation/comments/${commentId}/remove`, staff, { note: '广告' })).status).toBe(204);
+      expect((await send('GET', `/group-posts/${postId}/comments`, p['同学甲']!)).body.items).toEqual([]);
+      expect((await send('GET', `/group-posts/${postId}`, p['楼主']!)).body.commentCount).toBe(0);
+      expect((await reports()).at(-1)).toEqual({ resolution: 'removed', resolved_by: staff.alumnus.id });
+      expect(await queueIds()).not.toContain(commentId);
+      const [audit] = await t.dataSource.query(`SELECT action, after FROM audit_entries WHERE subject_id = $1 AND action LIKE '%removed'`, [
+        commentId,
+      ]);
+      expect(audit).toEqual({ action: 'group-comment.removed', after: { status: 'removed', note: '广告' } });
+    });
+
+    it('closes the reports of a removed post’s comments', async () => {
+      const postId = await newPost(p['同学乙']!, '要被删除的帖子');
+      const commentId = (await comment(p['同学甲']!, postId, '评论也被举报')).body.id as string;
+      expect((await send('POST', `/group-comments/${commentId}/reports`, p['楼主']!, { reason: '广告营销' })).status).toBe(201);
+      expect((await send('POST', `/staff/group-moderation/posts/${postId}/remove`, staff, {})).status).toBe(204);
+      expect(await queueIds()).not.toContain(commentId);
+      const rows = await t.dataSource.query(`SELECT resolution FROM group_comment_reports WHERE comment_id = $1`, [commentId]);
+      expect(rows).toEqual([{ resolution: 'removed' }]);
+    });
+
+    it('refuses comment reports from outsiders, of my own words, of held or unknown comments, and bad reasons, writing nothing', async () => {
+      const postId = await newPost(p['楼主']!, '普通动态二');
+      const commentId = (await comment(p['同学甲']!, postId, '普通评论')).body.id as string;
+      const heldId = (await comment(p['同学乙']!, postId, `可疑评论${REVIEW_WORD}`)).body.id as string;
+      const before = await feedCounts(t);
+      const queueBefore = await queueIds();
+      const cases: [string, Member, unknown, number, string][] = [
+        [commentId, p['外人']!, { reason: '广告营销' }, 403, 'GROUP_FEED_FORBIDDEN'],
+        [commentId, p['同学甲']!, { reason: '广告营销' }, 403, 'GROUP_REPORT_OWN_CONTENT'],
+        // Held: others do not see it at all; staff see it, but it is already in the queue.
+        [heldId, p['楼主']!, { reason: '广告营销' }, 404, 'GROUP_COMMENT_NOT_FOUND'],
+        [heldId, staff, { reason: '广告营销' }, 409, 'GROUP_POST_STATE_CONFLICT'],
+        ['00000000-0000-4000-8000-000000000000', p['楼主']!, { reason: '广告营销' }, 404, 'GROUP_COMMENT_NOT_FOUND'],
+        ['not-a-uuid', p['楼主']!, { reason: '广告营销' }, 400, 'VALIDATION_FAILED'],
+        [commentId, p['楼主']!, { reason: '  ' }, 400, 'VALIDATION_FAILED'],
+        [commentId, p['楼主']!, { reason: '长'.repeat(201) }, 400, 'VALIDATION_FAILED'],
+        [commentId, p['楼主']!, { reason: '广告营销', postId }, 400, 'VALIDATION_FAILED'],
+      ];
+      for (const [id, who, body, status, code] of cases) {
+        const res = await send('POST', `/group-comments/${id}/reports`, who, body);
+        expect([id, res.status, res.body.error?.code]).toEqual([id, status, code]);
+      }
+      const ownPost = await send('POST', `/group-posts/${postId}/reports`, p['楼主']!, { reason: '广告营销' });
+      expect([ownPost.status, ownPost.body.error.code]).toEqual([403, 'GROUP_REPORT_OWN_CONTENT']);
+      expect(await feedCounts(t)).toEqual(before);
+      expect(await queueIds()).toEqual(queueBefore);
+      expect((await send('POST', `/staff/group-moderation/comments/${commentId}/remove`, p['楼主']!, {})).body.error.code).toBe(
+        'FORBIDDEN',
+      );
     });
 
     it('keeps the queue and decisions from non-staff, and refuses bad decisions and reports with named codes', async () => {

@@ -21,6 +21,7 @@ import type {
 } from '@alumni/shared';
 import { CurrentUser, Public } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
+import { RateLimit } from '../common/rate-limit/rate-limits.js';
 import { AppError } from '../common/app-error.js';
 import { PageQueryDto } from '../common/pagination.js';
 import { CreateGroupPostDto, ReportGroupPostDto } from './dto/group-post-request.dto.js';
@@ -68,6 +69,7 @@ export class GroupPostsController {
   }
 
   @Post('groups/:id/posts')
+  @RateLimit('posting')
   @ApiOperation({
     summary:
       'Post to a group: checked by WeChat content security first; `published`, or `held` for staff review (also when the check is down)',
@@ -159,7 +161,7 @@ export class GroupPostsController {
   @ApiOperation({ summary: 'Report a post to staff (members); it joins the moderation queue. A repeat answers 200 with my open report' })
   @ApiCreatedResponse({ type: GroupPostReportResponseDto })
   @ApiOkResponse({ type: GroupPostReportResponseDto, description: 'I had already reported it' })
-  @ApiErrors(...POST_ERRORS, 'GROUP_FEED_MEMBERS_ONLY', 'GROUP_POST_STATE_CONFLICT')
+  @ApiErrors(...POST_ERRORS, 'GROUP_FEED_MEMBERS_ONLY', 'GROUP_POST_STATE_CONFLICT', 'GROUP_REPORT_OWN_CONTENT')
   async report(
     @CurrentUser() user: AuthUserDto,
     @Param('id', ParseUUIDPipe) id: string,

@@ -58,9 +58,12 @@ describe('group posts', () => {
         images: [],
         likeCount: 0,
         commentCount: 0,
-        canEdit: true,
-        canDelete: true,
-        canPin: false,
+        mayLike: true,
+        mayComment: true,
+        mayEdit: true,
+        mayDelete: true,
+        mayReport: false,
+        mayPin: false,
       });
       expect(contentSecurityFake(wechatFake(t)).checks.at(-1)).toEqual({
         openid: p['小明']!.alumnus.openid,
@@ -106,6 +109,8 @@ describe('group posts', () => {
       ['the call times out', (fake: ReturnType<typeof wechatFake>) => fake.injectFault({ delayMs: 1500, path: '/wxa/msg_sec_check' })],
       ['the gateway answers HTTP 502', (fake: ReturnType<typeof wechatFake>) => contentSecurityFake(fake).failNextWithHttp(502)],
     ])('holds the post when the check service fails (%s), and staff approval publishes it', async (_case, fail) => {
+      // On the call and on its one repeat.
+      fail(wechatFake(t));
       fail(wechatFake(t));
       const text = `检查服务故障时的动态 ${_case}`;
       const res = await post(p['小红']!, closedGroup, { text });
@@ -182,8 +187,8 @@ describe('group posts', () => {
       expect(del.status).toBe(403);
       expect(del.body.error.code).toBe('GROUP_POST_FORBIDDEN');
       const seenByOther = (await send('GET', `/group-posts/${id}`, p['小红']!)).body;
-      expect(seenByOther).toMatchObject({ canEdit: false, canDelete: false });
-      expect((await send('GET', `/group-posts/${id}`, p['管理员']!)).body).toMatchObject({ canEdit: false, canDelete: true, canPin: true });
+      expect(seenByOther).toMatchObject({ mayEdit: false, mayDelete: false });
+      expect((await send('GET', `/group-posts/${id}`, p['管理员']!)).body).toMatchObject({ mayEdit: false, mayDelete: true, mayPin: true });
 
       for (const who of [p['小明']!, p['管理员']!, staff]) {
         const target = who === p['小明'] ? id : await make();
@@ -213,6 +218,71 @@ describe('group posts', () => {
       expect((await send('GET', `/groups/${closedGroup}/posts?limit=2&cursor=${feed.nextCursor}`, p['小红']!)).body.pinned).toEqual([]);
       expect((await send('DELETE', `/group-posts/${ids[0]}/pin`, p['管理员']!)).body.pinned).toBe(false);
       expect((await send('PUT', `/group-posts/${ids[3]}/pin`, p['群主']!)).status).toBe(200);
+    });
+  });
+
+  describe('what the viewer may do', () => {
+    type Flags = Record<'mayLike' | 'mayComment' | 'mayEdit' | 'mayDelete' | 'mayReport' | 'mayPin', boolean>;
+    /** Each flag's route, tried for real: a flag is right when its route succeeds exactly when it says so. */
+    const ACTIONS: [keyof Flags, (who: Member, id: string) => Promise<{ status: number }>][] = [
+      ['mayLike', (who, id) => send('PUT', `/group-posts/${id}/like`, who)],
+      ['mayComment', (who, id) => send('POST', `/group-posts/${id}/comments`, who, { text: '路过' })],
+      ['mayEdit', (who, id) => send('PATCH', `/group-posts/${id}`, who, { text: '校友摄影展' })],
+      ['mayReport', (who, id) => send('POST', `/group-posts/${id}/reports`, who, { reason: '广告营销' })],
+      ['mayPin', (who, id) => send('PUT', `/group-posts/${id}/pin`, who)],
+      ['mayDelete', (who, id) => send('DELETE', `/group-posts/${id}`, who)],
+    ];
+    const flagsOf = (body: Flags) => Object.fromEntries(ACTIONS.map(([flag]) => [flag, body[flag]]));
+
+    it('answers each viewer’s flags from their membership and role, and every route agrees with them', async () => {
+      const viewers: [string, Member, Flags][] = [
+        ['author', p['小明']!, { mayLike: true, mayComment: true, mayEdit: true, mayDelete: true, mayReport: false, mayPin: false }],
+        ['member', p['小红']!, { mayLike: true, mayComment: true, mayEdit: false, mayDelete: false, mayReport: true, mayPin: false }],
+        ['muted', p['禁言者']!, { mayLike: true, mayComment: false, mayEdit: false, mayDelete: false, mayReport: true, mayPin: false }],
+        ['admin', p['管理员']!, { mayLike: true, mayComment: true, mayEdit: false, mayDelete: true, mayReport: true, mayPin: true }],
+        ['owner', p['群主']!, { mayLike: true, mayComment: true, mayEdit: false, mayDelete: true, mayReport: true, mayPin: true }],
+        ['staff', staff, { mayLike: true, mayComment: true, mayEdit: false, mayDelete: true, mayReport: true, mayPin: true }],
+        // An open group's feed is read by anyone signed in; doing anything takes membership.
+        ['outsider', p['路人']!, { mayLike: false, mayComment: false, mayEdit: false, mayDelete: false, mayReport: false, mayPin: false }],
+      ];
+      for (const [role, who, expected] of viewers) {
+        const id = (await post(p['小明']!, openGroup, { text: `给${role}看的动态` })).body.id as string;
+        const flags = flagsOf((await send('GET', `/group-posts/${id}`, who)).body);
+        expect([role, flags]).toEqual([role, expected]);
+        // The feed pages carry the same flags as the single post.
+        const feed = (await send('GET', `/groups/${openGroup}/posts`, who)).body.items as (Flags & { id: string })[];
+        expect([role, flagsOf(feed.find((item) => item.id === id)!)]).toEqual([role, expected]);
+        for (const [flag, act] of ACTIONS) {
+          const res = await act(who, id);
+          expect([role, flag, res.status < 300]).toEqual([role, flag, expected[flag]]);
+        }
+      }
+    });
+
+    it('offers only editing and deleting on a held post, to its author and staff', async () => {
+      const held = await post(p['小红']!, openGroup, { text: `摄影器材${REVIEW_WORD}` });
+      expect(held.body.status).toBe('held');
+      const none = { mayLike: false, mayComment: false, mayReport: false, mayPin: false };
+      expect(flagsOf(held.body)).toEqual({ ...none, mayEdit: true, mayDelete: true });
+      expect(flagsOf((await send('GET', `/group-posts/${held.body.id}`, staff)).body)).toEqual({
+        ...none,
+        mayEdit: false,
+        mayDelete: true,
+      });
+    });
+
+    it('gives comments their own flags: delete for the author and the group’s admins, report for other members', async () => {
+      const id = (await post(p['小明']!, openGroup, { text: '评论权限' })).body.id as string;
+      expect((await send('POST', `/group-posts/${id}/comments`, p['小红']!, { text: '第一' })).status).toBe(201);
+      const comment = async (who: Member) => {
+        const [item] = (await send('GET', `/group-posts/${id}/comments`, who)).body.items;
+        return { mayDelete: item.mayDelete, mayReport: item.mayReport };
+      };
+      expect(await comment(p['小红']!)).toEqual({ mayDelete: true, mayReport: false });
+      expect(await comment(p['小明']!)).toEqual({ mayDelete: false, mayReport: true });
+      expect(await comment(p['禁言者']!)).toEqual({ mayDelete: false, mayReport: true });
+      expect(await comment(p['管理员']!)).toEqual({ mayDelete: true, mayReport: true });
+      expect(await comment(p['路人']!)).toEqual({ mayDelete: false, mayReport: false });
     });
   });
 

@@ -9,6 +9,7 @@ import { StorageModule } from '../storage/storage.module.js';
 import { WechatModule } from '../wechat/wechat.module.js';
 import { ContentGateService } from './content-gate.service.js';
 import { FeedAccessService } from './feed-access.service.js';
+import { GroupCommentReportEntity } from './group-comment-report.entity.js';
 import { GroupCommentsController } from './group-comments.controller.js';
 import { GroupCommentsService } from './group-comments.service.js';
 import { GroupPostCommentEntity } from './group-post-comment.entity.js';
@@ -27,7 +28,14 @@ import { ReactionsService } from './reactions.service.js';
 /** Group feeds: posts, images, comments, likes, reports and staff moderation (docs/group-feeds.md). */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([GroupPostEntity, GroupPostImageEntity, GroupPostCommentEntity, GroupPostLikeEntity, GroupPostReportEntity]),
+    TypeOrmModule.forFeature([
+      GroupPostEntity,
+      GroupPostImageEntity,
+      GroupPostCommentEntity,
+      GroupPostLikeEntity,
+      GroupPostReportEntity,
+      GroupCommentReportEntity,
+    ]),
     AlumniModule,
     GroupsModule,
     InteractionsModule,

@@ -8,10 +8,11 @@ import { AppError } from '../common/app-error.js';
 import { decodeCursor, type Keyset, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { ContentGateService } from './content-gate.service.js';
+import type { ReportResolution } from './content-report.entity.js';
 import type { CreateGroupPostDto } from './dto/group-post-request.dto.js';
 import { FeedAccessService } from './feed-access.service.js';
 import { GroupPostCommentEntity } from './group-post-comment.entity.js';
-import { GroupPostReportEntity, type ReportResolution } from './group-post-report.entity.js';
+import { GroupPostReportEntity } from './group-post-report.entity.js';
 import { GroupPostEntity } from './group-post.entity.js';
 import { PostImagesService } from './post-images.service.js';
 import { PostPresenterService } from './post-presenter.service.js';
@@ -129,8 +130,13 @@ export class GroupPostsService {
     });
     await manager.save(post);
     await this.resolveReports(manager, post.id, actor, 'removed');
-    // Its comments can no longer be seen, so they leave the queue too.
+    // Its comments can no longer be seen, so they leave the queue too, their reports closed.
     await manager.update(GroupPostCommentEntity, { postId: post.id, queuedAt: Not(IsNull()) }, { queuedAt: null });
+    await manager.query(
+      `UPDATE group_comment_reports r SET resolved_at = now(), resolved_by = $2, resolution = 'removed'
+         FROM group_post_comments c WHERE c.id = r.comment_id AND c.post_id = $1 AND r.resolved_at IS NULL`,
+      [post.id, actor.id],
+    );
     if (actor.id !== post.authorId) {
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -180,16 +186,17 @@ export class GroupPostsService {
       .createQueryBuilder('p')
       .where('p.group_id = :groupId', { groupId })
       .andWhere(visibleSql('p', user), { viewerId: user.id });
-    const rows = await keysetPage(builder, 'createdAt', 'DESC', after, query.limit).getMany();
-    const pinnedRows =
+    const [rows, pinnedRows] = await Promise.all([
+      keysetPage(builder, 'createdAt', 'DESC', after, query.limit).getMany(),
       after === null
-        ? await this.dataSource.getRepository(GroupPostEntity).find({
+        ? this.dataSource.getRepository(GroupPostEntity).find({
             where: { groupId, status: 'published', pinnedAt: Not(IsNull()) },
             order: { pinnedAt: 'DESC' },
           })
-        : [];
-    const page = await this.present(rows, query.limit, user);
-    return { ...page, pinned: await this.presenter.posts(pinnedRows, user) };
+        : [],
+    ]);
+    const { page, pinned } = await this.present(rows, query.limit, user, pinnedRows);
+    return { ...page, pinned };
   }
 
   /**
@@ -219,16 +226,28 @@ export class GroupPostsService {
       (await this.dataSource.getRepository(GroupPostEntity).findBy({ id: In(ids.map((row) => row.id)) })).map((p) => [p.id, p]),
     );
     // A group deleted between the two reads takes its posts with it.
-    return this.present(
+    const { page } = await this.present(
       ids.flatMap((row) => byId.get(row.id) ?? []),
       query.limit,
       user,
     );
+    return page;
   }
 
-  private async present(rows: GroupPostEntity[], limit: number, user: AuthUserDto): Promise<Page<GroupPostDto>> {
+  /**
+   * A page of rows and the pinned announcements shown above it, presented in one pass so they
+   * share the presenter's batched reads (authors, images, likes, standings): a page costs the
+   * same few round trips however many posts and announcements it shows.
+   */
+  private async present(
+    rows: GroupPostEntity[],
+    limit: number,
+    user: AuthUserDto,
+    pinnedRows: GroupPostEntity[] = [],
+  ): Promise<{ page: Page<GroupPostDto>; pinned: GroupPostDto[] }> {
     const keyset = (p: GroupPostEntity): Keyset => ({ at: p.createdAt, id: p.id });
     const page = toPage(rows, limit, keyset, (p) => p);
-    return { items: await this.presenter.posts(page.items, user), nextCursor: page.nextCursor };
+    const posts = await this.presenter.posts([...page.items, ...pinnedRows], user);
+    return { page: { items: posts.slice(0, page.items.length), nextCursor: page.nextCursor }, pinned: posts.slice(page.items.length) };
   }
 }

@@ -5,6 +5,7 @@ import type { AuthUserDto, ModerationItemDto, Page } from '@alumni/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, type PageQueryDto, toPage } from '../common/pagination.js';
+import { GroupCommentReportEntity } from './group-comment-report.entity.js';
 import { GroupCommentsService } from './group-comments.service.js';
 import { GroupPostCommentEntity } from './group-post-comment.entity.js';
 import { GroupPostReportEntity } from './group-post-report.entity.js';
@@ -17,7 +18,7 @@ type Subject = 'post' | 'comment';
 
 /**
  * Staff moderation: the queue of held and reported items, oldest first, and the decisions.
- * `approve` publishes a held item, or keeps a reported post (its reports are closed);
+ * `approve` publishes a held item, or keeps a reported post or comment (its reports are closed);
  * `reject` refuses a held item; `remove` takes down anything still shown. Every decision is
  * audited in its transaction.
  */
@@ -59,17 +60,23 @@ export class ModerationService {
     const parents = await this.dataSource.getRepository(GroupPostEntity).findBy({ id: In(commentRows.map((c) => c.postId)) });
     const postsById = new Map([...postRows, ...parents].map((p) => [p.id, p]));
     const commentsById = new Map(commentRows.map((c) => [c.id, c]));
-    const reports = await this.dataSource
-      .getRepository(GroupPostReportEntity)
-      .find({ where: { postId: In(postRows.map((p) => p.id)), resolvedAt: IsNull() }, order: { createdAt: 'ASC' } });
-    const reasons = (postId: string) => reports.filter((r) => r.postId === postId).map((r) => r.reason);
+    const [postReports, commentReports] = await Promise.all([
+      this.dataSource
+        .getRepository(GroupPostReportEntity)
+        .find({ where: { postId: In(postRows.map((p) => p.id)), resolvedAt: IsNull() }, order: { createdAt: 'ASC' } }),
+      this.dataSource
+        .getRepository(GroupCommentReportEntity)
+        .find({ where: { commentId: In(commentRows.map((c) => c.id)), resolvedAt: IsNull() }, order: { createdAt: 'ASC' } }),
+    ]);
+    const reasons = <R extends { reason: string }>(reports: R[], of: (r: R) => boolean) => reports.filter(of).map((r) => r.reason);
     const entries = page.items.map((key) => {
       if (key.kind === 'post') {
         const post = postsById.get(key.id)!;
-        return { kind: key.kind, row: post, post, reasons: reasons(post.id) };
+        return { kind: key.kind, row: post, post, reasons: reasons(postReports, (r) => r.postId === post.id) };
       }
       const comment = commentsById.get(key.id)!;
-      return { kind: key.kind, row: comment, post: postsById.get(comment.postId)!, reasons: [] };
+      const post = postsById.get(comment.postId)!;
+      return { kind: key.kind, row: comment, post, reasons: reasons(commentReports, (r) => r.commentId === comment.id) };
     });
     return { items: await this.presenter.moderationItems(entries, user), nextCursor: page.nextCursor };
   }
@@ -99,13 +106,18 @@ export class ModerationService {
       const comment = await this.comments.lockComment(manager, commentId);
       if (!comment || (comment.status !== 'published' && comment.status !== 'held')) throw new AppError('GROUP_COMMENT_NOT_FOUND');
       if (action === 'remove') return this.comments.remove(manager, comment, user, note);
-      if (comment.status !== 'held') throw conflict('only held comments can be approved or rejected');
       const before = comment.status;
-      const status = action === 'approve' ? 'published' : 'rejected';
-      this.decided(comment, user, status, note);
+      if (action === 'approve') {
+        if (before === 'published' && comment.queuedAt === null) throw conflict('the comment is neither held nor reported');
+        await this.comments.resolveReports(manager, comment.id, user, 'kept');
+      } else if (before !== 'held') {
+        throw conflict('only held comments can be rejected; remove a published one');
+      }
+      this.decided(comment, user, action === 'approve' ? 'published' : 'rejected', note);
       await manager.save(comment);
       const post = await manager.findOneByOrFail(GroupPostEntity, { id: comment.postId });
-      if (status === 'published' && post.status === 'published') await this.comments.published(manager, post, comment);
+      // Only a held comment becomes newly visible: a kept reported one was counted already.
+      if (before === 'held' && action === 'approve' && post.status === 'published') await this.comments.published(manager, post, comment);
       await this.record(
         manager,
         user,

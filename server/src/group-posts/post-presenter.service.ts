@@ -7,6 +7,7 @@ import { canSee } from '../alumni/alumnus-view.js';
 import type { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
 import { FeedAccessService } from './feed-access.service.js';
+import { commentPermissions, type FeedStanding, postPermissions } from './feed-permissions.js';
 import type { GroupPostCommentEntity } from './group-post-comment.entity.js';
 import { GroupPostLikeEntity } from './group-post-like.entity.js';
 import type { GroupPostEntity } from './group-post.entity.js';
@@ -29,15 +30,16 @@ export class PostPresenterService {
     if (posts.length === 0) return [];
     const postIds = posts.map((p) => p.id);
     const groupIds = [...new Set(posts.map((p) => p.groupId))];
-    const [authors, names, images, liked, moderated] = await Promise.all([
-      this.authors(posts, user),
+    // One read of the viewer's standing in these groups serves the authors' visibility and the permissions.
+    const standingsRead = this.access.standings(groupIds, user);
+    const [authors, names, images, liked, standings] = await Promise.all([
+      this.authors(posts, user, standingsRead),
       this.access.groupNames(groupIds),
       this.images.ofPosts(postIds),
       this.dataSource.getRepository(GroupPostLikeEntity).findBy({ postId: In(postIds), alumnusId: user.id }),
-      Promise.all(groupIds.map(async (id) => [id, await this.access.moderatesGroup(id, user)] as const)),
+      standingsRead,
     ]);
     const likedIds = new Set(liked.map((like) => like.postId));
-    const moderates = new Map(moderated);
     return posts.map((post) => ({
       id: post.id,
       group: { id: post.groupId, name: names.get(post.groupId) ?? '' },
@@ -51,9 +53,7 @@ export class PostPresenterService {
       likedByMe: likedIds.has(post.id),
       createdAt: post.createdAt.toISOString(),
       editedAt: post.editedAt?.toISOString() ?? null,
-      canEdit: post.authorId === user.id,
-      canDelete: post.authorId === user.id || moderates.get(post.groupId) === true,
-      canPin: moderates.get(post.groupId) === true && post.status === 'published',
+      ...postPermissions(post, standings.get(post.groupId)!),
     }));
   }
 
@@ -64,12 +64,12 @@ export class PostPresenterService {
 
   async comments(comments: GroupPostCommentEntity[], post: GroupPostEntity, user: AuthUserDto): Promise<GroupCommentDto[]> {
     if (comments.length === 0) return [];
-    const [authors, moderates] = await Promise.all([
+    const [authors, standing] = await Promise.all([
       this.authors(
         comments.map((c) => ({ authorId: c.authorId, groupId: post.groupId })),
         user,
       ),
-      this.access.moderatesGroup(post.groupId, user),
+      this.access.standing(post.groupId, user),
     ]);
     return comments.map((comment) => ({
       id: comment.id,
@@ -78,7 +78,7 @@ export class PostPresenterService {
       text: comment.text,
       status: comment.status as 'published' | 'held',
       createdAt: comment.createdAt.toISOString(),
-      canDelete: comment.authorId === user.id || moderates,
+      ...commentPermissions(comment, standing),
     }));
   }
 
@@ -115,16 +115,19 @@ export class PostPresenterService {
   /**
    * Authors as the viewer may see them: the display name always, the avatar as its owner's
    * visibility allows. An author shares the group they wrote in with the viewer when the
-   * viewer is a member of it ("my groups" visibility).
+   * viewer is a member of it ("my groups" visibility); `standings` when the caller reads them anyway.
    */
-  private async authors(items: { authorId: string; groupId: string }[], user: AuthUserDto): Promise<Authors> {
-    const [rows, myGroups] = await Promise.all([
+  private async authors(
+    items: { authorId: string; groupId: string }[],
+    user: AuthUserDto,
+    standings?: Promise<Map<string, FeedStanding>>,
+  ): Promise<Authors> {
+    const [rows, standing] = await Promise.all([
       this.alumni.findByIds([...new Set(items.map((i) => i.authorId))]),
-      this.access.myGroupIds(user),
+      standings ?? this.access.standings([...new Set(items.map((i) => i.groupId))], user),
     ]);
     const byId = new Map<string, AlumnusEntity>(rows.map((row) => [row.id, row]));
-    const mine = new Set(myGroups);
-    const groupPeers = new Set(items.filter((i) => mine.has(i.groupId)).map((i) => i.authorId));
+    const groupPeers = new Set(items.filter((i) => standing.get(i.groupId)?.role != null).map((i) => i.authorId));
     return (id) => {
       const alumnus = byId.get(id);
       if (!alumnus || alumnus.deletedAt !== null) return { id, displayName: '已注销校友', avatarUrl: null };

@@ -55,20 +55,27 @@ export async function adjustMemberCount(manager: EntityManager, groupId: string,
 }
 
 /**
- * Whether the alumnus is verified in the class of a class group. The class is the one the
- * verification established, never the editable profile: the roster entry they claimed, or
- * the class of a claim staff approved without an entry.
+ * The classes (graduation_year, department_id, class_name) the alumnus `alumnus` (an SQL
+ * parameter) is verified in. The class is the one the verification established, never the
+ * editable profile: the roster entry they claimed, or the class of a claim staff approved
+ * without an entry. Nothing while they are not verified (or deleted).
  */
+export const verifiedClassesSql = (alumnus: string): string => `
+  SELECT e.graduation_year, e.department_id, e.class_name
+    FROM roster_entries e JOIN alumni a ON a.id = e.claimed_by
+   WHERE e.claimed_by = ${alumnus} AND a.verified_at IS NOT NULL AND a.deleted_at IS NULL
+  UNION ALL
+  SELECT c.graduation_year, c.department_id, c.class_name
+    FROM verification_claims c JOIN alumni a ON a.id = c.alumnus_id
+   WHERE c.alumnus_id = ${alumnus} AND c.status = 'approved' AND c.roster_entry_id IS NULL
+     AND a.verified_at IS NOT NULL AND a.deleted_at IS NULL`;
+
+/** Whether the alumnus is verified in the class of a class group (see verifiedClassesSql). */
 export async function isVerifiedInClass(manager: EntityManager, alumnusId: string, group: GroupEntity): Promise<boolean> {
   const [row]: [{ verified: boolean }] = await manager.query(
     `SELECT EXISTS (
-       SELECT 1 FROM alumni a
-        WHERE a.id = $1 AND a.verified_at IS NOT NULL AND a.deleted_at IS NULL
-          AND (EXISTS (SELECT 1 FROM roster_entries e
-                        WHERE e.claimed_by = a.id AND e.graduation_year = $2 AND e.department_id = $3 AND e.class_name = $4)
-               OR EXISTS (SELECT 1 FROM verification_claims c
-                           WHERE c.alumnus_id = a.id AND c.status = 'approved' AND c.roster_entry_id IS NULL
-                             AND c.graduation_year = $2 AND c.department_id = $3 AND c.class_name = $4))
+       SELECT 1 FROM (${verifiedClassesSql('$1')}) v
+        WHERE v.graduation_year = $2 AND v.department_id = $3 AND v.class_name = $4
      ) AS verified`,
     [alumnusId, group.graduationYear, group.departmentId, group.className],
   );

@@ -9,6 +9,8 @@ import {
   type GroupMyStandingDto,
   type GroupStatus,
   type GroupSummaryDto,
+  type MyGroupJoinRequestDto,
+  type MyGroupProposalDto,
   type Page,
 } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
@@ -30,6 +32,7 @@ import {
   isVerifiedInClass,
   lockGroup,
   membershipPage,
+  verifiedClassesSql,
 } from './group-access.js';
 import { groupIdOfScene, toGroupDetail, toGroupSummary } from './group-view.js';
 import { GroupEntity } from './group.entity.js';
@@ -85,8 +88,9 @@ export class GroupCatalogService {
   }
 
   /**
-   * "Groups for you": the class group of the alumnus's class, then city and industry groups
-   * matching their profile, biggest first, leaving out groups they are in or asked to join.
+   * "Groups for you": the class groups of the classes the alumnus is verified in (the
+   * roster, never the editable profile), then city and industry groups matching their
+   * profile, biggest first, leaving out groups they are in or asked to join.
    */
   async suggestions(user: AuthUserDto): Promise<GroupSummaryDto[]> {
     const alumnus = await this.alumni.findActive(user.id);
@@ -95,15 +99,9 @@ export class GroupCatalogService {
       .createQueryBuilder('g')
       .where('g.status = :status', { status: 'active' })
       .andWhere(
-        `((g.kind = 'class' AND g.graduationYear = :year AND g.departmentId = :department AND g.className = :className)
+        `((g.kind = 'class' AND (g.graduationYear, g.departmentId, g.className) IN (${verifiedClassesSql(':me')}))
           OR (g.kind = 'city' AND g.city = :city) OR (g.kind = 'industry' AND g.industry = :industry))`,
-        {
-          year: alumnus.graduationYear,
-          department: alumnus.departmentId,
-          className: alumnus.className,
-          city: alumnus.city,
-          industry: alumnus.industry,
-        },
+        { city: alumnus.city, industry: alumnus.industry },
       )
       .andWhere(
         `NOT EXISTS (SELECT 1 FROM group_memberships m WHERE m.group_id = g.id AND m.alumnus_id = :me AND m.status IN ('active', 'pending'))`,
@@ -118,6 +116,55 @@ export class GroupCatalogService {
     return rows.map((g) => toGroupSummary(g, context));
   }
 
+  /** My join requests, newest first: waiting, approved, rejected (with the admins' reason) or withdrawn. */
+  async myRequests(user: AuthUserDto, query: PageQueryDto): Promise<Page<MyGroupJoinRequestDto>> {
+    const page = await membershipPage(
+      this.dataSource.manager,
+      { sql: 'm.alumnusId = :me AND m.requestedAt IS NOT NULL', params: { me: user.id } },
+      { by: 'requestedAt', direction: 'DESC' },
+      query,
+    );
+    const groups = await this.summaries(page.items.map((m) => m.groupId));
+    return {
+      items: page.items.map((m) => ({
+        group: groups.get(m.groupId)!,
+        outcome: m.requestOutcome!,
+        note: m.requestNote,
+        requestedAt: m.requestedAt!.toISOString(),
+        decidedAt: m.requestDecidedAt?.toISOString() ?? null,
+        reason: m.requestReason,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /**
+   * The groups I proposed, newest first: waiting, approved (and maybe archived since) or
+   * rejected with the staff's reason. Groups staff created themselves were never proposals.
+   */
+  async myProposals(user: AuthUserDto, query: PageQueryDto): Promise<Page<MyGroupProposalDto>> {
+    const builder = this.groups
+      .createQueryBuilder('g')
+      .where(`g.createdBy = :me AND (g.status = 'proposed' OR g.decidedBy IS NOT NULL)`, { me: user.id });
+    const rows = await keysetPage(builder, 'createdAt', 'DESC', decodeCursor(query.cursor), query.limit).getMany();
+    const page = toPage(
+      rows,
+      query.limit,
+      (g) => ({ at: g.createdAt, id: g.id }),
+      (g) => g,
+    );
+    const context = await this.context(page.items);
+    return {
+      items: page.items.map((g) => ({
+        group: toGroupSummary(g, context),
+        proposedAt: g.createdAt.toISOString(),
+        decidedAt: g.decidedAt?.toISOString() ?? null,
+        reason: g.rejectReason,
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
   /** The groups the caller belongs to, most recently joined first. */
   async mine(user: AuthUserDto, query: PageQueryDto): Promise<Page<GroupSummaryDto>> {
     const page = await membershipPage(
@@ -126,12 +173,8 @@ export class GroupCatalogService {
       { by: 'joinedAt', direction: 'DESC' },
       query,
     );
-    const groups = new Map(
-      (page.items.length === 0 ? [] : await this.groups.findBy(page.items.map((m) => ({ id: m.groupId })))).map((g) => [g.id, g]),
-    );
-    const rows = page.items.map((m) => groups.get(m.groupId)!);
-    const context = await this.context(rows);
-    return { items: rows.map((g) => toGroupSummary(g, context)), nextCursor: page.nextCursor };
+    const groups = await this.summaries(page.items.map((m) => m.groupId));
+    return { items: page.items.map((m) => groups.get(m.groupId)!), nextCursor: page.nextCursor };
   }
 
   /**
@@ -140,12 +183,7 @@ export class GroupCatalogService {
    */
   async detail(groupId: string, user: AuthUserDto | undefined): Promise<GroupDetailDto> {
     const group = await this.groups.findOneBy({ id: groupId });
-    const visible =
-      group !== null &&
-      (group.status === 'active' ||
-        group.status === 'archived' ||
-        (user !== undefined && (isStaffUser(user) || group.createdBy === user.id)));
-    if (!visible) throw new AppError('GROUP_NOT_FOUND');
+    if (!group || !this.isVisible(group, user)) throw new AppError('GROUP_NOT_FOUND');
     const me = user === undefined ? null : await this.standing(this.dataSource.manager, group, user.id);
     return toGroupDetail(group, await this.context([group]), me);
   }
@@ -212,12 +250,15 @@ export class GroupCatalogService {
     return this.detail(groupId, user);
   }
 
-  /** Replaces the cover (a real JPEG/PNG/WebP of at most 2 MB): group owners and admins, and staff. */
+  /**
+   * Replaces the cover (a real JPEG/PNG/WebP of at most 2 MB): group owners and admins, and
+   * staff; while a proposal waits, its proposer (who has no role before approval).
+   */
   async uploadCover(user: AuthUserDto, groupId: string, request: FastifyRequest): Promise<GroupDetailDto> {
     const manager = this.dataSource.manager;
     const current = await manager.findOneBy(GroupEntity, { id: groupId });
-    if (!current) throw new AppError('GROUP_NOT_FOUND');
-    assertGroupAdmin(await actorIn(manager, current, user));
+    if (!current || !this.isVisible(current, user)) throw new AppError('GROUP_NOT_FOUND');
+    if (current.status !== 'proposed' || current.createdBy !== user.id) assertGroupAdmin(await actorIn(manager, current, user));
     const upload = await readImageUpload(request, GROUP_LIMITS.coverMaxBytes);
     const stored = await this.storage.put({ folder: COVER_FOLDER, body: upload.body, contentType: upload.contentType });
     let previousKey: string | null = null;
@@ -331,6 +372,19 @@ export class GroupCatalogService {
     );
     const context = await this.context(page.items);
     return { items: page.items.map((g) => toGroupSummary(g, context)), nextCursor: page.nextCursor };
+  }
+
+  /** Proposed and rejected groups are shown only to staff and their proposer; others do not find them. */
+  private isVisible(group: GroupEntity, user: AuthUserDto | undefined): boolean {
+    if (group.status === 'active' || group.status === 'archived') return true;
+    return user !== undefined && (isStaffUser(user) || group.createdBy === user.id);
+  }
+
+  /** Summaries of these groups by id. */
+  private async summaries(groupIds: string[]): Promise<Map<string, GroupSummaryDto>> {
+    const rows = groupIds.length === 0 ? [] : await this.groups.findBy({ id: In([...new Set(groupIds)]) });
+    const context = await this.context(rows);
+    return new Map(rows.map((g) => [g.id, toGroupSummary(g, context)]));
   }
 
   private async context(groups: GroupEntity[]) {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { GroupMemberRole, GroupMembershipStatus } from '@alumni/shared';
+import type { GroupMemberRole, GroupMembershipStatus, GroupRequestOutcome } from '@alumni/shared';
 
 /**
  * One alumnus's standing in one group: a single row per pair whose status moves between
@@ -39,6 +39,17 @@ export class GroupMembershipEntity {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   requestedAt: Date | null;
+
+  /** Where the latest join request stands; null when the alumnus never asked. */
+  @Column({ type: 'text', nullable: true })
+  requestOutcome: GroupRequestOutcome | null;
+
+  /** The group admins' reason for rejecting it, shown to the requester. */
+  @Column({ type: 'text', nullable: true })
+  requestReason: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  requestDecidedAt: Date | null;
 
   /** When the membership last became active; the member list is ordered by it. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })

@@ -227,7 +227,7 @@ describe('groups', () => {
       expect((await join(open.id, removed)).body).toEqual({ status: 'active', memberCount: 3 });
     });
 
-    it('mutes members (the feed asks isMuted), and only the owner names admins', async () => {
+    it('mutes members (the feed asks activeMemberships), and only the owner names admins', async () => {
       const g = await makeGroup();
       const [owner, admin, member, other] = [await signedIn(t), await signedIn(t), await signedIn(t), await signedIn(t)];
       await addMember(g.id, owner, 'owner');
@@ -238,13 +238,14 @@ describe('groups', () => {
       const path = (who: Who, action: string) => `/api/v1/groups/${g.id}/members/${who.alumnus.id}/${action}`;
 
       expect((await t.request(path(member, 'mute'), { method: 'PUT', headers: admin.headers })).status).toBe(204);
-      expect(await groups.isMuted(g.id, member.alumnus.id)).toBe(true);
+      const muted = async () => (await groups.activeMemberships([g.id], member.alumnus.id)).get(g.id)?.muted;
+      expect(await muted()).toBe(true);
       expect((await t.request(path(member, 'mute'), { method: 'PUT', headers: other.headers })).body.error.code).toBe(
         'GROUP_ADMIN_REQUIRED',
       );
       expect((await t.request(path(owner, 'mute'), { method: 'PUT', headers: admin.headers })).body.error.code).toBe('GROUP_ROLE_CONFLICT');
       expect((await t.request(path(member, 'mute'), { method: 'DELETE', headers: admin.headers })).status).toBe(204);
-      expect(await groups.isMuted(g.id, member.alumnus.id)).toBe(false);
+      expect(await muted()).toBe(false);
 
       const promote = (by: Who, who: Who, role: string) => t.request(path(who, 'role'), jsonRequest('PUT', { role }, by.headers));
       expect((await promote(admin, member, 'admin')).body.error.code).toBe('GROUP_OWNER_REQUIRED');
@@ -441,24 +442,120 @@ describe('groups', () => {
       expect((await get('/api/v1/groups?cursor=bogus')).body.error.code).toBe('INVALID_CURSOR');
     });
 
-    it('suggests my class, city and industry groups that I have not joined', async () => {
+    it('suggests my verified class’s group, then city and industry groups of my profile, that I have not joined', async () => {
       const cls = await classGroup('机械1601班', 2020);
       const city = await makeGroup({ kind: 'city', city: '喀什', name: '喀什校友会' });
       const industry = await makeGroup({ kind: 'industry', industry: '畜牧业', name: '畜牧业校友圈' });
       const joined = await makeGroup({ kind: 'city', city: '喀什', name: '喀什校友会二群' });
       await makeGroup({ kind: 'city', city: '和田', name: '和田校友会' });
-      const who = await signedIn(t, ['alumnus'], {
-        graduationYear: 2020,
-        departmentId: department,
-        className: '机械1601班',
-        city: '喀什',
-        industry: '畜牧业',
-      });
+      const who = await verifiedIn('机械1601班', 2020);
+      await t.dataSource.getRepository(AlumnusEntity).update({ id: who.alumnus.id }, { city: '喀什', industry: '畜牧业' });
       await join(joined.id, who);
       const res = await get('/api/v1/groups/suggestions', who);
       expect(res.body.map((g: { id: string }) => g.id)).toEqual([cls.id, city.id, industry.id]);
       const mine = await get('/api/v1/me/groups', who);
       expect(mine.body.items.map((g: { id: string }) => g.id)).toEqual([joined.id]);
+    });
+
+    it('suggests class groups by the roster class, never by the editable profile', async () => {
+      const verified = await classGroup('机械1701班', 2021);
+      const claimed = await classGroup('机械1702班', 2021);
+      // Verified in 1701 by the roster, but the profile now says 1702.
+      const who = await verifiedIn('机械1701班', 2021);
+      await t.dataSource.getRepository(AlumnusEntity).update({ id: who.alumnus.id }, { className: '机械1702班' });
+      const ids = async (w: Who) => (await get('/api/v1/groups/suggestions', w)).body.map((g: { id: string }) => g.id);
+      expect(await ids(who)).toEqual([verified.id]);
+      // Not verified at all: a profile class suggests nothing.
+      const unverified = await signedIn(t, ['alumnus'], { graduationYear: 2021, departmentId: department, className: '机械1702班' });
+      expect(await ids(unverified)).toEqual([]);
+      // Verified by a claim staff approved without a roster entry: the claim's class counts.
+      const byClaim = await signedIn(t, ['alumnus'], { verifiedAt: new Date(), className: '机械1701班' });
+      await t.dataSource.query(
+        `INSERT INTO verification_claims (alumnus_id, status, name, graduation_year, department_id, class_name, decided_at)
+         VALUES ($1, 'approved', '林', 2021, $2, '机械1702班', now())`,
+        [byClaim.alumnus.id, department],
+      );
+      expect(await ids(byClaim)).toEqual([claimed.id]);
+    });
+  });
+
+  describe('my requests and proposals', () => {
+    const requests = async (who: Who, query = '') => (await get(`/api/v1/me/group-requests${query}`, who)).body;
+
+    it('lists my join requests newest first: pending, approved, rejected with the admins’ reason, withdrawn', async () => {
+      const who = await signedIn(t);
+      const owner = await signedIn(t);
+      const made = [];
+      for (const name of ['摄影群', '读书群', '登山群', '茶艺群']) {
+        const g = await makeGroup({ joinPolicy: 'approval', name });
+        await addMember(g.id, owner, 'owner');
+        made.push(g);
+        expect((await join(g.id, who, name === '读书群' ? { note: '想一起读书' } : {})).body.status).toBe('pending');
+      }
+      const [photo, books, hiking, tea] = made as [GroupEntity, GroupEntity, GroupEntity, GroupEntity];
+      const decide = (g: GroupEntity, action: string, body: unknown = {}) =>
+        post(`/api/v1/groups/${g.id}/join-requests/${who.alumnus.id}/${action}`, owner, body);
+      expect((await decide(books, 'approve')).status).toBe(204);
+      expect((await decide(hiking, 'reject', { reason: '本群仅限登山队员' })).status).toBe(204);
+      expect((await post(`/api/v1/groups/${tea.id}/leave`, who)).status).toBe(204);
+      // An open group joined at once was never a request.
+      await join((await makeGroup()).id, who);
+
+      const page = await requests(who);
+      expect(page.items.map((r: { group: { name: string }; outcome: string }) => [r.group.name, r.outcome])).toEqual([
+        ['茶艺群', 'withdrawn'],
+        ['登山群', 'rejected'],
+        ['读书群', 'approved'],
+        ['摄影群', 'pending'],
+      ]);
+      expect(page.items[1]).toMatchObject({ reason: '本群仅限登山队员', decidedAt: expect.any(String), group: { id: hiking.id } });
+      expect(page.items[2]).toMatchObject({ note: '想一起读书', reason: null, decidedAt: expect.any(String) });
+      expect(page.items[3]).toMatchObject({ decidedAt: null, reason: null, group: { id: photo.id, memberCount: 1 } });
+
+      // Asking again after a rejection starts a new request, with no old reason on it.
+      expect((await join(hiking.id, who)).body.status).toBe('pending');
+      const first = await requests(who, '?limit=2');
+      expect(first.items.map((r: { group: { name: string }; outcome: string }) => [r.group.name, r.outcome])).toEqual([
+        ['登山群', 'pending'],
+        ['茶艺群', 'withdrawn'],
+      ]);
+      expect(first.items[0].reason).toBeNull();
+      const second = await requests(who, `?limit=2&cursor=${first.nextCursor}`);
+      expect(second.items.map((r: { group: { name: string } }) => r.group.name)).toEqual(['读书群', '摄影群']);
+      expect(second.nextCursor).toBeNull();
+
+      // Mine only.
+      expect((await requests(owner)).items).toEqual([]);
+      expect((await get('/api/v1/me/group-requests?cursor=bogus', who)).body.error.code).toBe('INVALID_CURSOR');
+      expect((await t.request('/api/v1/me/group-requests')).status).toBe(401);
+    });
+
+    it('lists the groups I proposed with their status and the staff’s reason, but not groups staff created', async () => {
+      const proposer = await signedIn(t, ['alumnus'], { verifiedAt: new Date() });
+      const propose = async (name: string) =>
+        (await post('/api/v1/groups/proposals', proposer, { kind: 'interest', name })).body.id as string;
+      const rejected = await propose('桥牌社');
+      const approved = await propose('围棋社');
+      const waiting = await propose('书法社');
+      await post(`/api/v1/staff/groups/${rejected}/reject`, staff, { reason: '已有桥牌群' });
+      await post(`/api/v1/staff/groups/${approved}/approve`, staff);
+      const res = await get('/api/v1/me/group-proposals', proposer);
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((p: { group: { id: string; status: string } }) => [p.group.id, p.group.status])).toEqual([
+        [waiting, 'proposed'],
+        [approved, 'active'],
+        [rejected, 'rejected'],
+      ]);
+      expect(res.body.items[0]).toMatchObject({ decidedAt: null, reason: null, proposedAt: expect.any(String) });
+      expect(res.body.items[1]).toMatchObject({ decidedAt: expect.any(String), reason: null });
+      expect(res.body.items[2]).toMatchObject({ decidedAt: expect.any(String), reason: '已有桥牌群' });
+
+      const createdByStaff = (await post('/api/v1/staff/groups', staff, { kind: 'interest', name: '校友合唱团' })).body.id;
+      const staffList = (await get('/api/v1/me/group-proposals?limit=100', staff)).body.items.map(
+        (p: { group: { id: string } }) => p.group.id,
+      );
+      expect(staffList).not.toContain(createdByStaff);
+      expect((await get('/api/v1/me/group-proposals?limit=0', proposer)).body.error.code).toBe('VALIDATION_FAILED');
     });
   });
 
@@ -514,6 +611,27 @@ describe('groups', () => {
       expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/png']);
     });
 
+    it('takes a proposal’s cover from its proposer while it waits, and from nobody else', async () => {
+      const proposer = await signedIn(t, ['alumnus'], { verifiedAt: new Date() });
+      const { id } = (await post('/api/v1/groups/proposals', proposer, { kind: 'interest', name: '骑行社' })).body;
+      // The type is decided by the magic bytes, whatever the name or the declared type say.
+      const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+      const cover = (who: Who, body = png) => uploadFile(t, `/api/v1/groups/${id}/cover`, who.headers, body, 'cover.png', 'image/png');
+      const stranger = await cover(await signedIn(t));
+      expect([stranger.status, stranger.body.error.code]).toEqual([404, 'GROUP_NOT_FOUND']);
+      expect((await cover(proposer, Buffer.from('GIF89a'))).body.error.code).toBe('UPLOAD_TYPE_UNSUPPORTED');
+      expect((await group(id)).coverKey).toBeNull();
+      const res = await cover(proposer);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'proposed', coverUrl: expect.stringMatching(/^\/api\/v1\/uploads\/group-covers\//) });
+      // Once staff decide, the proposer is a proposer no more: only an approved group's admins change it.
+      await post(`/api/v1/staff/groups/${id}/reject`, staff, { reason: '重复' });
+      const before = (await group(id)).coverKey;
+      const late = await cover(proposer);
+      expect([late.status, late.body.error.code]).toEqual([403, 'GROUP_ADMIN_REQUIRED']);
+      expect((await group(id)).coverKey).toBe(before);
+    });
+
     it('refreshes a stale access token once, and surfaces WeChat refusals as named codes', async () => {
       const fake = wechatFake(t);
       const who = await signedIn(t);
@@ -532,7 +650,8 @@ describe('groups', () => {
       } finally {
         fake.feature(WxacodeFake).setPublishedPages(DEFAULT_PUBLISHED_PAGES);
       }
-      fake.injectFault({ garbage: true, path: '/wxa/getwxacodeunlimit' });
+      // On the call and on its one repeat.
+      for (let i = 0; i < 2; i++) fake.injectFault({ garbage: true, path: '/wxa/getwxacodeunlimit' });
       const garbage = await qrcode();
       expect([garbage.status, garbage.body.error.code]).toEqual([503, 'WECHAT_UNAVAILABLE']);
       expect(await count('SELECT count(*)::int AS n FROM group_qrcodes')).toBeGreaterThan(0);

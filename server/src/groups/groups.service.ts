@@ -74,10 +74,19 @@ export class GroupsService {
     return membership?.role ?? null;
   }
 
-  /** Whether a group admin muted the alumnus (muted members cannot post); false for non-members. */
-  async isMuted(groupId: string, alumnusId: string, manager?: EntityManager): Promise<boolean> {
-    const membership = await this.activeMembership(groupId, alumnusId, manager);
-    return membership !== null && membership.mutedAt !== null;
+  /** The alumnus's role and mute in each of these groups they are an active member of (the feed's permissions). */
+  async activeMemberships(
+    groupIds: string[],
+    alumnusId: string,
+    manager?: EntityManager,
+  ): Promise<Map<string, { role: GroupMemberRole; muted: boolean }>> {
+    if (groupIds.length === 0) return new Map();
+    const rows = await (manager ? manager.getRepository(GroupMembershipEntity) : this.memberships).findBy({
+      groupId: In([...new Set(groupIds)]),
+      alumnusId,
+      status: 'active',
+    });
+    return new Map(rows.map((row) => [row.groupId, { role: row.role, muted: row.mutedAt !== null }]));
   }
 
   /**

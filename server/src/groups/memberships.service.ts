@@ -72,6 +72,9 @@ export class MembershipsService {
           status: 'pending' as const,
           requestNote: input.note ?? null,
           requestedAt: now,
+          requestOutcome: 'pending' as const,
+          requestReason: null,
+          requestDecidedAt: null,
           decidedBy: null,
           decidedAt: null,
         });
@@ -97,7 +100,7 @@ export class MembershipsService {
       const group = await lockGroup(manager, groupId);
       const membership = await findMembership(manager, groupId, user.id);
       if (membership?.status === 'pending') {
-        await manager.update(GroupMembershipEntity, { id: membership.id }, { status: 'left' });
+        await manager.update(GroupMembershipEntity, { id: membership.id }, { status: 'left', requestOutcome: 'withdrawn' });
         return;
       }
       if (membership?.status !== 'active') throw new AppError('GROUP_NOT_MEMBER');
@@ -168,7 +171,15 @@ export class MembershipsService {
       await manager.update(
         GroupMembershipEntity,
         { id: request.id },
-        { status, decidedBy: user.id, decidedAt, ...(approve ? { joinedAt: decidedAt, removedAt: null } : {}) },
+        {
+          status,
+          decidedBy: user.id,
+          decidedAt,
+          requestOutcome: approve ? 'approved' : 'rejected',
+          requestReason: approve ? null : (reason ?? null),
+          requestDecidedAt: decidedAt,
+          ...(approve ? { joinedAt: decidedAt, removedAt: null } : {}),
+        },
       );
       if (approve) {
         await adjustMemberCount(manager, groupId, 1);

@@ -35,7 +35,23 @@ export interface GroupPostImageDto {
   url: string;
 }
 
-export interface GroupPostDto {
+/**
+ * What the viewer may do with a post, computed by the server from their membership and role
+ * (the same rules its routes enforce), so the page shows only the buttons that work.
+ */
+export interface GroupPostPermissions {
+  mayLike: boolean;
+  mayComment: boolean;
+  mayEdit: boolean;
+  mayDelete: boolean;
+  mayReport: boolean;
+  mayPin: boolean;
+}
+
+/** What the viewer may do with a comment (see GroupPostPermissions). */
+export type GroupCommentPermissions = Pick<GroupPostPermissions, 'mayDelete' | 'mayReport'>;
+
+export interface GroupPostDto extends GroupPostPermissions {
   id: string;
   group: { id: string; name: string };
   author: GroupPostAuthorDto;
@@ -49,10 +65,6 @@ export interface GroupPostDto {
   likedByMe: boolean;
   createdAt: string;
   editedAt: string | null;
-  /** What the viewer may do, so the page shows only buttons that work. */
-  canEdit: boolean;
-  canDelete: boolean;
-  canPin: boolean;
 }
 
 /** One group's feed page; the pinned announcements come with the first page only. */
@@ -60,14 +72,13 @@ export interface GroupFeedPageDto extends Page<GroupPostDto> {
   pinned: GroupPostDto[];
 }
 
-export interface GroupCommentDto {
+export interface GroupCommentDto extends GroupCommentPermissions {
   id: string;
   postId: string;
   author: GroupPostAuthorDto;
   text: string;
   status: 'published' | 'held';
   createdAt: string;
-  canDelete: boolean;
 }
 
 export interface GroupPostLikeDto {
@@ -75,9 +86,11 @@ export interface GroupPostLikeDto {
   likeCount: number;
 }
 
+/** A member's open report of a post, or of a comment (`commentId` set). */
 export interface GroupPostReportDto {
   id: string;
   postId: string;
+  commentId: string | null;
   reason: string;
   createdAt: string;
 }

@@ -99,6 +99,31 @@ export interface GroupJoinResultDto {
   memberCount: number;
 }
 
+/** Where my latest request to join a group stands (`withdrawn`: I took it back before a decision). */
+export const GROUP_REQUEST_OUTCOMES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
+export type GroupRequestOutcome = (typeof GROUP_REQUEST_OUTCOMES)[number];
+
+/** GET /me/group-requests: one of my join requests, newest first. */
+export interface MyGroupJoinRequestDto {
+  group: GroupSummaryDto;
+  outcome: GroupRequestOutcome;
+  /** My word to the group admins. */
+  note: string | null;
+  requestedAt: string;
+  decidedAt: string | null;
+  /** The group admins' reason, when they rejected it and gave one. */
+  reason: string | null;
+}
+
+/** GET /me/group-proposals: a group I proposed; `group.status` says where it stands. */
+export interface MyGroupProposalDto {
+  group: GroupSummaryDto;
+  proposedAt: string;
+  decidedAt: string | null;
+  /** The staff's reason when they rejected it. */
+  reason: string | null;
+}
+
 /** POST /groups (staff create) and POST /groups/proposals (verified alumni propose). */
 export interface CreateGroupRequest {
   kind: GroupKind;

@@ -72,8 +72,8 @@ describe('join button by policy and standing', () => {
 });
 
 describe('feed access', () => {
-  it('shows an open group’s feed to anyone signed in, but only members speak and react', () => {
-    expect(feedAccess(group({ joinPolicy: 'open' }), false)).toEqual({ read: true, speak: false, react: false });
+  it('shows an open group’s feed to anyone signed in, but only members speak', () => {
+    expect(feedAccess(group({ joinPolicy: 'open' }), false)).toEqual({ read: true, speak: false });
   });
 
   it('hides other groups’ feeds from non-members and everything from signed-out visitors', () => {
@@ -81,16 +81,15 @@ describe('feed access', () => {
     expect(feedAccess(group({ joinPolicy: 'open' }, null), false).read).toBe(false);
   });
 
-  it('keeps a muted member reading and liking but not posting', () => {
+  it('keeps a muted member reading but not posting', () => {
     expect(feedAccess(group({}, { status: 'active', role: 'member', muted: true }), false)).toEqual({
       read: true,
       speak: false,
-      react: true,
     });
   });
 
   it('lets staff read and speak anywhere', () => {
-    expect(feedAccess(group(), true)).toEqual({ read: true, speak: true, react: true });
+    expect(feedAccess(group(), true)).toEqual({ read: true, speak: true });
   });
 
   it('counts owners, admins and staff as the group’s managers', () => {

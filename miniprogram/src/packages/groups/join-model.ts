@@ -57,22 +57,22 @@ export function managesGroup(group: GroupDetailDto, isStaff: boolean): boolean {
   return isStaff || role === 'owner' || role === 'admin';
 }
 
-/** What the viewer may do in the feed, mirroring the server's rules so only working buttons show. */
+/**
+ * What the viewer may do with the feed as a whole, mirroring the server's rules. What they
+ * may do with each post and comment comes with it from the server (its `may…` flags).
+ */
 export interface FeedAccess {
   /** Open groups' feeds are read by anyone signed in; others by members and staff. */
   read: boolean;
-  /** Post and comment: members who are not muted, and staff. */
+  /** Post: members who are not muted, and staff. */
   speak: boolean;
-  /** Like and report: members (muted ones too), and staff. */
-  react: boolean;
 }
 
 export function feedAccess(group: GroupDetailDto, isStaff: boolean): FeedAccess {
-  if (group.me === null) return { read: false, speak: false, react: false };
+  if (group.me === null) return { read: false, speak: false };
   const member = group.me.status === 'active';
   return {
     read: isStaff || member || group.joinPolicy === 'open',
     speak: isStaff || (member && !group.me.muted),
-    react: isStaff || member,
   };
 }

@@ -23,6 +23,7 @@ const PAGE_SIZE = 20;
 const SIGN_IN_URL = '/packages/account/pages/sign-in/index';
 const FEED_URL = '/packages/groups/pages/feed/index';
 const PROPOSE_URL = '/packages/groups/pages/propose/index';
+const MY_REQUESTS_URL = '/packages/groups/pages/my-requests/index';
 
 const isKind = (tab: Tab): tab is GroupKind => (GROUP_KINDS as readonly string[]).includes(tab);
 const needsSignIn = (tab: Tab) => tab === 'suggested' || tab === 'mine';
@@ -124,6 +125,11 @@ export default function GroupsPage() {
         >
           发起群组
         </Button>
+        {signedIn ? (
+          <Text className="groups-propose__mine" onClick={() => void Taro.navigateTo({ url: MY_REQUESTS_URL })}>
+            我的入群申请与发起 ›
+          </Text>
+        ) : null}
       </View>
     </View>
   );

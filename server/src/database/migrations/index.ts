@@ -10,6 +10,7 @@ import { GroupPosts1795957013996 } from './1795957013996-group-posts.js';
 import { Engagement1795957048233 } from './1795957048233-engagement.js';
 import { Donations1795957222593 } from './1795957222593-donations.js';
 import { EngagementKindSums1795962132431 } from './1795962132431-engagement-kind-sums.js';
+import { GroupReportsRequests1795967820899 } from './1795967820899-group-reports-requests.js';
 import { EngagementGenerations1795967849893 } from './1795967849893-engagement-generations.js';
 import { DirectoryYearIndex1795970006462 } from './1795970006462-directory-year-index.js';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   Engagement1795957048233,
   Donations1795957222593,
   EngagementKindSums1795962132431,
+  GroupReportsRequests1795967820899,
   EngagementGenerations1795967849893,
   DirectoryYearIndex1795970006462,
 ];

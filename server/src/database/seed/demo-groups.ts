@@ -122,6 +122,7 @@ export async function seedDemoGroups(
         alumnusId: third.id,
         role: 'member',
         status: 'pending',
+        requestOutcome: 'pending',
         requestNote: '我也喜欢拍照，想加入大家。',
         requestedAt: new Date(now.getTime() - DAY_MS),
       });

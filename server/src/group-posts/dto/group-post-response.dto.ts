@@ -82,14 +82,23 @@ export class GroupPostResponseDto extends ContentItemResponseDto implements Grou
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   editedAt: string | null;
 
-  @ApiProperty()
-  canEdit: boolean;
+  @ApiProperty({ description: 'published, and I am a member (muted too) or staff' })
+  mayLike: boolean;
 
-  @ApiProperty()
-  canDelete: boolean;
+  @ApiProperty({ description: 'published, and I am a member who is not muted, or staff' })
+  mayComment: boolean;
 
-  @ApiProperty()
-  canPin: boolean;
+  @ApiProperty({ description: 'mine, and I may still speak in the group' })
+  mayEdit: boolean;
+
+  @ApiProperty({ description: 'mine, or I am the group’s owner or an admin, or staff' })
+  mayDelete: boolean;
+
+  @ApiProperty({ description: 'published, not mine, and I am a member or staff' })
+  mayReport: boolean;
+
+  @ApiProperty({ description: 'published, and I am the group’s owner or an admin, or staff' })
+  mayPin: boolean;
 }
 
 export class GroupPostPageResponseDto implements Page<GroupPostDto> {
@@ -109,8 +118,11 @@ export class GroupCommentResponseDto extends ContentItemResponseDto implements G
   @ApiProperty({ format: 'uuid' })
   postId: string;
 
-  @ApiProperty()
-  canDelete: boolean;
+  @ApiProperty({ description: 'mine, or I am the group’s owner or an admin, or staff' })
+  mayDelete: boolean;
+
+  @ApiProperty({ description: 'published, not mine, and I am a member or staff' })
+  mayReport: boolean;
 }
 
 export class GroupCommentPageResponseDto implements Page<GroupCommentDto> {
@@ -135,6 +147,9 @@ export class GroupPostReportResponseDto implements GroupPostReportDto {
 
   @ApiProperty({ format: 'uuid' })
   postId: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'set when the report is of a comment' })
+  commentId: string | null;
 
   @ApiProperty()
   reason: string;

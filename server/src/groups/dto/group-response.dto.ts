@@ -4,6 +4,7 @@ import {
   GROUP_KINDS,
   GROUP_MEMBER_ROLES,
   GROUP_MEMBERSHIP_STATUSES,
+  GROUP_REQUEST_OUTCOMES,
   GROUP_STATUSES,
   type GroupDetailDto,
   type GroupJoinPolicy,
@@ -14,8 +15,11 @@ import {
   type GroupMemberRole,
   type GroupMembershipStatus,
   type GroupMyStandingDto,
+  type GroupRequestOutcome,
   type GroupStatus,
   type GroupSummaryDto,
+  type MyGroupJoinRequestDto,
+  type MyGroupProposalDto,
   type Page,
 } from '@alumni/shared';
 
@@ -98,4 +102,32 @@ export class GroupJoinRequestPageResponseDto implements Page<GroupJoinRequestDto
 export class GroupJoinResultResponseDto implements GroupJoinResultDto {
   @ApiProperty({ enum: ['active', 'pending'] }) status: 'active' | 'pending';
   @ApiProperty() memberCount: number;
+}
+
+export class MyGroupJoinRequestResponseDto implements MyGroupJoinRequestDto {
+  @ApiProperty({ type: GroupSummaryResponseDto }) group: GroupSummaryResponseDto;
+  @ApiProperty({ enum: GROUP_REQUEST_OUTCOMES, description: '`withdrawn`: I took it back before a decision' })
+  outcome: GroupRequestOutcome;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the group admins’ reason for a rejection' }) reason: string | null;
+}
+
+export class MyGroupJoinRequestPageResponseDto implements Page<MyGroupJoinRequestDto> {
+  @ApiProperty({ type: [MyGroupJoinRequestResponseDto] }) items: MyGroupJoinRequestResponseDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class MyGroupProposalResponseDto implements MyGroupProposalDto {
+  @ApiProperty({ type: GroupSummaryResponseDto, description: '`status` says where the proposal stands' })
+  group: GroupSummaryResponseDto;
+  @ApiProperty({ format: 'date-time' }) proposedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the staff’s reason for a rejection' }) reason: string | null;
+}
+
+export class MyGroupProposalPageResponseDto implements Page<MyGroupProposalDto> {
+  @ApiProperty({ type: [MyGroupProposalResponseDto] }) items: MyGroupProposalResponseDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }

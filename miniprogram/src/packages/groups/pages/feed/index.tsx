@@ -25,7 +25,6 @@ export default function MyGroupFeedPage() {
             key={post.id}
             post={post}
             showGroup
-            canLike
             onChange={(next) => update((items) => items.map((p) => (p.id === next.id ? next : p)))}
           />
         )}

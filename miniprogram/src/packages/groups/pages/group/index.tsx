@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { getGroupFeed } from '../../../../api/group-posts';
-import { joinGroup, leaveGroup } from '../../../../api/groups';
+import { joinGroup, leaveGroup, uploadGroupCover } from '../../../../api/groups';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
@@ -13,6 +13,7 @@ import { GroupAvatar } from '../../../../components/group-card';
 import { GroupPostCard } from '../../../../components/group-post-card';
 import { GROUP_PAGE_URL, groupUrl } from '../../../../components/group-urls';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
+import { pickCover } from '../../cover-picker';
 import { type FeedAccess, feedAccess, joinModel, managesGroup } from '../../join-model';
 import { MemberList } from '../../member-list';
 import { useGroup } from '../../use-group';
@@ -56,7 +57,7 @@ export default function GroupPage() {
   return (
     <View className="group-page">
       <Header group={group} />
-      <Tools group={group} manages={manages} />
+      <Tools group={group} manages={manages} onChanged={(next) => setGroup(() => next)} />
       <View className="group-tabs">
         {(['feed', 'members'] as const).map((t) => (
           <Text key={t} className={t === tab ? 'group-tab group-tab--active' : 'group-tab'} onClick={() => setTab(t)}>
@@ -113,9 +114,23 @@ function Header({ group }: { group: GroupDetailDto }) {
   );
 }
 
-/** Invite (share card, mini-program code) and, for group admins, the join requests. */
-function Tools({ group, manages }: { group: GroupDetailDto; manages: boolean }) {
+/** Invite (share card, mini-program code) and, for group admins, the join requests and the cover. */
+function Tools({ group, manages, onChanged }: { group: GroupDetailDto; manages: boolean; onChanged: (group: GroupDetailDto) => void }) {
+  const [uploading, setUploading] = useState(false);
   if (group.status !== 'active') return null;
+  const changeCover = async () => {
+    const path = await pickCover();
+    if (!path) return;
+    setUploading(true);
+    try {
+      onChanged(await uploadGroupCover(group.id, path));
+      void Taro.showToast({ title: '封面已更新', icon: 'success' });
+    } catch {
+      // The request wrapper showed why (e.g. 仅支持 JPG、PNG 或 WebP 格式的图片).
+    } finally {
+      setUploading(false);
+    }
+  };
   const copyLink = () => {
     // The browser has no share sheet of WeChat's: hand over the page's link instead.
     const link = `${window.location.origin}${window.location.pathname}#${groupUrl(group.id)}`;
@@ -148,6 +163,11 @@ function Tools({ group, manages }: { group: GroupDetailDto; manages: boolean }) 
           onClick={() => void Taro.navigateTo({ url: `${REQUESTS_URL}?id=${group.id}` })}
         >
           入群申请
+        </Button>
+      ) : null}
+      {manages ? (
+        <Button className="group-tool group-cover" size="small" shape="round" loading={uploading} onClick={() => void changeCover()}>
+          更换封面
         </Button>
       ) : null}
     </View>
@@ -190,7 +210,7 @@ function Feed({
   return (
     <View className="group-feed">
       {pinned.map((post) => (
-        <GroupPostCard key={`pinned-${post.id}`} post={post} canLike={access.react} onChange={replace} />
+        <GroupPostCard key={`pinned-${post.id}`} post={post} onChange={replace} />
       ))}
       <EventPagedList
         state={state.status === 'ready' ? { ...state, items: state.items.filter((p) => !pinnedIds.has(p.id)) } : state}
@@ -201,7 +221,7 @@ function Feed({
         }
         onRetry={() => void reload()}
         onMore={() => void loadMore()}
-        render={(post) => <GroupPostCard key={post.id} post={post} canLike={access.react} onChange={replace} />}
+        render={(post) => <GroupPostCard key={post.id} post={post} onChange={replace} />}
       />
     </View>
   );

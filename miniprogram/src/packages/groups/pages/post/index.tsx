@@ -9,6 +9,7 @@ import {
   deleteGroupPost,
   getGroupPost,
   listGroupComments,
+  reportGroupComment,
   reportGroupPost,
   setGroupPostPinned,
 } from '../../../../api/group-posts';
@@ -19,7 +20,7 @@ import { EventPagedList } from '../../../../components/event-paged-list';
 import { AuthorAvatar, GroupPostCard } from '../../../../components/group-post-card';
 import { groupUrl } from '../../../../components/group-urls';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
-import { REPORT_REASONS } from '../../report-reasons';
+import { reportWithReason } from '../../report-reasons';
 import './index.scss';
 
 type PostState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; post: GroupPostDto };
@@ -60,7 +61,7 @@ export default function PostPage() {
       <Text className="post-page__group" onClick={() => void Taro.navigateTo({ url: groupUrl(post.group.id) })}>
         {post.group.name} ›
       </Text>
-      <GroupPostCard post={post} full canLike onChange={setPost} />
+      <GroupPostCard post={post} full onChange={setPost} />
       <PostActions post={post} onChange={setPost} />
 
       <Text className="post-page__section">评论 {post.commentCount}</Text>
@@ -81,7 +82,7 @@ export default function PostPage() {
         )}
       />
 
-      {post.status === 'published' ? (
+      {post.mayComment ? (
         <CommentBar
           postId={post.id}
           onAdded={(comment) => {
@@ -95,20 +96,6 @@ export default function PostPage() {
 }
 
 function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: GroupPostDto) => void }) {
-  const report = async () => {
-    let tapIndex: number;
-    try {
-      ({ tapIndex } = await Taro.showActionSheet({ itemList: [...REPORT_REASONS] }));
-    } catch {
-      return; // Cancelled.
-    }
-    try {
-      await reportGroupPost(post.id, REPORT_REASONS[tapIndex]!);
-      void Taro.showToast({ title: '已举报，感谢反馈', icon: 'none' });
-    } catch {
-      // The request wrapper showed why.
-    }
-  };
   const remove = async () => {
     const { confirm } = await Taro.showModal({
       title: '删除动态',
@@ -133,23 +120,23 @@ function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: 
   };
   return (
     <View className="post-actions">
-      {post.canPin && post.status === 'published' ? (
+      {post.mayPin ? (
         <Text className="post-action post-pin" onClick={() => void pin()}>
           {post.pinned ? '取消置顶' : '置顶为公告'}
         </Text>
       ) : null}
-      {post.canEdit ? (
+      {post.mayEdit ? (
         <Text className="post-action post-edit" onClick={() => void Taro.navigateTo({ url: `${COMPOSE_URL}?postId=${post.id}` })}>
           编辑
         </Text>
       ) : null}
-      {post.canDelete ? (
+      {post.mayDelete ? (
         <Text className="post-action post-delete" onClick={() => void remove()}>
           删除
         </Text>
       ) : null}
-      {post.status === 'published' ? (
-        <Text className="post-action post-report" onClick={() => void report()}>
+      {post.mayReport ? (
+        <Text className="post-action post-report" onClick={() => void reportWithReason((reason) => reportGroupPost(post.id, reason))}>
           举报
         </Text>
       ) : null}
@@ -179,7 +166,15 @@ function Comment({ comment, onDeleted }: { comment: GroupCommentDto; onDeleted: 
         <Text className="post-comment__text">{comment.text}</Text>
         <View className="post-comment__foot">
           {comment.status === 'held' ? <Text className="post-comment__held">审核中，仅自己可见</Text> : null}
-          {comment.canDelete ? (
+          {comment.mayReport ? (
+            <Text
+              className="post-comment__report"
+              onClick={() => void reportWithReason((reason) => reportGroupComment(comment.id, reason))}
+            >
+              举报
+            </Text>
+          ) : null}
+          {comment.mayDelete ? (
             <Text className="post-comment__delete" onClick={() => void remove()}>
               删除
             </Text>

@@ -1,10 +1,11 @@
 import { GROUP_JOIN_POLICY_LABELS, GROUP_KIND_LABELS, GROUP_LIMITS, PROPOSABLE_GROUP_KINDS } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { proposeGroup } from '../../../../api/groups';
+import { proposeGroup, uploadGroupCover } from '../../../../api/groups';
 import { groupUrl } from '../../../../components/group-urls';
+import { pickCover } from '../../cover-picker';
 import { EMPTY_PROPOSAL, type ProposalDraft, proposalProblems, proposalRequest } from '../../propose-form';
 import './index.scss';
 
@@ -15,6 +16,8 @@ export default function ProposeGroupPage() {
   const [draft, setDraft] = useState<ProposalDraft>(EMPTY_PROPOSAL);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** The picked cover's local path; it is uploaded once the proposal exists. */
+  const [cover, setCover] = useState<string | null>(null);
   const problems = proposalProblems(draft);
   const set = (patch: Partial<ProposalDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
@@ -24,7 +27,18 @@ export default function ProposeGroupPage() {
     setBusy(true);
     try {
       const group = await proposeGroup(proposalRequest(draft));
-      await Taro.showModal({ title: '已提交', content: '校友会工作人员审核通过后，群组就会开放，你将成为群主。', showCancel: false });
+      // The proposal stands without its cover: after a failed upload (shown by the wrapper) the owner sets one once it opens.
+      const coverFailed =
+        cover !== null &&
+        (await uploadGroupCover(group.id, cover).then(
+          () => false,
+          () => true,
+        ));
+      await Taro.showModal({
+        title: '已提交',
+        content: `校友会工作人员审核通过后，群组就会开放，你将成为群主。${coverFailed ? '封面未能上传，审核通过后可在群组页更换封面。' : ''}`,
+        showCancel: false,
+      });
       void Taro.redirectTo({ url: groupUrl(group.id) });
     } catch {
       // The request wrapper showed why (e.g. 完成校友认证后才能发起群组).
@@ -73,6 +87,16 @@ export default function ProposeGroupPage() {
             />
             {shown('place') ? <Text className="propose-problem">{shown('place')}</Text> : null}
           </>
+        ) : null}
+
+        <Text className="propose-label">封面（选填）</Text>
+        <View className="propose-cover" onClick={() => void pickCover().then((path) => path && setCover(path))}>
+          {cover ? <Image className="propose-cover__img" src={cover} mode="aspectFill" /> : <Text className="propose-cover__add">+</Text>}
+        </View>
+        {cover ? (
+          <Text className="propose-cover__remove" onClick={() => setCover(null)}>
+            移除封面
+          </Text>
         ) : null}
 
         <Text className="propose-label">简介（选填）</Text>
