@@ -1,4 +1,13 @@
-import { type CampaignDetailDto, type CampaignSummaryDto, formatFen, type Page as ListPage } from '@alumni/shared';
+import { readFileSync } from 'node:fs';
+import {
+  type CampaignDetailDto,
+  type CampaignSummaryDto,
+  type ClassLeaderboardDto,
+  formatFen,
+  type HonourRollEntryDto,
+  type Page as ListPage,
+  type SchoolDto,
+} from '@alumni/shared';
 import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
 import { useFreshInstallation } from '../support/installation.js';
@@ -28,7 +37,10 @@ describe('giving: plant a sapling and get its certificate', () => {
   let certificateNo: string;
   let donorName: string;
 
-  const api = async <T>(path: string): Promise<T> => (await fetch(`${app.server.url}${path}`)).json() as Promise<T>;
+  let school: SchoolDto;
+
+  const api = async <T>(path: string, token?: string): Promise<T> =>
+    (await fetch(`${app.server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).json() as Promise<T>;
 
   beforeAll(async () => {
     alumnus = await openPhonePage(app.browser);
@@ -36,6 +48,7 @@ describe('giving: plant a sapling and get its certificate', () => {
     const open = await api<ListPage<CampaignSummaryDto>>('/api/v1/campaigns?limit=50');
     const sapling = open.items.find((c) => c.title === SAPLING_TITLE)!;
     before = await api<CampaignDetailDto>(`/api/v1/campaigns/${sapling.id}`);
+    school = await api<SchoolDto>('/api/v1/school');
   });
 
   it('a new alumnus opens the sapling drive from the giving tab and sees its progress in trees', async () => {
@@ -50,7 +63,8 @@ describe('giving: plant a sapling and get its certificate', () => {
     await page.goto(`${app.server.url}/#/pages/giving/index`);
     const card = page.locator('.campaign-card', { hasText: SAPLING_TITLE });
     await card.waitFor({ timeout: 30_000 });
-    expect(await card.textContent()).toContain('1 棵树苗 = ¥30');
+    // The list shows what a unit drive has given so far, as the drive's page does.
+    expect(await card.locator('.campaign-progress__units').textContent()).toBe(`已种 ${before.unitsRaised.toLocaleString('en-US')} 棵树苗`);
     expect(await page.locator('.campaign-card__kind').allTextContents()).toEqual(
       expect.arrayContaining(['植树', '助学', '奖学金', '综合']),
     );
@@ -82,13 +96,39 @@ describe('giving: plant a sapling and get its certificate', () => {
     await settledScreenshot(page, 'journey-giving-simulate');
     await page.locator('.donate-simulate__pay').click();
 
-    const trees = page.locator('.certificate__trees');
-    await trees.waitFor({ timeout: 60_000 });
-    expect(await trees.textContent()).toBe(`你种下了第 ${(before.unitsRaised + 1).toLocaleString('en-US')} 棵树`);
+    // The certificate is drawn on the phone as an image; its words are in the page for screen readers.
+    const image = page.locator('.certificate__image img');
+    await image.waitFor({ timeout: 60_000 });
+    expect(await page.locator('.certificate__trees').textContent()).toBe(
+      `你种下了第 ${(before.unitsRaised + 1).toLocaleString('en-US')} 棵树`,
+    );
     expect(await page.locator('.certificate__name').textContent()).toBe(donorName);
+    expect(await page.locator('.certificate__school').textContent()).toBe(school.name);
     certificateNo = (await page.locator('.certificate__no').textContent())!.replace('证书编号 ', '');
     expect(certificateNo).toMatch(/^GIV-[0-9A-Fa-f]{8}-\d{6}$/);
+    const drawn = await image.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      // The green of the tree line's pill: proof the painting ran, not just an empty canvas.
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let green = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] === 0xe8 && data[i + 1] === 0xf5 && data[i + 2] === 0xec) green++;
+      return { src: img.src.slice(0, 22), width: img.naturalWidth, height: img.naturalHeight, green };
+    });
+    expect(drawn).toMatchObject({ src: 'data:image/png;base64,', width: 750, height: 1050 });
+    expect(drawn.green).toBeGreaterThan(5000);
     await settledScreenshot(page, 'journey-giving-certificate');
+
+    // 下载证书 saves the same PNG under the certificate's number.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.certificate__save').click()]);
+    expect(download.suggestedFilename()).toBe(`捐赠证书-${certificateNo}.png`);
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([750, 1050]);
     expect(alumnus.problems).toEqual([]);
   });
 
@@ -162,6 +202,70 @@ describe('giving: plant a sapling and get its certificate', () => {
     await shown(page, '.my-donations .campaign-tab', '捐赠记录').click();
     await shown(page, '.my-donation').first().click({ timeout: 30_000 });
     await shown(page, '.certificate__no', certificateNo).waitFor({ timeout: 30_000 });
+    await shown(page, '.certificate__image img').waitFor({ timeout: 30_000 });
+    expect(alumnus.problems).toEqual([]);
+  });
+
+  it('opts in to the honour roll in 我的捐赠; the roll from the giving tab shows the year’s names and totals as the server ranks them', async () => {
+    const { page } = alumnus;
+    await page.goto(`${app.server.url}/#/packages/giving/pages/mine/index`);
+    const choice = shown(page, '.my-donations__roll-switch');
+    await choice.waitFor({ timeout: 30_000 });
+    expect(await choice.locator('input').isChecked()).toBe(false);
+    await choice.click();
+    // Taro's H5 storage keeps { data } under the app's key.
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('alumnilink.session')!).data.accessToken as string);
+    await expect.poll(() => api<{ honourRoll: boolean }>('/api/v1/me/giving/preferences', token)).toEqual({ honourRoll: true });
+    await settledScreenshot(page, 'journey-giving-mine-honour-roll-choice');
+
+    // The choice is the server's: it is still on after a reload.
+    await page.reload();
+    await shown(page, '.my-donations__roll-switch').waitFor({ timeout: 30_000 });
+    expect(await shown(page, '.my-donations__roll-switch').locator('input').isChecked()).toBe(true);
+
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const roll = await api<HonourRollEntryDto[]>(`/api/v1/giving/honour-roll?year=${year}`);
+    expect(roll.length).toBeGreaterThan(0);
+
+    await page.goto(`${app.server.url}/#/pages/giving/index`);
+    await shown(page, '.giving-board--honour').click({ timeout: 30_000 });
+    await shown(page, '.honour-roll .honour-roll__entry').first().waitFor({ timeout: 30_000 });
+    expect(await shown(page, '.honour-roll .year-board__title').textContent()).toBe(`${year} 年度捐赠光荣榜`);
+    const rows = await shown(page, '.honour-roll .honour-roll__entry').evaluateAll((entries) =>
+      entries.map((e) => [e.querySelector('.honour-roll__name')!.textContent, e.querySelector('.honour-roll__total')!.textContent]),
+    );
+    expect(rows).toEqual(roll.map((e) => [e.name, formatFen(e.totalFen)]));
+    await settledScreenshot(page, 'journey-giving-honour-roll');
+
+    // The year switch reads that year's roll.
+    await shown(page, '.honour-roll .year-board__step', '上一年').click();
+    await shown(page, '.honour-roll .year-board__title', `${year - 1} 年度捐赠光荣榜`).waitFor();
+    const lastYear = await api<HonourRollEntryDto[]>(`/api/v1/giving/honour-roll?year=${year - 1}`);
+    await expect.poll(() => shown(page, '.honour-roll .honour-roll__entry').count()).toBe(lastYear.length);
+    expect(alumnus.problems).toEqual([]);
+  });
+
+  it('the class leaderboard ranks classes by the share that gave, counts only', async () => {
+    const { page } = alumnus;
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const board = await api<ClassLeaderboardDto>(`/api/v1/giving/class-leaderboard?year=${year}`);
+    expect(board.entries.length).toBeGreaterThan(0);
+    await page.goto(`${app.server.url}/#/pages/giving/index`);
+    await shown(page, '.giving-board--classes').click({ timeout: 30_000 });
+    await shown(page, '.class-leaderboard .class-leaderboard__entry').first().waitFor({ timeout: 30_000 });
+    const rows = await shown(page, '.class-leaderboard .class-leaderboard__entry').evaluateAll((entries) =>
+      entries.map((e) =>
+        ['.class-leaderboard__class', '.class-leaderboard__count', '.class-leaderboard__share'].map((s) => e.querySelector(s)!.textContent),
+      ),
+    );
+    expect(rows).toEqual(
+      board.entries.map((e) => [
+        [`${e.graduationYear} 届`, e.departmentName, e.className].filter(Boolean).join(' '),
+        `${e.donors} / ${e.alumni} 人参与`,
+        `${Number.isInteger(e.sharePercent) ? e.sharePercent : e.sharePercent.toFixed(1)}%`,
+      ]),
+    );
+    await settledScreenshot(page, 'journey-giving-class-leaderboard');
     expect(alumnus.problems).toEqual([]);
   });
 });

@@ -1,4 +1,12 @@
-import type { CreateDonationRequest, DisbursementDto, DonationDto, DonationOrderDto, MyDonationDto, Page } from '@alumni/shared';
+import type {
+  CreateDonationRequest,
+  DisbursementDto,
+  DonationCertificateDto,
+  DonationDto,
+  DonationOrderDto,
+  MyDonationDto,
+  Page,
+} from '@alumni/shared';
 import { request } from './request';
 
 const path = (id: string) => `/api/v1/donations/${encodeURIComponent(id)}`;
@@ -19,6 +27,11 @@ export function createDonation(campaignId: string, body: CreateDonationRequest, 
 /** My gift; while it is pending the server also asks WeChat Pay, so polling this settles it. */
 export function getDonation(id: string): Promise<DonationDto> {
   return request<DonationDto>({ path: path(id) });
+}
+
+/** What my paid gift's certificate shows, the donor's privacy choices applied; the client draws it. */
+export function getCertificate(id: string): Promise<DonationCertificateDto> {
+  return request<DonationCertificateDto>({ path: `${path(id)}/certificate` });
 }
 
 /** Demo only (the H5 build has no WeChat Pay): the server's WeChat Pay fake pays the order. */

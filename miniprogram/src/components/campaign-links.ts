@@ -5,3 +5,5 @@
 export const CAMPAIGN_URL = '/packages/giving/pages/campaign/index';
 export const DONATION_URL = '/packages/giving/pages/donation/index';
 export const MY_DONATIONS_URL = '/packages/giving/pages/mine/index';
+export const HONOUR_ROLL_URL = '/packages/giving/pages/honour-roll/index';
+export const CLASS_LEADERBOARD_URL = '/packages/giving/pages/class-leaderboard/index';

@@ -1,17 +1,11 @@
 import { type CampaignSummaryDto, formatFen, progressPercent } from '@alumni/shared';
 import { Progress } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { groupDigits, unitPriceLine, unitsRaisedLine } from './campaign-units';
+import { groupDigits, unitsRaisedLine } from './campaign-units';
 import './campaign-progress.scss';
 
-interface CampaignProgressProps {
-  campaign: CampaignSummaryDto;
-  /** Units given so far, when the caller knows them (the campaign page does). */
-  unitsRaised?: number;
-}
-
 /** Raised vs goal as a bar and figures, donors, and the units given when the drive counts them. */
-export function CampaignProgress({ campaign, unitsRaised }: CampaignProgressProps) {
+export function CampaignProgress({ campaign }: { campaign: CampaignSummaryDto }) {
   const percent = progressPercent(campaign.raisedFen, campaign.goalFen);
   return (
     <View className="campaign-progress">
@@ -31,10 +25,8 @@ export function CampaignProgress({ campaign, unitsRaised }: CampaignProgressProp
       </View>
       <View className="campaign-progress__meta">
         <Text className="campaign-progress__donors">{groupDigits(campaign.donorCount)} 人已捐</Text>
-        {campaign.unit && unitsRaised !== undefined ? (
-          <Text className="campaign-progress__units">{unitsRaisedLine(campaign.kind, campaign.unit, unitsRaised)}</Text>
-        ) : campaign.unit ? (
-          <Text className="campaign-progress__units">{unitPriceLine(campaign.unit)}</Text>
+        {campaign.unit ? (
+          <Text className="campaign-progress__units">{unitsRaisedLine(campaign.kind, campaign.unit, campaign.unitsRaised)}</Text>
         ) : null}
       </View>
     </View>

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { ProfileField, Role } from '@alumni/shared';
+import { escapeLike } from '../common/escape-like.js';
 import { keysetPage, type Keyset } from '../common/pagination.js';
 import { isStaff, type Viewer, visibleToSql } from './alumnus-view.js';
 import { AlumnusEntity } from './alumnus.entity.js';
@@ -32,9 +33,6 @@ const FILTERS: { key: keyof Omit<DirectoryFilters, 'q'>; field: ProfileField; pr
   { key: 'city', field: 'city', property: 'city' },
   { key: 'industry', field: 'industry', property: 'industry' },
 ];
-
-/** `%` and `_` typed by the user match themselves, not any character. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class AlumniService {

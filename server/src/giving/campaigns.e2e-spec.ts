@@ -6,7 +6,15 @@ describe('GET /api/v1/campaigns', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const campaign = campaignFactory(t.dataSource);
-    await campaign({ title: '最早', raisedFen: 1_071_000, donorCount: 297, unitName: '棵树苗', unitPriceFen: 3000, kind: 'sapling' });
+    await campaign({
+      title: '最早',
+      raisedFen: 1_071_000,
+      donorCount: 297,
+      unitsRaised: 357,
+      unitName: '棵树苗',
+      unitPriceFen: 3000,
+      kind: 'sapling',
+    });
     await campaign({ title: '其次' });
     await campaign({ title: '草稿', status: 'draft' });
     await campaign({ title: '已结束', status: 'closed' });
@@ -20,15 +28,17 @@ describe('GET /api/v1/campaigns', () => {
     expect(res.body.items.map((c: { title: string }) => c.title)).toEqual(['最新', '其次', '最早']);
   });
 
-  it('gives amounts as integer fen and the unit', async () => {
+  it('gives amounts as integer fen, the unit and the units given so far', async () => {
     const res = await t.request('/api/v1/campaigns');
     expect(res.body.items[2]).toMatchObject({
       kind: 'sapling',
       goalFen: 100_000,
       raisedFen: 1_071_000,
       donorCount: 297,
+      unitsRaised: 357,
       unit: { name: '棵树苗', priceFen: 3000 },
     });
+    expect(res.body.items[0]).toMatchObject({ unit: null, unitsRaised: 0 });
   });
 
   it('lists closed campaigns on request, and refuses drafts as a status', async () => {

@@ -20,6 +20,7 @@ export function toCampaignSummary(campaign: CampaignEntity): CampaignSummaryDto 
     goalFen: campaign.goalFen,
     raisedFen: campaign.raisedFen,
     donorCount: campaign.donorCount,
+    unitsRaised: campaign.unitsRaised,
     unit:
       campaign.unitName !== null && campaign.unitPriceFen !== null ? { name: campaign.unitName, priceFen: campaign.unitPriceFen } : null,
     endsAt: campaign.endsAt?.toISOString() ?? null,
@@ -34,7 +35,6 @@ export function toCampaignDetail(campaign: CampaignEntity): CampaignDetailDto {
     suggestedAmountsFen: campaign.suggestedAmountsFen,
     minAmountFen: campaign.minAmountFen,
     maxAmountFen: campaign.maxAmountFen,
-    unitsRaised: campaign.unitsRaised,
     spentFen: campaign.spentFen,
     startsAt: campaign.startsAt.toISOString(),
   };

@@ -10,6 +10,7 @@ import { CampaignEntity } from './campaign.entity.js';
 import { CampaignDisbursementEntity } from './campaign-disbursement.entity.js';
 import { DonationEntity } from './donation.entity.js';
 import type { CreateDisbursementDto } from './dto/disbursement.dto.js';
+import { GivingPhotosService } from './giving-photos.service.js';
 import { beijingDay } from './reconciliation.service.js';
 
 const toDisbursement = (d: CampaignDisbursementEntity): DisbursementDto => ({
@@ -33,11 +34,13 @@ export class DisbursementsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly photos: GivingPhotosService,
   ) {}
 
   async create(user: AuthUserDto, campaignId: string, dto: CreateDisbursementDto): Promise<DisbursementDto> {
     if (Number.isNaN(Date.parse(dto.spentOn)) || dto.spentOn > beijingDay())
       throw new AppError('VALIDATION_FAILED', [{ field: 'spentOn', issue: 'must be a real day, not in the future' }]);
+    await this.photos.assertStored(dto.photoUrls);
     const entry = await this.dataSource.transaction(async (manager) => {
       const campaign = await manager.findOne(CampaignEntity, { where: { id: campaignId }, lock: { mode: 'pessimistic_write' } });
       if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND');

@@ -14,6 +14,7 @@ import {
 } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AppError } from '../common/app-error.js';
+import { SchoolService } from '../school/school.service.js';
 import { decodeCursor, type PageQueryDto, toPage } from '../common/pagination.js';
 import { buildSpreadsheet, type SpreadsheetFile } from '../common/spreadsheet.js';
 import { CampaignEntity } from './campaign.entity.js';
@@ -36,6 +37,7 @@ export class DonationRecordsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly alumni: AlumniService,
+    private readonly school: SchoolService,
   ) {}
 
   /** My gifts, newest first, each with its campaign (closed, never-paid orders left out). */
@@ -60,7 +62,7 @@ export class DonationRecordsService {
     );
   }
 
-  /** My certificate: only the donor's own, only once paid. */
+  /** My certificate: only the donor's own, only once paid; it shows what the donor chose to show. */
   async certificate(user: AuthUserDto, id: string): Promise<DonationCertificateDto> {
     const donation = await this.dataSource.getRepository(DonationEntity).findOneBy({ id, alumnusId: user.id });
     if (!donation) throw new AppError('DONATION_NOT_FOUND');
@@ -71,10 +73,11 @@ export class DonationRecordsService {
     return {
       certificateNo: donation.certificateNo,
       donationId: donation.id,
-      donorName: me.realName ?? me.displayName,
+      schoolName: await this.school.name(),
+      donorName: donation.anonymous ? ANONYMOUS_DONOR_NAME : (me.realName ?? me.displayName),
       campaignTitle: campaign.title,
       campaignKind: campaign.kind,
-      amountFen: donation.amountFen,
+      amountFen: donation.hideAmount ? null : donation.amountFen,
       units: donation.units,
       unitName: campaign.unitName,
       treeNumbers: toDonation(donation).treeNumbers,
@@ -115,21 +118,22 @@ export class DonationRecordsService {
     );
   }
 
-  /** Paid (and refunded) gifts of a period for finance, real names included: staff see who gave. */
+  /** Paid (and refunded) gifts of a period, of one campaign or all, for finance, real names included: staff see who gave. */
   async exportForFinance(query: ExportDonationsQueryDto): Promise<SpreadsheetFile> {
     const from = new Date(`${query.from}T00:00:00+08:00`);
     const until = new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000);
     const days = (until.getTime() - from.getTime()) / 86_400_000;
     if (Number.isNaN(days) || days < 1 || days > MAX_EXPORT_DAYS)
       throw new AppError('VALIDATION_FAILED', [{ field: 'to', issue: `to must be on or after from, at most ${MAX_EXPORT_DAYS} days` }]);
-    const rows = (await this.dataSource
+    const builder = this.dataSource
       .getRepository(DonationEntity)
       .createQueryBuilder('d')
       .innerJoinAndMapOne('d.campaign', CampaignEntity, 'c', 'c.id = d.campaignId')
-      .where('d.status IN (:...settled) AND d.paidAt >= :from AND d.paidAt < :until', { settled: ['paid', 'refunded'], from, until })
-      .orderBy('d.paidAt', 'ASC')
-      .addOrderBy('d.id', 'ASC')
-      .getMany()) as (DonationEntity & { campaign: CampaignEntity })[];
+      .where('d.status IN (:...settled) AND d.paidAt >= :from AND d.paidAt < :until', { settled: ['paid', 'refunded'], from, until });
+    if (query.campaignId) builder.andWhere('d.campaignId = :campaignId', { campaignId: query.campaignId });
+    const rows = (await builder.orderBy('d.paidAt', 'ASC').addOrderBy('d.id', 'ASC').getMany()) as (DonationEntity & {
+      campaign: CampaignEntity;
+    })[];
     const people = new Map(
       (await this.alumni.findByIds([...new Set(rows.flatMap((d) => (d.alumnusId ? [d.alumnusId] : [])))])).map((a) => [a.id, a]),
     );

@@ -13,6 +13,7 @@ import type {
 import { PageQueryDto } from '../common/pagination.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
+import { RateLimit } from '../common/rate-limit/rate-limits.js';
 import { DisbursementsService } from './disbursements.service.js';
 import { DonationRecordsService } from './donation-records.service.js';
 import { DisbursementPageResponseDto } from './dto/disbursement.dto.js';
@@ -47,6 +48,7 @@ export class DonationsController {
   }
 
   @Post('campaigns/:id/donations')
+  @RateLimit('donation')
   @ApiOperation({
     summary:
       'Order a gift: an amount or units; answers the order and the wx.requestPayment parameters (a repeat with the same key: the same order)',

@@ -3,28 +3,15 @@ import { InteractionEntity } from '../interactions/interaction.entity.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
 import type { FakeWechatPayServer, NotificationVariant } from '../wechat-pay/fake/fake-wechat-pay.server.js';
-import { WechatPayEndpoint } from '../wechat-pay/wechat-pay-endpoint.js';
 import { signedIn } from '../../test/auth.js';
 import { campaignFactory } from '../../test/factories.js';
+import { giveAndPay, payFake, post } from '../../test/giving.js';
 import { startTestApp, type TestApp, useTwoInstances } from '../../test/test-app.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { DonationEntity } from './donation.entity.js';
 import { DONATION_CHECK_QUEUE } from './donations.service.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
-
-/** The in-process WeChat Pay fake of an app, delivering notifications to that app. */
-function payFake(t: TestApp): FakeWechatPayServer {
-  const fake = t.app.get(WechatPayEndpoint).fake!;
-  fake.notifyOrigin = t.baseUrl;
-  return fake;
-}
-
-const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-});
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -33,17 +20,6 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
     if (done(value) || Date.now() > deadline) return value;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-}
-
-/** A gift ordered through the API, paid at the fake, its notification delivered and acknowledged. */
-async function giveAndPay(t: TestApp, campaignId: string, who: Who, body: Record<string, unknown>) {
-  const res = await t.request(`/api/v1/campaigns/${campaignId}/donations`, post(body, who.headers));
-  expect(res.status).toBe(201);
-  const { id, outTradeNo } = res.body.donation;
-  const fake = payFake(t);
-  fake.pay(outTradeNo, { notify: false });
-  expect(await fake.deliver(outTradeNo)).toBe(204);
-  return { id: id as string, outTradeNo: outTradeNo as string };
 }
 
 /** Totals that must always agree with the rows: paid minus refunded; donors and units of gifts not refunded in full. */
@@ -682,12 +658,14 @@ describe('my giving, the donor wall and the finance export', () => {
     expect(backwards.body.error.code).toBe('VALIDATION_FAILED');
   });
 
-  it('gives my certificate once paid, with my real name and tree numbers; not before, not to others', async () => {
-    const gift = await giveAndPay(t, campaign.id, shy, { units: 3, anonymous: true });
+  it('gives my certificate once paid, with the school, my real name and tree numbers; not before, not to others', async () => {
+    await t.dataSource.query(`INSERT INTO schools (id, name, short_name, intro, city) VALUES (1, '江州学院', '江院', '', '江州')`);
+    const gift = await giveAndPay(t, campaign.id, shy, { units: 3 });
     const res = await t.request(`/api/v1/donations/${gift.id}/certificate`, { headers: shy.headers });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       certificateNo: expect.stringMatching(/^GIV-/),
+      schoolName: '江州学院',
       donorName: '王芳',
       campaignTitle: '东坡植树',
       campaignKind: 'sapling',
@@ -697,6 +675,16 @@ describe('my giving, the donor wall and the finance export', () => {
       treeNumbers: { first: expect.any(Number), last: expect.any(Number) },
     });
     expect(res.body.treeNumbers.last - res.body.treeNumbers.first).toBe(2);
+    // The image is made to be shared: it shows the gift as the donor chose to be shown.
+    const quiet = await giveAndPay(t, campaign.id, shy, { units: 1, anonymous: true, hideAmount: true });
+    const hidden = await t.request(`/api/v1/donations/${quiet.id}/certificate`, { headers: shy.headers });
+    expect(hidden.body).toMatchObject({
+      donorName: '匿名校友',
+      amountFen: null,
+      units: 1,
+      treeNumbers: { first: res.body.treeNumbers.last + 1 },
+    });
+    expect(JSON.stringify(hidden.body)).not.toContain('王芳');
     expect((await t.request(`/api/v1/donations/${gift.id}/certificate`, { headers: named.headers })).body.error.code).toBe(
       'DONATION_NOT_FOUND',
     );

@@ -9,6 +9,7 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { SchoolModule } from '../school/school.module.js';
+import { StorageModule } from '../storage/storage.module.js';
 import { WechatPayModule } from '../wechat-pay/wechat-pay.module.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { CampaignDisbursementEntity } from './campaign-disbursement.entity.js';
@@ -29,10 +30,12 @@ import { DonationRecordsService } from './donation-records.service.js';
 import { DonationsController } from './donations.controller.js';
 import { DisbursementsService } from './disbursements.service.js';
 import { DonationsService } from './donations.service.js';
+import { GivingPhotosService } from './giving-photos.service.js';
 import { PaymentNotificationsService } from './payment-notifications.service.js';
 import { RefundsService } from './refunds.service.js';
 import { StaffCampaignsController } from './staff-campaigns.controller.js';
 import { StaffDonationsController } from './staff-donations.controller.js';
+import { StaffDonationsService } from './staff-donations.service.js';
 import { StaffReconciliationsController } from './staff-reconciliations.controller.js';
 import { TreesService } from './trees.service.js';
 import { NOTIFY_PATH_PREFIX, WechatPayNotifyController } from './wechat-pay-notify.controller.js';
@@ -57,6 +60,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     InteractionsModule,
     OutboxModule,
     SchoolModule,
+    StorageModule,
     WechatPayModule,
   ],
   controllers: [
@@ -81,6 +85,8 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     HonourRollService,
     ClassLeaderboardService,
     TreesService,
+    GivingPhotosService,
+    StaffDonationsService,
   ],
   exports: [CampaignsService],
 })

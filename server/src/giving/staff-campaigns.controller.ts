@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuthUserDto, CampaignDetailDto, DisbursementDto, Page, TreeDto } from '@alumni/shared';
+import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { AuthUserDto, CampaignDetailDto, DisbursementDto, GivingPhotoDto, Page, TreeDto } from '@alumni/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { PageQueryDto } from '../common/pagination.js';
@@ -9,8 +10,14 @@ import { DisbursementsService } from './disbursements.service.js';
 import { CreateDisbursementDto, DisbursementResponseDto } from './dto/disbursement.dto.js';
 import { TreeResponseDto, UpdateTreeDto } from './dto/tree.dto.js';
 import { TreesService } from './trees.service.js';
+import { GivingPhotosService } from './giving-photos.service.js';
 import { CampaignDetailPageResponseDto, CampaignDetailResponseDto } from './dto/campaign-detail-response.dto.js';
 import { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign-input.dto.js';
+
+class GivingPhotoResponseDto implements GivingPhotoDto {
+  @ApiProperty({ example: '/api/v1/uploads/campaign-photos/5f0c2a9e-8d1b-4c3e-9a7f-0b1c2d3e4f50.jpg' })
+  url: string;
+}
 
 const EDIT_ERRORS = ['CAMPAIGN_WINDOW_INVALID', 'CAMPAIGN_AMOUNTS_INVALID', 'CAMPAIGN_UNIT_INVALID', 'FORBIDDEN'] as const;
 
@@ -22,6 +29,7 @@ export class StaffCampaignsController {
     private readonly campaigns: CampaignsService,
     private readonly disbursements: DisbursementsService,
     private readonly trees: TreesService,
+    private readonly photos: GivingPhotosService,
   ) {}
 
   @Post()
@@ -58,6 +66,18 @@ export class StaffCampaignsController {
     @Body() dto: UpdateCampaignDto,
   ): Promise<CampaignDetailDto> {
     return this.campaigns.update(user, id, dto);
+  }
+
+  @Post('photos')
+  @ApiOperation({
+    summary: 'Upload one evidence photo (JPEG, PNG or WebP, at most 2 MB), multipart field `file`; name its URL in `photoUrls`',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: GivingPhotoResponseDto })
+  @ApiErrors('UPLOAD_FILE_MISSING', 'UPLOAD_TOO_LARGE', 'UPLOAD_TYPE_UNSUPPORTED', 'UNSUPPORTED_MEDIA_TYPE', 'FORBIDDEN')
+  uploadPhoto(@Req() request: FastifyRequest): Promise<GivingPhotoDto> {
+    return this.photos.upload(request);
   }
 
   @Post(':id/disbursements')

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AuthUserDto, DonationRefundDto } from '@alumni/shared';
+import type { AuthUserDto, DonationRefundDto, Page, StaffDonationDto } from '@alumni/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { sendSpreadsheet } from '../common/spreadsheet.js';
 import { DonationRecordsService } from './donation-records.service.js';
 import { ExportDonationsQueryDto } from './dto/donation-records.dto.js';
 import { CreateRefundDto, DonationRefundResponseDto } from './dto/refund.dto.js';
+import { ListStaffDonationsQueryDto, StaffDonationPageResponseDto } from './dto/staff-donations.dto.js';
 import { RefundsService } from './refunds.service.js';
+import { StaffDonationsService } from './staff-donations.service.js';
 
 @ApiTags('giving (staff)')
 @Controller('staff/donations')
@@ -16,11 +18,26 @@ export class StaffDonationsController {
   constructor(
     private readonly refunds: RefundsService,
     private readonly records: DonationRecordsService,
+    private readonly donations: StaffDonationsService,
   ) {}
+
+  @Get()
+  @Roles('staff')
+  @ApiOperation({
+    summary:
+      'Paid and refunded gifts, latest payment first, by campaign, period (Beijing days), status or donor; with what is left to refund',
+  })
+  @ApiOkResponse({ type: StaffDonationPageResponseDto })
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_CURSOR', 'FORBIDDEN')
+  list(@Query() query: ListStaffDonationsQueryDto): Promise<Page<StaffDonationDto>> {
+    return this.donations.list(query);
+  }
 
   @Get('export')
   @Roles('staff')
-  @ApiOperation({ summary: 'Finance export: paid and refunded gifts of a period (Beijing days), CSV (UTF-8 with BOM) or XLSX' })
+  @ApiOperation({
+    summary: 'Finance export: paid and refunded gifts of a period (Beijing days), of one campaign or all, CSV (UTF-8 with BOM) or XLSX',
+  })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiErrors('VALIDATION_FAILED', 'FORBIDDEN')
   async export(@Query() query: ExportDonationsQueryDto, @Res() reply: FastifyReply): Promise<void> {

@@ -7,6 +7,7 @@ import { AppError } from '../common/app-error.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { CampaignTreeEntity } from './campaign-tree.entity.js';
 import type { UpdateTreeDto } from './dto/tree.dto.js';
+import { GivingPhotosService } from './giving-photos.service.js';
 
 /** The trees of sapling drives: a number exists once a paid gift was given it. */
 @Injectable()
@@ -14,6 +15,7 @@ export class TreesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly photos: GivingPhotosService,
   ) {}
 
   async get(campaignId: string, treeNo: number): Promise<TreeDto> {
@@ -27,6 +29,7 @@ export class TreesService {
   async update(user: AuthUserDto, campaignId: string, treeNo: number, dto: UpdateTreeDto): Promise<TreeDto> {
     if ((dto.latitude == null) !== (dto.longitude == null))
       throw new AppError('VALIDATION_FAILED', [{ field: 'latitude', issue: 'latitude and longitude go together' }]);
+    await this.photos.assertStored(dto.photoUrls);
     const tree = await this.dataSource.transaction(async (manager) => {
       assertTree(await manager.findOneBy(CampaignEntity, { id: campaignId }), treeNo);
       const before = await manager.findOneBy(CampaignTreeEntity, { campaignId, treeNo });

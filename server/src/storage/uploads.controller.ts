@@ -12,7 +12,7 @@ import { OBJECT_STORAGE, type ObjectStorage } from './storage.port.js';
  * Every other folder (e.g. claim evidence: diplomas, student cards) is never served here;
  * its owning module streams it after its own access check.
  */
-export const PUBLIC_FOLDERS: ReadonlySet<string> = new Set(['avatars', 'group-covers']);
+export const PUBLIC_FOLDERS: ReadonlySet<string> = new Set(['avatars', 'group-covers', 'campaign-photos']);
 
 /** Serves stored files of the public folders read-only, at a stable URL, with their content type. */
 @ApiTags('uploads')

@@ -22,6 +22,8 @@ export interface CampaignSummaryDto {
   goalFen: number;
   raisedFen: number;
   donorCount: number;
+  /** Units given so far, e.g. saplings planted ("已种 1,024 棵树苗"); 0 for a drive without a unit. */
+  unitsRaised: number;
   /** e.g. `{ name: '棵树苗', priceFen: 3000 }` for "1 棵树苗 = ¥30". */
   unit: { name: string; priceFen: number } | null;
   endsAt: string | null;

@@ -15,8 +15,6 @@ export interface CampaignDetailDto extends CampaignSummaryDto {
   suggestedAmountsFen: number[];
   minAmountFen: number;
   maxAmountFen: number | null;
-  /** Units given so far, e.g. saplings planted. */
-  unitsRaised: number;
   /** What the fund-use ledger says was spent, fen. */
   spentFen: number;
   startsAt: string;
@@ -204,15 +202,21 @@ export interface ClassLeaderboardDto {
   entries: ClassLeaderboardEntryDto[];
 }
 
-/** What a certificate shows; the client draws it (canvas) for the alumnus to save and share. */
+/**
+ * What a certificate shows, with the gift's privacy choices applied: the image is made to be
+ * shared. The client draws it (canvas) for the alumnus to save and share.
+ */
 export interface DonationCertificateDto {
   certificateNo: string;
   donationId: string;
-  /** Real name when known, else the display name: it is the donor's own certificate. */
+  /** The school that thanks the donor. */
+  schoolName: string;
+  /** 匿名校友 for an anonymous gift; otherwise the real name when known, else the display name. */
   donorName: string;
   campaignTitle: string;
   campaignKind: CampaignSummaryDto['kind'];
-  amountFen: number;
+  /** Null when the donor hid the amount. Tree numbers stay: they are what a sapling certificate is for. */
+  amountFen: number | null;
   units: number;
   unitName: string | null;
   treeNumbers: { first: number; last: number } | null;
@@ -235,4 +239,29 @@ export interface UpdateTreeRequest {
   latitude?: number | null;
   longitude?: number | null;
   photoUrls?: string[];
+}
+
+/** Evidence photos of the fund-use ledger and of trees: uploaded one by one first, at most 9 per entry. */
+export const GIVING_PHOTO_LIMITS = {
+  photos: 9,
+  photoMaxBytes: 2 * 1024 * 1024,
+} as const;
+
+/** An uploaded evidence photo: its `url` goes into `photoUrls`. */
+export interface GivingPhotoDto {
+  url: string;
+}
+
+/** The gifts staff list: paid ones (refunded in part or not) and ones refunded in full. */
+export const STAFF_DONATION_STATUSES = ['paid', 'refunded'] as const;
+export type StaffDonationStatus = (typeof STAFF_DONATION_STATUSES)[number];
+
+/** A gift as staff see it (finance sees who gave; anonymity is for the public), with what a refund may still take. */
+export interface StaffDonationDto extends DonationDto {
+  campaignTitle: string;
+  /** Display name; null once the donor's account is erased. */
+  donorName: string | null;
+  realName: string | null;
+  /** Paid minus every refund not closed (ones still processing included). */
+  refundableFen: number;
 }

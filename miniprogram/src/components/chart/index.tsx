@@ -2,7 +2,8 @@ import { Canvas, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useMemo, useRef } from 'react';
 import { type ChartOption, echarts } from './echarts';
-import { weappCanvas, type WeappCanvasNode, type WeappTouchEvent, forwardTouch } from './weapp-canvas';
+import { findCanvasNode } from '../weapp-canvas-node';
+import { weappCanvas, type WeappTouchEvent, forwardTouch } from './weapp-canvas';
 import './index.scss';
 
 interface ChartProps {
@@ -71,20 +72,9 @@ export function Chart({ option, height, className }: ChartProps) {
   );
 }
 
-/** The canvas node exists in the view layer only after the render reaches it: ask for it then. */
 async function mountInWeapp(canvasId: string, height: number): Promise<ChartInstance | null> {
-  await new Promise<void>((resolve) => Taro.nextTick(resolve));
-  const page = Taro.getCurrentInstance().page;
-  const query = Taro.createSelectorQuery();
-  // Without the page's scope a subpackage page's canvas is not found.
-  if (page) query.in(page as never);
-  const found = await new Promise<{ node: WeappCanvasNode; width: number } | null>((resolve) =>
-    query
-      .select(`#${canvasId}`)
-      .fields({ node: true, size: true })
-      .exec((results: ({ node: WeappCanvasNode; width: number } | null)[]) => resolve(results[0] ?? null)),
-  );
-  if (!found?.node) return null;
+  const found = await findCanvasNode(canvasId);
+  if (!found) return null;
   const canvas = weappCanvas(found.node);
   return echarts.init(canvas as never, undefined, {
     width: found.width,

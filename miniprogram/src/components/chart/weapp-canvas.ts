@@ -1,12 +1,6 @@
 import Taro from '@tarojs/taro';
+import type { WeappCanvasNode } from '../weapp-canvas-node';
 import { echarts } from './echarts';
-
-/** What WeChat's `<canvas type="2d">` node offers (a subset of HTMLCanvasElement). */
-export interface WeappCanvasNode {
-  width: number;
-  height: number;
-  getContext(type: '2d'): CanvasRenderingContext2D;
-}
 
 export interface WeappTouchEvent {
   touches: { x: number; y: number }[];

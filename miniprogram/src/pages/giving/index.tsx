@@ -4,7 +4,7 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import { useState } from 'react';
 import { listCampaigns } from '../../api/campaigns';
 import { CampaignCard } from '../../components/campaign-card';
-import { MY_DONATIONS_URL } from '../../components/campaign-links';
+import { CLASS_LEADERBOARD_URL, HONOUR_ROLL_URL, MY_DONATIONS_URL } from '../../components/campaign-links';
 import { CampaignTabs } from '../../components/campaign-tabs';
 import { EmptyState } from '../../components/empty-state';
 import { EventPagedList } from '../../components/event-paged-list';
@@ -35,6 +35,14 @@ export default function GivingPage() {
         </View>
         <Text className="giving-banner__mine" onClick={() => void Taro.navigateTo({ url: MY_DONATIONS_URL })}>
           我的捐赠
+        </Text>
+      </View>
+      <View className="giving-boards">
+        <Text className="giving-board giving-board--honour" onClick={() => void Taro.navigateTo({ url: HONOUR_ROLL_URL })}>
+          年度光荣榜 ›
+        </Text>
+        <Text className="giving-board giving-board--classes" onClick={() => void Taro.navigateTo({ url: CLASS_LEADERBOARD_URL })}>
+          班级捐赠榜 ›
         </Text>
       </View>
       <View className="giving-tabs">

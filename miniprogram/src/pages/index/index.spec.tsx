@@ -46,6 +46,7 @@ function campaign(overrides: Partial<CampaignSummaryDto>): CampaignSummaryDto {
     goalFen: 500000,
     raisedFen: 102400,
     donorCount: 18,
+    unitsRaised: 34,
     unit: { name: '棵树苗', priceFen: 3000 },
     endsAt: null,
     ...overrides,

@@ -18,9 +18,6 @@ export class CampaignDetailResponseDto extends CampaignSummaryResponseDto implem
   @ApiProperty({ type: Number, nullable: true, description: 'Largest single gift, fen' })
   maxAmountFen: number | null;
 
-  @ApiProperty({ description: 'Units given so far' })
-  unitsRaised: number;
-
   @ApiProperty({ description: 'Spent so far per the fund-use ledger, fen' })
   spentFen: number;
 

@@ -44,6 +44,9 @@ export class CampaignSummaryResponseDto implements CampaignSummaryDto {
   @ApiProperty()
   donorCount: number;
 
+  @ApiProperty({ description: 'Units given so far (saplings planted); 0 without a unit' })
+  unitsRaised: number;
+
   @ApiProperty({ type: CampaignUnitDto, nullable: true })
   unit: CampaignUnitDto | null;
 

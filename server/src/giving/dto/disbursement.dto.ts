@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { CreateDisbursementRequest, DisbursementDto, Page } from '@alumni/shared';
+import { IsPhotoUrls } from './photo-urls.js';
 
 export class CreateDisbursementDto implements CreateDisbursementRequest {
   @ApiProperty({ example: '2026-11-20', description: 'The day the money was spent (Beijing), not in the future' })
@@ -21,11 +22,7 @@ export class CreateDisbursementDto implements CreateDisbursementRequest {
   @MaxLength(500)
   purpose: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Evidence photos (uploaded first), at most 9' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(9)
-  @IsUrl({ require_tld: false }, { each: true })
+  @IsPhotoUrls()
   photoUrls?: string[];
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { IsOptional, IsUUID, Matches } from 'class-validator';
 import {
   CAMPAIGN_KINDS,
   type CampaignKind,
@@ -67,6 +67,11 @@ export class ExportDonationsQueryDto extends SpreadsheetQueryDto {
   @ApiPropertyOptional({ example: '2026-11-30', description: 'Last day, Beijing time, inclusive' })
   @Matches(DAY, { message: 'to must be a day like 2026-11-30' })
   to: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this campaign’s gifts' })
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
 }
 
 class CertificateTreeNumbersDto {
@@ -84,7 +89,10 @@ export class DonationCertificateResponseDto implements DonationCertificateDto {
   @ApiProperty({ format: 'uuid' })
   donationId: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: '东海职业技术学院' })
+  schoolName: string;
+
+  @ApiProperty({ description: '匿名校友 for an anonymous gift; otherwise the real name when known, else the display name' })
   donorName: string;
 
   @ApiProperty()
@@ -93,8 +101,8 @@ export class DonationCertificateResponseDto implements DonationCertificateDto {
   @ApiProperty({ enum: CAMPAIGN_KINDS })
   campaignKind: CampaignKind;
 
-  @ApiProperty()
-  amountFen: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Null when the donor hid the amount' })
+  amountFen: number | null;
 
   @ApiProperty()
   units: number;

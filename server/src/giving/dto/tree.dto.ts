@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsLatitude, IsLongitude, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsLatitude, IsLongitude, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { TreeDto, UpdateTreeRequest } from '@alumni/shared';
+import { IsPhotoUrls } from './photo-urls.js';
 
 export class UpdateTreeDto implements UpdateTreeRequest {
   @ApiProperty({ example: '东坡第三排' })
@@ -20,11 +21,7 @@ export class UpdateTreeDto implements UpdateTreeRequest {
   @IsLongitude()
   longitude?: number | null;
 
-  @ApiPropertyOptional({ type: [String], description: 'Photos (uploaded first), at most 9' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(9)
-  @IsUrl({ require_tld: false }, { each: true })
+  @IsPhotoUrls()
   photoUrls?: string[];
 }
 

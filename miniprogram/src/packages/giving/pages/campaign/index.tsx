@@ -69,7 +69,7 @@ export default function CampaignPage() {
       </View>
 
       <View className="campaign__card">
-        <CampaignProgress campaign={campaign} unitsRaised={campaign.unitsRaised} />
+        <CampaignProgress campaign={campaign} />
         <View className="campaign__facts">
           {campaign.unit ? <Text className="campaign__unit">{unitPriceLine(campaign.unit)}</Text> : null}
           <Text className="campaign__window">{campaign.endsAt ? `${formatShanghaiShort(campaign.endsAt)} 截止` : '长期开放'}</Text>

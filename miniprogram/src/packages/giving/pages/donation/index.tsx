@@ -1,14 +1,14 @@
-import { type CampaignDetailDto, type DonationDto, formatShanghaiDateTime } from '@alumni/shared';
+import type { CampaignDetailDto, DonationCertificateDto, DonationDto } from '@alumni/shared';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getCampaign } from '../../../../api/campaigns';
-import { getDonation } from '../../../../api/donations';
+import { getCertificate, getDonation } from '../../../../api/donations';
 import { ApiError } from '../../../../api/request';
-import { loadSession } from '../../../../api/session';
 import { CAMPAIGN_URL, MY_DONATIONS_URL } from '../../../../components/campaign-links';
 import { ErrorState } from '../../../../components/error-state';
+import { CertificateImage } from '../../certificate-image';
 import { amountLine, DONATION_STATUS_LABELS } from '../../donation-view';
 import { sleep, treeLine, waitForSettlement } from '../../payment';
 import './index.scss';
@@ -16,7 +16,14 @@ import './index.scss';
 type State =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  | { status: 'ready'; donation: DonationDto; campaign: CampaignDetailDto; waiting: boolean };
+  | {
+      status: 'ready';
+      donation: DonationDto;
+      campaign: CampaignDetailDto;
+      waiting: boolean;
+      /** Once paid: what its certificate shows. */
+      certificate: DonationCertificateDto | null;
+    };
 
 /**
  * One gift (?id=): its certificate once paid; a pending one is watched until it settles. The
@@ -25,6 +32,8 @@ type State =
 export default function DonationPage() {
   const { params } = useRouter();
   const [state, setState] = useState<State>({ status: 'loading' });
+  // The drawn certificate: WeChat's share card shows it.
+  const [certificateImage, setCertificateImage] = useState<string | null>(null);
   const left = useRef(false);
   useEffect(
     () => () => {
@@ -42,11 +51,18 @@ export default function DonationPage() {
     try {
       const donation = await getDonation(params.id);
       const campaign = await getCampaign(donation.campaignId);
-      const pending = donation.status === 'pending';
-      setState({ status: 'ready', donation, campaign, waiting: pending });
-      if (!pending) return;
+      const show = async (settled: DonationDto) =>
+        setState({
+          status: 'ready',
+          donation: settled,
+          campaign,
+          waiting: false,
+          certificate: settled.status === 'paid' ? await getCertificate(settled.id) : null,
+        });
+      if (donation.status !== 'pending') return await show(donation);
+      setState({ status: 'ready', donation, campaign, waiting: true, certificate: null });
       const settled = await waitForSettlement(donation, { read: getDonation, sleep, now: Date.now, abandoned: () => left.current });
-      if (settled.outcome !== 'abandoned') setState({ status: 'ready', donation: settled.donation, campaign, waiting: false });
+      if (settled.outcome !== 'abandoned') await show(settled.donation);
     } catch (error) {
       setState({ status: 'failed', message: error instanceof ApiError ? error.message : '网络异常，请稍后重试' });
     }
@@ -62,16 +78,17 @@ export default function DonationPage() {
     return {
       title: donation.treeNumbers ? `${treeLine(donation.treeNumbers)}，一起为母校种树吧` : `我支持了“${campaign.title}”`,
       path: `${CAMPAIGN_URL}?id=${campaign.id}`,
+      ...(certificateImage && process.env.TARO_ENV === 'weapp' ? { imageUrl: certificateImage } : {}),
     };
   });
 
   if (state.status === 'loading') return <Skeleton className="donation-skeleton" rows={8} animated />;
   if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void load()} />;
-  const { donation, campaign, waiting } = state;
+  const { donation, campaign, waiting, certificate } = state;
   return (
     <View className="donation">
-      {donation.status === 'paid' || donation.status === 'refunded' ? (
-        <Certificate donation={donation} campaign={campaign} />
+      {certificate ? (
+        <CertificateImage certificate={certificate} onDrawn={setCertificateImage} />
       ) : (
         <View className="donation-status">
           <Text className={`donation-status__label donation-status__label--${donation.status}`}>
@@ -80,9 +97,11 @@ export default function DonationPage() {
           <Text className="donation-status__hint">
             {donation.status === 'closed'
               ? '这笔订单未付款，已关闭，没有扣款。'
-              : waiting
-                ? '通常几秒内完成，请稍候'
-                : '尚未确认到付款。若已付款，几分钟内会自动确认；未付款的订单 30 分钟后自动关闭。'}
+              : donation.status === 'refunded'
+                ? '这笔捐赠已全额退款，证书随之作废。'
+                : waiting
+                  ? '通常几秒内完成，请稍候'
+                  : '尚未确认到付款。若已付款，几分钟内会自动确认；未付款的订单 30 分钟后自动关闭。'}
           </Text>
           <Text className="donation-status__meta">
             {campaign.title} · {amountLine(donation)}
@@ -93,7 +112,8 @@ export default function DonationPage() {
       <View className="donation-actions">
         <Button
           className="donation-back"
-          type="primary"
+          // With a certificate, saving it is the page's main action.
+          type={certificate ? 'default' : 'primary'}
           shape="round"
           block
           onClick={() =>
@@ -105,30 +125,6 @@ export default function DonationPage() {
         <Button className="donation-mine" shape="round" block onClick={() => void Taro.redirectTo({ url: MY_DONATIONS_URL })}>
           我的捐赠
         </Button>
-      </View>
-    </View>
-  );
-}
-
-function Certificate({ donation, campaign }: { donation: DonationDto; campaign: CampaignDetailDto }) {
-  const name = donation.anonymous ? '匿名校友' : (loadSession()?.alumnus.displayName ?? '校友');
-  return (
-    <View className="certificate">
-      <Text className="certificate__thanks">感谢你的捐赠</Text>
-      <View className="certificate__paper">
-        <Text className="certificate__heading">捐赠证书</Text>
-        <Text className="certificate__name">{name}</Text>
-        <Text className="certificate__body">
-          于 {formatShanghaiDateTime(donation.paidAt ?? donation.createdAt)} 向“{campaign.title}”捐赠 {amountLine(donation)}
-          ，特发此证，以致谢忱。
-        </Text>
-        {donation.treeNumbers ? <Text className="certificate__trees">{treeLine(donation.treeNumbers)}</Text> : null}
-        {donation.message ? <Text className="certificate__message">“{donation.message}”</Text> : null}
-        <View className="certificate__foot">
-          <Text className="certificate__no">证书编号 {donation.certificateNo}</Text>
-          <Text className="certificate__issuer">校友会</Text>
-        </View>
-        {donation.status === 'refunded' ? <Text className="certificate__refunded">已退款</Text> : null}
       </View>
     </View>
   );

@@ -1,9 +1,10 @@
 import { CAMPAIGN_KIND_LABELS, type DisbursementDto, formatShanghaiShort, type MyDonationDto } from '@alumni/shared';
-import { Text, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { listMyDisbursements, listMyDonations } from '../../../../api/donations';
-import { CAMPAIGN_URL, DONATION_URL } from '../../../../components/campaign-links';
+import { getGivingPreferences, setGivingPreferences } from '../../../../api/giving';
+import { CAMPAIGN_URL, DONATION_URL, HONOUR_ROLL_URL } from '../../../../components/campaign-links';
 import { CampaignTabs } from '../../../../components/campaign-tabs';
 import { EmptyState } from '../../../../components/empty-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
@@ -32,6 +33,7 @@ export default function MyDonationsPage() {
   useReachBottom(() => void loadMore());
   return (
     <View className="my-donations">
+      <HonourRollChoice />
       <View className="my-donations__tabs">
         <CampaignTabs tabs={TABS} value={tab} onChange={setTab} />
       </View>
@@ -81,6 +83,41 @@ function MyDonation({ donation }: { donation: MyDonationDto }) {
       </View>
       {donation.treeNumbers ? <Text className="my-donation__trees">{treeLine(donation.treeNumbers)}</Text> : null}
       {donation.certificateNo ? <Text className="my-donation__certificate">证书编号 {donation.certificateNo} ›</Text> : null}
+    </View>
+  );
+}
+
+/** The honour roll is opt-in: off until the alumnus turns it on here. */
+function HonourRollChoice() {
+  const [on, setOn] = useState<boolean | null>(null);
+  useEffect(() => {
+    getGivingPreferences().then(
+      (preferences) => setOn(preferences.honourRoll),
+      () => setOn(null),
+    );
+  }, []);
+  if (on === null) return null;
+
+  const change = async (next: boolean) => {
+    setOn(next);
+    try {
+      setOn((await setGivingPreferences({ honourRoll: next })).honourRoll);
+      void Taro.showToast({ title: next ? '已开启，署名捐赠将计入光荣榜' : '已关闭，光荣榜上不再显示你', icon: 'none' });
+    } catch {
+      setOn(!next);
+      void Taro.showToast({ title: '保存失败，请重试', icon: 'none' });
+    }
+  };
+  return (
+    <View className="my-donations__roll">
+      <View className="my-donations__roll-text">
+        <Text className="my-donations__roll-title">加入年度光荣榜</Text>
+        <Text className="my-donations__roll-hint">开启后，你当年署名捐赠的总额会列在光荣榜上；匿名捐赠不计入。</Text>
+        <Text className="my-donations__roll-link" onClick={() => void Taro.navigateTo({ url: HONOUR_ROLL_URL })}>
+          查看光荣榜 ›
+        </Text>
+      </View>
+      <Switch className="my-donations__roll-switch" checked={on} color="#1f57a8" onChange={(event) => void change(event.detail.value)} />
     </View>
   );
 }

@@ -34,7 +34,7 @@ export type CampaignField = keyof CampaignDraft;
 export type CampaignProblems = Partial<Record<CampaignField, string>>;
 
 /** Fen as the editor shows them, in yuan: `3000` → `30`, `1250` → `12.50`. */
-const yuan = (fen: number | null) => (fen === null ? '' : formatFenShort(fen).replace(/^¥/, '').replace(/,/g, ''));
+export const yuan = (fen: number | null) => (fen === null ? '' : formatFenShort(fen).replace(/^¥/, '').replace(/,/g, ''));
 
 export function emptyCampaignDraft(now: Date = new Date()): CampaignDraft {
   return {

@@ -1,13 +1,22 @@
-import { CAMPAIGN_KIND_LABELS, CAMPAIGN_KINDS, type CampaignDetailDto, type CampaignStatus, formatFen } from '@alumni/shared';
-import { Button, Skeleton } from '@nutui/nutui-react-taro';
+import {
+  CAMPAIGN_KIND_LABELS,
+  CAMPAIGN_KINDS,
+  type CampaignDetailDto,
+  type CampaignStatus,
+  formatFen,
+  GIVING_PHOTO_LIMITS,
+} from '@alumni/shared';
+import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { addDisbursement, createCampaign, getStaffCampaign, updateCampaign } from '../../../../api/campaigns';
 import { ApiError } from '../../../../api/request';
-import { ErrorState } from '../../../../components/error-state';
+import { uploadGivingPhoto } from '../../../../api/staff-giving';
+import { type PickedPhoto, photosProblem, uploadedValues } from '../../../../components/picked-photos';
+import { PhotoPicker } from '../../../../components/photo-picker';
 import { CAMPAIGN_STATUS_LABELS } from '../campaigns/status';
-import { CAMPAIGN_EDITOR_URL } from '../campaigns/urls';
+import { CAMPAIGN_EDITOR_URL, givingDonationsUrl } from '../campaigns/urls';
 import {
   type CampaignDraft,
   type CampaignProblems,
@@ -23,37 +32,19 @@ import {
 // The same form look as the event editor.
 import '../events-editor/index.scss';
 import './index.scss';
-import { Row, Section } from '../../editor-form';
-
-type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; campaign: CampaignDetailDto | null };
+import { EditedRecord, Row, Section } from '../../editor-form';
 
 /** ?id= edits that campaign; without it, a new draft. */
 export default function CampaignEditorPage() {
-  const { params } = useRouter();
-  const [state, setState] = useState<State>(params.id ? { status: 'loading' } : { status: 'ready', campaign: null });
-
-  const load = useCallback(async () => {
-    if (!params.id) return;
-    setState({ status: 'loading' });
-    try {
-      setState({ status: 'ready', campaign: await getStaffCampaign(params.id) });
-    } catch (error) {
-      setState({ status: 'failed', message: error instanceof ApiError ? error.message : '网络异常，请稍后重试' });
-    }
-  }, [params.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (state.status === 'loading') return <Skeleton className="editor-skeleton" rows={12} animated />;
-  if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void load()} />;
-  const { campaign } = state;
-  const onSaved = (saved: CampaignDetailDto) => setState({ status: 'ready', campaign: saved });
   return (
-    <>
-      <Editor campaign={campaign} onSaved={onSaved} />
-      {campaign && campaign.status !== 'draft' ? <FundUseForm campaign={campaign} onAdded={() => void load()} /> : null}
-    </>
+    <EditedRecord load={getStaffCampaign}>
+      {(campaign, { saved, reload }) => (
+        <>
+          <Editor campaign={campaign} onSaved={saved} />
+          {campaign && campaign.status !== 'draft' ? <FundUseForm campaign={campaign} onAdded={reload} /> : null}
+        </>
+      )}
+    </EditedRecord>
   );
 }
 
@@ -136,6 +127,11 @@ function Editor({ campaign, onSaved }: { campaign: CampaignDetailDto | null; onS
           <Text className="editor-status__seats">
             已筹 {formatFen(campaign.raisedFen)} · {campaign.donorCount} 人
           </Text>
+          {campaign.status === 'draft' ? null : (
+            <Text className="campaign-editor-donations" onClick={() => void Taro.navigateTo({ url: givingDonationsUrl(campaign.id) })}>
+              捐赠明细 ›
+            </Text>
+          )}
         </View>
       ) : null}
 
@@ -202,13 +198,15 @@ function Editor({ campaign, onSaved }: { campaign: CampaignDetailDto | null; onS
 function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdded: () => void }) {
   const [draft, setDraft] = useState<DisbursementDraft>(() => emptyDisbursementDraft());
   const [problems, setProblems] = useState<DisbursementProblems>({});
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof DisbursementDraft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const photoProblem = photosProblem(photos);
 
   const submit = async () => {
     const { request, problems: found } = toDisbursementRequest(draft);
     setProblems(found);
-    if (!request) return;
+    if (!request || photoProblem) return;
     const { confirm } = await Taro.showModal({
       title: '发布支出记录',
       content: `将在项目页公示 ${formatFen(request.amountFen)} 的支出，并通知本项目的所有捐赠人。发布后不能修改。`,
@@ -217,9 +215,10 @@ function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdd
     if (!confirm) return;
     setBusy(true);
     try {
-      await addDisbursement(campaign.id, request);
+      await addDisbursement(campaign.id, { ...request, photoUrls: uploadedValues(photos) });
       void Taro.showToast({ title: '已公示', icon: 'success' });
       setDraft(emptyDisbursementDraft());
+      setPhotos([]);
       onAdded();
     } catch {
       // The request wrapper showed why.
@@ -257,6 +256,14 @@ function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdd
             value={draft.purpose}
             placeholder="如 在南校区东坡种下 120 棵树苗"
             onInput={(e) => set('purpose', e.detail.value)}
+          />
+        </Row>
+        <Row label="凭证照片" problem={photoProblem ?? undefined} stacked>
+          <PhotoPicker
+            photos={photos}
+            onChange={setPhotos}
+            max={GIVING_PHOTO_LIMITS.photos}
+            upload={async (path, onProgress) => (await uploadGivingPhoto(path, { onProgress })).url}
           />
         </Row>
       </Section>

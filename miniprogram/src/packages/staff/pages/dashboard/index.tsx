@@ -16,12 +16,13 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { downloadDashboardList, getDashboardSummary, getDashboardTrends, listDashboard } from '../../../../api/dashboard';
-import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat, openDownloadedFile } from '../../../../api/exports';
+import { EXPORT_FORMATS } from '../../../../api/exports';
 import { ApiError } from '../../../../api/request';
 import { Chart } from '../../../../components/chart';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
+import { ExportButton } from '../../../../components/export-button';
 import { usePagedList } from '../../../../pages/events/use-paged-list';
 import {
   BREAKDOWN_METRIC_KEYS,
@@ -254,7 +255,13 @@ function ActionLists() {
       />
       <View className="dashboard-exports">
         {EXPORT_FORMATS.map((format) => (
-          <ExportButton key={format} list={list} format={format} />
+          <ExportButton
+            key={format}
+            block="dashboard-export"
+            format={format}
+            filename={`${DASHBOARD_LIST_LABELS[list]}.${format}`}
+            download={() => downloadDashboardList(list, format)}
+          />
         ))}
       </View>
       <EventPagedList
@@ -265,25 +272,6 @@ function ActionLists() {
         render={(item) => <ListItem key={item.alumnusId} list={list} item={item} />}
       />
     </View>
-  );
-}
-
-function ExportButton({ list, format }: { list: DashboardList; format: ExportFormat }) {
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      await openDownloadedFile(await downloadDashboardList(list, format), `${DASHBOARD_LIST_LABELS[list]}.${format}`);
-    } catch {
-      // The download helper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Text className={`dashboard-export dashboard-export--${format}`} onClick={() => !busy && void run()}>
-      {busy ? '导出中…' : EXPORT_FORMAT_LABELS[format]}
-    </Text>
   );
 }
 

@@ -10,16 +10,15 @@ import {
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { openDownloadedFile } from '../../../../api/exports';
-import { downloadRegistrants, type ExportFormat, getStaffEvent, listRegistrants } from '../../../../api/staff-events';
+import { EXPORT_FORMATS } from '../../../../api/exports';
+import { downloadRegistrants, getStaffEvent, listRegistrants } from '../../../../api/staff-events';
 import { EmptyState } from '../../../../components/empty-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
+import { ExportButton } from '../../../../components/export-button';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { CHECK_IN_URL } from '../events/urls';
 import { answerText, COUNTS_POLL_MS } from './registrants';
 import './index.scss';
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
 export default function RegistrantsPage() {
   const { params } = useRouter();
@@ -71,9 +70,16 @@ export default function RegistrantsPage() {
               去签到
             </Text>
           ) : null}
-          {/* WeChat's document viewer opens Excel files but not CSV. */}
-          {IS_WEAPP ? null : <ExportButton eventId={id} format="csv" status={status} />}
-          <ExportButton eventId={id} format="xlsx" status={status} />
+          {EXPORT_FORMATS.map((format) => (
+            <ExportButton
+              key={format}
+              className="registrants-tool"
+              block="registrants-export"
+              format={format}
+              filename={`报名名单-${id.slice(0, 8)}.${format}`}
+              download={() => downloadRegistrants(id, format, status)}
+            />
+          ))}
         </View>
       </View>
 
@@ -118,26 +124,6 @@ function Counts({ counts }: { counts: RegistrantCountsDto | null }) {
         </View>
       ))}
     </View>
-  );
-}
-
-/** In WeChat the file opens in its document viewer (share or save from there); in the browser it downloads. */
-function ExportButton({ eventId, format, status }: { eventId: string; format: ExportFormat; status?: RegistrationStatus }) {
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      await openDownloadedFile(await downloadRegistrants(eventId, format, status), `报名名单-${eventId.slice(0, 8)}.${format}`);
-    } catch {
-      // The download helper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Text className={`registrants-tool registrants-export registrants-export--${format}`} onClick={() => !busy && void run()}>
-      {busy ? '导出中…' : format === 'csv' ? '导出 CSV' : '导出 Excel'}
-    </Text>
   );
 }
 

@@ -7,6 +7,8 @@ const TOOLS = [
   { url: '/packages/staff/pages/dashboard/index', title: '数据看板', hint: '校友覆盖、参与与捐赠概况，待跟进名单导出' },
   { url: '/packages/staff/pages/events/index', title: '活动管理', hint: '发布活动、查看报名名单、现场签到与导出' },
   { url: '/packages/staff/pages/campaigns/index', title: '捐赠项目', hint: '发起植树、助学等募捐，登记善款去向' },
+  { url: '/packages/staff/pages/giving-donations/index', title: '捐赠明细', hint: '查询捐赠、导出财务明细，管理员办理退款' },
+  { url: '/packages/staff/pages/giving-reconciliations/index', title: '对账差异', hint: '每日与微信支付账单核对的结果' },
   { url: '/packages/staff/pages/claims/index', title: '认证审核', hint: '审核名册未能自动匹配的校友认证' },
   { url: '/packages/staff/pages/group-moderation/index', title: '群内容审核', hint: '处理内容安全拦截和被举报的群动态、评论' },
   { url: '/packages/staff/pages/group-proposals/index', title: '群组审核', hint: '审核校友发起的兴趣、城市、行业群' },

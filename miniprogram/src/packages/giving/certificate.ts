@@ -1,0 +1,163 @@
+import { type DonationCertificateDto, formatFen } from '@alumni/shared';
+import { groupDigits } from '../../components/campaign-units';
+import { treeLine } from './payment';
+
+/** The image's size in pixels: sharp on a phone, small enough to share (≈ 100 KB as PNG). */
+export const CERTIFICATE_WIDTH = 750;
+export const CERTIFICATE_HEIGHT = 1050;
+
+/** What the certificate says, line by line: the image and its text for screen readers both read this. */
+export interface CertificateContent {
+  school: string;
+  name: string;
+  body: string;
+  /** Sapling drives: "你种下了第 1,024 棵树". */
+  trees: string | null;
+  issuer: string;
+  date: string;
+  number: string;
+}
+
+/** `2026-11-29T12:00:05Z` → `2026 年 11 月 29 日`, the Beijing day. */
+export function certificateDate(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3600_000);
+  return `${d.getUTCFullYear()} 年 ${d.getUTCMonth() + 1} 月 ${d.getUTCDate()} 日`;
+}
+
+/**
+ * The wording. The server has applied the donor's choices already (匿名校友, a null amount
+ * when hidden); a hidden amount leaves the units out too, as they would give it away, but
+ * not the tree numbers, which are what a sapling certificate is for.
+ */
+export function certificateContent(certificate: DonationCertificateDto): CertificateContent {
+  const { amountFen, units, unitName } = certificate;
+  const unitsPart = unitName && units > 0 ? `（${groupDigits(units)} ${unitName}）` : '';
+  const gift = amountFen === null ? '慷慨捐赠' : `捐赠 ${formatFen(amountFen)}${unitsPart}`;
+  return {
+    school: certificate.schoolName,
+    name: certificate.donorName,
+    body: `向“${certificate.campaignTitle}”${gift}，情系母校，特发此证，以致谢忱。`,
+    trees: certificate.treeNumbers ? treeLine(certificate.treeNumbers) : null,
+    issuer: `${certificate.schoolName}校友会`,
+    date: certificateDate(certificate.paidAt),
+    number: `证书编号 ${certificate.certificateNo}`,
+  };
+}
+
+/** Punctuation that may not begin a line (it stays with what precedes it). */
+const CLOSING = /^[，。、；：！？”’）》」』】]/;
+
+/**
+ * Breaks text into lines no wider than `maxWidth`: between any two Chinese characters, but
+ * never inside a run of Latin letters, digits and amount signs (`¥1,024.00`), and never
+ * before closing punctuation.
+ */
+export function wrapText(text: string, maxWidth: number, measure: (text: string) => number): string[] {
+  const tokens = text.match(/[A-Za-z0-9¥.,%\-–]+|./gu) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    const candidate = line + token;
+    if (line === '' || measure(candidate) <= maxWidth || CLOSING.test(token)) {
+      line = candidate;
+      continue;
+    }
+    lines.push(line.trimEnd());
+    line = token.trimStart();
+  }
+  if (line) lines.push(line.trimEnd());
+  return lines;
+}
+
+/** The part of CanvasRenderingContext2D the painter uses: both WeChat's canvas 2d and the browser's have it. */
+export type CertificateContext = Pick<
+  CanvasRenderingContext2D,
+  | 'fillStyle'
+  | 'strokeStyle'
+  | 'lineWidth'
+  | 'font'
+  | 'textAlign'
+  | 'textBaseline'
+  | 'fillRect'
+  | 'strokeRect'
+  | 'fillText'
+  | 'measureText'
+  | 'beginPath'
+  | 'moveTo'
+  | 'arcTo'
+  | 'closePath'
+  | 'fill'
+  | 'createLinearGradient'
+>;
+
+const FONT_FAMILY = '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+const GOLD = '#9a7a35';
+const MARGIN = 96;
+
+/** Draws the certificate onto a CERTIFICATE_WIDTH × CERTIFICATE_HEIGHT canvas. */
+export function paintCertificate(ctx: CertificateContext, content: CertificateContent): void {
+  const W = CERTIFICATE_WIDTH;
+  const H = CERTIFICATE_HEIGHT;
+  const centre = W / 2;
+  const paper = ctx.createLinearGradient(0, 0, 0, H);
+  paper.addColorStop(0, '#fffdf6');
+  paper.addColorStop(1, '#fbf3df');
+  ctx.fillStyle = paper;
+  ctx.fillRect(0, 0, W, H);
+  ctx.strokeStyle = '#c9a45c';
+  ctx.lineWidth = 8;
+  ctx.strokeRect(28, 28, W - 56, H - 56);
+  ctx.lineWidth = 2;
+  ctx.strokeRect(44, 44, W - 88, H - 88);
+
+  const text = (value: string, x: number, y: number, font: string, color: string, align: CanvasTextAlign = 'center') => {
+    ctx.font = `${font} ${FONT_FAMILY}`;
+    ctx.fillStyle = color;
+    ctx.textAlign = align;
+    ctx.fillText(value, x, y);
+  };
+  ctx.textBaseline = 'middle';
+  text(content.school, centre, 130, '30px', GOLD);
+  text('捐 赠 证 书', centre, 210, 'bold 68px', GOLD);
+  text(content.name, centre, 350, 'bold 52px', '#1f2329');
+  ctx.fillStyle = '#c9a45c';
+  ctx.fillRect(centre - 150, 392, 300, 2);
+
+  ctx.font = `32px ${FONT_FAMILY}`;
+  const lines = wrapText(content.body, W - 2 * MARGIN, (line) => ctx.measureText(line).width);
+  let y = 470;
+  for (const line of lines) {
+    text(line, MARGIN, y, '32px', '#4e5969', 'left');
+    y += 56;
+  }
+
+  if (content.trees) {
+    ctx.font = `bold 36px ${FONT_FAMILY}`;
+    const width = ctx.measureText(content.trees).width + 64;
+    y += 50;
+    ctx.fillStyle = '#e8f5ec';
+    pill(ctx, centre - width / 2, y - 36, width, 72);
+    text(content.trees, centre, y, 'bold 36px', '#2f8a4e');
+  }
+
+  text(content.issuer, W - MARGIN, H - 210, '30px', GOLD, 'right');
+  text(content.date, W - MARGIN, H - 160, '26px', GOLD, 'right');
+  text(content.number, centre, H - 86, '22px', '#8f959e');
+}
+
+/** A filled rounded bar; arcTo rather than roundRect, which older WeChat base libraries lack. */
+function pill(ctx: CertificateContext, x: number, y: number, width: number, height: number): void {
+  const r = height / 2;
+  ctx.beginPath();
+  ctx.moveTo(x + r, y);
+  ctx.arcTo(x + width, y, x + width, y + height, r);
+  ctx.arcTo(x + width, y + height, x, y + height, r);
+  ctx.arcTo(x, y + height, x, y, r);
+  ctx.arcTo(x, y, x + width, y, r);
+  ctx.closePath();
+  ctx.fill();
+}
+
+/** The saved file's name: the certificate number says which gift it is. */
+export const certificateFileName = (certificate: Pick<DonationCertificateDto, 'certificateNo'>) =>
+  `捐赠证书-${certificate.certificateNo}.png`;

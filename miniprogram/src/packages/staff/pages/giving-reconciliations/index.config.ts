@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '对账差异',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { GIVING_PHOTO_LIMITS, type GivingPhotoDto } from '@alumni/shared';
+import { AppError } from '../common/app-error.js';
+import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
+import { UPLOADS_URL_PATH } from '../storage/local-folder.storage.js';
+import { readImageUpload } from '../storage/upload.js';
+
+/** A public folder (see PUBLIC_FOLDERS): evidence photos are there to be shown on the campaign page. */
+export const GIVING_PHOTO_FOLDER = 'campaign-photos';
+
+/**
+ * Evidence photos of the fund-use ledger and of trees: staff upload them one by one (as
+ * `wx.uploadFile` sends them), then name them in `photoUrls`. A photo of ours must exist;
+ * a link elsewhere (https) is kept as given.
+ */
+@Injectable()
+export class GivingPhotosService {
+  constructor(@Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage) {}
+
+  async upload(request: FastifyRequest): Promise<GivingPhotoDto> {
+    const upload = await readImageUpload(request, GIVING_PHOTO_LIMITS.photoMaxBytes);
+    const stored = await this.storage.put({ folder: GIVING_PHOTO_FOLDER, body: upload.body, contentType: upload.contentType });
+    return { url: stored.url };
+  }
+
+  /** Refuses (VALIDATION_FAILED) a URL of our uploads that names no stored photo, so no entry shows a broken image. */
+  async assertStored(urls: string[] = []): Promise<void> {
+    const prefix = `${UPLOADS_URL_PATH}/`;
+    const missing: string[] = [];
+    for (const url of urls.filter((u) => u.startsWith(prefix))) {
+      if ((await this.storage.get(url.slice(prefix.length))) === null) missing.push(url);
+    }
+    if (missing.length > 0)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        missing.map((url) => ({ field: 'photoUrls', issue: `${url} is not an uploaded photo; upload it first` })),
+      );
+  }
+}

@@ -1,0 +1,30 @@
+import type { FakeWechatPayServer } from '../src/wechat-pay/fake/fake-wechat-pay.server.js';
+import { WechatPayEndpoint } from '../src/wechat-pay/wechat-pay-endpoint.js';
+import type { signedIn } from './auth.js';
+import type { TestApp } from './test-app.js';
+
+type Who = Awaited<ReturnType<typeof signedIn>>;
+
+/** The in-process WeChat Pay fake of an app, delivering notifications to that app. */
+export function payFake(t: TestApp): FakeWechatPayServer {
+  const fake = t.app.get(WechatPayEndpoint).fake!;
+  fake.notifyOrigin = t.baseUrl;
+  return fake;
+}
+
+export const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+/** A gift ordered through the API, paid at the fake, its notification delivered and acknowledged. */
+export async function giveAndPay(t: TestApp, campaignId: string, who: Who, body: Record<string, unknown>) {
+  const res = await t.request(`/api/v1/campaigns/${campaignId}/donations`, post(body, who.headers));
+  expect(res.status).toBe(201);
+  const { id, outTradeNo } = res.body.donation;
+  const fake = payFake(t);
+  fake.pay(outTradeNo, { notify: false });
+  expect(await fake.deliver(outTradeNo)).toBe(204);
+  return { id: id as string, outTradeNo: outTradeNo as string };
+}
