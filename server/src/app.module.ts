@@ -1,14 +1,15 @@
 import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AlumniModule } from './alumni/alumni.module.js';
 import { ProfilesModule } from './alumni/profiles.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthCoreModule } from './auth/auth-core.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { loggerParams } from './common/logging.js';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import type { AppConfig } from './config/configuration.js';
 import { DatabaseModule, type DatabaseTarget } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
@@ -32,13 +33,18 @@ import { VerificationModule } from './verification/verification.module.js';
 @Module({})
 export class AppModule {
   /** `extra` lets tests mount probe modules next to the real ones. */
-  static register(config: AppConfig, database: DatabaseTarget, extra: ModuleMetadata['imports'] = []): DynamicModule {
+  static register(
+    config: AppConfig,
+    database: DatabaseTarget,
+    extra: ModuleMetadata['imports'] = [],
+    logDestination?: DestinationStream,
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, ignoreEnvVars: true, load: [() => ({ ...config })] }),
-        LoggerModule.forRoot(loggerParams(config)),
-        ThrottlerModule.forRoot({ throttlers: [{ ttl: config.throttle.ttlSeconds * 1000, limit: config.throttle.limit }] }),
+        LoggerModule.forRoot(loggerParams(config, logDestination)),
+        RateLimitModule.forRoot(config.throttle),
         DatabaseModule.forRoot(database, config.databasePoolSize),
         JobsModule,
         AuthCoreModule,
@@ -63,10 +69,7 @@ export class AppModule {
         NotificationsModule,
         ...extra,
       ],
-      providers: [
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
-        { provide: APP_FILTER, useClass: ApiExceptionFilter },
-      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

@@ -3,9 +3,12 @@ import multipart from '@fastify/multipart';
 import { type ModuleMetadata, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
+import { toErrorBody } from './common/error-body.js';
 import { assignRequestId } from './common/logging.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/configuration.js';
@@ -25,19 +28,29 @@ export interface CreatedApp {
  * the error body, OpenAPI, and the H5 build. main.ts and the tests share it, so tests run
  * exactly what production runs.
  */
-export async function createApp(config: AppConfig, database: DatabaseTarget, extra: ModuleMetadata['imports'] = []): Promise<CreatedApp> {
+export async function createApp(
+  config: AppConfig,
+  database: DatabaseTarget,
+  extra: ModuleMetadata['imports'] = [],
+  logDestination?: DestinationStream,
+): Promise<CreatedApp> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     // Keep-alive connections would hold a graceful shutdown open; idle ones close at once.
     forceCloseConnections: 'idle',
     genReqId: assignRequestId,
+    // A malformed URL or an overlong path segment is refused by the router, before Nest.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const { status, body } = toErrorBody(error);
+      void reply.status(status).send(body);
+    },
   });
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database, extra), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database, extra, logDestination), adapter, {
     bufferLogs: true,
     abortOnError: false,
   });
@@ -50,9 +63,14 @@ export async function createApp(config: AppConfig, database: DatabaseTarget, ext
   // Routes read uploads with readUpload() (storage/upload.ts), which sets each route's own size limit.
   await app.register(multipart, { limits: MULTIPART_LIMITS });
 
+  // Production sits behind https: browsers keep to it (HSTS) and upgrade stray http links. Elsewhere
+  // the server is plain http, often on a LAN address for a phone, where both would break the H5 app.
+  const production = config.nodeEnv === 'production';
   await app.register(helmet, {
+    hsts: production ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: production ? [] : null,
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         // Taro's runtime and Swagger UI set inline styles.

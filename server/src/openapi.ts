@@ -17,7 +17,7 @@ function errorCatalogue(): string {
 
 interface Operation {
   responses: Record<string, ResponseObject>;
-  requestBody?: unknown;
+  requestBody?: { content?: Record<string, unknown> };
   security?: Record<string, string[]>[];
   [PUBLIC_EXTENSION]?: boolean;
   [ROLES_EXTENSION]?: string[];
@@ -28,6 +28,7 @@ function implicitErrors(operation: Operation): ErrorCode[] {
   return [
     ...COMMON_ERRORS,
     ...(operation.requestBody ? BODY_ERRORS : []),
+    ...(operation.requestBody?.content?.['multipart/form-data'] ? (['MALFORMED_MULTIPART'] as const) : []),
     ...(operation[PUBLIC_EXTENSION] ? [] : (['UNAUTHENTICATED'] as const)),
     ...(operation[ROLES_EXTENSION] ? (['FORBIDDEN'] as const) : []),
   ];

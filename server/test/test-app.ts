@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { ModuleMetadata } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../src/config/configuration.js';
@@ -20,7 +22,12 @@ export interface TestAppOptions {
   imports?: ModuleMetadata['imports'];
   /** Reuse a database (e.g. a second instance on the same data); a new one otherwise. */
   db?: TestDatabase;
+  /** Where the app's log goes (nowhere by default: LOG_LEVEL is silent unless `env` says otherwise). */
+  logDestination?: DestinationStream;
 }
+
+/** Tells this test file's keys in shared services (Redis) from those of files running beside it. */
+const TEST_FILE_ID = randomBytes(6).toString('hex');
 
 export function testConfig(env: Record<string, string> = {}): AppConfig {
   return loadConfig({
@@ -30,6 +37,10 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     H5_DIR: '/nonexistent',
     // Queued work (message delivery) happens within a test's patience.
     JOBS_POLL_INTERVAL_SECONDS: '0.5',
+    // Tests of other features sign in and post freely; rate-limit tests set their own limits.
+    RATE_LIMITS: 'off',
+    // Counters in a shared Redis never meet another test file's.
+    THROTTLE_KEY_PREFIX: `alumnilink-test:${TEST_FILE_ID}:throttle:`,
     ...env,
   });
 }
@@ -38,7 +49,7 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = options.db ?? (await createTestDatabase());
   const config = testConfig(options.env);
-  const { app } = await createApp(config, db, options.imports);
+  const { app } = await createApp(config, db, options.imports, options.logDestination);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const ownsDb = options.db === undefined;

@@ -12,6 +12,7 @@ export const ERRORS = {
   // Request shape
   VALIDATION_FAILED: { status: 400, message: '请求参数有误，请检查后重试' },
   MALFORMED_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  MALFORMED_MULTIPART: { status: 400, message: '上传的表单数据不完整，请重新上传' },
   INVALID_CURSOR: { status: 400, message: '分页游标无效，请从第一页重新加载' },
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
@@ -19,6 +20,11 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
+  // Rate limits of single actions (Retry-After says when to try again)
+  SIGN_IN_RATE_LIMITED: { status: 429, message: '登录尝试过于频繁，请稍后再试' },
+  VERIFICATION_RATE_LIMITED: { status: 429, message: '认证申请提交过于频繁，请稍后再试' },
+  POSTING_RATE_LIMITED: { status: 429, message: '发帖或评论过于频繁，请稍后再试' },
+  DONATION_RATE_LIMITED: { status: 429, message: '捐赠下单过于频繁，请稍后再试' },
   // Server side
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
   DATABASE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
@@ -127,6 +133,7 @@ export const ERRORS = {
   GROUP_POST_PIN_LIMIT: { status: 409, message: '每个群最多置顶 3 条公告，请先取消一条' },
   GROUP_POST_IMAGE_INVALID: { status: 422, message: '图片无效或已被使用，请重新上传' },
   GROUP_COMMENT_NOT_FOUND: { status: 404, message: '评论不存在或已被删除' },
+  GROUP_REPORT_OWN_CONTENT: { status: 403, message: '不能举报自己发布的内容' },
   CONTENT_RISKY: { status: 422, message: '内容可能含有违规信息，请修改后再发布' },
   // Giving: campaigns, donations, WeChat Pay
   CAMPAIGN_NOT_FOUND: { status: 404, message: '捐赠项目不存在或尚未发布' },

@@ -1,3 +1,4 @@
+import { signedIn } from '../../test/auth.js';
 import { ProbeModule } from '../../test/probe.module.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 
@@ -47,6 +48,37 @@ describe('the one error body', () => {
     const fields = res.body.error.details.map((d: { field: string }) => d.field).sort();
     expect(fields).toEqual(['admin', 'count', 'name']);
     expect(res.body.error.details.find((d: { field: string }) => d.field === 'admin').issue).toMatch(/should not exist/);
+  });
+
+  it('refuses text with a NUL character and values nested too deep, naming the field', async () => {
+    const nul = await t.request('/api/v1/__probe', json(JSON.stringify({ name: 'a\u0000b', count: 1 })));
+    expect(nul.status).toBe(400);
+    expect(nul.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'name', issue: expect.stringMatching(/NUL/) }] });
+    const deep = await t.request('/api/v1/__probe', json(`{"count":1,"name":${'['.repeat(1000)}${']'.repeat(1000)}}`));
+    expect(deep.status).toBe(400);
+    expect(deep.body.error.details[0].issue).toMatch(/nested more than 32 levels/);
+    const prototype = await t.request('/api/v1/__probe', json('{"name":"x","count":1,"constructor":{}}'));
+    expect(prototype.status).toBe(400);
+    expect(prototype.body.error.details).toEqual([{ field: 'constructor', issue: 'is not an accepted field' }]);
+  });
+
+  it('answers a malformed URL or an overlong path segment with 400 and the error body', async () => {
+    for (const path of ['/api/v1/groups/%C0%AF', `/api/v1/groups/${'x'.repeat(200)}`]) {
+      const res = await t.request(path, { method: 'DELETE' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('answers a broken multipart form with 400 MALFORMED_MULTIPART', async () => {
+    const { headers } = await signedIn(t);
+    const res = await t.request('/api/v1/group-posts/images', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n\u0089PNG',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('MALFORMED_MULTIPART');
   });
 
   it('accepts a valid body', async () => {

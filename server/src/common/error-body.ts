@@ -9,6 +9,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  // Raised by the router before any route runs (bootstrap.ts passes them here).
+  FST_ERR_BAD_URL: 'VALIDATION_FAILED',
+  FST_ERR_MAX_PARAM_LENGTH: 'VALIDATION_FAILED',
 };
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -38,6 +41,29 @@ const CONNECTION_ERROR_CODES = new Set([
   '3D000',
 ]);
 
+/**
+ * PostgreSQL's data exceptions (class 22) a value from a request can cause: too long for its
+ * column, out of its type's range, a NUL byte, not valid for its type. They mean a DTO lets
+ * through what the column refuses; the client still gets a 400 naming the problem, and the
+ * error is logged so the DTO gets its missing rule.
+ */
+const DATA_ERROR_ISSUES: Record<string, string> = {
+  '22001': 'a text is longer than allowed',
+  '22003': 'a number is out of range',
+  '22007': 'a date or time is not valid',
+  '22008': 'a date or time is out of range',
+  '22021': 'a text contains a character that cannot be stored (e.g. NUL)',
+  '22P02': 'a value is not valid for its type',
+  '22P05': 'a text contains a character that cannot be stored',
+};
+
+/** The entry of `table` for an error's code (of the error itself or of its driver error). */
+function byCode<T>(table: Record<string, T>, error: unknown): T | undefined {
+  const { code, driverError } = (error ?? {}) as { code?: unknown; driverError?: { code?: unknown } };
+  const key = code ?? driverError?.code;
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
@@ -63,10 +89,12 @@ function mapped(code: ErrorCode, details: ErrorDetail[] = [], message: string = 
 export function toErrorBody(exception: unknown): MappedError {
   if (exception instanceof AppError) return mapped(exception.code, exception.details, exception.message);
 
+  // Fastify's own errors come wrapped by Nest (as the cause) or bare from the router.
+  const fastifyError = (exception instanceof HttpException ? exception.cause : exception) as { message?: string } | undefined;
+  const fastifyCode = byCode(FASTIFY_CODES, fastifyError);
+  if (fastifyCode) return mapped(fastifyCode, fastifyError?.message ? [{ issue: fastifyError.message }] : []);
+
   if (exception instanceof HttpException) {
-    const cause = exception.cause as { code?: string; message?: string } | undefined;
-    const fastifyCode = cause?.code ? FASTIFY_CODES[cause.code] : undefined;
-    if (fastifyCode) return mapped(fastifyCode, cause?.message ? [{ issue: cause.message }] : []);
     const code = STATUS_CODES[exception.getStatus()];
     if (code) {
       const issue = exception.message;
@@ -75,5 +103,7 @@ export function toErrorBody(exception: unknown): MappedError {
   }
 
   if (isDatabaseUnavailable(exception)) return { ...mapped('DATABASE_UNAVAILABLE'), unexpected: true };
+  const dataIssue = byCode(DATA_ERROR_ISSUES, exception);
+  if (dataIssue) return { ...mapped('VALIDATION_FAILED', [{ issue: dataIssue }]), unexpected: true };
   return mapped('INTERNAL');
 }

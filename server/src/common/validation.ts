@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { ErrorDetail } from '@alumni/shared';
 import { AppError } from './app-error.js';
 
@@ -10,9 +10,46 @@ function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   });
 }
 
-/** The global pipe: unknown fields and bad values are a 400 that names each field. */
+/** Deeper than any DTO goes; class-transformer's recursion overflows the stack near 5,000. */
+const MAX_DEPTH = 32;
+
+/** Keys class-transformer skips without a word, so the whitelist never sees them. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The first place in a request value nested deeper than MAX_DEPTH, holding a NUL character
+ * (which no text column can store) or a prototype key, or null. Checked before
+ * class-transformer walks the value.
+ */
+function unsafeInput(value: unknown, field = '', depth = 0): ErrorDetail | null {
+  if (typeof value === 'string') return value.includes('\0') ? { field, issue: 'must not contain a NUL character' } : null;
+  if (value === null || typeof value !== 'object') return null;
+  if (depth === MAX_DEPTH) return { field, issue: `must not be nested more than ${MAX_DEPTH} levels deep` };
+  for (const [key, child] of Object.entries(value)) {
+    const path = field ? `${field}.${key}` : key;
+    if (key.includes('\0')) return { field: path, issue: 'must not contain a NUL character' };
+    if (PROTOTYPE_KEYS.has(key)) return { field: path, issue: 'is not an accepted field' };
+    const found = unsafeInput(child, path, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+class SafeValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const unsafe = metadata.type === 'custom' ? null : unsafeInput(value);
+    if (unsafe) throw new AppError('VALIDATION_FAILED', [unsafe]);
+    return super.transform(value, metadata);
+  }
+}
+
+/**
+ * The global pipe: unknown fields and bad values are a 400 that names each field; so are
+ * values nested absurdly deep, text with NUL characters and prototype keys, before anything
+ * walks them.
+ */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

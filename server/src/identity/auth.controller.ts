@@ -3,6 +3,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import type { AuthUserDto, DemoAccountDto, SessionAlumnusDto, SessionDto } from '@alumni/shared';
 import { CurrentUser, Public } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
+import { RateLimit } from '../common/rate-limit/rate-limits.js';
 import { DemoCodeDto, RefreshTokenDto, WechatSignInDto } from './dto/identity-requests.dto.js';
 import {
   DemoAccountResponseDto,
@@ -23,6 +24,7 @@ export class AuthController {
 
   @Public()
   @Post('wechat')
+  @RateLimit('signIn')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with the wx.login() code; makes the account on first sign-in' })
   @ApiOkResponse({ type: SessionResponseDto })
@@ -33,6 +35,7 @@ export class AuthController {
 
   @Public()
   @Post('refresh')
+  @RateLimit('signIn')
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade the refresh token for a new session (the old token is spent; reusing it signs the device out)' })
   @ApiOkResponse({ type: SessionResponseDto })

@@ -20,7 +20,8 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
 /**
  * Reads the one file of a multipart request into memory, refusing it with a named error
  * when it is missing (400 UPLOAD_FILE_MISSING), larger than `maxBytes` (413
- * UPLOAD_TOO_LARGE) or not multipart at all (415 UNSUPPORTED_MEDIA_TYPE).
+ * UPLOAD_TOO_LARGE), not multipart at all (415 UNSUPPORTED_MEDIA_TYPE) or a broken form
+ * (400 MALFORMED_MULTIPART: no boundary, a part cut short).
  */
 export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
   if (!request.isMultipart()) {
@@ -41,7 +42,8 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
       throw new AppError('VALIDATION_FAILED', [{ issue: 'send exactly one file' }]);
     }
-    throw error;
+    // Whatever else fails here is the form's parser reading what the client sent.
+    throw new AppError('MALFORMED_MULTIPART', [{ issue: (error as Error).message }]);
   }
 }
 

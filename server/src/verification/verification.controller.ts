@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUserDto, ClaimDto, ClaimStatsDto, Page, StaffClaimDto } from '@alumni/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
+import { RateLimit } from '../common/rate-limit/rate-limits.js';
 import { PageQueryDto } from '../common/pagination.js';
 import { ApproveClaimDto, CreateClaimDto, RejectClaimDto, StaffClaimsQueryDto } from './dto/claim-request.dto.js';
 import { ClaimPageResponseDto, ClaimResponseDto, ClaimStatsResponseDto, StaffClaimPageResponseDto } from './dto/claim-response.dto.js';
@@ -15,6 +16,7 @@ export class ClaimsController {
   constructor(private readonly verification: VerificationService) {}
 
   @Post()
+  @RateLimit('verification')
   @ApiOperation({ summary: 'Claim a roster entry: verified at once on a unique match, otherwise queued for staff' })
   @ApiCreatedResponse({ type: ClaimResponseDto })
   @ApiErrors(

@@ -82,6 +82,8 @@ export class WechatAccessTokenService {
     const answer = await this.http.call({
       method: 'POST',
       path: '/cgi-bin/stable_token',
+      // A forced refresh within 30 s of another is refused, so only normal mode is repeated.
+      idempotent: !forceRefresh,
       body: { grant_type: 'client_credential', appid: this.wechat.appId, secret: this.wechat.appSecret, force_refresh: forceRefresh },
     });
     const { access_token: token, expires_in: expiresIn } = answer;

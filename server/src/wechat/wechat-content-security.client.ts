@@ -47,6 +47,7 @@ export class WechatContentSecurityClient {
         this.http.call({
           method: 'POST',
           path: PATH,
+          idempotent: true,
           query: { access_token: token },
           body: { version: 2, openid, scene: CONTENT_SCENES[scene], content },
         }),

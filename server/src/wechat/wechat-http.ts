@@ -13,7 +13,16 @@ export interface WechatRequest {
   path: string;
   query?: Record<string, string>;
   body?: unknown;
+  /**
+   * Sending it twice does no harm (a token fetch, a content check, a code image): it is sent
+   * once more when WeChat gave no usable answer (timeout, transport or HTTP error, garbage)
+   * or said it was busy (-1). Single-use codes and message sends are never repeated.
+   */
+  idempotent?: boolean;
 }
+
+/** Pause before the one repeat of an idempotent call. */
+const RETRY_PAUSE_MS = 100;
 
 /**
  * The one place that talks HTTP to WeChat's MP host. It enforces the rules every MP API
@@ -34,7 +43,7 @@ export class WechatHttp {
   }
 
   async call(request: WechatRequest): Promise<WechatBody> {
-    return this.parse((await this.send(request)).bytes.toString('utf8'), request.path);
+    return this.withRetry(request, async () => this.parse((await this.send(request)).bytes.toString('utf8'), request.path));
   }
 
   /**
@@ -42,13 +51,27 @@ export class WechatHttp {
    * (the mini-program code, §6): decided by the content type and, defensively, by a leading
    * `{`, so an error body is never taken for an image.
    */
-  async callForFile(request: WechatRequest): Promise<{ body: Buffer; contentType: string }> {
-    const { bytes, contentType } = await this.send(request);
-    if (/json|text\/plain/i.test(contentType) || bytes[0] === 0x7b) {
-      this.parse(bytes.toString('utf8'), request.path);
-      throw this.logged(new WechatError(null, 'answer is JSON without an errcode, not a file', request.path));
+  callForFile(request: WechatRequest): Promise<{ body: Buffer; contentType: string }> {
+    return this.withRetry(request, async () => {
+      const { bytes, contentType } = await this.send(request);
+      // Text of any kind (JSON, or a gateway's HTML page) is never the file.
+      if (/json|^text\//i.test(contentType) || bytes[0] === 0x7b) {
+        this.parse(bytes.toString('utf8'), request.path);
+        throw this.logged(new WechatError(null, 'answer is JSON without an errcode, not a file', request.path));
+      }
+      return { body: bytes, contentType };
+    });
+  }
+
+  private async withRetry<T>(request: WechatRequest, attempt: () => Promise<T>): Promise<T> {
+    try {
+      return await attempt();
+    } catch (error) {
+      const repeatable = error instanceof WechatError && (error.errcode === null || error.errcode === -1);
+      if (!request.idempotent || !repeatable) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
+      return attempt();
     }
-    return { body: bytes, contentType };
   }
 
   private async send({ method, path, query = {}, body }: WechatRequest): Promise<{ bytes: Buffer; contentType: string }> {

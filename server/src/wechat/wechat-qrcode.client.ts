@@ -48,7 +48,7 @@ export class WechatQrcodeClient {
     };
     try {
       const answer = await this.accessToken.withAccessToken((token) =>
-        this.http.callForFile({ method: 'POST', path: PATH, query: { access_token: token }, body }),
+        this.http.callForFile({ method: 'POST', path: PATH, idempotent: true, query: { access_token: token }, body }),
       );
       const contentType = detectImageType(answer.body);
       if (contentType === null) throw new WechatError(null, `answer is not an image (${answer.contentType})`, PATH);

@@ -33,7 +33,8 @@ export class ListTicketsQueryDto extends PageQueryDto {
 /** POST /events/:id/check-ins: the QR token, or the short code typed in H5. */
 export class CheckInDto implements CheckInRequest {
   @ApiPropertyOptional({ description: 'The QR code content' })
-  @ValidateIf((o: CheckInDto) => o.shortCode === undefined)
+  // Required without a short code, and checked whenever sent (an object here reached the service).
+  @ValidateIf((o: CheckInDto) => o.shortCode === undefined || o.token !== undefined)
   @IsString()
   @MaxLength(200)
   token?: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
   type ApproveClaimRequest,
   CLAIM_LIMITS,
@@ -54,7 +54,8 @@ export class CreateClaimDto implements CreateClaimRequest {
 
 export class ApproveClaimDto implements ApproveClaimRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'The roster entry the claimant is; left out, verified without one' })
-  @IsOptional()
+  // Left out, not null: @IsOptional would let a null through to the roster lookup.
+  @ValidateIf((_, value) => value !== undefined)
   @IsUUID()
   rosterEntryId?: string;
 }

@@ -62,6 +62,8 @@ export interface PayFault {
   status?: number;
   code?: string;
   delayMs?: number;
+  /** Answer HTTP 200 with an unsigned HTML page, like a misbehaving proxy. */
+  garbage?: boolean;
 }
 
 interface FakeOrder {
@@ -315,6 +317,10 @@ export class FakeWechatPayServer {
       if (faultIndex >= 0) {
         const [fault] = this.faults.splice(faultIndex, 1) as [PayFault];
         if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+        if (fault.garbage) {
+          res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>502 Bad Gateway</body></html>');
+          return;
+        }
         if (fault.status) fail(fault.status, fault.code ?? 'SYSTEM_ERROR', '系统繁忙，请稍后重试');
       }
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};

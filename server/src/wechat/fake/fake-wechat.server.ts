@@ -35,6 +35,8 @@ export interface FakeFault {
   delayMs?: number;
   /** Answer HTTP 200 with a body that is not JSON, like a misbehaving proxy. */
   garbage?: boolean;
+  /** Answer this HTTP status (e.g. 502) with an HTML page, like a failing gateway in front of WeChat. */
+  status?: number;
   /** Only calls to this path take the fault (e.g. `/sns/jscode2session`); any path otherwise. */
   path?: string;
 }
@@ -201,6 +203,10 @@ export class FakeWechatServer {
     if (faultIndex >= 0) {
       const [fault] = this.faults.splice(faultIndex, 1) as [FakeFault];
       if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+      if (fault.status) {
+        res.writeHead(fault.status, { 'content-type': 'text/html' }).end(`<html><body>${fault.status}</body></html>`);
+        return;
+      }
       if (fault.garbage) {
         res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>502 Bad Gateway</body></html>');
         return;
