@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type {
-  AlumnusEngagementDto,
-  DashboardListItemDto,
-  DashboardSummaryDto,
-  MyProfileDto,
-  Page as ListPage,
-  SessionDto,
-} from '@alumni/shared';
+import type { AlumnusEngagementDto, DashboardListItemDto, DashboardSummaryDto, MyProfileDto, Page as ListPage } from '@alumni/shared';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
+import { apiOf } from '../support/api.js';
 import { openPhonePage, OUTPUT_DIR, settledScreenshot } from '../support/browser.js';
 import { useFreshInstallation } from '../support/installation.js';
 
@@ -26,19 +20,7 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
   let staff: Awaited<ReturnType<typeof openPhonePage>>;
   let token: string;
 
-  async function api<T>(path: string, options: { token?: string; method?: string; body?: unknown } = {}): Promise<T> {
-    const response = await fetch(`${app.server.url}/api/v1${path}`, {
-      method: options.method ?? 'GET',
-      headers: {
-        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${options.method ?? 'GET'} ${path}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const { api, session } = apiOf(app);
 
   async function signIn(page: Page, openid: string) {
     await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
@@ -63,8 +45,7 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
   beforeAll(async () => {
     for (const account of await api<{ openid: string; displayName: string }[]>('/auth/demo-accounts'))
       names[account.openid] = account.displayName;
-    const { code } = await api<{ code: string }>('/auth/demo-code', { method: 'POST', body: { openid: 'o_demo_staff' } });
-    token = (await api<SessionDto>('/auth/wechat', { method: 'POST', body: { code } })).accessToken;
+    token = (await session('o_demo_staff')).accessToken;
     staff = await openPhonePage(app.browser);
   });
 
@@ -160,10 +141,7 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
   });
 
   it('an alumnus reads the call staff logged in 我的足迹', async () => {
-    const { code } = await api<{ code: string }>('/auth/demo-code', { method: 'POST', body: { openid: 'o_demo_001' } });
-    const me = await api<MyProfileDto>('/me', {
-      token: (await api<SessionDto>('/auth/wechat', { method: 'POST', body: { code } })).accessToken,
-    });
+    const me = await api<MyProfileDto>('/me', { token: (await session('o_demo_001')).accessToken });
     await api(`/staff/alumni/${me.id}/interactions`, {
       token,
       method: 'POST',

@@ -98,7 +98,7 @@ describe('roster import and verification', () => {
     await card.waitFor({ timeout: 30_000 });
     expect(await card.textContent()).toContain('E2E0002');
     await settledScreenshot(staff.page, 'journey-claims-queue');
-    await card.locator('.review-approve', { hasText: '按所选记录通过' }).click();
+    await card.locator('.decision__approve', { hasText: '按所选记录通过' }).click();
     await card.waitFor({ state: 'detached' });
 
     await alumnus.page.reload();

@@ -1,5 +1,43 @@
+import { Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../../api/request';
+import { ErrorState } from '../../components/error-state';
+
+type Loaded<T> = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; record: T | null };
+
+/**
+ * An editor page's record: `?id=` loads that one (a skeleton, then the form or a retry);
+ * without it the form starts a new draft (null). `saved` shows what the server answered.
+ */
+export function EditedRecord<T>({
+  load,
+  children,
+}: {
+  load: (id: string) => Promise<T>;
+  children: (record: T | null, actions: { saved: (record: T) => void; reload: () => void }) => ReactNode;
+}) {
+  const { params } = useRouter();
+  const [state, setState] = useState<Loaded<T>>(params.id ? { status: 'loading' } : { status: 'ready', record: null });
+
+  const reload = useCallback(async () => {
+    if (!params.id) return;
+    setState({ status: 'loading' });
+    try {
+      setState({ status: 'ready', record: await load(params.id) });
+    } catch (error) {
+      setState({ status: 'failed', message: error instanceof ApiError ? error.message : '网络异常，请稍后重试' });
+    }
+  }, [params.id, load]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  if (state.status === 'loading') return <Skeleton className="editor-skeleton" rows={12} animated />;
+  if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+  return <>{children(state.record, { saved: (record) => setState({ status: 'ready', record }), reload: () => void reload() })}</>;
+}
 
 /** A titled block of an editor form (the event and campaign editors share the layout). */
 export function Section({ title, children }: { title: string; children: ReactNode }) {

@@ -27,9 +27,12 @@ const post = (status: 'published' | 'held') => ({
   likedByMe: false,
   createdAt: '2026-01-01T00:00:00.000Z',
   editedAt: null,
-  canEdit: true,
-  canDelete: true,
-  canPin: false,
+  mayLike: true,
+  mayComment: true,
+  mayEdit: true,
+  mayDelete: true,
+  mayReport: false,
+  mayPin: false,
 });
 
 const type = (text: string) => fireEvent.change(document.querySelector('textarea')!, { target: { value: text } });

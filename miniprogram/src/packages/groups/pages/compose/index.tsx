@@ -1,13 +1,15 @@
 import { GROUP_POST_LIMITS, type GroupPostDto } from '@alumni/shared';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
-import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { createGroupPost, getGroupPost, updateGroupPost, uploadGroupPostImage } from '../../../../api/group-posts';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { ApiError } from '../../../../api/request';
 import { postUrl } from '../../../../components/group-urls';
-import { composeProblem, imagesLeft, type PickedImage, textLength, uploadedIds } from '../../compose-form';
+import { PhotoPicker } from '../../../../components/photo-picker';
+import { type PickedPhoto, uploadedValues } from '../../../../components/picked-photos';
+import { composeProblem, textLength } from '../../compose-form';
 import './index.scss';
 
 /** A new post (`?groupId=`), or the author's edit of one (`?postId=`). */
@@ -17,7 +19,7 @@ export default function ComposePage() {
   const postId = params.postId;
   const [loading, setLoading] = useState(postId !== undefined);
   const [text, setText] = useState('');
-  const [images, setImages] = useState<PickedImage[]>([]);
+  const [images, setImages] = useState<PickedPhoto[]>([]);
   const [sending, setSending] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [held, setHeld] = useState<GroupPostDto | null>(null);
@@ -29,7 +31,7 @@ export default function ComposePage() {
     getGroupPost(postId).then(
       (post) => {
         setText(post.text);
-        setImages(post.images.map((i): PickedImage => ({ path: i.url, status: 'done', progress: 100, id: i.id })));
+        setImages(post.images.map((i): PickedPhoto => ({ path: i.url, status: 'done', progress: 100, value: i.id })));
         setLoading(false);
       },
       // The request wrapper showed why; there is nothing to edit.
@@ -39,35 +41,6 @@ export default function ComposePage() {
 
   const length = textLength(text);
   const problem = composeProblem(text, images);
-  const change = (path: string, patch: Partial<PickedImage>) =>
-    setImages((list) => list.map((i) => (i.path === path ? { ...i, ...patch } : i)));
-
-  const upload = async (path: string) => {
-    try {
-      const image = await uploadGroupPostImage(path, { onProgress: (progress) => change(path, { progress }) });
-      change(path, { status: 'done', id: image.id, progress: 100 });
-    } catch {
-      // The request wrapper showed why (e.g. 图片过大); the tile says it failed.
-      change(path, { status: 'failed' });
-    }
-  };
-
-  const pick = async () => {
-    const count = imagesLeft(images);
-    if (count === 0) return;
-    let paths: string[];
-    try {
-      ({ tempFilePaths: paths } = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] }));
-    } catch {
-      return; // Cancelled.
-    }
-    const fresh = paths
-      .slice(0, count)
-      .filter((path) => !images.some((i) => i.path === path))
-      .map((path): PickedImage => ({ path, status: 'uploading', progress: 0, id: null }));
-    setImages((list) => [...list, ...fresh]);
-    await Promise.all(fresh.map((i) => upload(i.path)));
-  };
 
   const submit = async () => {
     if (problem || sending) return;
@@ -76,7 +49,7 @@ export default function ComposePage() {
     // A new post may get replies: ask (in the tap, as WeChat requires) to hear of them.
     if (!postId) await askForMessages(['postReply']);
     try {
-      const input = { text: text.trim(), imageIds: uploadedIds(images) };
+      const input = { text: text.trim(), imageIds: uploadedValues(images) };
       const post = postId ? await updateGroupPost(postId, input) : await createGroupPost(groupId, input);
       if (post.status === 'held') {
         setHeld(post);
@@ -138,24 +111,12 @@ export default function ComposePage() {
       </View>
 
       <View className="compose-images">
-        {images.map((image) => (
-          <View key={image.path} className={`compose-image compose-image--${image.status}`}>
-            <Image className="compose-image__img" src={image.path} mode="aspectFill" />
-            {image.status === 'uploading' ? <Text className="compose-image__state">{Math.round(image.progress)}%</Text> : null}
-            {image.status === 'failed' ? <Text className="compose-image__state">上传失败</Text> : null}
-            <Text className="compose-image__remove" onClick={() => setImages((list) => list.filter((i) => i.path !== image.path))}>
-              ×
-            </Text>
-          </View>
-        ))}
-        {imagesLeft(images) > 0 ? (
-          <View className="compose-image compose-add" onClick={() => void pick()}>
-            <Text className="compose-add__plus">+</Text>
-            <Text className="compose-add__hint">
-              {images.length}/{GROUP_POST_LIMITS.images}
-            </Text>
-          </View>
-        ) : null}
+        <PhotoPicker
+          photos={images}
+          onChange={setImages}
+          max={GROUP_POST_LIMITS.images}
+          upload={async (path, onProgress) => (await uploadGroupPostImage(path, { onProgress })).id}
+        />
       </View>
 
       <View className="compose-footer">

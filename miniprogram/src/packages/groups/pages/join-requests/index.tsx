@@ -1,10 +1,10 @@
-import { formatShanghaiShort, type GroupJoinRequestDto } from '@alumni/shared';
+import { formatShanghaiShort, GROUP_LIMITS, type GroupJoinRequestDto } from '@alumni/shared';
 import { Text, View } from '@tarojs/components';
 import { useReachBottom, useRouter } from '@tarojs/taro';
 import { approveJoinRequest, listJoinRequests, rejectJoinRequest } from '../../../../api/groups';
 import { EmptyState } from '../../../../components/empty-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
-import { GroupDecision } from '../../../../components/group-decision';
+import { Decision } from '../../../../components/decision';
 import { AuthorAvatar } from '../../../../components/group-post-card';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import './index.scss';
@@ -48,9 +48,11 @@ function RequestCard({ groupId, request, onDecided }: { groupId: string; request
         <Text className="join-request__time">{formatShanghaiShort(request.requestedAt)}</Text>
       </View>
       <Text className="join-request__note">{request.note ? `“${request.note}”` : '未填写申请说明'}</Text>
-      <GroupDecision
+      <Decision
         approveLabel="同意加入"
+        rejectVerb="拒绝"
         reasonRequired={false}
+        reasonMaxLength={GROUP_LIMITS.rejectReason}
         reasonPlaceholder="告诉对方未通过的原因（选填），例如：本群仅限摄影协会会员"
         approve={() => approveJoinRequest(groupId, request.alumnus.id)}
         reject={(reason) => rejectJoinRequest(groupId, request.alumnus.id, reason)}

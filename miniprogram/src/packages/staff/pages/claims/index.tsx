@@ -1,10 +1,11 @@
 import { CLAIM_LIMITS, type ClaimStatsDto, formatDuration, formatShanghaiDateTime, type StaffClaimDto } from '@alumni/shared';
-import { Button, Skeleton } from '@nutui/nutui-react-taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Skeleton } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../../api/request';
 import { approveClaim, downloadClaimEvidence, getClaimStats, listStaffClaims, rejectClaim } from '../../../../api/verification';
+import { Decision } from '../../../../components/decision';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
 import './index.scss';
@@ -102,22 +103,6 @@ function Stats({ stats }: { stats: ClaimStatsDto }) {
 function ClaimCard({ claim, onDecided }: { claim: StaffClaimDto; onDecided: () => void }) {
   const selectable = claim.candidates.filter((c) => !c.claimed);
   const [entryId, setEntryId] = useState<string | null>(selectable.length === 1 ? selectable[0]!.id : null);
-  const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      void Taro.showToast({ title: done, icon: 'success' });
-      onDecided();
-    } catch {
-      // The request wrapper showed why (e.g. 该名册记录已被其他账号认领).
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const viewEvidence = async () => {
     try {
@@ -164,48 +149,18 @@ function ClaimCard({ claim, onDecided }: { claim: StaffClaimDto; onDecided: () =
         </View>
       ))}
 
-      {rejecting ? (
-        <View className="review-reject">
-          <Textarea
-            className="review-reject__input"
-            value={reason}
-            maxlength={CLAIM_LIMITS.rejectReason}
-            placeholder="告诉校友未通过的原因，例如：名册中没有该学号，请上传毕业证照片"
-            onInput={(e) => setReason(e.detail.value)}
-          />
-          <View className="review-actions">
-            <Button size="small" shape="round" onClick={() => setRejecting(false)}>
-              取消
-            </Button>
-            <Button
-              size="small"
-              shape="round"
-              type="danger"
-              loading={busy}
-              disabled={reason.trim() === ''}
-              onClick={() => void act(() => rejectClaim(claim.id, { reason: reason.trim() }), '已驳回')}
-            >
-              确认驳回
-            </Button>
-          </View>
-        </View>
-      ) : (
-        <View className="review-actions">
-          <Button size="small" shape="round" onClick={() => setRejecting(true)}>
-            驳回
-          </Button>
-          <Button
-            className="review-approve"
-            size="small"
-            shape="round"
-            type="primary"
-            loading={busy}
-            onClick={() => void act(() => approveClaim(claim.id, entryId ? { rosterEntryId: entryId } : {}), '已通过')}
-          >
-            {entryId ? '按所选记录通过' : '通过（不关联名册）'}
-          </Button>
-        </View>
-      )}
+      <View className="review-card__decision">
+        <Decision
+          approveLabel={entryId ? '按所选记录通过' : '通过（不关联名册）'}
+          rejectVerb="驳回"
+          reasonRequired
+          reasonMaxLength={CLAIM_LIMITS.rejectReason}
+          reasonPlaceholder="告诉校友未通过的原因，例如：名册中没有该学号，请上传毕业证照片"
+          approve={() => approveClaim(claim.id, entryId ? { rosterEntryId: entryId } : {})}
+          reject={(reason) => rejectClaim(claim.id, { reason: reason ?? '' })}
+          onDecided={onDecided}
+        />
+      </View>
     </View>
   );
 }

@@ -9,13 +9,12 @@ import {
   EVENT_STATUS_LABELS,
   type EventDetailDto,
 } from '@alumni/shared';
-import { Button, Skeleton } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { ApiError } from '../../../../api/request';
 import { createEvent, type EventTransition, getStaffEvent, transitionEvent, updateEvent } from '../../../../api/staff-events';
-import { ErrorState } from '../../../../components/error-state';
 import {
   type DraftProblems,
   draftFromEvent,
@@ -29,33 +28,13 @@ import {
 } from './editor-form';
 import { EDITOR_URL } from '../events/urls';
 import './index.scss';
-import { Row, Section } from '../../editor-form';
+import { EditedRecord, Row, Section } from '../../editor-form';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
-type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; event: EventDetailDto | null };
-
 /** ?id= edits that event; without it, a new draft. */
 export default function EventEditorPage() {
-  const { params } = useRouter();
-  const [state, setState] = useState<State>(params.id ? { status: 'loading' } : { status: 'ready', event: null });
-
-  const load = useCallback(async () => {
-    if (!params.id) return;
-    setState({ status: 'loading' });
-    try {
-      setState({ status: 'ready', event: await getStaffEvent(params.id) });
-    } catch (error) {
-      setState({ status: 'failed', message: error instanceof ApiError ? error.message : '网络异常，请稍后重试' });
-    }
-  }, [params.id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (state.status === 'loading') return <Skeleton className="editor-skeleton" rows={12} animated />;
-  if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void load()} />;
-  return <Editor event={state.event} onSaved={(event) => setState({ status: 'ready', event })} />;
+  return <EditedRecord load={getStaffEvent}>{(event, { saved }) => <Editor event={event} onSaved={saved} />}</EditedRecord>;
 }
 
 const TRANSITIONS: { action: EventTransition; label: string; from: EventDetailDto['status']; confirm: string }[] = [

@@ -6,31 +6,22 @@ import {
   type EventStatus,
   formatShanghaiShort,
 } from '@alumni/shared';
-import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { listStaffEvents } from '../../../../api/staff-events';
 import { EmptyState } from '../../../../components/empty-state';
-import { EventPagedList } from '../../../../components/event-paged-list';
-import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
+import { StaffRecordList } from '../../record-list';
 import { CHECK_IN_URL, EDITOR_URL, REGISTRANTS_URL } from './urls';
 import './index.scss';
 
 /** Every event, drafts included, latest start first, with the tools for each. */
 export default function StaffEventsPage() {
   const [status, setStatus] = useState<EventStatus | undefined>();
-  const { state, reload, loadMore } = usePagedList<EventDetailDto>(
-    (cursor) => listStaffEvents({ status, cursor, limit: 20 }),
-    status ?? 'all',
-  );
-  // Back from the editor: show the saved changes.
-  useReloadOnReturn(reload);
-  useReachBottom(() => void loadMore());
-
   return (
-    <View className="staff-events">
-      <View className="staff-events__top">
+    <StaffRecordList<EventDetailDto>
+      block="staff-events"
+      top={
         <View className="staff-filter-chips">
           {[undefined, ...EVENT_STATUSES].map((s) => (
             <Text
@@ -42,25 +33,14 @@ export default function StaffEventsPage() {
             </Text>
           ))}
         </View>
-        <Button
-          className="staff-events__new"
-          type="primary"
-          size="small"
-          shape="round"
-          onClick={() => void Taro.navigateTo({ url: EDITOR_URL })}
-        >
-          新建活动
-        </Button>
-      </View>
-
-      <EventPagedList
-        state={state}
-        empty={<EmptyState title="还没有活动" description="点“新建活动”发布第一场校友活动" />}
-        onRetry={() => void reload()}
-        onMore={() => void loadMore()}
-        render={(event) => <StaffEventItem key={event.id} event={event} />}
-      />
-    </View>
+      }
+      newLabel="新建活动"
+      editorUrl={EDITOR_URL}
+      fetchPage={(cursor) => listStaffEvents({ status, cursor, limit: 20 })}
+      filterKey={status ?? 'all'}
+      empty={<EmptyState title="还没有活动" description="点“新建活动”发布第一场校友活动" />}
+      render={(event) => <StaffEventItem key={event.id} event={event} />}
+    />
   );
 }
 

@@ -1,10 +1,10 @@
-import { formatShanghaiShort, GROUP_JOIN_POLICY_LABELS, GROUP_KIND_LABELS, type GroupDetailDto } from '@alumni/shared';
+import { formatShanghaiShort, GROUP_JOIN_POLICY_LABELS, GROUP_KIND_LABELS, GROUP_LIMITS, type GroupDetailDto } from '@alumni/shared';
 import { Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { approveGroupProposal, listStaffGroups, rejectGroupProposal } from '../../../../api/groups';
 import { EmptyState } from '../../../../components/empty-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
-import { GroupDecision } from '../../../../components/group-decision';
+import { Decision } from '../../../../components/decision';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import './index.scss';
 
@@ -43,9 +43,11 @@ function ProposalCard({ group, onDecided }: { group: GroupDetailDto; onDecided: 
         {GROUP_JOIN_POLICY_LABELS[group.joinPolicy]} · 提交于 {formatShanghaiShort(group.createdAt)}
       </Text>
       <Text className="proposal__intro">{group.intro || '（未填写简介）'}</Text>
-      <GroupDecision
+      <Decision
         approveLabel="通过并开放"
+        rejectVerb="拒绝"
         reasonRequired
+        reasonMaxLength={GROUP_LIMITS.rejectReason}
         reasonPlaceholder="告诉发起人未通过的原因，例如：已有相同主题的群组"
         approve={() => approveGroupProposal(group.id)}
         reject={(reason) => rejectGroupProposal(group.id, reason ?? '')}

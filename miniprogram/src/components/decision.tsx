@@ -1,23 +1,34 @@
-import { GROUP_LIMITS } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import './group-decision.scss';
+import './decision.scss';
 
-interface GroupDecisionProps {
+interface DecisionProps {
   approveLabel: string;
-  /** The reason the other side reads; required for group proposals, optional for join requests. */
+  /** 拒绝 or 驳回: the reject button, its confirmation and its toast say it. */
+  rejectVerb: string;
+  /** The reason the other side reads; required for group proposals and claims, optional for join requests. */
   reasonRequired: boolean;
   reasonPlaceholder: string;
+  reasonMaxLength: number;
   approve: () => Promise<unknown>;
   reject: (reason: string | undefined) => Promise<unknown>;
   /** The decided item leaves its list. */
   onDecided: () => void;
 }
 
-/** Approve, or reject with a reason: a join request (group admins) or a group proposal (staff). */
-export function GroupDecision({ approveLabel, reasonRequired, reasonPlaceholder, approve, reject, onDecided }: GroupDecisionProps) {
+/** Approve, or reject with a reason: a join request (group admins), a group proposal or a verification claim (staff). */
+export function Decision({
+  approveLabel,
+  rejectVerb,
+  reasonRequired,
+  reasonPlaceholder,
+  reasonMaxLength,
+  approve,
+  reject,
+  onDecided,
+}: DecisionProps) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -39,7 +50,7 @@ export function GroupDecision({ approveLabel, reasonRequired, reasonPlaceholder,
     return (
       <View className="decision__actions">
         <Button className="decision__reject" size="small" shape="round" onClick={() => setRejecting(true)}>
-          拒绝
+          {rejectVerb}
         </Button>
         <Button
           className="decision__approve"
@@ -59,7 +70,7 @@ export function GroupDecision({ approveLabel, reasonRequired, reasonPlaceholder,
       <Textarea
         className="decision__reason"
         value={reason}
-        maxlength={GROUP_LIMITS.rejectReason}
+        maxlength={reasonMaxLength}
         placeholder={reasonPlaceholder}
         onInput={(e) => setReason(e.detail.value)}
       />
@@ -74,9 +85,9 @@ export function GroupDecision({ approveLabel, reasonRequired, reasonPlaceholder,
           type="danger"
           loading={busy}
           disabled={reasonRequired && reason.trim() === ''}
-          onClick={() => void act(() => reject(reason.trim() || undefined), '已拒绝')}
+          onClick={() => void act(() => reject(reason.trim() || undefined), `已${rejectVerb}`)}
         >
-          确认拒绝
+          确认{rejectVerb}
         </Button>
       </View>
     </View>
