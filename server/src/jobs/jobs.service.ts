@@ -73,8 +73,10 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   ) {
     const pool = (dataSource.driver as PostgresDriver).master as Client;
     // A handler still running when shutdown's grace period ends may report back after the
-    // pool is closed: it finds nothing (its job expires and runs again on another instance).
-    const guarded: Client = { query: (text, values) => (this.closed ? Promise.resolve({ rows: [] }) : pool.query(text, values)) };
+    // pool is closed: it finds nothing (its job expires and runs again on another instance) —
+    // no rows, and a count of 0 for pg-boss's complete and fail, which read `rows[0].count`.
+    const nothing = (text: string) => ({ rows: /SELECT COUNT\(\*\) FROM results/i.test(text) ? [{ count: 0 }] : [] });
+    const guarded: Client = { query: (text, values) => (this.closed ? Promise.resolve(nothing(text)) : pool.query(text, values)) };
     // pg-boss hands an expired job back (retry, or failed after its last try) only in its
     // maintenance, every 2 minutes by default: with a short expiry, look at least twice per expiry.
     const { expireSeconds } = config.get('jobs', { infer: true });
