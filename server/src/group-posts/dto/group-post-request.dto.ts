@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import {
   type CreateGroupCommentRequest,
   type CreateGroupPostRequest,
@@ -25,7 +25,8 @@ export class CreateGroupPostDto implements CreateGroupPostRequest {
     maxItems: GROUP_POST_LIMITS.images,
     description: 'ids from POST /group-posts/images, in display order; on edit, omitted keeps the images',
   })
-  @IsOptional()
+  // Left out means none (on edit: keep them); null is no list (found by the fuzz test).
+  @ValidateIf((_, value) => value !== undefined)
   @IsArray()
   @ArrayMaxSize(GROUP_POST_LIMITS.images)
   @ArrayUnique()
