@@ -1,10 +1,10 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { type ModuleMetadata, VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
@@ -58,7 +58,8 @@ export async function createApp(
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
-  app.enableCors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false });
+  // Without configured origins no browser page elsewhere may call the API: no CORS handling at all.
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
 
   // Routes read uploads with readUpload() (storage/upload.ts), which sets each route's own size limit.
   await app.register(multipart, { limits: MULTIPART_LIMITS });
@@ -66,7 +67,8 @@ export async function createApp(
   // Production sits behind https: browsers keep to it (HSTS) and upgrade stray http links. Elsewhere
   // the server is plain http, often on a LAN address for a phone, where both would break the H5 app.
   const production = config.nodeEnv === 'production';
-  await app.register(helmet, {
+  // Made once: @fastify/helmet builds (and parses the policy of) a new helmet middleware on every request.
+  const secureHeaders = helmet({
     hsts: production ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: {
@@ -81,6 +83,7 @@ export async function createApp(
       },
     },
   });
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => secureHeaders(request.raw, reply.raw, () => done()));
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/openapi.json',
