@@ -10,6 +10,7 @@ import { AuthCoreModule } from './auth/auth-core.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { loggerParams } from './common/logging.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
+import { ReadCacheModule } from './read-cache/read-cache.module.js';
 import type { AppConfig } from './config/configuration.js';
 import { DatabaseModule, type DatabaseTarget } from './database/database.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config, logDestination)),
         RateLimitModule.forRoot(config.throttle),
         DatabaseModule.forRoot(database, config.databasePoolSize),
+        ReadCacheModule.forRoot(database, config.readCacheSeconds),
         JobsModule,
         AuthCoreModule,
         IdentityModule,

@@ -39,6 +39,8 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     JOBS_POLL_INTERVAL_SECONDS: '0.5',
     // Tests of other features sign in and post freely; rate-limit tests set their own limits.
     RATE_LIMITS: 'off',
+    // A test reads right after it writes, often through its own connection; the read cache has its own tests.
+    READ_CACHE_SECONDS: '0',
     // Counters in a shared Redis never meet another test file's.
     THROTTLE_KEY_PREFIX: `alumnilink-test:${TEST_FILE_ID}:throttle:`,
     ...env,

@@ -84,6 +84,12 @@ class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  READ_CACHE_SECONDS = 5;
+
   @IsString()
   CORS_ORIGINS = '';
 
@@ -224,6 +230,11 @@ export interface AppConfig {
   databaseUrl: string | null;
   dataDir: string;
   databasePoolSize: number;
+  /**
+   * How long an answer to a public read (event list, campaign page…) is reused at most; a write
+   * to a table it reads drops it at once (read-cache/). 0 turns the cache off.
+   */
+  readCacheSeconds: number;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   /** Folder of the H5 build served at `/`; when it does not exist the server is API only. */
@@ -352,6 +363,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: vars.DATABASE_URL ?? null,
     dataDir: fromCwd(vars.DATA_DIR),
     databasePoolSize: vars.DATABASE_POOL_SIZE,
+    readCacheSeconds: vars.READ_CACHE_SECONDS,
     jwtSecret: vars.JWT_SECRET,
     accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
     h5Dir: vars.H5_DIR ? fromCwd(vars.H5_DIR) : resolve(REPO_ROOT, 'miniprogram/dist/h5'),

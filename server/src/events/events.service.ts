@@ -8,6 +8,8 @@ import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/p
 import { GroupsService } from '../groups/groups.service.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import type { ReadCache } from '../read-cache/read-cache.js';
+import { ReadCaches } from '../read-cache/read-caches.service.js';
 import type { CreateEventDto, UpdateEventDto } from './dto/event-input.dto.js';
 import type { ListEventsQueryDto } from './dto/list-events-query.dto.js';
 import { eventMessagePayload } from './event-messages.js';
@@ -84,6 +86,10 @@ const NULLABLE_FIELDS = [
 
 @Injectable()
 export class EventsService {
+  // What every visitor sees, reused for a few seconds and dropped when any event changes.
+  private readonly listCache: ReadCache<Page<EventSummaryDto>>;
+  private readonly detailCache: ReadCache<EventDetailDto>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
@@ -92,10 +98,19 @@ export class EventsService {
     private readonly interactions: InteractionsService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-  ) {}
+    caches: ReadCaches,
+  ) {
+    this.listCache = caches.create(['events']);
+    this.detailCache = caches.create(['events']);
+  }
 
   /** Published events alumni can see: upcoming soonest first, or past latest first; optionally of one kind or city. */
-  async list(query: ListEventsQueryDto, now: Date = new Date()): Promise<Page<EventSummaryDto>> {
+  list(query: ListEventsQueryDto): Promise<Page<EventSummaryDto>> {
+    return this.listCache.get(JSON.stringify(query), () => this.readList(query));
+  }
+
+  private async readList(query: ListEventsQueryDto): Promise<Page<EventSummaryDto>> {
+    const now = new Date();
     const after = decodeCursor(query.cursor);
     const upcoming = query.when === 'upcoming';
     const builder = this.events
@@ -109,10 +124,12 @@ export class EventsService {
   }
 
   /** One event as alumni see it: published, finished or cancelled; drafts do not exist for them. */
-  async detail(id: string): Promise<EventDetailDto> {
-    const event = await this.events.findOneBy({ id });
-    if (!event || event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
-    return toEventDetail(event);
+  detail(id: string): Promise<EventDetailDto> {
+    return this.detailCache.get(id, async () => {
+      const event = await this.events.findOneBy({ id });
+      if (!event || event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
+      return toEventDetail(event);
+    });
   }
 
   /** Every event, drafts included, latest start first (the staff list). */

@@ -5,6 +5,8 @@ import { type AuthUserDto, type CampaignDetailDto, type CampaignSummaryDto, DEFA
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
+import type { ReadCache } from '../read-cache/read-cache.js';
+import { ReadCaches } from '../read-cache/read-caches.service.js';
 import { CampaignEntity } from './campaign.entity.js';
 import type { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign-input.dto.js';
 import type { ListCampaignsQueryDto } from './dto/list-campaigns-query.dto.js';
@@ -70,29 +72,41 @@ const auditView = (c: CampaignEntity) => ({
 
 @Injectable()
 export class CampaignsService {
+  // What every visitor sees, reused for a few seconds and dropped when any drive changes (a gift updates its totals).
+  private readonly listCache: ReadCache<Page<CampaignSummaryDto>>;
+  private readonly detailCache: ReadCache<CampaignDetailDto>;
+
   constructor(
     @InjectRepository(CampaignEntity) private readonly campaigns: Repository<CampaignEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+    caches: ReadCaches,
+  ) {
+    this.listCache = caches.create(['campaigns']);
+    this.detailCache = caches.create(['campaigns']);
+  }
 
   /** Open (or closed) drives, newest first. */
-  async list(query: ListCampaignsQueryDto): Promise<Page<CampaignSummaryDto>> {
-    const rows = await keysetPage(
-      this.campaigns.createQueryBuilder('campaign').where('campaign.status = :status', { status: query.status }),
-      'createdAt',
-      'DESC',
-      decodeCursor(query.cursor),
-      query.limit,
-    ).getMany();
-    return toPage(rows, query.limit, (c) => ({ at: c.createdAt, id: c.id }), toCampaignSummary);
+  list(query: ListCampaignsQueryDto): Promise<Page<CampaignSummaryDto>> {
+    return this.listCache.get(JSON.stringify(query), async () => {
+      const rows = await keysetPage(
+        this.campaigns.createQueryBuilder('campaign').where('campaign.status = :status', { status: query.status }),
+        'createdAt',
+        'DESC',
+        decodeCursor(query.cursor),
+        query.limit,
+      ).getMany();
+      return toPage(rows, query.limit, (c) => ({ at: c.createdAt, id: c.id }), toCampaignSummary);
+    });
   }
 
   /** One drive as alumni see it; drafts do not exist for them. */
-  async detail(id: string): Promise<CampaignDetailDto> {
-    const campaign = await this.campaigns.findOneBy({ id });
-    if (!campaign || campaign.status === 'draft') throw new AppError('CAMPAIGN_NOT_FOUND');
-    return toCampaignDetail(campaign);
+  detail(id: string): Promise<CampaignDetailDto> {
+    return this.detailCache.get(id, async () => {
+      const campaign = await this.campaigns.findOneBy({ id });
+      if (!campaign || campaign.status === 'draft') throw new AppError('CAMPAIGN_NOT_FOUND');
+      return toCampaignDetail(campaign);
+    });
   }
 
   /** Every drive, drafts included, newest first. */

@@ -6,6 +6,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, type PageQueryDto, toPage } from '../common/pagination.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import type { ReadCache } from '../read-cache/read-cache.js';
+import { ReadCaches } from '../read-cache/read-caches.service.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { CampaignDisbursementEntity } from './campaign-disbursement.entity.js';
 import { DonationEntity } from './donation.entity.js';
@@ -30,12 +32,18 @@ const toDisbursement = (d: CampaignDisbursementEntity): DisbursementDto => ({
  */
 @Injectable()
 export class DisbursementsService {
+  // Every visitor sees the same ledger: reused for a few seconds, dropped by a new entry or a drive's change.
+  private readonly ledgerCache: ReadCache<Page<DisbursementDto>>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly photos: GivingPhotosService,
-  ) {}
+    caches: ReadCaches,
+  ) {
+    this.ledgerCache = caches.create(['campaigns', 'campaign_disbursements']);
+  }
 
   async create(user: AuthUserDto, campaignId: string, dto: CreateDisbursementDto): Promise<DisbursementDto> {
     if (Number.isNaN(Date.parse(dto.spentOn)) || dto.spentOn > beijingDay())
@@ -89,10 +97,12 @@ export class DisbursementsService {
   }
 
   /** A campaign's ledger, newest entry first. */
-  async list(campaignId: string, query: PageQueryDto): Promise<Page<DisbursementDto>> {
-    const campaign = await this.dataSource.getRepository(CampaignEntity).findOneBy({ id: campaignId });
-    if (!campaign || campaign.status === 'draft') throw new AppError('CAMPAIGN_NOT_FOUND');
-    return this.page(this.entries().where('e.campaignId = :campaignId', { campaignId }), query);
+  list(campaignId: string, query: PageQueryDto): Promise<Page<DisbursementDto>> {
+    return this.ledgerCache.get(`${campaignId} ${JSON.stringify(query)}`, async () => {
+      const campaign = await this.dataSource.getRepository(CampaignEntity).findOneBy({ id: campaignId });
+      if (!campaign || campaign.status === 'draft') throw new AppError('CAMPAIGN_NOT_FOUND');
+      return this.page(this.entries().where('e.campaignId = :campaignId', { campaignId }), query);
+    });
   }
 
   /** For "my giving": the entries of every campaign I have a paid gift in. */

@@ -14,6 +14,8 @@ import {
 } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AppError } from '../common/app-error.js';
+import type { ReadCache } from '../read-cache/read-cache.js';
+import { ReadCaches } from '../read-cache/read-caches.service.js';
 import { SchoolService } from '../school/school.service.js';
 import { decodeCursor, type PageQueryDto, toPage } from '../common/pagination.js';
 import { buildSpreadsheet, type SpreadsheetFile } from '../common/spreadsheet.js';
@@ -34,11 +36,17 @@ const MAX_EXPORT_DAYS = 366;
 /** Reading gifts back: my giving, a campaign's donor wall, the finance export. */
 @Injectable()
 export class DonationRecordsService {
+  // Every visitor sees the same wall: reused for a few seconds, dropped by a gift, a drive's change or a renamed donor.
+  private readonly wallCache: ReadCache<Page<DonorWallEntryDto>>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly alumni: AlumniService,
     private readonly school: SchoolService,
-  ) {}
+    caches: ReadCaches,
+  ) {
+    this.wallCache = caches.create(['campaigns', 'donations', 'alumni']);
+  }
 
   /** My gifts, newest first, each with its campaign (closed, never-paid orders left out). */
   async listMine(user: AuthUserDto, query: PageQueryDto): Promise<Page<MyDonationDto>> {
@@ -86,7 +94,11 @@ export class DonationRecordsService {
   }
 
   /** The donor wall: paid gifts, latest first, as each donor chose to be shown. */
-  async wall(campaignId: string, query: PageQueryDto): Promise<Page<DonorWallEntryDto>> {
+  wall(campaignId: string, query: PageQueryDto): Promise<Page<DonorWallEntryDto>> {
+    return this.wallCache.get(`${campaignId} ${JSON.stringify(query)}`, () => this.readWall(campaignId, query));
+  }
+
+  private async readWall(campaignId: string, query: PageQueryDto): Promise<Page<DonorWallEntryDto>> {
     const campaign = await this.dataSource.getRepository(CampaignEntity).findOneBy({ id: campaignId });
     if (!campaign || campaign.status === 'draft') throw new AppError('CAMPAIGN_NOT_FOUND');
     const after = decodeCursor(query.cursor);

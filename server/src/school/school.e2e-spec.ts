@@ -1,5 +1,4 @@
 import { seedDemoData } from '../database/seed/demo-seed.js';
-import { statementsOf } from '../../test/statements.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 
 describe('GET /api/v1/school', () => {
@@ -27,15 +26,5 @@ describe('GET /api/v1/school', () => {
     );
     expect(res.body.stats).toEqual({ alumni, groups });
     expect(alumni).toBeGreaterThanOrEqual(300);
-  });
-
-  it('answers the home page from memory for a while: a repeat read sends no statement', async () => {
-    const first = await t.request('/api/v1/school');
-    const statements = await statementsOf(
-      t.dataSource,
-      async () => expect((await t.request('/api/v1/school')).body).toEqual(first.body),
-      1,
-    );
-    expect(statements).toEqual([]);
   });
 });

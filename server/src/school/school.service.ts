@@ -5,38 +5,35 @@ import type { SchoolDto } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AppError } from '../common/app-error.js';
 import { GroupsService } from '../groups/groups.service.js';
+import type { ReadCache } from '../read-cache/read-cache.js';
+import { ReadCaches } from '../read-cache/read-caches.service.js';
 import { DepartmentEntity } from './department.entity.js';
 import { SchoolEntity } from './school.entity.js';
 
 /**
- * How long one answer for the home page's school card is reused. The school and its
- * departments are configuration; the headline counts may lag this long, which spares every
- * home page a count over the whole alumni table (a full scan at 100,000: docs/benchmarks.md).
+ * How long one answer for the home page's school card is reused at most. A change to the
+ * school or its departments drops it at once; the headline counts may lag this long, which
+ * spares every home page a count over the whole alumni table (a full scan at 100,000:
+ * docs/benchmarks.md).
  */
-const SCHOOL_CARD_TTL_MS = 60_000;
+const SCHOOL_CARD_KEEP_MS = 60_000;
 
 @Injectable()
 export class SchoolService {
-  private card: { value: Promise<SchoolDto>; until: number } | null = null;
+  private readonly card: ReadCache<SchoolDto>;
 
   constructor(
     @InjectRepository(SchoolEntity) private readonly schools: Repository<SchoolEntity>,
     @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
     private readonly alumni: AlumniService,
     private readonly groups: GroupsService,
-  ) {}
+    caches: ReadCaches,
+  ) {
+    this.card = caches.create(['schools', 'departments'], SCHOOL_CARD_KEEP_MS);
+  }
 
   getSchool(): Promise<SchoolDto> {
-    const now = Date.now();
-    if (!this.card || this.card.until <= now) {
-      // Requests arriving together share one read; a failure (not configured yet, database down) is not kept.
-      const value = this.readSchool();
-      this.card = { value, until: now + SCHOOL_CARD_TTL_MS };
-      value.catch(() => {
-        if (this.card?.value === value) this.card = null;
-      });
-    }
-    return this.card.value;
+    return this.card.get('card', () => this.readSchool());
   }
 
   private async readSchool(): Promise<SchoolDto> {

@@ -13,6 +13,7 @@ import { EngagementKindSums1795962132431 } from './1795962132431-engagement-kind
 import { GroupReportsRequests1795967820899 } from './1795967820899-group-reports-requests.js';
 import { EngagementGenerations1795967849893 } from './1795967849893-engagement-generations.js';
 import { DirectoryYearIndex1795970006462 } from './1795970006462-directory-year-index.js';
+import { ReadCacheTriggers1795980000000 } from './1795980000000-read-cache-triggers.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   GroupReportsRequests1795967820899,
   EngagementGenerations1795967849893,
   DirectoryYearIndex1795970006462,
+  ReadCacheTriggers1795980000000,
 ];

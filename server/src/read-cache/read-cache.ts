@@ -1,0 +1,45 @@
+/** Entries a cache holds at most: the oldest goes first (paged lists could otherwise grow it without end). */
+const MAX_ENTRIES = 1_000;
+
+/**
+ * Answers of one kind of public read, reused for a few seconds. Requests arriving together
+ * share one read; a failed read is not kept; `clear()` (a table it depends on changed) drops
+ * everything, reads in flight included, so nothing read before a change is kept after it.
+ * Values are frozen: every request gets the same object.
+ */
+export class ReadCache<V> {
+  private readonly entries = new Map<string, { value: Promise<V>; until: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    /** Whether changes are heard now; while they are not, every request reads. */
+    private readonly live: () => boolean,
+  ) {}
+
+  get(key: string, read: () => Promise<V>): Promise<V> {
+    if (this.ttlMs <= 0 || !this.live()) return read();
+    const now = Date.now();
+    const cached = this.entries.get(key);
+    if (cached && cached.until > now) return cached.value;
+    if (cached) this.entries.delete(key);
+    else if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    const entry = { value: read().then(deepFreeze), until: now + this.ttlMs };
+    this.entries.set(key, entry);
+    entry.value.catch(() => {
+      if (this.entries.get(key) === entry) this.entries.delete(key);
+    });
+    return entry.value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
