@@ -7,6 +7,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, type Keyset, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
+import type { ReadCache } from '../read-cache/read-cache.js';
+import { ReadCaches } from '../read-cache/read-caches.service.js';
 import { ContentGateService } from './content-gate.service.js';
 import type { ReportResolution } from './content-report.entity.js';
 import type { CreateGroupPostDto } from './dto/group-post-request.dto.js';
@@ -26,6 +28,14 @@ function visibleSql(alias: string, user: AuthUserDto): string {
 
 @Injectable()
 export class GroupPostsService {
+  /**
+   * A feed page as one reader saw it, reused for a few seconds while nothing it was built
+   * from changes (a post, like, image, membership, group or author written anywhere drops
+   * them all): members refreshing a lively group. The reader is part of the key, since likes,
+   * permissions and their own held posts differ.
+   */
+  private readonly feedCache: ReadCache<GroupFeedPageDto>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: FeedAccessService,
@@ -34,7 +44,10 @@ export class GroupPostsService {
     private readonly presenter: PostPresenterService,
     private readonly interactions: InteractionsService,
     private readonly audit: AuditService,
-  ) {}
+    caches: ReadCaches,
+  ) {
+    this.feedCache = caches.create(['groups', 'group_memberships', 'group_posts', 'group_post_images', 'group_post_likes', 'alumni']);
+  }
 
   /** A new post: checked by WeChat first, then published or held, with its images and the interaction row. */
   async create(user: AuthUserDto, groupId: string, dto: CreateGroupPostDto): Promise<GroupPostDto> {
@@ -178,7 +191,12 @@ export class GroupPostsService {
   }
 
   /** One group's feed, newest first; the first page also carries the pinned announcements. */
-  async groupFeed(user: AuthUserDto, groupId: string, query: PageQueryDto): Promise<GroupFeedPageDto> {
+  groupFeed(user: AuthUserDto, groupId: string, query: PageQueryDto): Promise<GroupFeedPageDto> {
+    const key = `${user.id} ${user.roles.join(',')} ${groupId} ${JSON.stringify(query)}`;
+    return this.feedCache.get(key, () => this.readGroupFeed(user, groupId, query));
+  }
+
+  private async readGroupFeed(user: AuthUserDto, groupId: string, query: PageQueryDto): Promise<GroupFeedPageDto> {
     const after = decodeCursor(query.cursor);
     await this.access.assertCanRead(groupId, user);
     const builder = this.dataSource

@@ -1,6 +1,7 @@
 import { signedIn } from '../../test/auth.js';
 import { campaignFactory, eventFactory } from '../../test/factories.js';
 import { giveAndPay, post } from '../../test/giving.js';
+import { groupWith, people } from '../../test/group-feeds.js';
 import { eventually } from '../../test/notifications.js';
 import { statementsOf } from '../../test/statements.js';
 import { useTwoInstances } from '../../test/test-app.js';
@@ -23,12 +24,12 @@ describe.skipIf(serverUrl() === null)('cached public reads', () => {
   const write = (path: string, method: string, body: unknown) =>
     pair.a.request(path, { ...post(body, staff.headers), method });
   /** Reads on b until `accept` holds; fails with the last answer after two seconds. */
-  const freshOnB = async (path: string, accept: (body: any) => boolean) => {
+  const freshOnB = async (path: string, accept: (body: any, status: number) => boolean, headers: Record<string, string> = {}) => {
     let last: unknown;
     await eventually(async () => {
-      const res = await pair.b.request(path);
+      const res = await pair.b.request(path, { headers });
       last = res.body;
-      return res.status === 200 && accept(res.body) ? true : undefined;
+      return accept(res.body, res.status) ? true : undefined;
     }, 2_000).catch(() => {
       throw new Error(`${path} on the other instance still answers ${JSON.stringify(last)}`);
     });
@@ -71,7 +72,7 @@ describe.skipIf(serverUrl() === null)('cached public reads', () => {
     await pair.b.request(`/api/v1/events/${eventId}`);
     const edit = await write(`/api/v1/staff/events/${eventId}`, 'PATCH', { title: '返校日（改期）' });
     expect(edit.body).toMatchObject({ title: '返校日（改期）' });
-    await freshOnB(`/api/v1/events/${eventId}`, (event) => event.title === '返校日（改期）');
+    await freshOnB(`/api/v1/events/${eventId}`, (event: any) => event.title === '返校日（改期）');
     await freshOnB('/api/v1/events?when=upcoming&limit=5', (page) => page.items.some((e: any) => e.title === '返校日（改期）'));
   });
 
@@ -124,5 +125,32 @@ describe.skipIf(serverUrl() === null)('cached public reads', () => {
       await b.request(path);
       return (await statementsOf(b.dataSource, () => b.request(path), 1)).length === 0 ? true : undefined;
     }, 10_000);
+  });
+
+  it("keeps a member's group feed page, and drops it when anyone posts, likes or changes the member's standing", async () => {
+    const { a, b } = pair;
+    const { 周舟: reader, 吴越: writer, 郑管: owner } = await people(a, ['周舟', '吴越', '郑管']);
+    const groupId = await groupWith(a, 'approval', [{ member: reader! }, { member: writer! }, { member: owner!, role: 'owner' }]);
+    const feed = `/api/v1/groups/${groupId}/posts`;
+    const asReader = { headers: reader!.headers };
+
+    expect((await b.request(feed, asReader)).status).toBe(200);
+    expect(await statementsOf(b.dataSource, () => b.request(feed, asReader))).toEqual([]);
+    // Another member's page is their own.
+    expect((await b.request(feed, { headers: writer!.headers })).body.items).toEqual([]);
+
+    const posted = await a.request(feed, post({ text: '周末一起爬山' }, writer!.headers));
+    expect(posted.status).toBe(201);
+    await freshOnB(feed, (page) => page.items[0]?.text === '周末一起爬山' && page.items[0].mayLike === true, reader!.headers);
+
+    expect((await a.request(`/api/v1/group-posts/${posted.body.id}/like`, { method: 'PUT', headers: reader!.headers })).status).toBe(200);
+    await freshOnB(feed, (page) => page.items[0]?.likedByMe === true && page.items[0].likeCount === 1, reader!.headers);
+
+    const mute = await a.request(`/api/v1/groups/${groupId}/members/${reader!.alumnus.id}/mute`, { method: 'PUT', headers: owner!.headers });
+    expect(mute.status).toBe(204);
+    await freshOnB(feed, (page) => page.items[0]?.mayComment === false, reader!.headers);
+
+    await a.dataSource.query(`UPDATE group_memberships SET status = 'left' WHERE group_id = $1 AND alumnus_id = $2`, [groupId, reader!.alumnus.id]);
+    await freshOnB(feed, (_body, status) => status === 403, reader!.headers);
   });
 });

@@ -6,7 +6,20 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * table and transaction, however many rows), and every instance drops the cached answers
  * built from it (read-cache/, docs/architecture.md).
  */
-const READ_CACHE_TABLES = ['schools', 'departments', 'events', 'campaigns', 'donations', 'campaign_disbursements', 'alumni'];
+const READ_CACHE_TABLES = [
+  'schools',
+  'departments',
+  'events',
+  'campaigns',
+  'donations',
+  'campaign_disbursements',
+  'alumni',
+  'groups',
+  'group_memberships',
+  'group_posts',
+  'group_post_images',
+  'group_post_likes',
+];
 
 export class ReadCacheTriggers1795980000000 implements MigrationInterface {
   name = 'ReadCacheTriggers1795980000000';
