@@ -20,8 +20,7 @@ export class AuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUserDto }>();
-    const header = request.headers.authorization;
-    const user = header?.startsWith('Bearer ') ? this.tokens.verifyAccessToken(header.slice(7).trim()) : null;
+    const user = this.tokens.requestUser(request);
     if (user) request.user = user;
 
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;

@@ -12,6 +12,8 @@ interface AccessTokenClaims {
 /** Short-lived access tokens carrying the user's id and roles (HS256, JWT_SECRET). */
 @Injectable()
 export class TokenService {
+  private readonly verified = new WeakMap<object, AuthUserDto | null>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly config: ConfigService<AppConfig, true>,
@@ -21,6 +23,18 @@ export class TokenService {
     const ttlSeconds = this.config.get('accessTokenTtlSeconds', { infer: true });
     const token = this.jwt.sign({ sub: user.id, roles: user.roles } satisfies AccessTokenClaims, { expiresIn: ttlSeconds });
     return { token, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+  }
+
+  /**
+   * The user a request's bearer token names, or null. Verified once per request: the rate
+   * limiter and the auth guard, both global, each ask.
+   */
+  requestUser(request: object & { headers: Record<string, string | string[] | undefined> }): AuthUserDto | null {
+    if (this.verified.has(request)) return this.verified.get(request)!;
+    const header = request.headers.authorization;
+    const user = typeof header === 'string' && header.startsWith('Bearer ') ? this.verifyAccessToken(header.slice(7).trim()) : null;
+    this.verified.set(request, user);
+    return user;
   }
 
   /** The user the token names, or null when it is missing, forged or expired. */

@@ -26,13 +26,16 @@ function visibleSql(alias: string, user: AuthUserDto): string {
     : `${alias}.status IN ('published', 'held') AND (${alias}.status = 'published' OR ${alias}.author_id = :viewerId)`;
 }
 
+const FEED_KEEP_MS = 60_000;
+
 @Injectable()
 export class GroupPostsService {
   /**
-   * A feed page as one reader saw it, reused for a few seconds while nothing it was built
-   * from changes (a post, like, image, membership, group or author written anywhere drops
-   * them all): members refreshing a lively group. The reader is part of the key, since likes,
-   * permissions and their own held posts differ.
+   * A feed page as one reader saw it, reused while nothing it was built from changes (a post,
+   * like, image, membership, group or author written anywhere drops them all): members
+   * refreshing a lively group. The reader is part of the key, since likes, permissions and
+   * their own held posts differ. Nothing in it depends on the clock, so it may be kept for a
+   * minute rather than the few seconds of the time-bound lists.
    */
   private readonly feedCache: ReadCache<GroupFeedPageDto>;
 
@@ -46,7 +49,10 @@ export class GroupPostsService {
     private readonly audit: AuditService,
     caches: ReadCaches,
   ) {
-    this.feedCache = caches.create(['groups', 'group_memberships', 'group_posts', 'group_post_images', 'group_post_likes', 'alumni']);
+    this.feedCache = caches.create(
+      ['groups', 'group_memberships', 'group_posts', 'group_post_images', 'group_post_likes', 'alumni'],
+      FEED_KEEP_MS,
+    );
   }
 
   /** A new post: checked by WeChat first, then published or held, with its images and the interaction row. */

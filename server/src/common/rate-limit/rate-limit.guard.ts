@@ -31,9 +31,8 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override async getTracker(req: { user?: AuthUserDto; headers: Record<string, string | undefined> }): Promise<string> {
-    // This guard may run before the auth guard has set `req.user`.
-    const header = req.headers.authorization;
-    const user = req.user ?? (header?.startsWith('Bearer ') ? this.tokens.verifyAccessToken(header.slice(7).trim()) : null);
+    // This guard may run before the auth guard has set `req.user`; the token is verified once either way.
+    const user = this.tokens.requestUser(req);
     return user ? `account:${user.id}` : `address:${await super.getTracker(req)}`;
   }
 
