@@ -14,6 +14,7 @@ import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/configuration.js';
 import type { DatabaseTarget } from './database/database.module.js';
 import { buildOpenApiDocument } from './openapi.js';
+import { serializeReply } from './read-cache/read-cache.js';
 import { MULTIPART_LIMITS } from './storage/upload.js';
 import { inlineScriptHashes, serveH5 } from './web/h5-static.js';
 
@@ -46,6 +47,7 @@ export async function createApp(
       void reply.status(status).send(body);
     },
   });
+  adapter.getInstance().setReplySerializer(serializeReply);
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();

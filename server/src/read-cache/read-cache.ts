@@ -1,3 +1,20 @@
+/** Answers kept by a cache (frozen, so they cannot change), with their JSON once a reply has needed it. */
+const answers = new WeakMap<object, string | null>();
+
+/**
+ * The reply serializer (bootstrap.ts): an answer from a cache is turned into JSON once and
+ * the text reused by every reply that sends it; anything else is stringified as usual.
+ */
+export function serializeReply(payload: unknown): string {
+  if (typeof payload !== 'object' || payload === null) return JSON.stringify(payload);
+  const known = answers.get(payload);
+  if (known === undefined) return JSON.stringify(payload);
+  if (known !== null) return known;
+  const json = JSON.stringify(payload);
+  answers.set(payload, json);
+  return json;
+}
+
 /** Entries a cache holds at most: the oldest goes first (paged lists could otherwise grow it without end). */
 const MAX_ENTRIES = 1_000;
 
@@ -23,7 +40,7 @@ export class ReadCache<V> {
     if (cached && cached.until > now) return cached.value;
     if (cached) this.entries.delete(key);
     else if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    const entry = { value: read().then(deepFreeze), until: now + this.ttlMs };
+    const entry = { value: read().then(keep), until: now + this.ttlMs };
     this.entries.set(key, entry);
     entry.value.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -34,6 +51,12 @@ export class ReadCache<V> {
   clear(): void {
     this.entries.clear();
   }
+}
+
+function keep<T>(value: T): T {
+  deepFreeze(value);
+  if (typeof value === 'object' && value !== null) answers.set(value, null);
+  return value;
 }
 
 function deepFreeze<T>(value: T): T {
