@@ -148,6 +148,8 @@ async function main(): Promise<number> {
         // One client address sends everything here; the limiter is not what is measured.
         THROTTLE_LIMIT: '1000000000',
         RATE_LIMITS: 'off',
+        // BENCH_READ_CACHE_SECONDS=0 measures every read as a first read (docs/benchmarks.md).
+        ...(process.env.BENCH_READ_CACHE_SECONDS && { READ_CACHE_SECONDS: process.env.BENCH_READ_CACHE_SECONDS }),
       },
       Array.from({ length: options.instances }, (_, i) => `${RESULTS_DIR}instance-${i + 1}.log`),
     );

@@ -5,7 +5,7 @@ import { PUBLIC_EXTENSION, ROLES_EXTENSION } from './auth/auth.decorators.js';
 import { ERROR_BODY_SCHEMA, errorResponse, groupByStatus } from './common/api-errors.decorator.js';
 
 /** Errors any route can answer, whatever it does. */
-const COMMON_ERRORS: ErrorCode[] = ['VALIDATION_FAILED', 'RATE_LIMITED', 'INTERNAL', 'DATABASE_UNAVAILABLE'];
+const COMMON_ERRORS: ErrorCode[] = ['VALIDATION_FAILED', 'RATE_LIMITED', 'CONCURRENT_CHANGE', 'INTERNAL', 'DATABASE_UNAVAILABLE'];
 /** Errors of routes that take a body, raised before the route's own code runs. */
 const BODY_ERRORS: ErrorCode[] = ['MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'];
 

@@ -28,6 +28,7 @@ export const ERRORS = {
   // Server side
   INTERNAL: { status: 500, message: '服务器开小差了，请稍后再试' },
   DATABASE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+  CONCURRENT_CHANGE: { status: 409, message: '数据刚被其他操作修改，请刷新后重试' },
   // School
   SCHOOL_NOT_CONFIGURED: { status: 404, message: '学校信息尚未设置' },
   // Uploads, profiles, directory, staff management

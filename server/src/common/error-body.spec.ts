@@ -12,7 +12,14 @@ describe('toErrorBody', () => {
     expect(unexpected).toBe(true);
   });
 
+  it.each(['23505', '40001', '40P01'])('answers a race PostgreSQL settled (%s) with 409 CONCURRENT_CHANGE, logged', (code) => {
+    const { status, body, unexpected } = toErrorBody(queryFailed(code));
+    expect(status).toBe(409);
+    expect(body.error.code).toBe('CONCURRENT_CHANGE');
+    expect(unexpected).toBe(true);
+  });
+
   it('keeps other query failures a 500, whatever their code looks like', () => {
-    for (const code of ['23505', 'constructor', '__proto__']) expect(toErrorBody(queryFailed(code)).status).toBe(500);
+    for (const code of ['23503', '42P01', 'constructor', '__proto__']) expect(toErrorBody(queryFailed(code)).status).toBe(500);
   });
 });

@@ -57,6 +57,14 @@ const DATA_ERROR_ISSUES: Record<string, string> = {
   '22P05': 'a text contains a character that cannot be stored',
 };
 
+/**
+ * PostgreSQL's answers to two writers meeting — a unique key taken between our check and our
+ * insert, a serialization failure, a deadlock — that a service did not turn into its own
+ * code. Trying again may well succeed, so the client gets a 409 saying so, not a 500; it is
+ * still logged, since the service should handle the race itself.
+ */
+const CONCURRENCY_ERROR_CODES: Record<string, true> = { '23505': true, '40001': true, '40P01': true };
+
 /** The entry of `table` for an error's code (of the error itself or of its driver error). */
 function byCode<T>(table: Record<string, T>, error: unknown): T | undefined {
   const { code, driverError } = (error ?? {}) as { code?: unknown; driverError?: { code?: unknown } };
@@ -105,5 +113,6 @@ export function toErrorBody(exception: unknown): MappedError {
   if (isDatabaseUnavailable(exception)) return { ...mapped('DATABASE_UNAVAILABLE'), unexpected: true };
   const dataIssue = byCode(DATA_ERROR_ISSUES, exception);
   if (dataIssue) return { ...mapped('VALIDATION_FAILED', [{ issue: dataIssue }]), unexpected: true };
+  if (byCode(CONCURRENCY_ERROR_CODES, exception)) return { ...mapped('CONCURRENT_CHANGE'), unexpected: true };
   return mapped('INTERNAL');
 }
