@@ -26,6 +26,16 @@ describe('the global auth guard', () => {
     }
   });
 
+  it('refuses a token once it expires, though it was accepted before (a checked token is remembered only until then)', async () => {
+    const { alumnus } = await signedIn(t);
+    const token = t.app.get(JwtService).sign({ sub: alumnus.id, roles: ['alumnus'] }, { expiresIn: 2 });
+    const asked = () => t.request('/api/v1/__probe/me', { headers: { authorization: `Bearer ${token}` } });
+    expect((await asked()).status).toBe(200);
+    expect((await asked()).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect((await asked()).status).toBe(401);
+  });
+
   it('lets a signed-in alumnus through, with their id and roles', async () => {
     const { alumnus, headers } = await signedIn(t);
     const res = await t.request('/api/v1/__probe/me', { headers });

@@ -7,12 +7,22 @@ import type { AppConfig } from '../config/configuration.js';
 interface AccessTokenClaims {
   sub: string;
   roles: Role[];
+  exp?: number;
 }
+
+/** Tokens whose signature has been checked, kept at most (the oldest goes first). */
+const MAX_VERIFIED_TOKENS = 10_000;
 
 /** Short-lived access tokens carrying the user's id and roles (HS256, JWT_SECRET). */
 @Injectable()
 export class TokenService {
   private readonly verified = new WeakMap<object, AuthUserDto | null>();
+  /**
+   * Valid tokens seen lately and when they expire: a signed-in reader's token comes with
+   * every request, and its signature is checked the first time only. Access tokens cannot be
+   * revoked before they expire anyway; a forged or expired one is never kept.
+   */
+  private readonly validTokens = new Map<string, { user: AuthUserDto; expiresAtMs: number }>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -39,10 +49,17 @@ export class TokenService {
 
   /** The user the token names, or null when it is missing, forged or expired. */
   verifyAccessToken(token: string): AuthUserDto | null {
+    const known = this.validTokens.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.user;
+    if (known) this.validTokens.delete(token);
     try {
       const claims = this.jwt.verify<AccessTokenClaims>(token, { algorithms: ['HS256'] });
-      if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles)) return null;
-      return { id: claims.sub, roles: claims.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role)) };
+      if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || typeof claims.exp !== 'number') return null;
+      const roles = claims.roles.filter((role): role is Role => (ROLES as readonly string[]).includes(role));
+      const user = Object.freeze({ id: claims.sub, roles: Object.freeze(roles) as Role[] });
+      if (this.validTokens.size >= MAX_VERIFIED_TOKENS) this.validTokens.delete(this.validTokens.keys().next().value!);
+      this.validTokens.set(token, { user, expiresAtMs: claims.exp * 1000 });
+      return user;
     } catch {
       return null;
     }

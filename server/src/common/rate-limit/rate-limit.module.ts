@@ -23,7 +23,10 @@ function throttlers(throttle: AppConfig['throttle']): ThrottlerOptions[] {
     skipIf: (context) => reflector.get<RateLimitedAction | undefined>(RATE_LIMITED_ACTION, context.getHandler()) !== name,
     generateKey: (_context, tracker) => `${name}:${tracker}`,
   }));
-  return [{ limit: throttle.limit, ttl: throttle.ttlSeconds * 1000 }, ...actions];
+  // Keyed by route and caller as they are: the library's default key is an MD5 of the same, made on every request.
+  const perRoute: ThrottlerOptions['generateKey'] = (context, tracker, name) =>
+    `${name}:${context.getClass().name}.${context.getHandler().name}:${tracker}`;
+  return [{ limit: throttle.limit, ttl: throttle.ttlSeconds * 1000, generateKey: perRoute }, ...actions];
 }
 
 @Module({})
