@@ -47,7 +47,8 @@ export async function createApp(
       void reply.status(status).send(body);
     },
   });
-  adapter.getInstance().setReplySerializer(serializeReply);
+  // Fastify sends a Buffer from the serializer as it is, though its type names only strings.
+  adapter.getInstance().setReplySerializer(serializeReply as (payload: unknown) => string);
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();

@@ -58,12 +58,13 @@ describe.skipIf(serverUrl() === null)('cached public reads', () => {
     for (const path of reads()) {
       const first = await b.request(path);
       expect(first.status).toBe(200);
-      let again: unknown;
+      let again: Awaited<ReturnType<typeof b.request>> | undefined;
       const statements = await statementsOf(b.dataSource, async () => {
-        again = (await b.request(path)).body;
+        again = await b.request(path);
       });
       expect({ path, statements }).toEqual({ path, statements: [] });
-      expect(again).toEqual(first.body);
+      expect(again!.body).toEqual(first.body);
+      expect(again!.headers.get('content-type')).toBe('application/json; charset=utf-8');
     }
   });
 
