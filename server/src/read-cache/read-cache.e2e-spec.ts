@@ -21,8 +21,7 @@ describe.skipIf(serverUrl() === null)('cached public reads', () => {
   let eventId: string;
   let campaignId: string;
 
-  const write = (path: string, method: string, body: unknown) =>
-    pair.a.request(path, { ...post(body, staff.headers), method });
+  const write = (path: string, method: string, body: unknown) => pair.a.request(path, { ...post(body, staff.headers), method });
   /** Reads on b until `accept` holds; fails with the last answer after two seconds. */
   const freshOnB = async (path: string, accept: (body: any, status: number) => boolean, headers: Record<string, string> = {}) => {
     let last: unknown;
@@ -39,7 +38,8 @@ describe.skipIf(serverUrl() === null)('cached public reads', () => {
     const { a } = pair;
     await a.dataSource.query(`INSERT INTO schools (id, name, short_name, intro, city) VALUES (1, '江州学院', '江院', '', '江州')`);
     staff = await signedIn(a, ['staff']);
-    eventId = (await eventFactory(a.dataSource)(48, { title: '返校日', address: '江州市学院路 1 号', latitude: 28.2, longitude: 112.9 })).id;
+    eventId = (await eventFactory(a.dataSource)(48, { title: '返校日', address: '江州市学院路 1 号', latitude: 28.2, longitude: 112.9 }))
+      .id;
     campaignId = (await campaignFactory(a.dataSource)({ kind: 'sapling', unitName: '棵树苗', unitPriceFen: 3000 })).id;
   });
 
@@ -147,11 +147,17 @@ describe.skipIf(serverUrl() === null)('cached public reads', () => {
     expect((await a.request(`/api/v1/group-posts/${posted.body.id}/like`, { method: 'PUT', headers: reader!.headers })).status).toBe(200);
     await freshOnB(feed, (page) => page.items[0]?.likedByMe === true && page.items[0].likeCount === 1, reader!.headers);
 
-    const mute = await a.request(`/api/v1/groups/${groupId}/members/${reader!.alumnus.id}/mute`, { method: 'PUT', headers: owner!.headers });
+    const mute = await a.request(`/api/v1/groups/${groupId}/members/${reader!.alumnus.id}/mute`, {
+      method: 'PUT',
+      headers: owner!.headers,
+    });
     expect(mute.status).toBe(204);
     await freshOnB(feed, (page) => page.items[0]?.mayComment === false, reader!.headers);
 
-    await a.dataSource.query(`UPDATE group_memberships SET status = 'left' WHERE group_id = $1 AND alumnus_id = $2`, [groupId, reader!.alumnus.id]);
+    await a.dataSource.query(`UPDATE group_memberships SET status = 'left' WHERE group_id = $1 AND alumnus_id = $2`, [
+      groupId,
+      reader!.alumnus.id,
+    ]);
     await freshOnB(feed, (_body, status) => status === 403, reader!.headers);
   });
 });

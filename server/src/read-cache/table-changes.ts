@@ -79,7 +79,10 @@ export class TableChanges implements OnApplicationBootstrap, OnApplicationShutdo
     this.client = null;
     this.emit(null);
     if (this.stopped) return;
-    this.logger.warn({ reason: error?.message ?? 'connection ended' }, 'stopped hearing table changes; public reads are not cached until it is back');
+    this.logger.warn(
+      { reason: error?.message ?? 'connection ended' },
+      'stopped hearing table changes; public reads are not cached until it is back',
+    );
     client.end().catch(() => undefined);
     this.retry();
   }

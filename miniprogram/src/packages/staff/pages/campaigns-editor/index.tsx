@@ -11,7 +11,6 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { addDisbursement, createCampaign, getStaffCampaign, updateCampaign } from '../../../../api/campaigns';
-import { ApiError } from '../../../../api/request';
 import { uploadGivingPhoto } from '../../../../api/staff-giving';
 import { type PickedPhoto, photosProblem, uploadedValues } from '../../../../components/picked-photos';
 import { PhotoPicker } from '../../../../components/photo-picker';
@@ -19,7 +18,6 @@ import { CAMPAIGN_STATUS_LABELS } from '../campaigns/status';
 import { CAMPAIGN_EDITOR_URL, givingDonationsUrl } from '../campaigns/urls';
 import {
   type CampaignDraft,
-  type CampaignProblems,
   type DisbursementDraft,
   type DisbursementProblems,
   draftFromCampaign,
@@ -32,7 +30,7 @@ import {
 // The same form look as the event editor.
 import '../events-editor/index.scss';
 import './index.scss';
-import { EditedRecord, Row, Section } from '../../editor-form';
+import { EditedRecord, Row, Section, TransitionButtons, useEditorSaving } from '../../editor-form';
 
 /** ?id= edits that campaign; without it, a new draft. */
 export default function CampaignEditorPage() {
@@ -55,47 +53,19 @@ const TRANSITIONS: { to: CampaignStatus; label: string; from: CampaignStatus; co
 ];
 
 function Editor({ campaign, onSaved }: { campaign: CampaignDetailDto | null; onSaved: (campaign: CampaignDetailDto) => void }) {
-  const [draft, setDraft] = useState<CampaignDraft>(() => (campaign ? draftFromCampaign(campaign) : emptyCampaignDraft()));
-  const [problems, setProblems] = useState<CampaignProblems>({});
-  const [busy, setBusy] = useState(false);
+  const { draft, setDraft, problems, busy, save, change } = useEditorSaving({
+    record: campaign,
+    onSaved,
+    draftOf: draftFromCampaign,
+    emptyDraft: emptyCampaignDraft,
+    inputOf: toCampaignInput,
+    create: createCampaign,
+    update: updateCampaign,
+    problemsOf: (error) => problemsFromServer(error.code, error.message, error.details),
+    url: CAMPAIGN_EDITOR_URL,
+  });
   const set = <K extends keyof CampaignDraft>(key: K, value: CampaignDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-
-  const save = async () => {
-    const { input, problems: found } = toCampaignInput(draft);
-    setProblems(found);
-    if (!input) {
-      void Taro.showToast({ title: '请修改标红的内容', icon: 'none' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = campaign ? await updateCampaign(campaign.id, input) : await createCampaign(input);
-      void Taro.showToast({ title: campaign ? '已保存' : '草稿已创建', icon: 'success' });
-      onSaved(saved);
-      setDraft(draftFromCampaign(saved));
-      // A new draft gets its own address, so a refresh keeps editing it.
-      if (!campaign) void Taro.redirectTo({ url: `${CAMPAIGN_EDITOR_URL}?id=${saved.id}` });
-    } catch (error) {
-      if (error instanceof ApiError) setProblems(problemsFromServer(error.code, error.message, error.details));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const transition = async (t: (typeof TRANSITIONS)[number]) => {
-    if (!campaign) return;
-    const { confirm } = await Taro.showModal({ title: t.label, content: t.confirm, confirmText: '确定' });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      onSaved(await updateCampaign(campaign.id, { status: t.to }));
-      void Taro.showToast({ title: '已完成', icon: 'success' });
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
+  const transition = (t: (typeof TRANSITIONS)[number]) => change(t, (id) => updateCampaign(id, { status: t.to }));
 
   const field = (key: keyof CampaignDraft, label: string, placeholder: string, type: 'text' | 'digit' = 'text') => (
     <Row label={label} problem={problems[key]}>
@@ -174,21 +144,15 @@ function Editor({ campaign, onSaved }: { campaign: CampaignDetailDto | null; onS
         <Button className="campaign-editor-save" type="primary" shape="round" block loading={busy} onClick={() => void save()}>
           {campaign ? '保存修改' : '保存为草稿'}
         </Button>
-        {campaign
-          ? TRANSITIONS.filter((t) => t.from === campaign.status).map((t) => (
-              <Button
-                key={t.label}
-                className={`editor-transition campaign-editor-${t.to}`}
-                type={t.to === 'open' ? 'success' : 'default'}
-                shape="round"
-                block
-                disabled={busy}
-                onClick={() => void transition(t)}
-              >
-                {t.label}
-              </Button>
-            ))
-          : null}
+        {campaign ? (
+          <TransitionButtons
+            transitions={TRANSITIONS.filter((t) => t.from === campaign.status)}
+            classOf={(t) => `campaign-editor-${t.to}`}
+            primary={(t) => t.to === 'open'}
+            busy={busy}
+            onPick={(t) => void transition(t)}
+          />
+        ) : null}
       </View>
     </View>
   );

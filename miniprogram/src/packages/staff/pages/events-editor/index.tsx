@@ -12,11 +12,8 @@ import {
 import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
-import { ApiError } from '../../../../api/request';
 import { createEvent, type EventTransition, getStaffEvent, transitionEvent, updateEvent } from '../../../../api/staff-events';
 import {
-  type DraftProblems,
   draftFromEvent,
   emptyEventDraft,
   type EventDraft,
@@ -28,7 +25,7 @@ import {
 } from './editor-form';
 import { EDITOR_URL } from '../events/urls';
 import './index.scss';
-import { EditedRecord, Row, Section } from '../../editor-form';
+import { EditedRecord, Row, Section, TransitionButtons, useEditorSaving } from '../../editor-form';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -45,51 +42,23 @@ const TRANSITIONS: { action: EventTransition; label: string; from: EventDetailDt
 ];
 
 function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (event: EventDetailDto) => void }) {
-  const [draft, setDraft] = useState<EventDraft>(() => (event ? draftFromEvent(event) : emptyEventDraft()));
-  const [problems, setProblems] = useState<DraftProblems>({});
-  const [busy, setBusy] = useState(false);
+  const { draft, setDraft, problems, busy, save, change } = useEditorSaving({
+    record: event,
+    onSaved,
+    draftOf: draftFromEvent,
+    emptyDraft: emptyEventDraft,
+    inputOf: toEventInput,
+    create: createEvent,
+    update: updateEvent,
+    problemsOf: (error) => problemsFromServer(error.message, error.details),
+    url: EDITOR_URL,
+  });
   const editable = !event || event.status === 'draft' || event.status === 'published';
 
   const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setQuestion = (index: number, change: Partial<QuestionDraft>) =>
     setDraft((d) => ({ ...d, questions: d.questions.map((q, i) => (i === index ? { ...q, ...change } : q)) }));
-
-  const save = async () => {
-    const { input, problems: found } = toEventInput(draft);
-    setProblems(found);
-    if (!input) {
-      void Taro.showToast({ title: '请修改标红的内容', icon: 'none' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = event ? await updateEvent(event.id, input) : await createEvent(input);
-      void Taro.showToast({ title: event ? '已保存' : '草稿已创建', icon: 'success' });
-      onSaved(saved);
-      setDraft(draftFromEvent(saved));
-      // A new draft gets its own address, so a refresh keeps editing it.
-      if (!event) void Taro.redirectTo({ url: `${EDITOR_URL}?id=${saved.id}` });
-    } catch (error) {
-      if (error instanceof ApiError) setProblems(problemsFromServer(error.message, error.details));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const transition = async (t: (typeof TRANSITIONS)[number]) => {
-    if (!event) return;
-    const { confirm } = await Taro.showModal({ title: t.label, content: t.confirm, confirmText: '确定' });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      onSaved(await transitionEvent(event.id, t.action));
-      void Taro.showToast({ title: '已完成', icon: 'success' });
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
+  const transition = (t: (typeof TRANSITIONS)[number]) => change(t, (id) => transitionEvent(id, t.action));
 
   const field = (key: TextField, label: string, placeholder: string, type: 'text' | 'digit' | 'number' = 'text') => (
     <Row label={label} problem={problems[key]}>
@@ -278,21 +247,15 @@ function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (ev
         ) : (
           <Text className="editor-hint">{EVENT_STATUS_LABELS[event!.status]}的活动不能再编辑。</Text>
         )}
-        {event
-          ? TRANSITIONS.filter((t) => t.from === event.status).map((t) => (
-              <Button
-                key={t.label}
-                className={`editor-transition editor-${t.action}`}
-                type={t.action === 'publish' ? 'success' : 'default'}
-                shape="round"
-                block
-                disabled={busy}
-                onClick={() => void transition(t)}
-              >
-                {t.label}
-              </Button>
-            ))
-          : null}
+        {event ? (
+          <TransitionButtons
+            transitions={TRANSITIONS.filter((t) => t.from === event.status)}
+            classOf={(t) => `editor-${t.action}`}
+            primary={(t) => t.action === 'publish'}
+            busy={busy}
+            onPick={(t) => void transition(t)}
+          />
+        ) : null}
       </View>
     </View>
   );

@@ -1,0 +1,74 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { storage } from '../../../../../test/mocks/taro';
+import { saplingCampaign } from '../../../giving/test-fixtures';
+import CampaignEditorPage from './index';
+
+const taroRequest = Taro.request as jest.Mock;
+
+interface Sent {
+  url: string;
+  method: string;
+  data?: Record<string, unknown>;
+}
+
+const draft = saplingCampaign({ status: 'draft', raisedFen: 0, donorCount: 0 });
+const sent = () => taroRequest.mock.calls.map(([call]) => call as Sent).filter((call) => call.method === 'PATCH');
+
+/** The staff answers: the draft drive, and PATCH answered by `patch`. */
+function serve(patch: (call: Sent) => { statusCode: number; data: unknown }) {
+  taroRequest.mockImplementation((call: Sent) => {
+    if (call.url === '/api/v1/staff/campaigns/c1' && call.method === 'PATCH') return Promise.resolve(patch(call));
+    if (call.url === '/api/v1/staff/campaigns/c1') return Promise.resolve({ statusCode: 200, data: draft });
+    return Promise.resolve({ statusCode: 404, data: null });
+  });
+}
+
+describe('捐赠项目编辑', () => {
+  beforeEach(() => {
+    taroRequest.mockReset();
+    (Taro.showModal as jest.Mock).mockClear();
+    (Taro.showToast as jest.Mock).mockClear();
+    storage.clear();
+    storage.set('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '王老师' } });
+    (useRouter as jest.Mock).mockReturnValue({ params: { id: 'c1' } });
+  });
+
+  it('saves the draft and shows what the server answered', async () => {
+    serve((call) => ({ statusCode: 200, data: { ...draft, title: String(call.data?.title) } }));
+    render(<CampaignEditorPage />);
+    const title = (await screen.findByDisplayValue('校友林植树')) as HTMLInputElement;
+    fireEvent.input(title, { target: { value: '校友林植树（第二期）' }, detail: { value: '校友林植树（第二期）' } });
+    fireEvent.click(screen.getByText('保存修改').closest('button')!);
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存', icon: 'success' }));
+    expect(sent()[0]!.data).toMatchObject({ title: '校友林植树（第二期）' });
+    expect(screen.getByDisplayValue('校友林植树（第二期）')).toBeTruthy();
+  });
+
+  it('puts the server’s problem under its field', async () => {
+    serve(() => ({
+      statusCode: 400,
+      data: { error: { code: 'VALIDATION_FAILED', message: '名称已被使用', details: [{ field: 'title', issue: 'taken' }] } },
+    }));
+    render(<CampaignEditorPage />);
+    await screen.findByDisplayValue('校友林植树');
+    fireEvent.click(screen.getByText('保存修改').closest('button')!);
+    expect(await screen.findByText('名称已被使用')).toBeTruthy();
+  });
+
+  it('opens the drive after a confirmation, and does nothing when it is declined', async () => {
+    serve((call) => ({ statusCode: 200, data: { ...draft, status: call.data?.status } }));
+    render(<CampaignEditorPage />);
+    await screen.findByDisplayValue('校友林植树');
+
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(screen.getByText('开始募捐').closest('button')!);
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1));
+    expect(sent()).toEqual([]);
+
+    fireEvent.click(screen.getByText('开始募捐').closest('button')!);
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已完成', icon: 'success' }));
+    expect(sent()[0]!.data).toEqual({ status: 'open' });
+    expect(await screen.findByText('进行中')).toBeTruthy();
+  });
+});
