@@ -1,4 +1,3 @@
-import type { DonationCertificateDto } from '@alumni/shared';
 import {
   CERTIFICATE_HEIGHT,
   CERTIFICATE_WIDTH,
@@ -9,28 +8,14 @@ import {
   paintCertificate,
   wrapText,
 } from './certificate';
-
-const certificate = (override: Partial<DonationCertificateDto> = {}): DonationCertificateDto => ({
-  certificateNo: 'GIV-1A2B3C4D-000358',
-  donationId: 'd1',
-  schoolName: '江州学院',
-  donorName: '李明',
-  campaignTitle: '校友林植树',
-  campaignKind: 'sapling',
-  amountFen: 3000,
-  units: 1,
-  unitName: '棵树苗',
-  treeNumbers: { first: 1024, last: 1024 },
-  paidAt: '2026-11-29T16:30:00.000Z',
-  ...override,
-});
+import { certificateFixture } from './test-fixtures';
 
 /** Every character one unit wide. */
 const byLength = (text: string) => [...text].length;
 
 describe('certificate wording', () => {
   it('names the school, the donor, the drive, the amount with its units, the tree number, the day and the number', () => {
-    expect(certificateContent(certificate())).toEqual({
+    expect(certificateContent(certificateFixture())).toEqual({
       school: '江州学院',
       name: '李明',
       body: '向“校友林植树”捐赠 ¥30.00（1 棵树苗），情系母校，特发此证，以致谢忱。',
@@ -44,7 +29,7 @@ describe('certificate wording', () => {
 
   it('leaves out a hidden amount, and the units with it, but keeps the trees', () => {
     const content = certificateContent(
-      certificate({ donorName: '匿名校友', amountFen: null, units: 3, treeNumbers: { first: 7, last: 9 } }),
+      certificateFixture({ donorName: '匿名校友', amountFen: null, units: 3, treeNumbers: { first: 7, last: 9 } }),
     );
     expect(content.name).toBe('匿名校友');
     expect(content.body).toBe('向“校友林植树”慷慨捐赠，情系母校，特发此证，以致谢忱。');
@@ -53,7 +38,7 @@ describe('certificate wording', () => {
 
   it('has no tree line for a drive without trees, nor units without a unit', () => {
     const content = certificateContent(
-      certificate({
+      certificateFixture({
         campaignKind: 'student_aid',
         campaignTitle: '春晖助学',
         amountFen: 120_000,
@@ -69,7 +54,7 @@ describe('certificate wording', () => {
   it('dates in Beijing time and names the file after the number', () => {
     expect(certificateDate('2026-01-01T15:59:59Z')).toBe('2026 年 1 月 1 日');
     expect(certificateDate('2026-01-01T16:00:00Z')).toBe('2026 年 1 月 2 日');
-    expect(certificateFileName(certificate())).toBe('捐赠证书-GIV-1A2B3C4D-000358.png');
+    expect(certificateFileName(certificateFixture())).toBe('捐赠证书-GIV-1A2B3C4D-000358.png');
   });
 });
 
@@ -119,7 +104,7 @@ describe('paintCertificate', () => {
 
   it('draws every line inside the paper, the body wrapped to its width', () => {
     const { ctx, texts } = recorder();
-    const content = certificateContent(certificate({ campaignTitle: '校友林植树：为母校种下一棵树，绿荫留给学弟学妹' }));
+    const content = certificateContent(certificateFixture({ campaignTitle: '校友林植树：为母校种下一棵树，绿荫留给学弟学妹' }));
     paintCertificate(ctx, content);
     const drawn = texts.map((t) => t.text);
     expect(drawn).toEqual(
@@ -143,7 +128,7 @@ describe('paintCertificate', () => {
 
   it('draws no tree line when there are no trees', () => {
     const { ctx, texts } = recorder();
-    paintCertificate(ctx, certificateContent(certificate({ treeNumbers: null })));
+    paintCertificate(ctx, certificateContent(certificateFixture({ treeNumbers: null })));
     expect(texts.some((t) => t.text.startsWith('你种下了'))).toBe(false);
   });
 });

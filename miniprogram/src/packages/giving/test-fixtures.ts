@@ -1,4 +1,4 @@
-import type { CampaignDetailDto, DonationDto } from '@alumni/shared';
+import type { CampaignDetailDto, DonationCertificateDto, DonationDto } from '@alumni/shared';
 
 /** An open sapling drive: 1 棵树苗 = ¥30, at least ¥1, at most ¥3,000 a gift. */
 export function saplingCampaign(override: Partial<CampaignDetailDto> = {}): CampaignDetailDto {
@@ -68,3 +68,21 @@ export const paidDonation = (override: Partial<DonationDto> = {}) =>
     paidAt: '2026-11-29T12:00:05.000Z',
     ...override,
   });
+
+/** The certificate of one sapling, paid late on 29 November UTC (already the 30th in Beijing). */
+export function certificateFixture(override: Partial<DonationCertificateDto> = {}): DonationCertificateDto {
+  return {
+    certificateNo: 'GIV-1A2B3C4D-000358',
+    donationId: 'd1',
+    schoolName: '江州学院',
+    donorName: '李明',
+    campaignTitle: '校友林植树',
+    campaignKind: 'sapling',
+    amountFen: 3000,
+    units: 1,
+    unitName: '棵树苗',
+    treeNumbers: { first: 1024, last: 1024 },
+    paidAt: '2026-11-29T16:30:00.000Z',
+    ...override,
+  };
+}

@@ -2,7 +2,7 @@ import type { DonationCertificateDto } from '@alumni/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { storage } from '../../../../../test/mocks/taro';
-import { donationFixture, paidDonation, saplingCampaign } from '../../test-fixtures';
+import { certificateFixture, donationFixture, paidDonation, saplingCampaign } from '../../test-fixtures';
 import DonationPage from './index';
 
 // The shared Taro mock has no useShareAppMessage; the page registers its share card with it.
@@ -13,23 +13,8 @@ jest.mock('@tarojs/taro', () => {
 
 const taroRequest = Taro.request as jest.Mock;
 
-const certificate = (override: Partial<DonationCertificateDto> = {}): DonationCertificateDto => ({
-  certificateNo: 'GIV-1A2B3C4D-000358',
-  donationId: 'd1',
-  schoolName: '江州学院',
-  donorName: '李明',
-  campaignTitle: '校友林植树',
-  campaignKind: 'sapling',
-  amountFen: 3000,
-  units: 1,
-  unitName: '棵树苗',
-  treeNumbers: { first: 1024, last: 1024 },
-  paidAt: '2026-11-29T12:00:05.000Z',
-  ...override,
-});
-
 /** The drive, the certificate, and the donation as `answers` says on each read (the last answer repeats). */
-function serve(answers: unknown[], shown: DonationCertificateDto = certificate()) {
+function serve(answers: unknown[], shown: DonationCertificateDto = certificateFixture()) {
   taroRequest.mockImplementation(({ url }: { url: string }) => {
     const path = url.split('?')[0];
     if (path === '/api/v1/campaigns/c1') return Promise.resolve({ statusCode: 200, data: saplingCampaign() });
@@ -99,7 +84,7 @@ describe('捐赠证书', () => {
 
   it('shows what the server allows: 匿名校友 and no amount when the donor chose so', async () => {
     const drawn = fakeCanvas(true);
-    serve([paidDonation({ anonymous: true, hideAmount: true })], certificate({ donorName: '匿名校友', amountFen: null }));
+    serve([paidDonation({ anonymous: true, hideAmount: true })], certificateFixture({ donorName: '匿名校友', amountFen: null }));
     render(<DonationPage />);
     await screen.findByText('下载证书');
     expect(drawn).toContain('匿名校友');
