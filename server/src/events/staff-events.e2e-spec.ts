@@ -47,6 +47,20 @@ describe('staff event management', () => {
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([['event.created', staff.alumnus.id]]);
   });
 
+  it('stores the description sanitised, whatever the client sends, on creation and on edit', async () => {
+    const description =
+      '<h2>议程</h2><p style="position:fixed">签到</p><iframe src="https://evil.example/"></iframe><script>steal()</script>';
+    const created = await send('POST', '/api/v1/staff/events', eventInput({ description }));
+    expect(created.status).toBe(201);
+    expect(created.body.description).toBe('<h2>议程</h2><p>签到</p>');
+    const edited = await send('PATCH', `/api/v1/staff/events/${created.body.id}`, {
+      description: '<img src="javascript:steal()">合影\n\n留念',
+    });
+    expect(edited.body.description).toBe('合影\n\n留念');
+    const stored = await t.dataSource.getRepository(EventEntity).findOneByOrFail({ id: created.body.id });
+    expect(stored.description).toBe('合影\n\n留念');
+  });
+
   it('refuses alumni every staff route', async () => {
     expect((await send('POST', '/api/v1/staff/events', eventInput(), alumnus)).status).toBe(403);
     expect((await t.request('/api/v1/staff/events', { headers: alumnus.headers })).status).toBe(403);

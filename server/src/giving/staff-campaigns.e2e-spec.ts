@@ -71,6 +71,17 @@ describe('staff manage campaigns', () => {
     expect(entries[1]!.after).toMatchObject({ status: 'open', minAmountFen: 1000 });
   });
 
+  it('stores the story sanitised, whatever the client sends, on creation and on edit', async () => {
+    const story = '<p onclick="steal()">东坡<img src="x" onerror="steal()"></p><script>steal()</script>';
+    const created = await send('POST', '/staff/campaigns', staff, { ...SAPLING, story });
+    expect(created.status).toBe(201);
+    const clean = '<p>东坡<img src="x" style="max-width:100%;height:auto" /></p>';
+    expect(created.body.story).toBe(clean);
+    const edited = await send('PATCH', `/staff/campaigns/${created.body.id}`, staff, { story: '<a href="javascript:steal()">看</a>' });
+    expect(edited.body.story).toBe('<a>看</a>');
+    expect((await t.dataSource.getRepository(CampaignEntity).findOneByOrFail({ id: created.body.id })).story).toBe('<a>看</a>');
+  });
+
   it('lists every campaign for staff, drafts included', async () => {
     const draft = (await send('POST', '/staff/campaigns', staff, { ...SAPLING, title: '草稿项目' })).body;
     const res = await send('GET', '/staff/campaigns?limit=100', staff);

@@ -33,6 +33,7 @@ import {
   type EventQuestionKind,
   PROFILE_LIMITS,
 } from '@alumni/shared';
+import { RichText } from '../../common/rich-text.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -105,10 +106,12 @@ export class CreateEventDto implements EventInput {
   @IsIn(EVENT_KINDS)
   kind: EventKind;
 
-  @ApiPropertyOptional({ maxLength: EVENT_LIMITS.description, description: 'Rich text (the mini-program renders it with rich-text)' })
+  @ApiPropertyOptional({
+    maxLength: EVENT_LIMITS.description,
+    description: 'Rich text (an HTML subset the mini-program renders with rich-text), sanitised before it is stored',
+  })
   @IsOptional()
-  @IsString()
-  @MaxLength(EVENT_LIMITS.description)
+  @RichText(EVENT_LIMITS.description)
   description?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })

@@ -15,6 +15,7 @@ import {
   Min,
 } from 'class-validator';
 import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type CampaignKind, type CampaignStatus, DEFAULT_MIN_DONATION_FEN } from '@alumni/shared';
+import { RichText } from '../../common/rich-text.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** ¥1,000,000 in fen: far above any gift, far below 2^53. */
@@ -40,10 +41,12 @@ export class CreateCampaignDto {
   @MaxLength(200)
   summary?: string;
 
-  @ApiPropertyOptional({ description: 'The story, rich text (HTML subset) with photos' })
+  @ApiPropertyOptional({
+    maxLength: 20_000,
+    description: 'The story, rich text (an HTML subset) with photos, sanitised before it is stored',
+  })
   @IsOptional()
-  @IsString()
-  @MaxLength(20_000)
+  @RichText(20_000)
   story?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })

@@ -1,0 +1,87 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsString, MaxLength } from 'class-validator';
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * What staff rich text may hold: the tags and attributes the mini-program's `rich-text`
+ * component renders (WeChat's list, narrowed to what an editor produces), and nothing that
+ * runs, loads a page or escapes the text's box. The H5 build renders the same string as
+ * HTML in the app's own origin, so this list is also what stands between staff input and
+ * script in every alumnus's browser.
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: (
+    'p br h2 h3 h4 strong b em i u s del ins sub sup small mark blockquote pre code ul ol li hr ' +
+    'span div section img a table thead tbody tr th td caption'
+  ).split(' '),
+  allowedAttributes: {
+    '*': ['style'],
+    a: ['href'],
+    img: ['src', 'alt', 'width', 'height'],
+    ol: ['start'],
+    th: ['colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
+  },
+  // Relative addresses (our own uploads) pass; of the absolute ones only http(s).
+  allowedSchemes: ['https', 'http'],
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+  allowProtocolRelative: false,
+  allowedStyles: {
+    '*': {
+      color: [/^#[0-9a-f]{3,8}$/i, /^rgba?\(\s*[\d.\s,%]+\)$/i],
+      'background-color': [/^#[0-9a-f]{3,8}$/i, /^rgba?\(\s*[\d.\s,%]+\)$/i],
+      'text-align': [/^(left|right|center|justify)$/],
+      'font-weight': [/^(normal|bold|[1-9]00)$/],
+      'font-style': [/^(normal|italic)$/],
+      'text-decoration': [/^(none|underline|line-through)$/],
+    },
+    img: { 'max-width': [/^100%$/], height: [/^auto$/] },
+  },
+  // Content inside a dropped script or style is dropped with it, not shown as text.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'iframe', 'object'],
+  transformTags: {
+    // Phones are narrow: a photo never widens the page.
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, style: 'max-width:100%;height:auto' } }),
+    h1: 'h2',
+  },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+};
+
+const TAG = /<[a-z!/?]/i;
+
+/** Text typed without any markup: its blank lines make paragraphs and its line breaks stay. */
+function paragraphs(text: string): string {
+  return text
+    .split(/\r?\n\s*\r?\n/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block) => `<p>${escape(block)}</p>`.replace(/\r?\n/g, '<br />'))
+    .join('');
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Staff rich text as it may be stored and shown: event descriptions, campaign stories and
+ * any later module's long text. Whatever the client sent, the result holds only the
+ * allowed tags, attributes, styles and link schemes; plain text becomes paragraphs.
+ */
+export function sanitizeRichText(input: string): string {
+  if (!TAG.test(input)) return paragraphs(input);
+  return sanitizeHtml(input, OPTIONS).trim();
+}
+
+/**
+ * A DTO field of staff rich text: a string of at most `maxLength` characters as sent,
+ * stored sanitised. Non-strings pass through untouched so `IsString` names the field.
+ */
+export function RichText(maxLength: number): PropertyDecorator {
+  return applyDecorators(
+    IsString(),
+    MaxLength(maxLength),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? sanitizeRichText(value) : value)),
+  );
+}
