@@ -20,6 +20,7 @@ import { GroupPostsModule } from './group-posts/group-posts.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { InboxModule } from './inbox/inbox.module.js';
 import { InteractionsModule } from './interactions/interactions.module.js';
 import { EngagementModule } from './engagement/engagement.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
@@ -69,6 +70,7 @@ export class AppModule {
         RosterModule,
         VerificationModule,
         NotificationsModule,
+        InboxModule,
         ...extra,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -151,6 +151,7 @@ export const MATRIX: Record<string, PolicyName> = {
   'POST /api/v1/staff/campaigns/photos': 'staff',
   'GET /api/v1/staff/campaigns/{id}': 'staff',
   'PATCH /api/v1/staff/campaigns/{id}': 'staff',
+  'GET /api/v1/staff/campaigns/{id}/disbursements/audience': 'staff',
   'POST /api/v1/staff/campaigns/{id}/disbursements': 'staff',
   'PUT /api/v1/staff/campaigns/{id}/trees/{number}': 'staff',
   'GET /api/v1/me/giving/disbursements': 'signedIn',
@@ -216,4 +217,10 @@ export const MATRIX: Record<string, PolicyName> = {
   'GET /api/v1/staff/notifications': 'staff',
   'GET /api/v1/staff/notifications/counts': 'staff',
   'POST /api/v1/staff/notifications/{id}/retry': 'staff',
+
+  // message centre
+  'GET /api/v1/me/messages': 'signedIn',
+  'GET /api/v1/me/messages/unread-count': 'signedIn',
+  'POST /api/v1/me/messages/read-all': 'signedIn',
+  'POST /api/v1/me/messages/{id}/read': 'owner',
 };

@@ -30,6 +30,8 @@ export interface World {
     claim: string;
     rosterImport: string;
     notification: string;
+    /** A notice in `other`'s message centre. */
+    message: string;
   };
 }
 
@@ -108,11 +110,14 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
        VALUES ('previewed', 'roster.csv', 0, 0, 0, 0, '[]') RETURNING id),
      notification AS (
        INSERT INTO outbox_messages (alumnus_id, kind, status, attempts, last_error)
-       SELECT (ids->>'other')::uuid, 'events.reminder', 'failed', 3, 'test' FROM who RETURNING id)
+       SELECT (ids->>'other')::uuid, 'events.reminder', 'failed', 3, 'test' FROM who RETURNING id),
+     message AS (
+       INSERT INTO inbox_messages (alumnus_id, kind, title, body)
+       SELECT (ids->>'other')::uuid, 'events.reminder', '活动明天开始', '别人的消息' FROM who RETURNING id)
      SELECT who.ids, grp.id AS "group", proposed.id AS "proposedGroup", post.id AS post, comment.id AS comment, event.id AS event,
             registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
-            roster_import.id AS "rosterImport", notification.id AS notification
-     FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification`,
+            roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message
+     FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
   )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
   const { ids: people, ...objects } = row;

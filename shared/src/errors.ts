@@ -45,6 +45,7 @@ export const ERRORS = {
   NOTIFICATION_TEMPLATE_UNKNOWN: { status: 422, message: '订阅消息模板不存在，请刷新后重试' },
   NOTIFICATION_NOT_FOUND: { status: 404, message: '该通知不存在' },
   NOTIFICATION_NOT_RETRYABLE: { status: 409, message: '只有发送失败的通知可以重新发送' },
+  INBOX_MESSAGE_NOT_FOUND: { status: 404, message: '该消息不存在或已被删除' },
   // WeChat platform, sign-in, sessions, consent, phone
   WECHAT_CODE_INVALID: { status: 401, message: '微信登录凭证无效或已过期，请重新登录' },
   WECHAT_LOGIN_BLOCKED: { status: 403, message: '微信暂时限制了该账号登录，请稍后再试或联系微信客服' },

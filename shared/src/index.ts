@@ -14,3 +14,4 @@ export * from './types/groups.js';
 export * from './types/group-posts.js';
 export * from './types/engagement.js';
 export * from './types/notifications.js';
+export * from './types/inbox.js';

@@ -95,6 +95,14 @@ export class AlumniService {
     return ids.length === 0 ? Promise.resolve([]) : this.alumni.findBy({ id: In(ids) });
   }
 
+  /** Which of these alumni still have an account (not erased); in the caller's transaction when given. */
+  async activeIds(ids: string[], manager?: EntityManager): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const repository = manager ? manager.getRepository(AlumnusEntity) : this.alumni;
+    const rows = await repository.find({ select: { id: true }, where: { id: In([...new Set(ids)]), deletedAt: IsNull() } });
+    return new Set(rows.map((row) => row.id));
+  }
+
   /** Loads a non-erased alumnus for change inside the caller's transaction (row locked). */
   lockActive(manager: EntityManager, id: string): Promise<AlumnusEntity | null> {
     return manager.getRepository(AlumnusEntity).findOne({ where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { ConsentService } from '../identity/consent.service.js';
 import { IdentityService } from '../identity/identity.service.js';
+import { InboxService } from '../inbox/inbox.service.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { SchoolService } from '../school/school.service.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
@@ -69,6 +70,7 @@ export class ProfilesService {
     private readonly audit: AuditService,
     private readonly consent: ConsentService,
     private readonly identity: IdentityService,
+    private readonly inbox: InboxService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
@@ -146,7 +148,11 @@ export class ProfilesService {
       await this.interactions.record(manager, { alumnusId: alumnus.id, kind: 'identity.data_exported' });
     });
     const alumnus = await this.loadSelf(user);
-    const [profile, interactions] = await Promise.all([this.view.presentOwn(alumnus), this.interactions.listFor(alumnus.id)]);
+    const [profile, interactions, messages] = await Promise.all([
+      this.view.presentOwn(alumnus),
+      this.interactions.listFor(alumnus.id),
+      this.inbox.exportFor(alumnus.id),
+    ]);
     return {
       exportedAt: new Date().toISOString(),
       profile: { ...profile, createdAt: alumnus.createdAt.toISOString(), updatedAt: alumnus.updatedAt.toISOString() },
@@ -158,6 +164,7 @@ export class ProfilesService {
         occurredAt: row.occurredAt.toISOString(),
       })),
       donations: [],
+      messages,
     };
   }
 
@@ -188,6 +195,7 @@ export class ProfilesService {
       await this.interactions.record(manager, { alumnusId: alumnus.id, kind: 'identity.account_deleted' });
       await this.alumni.erase(manager, alumnus.id, { ...ERASED, deletedAt });
       await this.identity.eraseIdentity(manager, alumnus.id);
+      await this.inbox.erase(manager, alumnus.id);
       await this.interactions.anonymise(manager, alumnus.id);
       return alumnus.avatarKey;
     });

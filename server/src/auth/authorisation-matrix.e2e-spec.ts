@@ -30,6 +30,7 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'imports/{id}': (ids) => ids.rosterImport,
   'claims/{id}': (ids) => ids.claim,
   'notifications/{id}': (ids) => ids.notification,
+  'messages/{id}': (ids) => ids.message,
 };
 
 const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -11,6 +11,7 @@ import { ReconciliationEntity } from '../giving/reconciliation.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { RegistrationEntity } from '../events/registration.entity.js';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
+import { InboxMessageEntity } from '../inbox/inbox-message.entity.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { GroupMembershipEntity } from '../groups/group-membership.entity.js';
 import { GroupQrcodeEntity } from '../groups/group-qrcode.entity.js';
@@ -53,6 +54,7 @@ export const ENTITIES = [
   RegistrationEntity,
   IdempotencyRecordEntity,
   OutboxMessageEntity,
+  InboxMessageEntity,
   SubscriptionEntity,
   CampaignEntity,
   CampaignDisbursementEntity,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import type { AuthUserDto, DisbursementDto, Page } from '@alumni/shared';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { AuthUserDto, DisbursementDto, NoticeReachDto, Page } from '@alumni/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, type PageQueryDto, toPage } from '../common/pagination.js';
+import { SubscriptionsService } from '../notifications/subscriptions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import type { ReadCache } from '../read-cache/read-cache.js';
 import { ReadCaches } from '../read-cache/read-caches.service.js';
@@ -14,6 +15,8 @@ import { DonationEntity } from './donation.entity.js';
 import type { CreateDisbursementDto } from './dto/disbursement.dto.js';
 import { GivingPhotosService } from './giving-photos.service.js';
 import { beijingDay } from './reconciliation.service.js';
+
+const FUNDS_USED_KIND = 'giving.funds_used';
 
 const toDisbursement = (d: CampaignDisbursementEntity): DisbursementDto => ({
   id: d.id,
@@ -40,6 +43,7 @@ export class DisbursementsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly photos: GivingPhotosService,
+    private readonly subscriptions: SubscriptionsService,
     caches: ReadCaches,
   ) {
     this.ledgerCache = caches.create(['campaigns', 'campaign_disbursements']);
@@ -71,17 +75,13 @@ export class DisbursementsService {
         subjectId: campaignId,
         after: toDisbursement(saved) as unknown as Record<string, unknown>,
       });
-      const donors: { alumnus_id: string }[] = await manager
-        .createQueryBuilder(DonationEntity, 'd')
-        .select('DISTINCT d.alumnusId', 'alumnus_id')
-        .where('d.campaignId = :campaignId AND d.status = :paid AND d.alumnusId IS NOT NULL', { campaignId, paid: 'paid' })
-        .getRawMany();
+      const donors = await this.donorsOf(manager, campaignId);
       await this.outbox.enqueue(
         manager,
-        donors.map(({ alumnus_id }) => ({
+        donors.map((alumnus_id) => ({
           alumnusId: alumnus_id,
-          kind: 'giving.funds_used',
-          dedupeKey: `giving.funds_used:${saved.id}:${alumnus_id}`,
+          kind: FUNDS_USED_KIND,
+          dedupeKey: `${FUNDS_USED_KIND}:${saved.id}:${alumnus_id}`,
           payload: {
             campaignId,
             campaignTitle: campaign.title,
@@ -94,6 +94,16 @@ export class DisbursementsService {
       return saved;
     });
     return toDisbursement(entry);
+  }
+
+  /**
+   * Who a new entry would tell, before staff record it: every donor in the message centre,
+   * those who accepted the fund-use template by WeChat message too.
+   */
+  async audience(campaignId: string): Promise<NoticeReachDto> {
+    const campaign = await this.dataSource.getRepository(CampaignEntity).findOneBy({ id: campaignId });
+    if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND');
+    return this.subscriptions.reach(await this.donorsOf(this.dataSource.manager, campaignId), FUNDS_USED_KIND);
   }
 
   /** A campaign's ledger, newest entry first. */
@@ -113,6 +123,16 @@ export class DisbursementsService {
       .select('d.campaignId')
       .where('d.alumnusId = :me AND d.status = :paid');
     return this.page(this.entries().where(`e.campaignId IN (${gave.getQuery()})`, { me: user.id, paid: 'paid' }), query);
+  }
+
+  /** Every alumnus with a paid gift in the campaign, whatever its size. */
+  private async donorsOf(manager: EntityManager, campaignId: string): Promise<string[]> {
+    const rows: { alumnus_id: string }[] = await manager
+      .createQueryBuilder(DonationEntity, 'd')
+      .select('DISTINCT d.alumnusId', 'alumnus_id')
+      .where('d.campaignId = :campaignId AND d.status = :paid AND d.alumnusId IS NOT NULL', { campaignId, paid: 'paid' })
+      .getRawMany();
+    return rows.map((row) => row.alumnus_id);
   }
 
   private entries(): SelectQueryBuilder<CampaignDisbursementEntity> {

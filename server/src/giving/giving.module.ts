@@ -7,6 +7,7 @@ import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { SchoolModule } from '../school/school.module.js';
 import { StorageModule } from '../storage/storage.module.js';
@@ -58,6 +59,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     AuditModule,
     IdempotencyModule,
     InteractionsModule,
+    NotificationsModule,
     OutboxModule,
     SchoolModule,
     StorageModule,

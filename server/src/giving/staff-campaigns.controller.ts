@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { AuthUserDto, CampaignDetailDto, DisbursementDto, GivingPhotoDto, Page, TreeDto } from '@alumni/shared';
+import type { AuthUserDto, CampaignDetailDto, DisbursementDto, GivingPhotoDto, NoticeReachDto, Page, TreeDto } from '@alumni/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { PageQueryDto } from '../common/pagination.js';
+import { NoticeReachResponseDto } from '../notifications/dto/notifications.dto.js';
 import { CampaignsService } from './campaigns.service.js';
 import { DisbursementsService } from './disbursements.service.js';
 import { CreateDisbursementDto, DisbursementResponseDto } from './dto/disbursement.dto.js';
@@ -78,6 +79,16 @@ export class StaffCampaignsController {
   @ApiErrors('UPLOAD_FILE_MISSING', 'UPLOAD_TOO_LARGE', 'UPLOAD_TYPE_UNSUPPORTED', 'UNSUPPORTED_MEDIA_TYPE', 'FORBIDDEN')
   uploadPhoto(@Req() request: FastifyRequest): Promise<GivingPhotoDto> {
     return this.photos.upload(request);
+  }
+
+  @Get(':id/disbursements/audience')
+  @ApiOperation({
+    summary: 'Before recording money spent: how many donors a new entry reaches by WeChat message and how many only in the message centre',
+  })
+  @ApiOkResponse({ type: NoticeReachResponseDto })
+  @ApiErrors('CAMPAIGN_NOT_FOUND', 'VALIDATION_FAILED', 'FORBIDDEN')
+  disbursementAudience(@Param('id', ParseUUIDPipe) id: string): Promise<NoticeReachDto> {
+    return this.disbursements.audience(id);
   }
 
   @Post(':id/disbursements')

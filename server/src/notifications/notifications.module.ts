@@ -17,5 +17,6 @@ import { SubscriptionsService } from './subscriptions.service.js';
   imports: [TypeOrmModule.forFeature([SubscriptionEntity]), AlumniModule, AuditModule, WechatModule],
   controllers: [SubscriptionsController, StaffNotificationsController],
   providers: [SubscriptionsService, DeliveryService, NotificationsService],
+  exports: [SubscriptionsService],
 })
 export class NotificationsModule {}

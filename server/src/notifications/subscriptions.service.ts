@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { RecordSubscriptionsDto, SubscriptionDto, SubscriptionTemplateDto } from '@alumni/shared';
+import type { NoticeReachDto, RecordSubscriptionsDto, SubscriptionDto, SubscriptionTemplateDto } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AppError } from '../common/app-error.js';
 import type { AppConfig, WechatConfig } from '../config/configuration.js';
 import { WechatEndpoint } from '../wechat/wechat-endpoint.js';
 import { SubscriptionEntity } from './subscription.entity.js';
-import { TEMPLATE_KEYS, type TemplateKey } from './templates.js';
+import { TEMPLATE_KEYS, type TemplateKey, templateOf } from './templates.js';
 
 const TITLES: Record<TemplateKey, string> = {
   eventReminder: '活动开始提醒',
@@ -84,6 +84,25 @@ export class SubscriptionsService {
       accepted.map(([templateId]) => templateId),
     );
     return this.mine(alumnusId);
+  }
+
+  /**
+   * Of these alumni, how many a notice of `kind` would reach by WeChat message (an acceptance
+   * left for its template) and how many only in the message centre; erased accounts count
+   * in neither. An estimate: acceptances may be granted or used up before the send.
+   */
+  async reach(alumnusIds: string[], kind: string): Promise<NoticeReachDto> {
+    const active = [...(await this.alumni.activeIds(alumnusIds))];
+    const template = templateOf(kind);
+    let wechat = 0;
+    if (template && this.templateId(template) && active.length > 0) {
+      const [row]: [{ n: number }] = await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM notification_subscriptions WHERE alumnus_id = ANY($1::uuid[]) AND template_key = $2 AND credits > 0`,
+        [active, template],
+      );
+      wechat = row.n;
+    }
+    return { recipients: active.length, wechat, inAppOnly: active.length - wechat };
   }
 
   /** Takes one credit for a send; false when there is none. */

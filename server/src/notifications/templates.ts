@@ -1,4 +1,5 @@
 import { formatShanghaiDateTime } from '@alumni/shared';
+import { noticePage } from '../inbox/notices.js';
 
 /**
  * Which subscription-message template carries each outbox kind, and how its payload fills
@@ -20,9 +21,12 @@ export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export interface RenderedMessage {
   template: TemplateKey;
+  /** The page the card opens: the same as the notice in the message centre (inbox/notices.ts). */
   page: string;
   data: Record<string, string>;
 }
+
+type Rendered = Omit<RenderedMessage, 'page'>;
 
 type Payload = Record<string, unknown>;
 
@@ -44,20 +48,17 @@ function yuan(fen: unknown): string {
 }
 
 const at = (iso: unknown): string => formatShanghaiDateTime(typeof iso === 'string' ? iso : new Date().toISOString());
-const eventPage = (p: Payload) => `packages/events/pages/detail/index?id=${String(p.eventId)}`;
 
 function eventChanged(note: string) {
-  return (p: Payload): RenderedMessage => ({
+  return (p: Payload): Rendered => ({
     template: 'eventChanged',
-    page: eventPage(p),
     data: { thing1: cut(p.title), time2: at(p.startsAt), thing3: cut(p.place), thing4: note },
   });
 }
 
-const RENDERERS: Record<string, (payload: Payload) => RenderedMessage> = {
+const RENDERERS: Record<string, (payload: Payload) => Rendered> = {
   'events.reminder': (p) => ({
     template: 'eventReminder',
-    page: eventPage(p),
     data: {
       thing1: cut(p.title),
       time2: at(p.startsAt),
@@ -69,12 +70,10 @@ const RENDERERS: Record<string, (payload: Payload) => RenderedMessage> = {
   'events.cancelled': eventChanged('活动已取消，给您带来不便敬请谅解'),
   'events.promoted': (p) => ({
     template: 'eventRegistration',
-    page: eventPage(p),
     data: { thing1: cut(p.title), phrase2: '已确认', thing3: '候补转为正式名额，请准时参加' },
   }),
   'verification.decided': (p) => ({
     template: 'verificationResult',
-    page: 'packages/verification/pages/claim/index',
     data: {
       phrase1: p.status === 'approved' ? '已通过' : '未通过',
       thing2: p.status === 'approved' ? '欢迎回家，校友身份已认证' : cut(p.reason ?? '请补充材料后重新申请'),
@@ -83,7 +82,6 @@ const RENDERERS: Record<string, (payload: Payload) => RenderedMessage> = {
   }),
   'groups.join-decided': (p) => ({
     template: 'groupJoinDecision',
-    page: `packages/groups/pages/group/index?id=${String(p.groupId)}`,
     data: {
       thing1: cut(p.groupName),
       phrase2: p.approved === true ? '已通过' : '未通过',
@@ -92,7 +90,6 @@ const RENDERERS: Record<string, (payload: Payload) => RenderedMessage> = {
   }),
   'groups.post-replied': (p) => ({
     template: 'postReply',
-    page: `packages/groups/pages/post/index?id=${String(p.postId)}`,
     data: {
       thing1: cut(p.groupName),
       thing2: cut(`${String(p.commenterName ?? '校友')}：${String(p.commentSnippet ?? '')}`),
@@ -101,7 +98,6 @@ const RENDERERS: Record<string, (payload: Payload) => RenderedMessage> = {
   }),
   'giving.thanked': (p) => ({
     template: 'donationThanks',
-    page: `packages/giving/pages/donation/index?id=${String(p.donationId)}`,
     data: {
       thing1: cut(p.campaignTitle),
       amount2: yuan(p.amountFen),
@@ -114,12 +110,10 @@ const RENDERERS: Record<string, (payload: Payload) => RenderedMessage> = {
   }),
   'giving.funds_used': (p) => ({
     template: 'fundUse',
-    page: `packages/giving/pages/campaign/index?id=${String(p.campaignId)}`,
     data: { thing1: cut(p.campaignTitle), thing2: cut(p.purpose), amount3: yuan(p.amountFen) },
   }),
   'giving.refunded': (p) => ({
     template: 'refundNotice',
-    page: `packages/giving/pages/donation/index?id=${String(p.donationId)}`,
     data: { thing1: cut(p.campaignTitle), amount2: yuan(p.amountFen), thing3: cut(p.reason ?? '款项已原路退回') },
   }),
 };
@@ -129,5 +123,11 @@ export const MESSAGE_KINDS = Object.keys(RENDERERS);
 
 /** The message for an outbox kind, or null when that kind has no subscription message. */
 export function renderMessage(kind: string, payload: Payload): RenderedMessage | null {
-  return RENDERERS[kind]?.(payload) ?? null;
+  const rendered = RENDERERS[kind]?.(payload);
+  return rendered ? { ...rendered, page: noticePage(kind, payload) ?? '' } : null;
+}
+
+/** The subscription template a kind goes out with (it never depends on the payload), or null. */
+export function templateOf(kind: string): TemplateKey | null {
+  return RENDERERS[kind]?.({}).template ?? null;
 }

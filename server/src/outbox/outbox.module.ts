@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { InboxModule } from '../inbox/inbox.module.js';
 import { OutboxService } from './outbox.service.js';
 
-/** The notification outbox (see OutboxMessageEntity). */
+/** The notification outbox (see OutboxMessageEntity); every notice it queues also lands in the message centre. */
 @Module({
+  imports: [InboxModule],
   providers: [OutboxService],
   exports: [OutboxService],
 })

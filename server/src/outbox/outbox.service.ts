@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { InboxService } from '../inbox/inbox.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { OutboxMessageEntity } from './outbox-message.entity.js';
 
@@ -16,12 +17,17 @@ export interface OutboxInput {
 export const OUTBOX_DELIVERY_QUEUE = 'outbox.deliver';
 
 /**
- * Queues notifications in the caller's transaction: the row and its delivery job commit
- * (or roll back) with the change they announce. Delivery is NotificationsService's job.
+ * Queues notifications in the caller's transaction: the row, its delivery job and the
+ * notice in the alumnus's message centre commit (or roll back) with the change they
+ * announce. This is the one place every notice passes, so every notice reaches the message
+ * centre whether or not WeChat delivers it too. Delivery is DeliveryService's job.
  */
 @Injectable()
 export class OutboxService {
-  constructor(private readonly jobs: JobsService) {}
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly inbox: InboxService,
+  ) {}
 
   /** Returns how many messages were queued (deduplicated ones are not). */
   async enqueue(manager: EntityManager, messages: OutboxInput[]): Promise<number> {
@@ -39,10 +45,14 @@ export class OutboxService {
         })) as QueryDeepPartialEntity<OutboxMessageEntity>[],
       )
       .orIgnore()
-      .returning(['id'])
+      .returning(['id', 'alumnusId', 'kind', 'payload'])
       .execute();
-    const ids = (inserted.raw as { id: string }[]).map((row) => row.id);
-    for (const id of ids) await this.jobs.send(OUTBOX_DELIVERY_QUEUE, { id }, { manager });
-    return ids.length;
+    const rows = inserted.raw as { id: string; alumnus_id: string; kind: string; payload: Record<string, unknown> }[];
+    await this.inbox.keep(
+      manager,
+      rows.map((row) => ({ outboxMessageId: row.id, alumnusId: row.alumnus_id, kind: row.kind, payload: row.payload })),
+    );
+    for (const { id } of rows) await this.jobs.send(OUTBOX_DELIVERY_QUEUE, { id }, { manager });
+    return rows.length;
   }
 }

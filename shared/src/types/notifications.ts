@@ -47,3 +47,16 @@ export interface NotificationCountsDto {
   failed: number;
   skipped: number;
 }
+
+/**
+ * Who a mass notice (a fund-use entry, an event change) would reach, counted before staff
+ * publish it: everyone gets it in the message centre; those holding an acceptance of its
+ * template also get a WeChat message.
+ */
+export interface NoticeReachDto {
+  recipients: number;
+  /** Recipients with an acceptance left for the notice's subscription template. */
+  wechat: number;
+  /** Recipients who will see it only in the message centre (消息). */
+  inAppOnly: number;
+}

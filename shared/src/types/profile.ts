@@ -1,4 +1,5 @@
 import type { Role } from './identity.js';
+import type { InboxMessageDto } from './inbox.js';
 
 /** Who may see one field of an alumnus's profile. The owner and staff always see everything. */
 export const VISIBILITY_LEVELS = ['everyone', 'groups', 'staff'] as const;
@@ -158,6 +159,8 @@ export interface DataExportDto {
   interactions: DataExportInteractionDto[];
   /** Donations arrive with the giving issue; the key is there so the format does not change. */
   donations: unknown[];
+  /** Every notice in my message centre (消息), oldest first. */
+  messages: InboxMessageDto[];
 }
 
 export interface DirectoryQuery {

@@ -11,6 +11,7 @@ import {
   ROLES,
   type Role,
 } from '@alumni/shared';
+import { InboxMessageResponseDto } from '../../inbox/dto/inbox.dto.js';
 import { VisibilityDto } from './update-profile.dto.js';
 
 export class DepartmentRefResponseDto implements DepartmentRefDto {
@@ -69,4 +70,6 @@ export class DataExportResponseDto implements DataExportDto {
   @ApiProperty({ type: ExportedProfileResponseDto }) profile: ExportedProfileResponseDto;
   @ApiProperty({ type: [ExportedInteractionResponseDto] }) interactions: ExportedInteractionResponseDto[];
   @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Donations, once giving exists' }) donations: unknown[];
+  @ApiProperty({ type: [InboxMessageResponseDto], description: 'Every notice of my message centre, oldest first' })
+  messages: InboxMessageResponseDto[];
 }

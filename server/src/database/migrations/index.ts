@@ -14,6 +14,7 @@ import { GroupReportsRequests1795967820899 } from './1795967820899-group-reports
 import { EngagementGenerations1795967849893 } from './1795967849893-engagement-generations.js';
 import { DirectoryYearIndex1795970006462 } from './1795970006462-directory-year-index.js';
 import { ReadCacheTriggers1795980000000 } from './1795980000000-read-cache-triggers.js';
+import { Inbox1796546600000 } from './1796546600000-inbox.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   EngagementGenerations1795967849893,
   DirectoryYearIndex1795970006462,
   ReadCacheTriggers1795980000000,
+  Inbox1796546600000,
 ];

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, ValidateBy } from 'class-validator';
 import {
   NOTIFICATION_STATUSES,
+  type NoticeReachDto,
   type NotificationCountsDto,
   type NotificationDto,
   type NotificationStatus,
@@ -120,4 +121,15 @@ export class NotificationCountsResponseDto implements NotificationCountsDto {
 
   @ApiProperty()
   skipped: number;
+}
+
+export class NoticeReachResponseDto implements NoticeReachDto {
+  @ApiProperty({ minimum: 0, example: 172, description: 'Everyone the notice goes to (all get it in the message centre)' })
+  recipients: number;
+
+  @ApiProperty({ minimum: 0, example: 64, description: 'Those who will also get a WeChat subscription message' })
+  wechat: number;
+
+  @ApiProperty({ minimum: 0, example: 108, description: 'Those who will see it only in the message centre (消息)' })
+  inAppOnly: number;
 }

@@ -1,0 +1,41 @@
+import { MESSAGE_KINDS } from '../notifications/templates.js';
+import { NOTICE_KINDS, renderNotice } from './notices.js';
+
+const SAMPLE: Record<string, unknown> = {
+  eventId: 'e1',
+  title: '返校日',
+  startsAt: '2030-05-02T02:00:00.000Z',
+  place: '大礼堂',
+  status: 'rejected',
+  reason: '信息与名册不符',
+  groupId: 'g1',
+  groupName: '羽毛球俱乐部',
+  approved: false,
+  postId: 'p1',
+  commentSnippet: '一定到',
+  commenterName: '李雷',
+  donationId: 'd1',
+  campaignId: 'c1',
+  campaignTitle: '校园植树',
+  amountFen: 12345,
+  certificateNo: 'ZJ2030-000123',
+  purpose: '购买树苗',
+};
+
+describe('notices of the message centre', () => {
+  it('has a notice for every kind that also goes out as a WeChat message', () => {
+    expect(NOTICE_KINDS).toEqual(expect.arrayContaining(MESSAGE_KINDS));
+  });
+
+  it.each(NOTICE_KINDS)('%s says something and opens a page of the mini-program', (kind) => {
+    const notice = renderNotice(kind, SAMPLE);
+    expect(notice.title.length).toBeGreaterThan(0);
+    expect(notice.body).not.toMatch(/undefined|null|NaN/);
+    if (notice.page !== null) expect(notice.page).toMatch(/^packages\/[a-z-]+\/pages\/[a-z-]+\/index(\?.*)?$/);
+  });
+
+  it('shows money and Beijing time as people read them', () => {
+    expect(renderNotice('giving.refunded', SAMPLE).body).toBe('你对「校园植树」的捐赠已退款 ¥123.45，款项原路退回。原因：信息与名册不符');
+    expect(renderNotice('events.changed', SAMPLE).body).toBe('你报名的「返校日」时间或地点有变更，现为 2030-05-02 10:00，大礼堂。');
+  });
+});

@@ -1,0 +1,115 @@
+import { formatFen, formatShanghaiDateTime } from '@alumni/shared';
+
+/**
+ * What each notice says in the message centre (消息), and the page it opens. Every kind the
+ * outbox queues has an entry: the in-app notice is the one every alumnus gets, subscribed to
+ * WeChat messages or not. The WeChat subscription message of the same notice
+ * (notifications/templates.ts) opens the same page, `noticePage`.
+ */
+export interface Notice {
+  title: string;
+  body: string;
+  /** A mini-program page path with its query, without the leading slash. */
+  page: string | null;
+}
+
+type Payload = Record<string, unknown>;
+
+const text = (value: unknown, fallback = ''): string => (typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback);
+const fen = (value: unknown): string => formatFen(Math.max(0, Math.trunc(Number(value) || 0)));
+const at = (value: unknown): string => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? formatShanghaiDateTime(value) : '');
+const quoted = (value: unknown) => `「${text(value, '—')}」`;
+
+const eventPage = (p: Payload) => `packages/events/pages/detail/index?id=${String(p.eventId)}`;
+const groupPage = (p: Payload) => `packages/groups/pages/group/index?id=${String(p.groupId)}`;
+const donationPage = (p: Payload) => `packages/giving/pages/donation/index?id=${String(p.donationId)}`;
+const campaignPage = (p: Payload) => `packages/giving/pages/campaign/index?id=${String(p.campaignId)}`;
+const where = (p: Payload) => [at(p.startsAt), text(p.place)].filter(Boolean).join('，');
+
+const NOTICES: Record<string, (p: Payload) => Notice> = {
+  'events.reminder': (p) => ({
+    title: p.lead === '1h' ? '活动 1 小时后开始' : '活动明天开始',
+    body: `你报名的${quoted(p.title)}将于 ${where(p)} 开始，记得准时到场。`,
+    page: eventPage(p),
+  }),
+  'events.changed': (p) => ({
+    title: '活动有变更',
+    body: `你报名的${quoted(p.title)}时间或地点有变更，现为 ${where(p)}。`,
+    page: eventPage(p),
+  }),
+  'events.cancelled': (p) => ({
+    title: '活动已取消',
+    body: `你报名的${quoted(p.title)}已取消，给你带来不便，敬请谅解。`,
+    page: eventPage(p),
+  }),
+  'events.promoted': (p) => ({
+    title: '候补转为正式名额',
+    body: `你候补的${quoted(p.title)}有了名额，报名已确认。活动时间 ${where(p)}。`,
+    page: eventPage(p),
+  }),
+  'verification.decided': (p) =>
+    p.status === 'approved' || p.status === 'matched'
+      ? {
+          title: '校友认证已通过',
+          body: '欢迎回家！你的校友身份已认证，可以加入班级群、查找同学了。',
+          page: 'packages/verification/pages/claim/index',
+        }
+      : {
+          title: '校友认证未通过',
+          body: `原因：${text(p.reason, '信息与名册不符')}。可补充材料后重新申请。`,
+          page: 'packages/verification/pages/claim/index',
+        },
+  'groups.join-decided': (p) =>
+    p.approved === true
+      ? { title: '入群申请已通过', body: `你已加入${quoted(p.groupName)}，快去打个招呼吧。`, page: groupPage(p) }
+      : {
+          title: '入群申请未通过',
+          body: `${quoted(p.groupName)}的管理员未通过你的申请${p.reason ? `：${text(p.reason)}` : '。'}`,
+          page: groupPage(p),
+        },
+  'groups.proposal-decided': (p) =>
+    p.approved === true
+      ? { title: '群组创建申请已通过', body: `你发起的${quoted(p.groupName)}已开通，你是群主。`, page: groupPage(p) }
+      : {
+          title: '群组创建申请未通过',
+          body: `你发起的${quoted(p.groupName)}未通过审核${p.reason ? `：${text(p.reason)}` : '。'}`,
+          page: 'packages/groups/pages/my-requests/index',
+        },
+  'groups.post-replied': (p) => ({
+    title: '动态有新评论',
+    body: `${text(p.commenterName, '校友')} 评论了你在${quoted(p.groupName)}的动态：${text(p.commentSnippet)}`,
+    page: `packages/groups/pages/post/index?id=${String(p.postId)}`,
+  }),
+  'giving.thanked': (p) => ({
+    title: '感谢你的捐赠',
+    body:
+      `你向${quoted(p.campaignTitle)}捐赠 ${fen(p.amountFen)}，证书编号 ${text(p.certificateNo, '—')}。` +
+      (Array.isArray(p.treeNumbers) && p.treeNumbers.length > 0 ? `你种下了第 ${String(p.treeNumbers.at(-1))} 棵树。` : '母校因你更美好。'),
+    page: donationPage(p),
+  }),
+  'giving.funds_used': (p) => ({
+    title: '善款使用公示',
+    body: `你支持的${quoted(p.campaignTitle)}公示了一笔支出：${text(p.purpose)}，${fen(p.amountFen)}。`,
+    page: campaignPage(p),
+  }),
+  'giving.refunded': (p) => ({
+    title: '捐赠已退款',
+    body: `你对${quoted(p.campaignTitle)}的捐赠已退款 ${fen(p.amountFen)}，款项原路退回。${p.reason ? `原因：${text(p.reason)}` : ''}`,
+    page: donationPage(p),
+  }),
+};
+
+/** Every outbox kind that has a notice text. */
+export const NOTICE_KINDS = Object.keys(NOTICES);
+
+/** The in-app notice of an outbox kind; a kind without one is a programming error, refused loudly. */
+export function renderNotice(kind: string, payload: Payload): Notice {
+  const render = NOTICES[kind];
+  if (!render) throw new Error(`no in-app notice for outbox kind ${kind}: add it to inbox/notices.ts`);
+  return render(payload);
+}
+
+/** The page a notice (in-app or WeChat) of this kind opens. */
+export function noticePage(kind: string, payload: Payload): string | null {
+  return NOTICES[kind] ? renderNotice(kind, payload).page : null;
+}
