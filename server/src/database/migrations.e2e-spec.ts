@@ -32,6 +32,7 @@ const TABLES = [
   'group_qrcodes',
   'groups',
   'idempotency_records',
+  'inbox_messages',
   'interactions',
   'notification_subscriptions',
   'outbox_messages',
