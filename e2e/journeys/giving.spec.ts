@@ -27,7 +27,8 @@ const shown = (page: Page, selector: string, hasText?: string) =>
  * A sapling on the H5 demo: an alumnus opens the seeded sapling drive, picks 1 棵, pays
  * through the simulated WeChat Pay step, gets the certificate with the tree number, sees
  * the drive's progress move by exactly ¥30 and their name on the wall; staff publish what
- * the money did, and the alumnus finds the gift and that entry in 我的捐赠.
+ * the money did (told first who hears by WeChat and who only in 消息), and the alumnus finds
+ * the gift and that entry in 我的捐赠 and the notice in 消息.
  */
 describe('giving: plant a sapling and get its certificate', () => {
   const app = useFreshInstallation();
@@ -89,7 +90,11 @@ describe('giving: plant a sapling and get its certificate', () => {
     await settledScreenshot(page, 'journey-giving-donate');
     await page.locator('.donate-pay').click();
 
-    // The thank-you message: the H5 build asks with a look-alike of WeChat's dialog.
+    // One dialog for the thank-you, the fund-use and the refund messages: the H5 build asks with a look-alike of WeChat's.
+    const ask = page.locator('.taro-modal__content', { hasText: '接收消息通知' });
+    await ask.waitFor({ timeout: 30_000 });
+    expect(await ask.textContent()).toContain('捐赠成功通知、善款使用公示、退款通知');
+    await settledScreenshot(page, 'journey-giving-ask-messages');
     await page.locator('.taro-model__confirm').click({ timeout: 30_000 });
     await page.locator('.donate-simulate__pay').waitFor({ timeout: 30_000 });
     expect(await page.locator('.donate-simulate__amount').textContent()).toBe('¥30.00');
@@ -166,9 +171,17 @@ describe('giving: plant a sapling and get its certificate', () => {
     await shown(page, '.staff-campaigns .campaign-card', SAPLING_TITLE).click({ timeout: 30_000 });
     await shown(page, '.campaign-fund-use-amount input').fill('3600');
     await shown(page, '.campaign-fund-use-purpose textarea').fill('在南校区东坡种下 120 棵树苗');
+    // Before publishing, staff see who hears by WeChat (our donor allowed it) and who only in 消息.
+    const reach = shown(page, '.campaign-fund-use-reach');
+    await reach.waitFor({ timeout: 30_000 });
+    expect(await reach.textContent()).toMatch(/^将通知 \d+ 位捐赠人：[1-9]\d* 位会收到微信消息，\d+ 位只能在小程序「消息」中看到$/);
     await shown(page, '.campaign-fund-use').scrollIntoViewIfNeeded();
     await settledScreenshot(page, 'journey-giving-staff-fund-use');
     await shown(page, '.campaign-fund-use-submit').click();
+    const confirmation = page.locator('.taro-modal__content', { hasText: '发布支出记录' });
+    await confirmation.waitFor({ timeout: 30_000 });
+    expect(await confirmation.textContent()).toContain(await reach.textContent());
+    await settledScreenshot(page, 'journey-giving-staff-fund-use-confirm');
     await page.locator('.taro-model__confirm').click();
     await shown(page, '.editor-hint', '已公示使用 ¥3,600.00').waitFor({ timeout: 30_000 });
     expect(staff.problems).toEqual([]);
@@ -266,6 +279,28 @@ describe('giving: plant a sapling and get its certificate', () => {
       ]),
     );
     await settledScreenshot(page, 'journey-giving-class-leaderboard');
+    expect(alumnus.problems).toEqual([]);
+  });
+  it('the donor finds the fund-use notice in 我的 · 消息, unread, and opens the drive from it', async () => {
+    const { page } = alumnus;
+    await page.goto(`${app.server.url}/#/pages/me/index`);
+    const entry = shown(page, '.me-messages');
+    await entry.locator('.me-entry__badge').waitFor({ timeout: 30_000 });
+    await settledScreenshot(page, 'journey-messages-me-badge');
+    await entry.click();
+    const notice = shown(page, '.messages-item', '善款使用公示');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.locator('.messages-item__body').textContent()).toBe(
+      `你支持的「${SAPLING_TITLE}」公示了一笔支出：在南校区东坡种下 120 棵树苗，¥3,600.00。`,
+    );
+    expect(await notice.getAttribute('class')).toContain('messages-item--unread');
+    // The thank-you for the gift is there too, older.
+    await shown(page, '.messages-item', '感谢你的捐赠').waitFor();
+    await settledScreenshot(page, 'journey-messages-inbox');
+    await notice.click();
+    await shown(page, '.campaign .fund-use-entry', '在南校区东坡种下 120 棵树苗').waitFor({ timeout: 30_000 });
+    await page.goBack();
+    await expect.poll(() => shown(page, '.messages-item--unread', '善款使用公示').count(), { timeout: 30_000 }).toBe(0);
     expect(alumnus.problems).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ export default defineAppConfig({
     { root: 'packages/alumni', pages: ['pages/profile/index', 'pages/directory/index', 'pages/alumnus/index'] },
     { root: 'packages/verification', pages: ['pages/claim/index'] },
     { root: 'packages/timeline', pages: ['pages/mine/index'] },
+    { root: 'packages/messages', pages: ['pages/index/index'] },
     { root: 'packages/account', pages: ['pages/sign-in/index', 'pages/privacy/index'] },
     {
       root: 'packages/groups',

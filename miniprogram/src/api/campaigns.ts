@@ -5,6 +5,7 @@ import type {
   CampaignSummaryDto,
   CreateDisbursementRequest,
   DisbursementDto,
+  NoticeReachDto,
   DonorWallEntryDto,
   Page,
 } from '@alumni/shared';
@@ -74,6 +75,11 @@ export function createCampaign(input: CampaignInput): Promise<CampaignDetailDto>
 /** Edits fields and/or the status (draft → open ⇄ closed). */
 export function updateCampaign(id: string, change: Partial<CampaignInput> & { status?: CampaignStatus }): Promise<CampaignDetailDto> {
   return request<CampaignDetailDto>({ method: 'PATCH', path: staffPath(id), body: change });
+}
+
+/** Before recording a disbursement: how many donors it reaches by WeChat message, how many only in 消息. */
+export function getDisbursementAudience(id: string): Promise<NoticeReachDto> {
+  return request<NoticeReachDto>({ path: `${staffPath(id)}/disbursements/audience` });
 }
 
 /** Staff record a disbursement; the drive's donors are told. */

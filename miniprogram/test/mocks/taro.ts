@@ -21,6 +21,8 @@ const Taro = {
   chooseImage: jest.fn(() => Promise.resolve({ tempFilePaths: ['blob:avatar'] })),
   uploadFile: jest.fn(),
   requestSubscribeMessage: jest.fn(),
+  setTabBarBadge: jest.fn(() => Promise.resolve()),
+  removeTabBarBadge: jest.fn(() => Promise.resolve()),
   // NutUI asks which platform it runs on; jsdom stands in for the H5 build.
   getEnv: () => 'WEB',
 };

@@ -1,6 +1,7 @@
 import type { SessionDto } from '@alumni/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { act } from 'react';
 import { storage } from '../../../test/mocks/taro';
 import { loadSession, saveSession } from '../../api/session';
 import MePage from './index';
@@ -41,6 +42,24 @@ describe('the 我的 tab', () => {
     render(<MePage />);
     expect(screen.getByText('绑定手机号')).toBeTruthy();
     expect(screen.getByText('工作台')).toBeTruthy();
+  });
+
+  it('shows how many messages are unread, on the 消息 entry and the 我的 tab', async () => {
+    saveSession(session);
+    taroRequest.mockImplementation(({ url }: { url: string }) =>
+      Promise.resolve(
+        url.endsWith('/api/v1/me/messages/unread-count')
+          ? { statusCode: 200, data: { unread: 3 }, header: {} }
+          : { statusCode: 200, data: session.alumnus, header: {} },
+      ),
+    );
+    render(<MePage />);
+    const shown = (useDidShow as jest.Mock).mock.calls.at(-1)![0] as () => void;
+    act(() => shown());
+    await waitFor(() => expect(screen.getByText('3 条未读')).toBeTruthy());
+    expect(Taro.setTabBarBadge).toHaveBeenCalledWith({ index: 4, text: '3' });
+    fireEvent.click(screen.getByText('消息'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/messages/pages/index/index' });
   });
 
   it('signs out with 退出登录', async () => {

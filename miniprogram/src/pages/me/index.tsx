@@ -4,6 +4,7 @@ import { Button as WechatButton, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { bindPhone, fetchSessionAlumnus, getDemoPhoneCode, signOut } from '../../api/auth';
+import { refreshUnreadCount, showUnreadBadge } from '../../api/messages';
 import { loadSession } from '../../api/session';
 import './index.scss';
 
@@ -11,6 +12,7 @@ const IS_H5 = process.env.TARO_ENV === 'h5';
 
 /** The 我的 tab's entries, in order; staff-only ones show to staff. */
 const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; className?: string }[] = [
+  { url: '/packages/messages/pages/index/index', title: '消息', hint: '活动提醒、捐赠感谢、善款去向和审核结果', className: 'me-messages' },
   {
     url: '/packages/verification/pages/claim/index',
     title: '校友认证',
@@ -26,6 +28,7 @@ const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; 
 
 export default function MePage() {
   const [session, setSession] = useState<SessionDto | null>(loadSession);
+  const [unread, setUnread] = useState(0);
 
   useDidShow(() => {
     const stored = loadSession();
@@ -35,11 +38,14 @@ export default function MePage() {
         () => setSession(loadSession()),
         () => setSession(loadSession()),
       );
+      refreshUnreadCount().then(setUnread, () => undefined);
+    } else {
+      showUnreadBadge(0);
     }
   });
 
   if (!session) return <SignedOut />;
-  return <SignedIn session={session} onChange={() => setSession(loadSession())} />;
+  return <SignedIn session={session} unread={unread} onChange={() => setSession(loadSession())} />;
 }
 
 function SignedOut() {
@@ -64,7 +70,7 @@ function SignedOut() {
   );
 }
 
-function SignedIn({ session, onChange }: { session: SessionDto; onChange: () => void }) {
+function SignedIn({ session, unread, onChange }: { session: SessionDto; unread: number; onChange: () => void }) {
   const { alumnus } = session;
   const [busy, setBusy] = useState(false);
   const isStaff = alumnus.roles.includes('staff') || alumnus.roles.includes('admin');
@@ -89,6 +95,7 @@ function SignedIn({ session, onChange }: { session: SessionDto; onChange: () => 
 
   async function leave() {
     await signOut();
+    showUnreadBadge(0);
     onChange();
   }
 
@@ -132,7 +139,11 @@ function SignedIn({ session, onChange }: { session: SessionDto; onChange: () => 
       {ENTRIES.filter((entry) => !entry.staffOnly || isStaff).map((entry) => (
         <View key={entry.url} className={`me-entry ${entry.className ?? ''}`} onClick={() => void Taro.navigateTo({ url: entry.url })}>
           <Text className="me-entry__title">{entry.title}</Text>
-          <Text className="me-entry__hint">{entry.hint}</Text>
+          {entry.className === 'me-messages' && unread > 0 ? (
+            <Text className="me-entry__badge">{unread > 99 ? '99+' : `${unread} 条未读`}</Text>
+          ) : (
+            <Text className="me-entry__hint">{entry.hint}</Text>
+          )}
         </View>
       ))}
 

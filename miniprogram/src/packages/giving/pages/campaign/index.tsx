@@ -127,7 +127,9 @@ function FundUse({ campaign, entries }: { campaign: CampaignDetailDto; entries: 
         </View>
       </View>
       {entries.length === 0 ? (
-        <Text className="campaign__muted">善款使用后，每一笔支出都会在这里公示，并通知每一位捐赠人。</Text>
+        <Text className="campaign__muted">
+          善款使用后，每一笔支出都会在这里公示，并发到每一位捐赠人的「我的 · 消息」；捐赠时允许了微信通知的，还会收到微信消息。
+        </Text>
       ) : (
         entries.map((entry) => <FundUseEntry key={entry.id} entry={entry} />)
       )}

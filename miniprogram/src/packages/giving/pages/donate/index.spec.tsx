@@ -26,7 +26,7 @@ function serve(order: (call: Sent) => Promise<unknown> = () => Promise.resolve({
     const path = call.url.split('?')[0];
     const ok = (data: unknown) => Promise.resolve({ statusCode: 200, data });
     if (path === '/api/v1/campaigns/c1') return ok(saplingCampaign());
-    if (path === '/api/v1/notifications/templates') return ok([{ key: 'donationThanks', templateId: 'tpl-thanks', title: '捐赠成功通知' }]);
+    if (path === '/api/v1/notifications/templates') return ok(TEMPLATES);
     if (path === '/api/v1/me/subscriptions') return ok([]);
     if (path === '/api/v1/campaigns/c1/donations') return order(call);
     if (path === '/api/v1/donations/d1/simulate-payment') {
@@ -37,6 +37,13 @@ function serve(order: (call: Sent) => Promise<unknown> = () => Promise.resolve({
     return Promise.resolve({ statusCode: 404, data: null });
   });
 }
+
+const TEMPLATES = [
+  { key: 'eventReminder', templateId: 'tpl-reminder', title: '活动开始提醒' },
+  { key: 'donationThanks', templateId: 'tpl-thanks', title: '捐赠成功通知' },
+  { key: 'fundUse', templateId: 'tpl-fund-use', title: '善款使用公示' },
+  { key: 'refundNotice', templateId: 'tpl-refund', title: '退款通知' },
+];
 
 const calls = () => taroRequest.mock.calls.map(([call]) => call as Sent);
 const orders = () => calls().filter((call) => call.url === '/api/v1/campaigns/c1/donations');
@@ -78,7 +85,7 @@ describe('捐赠', () => {
     expect(payButton().className).not.toContain('nut-button-disabled');
   });
 
-  it('asks for the thank-you message first, orders with a key, pays through the simulate step and opens the certificate', async () => {
+  it('asks in one dialog for the thank-you, fund-use and refund messages, orders with a key, pays through the simulate step and opens the certificate', async () => {
     serve();
     render(<DonatePage />);
     await screen.findByText('支付 ¥30.00');
@@ -86,8 +93,16 @@ describe('捐赠', () => {
     fireEvent.change(document.querySelector('.donate-message')!, { target: { value: '母校加油' } });
     fireEvent.click(payButton());
 
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '接收消息通知' }));
+    expect(Taro.showModal).toHaveBeenCalledTimes(1);
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '接收消息通知', content: '允许校友会向你发送：捐赠成功通知、善款使用公示、退款通知（每项一次）' }),
+    );
     expect(await screen.findByText('模拟微信支付')).toBeTruthy();
+    await waitFor(() =>
+      expect(calls().find((c) => c.url === '/api/v1/me/subscriptions')?.data).toEqual({
+        results: { 'tpl-thanks': 'accept', 'tpl-fund-use': 'accept', 'tpl-refund': 'accept' },
+      }),
+    );
     expect(orders()).toHaveLength(1);
     expect(orders()[0].data).toEqual({ units: 1, message: '母校加油', anonymous: true, hideAmount: false });
     expect(orders()[0].header['Idempotency-Key']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);

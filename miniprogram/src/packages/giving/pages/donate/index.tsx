@@ -25,6 +25,9 @@ import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
+/** What a donor is asked to receive by WeChat message (at most three, one dialog); all of it reaches 消息 regardless. */
+const DONOR_MESSAGES = ['donationThanks', 'fundUse', 'refundNotice'];
+
 export default function DonatePage() {
   const { params } = useRouter();
   const { state, reload } = useCampaign(params.id);
@@ -90,7 +93,8 @@ function DonateSheet({ campaign }: { campaign: CampaignDetailDto }) {
 
   const pay = async () => {
     // Asked in the tap itself (WeChat requires it), never waited for: declining does not stop the gift.
-    void askForMessages(['donationThanks']);
+    // One dialog for all three: the thank-you now, later where the money went, and a refund if one comes.
+    void askForMessages(DONOR_MESSAGES);
     if (!check.ok || phase.step === 'ordering') return;
     const body = toDonationRequest(draft, check.fen);
     attempt.current = attemptFor(attempt.current, body);

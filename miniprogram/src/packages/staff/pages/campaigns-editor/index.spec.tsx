@@ -72,3 +72,44 @@ describe('捐赠项目编辑', () => {
     expect(await screen.findByText('进行中')).toBeTruthy();
   });
 });
+
+describe('善款使用公示 (staff)', () => {
+  const open = saplingCampaign({ status: 'open' });
+  const posted = () => taroRequest.mock.calls.map(([call]) => call as Sent).filter((call) => call.method === 'POST');
+  let reach = { recipients: 172, wechat: 64, inAppOnly: 108 };
+
+  beforeEach(() => {
+    taroRequest.mockReset();
+    (Taro.showModal as jest.Mock).mockClear();
+    storage.set('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '王老师' } });
+    (useRouter as jest.Mock).mockReturnValue({ params: { id: 'c1' } });
+    taroRequest.mockImplementation((call: Sent) => {
+      if (call.url === '/api/v1/staff/campaigns/c1') return Promise.resolve({ statusCode: 200, data: open });
+      if (call.url === '/api/v1/staff/campaigns/c1/disbursements/audience') return Promise.resolve({ statusCode: 200, data: reach });
+      if (call.url === '/api/v1/staff/campaigns/c1/disbursements') return Promise.resolve({ statusCode: 201, data: {} });
+      return Promise.resolve({ statusCode: 404, data: null });
+    });
+  });
+
+  it('shows, before publishing, how many donors get a WeChat message and how many only the in-app notice, and asks to confirm', async () => {
+    render(<CampaignEditorPage />);
+    expect(await screen.findByText('将通知 172 位捐赠人：64 位会收到微信消息，108 位只能在小程序「消息」中看到')).toBeTruthy();
+    const fill = (selector: string, value: string) =>
+      fireEvent.input(document.querySelector(selector)!, { target: { value }, detail: { value } });
+    fill('.campaign-fund-use-amount', '3600');
+    fill('.campaign-fund-use-purpose', '在东坡种下 120 棵树苗');
+
+    reach = { recipients: 173, wechat: 65, inAppOnly: 108 }; // a gift arrived meanwhile: counted again at the tap
+    (Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true });
+    fireEvent.click(screen.getByText('发布支出记录', { selector: 'button, button *' }));
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1));
+    expect((Taro.showModal as jest.Mock).mock.calls[0]![0].content).toBe(
+      '将在项目页公示 ¥3,600.00 的支出，将通知 173 位捐赠人：65 位会收到微信消息，108 位只能在小程序「消息」中看到。发布后不能修改。',
+    );
+    expect(posted()).toEqual([]);
+
+    fireEvent.click(screen.getByText('发布支出记录', { selector: 'button, button *' }));
+    await waitFor(() => expect(posted()).toHaveLength(1));
+    expect(posted()[0]!.data).toMatchObject({ amountFen: 360_000, purpose: '在东坡种下 120 棵树苗' });
+  });
+});

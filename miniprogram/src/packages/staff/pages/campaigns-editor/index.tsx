@@ -5,13 +5,15 @@ import {
   type CampaignStatus,
   formatFen,
   GIVING_PHOTO_LIMITS,
+  type NoticeReachDto,
 } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
-import { addDisbursement, createCampaign, getStaffCampaign, updateCampaign } from '../../../../api/campaigns';
+import { useEffect, useState } from 'react';
+import { addDisbursement, createCampaign, getDisbursementAudience, getStaffCampaign, updateCampaign } from '../../../../api/campaigns';
 import { uploadGivingPhoto } from '../../../../api/staff-giving';
+import { describeReach } from '../../../../components/notice-reach';
 import { type PickedPhoto, photosProblem, uploadedValues } from '../../../../components/picked-photos';
 import { PhotoPicker } from '../../../../components/photo-picker';
 import { CAMPAIGN_STATUS_LABELS } from '../campaigns/status';
@@ -164,16 +166,31 @@ function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdd
   const [problems, setProblems] = useState<DisbursementProblems>({});
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [busy, setBusy] = useState(false);
+  const [reach, setReach] = useState<NoticeReachDto | null>(null);
   const set = (key: keyof DisbursementDraft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const photoProblem = photosProblem(photos);
+  const loadReach = () =>
+    getDisbursementAudience(campaign.id).then(
+      (found) => {
+        setReach(found);
+        return found;
+      },
+      () => null,
+    );
+  useEffect(() => {
+    void loadReach();
+  }, [campaign.id]);
 
   const submit = async () => {
     const { request, problems: found } = toDisbursementRequest(draft);
     setProblems(found);
     if (!request || photoProblem) return;
+    // Counted again now: donors may have given or subscribed since the form opened.
+    const now = await loadReach();
+    const told = now ? `${describeReach(now, '捐赠人')}。` : '并通知本项目的所有捐赠人。';
     const { confirm } = await Taro.showModal({
       title: '发布支出记录',
-      content: `将在项目页公示 ${formatFen(request.amountFen)} 的支出，并通知本项目的所有捐赠人。发布后不能修改。`,
+      content: `将在项目页公示 ${formatFen(request.amountFen)} 的支出，${told}发布后不能修改。`,
       confirmText: '发布',
     });
     if (!confirm) return;
@@ -197,6 +214,7 @@ function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdd
         <Text className="editor-hint">
           已筹 {formatFen(campaign.raisedFen)}，已公示使用 {formatFen(campaign.spentFen)}
         </Text>
+        {reach ? <Text className="editor-hint campaign-fund-use-reach">{describeReach(reach, '捐赠人')}</Text> : null}
         <Row label="日期" problem={problems.spentOn}>
           <Input
             className="editor-input campaign-fund-use-spentOn"
