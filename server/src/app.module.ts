@@ -7,6 +7,7 @@ import { AlumniModule } from './alumni/alumni.module.js';
 import { ProfilesModule } from './alumni/profiles.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthCoreModule } from './auth/auth-core.module.js';
+import { CareersModule } from './careers/careers.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { loggerParams } from './common/logging.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
@@ -71,6 +72,7 @@ export class AppModule {
         VerificationModule,
         NotificationsModule,
         InboxModule,
+        CareersModule,
         ...extra,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

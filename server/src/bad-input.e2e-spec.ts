@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { ERRORS, ERROR_CODES, type ErrorCode } from '@alumni/shared';
 import { signedIn } from '../test/auth.js';
+import { offerBody, put, requestBody } from '../test/careers.js';
+import { scalar } from '../test/interactions.js';
+import { eventually } from '../test/notifications.js';
 import { requestsFor, toRequestInit, writeRoutes, type FuzzContext, type FuzzRequest, type Route } from '../test/bad-input.js';
 import { campaignFactory, eventFactory } from '../test/factories.js';
 import { groupWith } from '../test/group-feeds.js';
@@ -96,10 +99,18 @@ describe('bad input on write routes', () => {
       csvFile([['王芳', 'S002', '2016', '机械工程学院', '机械', '机械1201班', '本科']]),
       'r.csv',
     );
-    for (const fixture of [post, comment, donation, claim, rosterImport])
+    const offer = await t.request('/api/v1/careers/me/mentor-offer', put(offerBody(), actor.headers));
+    const mentorship = await t.request('/api/v1/careers/mentorships', json(requestBody(offer.body.id), member.headers));
+    for (const fixture of [post, comment, donation, claim, rosterImport, offer, mentorship])
       expect(fixture.status, JSON.stringify(fixture.body)).toBeLessThan(300);
+    // The fixtures' notifications are delivered (or skipped) before the tables are compared.
+    await eventually(async () =>
+      (await scalar(t, `SELECT count(*) FROM outbox_messages WHERE status = 'pending'`)) === 0 ? true : undefined,
+    );
 
     const ids: [RegExp, string][] = [
+      [/careers\/mentors\/\{id\}/, offer.body.id],
+      [/careers\/mentorships\/\{id\}/, mentorship.body.id],
       [/^\/api\/v1\/(staff\/)?groups\/\{id\}/, groupId],
       [/group-moderation\/posts|group-posts\/\{id\}/, post.body.id],
       [/group-moderation\/comments|group-comments\/\{id\}/, comment.body.id],

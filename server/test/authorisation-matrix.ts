@@ -27,8 +27,10 @@ export const POLICIES = {
   public: from('anonymous'),
   /** Any signed-in alumnus: the route acts on the caller's own records, or on what every alumnus may use. */
   signedIn: from('alumnus'),
-  /** Verified alumni (staff are verified alumni too). */
-  verified: from('verified'),
+  /** Verified accounts, students included (staff are verified alumni too). */
+  verified: from('student'),
+  /** Verified graduates and staff: students are refused (careers: mentoring, posting, writing). */
+  graduate: from('verified'),
   /** Members of the group, and staff. */
   member: from('member'),
   /** The group's owner and admins, and staff. */
@@ -43,12 +45,23 @@ export const POLICIES = {
   author: signedInMeet('denied'),
   /** Someone else's personal record: 404 to everyone, staff included (they have staff routes). */
   owner: signedInMeet('hidden'),
+  /** Someone else's record that staff may read (a mentoring pairing): 404 to other alumni. */
+  ownerOrStaff: { ...signedInMeet('hidden'), staff: 'ok', admin: 'ok' },
 } satisfies Record<string, Policy>;
 
 export type PolicyName = keyof typeof POLICIES;
 
 /** Policies the route's service enforces (the global guard only asks for a signed-in caller). */
-export const DECIDED_IN_SERVICE: PolicyName[] = ['verified', 'member', 'groupAdmin', 'groupOwner', 'author', 'owner'];
+export const DECIDED_IN_SERVICE: PolicyName[] = [
+  'verified',
+  'graduate',
+  'member',
+  'groupAdmin',
+  'groupOwner',
+  'author',
+  'owner',
+  'ownerOrStaff',
+];
 
 /**
  * The access rule of every route of the OpenAPI document, as `METHOD /path` → policy.
@@ -223,4 +236,28 @@ export const MATRIX: Record<string, PolicyName> = {
   'GET /api/v1/me/messages/unread-count': 'signedIn',
   'POST /api/v1/me/messages/read-all': 'signedIn',
   'POST /api/v1/me/messages/{id}/read': 'owner',
+
+  // careers
+  'GET /api/v1/careers/me': 'signedIn',
+  'GET /api/v1/staff/careers/settings': 'staff',
+  'PUT /api/v1/staff/careers/settings': 'staff',
+  // careers: mentoring
+  'GET /api/v1/careers/mentors/suggestions': 'verified',
+  'GET /api/v1/careers/mentors/{id}': 'verified',
+  'GET /api/v1/careers/me/mentoring': 'signedIn',
+  'PUT /api/v1/careers/me/mentor-offer': 'graduate',
+  'POST /api/v1/careers/mentorships': 'verified',
+  'GET /api/v1/careers/mentorships/{id}': 'ownerOrStaff',
+  'POST /api/v1/careers/mentorships/{id}/accept': 'owner',
+  'POST /api/v1/careers/mentorships/{id}/decline': 'owner',
+  'POST /api/v1/careers/mentorships/{id}/withdraw': 'owner',
+  'POST /api/v1/careers/mentorships/{id}/close': 'owner',
+  'POST /api/v1/careers/mentorships/{id}/meetings': 'owner',
+  'POST /api/v1/careers/mentorships/{id}/feedback': 'owner',
+  'GET /api/v1/staff/careers/mentoring/overview': 'staff',
+  'GET /api/v1/staff/careers/mentoring/pairs': 'staff',
+  'GET /api/v1/staff/careers/mentoring/export': 'staff',
+  'GET /api/v1/staff/careers/mentors': 'staff',
+  'POST /api/v1/staff/careers/mentors/{id}/approve': 'staff',
+  'POST /api/v1/staff/careers/mentors/{id}/reject': 'staff',
 };

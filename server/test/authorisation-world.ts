@@ -4,7 +4,7 @@ import { PRIVACY_NOTICE } from '../src/identity/privacy-notice.js';
 import type { TestApp } from './test-app.js';
 
 /** The callers of the authorisation matrix, from least to most trusted. */
-export const CALLERS = ['anonymous', 'alumnus', 'verified', 'member', 'groupAdmin', 'staff', 'admin'] as const;
+export const CALLERS = ['anonymous', 'alumnus', 'student', 'verified', 'member', 'groupAdmin', 'staff', 'admin'] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /** Everything a route's path can point at; all of it belongs to someone other than the callers. */
@@ -32,6 +32,9 @@ export interface World {
     notification: string;
     /** A notice in `other`'s message centre. */
     message: string;
+    /** `other`'s open mentor offer, with `bystander`'s request to it waiting. */
+    mentorOffer: string;
+    mentorship: string;
   };
 }
 
@@ -43,6 +46,8 @@ interface Person {
 
 const PEOPLE: Person[] = [
   { key: 'alumnus', roles: ['alumnus'], verified: false },
+  // Verified against a roster entry graduating two years from now (careers tell students from graduates).
+  { key: 'student', roles: ['alumnus'], verified: true },
   { key: 'verified', roles: ['alumnus'], verified: true },
   { key: 'member', roles: ['alumnus'], verified: true },
   { key: 'groupAdmin', roles: ['alumnus'], verified: true },
@@ -113,11 +118,27 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
        SELECT (ids->>'other')::uuid, 'events.reminder', 'failed', 3, 'test' FROM who RETURNING id),
      message AS (
        INSERT INTO inbox_messages (alumnus_id, kind, title, body)
-       SELECT (ids->>'other')::uuid, 'events.reminder', '活动明天开始', '别人的消息' FROM who RETURNING id)
+       SELECT (ids->>'other')::uuid, 'events.reminder', '活动明天开始', '别人的消息' FROM who RETURNING id),
+     student_entry AS (
+       INSERT INTO roster_entries (student_number, name, graduation_year, department_id, claimed_by, claimed_at)
+       SELECT 'AUTHZ' || $1, '在校生', extract(year FROM now())::int + 2, department.id, (ids->>'student')::uuid, now()
+       FROM who, department),
+     mentor_offer AS (
+       INSERT INTO mentor_offers (alumnus_id, industry, city, topics, formats, capacity, waiting_count, intro, status, check_outcome)
+       SELECT (ids->>'other')::uuid, '互联网', '上海', '{career_change}', '{online}', 3, 1, '别人的导师介绍', 'open', 'pass' FROM who
+       RETURNING id),
+     mentorship AS (
+       INSERT INTO mentorships (mentor_id, mentee_id, offer_id, mentor_industry, mentor_city, mentee_stage, cross_industry, status,
+                                goals, target_industry, topic)
+       SELECT (ids->>'other')::uuid, (ids->>'bystander')::uuid, mentor_offer.id, '互联网', '上海', 'graduate', false, 'requested',
+              '别人的辅导申请', '互联网', 'career_change'
+       FROM who, mentor_offer RETURNING id)
      SELECT who.ids, grp.id AS "group", proposed.id AS "proposedGroup", post.id AS post, comment.id AS comment, event.id AS event,
             registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
-            roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message
-     FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message`,
+            roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message,
+            mentor_offer.id AS "mentorOffer", mentorship.id AS mentorship
+     FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message,
+          mentor_offer, mentorship`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
   )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
   const { ids: people, ...objects } = row;

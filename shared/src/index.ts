@@ -15,3 +15,4 @@ export * from './types/group-posts.js';
 export * from './types/engagement.js';
 export * from './types/notifications.js';
 export * from './types/inbox.js';
+export * from './types/careers.js';

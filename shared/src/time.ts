@@ -35,3 +35,13 @@ export function formatDuration(seconds: number): string {
   const days = Math.floor(hours / 24);
   return hours % 24 === 0 ? `${days} 天` : `${days} 天 ${hours % 24} 小时`;
 }
+
+/** The Beijing calendar day of a moment, `2026-05-01`. */
+export function shanghaiDay(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The moment a Beijing calendar day (`2026-05-01`) ends: the last millisecond before midnight. */
+export function endOfShanghaiDay(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00+08:00`) + 24 * 60 * 60 * 1000 - 1);
+}

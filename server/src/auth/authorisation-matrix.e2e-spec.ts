@@ -31,6 +31,8 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'claims/{id}': (ids) => ids.claim,
   'notifications/{id}': (ids) => ids.notification,
   'messages/{id}': (ids) => ids.message,
+  'mentors/{id}': (ids) => ids.mentorOffer,
+  'mentorships/{id}': (ids) => ids.mentorship,
 };
 
 const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -47,7 +49,7 @@ function photo(): RequestInit {
  * Valid bodies for the routes that check access in the service, after the body was validated:
  * an empty body would stop at 400 and hide the access decision. Other routes get `{}`.
  */
-const BODIES: Record<string, () => RequestInit> = {
+const BODIES: Record<string, (ids: World['ids']) => RequestInit> = {
   'POST /api/v1/groups/proposals': () => json({ kind: 'interest', name: '校友羽毛球俱乐部' }),
   'PUT /api/v1/groups/{id}/members/{alumnusId}/role': () => json({ role: 'admin' }),
   'POST /api/v1/groups/{id}/posts': () => json({ text: '周末聚会，欢迎报名！' }),
@@ -56,10 +58,16 @@ const BODIES: Record<string, () => RequestInit> = {
   'POST /api/v1/group-posts/{id}/comments': () => json({ text: '一定到！' }),
   'POST /api/v1/group-comments/{id}/reports': () => json({ reason: '广告' }),
   'POST /api/v1/me/claims/{id}/evidence': photo,
+  'PUT /api/v1/careers/me/mentor-offer': () =>
+    json({ industry: '教育', city: '江州', topics: ['job_search'], formats: ['online'], capacity: 2, intro: '乐意分享', accepting: true }),
+  'POST /api/v1/careers/mentorships': (ids) =>
+    json({ mentorId: ids.mentorOffer, goals: '想转行', targetIndustry: '互联网', topic: 'career_change' }),
+  'POST /api/v1/careers/mentorships/{id}/meetings': () => json({ occurredOn: '2026-01-05', format: 'online', notes: '聊了简历' }),
+  'POST /api/v1/careers/mentorships/{id}/feedback': () => json({ rating: 5 }),
 };
 
-function requestBody(route: string, method: string): RequestInit {
-  return BODIES[route]?.() ?? (method === 'GET' || method === 'DELETE' ? {} : json({}));
+function requestBody(route: string, method: string, ids: World['ids']): RequestInit {
+  return BODIES[route]?.(ids) ?? (method === 'GET' || method === 'DELETE' ? {} : json({}));
 }
 
 function fillPath(path: string, ids: World['ids']): string {
@@ -150,7 +158,7 @@ describe('authorisation matrix', () => {
       let world = await fresh();
       for (const [i, caller] of CALLERS.entries()) {
         if (i > 0 && POLICIES[MATRIX[route]!][CALLERS[i - 1]!] === 'ok') world = await fresh();
-        const { headers, body } = requestBody(route, method);
+        const { headers, body } = requestBody(route, method, world.ids);
         const res = await t.request(fillPath(path, world.ids), {
           method,
           headers: { ...headers, ...(caller === 'anonymous' ? {} : world.headers[caller]) },

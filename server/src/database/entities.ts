@@ -1,5 +1,9 @@
 import { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { CareersSettingsEntity } from '../careers/careers-settings.entity.js';
+import { MentorOfferEntity } from '../careers/mentoring/mentor-offer.entity.js';
+import { MentoringMeetingEntity } from '../careers/mentoring/mentoring-meeting.entity.js';
+import { MentorshipEntity } from '../careers/mentoring/mentorship.entity.js';
 import { IdempotencyRecordEntity } from '../common/idempotency/idempotency-record.entity.js';
 import { CampaignEntity } from '../giving/campaign.entity.js';
 import { CampaignDisbursementEntity } from '../giving/campaign-disbursement.entity.js';
@@ -75,4 +79,8 @@ export const ENTITIES = [
   VerificationClaimEntity,
   RefreshTokenEntity,
   WechatAccessTokenEntity,
+  CareersSettingsEntity,
+  MentorOfferEntity,
+  MentorshipEntity,
+  MentoringMeetingEntity,
 ];

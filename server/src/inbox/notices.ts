@@ -24,6 +24,13 @@ const eventPage = (p: Payload) => `packages/events/pages/detail/index?id=${Strin
 const groupPage = (p: Payload) => `packages/groups/pages/group/index?id=${String(p.groupId)}`;
 const donationPage = (p: Payload) => `packages/giving/pages/donation/index?id=${String(p.donationId)}`;
 const campaignPage = (p: Payload) => `packages/giving/pages/campaign/index?id=${String(p.campaignId)}`;
+const mentorshipPage = (p: Payload) => `packages/careers/pages/mentorship/index?id=${String(p.mentorshipId)}`;
+const MENTORING_ENDINGS: Record<string, string> = {
+  closed_by_mentor: '导师结束了这段辅导',
+  closed_by_mentee: '学员结束了这段辅导',
+  term_ended: '辅导期已满，这段辅导结束了',
+  account_deleted: '对方已注销账号，这段辅导结束了',
+};
 const where = (p: Payload) => [at(p.startsAt), text(p.place)].filter(Boolean).join('，');
 
 const NOTICES: Record<string, (p: Payload) => Notice> = {
@@ -96,6 +103,36 @@ const NOTICES: Record<string, (p: Payload) => Notice> = {
     title: '捐赠已退款',
     body: `你对${quoted(p.campaignTitle)}的捐赠已退款 ${fen(p.amountFen)}，款项原路退回。${p.reason ? `原因：${text(p.reason)}` : ''}`,
     page: donationPage(p),
+  }),
+  'careers.mentoring-requested': (p) => ({
+    title: '收到新的导师申请',
+    body: `${text(p.menteeName, '一位校友')} 想请你辅导「${text(p.topic, '职业发展')}」，去看看 TA 的目标吧。`,
+    page: mentorshipPage(p),
+  }),
+  'careers.mentoring-decided': (p) =>
+    p.accepted === true
+      ? {
+          title: '导师接受了你的申请',
+          body: `${text(p.mentorName, '导师')} 接受了你的辅导申请${p.message ? `：${text(p.message)}` : '。'}快去约第一次交流吧。`,
+          page: mentorshipPage(p),
+        }
+      : {
+          title: p.full === true ? '导师名额已满' : '导师未接受你的申请',
+          body:
+            p.full === true
+              ? `${text(p.mentorName, '导师')} 的名额刚刚满了，看看其他导师吧。`
+              : `${text(p.mentorName, '导师')} 暂时无法辅导你${p.message ? `：${text(p.message)}` : '。'}看看其他导师吧。`,
+          page: mentorshipPage(p),
+        },
+  'careers.mentoring-updated': (p) => ({
+    title: p.event === 'withdrawn' ? '辅导申请已撤回' : p.event === 'meeting' ? '辅导有新的交流记录' : '导师辅导已结束',
+    body:
+      p.event === 'withdrawn'
+        ? `${text(p.otherName, '校友')} 撤回了给你的辅导申请。`
+        : p.event === 'meeting'
+          ? `${text(p.otherName, '对方')} 记录了一次交流，去看看吧。`
+          : `${MENTORING_ENDINGS[String(p.reason)] ?? '这段辅导结束了'}。欢迎留下简短的反馈。`,
+    page: mentorshipPage(p),
   }),
 };
 

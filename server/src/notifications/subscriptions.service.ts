@@ -20,6 +20,12 @@ const TITLES: Record<TemplateKey, string> = {
   donationThanks: '捐赠成功通知',
   fundUse: '善款使用公示',
   refundNotice: '退款通知',
+  mentoringRequest: '导师申请提醒',
+  mentoringResult: '导师申请结果',
+  mentoringUpdate: '辅导进度提醒',
+  jobApplication: '新的职位投递',
+  jobApplicationStatus: '投递进度通知',
+  careersReview: '内容审核结果',
 };
 
 /** Acceptances beyond this are not kept: nobody needs a hundred reminders banked. */

@@ -16,6 +16,12 @@ export const TEMPLATE_KEYS = [
   'donationThanks',
   'fundUse',
   'refundNotice',
+  'mentoringRequest',
+  'mentoringResult',
+  'mentoringUpdate',
+  'jobApplication',
+  'jobApplicationStatus',
+  'careersReview',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -48,6 +54,12 @@ function yuan(fen: unknown): string {
 }
 
 const at = (iso: unknown): string => formatShanghaiDateTime(typeof iso === 'string' ? iso : new Date().toISOString());
+
+const MENTORING_UPDATES: Record<string, string> = {
+  withdrawn: '对方撤回了辅导申请',
+  meeting: '对方记录了一次交流',
+  ended: '本段导师辅导已结束',
+};
 
 function eventChanged(note: string) {
   return (p: Payload): Rendered => ({
@@ -115,6 +127,22 @@ const RENDERERS: Record<string, (payload: Payload) => Rendered> = {
   'giving.refunded': (p) => ({
     template: 'refundNotice',
     data: { thing1: cut(p.campaignTitle), amount2: yuan(p.amountFen), thing3: cut(p.reason ?? '款项已原路退回') },
+  }),
+  'careers.mentoring-requested': (p) => ({
+    template: 'mentoringRequest',
+    data: { thing1: cut(p.menteeName), thing2: cut(p.topic), time3: at(p.requestedAt) },
+  }),
+  'careers.mentoring-decided': (p) => ({
+    template: 'mentoringResult',
+    data: {
+      thing1: cut(p.mentorName),
+      phrase2: p.accepted === true ? '已接受' : p.full === true ? '名额已满' : '未接受',
+      thing3: cut(p.message ?? (p.accepted === true ? '导师已接受，快去约第一次交流吧' : '可以看看其他导师')),
+    },
+  }),
+  'careers.mentoring-updated': (p) => ({
+    template: 'mentoringUpdate',
+    data: { thing1: cut(MENTORING_UPDATES[String(p.event)] ?? '辅导有新进展'), thing2: cut(p.otherName), time3: at(p.at) },
   }),
 };
 

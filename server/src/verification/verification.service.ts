@@ -17,6 +17,7 @@ import { AlumniService } from '../alumni/alumni.service.js';
 import type { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { verifiedClassesSql } from '../groups/group-access.js';
 import { GroupsService } from '../groups/groups.service.js';
 import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
 import { ConsentService } from '../identity/consent.service.js';
@@ -60,6 +61,20 @@ export class VerificationService {
     private readonly groups: GroupsService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
+
+  /**
+   * The graduation year the verification established (the roster entry claimed, or an
+   * approved claim's class), never the editable profile; the latest when there are several
+   * (a graduate back for a master's degree is a student again). Null when not verified, or
+   * verified without a class on record.
+   */
+  async verifiedGraduationYear(alumnusId: string): Promise<number | null> {
+    const [row]: [{ year: number | null }] = await this.dataSource.query(
+      `SELECT max(v.graduation_year)::int AS year FROM (${verifiedClassesSql('$1')}) v`,
+      [alumnusId],
+    );
+    return row.year;
+  }
 
   /**
    * An alumnus says who they are. A unique exact match with an unclaimed roster entry

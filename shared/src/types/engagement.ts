@@ -37,6 +37,22 @@ export const INTERACTION_KINDS = {
   'offline.lecture': { label: '回校讲座', participation: true, byAlumnus: false },
   'offline.job_posted': { label: '发布招聘岗位', participation: true, byAlumnus: false },
   'offline.mentoring': { label: '导师辅导', participation: true, byAlumnus: false },
+  'careers.mentor_offered': { label: '登记为职业导师', participation: true, byAlumnus: true },
+  'careers.mentoring_requested': { label: '申请职业导师', participation: false, byAlumnus: true },
+  'careers.mentoring_withdrawn': { label: '撤回导师申请', participation: false, byAlumnus: true },
+  'careers.mentoring_accepted': { label: '接受辅导申请', participation: true, byAlumnus: true },
+  'careers.mentoring_declined': { label: '婉拒辅导申请', participation: false, byAlumnus: true },
+  'careers.mentoring_started': { label: '开始接受导师辅导', participation: true, byAlumnus: false },
+  'careers.mentoring_met': { label: '导师辅导交流', participation: true, byAlumnus: true },
+  'careers.mentoring_ended': { label: '导师辅导结束', participation: false, byAlumnus: false },
+  'careers.mentoring_feedback': { label: '评价导师辅导', participation: false, byAlumnus: true },
+  'careers.job_posted': { label: '发布招聘信息', participation: true, byAlumnus: true },
+  'careers.job_closed': { label: '关闭招聘信息', participation: false, byAlumnus: true },
+  'careers.job_applied': { label: '投递职位', participation: false, byAlumnus: true },
+  'careers.job_applicant_marked': { label: '处理职位投递', participation: false, byAlumnus: true },
+  'careers.resource_submitted': { label: '提交职业资料', participation: false, byAlumnus: true },
+  'careers.resource_published': { label: '职业资料发布', participation: true, byAlumnus: false },
+  'careers.resource_bookmarked': { label: '收藏职业资料', participation: false, byAlumnus: true },
 } as const satisfies Record<string, { label: string; participation: boolean; byAlumnus: boolean }>;
 
 export type InteractionKind = keyof typeof INTERACTION_KINDS;

@@ -15,6 +15,7 @@ import { EngagementGenerations1795967849893 } from './1795967849893-engagement-g
 import { DirectoryYearIndex1795970006462 } from './1795970006462-directory-year-index.js';
 import { ReadCacheTriggers1795980000000 } from './1795980000000-read-cache-triggers.js';
 import { Inbox1796546600000 } from './1796546600000-inbox.js';
+import { CareersMentoring1796600000000 } from './1796600000000-careers-mentoring.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   DirectoryYearIndex1795970006462,
   ReadCacheTriggers1795980000000,
   Inbox1796546600000,
+  CareersMentoring1796600000000,
 ];

@@ -34,6 +34,12 @@ export const FAKE_TEMPLATES: Record<string, string[]> = {
   'dev-donationThanks': ['thing1', 'amount2', 'character_string3', 'thing4'],
   'dev-fundUse': ['thing1', 'thing2', 'amount3'],
   'dev-refundNotice': ['thing1', 'amount2', 'thing3'],
+  'dev-mentoringRequest': ['thing1', 'thing2', 'time3'],
+  'dev-mentoringResult': ['thing1', 'phrase2', 'thing3'],
+  'dev-mentoringUpdate': ['thing1', 'thing2', 'time3'],
+  'dev-jobApplication': ['thing1', 'thing2', 'time3'],
+  'dev-jobApplicationStatus': ['thing1', 'phrase2', 'thing3'],
+  'dev-careersReview': ['thing1', 'phrase2', 'thing3'],
 };
 
 export class SubscribeMessageFake {

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { CareersCoreModule } from './careers-core.module.js';
+import { MentoringModule } from './mentoring/mentoring.module.js';
+
+/** Careers (docs/careers.md): cross-industry mentoring, the jobs and internships board, the career resource library. */
+@Module({
+  imports: [CareersCoreModule, MentoringModule],
+})
+export class CareersModule {}

@@ -1,0 +1,43 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** Blank optional text counts as not given. */
+const blankToNull = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? null : trim({ value }));
+
+/** Required text, trimmed, 1…max characters. */
+export const RequiredText = (max: number, example?: string) =>
+  applyDecorators(ApiProperty({ maxLength: max, example }), Transform(trim), IsString(), IsNotEmpty(), MaxLength(max));
+
+/** Text that may be left out or empty (stored as empty), trimmed. */
+export const OptionalText = (max: number, description?: string) =>
+  applyDecorators(ApiPropertyOptional({ maxLength: max, description }), Transform(trim), IsOptional(), IsString(), MaxLength(max));
+
+/** Text that may be left out, null or blank (all stored as null), trimmed. */
+export const NullableText = (max: number, description?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: String, nullable: true, maxLength: max, description }),
+    Transform(blankToNull),
+    ValidateIf((_, value) => value !== undefined && value !== null),
+    IsString(),
+    MaxLength(max),
+  );
+
+/** One of a fixed list of values (required). */
+export const OneOf = (values: readonly string[], description?: string) =>
+  applyDecorators(ApiProperty({ enum: values, description }), IsIn(values));
+
+/** One of a fixed list, or left out. */
+export const OptionalOneOf = (values: readonly string[], description?: string) =>
+  applyDecorators(ApiPropertyOptional({ enum: values, description }), IsOptional(), IsIn(values));
+
+/** A Beijing calendar day, `2026-05-01` (a real date). */
+export const Day = (description: string) =>
+  applyDecorators(
+    ApiProperty({ format: 'date', example: '2026-05-01', description }),
+    IsString(),
+    Matches(/^\d{4}-\d\d-\d\d$/, { message: 'must be a day like 2026-05-01' }),
+    IsISO8601({ strict: true }),
+  );
