@@ -1,4 +1,6 @@
 import { parseBenchArgs, UsageError } from './args.js';
+import { growthChecks } from './memory.js';
+import { parsePgbench } from './references.js';
 import { standardChecks } from './scenario.js';
 import { stormDeliveries } from './storm.js';
 import { emptyStatusCounts, formatMs, formatRate, formatRatio, percentile, renderTable, summarise, throughputRatio } from './stats.js';
@@ -46,10 +48,11 @@ describe('bench figures', () => {
     expect(result).toMatchObject({ requests: 4, perSecond: 2, p50Ms: 20, p99Ms: 40, maxMs: 40, status });
   });
 
-  it('compares throughput with the trivial endpoint', () => {
+  it('compares throughput with a reference: a load result or a rate', () => {
     const trivial = summarise([1, 1, 1, 1], emptyStatusCounts(), 0, 1000);
     const scenario = summarise([5], emptyStatusCounts(), 0, 1000);
     expect(throughputRatio(scenario, trivial)).toBe(0.25);
+    expect(throughputRatio(scenario, 4)).toBe(0.25);
     expect(throughputRatio(scenario, summarise([], emptyStatusCounts(), 0, 1000))).toBe(0);
     expect(formatRatio(0.254)).toBe('0.25×');
   });
@@ -70,14 +73,16 @@ describe('bench figures', () => {
 });
 
 describe('bench checks', () => {
-  const trivial = summarise(Array(1000).fill(1), { ...emptyStatusCounts(), ok: 1000 }, 0, 1000);
+  const reference = summarise(Array(1000).fill(1), { ...emptyStatusCounts(), ok: 1000 }, 0, 1000);
+  const baselines = { trivial: reference, bare: reference, hotRowTps: 500 };
 
   it('passes a clean run that meets its targets', () => {
     const result = summarise(Array(600).fill(20), { ...emptyStatusCounts(), ok: 600 }, 0, 1000);
-    const checks = standardChecks(result, trivial, { minRatio: 0.5, maxP99Ms: 50 });
+    const checks = standardChecks(result, baselines, { minBareRatio: 0.5, minHotRowRatio: 1, maxP99Ms: 50 });
     expect(checks.map((c) => [c.kind, c.pass])).toEqual([
       ['invariant', true],
       ['invariant', true],
+      ['target', true],
       ['target', true],
       ['target', true],
     ]);
@@ -85,23 +90,61 @@ describe('bench checks', () => {
 
   it('fails the invariants on 5xx or unanswered requests, and the targets when slow', () => {
     const result = summarise(Array(400).fill(60), { ...emptyStatusCounts(), ok: 398, serverErrors: 2 }, 1, 1000);
-    const checks = standardChecks(result, trivial, { minRatio: 0.5, maxP99Ms: 50 });
+    const checks = standardChecks(result, baselines, { minBareRatio: 0.5, minHotRowRatio: 1, maxP99Ms: 50 });
     expect(checks.map((c) => [c.name, c.pass, c.actual])).toEqual([
       ['0 responses 5xx', false, '2 5xx'],
       ['every other request answered 2xx', false, '0 4xx, 0 other, 1 unanswered'],
-      ['throughput ≥ 0.50× the trivial endpoint', false, '0.40×'],
+      ['throughput ≥ 0.50× the bare NestJS + Fastify app', false, '0.40×'],
+      ["throughput ≥ 1.00× pgbench's hot row", false, '0.80×'],
       ['p99 < 50.0 ms', false, '60.0 ms'],
     ]);
   });
 
+  it('fails a hot-row target that could not be measured', () => {
+    const result = summarise([1], { ...emptyStatusCounts(), ok: 1 }, 0, 1);
+    const [target] = standardChecks(result, { ...baselines, hotRowTps: null }, { minHotRowRatio: 1 }).filter((c) => c.kind === 'target');
+    expect(target).toMatchObject({ pass: false, actual: 'not measured' });
+  });
+
   it('lets a scenario that expects refusals have 4xx, but never 5xx or unanswered requests', () => {
     const refused = summarise(Array(100).fill(5), { ...emptyStatusCounts(), ok: 60, clientErrors: 40 }, 0, 1000);
-    expect(standardChecks(refused, trivial, {}, true).every((c) => c.pass)).toBe(true);
-    expect(standardChecks(refused, trivial).map((c) => c.pass)).toEqual([true, false]);
+    expect(standardChecks(refused, baselines, {}, true).every((c) => c.pass)).toBe(true);
+    expect(standardChecks(refused, baselines).map((c) => c.pass)).toEqual([true, false]);
     const broken = summarise(Array(100).fill(5), { ...emptyStatusCounts(), ok: 59, clientErrors: 40, serverErrors: 1 }, 2, 1000);
-    expect(standardChecks(broken, trivial, {}, true).map((c) => [c.pass, c.actual])).toEqual([
+    expect(standardChecks(broken, baselines, {}, true).map((c) => [c.pass, c.actual])).toEqual([
       [false, '1 5xx'],
       [false, '0 other, 2 unanswered'],
+    ]);
+  });
+});
+
+describe('references', () => {
+  it("reads pgbench's throughput and latency", () => {
+    const output = [
+      'number of transactions actually processed: 13021',
+      'latency average = 24.571 ms',
+      'initial connection time = 38.154 ms',
+      'tps = 1302.358191 (without initial connection time)',
+    ].join('\n');
+    expect(parsePgbench(output)).toEqual({ tps: 1302.358191, latencyMs: 24.571 });
+    expect(parsePgbench('pgbench: error: connection failed')).toBeNull();
+  });
+
+  it('holds resident memory to 10% growth between two runs of the hot reads', () => {
+    const first = [
+      { name: 'instance 1', pid: 1, mib: 200 },
+      { name: 'instance 2', pid: 2, mib: 200 },
+      { name: 'instance 3', pid: 3, mib: 200 },
+    ];
+    const second = [
+      { name: 'instance 1', pid: 1, mib: 219 },
+      { name: 'instance 2', pid: 2, mib: 221 },
+      { name: 'instance 3', pid: 3, mib: null },
+    ];
+    expect(growthChecks(first, second).map((c) => [c.pass, c.actual])).toEqual([
+      [true, '200 → 219 MiB (+9.5%)'],
+      [false, '200 → 221 MiB (+10.5%)'],
+      [false, 'not readable here'],
     ]);
   });
 });

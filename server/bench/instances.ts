@@ -16,6 +16,7 @@ const START_TIMEOUT_MS = 120_000;
 
 export interface ServerInstance {
   url: string;
+  pid: number;
   logFile: string;
   stop(): Promise<void>;
   /** SIGKILL, as a crash or the OOM killer would: no shutdown hook runs, open transactions are cut off. */
@@ -51,7 +52,7 @@ async function startOne(env: Record<string, string>, logFile: string): Promise<S
     const output = readFileSync(logFile, 'utf8');
     // The banner names "localhost"; load goes to 127.0.0.1, where the instance listens.
     const port = /AlumniLink is running at http:\/\/[^:/]+:(\d+)\//.exec(output)?.[1];
-    if (port) return { url: `http://127.0.0.1:${port}`, logFile, stop: () => stop(), kill };
+    if (port) return { url: `http://127.0.0.1:${port}`, pid: child.pid!, logFile, stop: () => stop(), kill };
     if (child.exitCode !== null) throw new Error(`a server instance exited with ${child.exitCode} while starting:\n${output}`);
     if (Date.now() > deadline) {
       await stop();

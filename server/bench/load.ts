@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { countStatus, emptyStatusCounts, type LoadResult, summarise } from './stats.js';
 
@@ -39,6 +40,7 @@ export async function drive(urls: readonly string[], request: RequestSpec, shape
   const status = emptyStatusCounts();
   let transportErrors = 0;
   const { vary } = request;
+  const loadAverage = loadavg()[0]!;
   const startedAt = performance.now();
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon(
@@ -73,5 +75,5 @@ export async function drive(urls: readonly string[], request: RequestSpec, shape
     });
     instance.on('reqError', () => (transportErrors += 1));
   });
-  return summarise(latencies, status, transportErrors, performance.now() - startedAt);
+  return summarise(latencies, status, transportErrors, performance.now() - startedAt, loadAverage);
 }

@@ -5,15 +5,18 @@ import { parseBenchArgs, USAGE, UsageError } from './args.js';
 import { benchServerUrl, createBenchDatabase, serverVersion } from './database.js';
 import { type ServerInstance, startInstances, stopInstances } from './instances.js';
 import { describeShape, drive, type LoadShape, type RequestSpec } from './load.js';
-import { type BenchContext, type Check, type Scenario, standardChecks } from './scenario.js';
+import { memoryChecks, type MemoryReport, residentMemory } from './memory.js';
+import { type BareReference, hotRow, type HotRowResult, startBareReference } from './references.js';
+import { type Baselines, type BenchContext, type Check, type Scenario, standardChecks, TRIVIAL } from './scenario.js';
 import { SCENARIOS } from './scenarios/index.js';
 import { formatMs, formatRate, formatRatio, type LoadResult, renderTable, throughputRatio } from './stats.js';
 import { benchJwtSecret, tokenMinter } from './tokens.js';
+import { startWechatPayService, type WechatPayService } from './wechat-pay-service.js';
 
 /** `bench/dist/bench/main.js` → `bench/results/`. */
 const RESULTS_DIR = fileURLToPath(new URL('../../results/', import.meta.url));
-/** The server's cheapest route: no database, no auth, no throttling, no request log. */
-const TRIVIAL: RequestSpec = { method: 'GET', path: '/api/health/live' };
+/** pgbench's hot row runs this long, at the start of the run and again right before each write scenario. */
+const HOT_ROW_SECONDS = 10;
 
 interface ScenarioReport {
   name: string;
@@ -21,34 +24,64 @@ interface ScenarioReport {
   unit: string;
   load: LoadShape;
   trivial: LoadResult;
+  bare: LoadResult;
+  hotRow: HotRowResult;
   result: LoadResult;
-  ratio: number;
+  ratios: { trivial: number; bare: number; hotRow: number };
   checks: Check[];
 }
 
 const passed = (checks: readonly Check[]) => checks.every((check) => check.pass);
+const load = (value: number) => value.toFixed(1);
+
+function describeHotRow(hot: HotRowResult): string {
+  return `${formatRate(hot.tps)} transactions (${hot.clients} clients, ${hot.seconds} s, latency ${formatMs(hot.latencyMs)}, load ${load(hot.loadAverage)})`;
+}
 
 function printScenario(report: ScenarioReport): void {
   const line = (label: string, r: LoadResult) =>
-    `  ${label.padEnd(28)} ${formatRate(r.perSecond).padStart(10)}  p50 ${formatMs(r.p50Ms).padStart(8)}  p99 ${formatMs(r.p99Ms).padStart(8)}` +
-    `  2xx ${r.status.ok}  4xx ${r.status.clientErrors}  5xx ${r.status.serverErrors}  unanswered ${r.transportErrors}`;
+    `  ${label.padEnd(30)} ${formatRate(r.perSecond).padStart(10)}  p50 ${formatMs(r.p50Ms).padStart(8)}  p99 ${formatMs(r.p99Ms).padStart(8)}` +
+    `  2xx ${r.status.ok}  4xx ${r.status.clientErrors}  5xx ${r.status.serverErrors}  unanswered ${r.transportErrors}  load ${load(r.loadAverage)}`;
+  console.log(line('bare NestJS + Fastify app', report.bare));
   console.log(line(`trivial ${TRIVIAL.method} ${TRIVIAL.path}`, report.trivial));
   console.log(line(report.unit, report.result));
-  console.log(`  ratio to the trivial endpoint: ${formatRatio(report.ratio)}`);
+  const { ratios } = report;
+  console.log(
+    `  ratios: ${formatRatio(ratios.bare)} the bare app, ${formatRatio(ratios.trivial)} the trivial endpoint, ` +
+      `${formatRatio(ratios.hotRow)} pgbench's hot row (${formatRate(report.hotRow.tps)})`,
+  );
   for (const check of report.checks) {
     console.log(`  ${check.pass ? '✓' : '✗'} ${check.kind === 'target' ? 'target' : 'invariant'}: ${check.name} (${check.actual})`);
   }
 }
 
-async function runScenario(scenario: Scenario, context: BenchContext): Promise<ScenarioReport> {
+interface Harness {
+  context: BenchContext;
+  /** The bare app, driven with the same load spread over as many processes as there are instances. */
+  driveBare(shape: LoadShape): Promise<LoadResult>;
+  /** pgbench's hot row now, on the run's database; kept as the latest figure. */
+  measureHotRow(): Promise<HotRowResult>;
+  latestHotRow(): HotRowResult;
+}
+
+async function runScenario(scenario: Scenario, harness: Harness): Promise<ScenarioReport & { request: RequestSpec }> {
+  const { context } = harness;
   console.log(`\n━━ ${scenario.name}: ${scenario.summary}\n  load: ${describeShape(scenario.shape)}`);
   const prepared = await scenario.prepare(context);
   await prepared.warmUp();
-  // Measured right before the scenario, with the same connections, so both see the same machine.
-  const trivial = await context.drive(TRIVIAL, scenario.shape);
+  // A write budget is stated against the hot row: measured again right before, on the same machine state.
+  if (scenario.targets?.minHotRowRatio !== undefined) {
+    const hot = await harness.measureHotRow();
+    console.log(`  pgbench hot row: ${describeHotRow(hot)}`);
+  }
+  // Both references right before the scenario, with the same connections, so all three see the same machine.
+  const bare = await harness.driveBare(scenario.shape);
+  const trivial = scenario.isTrivial ? undefined : await context.drive(TRIVIAL, scenario.shape);
   const result = await context.drive(prepared.request, scenario.shape);
+  const hotRow = harness.latestHotRow();
+  const baselines: Baselines = { trivial: trivial ?? result, bare, hotRowTps: hotRow.tps };
   const checks = [
-    ...standardChecks(result, trivial, scenario.targets, scenario.expectsRefusals),
+    ...standardChecks(result, baselines, scenario.targets, scenario.expectsRefusals),
     ...((await prepared.verify?.(result)) ?? []),
   ];
   const report = {
@@ -56,10 +89,17 @@ async function runScenario(scenario: Scenario, context: BenchContext): Promise<S
     summary: scenario.summary,
     unit: scenario.unit,
     load: scenario.shape,
-    trivial,
+    trivial: baselines.trivial,
+    bare,
+    hotRow,
     result,
-    ratio: throughputRatio(result, trivial),
+    ratios: {
+      trivial: throughputRatio(result, baselines.trivial),
+      bare: throughputRatio(result, bare),
+      hotRow: throughputRatio(result, hotRow.tps),
+    },
     checks,
+    request: prepared.request,
   };
   printScenario(report);
   return report;
@@ -71,17 +111,33 @@ function summaryTable(reports: readonly ScenarioReport[]): string {
     return mine.length === 0 ? '–' : passed(mine) ? 'pass' : `FAIL ${mine.filter((check) => !check.pass).length}`;
   };
   return renderTable(
-    ['scenario', 'throughput', 'p50', 'p99', '2xx', '4xx', '5xx', 'trivial', 'ratio', 'invariants', 'targets'],
+    [
+      'scenario',
+      'throughput',
+      'p50',
+      'p99',
+      '5xx',
+      'load',
+      'bare app',
+      '× bare',
+      'trivial',
+      '× trivial',
+      '× hot row',
+      'invariants',
+      'targets',
+    ],
     reports.map((r) => [
       r.name,
       `${formatRate(r.result.perSecond)} ${r.unit}`,
       formatMs(r.result.p50Ms),
       formatMs(r.result.p99Ms),
-      String(r.result.status.ok),
-      String(r.result.status.clientErrors),
       String(r.result.status.serverErrors),
+      load(r.result.loadAverage),
+      formatRate(r.bare.perSecond),
+      formatRatio(r.ratios.bare),
       formatRate(r.trivial.perSecond),
-      formatRatio(r.ratio),
+      formatRatio(r.ratios.trivial),
+      formatRatio(r.ratios.hotRow),
       verdict(r.checks, 'invariant'),
       verdict(r.checks, 'target'),
     ]),
@@ -101,7 +157,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (options.help) {
-    console.log(`${USAGE}\n\nScenarios:\n${SCENARIOS.map((s) => `  ${s.name.padEnd(16)} ${s.summary}`).join('\n')}`);
+    console.log(`${USAGE}\n\nScenarios:\n${SCENARIOS.map((s) => `  ${s.name.padEnd(20)} ${s.summary}`).join('\n')}`);
     return 0;
   }
   const scenarios = options.scenarios.map((name) => SCENARIOS.find((scenario) => scenario.name === name)!);
@@ -109,8 +165,10 @@ async function main(): Promise<number> {
   const serverUrl = benchServerUrl();
   const database = await createBenchDatabase(serverUrl);
   let instances: ServerInstance[] = [];
+  let bare: BareReference | undefined;
+  let pay: WechatPayService | undefined;
   const cleanUp = async () => {
-    await stopInstances(instances);
+    await Promise.all([stopInstances(instances), bare?.stop(), pay?.stop()]);
     await database.drop();
   };
   // Ctrl-C still stops the instances and drops the database.
@@ -137,11 +195,14 @@ async function main(): Promise<number> {
 
     mkdirSync(RESULTS_DIR, { recursive: true });
     const secret = benchJwtSecret();
+    // WeChat Pay out of process, as in production: the instances sign every call, verify every answer.
+    pay = await startWechatPayService();
     instances = await startInstances(
       {
         DATABASE_URL: database.url,
         JWT_SECRET: secret,
         WECHAT_FAKE: 'true',
+        ...pay.instanceEnv,
         SEED_DEMO: 'false',
         // Production's level by default, so request logging is part of the cost measured.
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'info',
@@ -155,23 +216,74 @@ async function main(): Promise<number> {
     );
     const urls = instances.map((instance) => instance.url);
     console.log(`Instances: ${urls.join(', ')} (logs in ${RESULTS_DIR})`);
+    bare = await startBareReference(options.instances);
+    const bareUrls = bare.urls;
+    console.log(`Bare NestJS + Fastify reference: ${bareUrls.join(', ')}`);
 
     const context: BenchContext = {
       db: database.pool,
       mintToken: tokenMinter(secret),
       drive: (request, shape) => drive(urls, request, shape),
     };
-    await context.drive(TRIVIAL, { connections: 50, durationSeconds: 3 });
+    let hot = await hotRow(database.pool, database.url, HOT_ROW_SECONDS);
+    console.log(`pgbench hot row (SELECT … FOR UPDATE + UPDATE of one row): ${describeHotRow(hot)}`);
+    const harness: Harness = {
+      context,
+      driveBare: (shape) => drive(bareUrls, TRIVIAL, shape),
+      async measureHotRow() {
+        hot = await hotRow(database.pool, database.url, HOT_ROW_SECONDS);
+        return hot;
+      },
+      latestHotRow: () => hot,
+    };
+    const warmUp = { connections: 50, durationSeconds: 3 };
+    await Promise.all([context.drive(TRIVIAL, warmUp), harness.driveBare(warmUp)]);
 
-    const reports: ScenarioReport[] = [];
-    for (const scenario of scenarios) reports.push(await runScenario(scenario, context));
+    const reports: (ScenarioReport & { request: RequestSpec })[] = [];
+    for (const scenario of scenarios) reports.push(await runScenario(scenario, harness));
+
+    const processes = [
+      ...instances.map((instance, i) => ({ name: `instance ${i + 1}`, pid: instance.pid })),
+      ...bare.pids.map((pid, i) => ({ name: `bare app ${i + 1}`, pid })),
+    ];
+    const afterRun = residentMemory(processes);
+    console.log(`\nResident memory after the scenarios: ${afterRun.map((p) => `${p.name} ${p.mib?.toFixed(0) ?? '?'} MiB`).join(', ')}`);
+    const hotReads = reports.filter((report) => scenarios.find((s) => s.name === report.name)?.hotRead);
+    let memory: MemoryReport | undefined;
+    if (hotReads.length > 0) {
+      console.log(`Memory: the ${hotReads.length} hot reads twice more, resident memory after each pass…`);
+      memory = await memoryChecks(
+        instances.map((instance, i) => ({ name: `instance ${i + 1}`, pid: instance.pid })),
+        async () => {
+          for (const report of hotReads) await context.drive(report.request, report.load);
+        },
+      );
+      for (const check of memory.checks) console.log(`  ${check.pass ? '✓' : '✗'} target: ${check.name} (${check.actual})`);
+    }
 
     const ok = reports.every((report) => passed(report.checks.filter((check) => check.kind === 'invariant')));
+    console.log(`\nReferences: pgbench hot row ${describeHotRow(hot)} (latest); the bare app per scenario, same load.`);
     console.log(`\n${summaryTable(reports)}\n`);
+    console.log(
+      `Resident memory after the run: ${residentMemory(processes)
+        .map((p) => `${p.name} ${p.mib?.toFixed(0) ?? '?'} MiB`)
+        .join(', ')}`,
+    );
     const file = `${RESULTS_DIR}latest.json`;
     writeFileSync(
       file,
-      `${JSON.stringify({ finishedAt: new Date().toISOString(), machine, instances: options.instances, ok, scenarios: reports }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          finishedAt: new Date().toISOString(),
+          machine,
+          instances: options.instances,
+          ok,
+          scenarios: reports.map(({ request: _request, ...report }) => report),
+          memory: { afterScenarios: afterRun, ...memory },
+        },
+        null,
+        2,
+      )}\n`,
     );
     console.log(`Results written to ${file}`);
     console.log(ok ? 'All invariants hold.' : 'An invariant failed: see ✗ above.');

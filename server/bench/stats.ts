@@ -18,6 +18,8 @@ export interface LoadResult {
   status: StatusCounts;
   /** Connection errors and timeouts: requests that got no HTTP answer at all. */
   transportErrors: number;
+  /** The machine's 1-minute load average when the load started: every figure is only as good as the machine was quiet. */
+  loadAverage: number;
 }
 
 /** Nearest-rank percentile of ascending-sorted samples; 0 when there are none. */
@@ -39,7 +41,13 @@ export function emptyStatusCounts(): StatusCounts {
 }
 
 /** Turns raw latencies (ms, any order) and counts into the reported figures. */
-export function summarise(latenciesMs: number[], status: StatusCounts, transportErrors: number, durationMs: number): LoadResult {
+export function summarise(
+  latenciesMs: number[],
+  status: StatusCounts,
+  transportErrors: number,
+  durationMs: number,
+  loadAverage = 0,
+): LoadResult {
   const sorted = Float64Array.from(latenciesMs).sort();
   const samples = Array.from(sorted);
   return {
@@ -51,12 +59,14 @@ export function summarise(latenciesMs: number[], status: StatusCounts, transport
     maxMs: samples.at(-1) ?? 0,
     status,
     transportErrors,
+    loadAverage,
   };
 }
 
-/** Throughput of a scenario as a share of the trivial endpoint's; 0 when the baseline served nothing. */
-export function throughputRatio(scenario: LoadResult, baseline: LoadResult): number {
-  return baseline.perSecond > 0 ? scenario.perSecond / baseline.perSecond : 0;
+/** Throughput of a scenario as a share of a reference's (a load result, or pgbench's tps); 0 when the reference served nothing. */
+export function throughputRatio(scenario: LoadResult, baseline: LoadResult | number): number {
+  const reference = typeof baseline === 'number' ? baseline : baseline.perSecond;
+  return reference > 0 ? scenario.perSecond / reference : 0;
 }
 
 export const formatRate = (perSecond: number): string => `${Math.round(perSecond).toLocaleString('en-US')}/s`;

@@ -5,30 +5,32 @@ import { decoratePosts, insertMembers, insertOpenGroup, insertPosts } from '../g
 import { insertCampaigns, insertDisbursements, insertPaidDonations } from '../generators/giving.js';
 import { insertSchool } from '../generators/school.js';
 import type { RequestSpec } from '../load.js';
-import type { BenchContext, Scenario } from '../scenario.js';
+import type { BenchContext, Scenario, Targets } from '../scenario.js';
 
 const CONNECTIONS = 50;
-/** The design brief's budget for every hot read. */
-const TARGETS = { minRatio: 0.5, maxP99Ms: 50 } as const;
+/** The design brief's budget for every cached hot read: half the bare framework's throughput, p99 under 50 ms. */
+const HOT_READ: Targets = { minBareRatio: 0.5, maxP99Ms: 50 };
 /** The directory's size in the brief. */
 const POPULATION = 100_000;
 
 /**
- * A read many alumni make at once, at 50 connections for 10 s, held to the brief's budget:
- * ≥ 0.5× the trivial endpoint's throughput and p99 < 50 ms (none for a read the brief sets no budget for).
+ * A read many alumni make at once, at 50 connections for 10 s, held to its budget (issue 17):
+ * by default the hot reads' (they are also run twice more by the memory check).
  */
 function hotRead(
   name: string,
   what: string,
   request: (context: BenchContext) => Promise<RequestSpec>,
-  budget: 'hot read' | 'none' = 'hot read',
+  targets: Targets = HOT_READ,
+  kind: 'hot read' | 'read' = 'hot read',
 ): Scenario {
   return {
     name,
-    summary: `${budget === 'hot read' ? 'hot read' : 'read'}: ${what} at ${CONNECTIONS} connections`,
+    summary: `${kind}: ${what} at ${CONNECTIONS} connections`,
     unit: 'requests',
     shape: { connections: CONNECTIONS, durationSeconds: 10 },
-    ...(budget === 'hot read' && { targets: TARGETS }),
+    targets,
+    hotRead: kind === 'hot read',
     async prepare(context) {
       const spec = await request(context);
       await context.db.query('ANALYZE');
@@ -133,21 +135,26 @@ export const campaignLedger = hotRead(
  * readers' among them), a pinned announcement. Each member's page is their own (likes,
  * permissions), so every member's first read in a cache period is a full read.
  */
-export const groupFeedRead = hotRead('group-feed-read', 'GET /api/v1/groups/:id/posts (a member reads a lively feed)', async (context) => {
-  const members = await insertAlumni(context.db, { tag: 'lively', count: 200, verified: true });
-  const groupId = await insertOpenGroup(context.db, '基准测试热门群');
-  await insertMembers(context.db, groupId, members);
-  await insertPosts(context.db, groupId, members.slice(0, 50), 2000);
-  await decoratePosts(context.db, groupId, members.slice(0, 10), 20);
-  const readers = members.map((id) => ({ authorization: `Bearer ${context.mintToken(id)}` }));
-  let next = 0;
-  return { method: 'GET', path: `/api/v1/groups/${groupId}/posts`, vary: () => ({ headers: readers[next++ % readers.length] }) };
-});
+export const groupFeedRead = hotRead(
+  'group-feed-read',
+  'GET /api/v1/groups/:id/posts (a member reads a lively feed)',
+  async (context) => {
+    const members = await insertAlumni(context.db, { tag: 'lively', count: 200, verified: true });
+    const groupId = await insertOpenGroup(context.db, '基准测试热门群');
+    await insertMembers(context.db, groupId, members);
+    await insertPosts(context.db, groupId, members.slice(0, 50), 2000);
+    await decoratePosts(context.db, groupId, members.slice(0, 10), 20);
+    const readers = members.map((id) => ({ authorization: `Bearer ${context.mintToken(id)}` }));
+    let next = 0;
+    return { method: 'GET', path: `/api/v1/groups/${groupId}/posts`, vary: () => ({ headers: readers[next++ % readers.length] }) };
+  },
+  { minBareRatio: 0.35, maxP99Ms: 50 },
+);
 
 /**
  * A verified alumnus searches the directory of 100,000 for classmates: a graduation year and a
- * surname. Not one of the brief's hot reads (home page, event list, campaign page, group feed):
- * measured without a budget, and never cached (each search is its own).
+ * surname. Not one of the brief's hot reads (home page, event list, campaign page, group feed),
+ * and never cached (each search is its own): issue 17's budget is a tenth of the bare app.
  */
 export const directorySearch = hotRead(
   'directory',
@@ -161,5 +168,6 @@ export const directorySearch = hotRead(
       headers: { authorization: `Bearer ${context.mintToken(searcher!)}` },
     };
   },
-  'none',
+  { minBareRatio: 0.1, maxP99Ms: 50 },
+  'read',
 );

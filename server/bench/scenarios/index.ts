@@ -12,12 +12,16 @@ import {
   homeSchool,
 } from './hot-reads.js';
 import { notificationStorm } from './notification-storm.js';
+import { orderCreation } from './order-creation.js';
 import { signupBurst } from './signup-burst.js';
+import { trivialEndpoint } from './trivial.js';
 
 /** Every scenario, in the order a full run takes them. A new scenario is a module added here. */
 export const SCENARIOS: readonly Scenario[] = [
+  trivialEndpoint,
   signupBurst,
   notificationStorm,
+  orderCreation,
   eventList,
   homeSchool,
   homeEvents,
