@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import { cpuMs } from './references.js';
 import { countStatus, emptyStatusCounts, type LoadResult, summarise } from './stats.js';
 
 /** How hard to push: a fixed number of requests (a burst), or as many as fit in a time. */
@@ -35,12 +36,19 @@ export const describeShape = (shape: LoadShape): string =>
  * Latencies are kept per response (not autocannon's whole-millisecond histogram of 2xx
  * only), so percentiles are exact and include the refused requests.
  */
-export async function drive(urls: readonly string[], request: RequestSpec, shape: LoadShape): Promise<LoadResult> {
+export async function drive(
+  urls: readonly string[],
+  request: RequestSpec,
+  shape: LoadShape,
+  /** The serving processes, whose CPU per request is reported. */
+  pids: readonly number[] = [],
+): Promise<LoadResult> {
   const latencies: number[] = [];
   const status = emptyStatusCounts();
   let transportErrors = 0;
   const { vary } = request;
   const loadAverage = loadavg()[0]!;
+  const cpuBefore = cpuMs(pids);
   const startedAt = performance.now();
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon(
@@ -75,5 +83,8 @@ export async function drive(urls: readonly string[], request: RequestSpec, shape
     });
     instance.on('reqError', () => (transportErrors += 1));
   });
-  return summarise(latencies, status, transportErrors, performance.now() - startedAt, loadAverage);
+  const durationMs = performance.now() - startedAt;
+  const cpuAfter = cpuMs(pids);
+  const serverCpuMs = pids.length > 0 && cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+  return summarise(latencies, status, transportErrors, durationMs, loadAverage, serverCpuMs);
 }

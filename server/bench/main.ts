@@ -9,7 +9,7 @@ import { memoryChecks, type MemoryReport, residentMemory } from './memory.js';
 import { type BareReference, hotRow, type HotRowResult, startBareReference } from './references.js';
 import { type Baselines, type BenchContext, type Check, type Scenario, standardChecks, TRIVIAL } from './scenario.js';
 import { SCENARIOS } from './scenarios/index.js';
-import { formatMs, formatRate, formatRatio, type LoadResult, renderTable, throughputRatio } from './stats.js';
+import { cpuRatio, formatMs, formatRate, formatRatio, type LoadResult, renderTable, throughputRatio } from './stats.js';
 import { benchJwtSecret, tokenMinter } from './tokens.js';
 import { startWechatPayService, type WechatPayService } from './wechat-pay-service.js';
 
@@ -27,12 +27,15 @@ interface ScenarioReport {
   bare: LoadResult;
   hotRow: HotRowResult;
   result: LoadResult;
-  ratios: { trivial: number; bare: number; hotRow: number };
+  /** `bareCpu`: the bare app's CPU per request over ours (null where /proc cannot be read). */
+  ratios: { trivial: number; bare: number; hotRow: number; bareCpu: number | null };
   checks: Check[];
 }
 
 const passed = (checks: readonly Check[]) => checks.every((check) => check.pass);
 const load = (value: number) => value.toFixed(1);
+const cpu = (r: LoadResult) => (r.cpuPerRequestUs === null ? '?' : `${Math.round(r.cpuPerRequestUs)} µs`);
+const ratioOrUnknown = (ratio: number | null) => (ratio === null ? '?' : formatRatio(ratio));
 
 function describeHotRow(hot: HotRowResult): string {
   return `${formatRate(hot.tps)} transactions (${hot.clients} clients, ${hot.seconds} s, latency ${formatMs(hot.latencyMs)}, load ${load(hot.loadAverage)})`;
@@ -41,14 +44,15 @@ function describeHotRow(hot: HotRowResult): string {
 function printScenario(report: ScenarioReport): void {
   const line = (label: string, r: LoadResult) =>
     `  ${label.padEnd(30)} ${formatRate(r.perSecond).padStart(10)}  p50 ${formatMs(r.p50Ms).padStart(8)}  p99 ${formatMs(r.p99Ms).padStart(8)}` +
-    `  2xx ${r.status.ok}  4xx ${r.status.clientErrors}  5xx ${r.status.serverErrors}  unanswered ${r.transportErrors}  load ${load(r.loadAverage)}`;
+    `  2xx ${r.status.ok}  4xx ${r.status.clientErrors}  5xx ${r.status.serverErrors}  unanswered ${r.transportErrors}` +
+    `  CPU ${cpu(r)}/request  load ${load(r.loadAverage)}`;
   console.log(line('bare NestJS + Fastify app', report.bare));
   console.log(line(`trivial ${TRIVIAL.method} ${TRIVIAL.path}`, report.trivial));
   console.log(line(report.unit, report.result));
   const { ratios } = report;
   console.log(
-    `  ratios: ${formatRatio(ratios.bare)} the bare app, ${formatRatio(ratios.trivial)} the trivial endpoint, ` +
-      `${formatRatio(ratios.hotRow)} pgbench's hot row (${formatRate(report.hotRow.tps)})`,
+    `  ratios: ${formatRatio(ratios.bare)} the bare app (by CPU per request ${ratioOrUnknown(ratios.bareCpu)}), ` +
+      `${formatRatio(ratios.trivial)} the trivial endpoint, ${formatRatio(ratios.hotRow)} pgbench's hot row (${formatRate(report.hotRow.tps)})`,
   );
   for (const check of report.checks) {
     console.log(`  ${check.pass ? '✓' : '✗'} ${check.kind === 'target' ? 'target' : 'invariant'}: ${check.name} (${check.actual})`);
@@ -97,6 +101,7 @@ async function runScenario(scenario: Scenario, harness: Harness): Promise<Scenar
       trivial: throughputRatio(result, baselines.trivial),
       bare: throughputRatio(result, bare),
       hotRow: throughputRatio(result, hotRow.tps),
+      bareCpu: cpuRatio(result, bare),
     },
     checks,
     request: prepared.request,
@@ -118,8 +123,10 @@ function summaryTable(reports: readonly ScenarioReport[]): string {
       'p99',
       '5xx',
       'load',
+      'CPU/req',
       'bare app',
       '× bare',
+      '× bare CPU',
       'trivial',
       '× trivial',
       '× hot row',
@@ -133,8 +140,10 @@ function summaryTable(reports: readonly ScenarioReport[]): string {
       formatMs(r.result.p99Ms),
       String(r.result.status.serverErrors),
       load(r.result.loadAverage),
+      cpu(r.result),
       formatRate(r.bare.perSecond),
       formatRatio(r.ratios.bare),
+      ratioOrUnknown(r.ratios.bareCpu),
       formatRate(r.trivial.perSecond),
       formatRatio(r.ratios.trivial),
       formatRatio(r.ratios.hotRow),
@@ -220,16 +229,17 @@ async function main(): Promise<number> {
     const bareUrls = bare.urls;
     console.log(`Bare NestJS + Fastify reference: ${bareUrls.join(', ')}`);
 
+    const instancePids = instances.map((instance) => instance.pid);
     const context: BenchContext = {
       db: database.pool,
       mintToken: tokenMinter(secret),
-      drive: (request, shape) => drive(urls, request, shape),
+      drive: (request, shape) => drive(urls, request, shape, instancePids),
     };
     let hot = await hotRow(database.pool, database.url, HOT_ROW_SECONDS);
     console.log(`pgbench hot row (SELECT … FOR UPDATE + UPDATE of one row): ${describeHotRow(hot)}`);
     const harness: Harness = {
       context,
-      driveBare: (shape) => drive(bareUrls, TRIVIAL, shape),
+      driveBare: (shape) => drive(bareUrls, TRIVIAL, shape, bare!.pids),
       async measureHotRow() {
         hot = await hotRow(database.pool, database.url, HOT_ROW_SECONDS);
         return hot;

@@ -99,3 +99,25 @@ export function residentMiB(pid: number): number | null {
     return null;
   }
 }
+
+/** Clock ticks per second of `/proc/<pid>/stat`'s CPU times (`getconf CLK_TCK`: 100 on Linux everywhere we run). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU time (user + system, in ms) these processes have used so far, from `/proc`; null where it
+ * cannot be read. Taken before and after a load, it gives the CPU each request cost, which a
+ * busy machine stretches far less than it stretches throughput.
+ */
+export function cpuMs(pids: readonly number[]): number | null {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      // The fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    } catch {
+      return null;
+    }
+  }
+  return total;
+}

@@ -20,6 +20,8 @@ export interface LoadResult {
   transportErrors: number;
   /** The machine's 1-minute load average when the load started: every figure is only as good as the machine was quiet. */
   loadAverage: number;
+  /** CPU the serving processes used per answered request (µs), when it could be read: steadier than throughput on a busy machine. */
+  cpuPerRequestUs: number | null;
 }
 
 /** Nearest-rank percentile of ascending-sorted samples; 0 when there are none. */
@@ -47,6 +49,7 @@ export function summarise(
   transportErrors: number,
   durationMs: number,
   loadAverage = 0,
+  serverCpuMs: number | null = null,
 ): LoadResult {
   const sorted = Float64Array.from(latenciesMs).sort();
   const samples = Array.from(sorted);
@@ -60,7 +63,17 @@ export function summarise(
     status,
     transportErrors,
     loadAverage,
+    cpuPerRequestUs: serverCpuMs !== null && samples.length > 0 ? (serverCpuMs * 1000) / samples.length : null,
   };
+}
+
+/**
+ * The scenario's CPU per request as a share of the reference's, inverted so it reads like a
+ * throughput ratio (0.5: a request costs twice the reference's CPU); null when either is unknown.
+ */
+export function cpuRatio(scenario: LoadResult, reference: LoadResult): number | null {
+  const [mine, theirs] = [scenario.cpuPerRequestUs, reference.cpuPerRequestUs];
+  return mine !== null && theirs !== null && mine > 0 ? theirs / mine : null;
 }
 
 /** Throughput of a scenario as a share of a reference's (a load result, or pgbench's tps); 0 when the reference served nothing. */

@@ -4,19 +4,19 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { toErrorBody } from './common/error-body.js';
-import { assignRequestId } from './common/logging.js';
+import { assignRequestId, registerRequestLog } from './common/logging.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/configuration.js';
 import type { DatabaseTarget } from './database/database.module.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { serializeReply } from './read-cache/read-cache.js';
 import { MULTIPART_LIMITS } from './storage/upload.js';
-import { inlineScriptHashes, serveH5 } from './web/h5-static.js';
+import { serveH5 } from './web/h5-static.js';
+import { registerSecurityHeaders } from './web/security-headers.js';
 
 export interface CreatedApp {
   app: NestFastifyApplication;
@@ -25,7 +25,8 @@ export interface CreatedApp {
 }
 
 /**
- * Builds the whole application (not yet listening): Fastify, security headers, validation,
+ * Builds the whole application (not yet listening): Fastify, security headers by kind of
+ * answer (web/security-headers.ts), the request log, validation,
  * the error body, OpenAPI, and the H5 build. main.ts and the tests share it, so tests run
  * exactly what production runs.
  */
@@ -49,15 +50,13 @@ export async function createApp(
   });
   // Fastify sends a Buffer from the serializer as it is, though its type names only strings.
   adapter.getInstance().setReplySerializer(serializeReply as (payload: unknown) => string);
-  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
-    done();
-  });
+  registerSecurityHeaders(adapter.getInstance(), config);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database, extra, logDestination), adapter, {
     bufferLogs: true,
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  registerRequestLog(adapter.getInstance(), PinoLogger.root);
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
@@ -66,27 +65,6 @@ export async function createApp(
 
   // Routes read uploads with readUpload() (storage/upload.ts), which sets each route's own size limit.
   await app.register(multipart, { limits: MULTIPART_LIMITS });
-
-  // Production sits behind https: browsers keep to it (HSTS) and upgrade stray http links. Elsewhere
-  // the server is plain http, often on a LAN address for a phone, where both would break the H5 app.
-  const production = config.nodeEnv === 'production';
-  // Made once: @fastify/helmet builds (and parses the policy of) a new helmet middleware on every request.
-  const secureHeaders = helmet({
-    hsts: production ? { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true } : false,
-    contentSecurityPolicy: {
-      directives: {
-        upgradeInsecureRequests: production ? [] : null,
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-        // Taro's runtime and Swagger UI set inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", ...inlineScriptHashes(config.h5Dir)],
-        // Taro's H5 uploadFile reads the chosen file back from its blob: URL before sending it.
-        connectSrc: ["'self'", 'blob:'],
-      },
-    },
-  });
-  adapter.getInstance().addHook('onRequest', (request, reply, done) => secureHeaders(request.raw, reply.raw, () => done()));
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/openapi.json',

@@ -5,6 +5,11 @@ import { AppError } from '../common/app-error.js';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators.js';
 import { TokenService } from './token.service.js';
 
+interface AccessRule {
+  isPublic: boolean;
+  required: Role[] | undefined;
+}
+
 /**
  * Global guard, deny by default: a route is public only when marked @Public(); every other
  * route needs a valid bearer token (401 UNAUTHENTICATED) and, with @Roles(), one of the
@@ -12,24 +17,43 @@ import { TokenService } from './token.service.js';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** Each route's rule, read from its decorators once per controller and handler (not on every request). */
+  private readonly rules = new WeakMap<object, WeakMap<object, AccessRule>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUserDto }>();
     const user = this.tokens.requestUser(request);
     if (user) request.user = user;
 
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const { isPublic, required } = this.rule(context);
+    if (isPublic) return true;
     if (!user) throw new AppError('UNAUTHENTICATED');
 
-    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (!required || required.length === 0) return true;
     const held = new Set<Role>(user.roles.includes('admin') ? ['admin', 'staff', 'alumnus'] : user.roles);
     if (!required.some((role) => held.has(role))) throw new AppError('FORBIDDEN');
     return true;
+  }
+
+  private rule(context: ExecutionContext): AccessRule {
+    const controller = context.getClass();
+    const handler = context.getHandler();
+    let byHandler = this.rules.get(controller);
+    if (!byHandler) this.rules.set(controller, (byHandler = new WeakMap()));
+    let rule = byHandler.get(handler);
+    if (!rule) {
+      const targets = [handler, controller];
+      rule = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false,
+        required: this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets),
+      };
+      byHandler.set(handler, rule);
+    }
+    return rule;
   }
 }

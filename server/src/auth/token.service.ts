@@ -13,10 +13,12 @@ interface AccessTokenClaims {
 /** Tokens whose signature has been checked, kept at most (the oldest goes first). */
 const MAX_VERIFIED_TOKENS = 10_000;
 
+/** Where a request keeps the user its token named, once verified (a property: a WeakMap entry per request weighed on the GC). */
+const REQUEST_USER = Symbol('requestUser');
+
 /** Short-lived access tokens carrying the user's id and roles (HS256, JWT_SECRET). */
 @Injectable()
 export class TokenService {
-  private readonly verified = new WeakMap<object, AuthUserDto | null>();
   /**
    * Valid tokens seen lately and when they expire: a signed-in reader's token comes with
    * every request, and its signature is checked the first time only. Access tokens cannot be
@@ -40,10 +42,11 @@ export class TokenService {
    * limiter and the auth guard, both global, each ask.
    */
   requestUser(request: object & { headers: Record<string, string | string[] | undefined> }): AuthUserDto | null {
-    if (this.verified.has(request)) return this.verified.get(request)!;
+    const known = request as { [REQUEST_USER]?: AuthUserDto | null };
+    if (known[REQUEST_USER] !== undefined) return known[REQUEST_USER];
     const header = request.headers.authorization;
     const user = typeof header === 'string' && header.startsWith('Bearer ') ? this.verifyAccessToken(header.slice(7).trim()) : null;
-    this.verified.set(request, user);
+    known[REQUEST_USER] = user;
     return user;
   }
 

@@ -101,10 +101,11 @@ describe('the one error body', () => {
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sends security headers', async () => {
-    const res = await t.request('/api/health/live');
+  it('sends an API answer’s security headers with an error too (web/security-headers.e2e-spec.ts has them all)', async () => {
+    const res = await t.request('/api/v1/no-such-route');
+    expect(res.status).toBe(404);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 });
 

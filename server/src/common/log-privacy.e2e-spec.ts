@@ -137,4 +137,23 @@ describe('what the server writes to its log during a real flow', () => {
     expect(leaks).toEqual([]);
     expect(log).not.toMatch(/Bearer\s+ey/i);
   });
+
+  it('writes one line per answered request: its id, method, path without the query, status and time; none for health probes', async () => {
+    lines.length = 0;
+    const refused = await t.request('/api/v1/events?limit=0&token=should-not-be-logged', {
+      headers: { 'x-request-id': 'log-line-check-1' },
+    });
+    expect(refused.status).toBe(400);
+    await t.request('/api/health/live');
+    await t.request('/api/health/ready');
+    const requestLines = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => 'req' in line);
+    expect(requestLines).toEqual([
+      expect.objectContaining({
+        msg: 'request completed',
+        req: { id: 'log-line-check-1', method: 'GET', url: '/api/v1/events' },
+        res: { statusCode: 400 },
+        responseTime: expect.any(Number),
+      }),
+    ]);
+  });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import type { Params } from 'nestjs-pino';
-import { type DestinationStream, stdSerializers } from 'pino';
+import { type DestinationStream, type Logger, stdSerializers } from 'pino';
 import type { Options as HttpLoggerOptions } from 'pino-http';
 import type { AppConfig } from '../config/configuration.js';
 
@@ -84,18 +85,44 @@ function loggedError(error: Error & { code?: unknown; cause?: unknown }): Record
   return { type, message, stack, ...(error.code !== undefined && { code: error.code }), ...(cause && { cause }) };
 }
 
-/** Logs go to standard output, or to `destination` when given (tests read them from a stream of their own). */
+/**
+ * Logs go to standard output, or to `destination` when given (tests read them from a stream of
+ * their own). nestjs-pino gives the services their loggers; its per-request middleware is not
+ * mounted (`forRoutes: []`): it ran every request through Fastify's Express-style middleware
+ * layer, built a child logger per request and kept it in an AsyncLocalStorage, which on Node 20
+ * turns on promise hooks for every promise of the process. The request line is written by
+ * `registerRequestLog` instead; a service's log line names the request id itself where it
+ * matters (the exception filter's does).
+ */
 export function loggerParams(config: AppConfig, destination?: DestinationStream): Params {
   const options: HttpLoggerOptions = {
     level: config.logLevel,
     formatters: { log: (object) => redactSecrets(object) as Record<string, unknown> },
-    genReqId: assignRequestId,
-    autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/api/health') },
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      err: loggedError,
-    },
+    serializers: { err: loggedError },
   };
-  return { pinoHttp: destination ? [options, destination] : options };
+  return { pinoHttp: destination ? [options, destination] : options, forRoutes: [] };
+}
+
+/**
+ * One line per answered request, as pino-http wrote it (`req` id, method and path without
+ * the query string, `res` status, `responseTime` in ms), from Fastify's `onResponse` hook.
+ * Health probes are not logged: a load balancer asks every few seconds.
+ */
+export function registerRequestLog(fastify: FastifyInstance, root: Logger): void {
+  // The line is built from plain values here: the root's req/res serializers expect Node's request and response.
+  const logger = root.child({}, { serializers: { req: (req: unknown) => req, res: (res: unknown) => res } });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const url = request.url;
+    if (!url.startsWith('/api/health')) {
+      const queryAt = url.indexOf('?');
+      const line = {
+        req: { id: request.id, method: request.method, url: queryAt === -1 ? url : url.slice(0, queryAt) },
+        res: { statusCode: reply.statusCode },
+        responseTime: Math.round(reply.elapsedTime),
+      };
+      if (reply.statusCode >= 500) logger.error(line, 'request errored');
+      else logger.info(line, 'request completed');
+    }
+    done();
+  });
 }

@@ -103,19 +103,25 @@ export class GivingModule implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
-    fastify.addHook('preParsing', async (request, _reply, payload) => {
-      if (!request.url.startsWith(NOTIFY_PATH_PREFIX)) return payload;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of payload) {
-        size += (chunk as Buffer).length;
-        // Notifications are about a kilobyte; anything near the limit is not one.
-        if (size > MAX_NOTIFICATION_BYTES) throw Object.assign(new Error('notification too large'), { statusCode: 413 });
-        chunks.push(chunk as Buffer);
-      }
-      const raw = Buffer.concat(chunks);
-      (request as { rawBody?: Buffer }).rawBody = raw;
-      return Readable.from([raw]);
+    // A callback hook: an async one made a promise for every request of the server.
+    fastify.addHook('preParsing', (request, _reply, payload, done) => {
+      if (!request.url.startsWith(NOTIFY_PATH_PREFIX)) return done(null, payload);
+      readNotification(payload).then((raw) => {
+        (request as { rawBody?: Buffer }).rawBody = raw;
+        done(null, Readable.from([raw]));
+      }, done);
     });
   }
+}
+
+async function readNotification(payload: AsyncIterable<unknown>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of payload) {
+    size += (chunk as Buffer).length;
+    // Notifications are about a kilobyte; anything near the limit is not one.
+    if (size > MAX_NOTIFICATION_BYTES) throw Object.assign(new Error('notification too large'), { statusCode: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }

@@ -1,8 +1,12 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators.js';
+import { keepAnswer } from '../read-cache/read-cache.js';
+
+/** What a check with no indicators answers (terminus's shape, as before), serialized once. */
+const LIVE = keepAnswer({ status: 'ok', info: {}, error: {}, details: {} });
 
 /** Probes for load balancers and orchestrators: `/api/health/live` and `/api/health/ready`. */
 @ApiTags('health')
@@ -15,11 +19,12 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
   ) {}
 
+  /** Answered without terminus (whose check machinery was a tenth of this route's cost): the same body, made once. */
   @Get('live')
-  @HealthCheck()
   @ApiOperation({ summary: 'Liveness: the process answers' })
-  live() {
-    return this.health.check([]);
+  @ApiOkResponse({ description: 'Always `{"status":"ok","info":{},"error":{},"details":{}}` while the process runs' })
+  live(): typeof LIVE {
+    return LIVE;
   }
 
   @Get('ready')

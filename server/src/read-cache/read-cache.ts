@@ -41,7 +41,7 @@ export class ReadCache<V> {
     if (cached && cached.until > now) return cached.value;
     if (cached) this.entries.delete(key);
     else if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    const entry = { value: read().then(keep), until: now + this.ttlMs };
+    const entry = { value: read().then(keepAnswer), until: now + this.ttlMs };
     this.entries.set(key, entry);
     entry.value.catch(() => {
       if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -54,7 +54,8 @@ export class ReadCache<V> {
   }
 }
 
-function keep<T>(value: T): T {
+/** An answer frozen for good and sent as JSON bytes made once (serializeReply): for the caches, and for constant answers. */
+export function keepAnswer<T>(value: T): T {
   deepFreeze(value);
   if (typeof value === 'object' && value !== null) answers.set(value, null);
   return value;

@@ -32,11 +32,12 @@ describe('security headers', () => {
 
   it.each([
     ['the H5 page', '/'],
-    ['an API answer', '/api/v1/school'],
+    ['the API docs (Swagger UI)', '/api/docs'],
   ])(
-    'guards %s: a CSP allowing only our own scripts (and the page’s inline one by hash), nosniff, no X-Powered-By',
+    'guards %s with the full browser policy: a CSP allowing only our own scripts (and the page’s inline one by hash), nosniff, no framing elsewhere',
     async (_case, path) => {
       const res = await t.request(path);
+      expect(res.headers.get('content-type')).toContain('text/html');
       const csp = res.headers.get('content-security-policy') ?? '';
       const directives = Object.fromEntries(
         csp
@@ -55,10 +56,36 @@ describe('security headers', () => {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
       expect(res.headers.get('x-powered-by')).toBeNull();
       expect(res.headers.get('strict-transport-security')).toBeNull();
     },
   );
+
+  it.each([
+    ['an answer', '/api/v1/events', 200],
+    ['a refusal', '/api/v1/events?limit=0', 400],
+    ['an unknown route', '/api/v1/no-such-thing', 404],
+    ['the OpenAPI document', '/api/openapi.json', 200],
+  ])("gives %s of the API what OWASP's REST cheat sheet asks for, and none of the page-only headers", async (_case, path, status) => {
+    const res = await t.request(path);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    for (const pageOnly of [
+      'referrer-policy',
+      'cross-origin-opener-policy',
+      'x-xss-protection',
+      'x-powered-by',
+      'strict-transport-security',
+    ]) {
+      expect(res.headers.get(pageOnly)).toBeNull();
+    }
+  });
 
   it('answers CORS only for the configured origins', async () => {
     const preflight = (origin: string) =>
@@ -80,12 +107,14 @@ describe('security headers in production', () => {
   });
   afterAll(() => t.close());
 
-  it('keeps browsers on https for a year (HSTS) and upgrades stray http links; no CORS without CORS_ORIGINS', async () => {
+  it('keeps browsers on https for a year (HSTS) on API answers and pages, and upgrades stray http links on pages; no CORS without CORS_ORIGINS', async () => {
     const res = await t.request('/api/health/live', { headers: { origin: 'https://alumni.example.edu.cn' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
-    expect(res.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('x-powered-by')).toBeNull();
+    const docs = await t.request('/api/docs');
+    expect(docs.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+    expect(docs.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
   });
 });
