@@ -19,6 +19,9 @@ buildIfStale(root, {
 });
 console.log(`Builds ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s; starting the server…`);
 
-const server = spawn(process.execPath, [join(root, 'server/dist/main.js')], { cwd: root, stdio: 'inherit' });
+// The start command is the demo: fakes of WeChat and WeChat Pay, the demo college, development
+// keys. `DEMO=false pnpm start` runs the real thing (every production variable must then be set).
+const env = { ...process.env, DEMO: process.env.DEMO ?? 'true' };
+const server = spawn(process.execPath, [join(root, 'server/dist/main.js')], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

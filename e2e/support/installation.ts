@@ -11,8 +11,8 @@ export interface Installation {
 }
 
 /**
- * What a new user gets: the start command's server on a fresh embedded data folder, with
- * the demo seed, the fake WeChat and the H5 build, plus a browser. Registers the suite's
+ * What a new user gets: the start command's server (DEMO=true) on a fresh embedded data folder,
+ * with the demo seed, the fake WeChat and the H5 build, plus a browser. Registers the suite's
  * beforeAll/afterAll; the fields are set once beforeAll has run.
  */
 export function useFreshInstallation(): Installation {
@@ -21,7 +21,7 @@ export function useFreshInstallation(): Installation {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'alumnilink-e2e-'));
     // H5_DIR picks another H5 build than miniprogram/dist/h5 (see TARO_OUTPUT_ROOT).
-    installation.server = await startServerProcess({ DATA_DIR: dataDir, ...(process.env.H5_DIR ? { H5_DIR: process.env.H5_DIR } : {}) });
+    installation.server = await startServerProcess({ DEMO: 'true', DATA_DIR: dataDir, ...(process.env.H5_DIR ? { H5_DIR: process.env.H5_DIR } : {}) });
     installation.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -210,7 +210,8 @@ async function main(): Promise<number> {
       {
         DATABASE_URL: database.url,
         JWT_SECRET: secret,
-        WECHAT_FAKE: 'true',
+        // The fakes stand in for WeChat (and WeChat Pay, out of process here); no demo college.
+        DEMO: 'true',
         ...pay.instanceEnv,
         SEED_DEMO: 'false',
         // Production's level by default, so request logging is part of the cost measured.

@@ -7,6 +7,6 @@ import { fakeWechatPayOptions } from '../src/wechat-pay/wechat-pay.module.js';
  * would call WeChat Pay: its signing, verifying and encrypting cost lands here, not in the
  * instances or the load generator (wechat-pay-service.ts starts it).
  */
-const fake = await FakeWechatPayServer.start(fakeWechatPayOptions(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' })));
+const fake = await FakeWechatPayServer.start(fakeWechatPayOptions(loadConfig({ NODE_ENV: 'test', DEMO: 'true', LOG_LEVEL: 'silent' })));
 console.log(`wechat pay fake listening at ${fake.url}`);
 process.once('SIGTERM', () => void fake.close().then(() => process.exit(0)));

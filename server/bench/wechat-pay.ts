@@ -31,7 +31,7 @@ export interface NotifyingWechatPay {
  * behind the notifications' back.
  */
 export async function startNotifyingWechatPay(): Promise<NotifyingWechatPay> {
-  const config: AppConfig = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const config: AppConfig = loadConfig({ NODE_ENV: 'test', DEMO: 'true', LOG_LEVEL: 'silent' });
   const fake = await FakeWechatPayServer.start(fakeWechatPayOptions(config));
   const client = new WechatPayClient(
     new WechatPayEndpoint(fake.url, fake),

@@ -1,12 +1,19 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PRODUCTION_ENV, REQUIRED_VARIABLES } from '../test/production-env.js';
 import { getJson, runServerToExit, startServerProcess, type ServerProcess } from '../test/server-process.js';
 import { createServerDatabase, serverUrl } from '../test/test-database.js';
+import { DEMO_WARNING } from './config/demo.config.js';
 
-/** One clear line: the reason and what to do, never a stack trace. */
+const DEMO = { DEMO: 'true' };
+
+/** One clear line (besides the demo's warning): the reason and what to do, never a stack trace. */
 function expectOneClearLine(stderr: string, pattern: RegExp) {
-  const lines = stderr.trim().split('\n');
+  const lines = stderr
+    .trim()
+    .split('\n')
+    .filter((line) => line !== DEMO_WARNING);
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^AlumniLink cannot start\./);
   expect(lines[0]).toMatch(pattern);
@@ -27,14 +34,14 @@ describe('starting the server', () => {
   });
 
   it('refuses a malformed DATABASE_URL with one line naming it', async () => {
-    const { code, stderr } = await runServerToExit({ DATABASE_URL: 'mysql://root@localhost/alumni' });
+    const { code, stderr } = await runServerToExit({ ...DEMO, DATABASE_URL: 'mysql://root@localhost/alumni' });
     expect(code).toBe(1);
     expect(stderr).toMatch(/DATABASE_URL must look like postgres:\/\//);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it('refuses an unreachable database with one clear line', async () => {
-    const { code, stderr } = await runServerToExit({ DATABASE_URL: 'postgres://postgres:pw@127.0.0.1:1/alumni' });
+    const { code, stderr } = await runServerToExit({ ...DEMO, DATABASE_URL: 'postgres://postgres:pw@127.0.0.1:1/alumni' });
     expect(code).toBe(1);
     expectOneClearLine(
       stderr,
@@ -45,28 +52,35 @@ describe('starting the server', () => {
   it('refuses a data folder it cannot write', async () => {
     const file = join(tempDir(), 'not-a-folder');
     writeFileSync(file, '');
-    const { code, stderr } = await runServerToExit({ DATA_DIR: join(file, 'data') });
+    const { code, stderr } = await runServerToExit({ ...DEMO, DATA_DIR: join(file, 'data') });
     expect(code).toBe(1);
     expectOneClearLine(stderr, /data folder .* cannot be written \(ENOTDIR\)\. Set DATA_DIR/);
   });
 
-  it('refuses production mode with the development secret', async () => {
-    const { code, stderr } = await runServerToExit({ NODE_ENV: 'production', DATA_DIR: tempDir() });
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/JWT_SECRET must be set to your own random secret in production/);
+  it('refuses to start on its own, without DEMO, naming every missing variable at once, whatever NODE_ENV says', async () => {
+    for (const env of [{}, { NODE_ENV: 'production' }] as Record<string, string>[]) {
+      const { code, stdout, stderr } = await runServerToExit({ ...env, DATA_DIR: tempDir() });
+      expect(code).toBe(1);
+      for (const name of REQUIRED_VARIABLES) expect(stderr).toMatch(new RegExp(`^  - ${name} must be set`, 'm'));
+      expect(stderr).toMatch(/start it with DEMO=true/);
+      expect(stdout).not.toContain(DEMO_WARNING);
+    }
   });
 
-  it('refuses the fake WeChat server in production, naming WECHAT_FAKE', async () => {
-    const { code, stderr } = await runServerToExit({ NODE_ENV: 'production', DATA_DIR: tempDir(), WECHAT_FAKE: 'true' });
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/WECHAT_FAKE=true is refused in production/);
-    expect(stderr).toMatch(/WECHAT_APP_ID must be set to your mini-program AppID in production/);
+  it('refuses the demo with NODE_ENV=production, and a fake without the demo', async () => {
+    const demo = await runServerToExit({ ...PRODUCTION_ENV, ...DEMO, DATA_DIR: tempDir() });
+    expect(demo.code).toBe(1);
+    expect(demo.stderr).toMatch(/DEMO=true is refused with NODE_ENV=production/);
+    const fake = await runServerToExit({ ...PRODUCTION_ENV, WECHAT_FAKE: 'true', DATA_DIR: tempDir() });
+    expect(fake.code).toBe(1);
+    expect(fake.stderr).toMatch(/WECHAT_FAKE=true needs DEMO=true/);
   });
 
   it('on the embedded engine: seeds on first start, keeps one server per data folder, stops cleanly, and keeps the data', async () => {
     const dataDir = tempDir();
-    const first = await startServerProcess({ DATA_DIR: dataDir });
+    const first = await startServerProcess({ ...DEMO, DATA_DIR: dataDir });
     servers.push(first);
+    expect(first.output().split('\n').filter((line) => line === DEMO_WARNING)).toHaveLength(1);
     const school = await getJson(`${first.url}/api/v1/school`);
     expect(school.name).toBe('江州学院');
     const events = await getJson(`${first.url}/api/v1/events`);
@@ -74,7 +88,7 @@ describe('starting the server', () => {
     expect(existsSync(join(dataDir, 'pgdata'))).toBe(true);
     expect(readFileSync(join(dataDir, 'alumnilink.lock'), 'utf8')).toBe(String(first.child.pid));
 
-    const second = await runServerToExit({ DATA_DIR: dataDir });
+    const second = await runServerToExit({ ...DEMO, DATA_DIR: dataDir });
     expect(second.code).toBe(1);
     expectOneClearLine(second.stderr, new RegExp(`in use by another AlumniLink server \\(pid ${first.child.pid}\\)`));
 
@@ -82,12 +96,12 @@ describe('starting the server', () => {
     expect(existsSync(join(dataDir, 'alumnilink.lock'))).toBe(false);
 
     // After a crash (kill -9) the stale lock is taken over and nothing is seeded twice.
-    const again = await startServerProcess({ DATA_DIR: dataDir });
+    const again = await startServerProcess({ ...DEMO, DATA_DIR: dataDir });
     servers.push(again);
     const afterRestart = await getJson(`${again.url}/api/v1/school`);
     expect(afterRestart.stats).toEqual(school.stats);
     expect(await again.stop('SIGKILL')).toBeNull();
-    const recovered = await startServerProcess({ DATA_DIR: dataDir });
+    const recovered = await startServerProcess({ ...DEMO, DATA_DIR: dataDir });
     servers.push(recovered);
     expect((await getJson(`${recovered.url}/api/v1/school`)).stats).toEqual(school.stats);
     expect(await recovered.stop('SIGTERM')).toBe(0);
@@ -97,7 +111,7 @@ describe('starting the server', () => {
   (url ? it : it.skip)('with DATABASE_URL: uses that PostgreSQL server and nothing else changes', async () => {
     const db = await createServerDatabase(url!);
     try {
-      const server = await startServerProcess({ DATABASE_URL: db.url, DATA_DIR: join(tempDir(), 'unused') });
+      const server = await startServerProcess({ ...DEMO, DATABASE_URL: db.url, DATA_DIR: join(tempDir(), 'unused') });
       servers.push(server);
       expect(server.output()).toMatch(/database: PostgreSQL at postgres:\/\//);
       const school = await getJson(`${server.url}/api/v1/school`);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/configuration.js';
+import { DEMO_WARNING } from './config/demo.config.js';
 import { checkDatabaseConnection, redactUrl } from './database/connection-check.js';
 import type { DatabaseTarget } from './database/database.module.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './database/embedded-postgres.js';
@@ -10,6 +11,8 @@ import { StartupError } from './database/startup-error.js';
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
+  // Said first and on its own line, so it cannot scroll by unseen in a log.
+  if (config.demo) console.warn(DEMO_WARNING);
   let embedded: EmbeddedPostgres | null = null;
   if (config.databaseUrl === null) {
     // One spare connection beyond the pool, for the start-up connection check.

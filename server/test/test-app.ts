@@ -32,6 +32,8 @@ const TEST_FILE_ID = randomBytes(6).toString('hex');
 export function testConfig(env: Record<string, string> = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
+    // The fakes of WeChat and WeChat Pay and the development keys; tests of production settings say DEMO: 'false'.
+    DEMO: 'true',
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'false',
     H5_DIR: '/nonexistent',

@@ -8,7 +8,8 @@ import { settledMessages, subscribe } from '../../test/notifications.js';
 import { createDepartments } from '../../test/roster.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { bearer, json, wechatFake } from '../../test/wechat.js';
-import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_WECHAT_APP_SECRET } from '../config/configuration.js';
+import { DEVELOPMENT_JWT_SECRET } from '../config/auth.config.js';
+import { DEVELOPMENT_WECHAT_APP_SECRET } from '../config/wechat.config.js';
 import { DEVELOPMENT_WECHATPAY_APIV3_KEY, DEVELOPMENT_WECHATPAY_MERCHANT_PRIVATE_KEY } from '../wechat-pay/development-keys.js';
 
 /** What WeChat would tell us about this alumnus at sign-in; known here so the log can be searched for it. */

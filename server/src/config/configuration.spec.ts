@@ -1,45 +1,96 @@
-import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from './configuration.js';
+import { PRODUCTION_ENV, REQUIRED_VARIABLES } from '../../test/production-env.js';
+import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_PHONE_ENCRYPTION_KEYS, DEVELOPMENT_PHONE_HASH_KEY } from './auth.config.js';
+import { ConfigError, loadConfig } from './configuration.js';
+import { loadDatabaseConfig } from './database.config.js';
+import { DEVELOPMENT_WECHAT_APP_ID, DEVELOPMENT_WECHAT_APP_SECRET } from './wechat.config.js';
 
-function problems(env: Record<string, string>): string[] {
+function refusal(env: Record<string, string>): ConfigError {
   try {
     loadConfig(env);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
+    return error as ConfigError;
   }
   throw new Error('expected a configuration error');
 }
+const problems = (env: Record<string, string>) => refusal(env).problems;
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
-
-/** Everything production insists on being set. */
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  JWT_SECRET: 'y'.repeat(40),
-  WECHAT_APP_ID: 'wx1234567890abcdef',
-  WECHAT_APP_SECRET: 's'.repeat(32),
-  PHONE_ENCRYPTION_KEYS: `k2:${KEY},k1:${Buffer.alloc(32, 1).toString('base64')}`,
-  PHONE_HASH_KEY: 'h'.repeat(40),
-};
+const DEMO = { DEMO: 'true' };
 
 describe('configuration', () => {
-  it('starts with working defaults on an empty environment', () => {
-    const config = loadConfig({});
+  it('refuses an empty environment, naming every variable it must have at once, and says how to try the demo', () => {
+    const error = refusal({});
+    expect(error.problems).toEqual(REQUIRED_VARIABLES.map((name) => expect.stringMatching(new RegExp(`^${name} must be set: `))));
+    expect(error.message).toMatch(/start it with DEMO=true/);
+  });
+
+  it('refuses the missing variables whatever NODE_ENV says', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) expect(problems({ NODE_ENV })).toHaveLength(REQUIRED_VARIABLES.length);
+  });
+
+  it('starts with every demo part and working defaults with DEMO=true', () => {
+    const config = loadConfig(DEMO);
     expect(config).toMatchObject({
       nodeEnv: 'development',
+      demo: true,
+      seedDemo: true,
       host: '127.0.0.1',
       port: 3000,
       databaseUrl: null,
-      seedDemo: true,
+      jwtSecret: DEVELOPMENT_JWT_SECRET,
       throttle: { ttlSeconds: 60, limit: 600 },
       jobs: { pollIntervalSeconds: 2, expireSeconds: 300 },
+      wechat: { fake: true, appId: DEVELOPMENT_WECHAT_APP_ID },
+      wechatPay: { fake: true, configured: true },
     });
     expect(config.dataDir).toBe(`${process.cwd()}/.data`);
     expect(config.h5Dir).toMatch(/miniprogram\/dist\/h5$/);
   });
 
+  it('turns nothing of the demo on without DEMO=true', () => {
+    const config = loadConfig(PRODUCTION_ENV);
+    expect(config).toMatchObject({ demo: false, seedDemo: false, wechat: { fake: false }, wechatPay: { fake: false, configured: false } });
+    expect(config.wechat).toMatchObject({ appId: 'wx1234567890abcdef', apiBase: 'https://api.weixin.qq.com' });
+    expect(config.phone.encryptionKeys.map((k) => k.id)).toEqual(['k2', 'k1']);
+    expect(loadConfig({ ...PRODUCTION_ENV, NODE_ENV: 'development' }).demo).toBe(false);
+  });
+
+  it('lets SEED_DEMO, WECHAT_FAKE and WECHATPAY_FAKE only narrow DEMO, never turn a part on without it', () => {
+    expect(loadConfig({ ...DEMO, SEED_DEMO: 'false', WECHAT_FAKE: 'false', WECHATPAY_FAKE: 'false' })).toMatchObject({
+      demo: true,
+      seedDemo: false,
+      wechat: { fake: false },
+      wechatPay: { fake: false },
+    });
+    expect(problems({ ...PRODUCTION_ENV, NODE_ENV: 'development', SEED_DEMO: 'true', WECHAT_FAKE: 'true', WECHATPAY_FAKE: 'true' })).toEqual([
+      expect.stringMatching(/^SEED_DEMO=true needs DEMO=true/),
+      expect.stringMatching(/^WECHAT_FAKE=true needs DEMO=true/),
+      expect.stringMatching(/^WECHATPAY_FAKE=true needs DEMO=true/),
+    ]);
+  });
+
+  it('refuses DEMO=true with NODE_ENV=production, and then every missing variable too', () => {
+    expect(problems({ ...PRODUCTION_ENV, DEMO: 'true' })).toEqual([expect.stringMatching(/^DEMO=true is refused with NODE_ENV=production/)]);
+    expect(problems({ NODE_ENV: 'production', DEMO: 'true' })).toHaveLength(1 + REQUIRED_VARIABLES.length);
+  });
+
+  it('refuses every development key without DEMO, naming each variable', () => {
+    expect(
+      problems({
+        ...PRODUCTION_ENV,
+        JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+        PHONE_ENCRYPTION_KEYS: DEVELOPMENT_PHONE_ENCRYPTION_KEYS,
+        PHONE_HASH_KEY: DEVELOPMENT_PHONE_HASH_KEY,
+        WECHAT_APP_ID: DEVELOPMENT_WECHAT_APP_ID,
+        WECHAT_APP_SECRET: DEVELOPMENT_WECHAT_APP_SECRET,
+      }),
+    ).toEqual(REQUIRED_VARIABLES.map((name) => expect.stringMatching(new RegExp(`^${name} must not be the development value`))));
+  });
+
   it('reads the variables it is given', () => {
     const config = loadConfig({
+      ...DEMO,
       PORT: '8080',
       DATABASE_URL: 'postgres://u:p@db:5432/alumni',
       DATA_DIR: '/var/lib/alumnilink',
@@ -61,54 +112,27 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://localhost/x', /DATABASE_URL must look like postgres:\/\//],
     ['NODE_ENV', 'staging', /NODE_ENV must be one of/],
     ['JWT_SECRET', 'short', /JWT_SECRET must be at least 32 characters/],
+    ['DEMO', 'yes', /DEMO must be true or false/],
     ['SEED_DEMO', 'maybe', /SEED_DEMO must be true or false/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['JOBS_EXPIRE_SECONDS', '0', /JOBS_EXPIRE_SECONDS must be at least 1/],
     ['JOBS_EXPIRE_SECONDS', 'soon', /JOBS_EXPIRE_SECONDS must be a whole number/],
-  ])('names %s when it is %p', (name, value, message) => {
-    const found = problems({ [name]: value });
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(message);
-    expect(found[0]).toContain(JSON.stringify(value));
-  });
-
-  it('reports every problem at once', () => {
-    expect(problems({ PORT: 'x', NODE_ENV: 'y' })).toHaveLength(2);
-  });
-
-  it('refuses the development secret and demo seeding in production', () => {
-    expect(problems({ ...PRODUCTION, JWT_SECRET: '' })).toEqual([expect.stringMatching(/JWT_SECRET must be set/)]);
-    expect(problems({ ...PRODUCTION, SEED_DEMO: 'true' })).toEqual([expect.stringMatching(/SEED_DEMO=true is refused/)]);
-    const config = loadConfig(PRODUCTION);
-    expect(config.seedDemo).toBe(false);
-    expect(config.jwtSecret).not.toBe(DEVELOPMENT_JWT_SECRET);
-  });
-
-  it('refuses the WeChat fake and the development WeChat and phone credentials in production, naming each variable', () => {
-    expect(problems({ ...PRODUCTION, WECHAT_FAKE: 'true' })).toEqual([expect.stringMatching(/^WECHAT_FAKE=true is refused in production/)]);
-    expect(problems({ NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40) })).toEqual([
-      expect.stringMatching(/^WECHAT_APP_ID must be set/),
-      expect.stringMatching(/^WECHAT_APP_SECRET must be set/),
-      expect.stringMatching(/^PHONE_ENCRYPTION_KEYS must be set/),
-      expect.stringMatching(/^PHONE_HASH_KEY must be set/),
-    ]);
-    const config = loadConfig(PRODUCTION);
-    expect(config.wechat).toMatchObject({ fake: false, appId: 'wx1234567890abcdef', apiBase: 'https://api.weixin.qq.com' });
-    expect(config.phone.encryptionKeys.map((k) => k.id)).toEqual(['k2', 'k1']);
-  });
-
-  it('uses the WeChat fake by default outside production', () => {
-    expect(loadConfig({}).wechat.fake).toBe(true);
-    expect(loadConfig({ WECHAT_FAKE: 'false' }).wechat.fake).toBe(false);
-  });
-
-  it.each([
     ['PHONE_ENCRYPTION_KEYS', 'k1:short', /PHONE_ENCRYPTION_KEYS must be id:base64-of-32-bytes pairs/],
     ['PHONE_ENCRYPTION_KEYS', `k1:${KEY},k1:${KEY}`, /PHONE_ENCRYPTION_KEYS must not repeat a key id/],
     ['WECHAT_APP_ID', 'not-an-appid', /WECHAT_APP_ID must be the mini-program AppID/],
     ['WECHAT_API_BASE', 'ftp://x', /WECHAT_API_BASE must be an http\(s\) URL/],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL must look like redis:\/\//],
   ])('names %s when it is %p', (name, value, message) => {
-    expect(problems({ [name]: value })).toEqual([expect.stringMatching(message)]);
+    const found = problems({ ...PRODUCTION_ENV, NODE_ENV: name === 'DEMO' ? 'development' : 'production', [name]: value });
+    expect(found).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problems({ ...DEMO, PORT: 'x', NODE_ENV: 'y' })).toHaveLength(2);
+  });
+
+  it('gives the tools that need only the database its settings, without asking for the rest', () => {
+    expect(loadDatabaseConfig({ DATABASE_URL: 'postgres://u@db/alumni' })).toMatchObject({ databaseUrl: 'postgres://u@db/alumni' });
+    expect(() => loadDatabaseConfig({ DATABASE_POOL_SIZE: '1' })).toThrow(ConfigError);
   });
 });

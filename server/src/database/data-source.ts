@@ -3,11 +3,11 @@
  * DATABASE_URL when set, the embedded engine in DATA_DIR otherwise.
  */
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/configuration.js';
+import { loadDatabaseConfig } from '../config/database.config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
-const config = loadConfig();
+const config = loadDatabaseConfig();
 const embedded =
   config.databaseUrl === null ? await startEmbeddedPostgres({ dataDir: config.dataDir, maxConnections: config.databasePoolSize }) : null;
 const dataSource = new DataSource(dataSourceOptions(embedded?.url ?? config.databaseUrl!, config.databasePoolSize));

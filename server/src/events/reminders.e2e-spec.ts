@@ -1,4 +1,4 @@
-import { DEVELOPMENT_WECHAT_APP_SECRET } from '../config/configuration.js';
+import { DEVELOPMENT_WECHAT_APP_SECRET } from '../config/wechat.config.js';
 import { signedIn } from '../../test/auth.js';
 import { jsonRequest } from '../../test/events.js';
 import { eventFactory } from '../../test/factories.js';

@@ -2,20 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PRODUCTION_ENV } from '../../test/production-env.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 
 const INLINE_SCRIPT = 'document.documentElement.style.fontSize = "20px";';
 const ALLOWED_ORIGIN = 'https://alumni-admin.example.edu.cn';
 
-/** Production settings the server insists on, with throwaway values (nothing here talks to WeChat). */
-const PRODUCTION_ENV = {
-  NODE_ENV: 'production',
-  JWT_SECRET: 'security-headers-test-secret-0123456789abcdef',
-  WECHAT_APP_ID: 'wxheaders00000000',
-  WECHAT_APP_SECRET: 'security-headers-test-app-secret',
-  PHONE_ENCRYPTION_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}`,
-  PHONE_HASH_KEY: 'security-headers-test-phone-hash-key-0123',
-};
 
 describe('security headers', () => {
   let h5Dir: string;
@@ -103,7 +95,7 @@ describe('security headers', () => {
 describe('security headers in production', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: PRODUCTION_ENV });
+    t = await startTestApp({ env: { ...PRODUCTION_ENV, DEMO: 'false' } });
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 /**
  * DEVELOPMENT-ONLY WeChat Pay credentials, public in the source. They only ever talk to the
- * local fake (WECHATPAY_FAKE); production refuses to start with any of them.
+ * local fake (DEMO=true); without DEMO the server refuses to start with any of them.
  */
 export const DEVELOPMENT_WECHATPAY_MCHID = '1900000000';
 export const DEVELOPMENT_WECHATPAY_MERCHANT_SERIAL = '0000000000000000000000000000000000DE40';

@@ -49,7 +49,8 @@ export function beijingTime(at: Date): string {
 export class WechatPayClient {
   private readonly pay: WechatPayConfig;
   readonly appId: string;
-  private readonly merchantKey: KeyObject;
+  /** Null without a merchant (payments off): nothing is signed, and no answer is believed. */
+  private readonly merchantKey: KeyObject | null;
   private readonly verifyKeys: Map<string, KeyObject>;
   private readonly timeoutMs: number;
 
@@ -61,8 +62,13 @@ export class WechatPayClient {
     this.pay = config.get('wechatPay', { infer: true });
     this.appId = config.get('wechat', { infer: true }).appId;
     this.timeoutMs = config.get('wechat', { infer: true }).timeoutMs;
-    this.merchantKey = createPrivateKey(this.pay.merchantPrivateKey);
-    this.verifyKeys = new Map([[this.pay.publicKeyId, createPublicKey(this.pay.publicKey)]]);
+    this.merchantKey = this.pay.configured ? createPrivateKey(this.pay.merchantPrivateKey) : null;
+    this.verifyKeys = new Map(this.pay.configured ? [[this.pay.publicKeyId, createPublicKey(this.pay.publicKey)]] : []);
+  }
+
+  private signingKey(): KeyObject {
+    if (!this.merchantKey) throw new Error('WeChat Pay is not configured (WECHATPAY_MCHID): nothing can be signed');
+    return this.merchantKey;
   }
 
   get mchid(): string {
@@ -163,7 +169,7 @@ export class WechatPayClient {
       nonceStr,
       package: pkg,
       signType: 'RSA',
-      paySign: rsaSign(this.merchantKey, paySignMessage(this.appId, timeStamp, nonceStr, pkg)),
+      paySign: rsaSign(this.signingKey(), paySignMessage(this.appId, timeStamp, nonceStr, pkg)),
     };
   }
 
@@ -239,7 +245,7 @@ export class WechatPayClient {
   private async once(method: 'GET' | 'POST', pathWithQuery: string, payload: string, signedAnswer: boolean): Promise<Answer> {
     const timestamp = String(unixSeconds());
     const nonceStr = nonce();
-    const signature = rsaSign(this.merchantKey, requestMessage(method, pathWithQuery, timestamp, nonceStr, payload));
+    const signature = rsaSign(this.signingKey(), requestMessage(method, pathWithQuery, timestamp, nonceStr, payload));
     const headers: Record<string, string> = {
       authorization: authorizationHeader({
         mchid: this.pay.mchid,

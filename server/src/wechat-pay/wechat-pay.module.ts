@@ -20,8 +20,8 @@ export function fakeWechatPayOptions(config: Pick<AppConfig, 'wechat' | 'wechatP
 }
 
 /**
- * The WeChat Pay API v3 port. With WECHATPAY_FAKE (development and tests; refused in
- * production) the local fake starts here, in-process on a loopback port, and the real client
+ * The WeChat Pay API v3 port. With DEMO=true (the demo, tests; never otherwise, see
+ * config/demo.config.ts) the local fake starts here, in-process on a loopback port, and the real client
  * is pointed at it, so every test runs the production client code.
  */
 @Module({

@@ -2,6 +2,7 @@ import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import type { ConfigService } from '@nestjs/config';
 import type { PinoLogger } from 'nestjs-pino';
 import { type AppConfig, loadConfig } from '../config/configuration.js';
+import { PRODUCTION_ENV } from '../../test/production-env.js';
 import { DEVELOPMENT_WECHATPAY_MERCHANT_PRIVATE_KEY } from './development-keys.js';
 import { FakeWechatPayServer } from './fake/fake-wechat-pay.server.js';
 import { WechatPayClient } from './wechat-pay.client.js';
@@ -14,7 +15,7 @@ const pem = (key: ReturnType<typeof generateKeyPairSync>['privateKey']) => key.e
 
 /** The real client against the fake over loopback HTTP, configured as the app would be. */
 function clientFor(fake: FakeWechatPayServer, env: Record<string, string> = {}): WechatPayClient {
-  const config = loadConfig({ NODE_ENV: 'test', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', ...env });
   const configService = { get: (key: keyof AppConfig) => config[key] } as unknown as ConfigService<AppConfig, true>;
   return new WechatPayClient(new WechatPayEndpoint(fake.url, fake), silent, configService);
 }
@@ -34,7 +35,7 @@ describe('WeChat Pay v3 client against the fake', () => {
     });
 
   beforeAll(async () => {
-    const config = loadConfig({ NODE_ENV: 'test' });
+    const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true' });
     fake = await FakeWechatPayServer.start({
       appId: config.wechat.appId,
       mchid: config.wechatPay.mchid,
@@ -124,7 +125,7 @@ describe('WeChat Pay v3 client against the fake', () => {
     const wrongKey = clientFor(fake, { WECHATPAY_MERCHANT_PRIVATE_KEY: pem(privateKey) });
     await expect(wrongKey.queryByOutTradeNo('ANY_ORDER_123')).rejects.toMatchObject({ status: 401, code: 'SIGN_ERROR', retriable: false });
 
-    const config = loadConfig({ NODE_ENV: 'test' }).wechatPay;
+    const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true' }).wechatPay;
     const path = `/v3/pay/transactions/out-trade-no/ANY_ORDER_123?mchid=${config.mchid}`;
     const timestamp = String(unixSeconds() - 600);
     const nonceStr = nonce();
@@ -196,14 +197,7 @@ describe('WeChat Pay v3 client against the fake', () => {
 });
 
 describe('WeChat Pay configuration', () => {
-  const PRODUCTION = {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'y'.repeat(40),
-    WECHAT_APP_ID: 'wx1234567890abcdef',
-    WECHAT_APP_SECRET: 's'.repeat(32),
-    PHONE_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
-    PHONE_HASH_KEY: 'h'.repeat(40),
-  };
+  const PRODUCTION = PRODUCTION_ENV;
   const problems = (env: Record<string, string>) => {
     try {
       loadConfig(env);
@@ -213,8 +207,8 @@ describe('WeChat Pay configuration', () => {
     }
   };
 
-  it('uses the fake with development keys outside production', () => {
-    const config = loadConfig({ NODE_ENV: 'development' }).wechatPay;
+  it('uses the fake with development keys in the demo', () => {
+    const config = loadConfig({ DEMO: 'true' }).wechatPay;
     expect(config).toMatchObject({
       fake: true,
       configured: true,
@@ -223,22 +217,20 @@ describe('WeChat Pay configuration', () => {
     });
   });
 
-  it('runs production without WeChat Pay (donations refused) until a merchant is set', () => {
+  it('runs without WeChat Pay (donations refused) until a merchant is set', () => {
     expect(loadConfig(PRODUCTION).wechatPay).toMatchObject({ fake: false, configured: false, apiBase: 'https://api.mch.weixin.qq.com' });
   });
 
-  it('refuses the fake and every development value in production, naming each variable', () => {
-    expect(problems({ ...PRODUCTION, WECHATPAY_FAKE: 'true' })).toEqual([
-      expect.stringMatching(/^WECHATPAY_FAKE=true is refused in production/),
-    ]);
+  it('refuses the fake without DEMO, and a merchant with any development value or any value missing, naming each variable', () => {
+    expect(problems({ ...PRODUCTION, WECHATPAY_FAKE: 'true' })).toEqual([expect.stringMatching(/^WECHATPAY_FAKE=true needs DEMO=true/)]);
     expect(problems({ ...PRODUCTION, WECHATPAY_MCHID: '1900000000' })).toEqual([
-      expect.stringMatching(/^WECHATPAY_MCHID must be set/),
+      expect.stringMatching(/^WECHATPAY_NOTIFY_URL must be set to the public https address/),
+      expect.stringMatching(/^WECHATPAY_MCHID must not be the development value/),
       expect.stringMatching(/^WECHATPAY_MERCHANT_SERIAL must be set/),
       expect.stringMatching(/^WECHATPAY_MERCHANT_PRIVATE_KEY must be set/),
       expect.stringMatching(/^WECHATPAY_APIV3_KEY must be set/),
       expect.stringMatching(/^WECHATPAY_PUBLIC_KEY must be set/),
       expect.stringMatching(/^WECHATPAY_PUBLIC_KEY_ID must be set/),
-      expect.stringMatching(/^WECHATPAY_NOTIFY_URL must be set to the public https address/),
     ]);
   });
 
@@ -269,6 +261,6 @@ describe('WeChat Pay configuration', () => {
       /WECHATPAY_MERCHANT_PRIVATE_KEY must be a PEM or the path of a PEM file/,
     ],
   ])('names %s when it is %p', (name, value, message) => {
-    expect(problems({ [name]: value })).toEqual([expect.stringMatching(message)]);
+    expect(problems({ DEMO: 'true', [name]: value })).toEqual([expect.stringMatching(message)]);
   });
 });

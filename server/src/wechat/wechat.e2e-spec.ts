@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { bearer, json, newOpenid, signInWithWechat, wechatFake } from '../../test/wechat.js';
-import { DEVELOPMENT_WECHAT_APP_ID, DEVELOPMENT_WECHAT_APP_SECRET } from '../config/configuration.js';
+import { DEVELOPMENT_WECHAT_APP_ID, DEVELOPMENT_WECHAT_APP_SECRET } from '../config/wechat.config.js';
 import { FakeWechatServer } from './fake/fake-wechat.server.js';
 import { WechatAccessTokenService } from './wechat-access-token.service.js';
 

@@ -16,8 +16,8 @@ import { WechatQrcodeClient } from './wechat-qrcode.client.js';
 import { WechatSubscribeMessageClient } from './wechat-subscribe-message.client.js';
 
 /**
- * The WeChat platform ports. With WECHAT_FAKE (development and tests; refused in production)
- * the local fake server starts here, in-process on a loopback port, and the real clients are
+ * The WeChat platform ports. With DEMO=true (the demo, tests; never otherwise, see
+ * config/demo.config.ts) the local fake server starts here, in-process on a loopback port, and the real clients are
  * pointed at it — so every test runs the production client code. The access token is shared
  * through PostgreSQL, or Redis when REDIS_URL is set. Later ports (subscription
  * messages, content check, mini-program codes) are more clients on the same WechatHttp and

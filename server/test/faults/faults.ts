@@ -38,7 +38,7 @@ export function useCluster(): Cluster {
       {
         DATABASE_URL: database.url,
         JWT_SECRET: secret,
-        WECHAT_FAKE: 'true',
+        DEMO: 'true',
         SEED_DEMO: 'false',
         LOG_LEVEL: 'warn',
         THROTTLE_LIMIT: '1000000000',

@@ -1,6 +1,6 @@
 /**
  * `pnpm seed`: applies migrations and seeds the demo college into an empty database
- * (DATABASE_URL, or the embedded engine in DATA_DIR). Refused in production.
+ * (DATABASE_URL, or the embedded engine in DATA_DIR). Only with DEMO=true, like every demo part.
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
@@ -12,8 +12,11 @@ import { migrate, seedIfEmpty } from '../schema-setup.js';
 import { StartupError } from '../startup-error.js';
 
 async function seed(): Promise<void> {
+  // Asked before the rest of the configuration, which without DEMO would list every missing credential.
+  if (!['true', '1'].includes(process.env.DEMO ?? '')) {
+    throw new StartupError('Demo data is seeded only with DEMO=true, never into a real installation: DEMO=true pnpm seed');
+  }
   const config = loadConfig();
-  if (config.nodeEnv === 'production') throw new StartupError('Demo data is never seeded in production.');
   const embedded = config.databaseUrl === null ? await startEmbeddedPostgres({ dataDir: config.dataDir, maxConnections: 3 }) : null;
   const url = embedded?.url ?? config.databaseUrl!;
   try {

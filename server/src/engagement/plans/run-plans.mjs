@@ -65,6 +65,7 @@ const { loadConfig } = await load('config/configuration.js');
 const { TokenService } = await load('auth/token.service.js');
 const config = loadConfig({
   NODE_ENV: 'development',
+  DEMO: 'true',
   LOG_LEVEL: 'silent',
   SEED_DEMO: 'false',
   H5_DIR: '/nonexistent',

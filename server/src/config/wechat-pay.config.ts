@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { IsOptional, Matches, MinLength } from 'class-validator';
+import {
+  DEVELOPMENT_WECHATPAY_APIV3_KEY,
+  DEVELOPMENT_WECHATPAY_MCHID,
+  DEVELOPMENT_WECHATPAY_MERCHANT_PRIVATE_KEY,
+  DEVELOPMENT_WECHATPAY_MERCHANT_SERIAL,
+  DEVELOPMENT_WECHATPAY_PUBLIC_KEY,
+  DEVELOPMENT_WECHATPAY_PUBLIC_KEY_ID,
+} from '../wechat-pay/development-keys.js';
+import { type EnvReader, withoutTrailingSlash } from './env-reader.js';
+
+class WechatPayVariables {
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'WECHATPAY_API_BASE must be an http(s) URL such as https://api.mch.weixin.qq.com' })
+  WECHATPAY_API_BASE = 'https://api.mch.weixin.qq.com';
+
+  @IsOptional()
+  @Matches(/^\d{6,32}$/, { message: 'WECHATPAY_MCHID must be the merchant id (digits)' })
+  WECHATPAY_MCHID?: string;
+
+  @IsOptional()
+  @Matches(/^[0-9A-Fa-f]{8,64}$/, { message: 'WECHATPAY_MERCHANT_SERIAL must be the merchant API certificate serial number (hex)' })
+  WECHATPAY_MERCHANT_SERIAL?: string;
+
+  @IsOptional()
+  @MinLength(1)
+  WECHATPAY_MERCHANT_PRIVATE_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{32}$/, { message: 'WECHATPAY_APIV3_KEY must be the 32-character APIv3 key set in the merchant console' })
+  WECHATPAY_APIV3_KEY?: string;
+
+  @IsOptional()
+  @MinLength(1)
+  WECHATPAY_PUBLIC_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^PUB_KEY_ID_[0-9A-Za-z]+$/, { message: 'WECHATPAY_PUBLIC_KEY_ID must be the WeChat Pay public key id (PUB_KEY_ID_…)' })
+  WECHATPAY_PUBLIC_KEY_ID?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+\/[^\s?#]*$/, {
+    message:
+      'WECHATPAY_NOTIFY_URL must be a URL without a query string, e.g. https://alumni.example.edu.cn/api/v1/giving/wechat-pay/notify',
+  })
+  WECHATPAY_NOTIFY_URL?: string;
+}
+
+export interface WechatPayConfig {
+  /** False when no merchant is set (WECHATPAY_MCHID) outside the demo: donations are then refused, nothing else changes. */
+  configured: boolean;
+  /** Start the local fake WeChat Pay server and point the client at it (DEMO=true only). */
+  fake: boolean;
+  apiBase: string;
+  mchid: string;
+  /** Serial number of the merchant API certificate, upper-case hex. */
+  merchantSerial: string;
+  /** PEM of the merchant API private key (read from the file when the variable named a path). */
+  merchantPrivateKey: string;
+  apiV3Key: string;
+  /** PEM of the WeChat Pay public key and its id, which verify answers and notifications. */
+  publicKey: string;
+  publicKeyId: string;
+  notifyUrl: string;
+}
+
+const OWN = "your merchant's own value (see docs/giving.md)";
+
+/** WeChat Pay: in the demo the development merchant; otherwise off until WECHATPAY_MCHID is set, and then every value the merchant's own. */
+export function readWechatPayConfig(reader: EnvReader, { fake, port }: { fake: boolean; port: number }): WechatPayConfig {
+  const vars = reader.read(WechatPayVariables);
+  const configured = reader.demo || vars.WECHATPAY_MCHID !== undefined;
+  const apiBase = withoutTrailingSlash(vars.WECHATPAY_API_BASE);
+  // The demo's own address; never sent anywhere without a merchant.
+  const notifyUrl = vars.WECHATPAY_NOTIFY_URL ?? `http://127.0.0.1:${port}/api/v1/giving/wechat-pay/notify`;
+  if (!configured) {
+    const none = { mchid: '', merchantSerial: '', merchantPrivateKey: '', apiV3Key: '', publicKey: '', publicKeyId: '' };
+    return { configured, fake, apiBase, notifyUrl, ...none };
+  }
+  const own = (name: keyof WechatPayVariables, developmentValue: string) => reader.own(name, vars[name], developmentValue, OWN);
+  if (!reader.demo && !vars.WECHATPAY_NOTIFY_URL?.startsWith('https://')) {
+    reader.problem('WECHATPAY_NOTIFY_URL must be set to the public https address of /api/v1/giving/wechat-pay/notify');
+  }
+  return {
+    configured,
+    fake,
+    apiBase,
+    mchid: own('WECHATPAY_MCHID', DEVELOPMENT_WECHATPAY_MCHID),
+    merchantSerial: own('WECHATPAY_MERCHANT_SERIAL', DEVELOPMENT_WECHATPAY_MERCHANT_SERIAL).toUpperCase(),
+    merchantPrivateKey: readPem(reader, 'WECHATPAY_MERCHANT_PRIVATE_KEY', own('WECHATPAY_MERCHANT_PRIVATE_KEY', DEVELOPMENT_WECHATPAY_MERCHANT_PRIVATE_KEY)),
+    apiV3Key: own('WECHATPAY_APIV3_KEY', DEVELOPMENT_WECHATPAY_APIV3_KEY),
+    publicKey: readPem(reader, 'WECHATPAY_PUBLIC_KEY', own('WECHATPAY_PUBLIC_KEY', DEVELOPMENT_WECHATPAY_PUBLIC_KEY)),
+    publicKeyId: own('WECHATPAY_PUBLIC_KEY_ID', DEVELOPMENT_WECHATPAY_PUBLIC_KEY_ID),
+    notifyUrl,
+  };
+}
+
+/** A PEM given inline (newlines possibly escaped as \\n, as container settings often do) or the path of a PEM file. */
+function readPem(reader: EnvReader, name: string, value: string): string {
+  if (value === '') return '';
+  if (value.includes('-----BEGIN')) return value.replace(/\\n/g, '\n');
+  const path = isAbsolute(value) ? value : resolve(process.cwd(), value);
+  if (existsSync(path)) return readFileSync(path, 'utf8');
+  reader.problem(`${name} must be a PEM or the path of a PEM file (no file at ${path})`);
+  return '';
+}
