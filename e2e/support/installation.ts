@@ -21,7 +21,11 @@ export function useFreshInstallation(): Installation {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'alumnilink-e2e-'));
     // H5_DIR picks another H5 build than miniprogram/dist/h5 (see TARO_OUTPUT_ROOT).
-    installation.server = await startServerProcess({ DEMO: 'true', DATA_DIR: dataDir, ...(process.env.H5_DIR ? { H5_DIR: process.env.H5_DIR } : {}) });
+    installation.server = await startServerProcess({
+      DEMO: 'true',
+      DATA_DIR: dataDir,
+      ...(process.env.H5_DIR ? { H5_DIR: process.env.H5_DIR } : {}),
+    });
     installation.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -80,7 +80,12 @@ describe('starting the server', () => {
     const dataDir = tempDir();
     const first = await startServerProcess({ ...DEMO, DATA_DIR: dataDir });
     servers.push(first);
-    expect(first.output().split('\n').filter((line) => line === DEMO_WARNING)).toHaveLength(1);
+    expect(
+      first
+        .output()
+        .split('\n')
+        .filter((line) => line === DEMO_WARNING),
+    ).toHaveLength(1);
     const school = await getJson(`${first.url}/api/v1/school`);
     expect(school.name).toBe('江州学院');
     const events = await getJson(`${first.url}/api/v1/events`);

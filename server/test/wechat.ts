@@ -3,7 +3,7 @@ import type { FakeWechatServer } from '../src/wechat/fake/fake-wechat.server.js'
 import { WechatEndpoint } from '../src/wechat/wechat-endpoint.js';
 import type { TestApp } from './test-app.js';
 
-/** The fake WeChat server the test app started (WECHAT_FAKE is on in tests). */
+/** The fake WeChat server the test app started (DEMO=true in tests). */
 export function wechatFake(t: TestApp): FakeWechatServer {
   const fake = t.app.get(WechatEndpoint).fake;
   if (!fake) throw new Error('this test app runs without the WeChat fake');

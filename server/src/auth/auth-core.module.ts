@@ -5,6 +5,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { AppConfig } from '../config/configuration.js';
 import { AuthGuard } from './auth.guard.js';
+import { RoleChanges } from './role-changes.js';
 import { TokenService } from './token.service.js';
 
 /** Access tokens and the global guard; sign-in itself lives in the auth feature module. */
@@ -22,7 +23,7 @@ import { TokenService } from './token.service.js';
       }),
     }),
   ],
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [TokenService, RoleChanges, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })
 export class AuthCoreModule {}

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { AuthUserDto, Role } from '@alumni/shared';
 import { AppError } from '../common/app-error.js';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators.js';
+import { RoleChanges } from './role-changes.js';
 import { TokenService } from './token.service.js';
 
 interface AccessRule {
@@ -10,10 +11,13 @@ interface AccessRule {
   required: Role[] | undefined;
 }
 
+type GuardedRequest = { headers: Record<string, string | undefined>; user?: AuthUserDto };
+
 /**
  * Global guard, deny by default: a route is public only when marked @Public(); every other
  * route needs a valid bearer token (401 UNAUTHENTICATED) and, with @Roles(), one of the
- * roles (403 FORBIDDEN). Admins pass every staff check.
+ * roles (403 FORBIDDEN). Admins pass every staff check. A token whose roles were changed since
+ * it was issued counts as no token (RoleChanges): a revoked role stops working at once.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -23,11 +27,18 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly roleChanges: RoleChanges,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUserDto }>();
-    const user = this.tokens.requestUser(request);
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    const named = this.tokens.requestUser(request);
+    const user = named && this.roleChanges.check(named);
+    // Synchronous unless the roles had to be read (see RoleChanges): most requests never wait.
+    return user instanceof Promise ? user.then((u) => this.decide(context, request, u)) : this.decide(context, request, user);
+  }
+
+  private decide(context: ExecutionContext, request: GuardedRequest, user: AuthUserDto | null): boolean {
     if (user) request.user = user;
 
     const { isPublic, required } = this.rule(context);

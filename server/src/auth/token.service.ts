@@ -21,8 +21,8 @@ const REQUEST_USER = Symbol('requestUser');
 export class TokenService {
   /**
    * Valid tokens seen lately and when they expire: a signed-in reader's token comes with
-   * every request, and its signature is checked the first time only. Access tokens cannot be
-   * revoked before they expire anyway; a forged or expired one is never kept.
+   * every request, and its signature is checked the first time only; a forged or expired one is
+   * never kept. Whether its roles still hold is the guard's question (RoleChanges), asked every time.
    */
   private readonly validTokens = new Map<string, { user: AuthUserDto; expiresAtMs: number }>();
 

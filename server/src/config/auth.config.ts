@@ -52,14 +52,24 @@ export interface AuthConfig {
 
 export function readAuthConfig(reader: EnvReader): AuthConfig {
   const vars = reader.read(AuthVariables);
-  const jwtSecret = reader.own('JWT_SECRET', vars.JWT_SECRET, DEVELOPMENT_JWT_SECRET, 'your own random secret (e.g. openssl rand -base64 48)');
+  const jwtSecret = reader.own(
+    'JWT_SECRET',
+    vars.JWT_SECRET,
+    DEVELOPMENT_JWT_SECRET,
+    'your own random secret (e.g. openssl rand -base64 48)',
+  );
   const encryptionKeys = reader.own(
     'PHONE_ENCRYPTION_KEYS',
     vars.PHONE_ENCRYPTION_KEYS,
     DEVELOPMENT_PHONE_ENCRYPTION_KEYS,
     'your own keys, id:base64-of-32-bytes (e.g. k1:$(openssl rand -base64 32))',
   );
-  const hashKey = reader.own('PHONE_HASH_KEY', vars.PHONE_HASH_KEY, DEVELOPMENT_PHONE_HASH_KEY, 'your own random secret (e.g. openssl rand -base64 48)');
+  const hashKey = reader.own(
+    'PHONE_HASH_KEY',
+    vars.PHONE_HASH_KEY,
+    DEVELOPMENT_PHONE_HASH_KEY,
+    'your own random secret (e.g. openssl rand -base64 48)',
+  );
   const keys = encryptionKeys
     .split(',')
     .filter(Boolean)

@@ -63,7 +63,9 @@ describe('configuration', () => {
       wechat: { fake: false },
       wechatPay: { fake: false },
     });
-    expect(problems({ ...PRODUCTION_ENV, NODE_ENV: 'development', SEED_DEMO: 'true', WECHAT_FAKE: 'true', WECHATPAY_FAKE: 'true' })).toEqual([
+    expect(
+      problems({ ...PRODUCTION_ENV, NODE_ENV: 'development', SEED_DEMO: 'true', WECHAT_FAKE: 'true', WECHATPAY_FAKE: 'true' }),
+    ).toEqual([
       expect.stringMatching(/^SEED_DEMO=true needs DEMO=true/),
       expect.stringMatching(/^WECHAT_FAKE=true needs DEMO=true/),
       expect.stringMatching(/^WECHATPAY_FAKE=true needs DEMO=true/),
@@ -71,7 +73,9 @@ describe('configuration', () => {
   });
 
   it('refuses DEMO=true with NODE_ENV=production, and then every missing variable too', () => {
-    expect(problems({ ...PRODUCTION_ENV, DEMO: 'true' })).toEqual([expect.stringMatching(/^DEMO=true is refused with NODE_ENV=production/)]);
+    expect(problems({ ...PRODUCTION_ENV, DEMO: 'true' })).toEqual([
+      expect.stringMatching(/^DEMO=true is refused with NODE_ENV=production/),
+    ]);
     expect(problems({ NODE_ENV: 'production', DEMO: 'true' })).toHaveLength(1 + REQUIRED_VARIABLES.length);
   });
 

@@ -8,7 +8,11 @@ import { WechatPayEndpoint } from '../wechat-pay/wechat-pay-endpoint.js';
 import { WechatEndpoint } from '../wechat/wechat-endpoint.js';
 import { DEVELOPMENT_JWT_SECRET } from './auth.config.js';
 
-const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 /** What only the demo may answer; each is asked through HTTP as a visitor would. */
 async function demoAnswers(t: TestApp): Promise<Record<string, string>> {

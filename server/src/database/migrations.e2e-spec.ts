@@ -41,6 +41,7 @@ const TABLES = [
   'notification_subscriptions',
   'outbox_messages',
   'refresh_tokens',
+  'role_changes',
   'roster_entries',
   'roster_imports',
   'schools',

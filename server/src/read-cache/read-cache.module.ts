@@ -8,19 +8,20 @@ import { TABLE_CHANGES_DATABASE_URL, TableChanges } from './table-changes.js';
 export class ReadCacheModule {
   /**
    * On the embedded engine nothing is cached: it serves one session, so there is no connection
-   * to hear changes on (and one small installation has no load to spare).
+   * to hear changes on (and one small installation has no load to spare). On a PostgreSQL
+   * server the changes are heard even with the cache off: role changes use them too (auth/).
    */
   static forRoot(database: DatabaseTarget, readCacheSeconds: number): DynamicModule {
-    const enabled = database.engine === 'postgres' && readCacheSeconds > 0;
+    const listening = database.engine === 'postgres';
     return {
       module: ReadCacheModule,
       providers: [
-        { provide: READ_CACHE_TTL_MS, useValue: enabled ? readCacheSeconds * 1000 : 0 },
-        { provide: TABLE_CHANGES_DATABASE_URL, useValue: enabled ? database.url : null },
+        { provide: READ_CACHE_TTL_MS, useValue: listening ? readCacheSeconds * 1000 : 0 },
+        { provide: TABLE_CHANGES_DATABASE_URL, useValue: listening ? database.url : null },
         TableChanges,
         ReadCaches,
       ],
-      exports: [ReadCaches],
+      exports: [ReadCaches, TableChanges],
     };
   }
 }

@@ -5,14 +5,17 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 /** The channel the `notify_table_changed` triggers send each changed table's name on. */
 export const TABLE_CHANGED_CHANNEL = 'table_changed';
 
-/** Where to listen, or null: nothing to listen to (caching is off, or the embedded engine, which has one session). */
+/** Where to listen, or null: nothing to listen to (the embedded engine, which has one session). */
 export const TABLE_CHANGES_DATABASE_URL = Symbol('TABLE_CHANGES_DATABASE_URL');
 
 /** Pause before listening again after the connection was lost. */
 const RECONNECT_DELAY_MS = 1_000;
 
-/** A table's name, or null: anything may have changed (the connection was lost or is back). */
-export type TableChangeListener = (table: string | null) => void;
+/**
+ * A table's name, or null: anything may have changed (the connection was lost or is back). A
+ * listener's promise is awaited when listening starts, so what it loads is ready before requests.
+ */
+export type TableChangeListener = (table: string | null) => void | Promise<void>;
 
 /**
  * Hears, on one connection of its own, which tables any instance has written: a statement
@@ -54,7 +57,7 @@ export class TableChanges implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async listen(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl!, application_name: 'alumnilink-table-changes' });
-    client.on('notification', ({ payload }) => this.emit(payload ?? null));
+    client.on('notification', ({ payload }) => void this.emit(payload ?? null));
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));
     try {
@@ -71,13 +74,13 @@ export class TableChanges implements OnApplicationBootstrap, OnApplicationShutdo
       return;
     }
     this.client = client;
-    this.emit(null);
+    await this.emit(null);
   }
 
   private lost(client: pg.Client, error?: Error): void {
     if (this.client !== client) return;
     this.client = null;
-    this.emit(null);
+    void this.emit(null);
     if (this.stopped) return;
     this.logger.warn(
       { reason: error?.message ?? 'connection ended' },
@@ -93,7 +96,7 @@ export class TableChanges implements OnApplicationBootstrap, OnApplicationShutdo
     this.reconnect.unref();
   }
 
-  private emit(table: string | null): void {
-    for (const listener of this.listeners) listener(table);
+  private async emit(table: string | null): Promise<void> {
+    await Promise.all([...this.listeners].map((listener) => listener(table)));
   }
 }

@@ -7,7 +7,6 @@ import { AlumnusViewService } from '../alumni/alumnus-view.service.js';
 import type { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
-import { SessionsService } from '../identity/sessions.service.js';
 import { decodeCursor, type PageQueryDto, toPage } from '../common/pagination.js';
 
 const CANDIDATE_LIMIT = 20;
@@ -20,7 +19,6 @@ export class StaffService {
     private readonly alumni: AlumniService,
     private readonly view: AlumnusViewService,
     private readonly audit: AuditService,
-    private readonly sessions: SessionsService,
   ) {}
 
   async list(admin: AuthUserDto, page: PageQueryDto): Promise<Page<StaffMemberDto>> {
@@ -71,8 +69,8 @@ export class StaffService {
         before: { roles: before },
         after: { roles: after },
       });
-      // Access tokens carry roles: end the alumnus's sessions so the change applies at once.
-      await this.sessions.revokeAll(manager, alumnus.id);
+      // Access tokens carry roles: tokens issued before this change are refused from its commit on
+      // (auth/role-changes.ts), and the refresh that follows brings the new roles. No one is signed out.
       return { ...alumnus, roles: after };
     });
     return (await this.present([saved], admin)).get(saved.id)!;

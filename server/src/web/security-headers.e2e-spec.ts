@@ -8,7 +8,6 @@ import { startTestApp, type TestApp } from '../../test/test-app.js';
 const INLINE_SCRIPT = 'document.documentElement.style.fontSize = "20px";';
 const ALLOWED_ORIGIN = 'https://alumni-admin.example.edu.cn';
 
-
 describe('security headers', () => {
   let h5Dir: string;
   let t: TestApp;

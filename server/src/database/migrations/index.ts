@@ -16,6 +16,7 @@ import { DirectoryYearIndex1795970006462 } from './1795970006462-directory-year-
 import { ReadCacheTriggers1795980000000 } from './1795980000000-read-cache-triggers.js';
 import { Inbox1796546600000 } from './1796546600000-inbox.js';
 import { CareersMentoring1796600000000 } from './1796600000000-careers-mentoring.js';
+import { RoleChanges1796610000000 } from './1796610000000-role-changes.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ReadCacheTriggers1795980000000,
   Inbox1796546600000,
   CareersMentoring1796600000000,
+  RoleChanges1796610000000,
 ];
