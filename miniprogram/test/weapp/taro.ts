@@ -1,0 +1,16 @@
+// @tarojs/taro for the weapp Jest project: the `wx` fake (./wx.ts) behind Taro's API and hooks.
+import { useEffect } from 'react';
+import { page, Taro } from './wx';
+
+export const useRouter = () => ({ params: page.params, path: '' });
+/** The page is shown once it mounts (WeChat's onShow). */
+export const useDidShow = (callback: () => void) =>
+  useEffect(() => {
+    callback();
+  }, []);
+export const useDidHide = () => undefined;
+export const usePullDownRefresh = (callback: () => void) => void (page.pullDown = callback);
+export const useReachBottom = (callback: () => void) => void (page.reachBottom = callback);
+export const useShareAppMessage = (callback: () => { title?: string; path?: string; imageUrl?: string }) => void (page.share = callback);
+export const { getEnv, ENV_TYPE, pxTransform, getSystemInfoSync, getCurrentInstance, nextTick } = Taro;
+export default Taro;
