@@ -9,6 +9,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { toErrorBody } from './common/error-body.js';
 import { assignRequestId, registerRequestLog } from './common/logging.js';
+import { applyMethodOverride, refuseOtherOverrides } from './common/method-override.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/configuration.js';
 import type { DatabaseTarget } from './database/database.module.js';
@@ -42,6 +43,8 @@ export async function createApp(
     // Keep-alive connections would hold a graceful shutdown open; idle ones close at once.
     forceCloseConnections: 'idle',
     genReqId: assignRequestId,
+    // WeChat's wx.request has no PATCH: POST + X-HTTP-Method-Override: PATCH is routed as PATCH.
+    rewriteUrl: applyMethodOverride,
     // A malformed URL or an overlong path segment is refused by the router, before Nest.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       const { status, body } = toErrorBody(error);
@@ -51,6 +54,7 @@ export async function createApp(
   // Fastify sends a Buffer from the serializer as it is, though its type names only strings.
   adapter.getInstance().setReplySerializer(serializeReply as (payload: unknown) => string);
   registerSecurityHeaders(adapter.getInstance(), config);
+  adapter.getInstance().addHook('onRequest', refuseOtherOverrides);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database, extra, logDestination), adapter, {
     bufferLogs: true,
     abortOnError: false,

@@ -16,6 +16,8 @@ function errorCatalogue(): string {
 }
 
 interface Operation {
+  description?: string;
+  'x-method-override'?: { method: 'POST'; header: string; value: 'PATCH' };
   responses: Record<string, ResponseObject>;
   requestBody?: { content?: Record<string, unknown> };
   security?: Record<string, string[]>[];
@@ -24,9 +26,10 @@ interface Operation {
 }
 
 /** The errors an operation can answer beyond its own: common ones, body parsing, access. */
-function implicitErrors(operation: Operation): ErrorCode[] {
+function implicitErrors(operation: Operation, method: string): ErrorCode[] {
   return [
     ...COMMON_ERRORS,
+    ...(method === 'patch' ? (['METHOD_OVERRIDE_NOT_ALLOWED'] as const) : []),
     ...(operation.requestBody ? BODY_ERRORS : []),
     ...(operation.requestBody?.content?.['multipart/form-data'] ? (['MALFORMED_MULTIPART'] as const) : []),
     ...(operation[PUBLIC_EXTENSION] ? [] : (['UNAUTHENTICATED'] as const)),
@@ -49,6 +52,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         [
           'Alumni records, groups, events and giving for a college alumni association.',
           'Routes need a bearer access token unless marked `x-public`; `x-roles` names the roles a route requires.',
+          `Partial updates are PATCH. WeChat's wx.request has no PATCH, so each PATCH operation (marked \`x-method-override\`) is also reachable as POST with the header \`X-HTTP-Method-Override: PATCH\`, with the same access rules, body and answers; any other use of that header is 400 \`METHOD_OVERRIDE_NOT_ALLOWED\`.`,
           'Every error has the body `{ error: { code, message, details } }`. The codes:',
           errorCatalogue(),
         ].join('\n\n'),
@@ -61,12 +65,18 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorBody: ERROR_BODY_SCHEMA as never } };
 
   for (const pathItem of Object.values(document.paths)) {
-    for (const operation of Object.values(pathItem)) {
+    for (const [method, operation] of Object.entries(pathItem)) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
       const op = operation as Operation;
       if (op[PUBLIC_EXTENSION]) op.security = [];
+      if (method === 'patch') {
+        op['x-method-override'] = { method: 'POST', header: 'X-HTTP-Method-Override', value: 'PATCH' };
+        op.description = [op.description, "Also as POST with `X-HTTP-Method-Override: PATCH` (WeChat's wx.request has no PATCH)."]
+          .filter(Boolean)
+          .join('\n\n');
+      }
       const responses = op.responses;
-      for (const [status, codes] of groupByStatus(implicitErrors(op))) {
+      for (const [status, codes] of groupByStatus(implicitErrors(op, method))) {
         const own = responses[status]?.content['application/json'].examples ?? {};
         responses[status] = errorResponse([...(Object.keys(own) as ErrorCode[]), ...codes.filter((c) => !(c in own))]);
       }

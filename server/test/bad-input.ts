@@ -34,6 +34,8 @@ export interface Route {
   body: { kind: 'json'; schema: Schema } | { kind: 'multipart' } | null;
   isPublic: boolean;
   roles: string[];
+  /** Sent as POST with `X-HTTP-Method-Override: PATCH` (the PATCH operation's `x-method-override`). */
+  override?: 'PATCH';
 }
 
 /** What the generators need from the running app: real ids and a valid access token. */
@@ -68,14 +70,17 @@ export function writeRoutes(document: any): Route[] {
         : content['multipart/form-data']
           ? { kind: 'multipart' as const }
           : null;
-      routes.push({
+      const route: Route = {
         method: method.toUpperCase(),
         path,
         params: (operation.parameters ?? []).filter((p: any) => p.in === 'path' || p.in === 'header'),
         body,
         isPublic: operation['x-public'] === true,
         roles: operation['x-roles'] ?? [],
-      });
+      };
+      routes.push(route);
+      // WeChat's clients reach a PATCH operation as POST with the override header: fuzzed that way too.
+      if (operation['x-method-override']) routes.push({ ...route, method: 'POST', override: 'PATCH' });
     }
   }
   return routes;
@@ -560,6 +565,16 @@ export function requestsFor(route: Route, ctx: FuzzContext, document: any): fc.A
       badPathValue(param.schema).map((value) => ({ violation: `${param.name} = ${value.slice(0, 40)}`, path: { [param.name]: value } })),
     );
   }
+  if (route.override) {
+    violations.push(
+      fc
+        .constantFrom('DELETE', 'PUT', 'GET', 'PATCH, DELETE', '')
+        .map((method) => ({
+          violation: `X-HTTP-Method-Override ${JSON.stringify(method)}`,
+          headers: { 'x-http-method-override': method },
+        })),
+    );
+  }
   if (route.params.some((p) => p.name.toLowerCase() === 'idempotency-key')) {
     violations.push(
       fc
@@ -573,6 +588,7 @@ export function requestsFor(route: Route, ctx: FuzzContext, document: any): fc.A
     const chosenBody = v.body ?? body;
     const contentType = v.contentType ?? (typeof chosenBody === 'string' ? 'application/json' : undefined);
     const headers: Record<string, string> = {
+      ...(route.override ? { 'x-http-method-override': route.override } : {}),
       ...(route.isPublic || v.withoutAuthorization ? {} : { authorization: `Bearer ${ctx.token}` }),
       ...(contentType ? { 'content-type': contentType } : {}),
       ...v.headers,

@@ -19,6 +19,7 @@ export const ERRORS = {
   ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型' },
+  METHOD_OVERRIDE_NOT_ALLOWED: { status: 400, message: 'X-HTTP-Method-Override 只能把 POST 请求改为 PATCH' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   // Rate limits of single actions (Retry-After says when to try again)
   SIGN_IN_RATE_LIMITED: { status: 429, message: '登录尝试过于频繁，请稍后再试' },

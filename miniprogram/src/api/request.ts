@@ -21,6 +21,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * PATCH is a partial update. WeChat's wx.request has no PATCH (it documents OPTIONS, GET,
+ * HEAD, POST, PUT, DELETE, TRACE and CONNECT), so it is sent, in every build alike, as POST
+ * with `X-HTTP-Method-Override: PATCH`, which the server routes as the PATCH
+ * (docs/architecture.md, "Partial updates").
+ */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | undefined;
 
@@ -100,11 +106,13 @@ async function send<T>(
   extra: Record<string, string> = {},
 ): Promise<T> {
   const header: Record<string, string> = { ...extra, Accept: 'application/json' };
+  if (method === 'PATCH') header['X-HTTP-Method-Override'] = 'PATCH';
   // Fastify rejects an empty body announced as JSON, so the type is sent only with a body.
   if (body !== undefined) header['Content-Type'] = 'application/json';
   if (token) header.Authorization = `Bearer ${token}`;
 
-  const response = await Taro.request<unknown>({ url, method, header, data: body, dataType: 'json' });
+  const sent = method === 'PATCH' ? 'POST' : method;
+  const response = await Taro.request<unknown>({ url, method: sent, header, data: body, dataType: 'json' });
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
   throw errorFromResponse(response.statusCode, response.data);
 }

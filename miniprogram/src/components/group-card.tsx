@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { groupUrl } from './group-urls';
 import './group-card.scss';
+import { mediaUrl } from '../api/media';
 
 /** A group in a list; a tap opens its page. */
 export function GroupCard({ group }: { group: GroupSummaryDto }) {
@@ -25,7 +26,7 @@ export function GroupCard({ group }: { group: GroupSummaryDto }) {
 /** The cover, or the kind's first character on its colour when there is none. */
 export function GroupAvatar({ group, large = false }: { group: Pick<GroupSummaryDto, 'kind' | 'coverUrl'>; large?: boolean }) {
   const className = `group-avatar group-avatar--${group.kind}${large ? ' group-avatar--large' : ''}`;
-  if (group.coverUrl) return <Image className={className} src={group.coverUrl} mode="aspectFill" />;
+  if (group.coverUrl) return <Image className={className} src={mediaUrl(group.coverUrl)} mode="aspectFill" />;
   return (
     <View className={className}>
       <Text className="group-avatar__text">{GROUP_KIND_LABELS[group.kind].slice(0, 1)}</Text>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { setGroupPostLiked } from '../api/group-posts';
 import { groupUrl, postUrl } from './group-urls';
 import './group-post-card.scss';
+import { mediaUrl } from '../api/media';
 
 interface GroupPostCardProps {
   post: GroupPostDto;
@@ -74,7 +75,7 @@ export function GroupPostCard({ post, showGroup = false, full = false, onChange 
 
 export function AuthorAvatar({ author, small = false }: { author: GroupPostAuthorDto; small?: boolean }) {
   const className = small ? 'group-author group-author--small' : 'group-author';
-  if (author.avatarUrl) return <Image className={className} src={author.avatarUrl} mode="aspectFill" />;
+  if (author.avatarUrl) return <Image className={className} src={mediaUrl(author.avatarUrl)} mode="aspectFill" />;
   return (
     <View className={className}>
       <Text className="group-author__initial">{author.displayName.slice(0, 1)}</Text>
@@ -84,17 +85,17 @@ export function AuthorAvatar({ author, small = false }: { author: GroupPostAutho
 
 /** One image large, more in a grid of three; a tap opens the viewer on that image. */
 export function ImageGrid({ images }: { images: GroupPostImageDto[] }) {
-  const urls = images.map((i) => i.url);
+  const urls = images.map((i) => mediaUrl(i.url));
   const single = images.length === 1;
   return (
     <View className={single ? 'group-post__images group-post__images--single' : 'group-post__images'}>
-      {images.map((image) => (
+      {images.map((image, i) => (
         <Image
           key={image.id}
           className="group-post__image"
-          src={image.url}
+          src={urls[i]}
           mode={single ? 'widthFix' : 'aspectFill'}
-          onClick={() => void Taro.previewImage({ urls, current: image.url })}
+          onClick={() => void Taro.previewImage({ urls, current: urls[i] })}
         />
       ))}
     </View>

@@ -33,3 +33,7 @@ export const useReachBottom = jest.fn();
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string | undefined> }));
 export const { getEnv } = Taro;
 export default Taro;
+
+/** A partial update as the client sends it: POST with X-HTTP-Method-Override: PATCH (wx.request has no PATCH). */
+export const isPartialUpdate = (call: { method?: string; header?: Record<string, string> }) =>
+  call.method === 'POST' && call.header?.['X-HTTP-Method-Override'] === 'PATCH';

@@ -100,6 +100,8 @@ function meets(policy: PolicyName, caller: Caller, status: number): boolean {
 interface Operation {
   'x-public'?: boolean;
   'x-roles'?: string[];
+  /** A PATCH also reachable as POST with `X-HTTP-Method-Override: PATCH` (WeChat's wx.request has no PATCH). */
+  'x-method-override'?: { method: string; header: string; value: string };
 }
 
 const mark = (op: Operation): string => (op['x-public'] ? 'x-public' : op['x-roles'] ? `x-roles ${op['x-roles'].join(',')}` : 'signed in');
@@ -109,6 +111,8 @@ const MARKS: Partial<Record<PolicyName, string>> = { public: 'x-public', staff: 
 
 interface Answer {
   route: string;
+  /** How the request was sent when not by its own method: the override's POST. */
+  via?: 'POST';
   policy: PolicyName;
   caller: Caller;
   status: number;
@@ -146,12 +150,15 @@ describe('authorisation matrix', () => {
       Object.entries(paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op])),
     );
     documented = Object.keys(operations);
-    const routes = documented.filter((route) => route in MATRIX);
+    // A PATCH with a method override is asked both ways: the same policy must hold for the POST.
+    const routes = documented
+      .filter((route) => route in MATRIX)
+      .flatMap((route) => [{ route }, ...(operations[route]!['x-method-override'] ? [{ route, via: 'POST' as const }] : [])]);
     // Reads share one world. A write meets a fresh world, which the callers refused share (a
     // refusal changes nothing) and each caller allowed gets anew: what one changed (left the
     // group, removed the post) never decides another's answer.
     const readWorld = await createWorld(t, { joinRequest: true });
-    await pooled(routes, 6, async (route) => {
+    await pooled(routes, 6, async ({ route, via }) => {
       const [method, path] = route.split(' ') as [string, string];
       const fresh = () =>
         method === 'GET' ? Promise.resolve(readWorld) : createWorld(t, { joinRequest: path.includes('/join-requests/') });
@@ -160,11 +167,15 @@ describe('authorisation matrix', () => {
         if (i > 0 && POLICIES[MATRIX[route]!][CALLERS[i - 1]!] === 'ok') world = await fresh();
         const { headers, body } = requestBody(route, method, world.ids);
         const res = await t.request(fillPath(path, world.ids), {
-          method,
-          headers: { ...headers, ...(caller === 'anonymous' ? {} : world.headers[caller]) },
+          method: via ?? method,
+          headers: {
+            ...headers,
+            ...(via ? { 'x-http-method-override': method } : {}),
+            ...(caller === 'anonymous' ? {} : world.headers[caller]),
+          },
           body,
         });
-        answers.push({ route, policy: MATRIX[route]!, caller, status: res.status, code: res.body?.error?.code });
+        answers.push({ route, via, policy: MATRIX[route]!, caller, status: res.status, code: res.body?.error?.code });
       }
     });
   }, 240_000);
@@ -175,6 +186,10 @@ describe('authorisation matrix', () => {
     expect(documented.filter((route) => !(route in MATRIX))).toEqual([]);
     expect(documented.length).toBeGreaterThan(100);
     expect(new Set(answers.map((a) => a.route)).size).toBe(documented.length);
+    // Every PATCH is documented as reachable by the override, and was asked that way too.
+    const patches = documented.filter((route) => route.startsWith('PATCH '));
+    expect(patches.filter((route) => !operations[route]!['x-method-override'])).toEqual([]);
+    expect(new Set(answers.filter((a) => a.via).map((a) => a.route))).toEqual(new Set(patches));
   });
 
   it('agrees with the access marks of the OpenAPI document', () => {
@@ -187,9 +202,13 @@ describe('authorisation matrix', () => {
   it('answers every caller on every route as the route’s policy says', () => {
     const wrong = answers
       .filter((a) => !meets(a.policy, a.caller, a.status))
-      .map((a) => `${a.route} as ${a.caller}: expected ${POLICIES[a.policy][a.caller]} (${a.policy}), got ${a.status} ${a.code ?? ''}`);
+      .map(
+        (a) =>
+          `${a.route}${a.via ? ` (sent as ${a.via} with X-HTTP-Method-Override)` : ''} as ${a.caller}: expected ${POLICIES[a.policy][a.caller]} (${a.policy}), got ${a.status} ${a.code ?? ''}`,
+      );
     expect(wrong).toEqual([]);
-    expect(answers).toHaveLength(documented.length * CALLERS.length);
+    const overridden = documented.filter((route) => operations[route]!['x-method-override']).length;
+    expect(answers).toHaveLength((documented.length + overridden) * CALLERS.length);
   });
 
   it('refuses, for every policy, the caller just below the line on at least one route', () => {

@@ -2,6 +2,7 @@ import { DEGREE_LABELS, type AlumnusCardDto } from '@alumni/shared';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import './alumnus-item.scss';
+import { mediaUrl } from '../../api/media';
 
 /** "2012 届 · 机电工程学院 · 机械 1201 班": only the parts the alumnus lets me see. */
 export function schoolLine(alumnus: AlumnusCardDto): string {
@@ -21,7 +22,7 @@ export function workLine(alumnus: AlumnusCardDto): string {
 
 export function AlumnusAvatar({ alumnus, size = 'small' }: { alumnus: AlumnusCardDto; size?: 'small' | 'large' }) {
   return alumnus.avatarUrl ? (
-    <Image className={`alumnus-avatar alumnus-avatar--${size}`} src={alumnus.avatarUrl} mode="aspectFill" />
+    <Image className={`alumnus-avatar alumnus-avatar--${size}`} src={mediaUrl(alumnus.avatarUrl)} mode="aspectFill" />
   ) : (
     <View className={`alumnus-avatar alumnus-avatar--${size} alumnus-avatar--initial`}>
       <Text>{(alumnus.realName ?? alumnus.displayName).slice(0, 1)}</Text>

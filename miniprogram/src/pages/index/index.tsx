@@ -9,6 +9,7 @@ import { ErrorState } from '../../components/error-state';
 import { EventCard } from '../../components/event-card';
 import { useHomeData } from './use-home-data';
 import './index.scss';
+import { mediaUrl } from '../../api/media';
 
 export default function HomePage() {
   const { state, reload, retry } = useHomeData();
@@ -50,7 +51,7 @@ function SchoolHeader({ school }: { school: SchoolDto }) {
     <View>
       <View className="home-header">
         {school.logoUrl ? (
-          <Image className="home-header__logo" src={school.logoUrl} mode="aspectFill" />
+          <Image className="home-header__logo" src={mediaUrl(school.logoUrl)} mode="aspectFill" />
         ) : (
           <View className="home-header__logo home-header__logo--initial">
             <Text>{school.shortName.slice(0, 1)}</Text>

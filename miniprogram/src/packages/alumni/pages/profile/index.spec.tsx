@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import { isPartialUpdate } from '../../../../../test/mocks/taro';
 import { fail, myProfile, ok } from '../../test-fixtures';
 import ProfilePage from './index';
 
@@ -12,13 +13,15 @@ beforeEach(() => {
 });
 
 function serve(profile = myProfile()) {
-  taroRequest.mockImplementation(({ url, method, data }: { url: string; method: string; data?: Record<string, unknown> }) => {
-    if (url.startsWith('/api/v1/school')) return ok(school);
-    if (url === '/api/v1/me' && method === 'GET') return ok(profile);
-    if (url === '/api/v1/me' && method === 'PATCH')
-      return ok({ ...profile, ...data, visibility: { ...profile.visibility, ...(data?.visibility as object) } });
-    throw new Error(`unexpected ${method} ${url}`);
-  });
+  taroRequest.mockImplementation(
+    ({ url, method, data, header }: { url: string; method: string; data?: Record<string, unknown>; header: Record<string, string> }) => {
+      if (url.startsWith('/api/v1/school')) return ok(school);
+      if (url === '/api/v1/me' && method === 'GET') return ok(profile);
+      if (url === '/api/v1/me' && isPartialUpdate({ method, header }))
+        return ok({ ...profile, ...data, visibility: { ...profile.visibility, ...(data?.visibility as object) } });
+      throw new Error(`unexpected ${method} ${url}`);
+    },
+  );
 }
 
 describe('profile page', () => {
@@ -60,8 +63,8 @@ describe('profile page', () => {
     await waitFor(() => expect(container.querySelectorAll('.visibility-chip')[7]!.textContent).toBe('仅工作人员'));
 
     fireEvent.click(screen.getByText('保存'));
-    await waitFor(() => expect(taroRequest).toHaveBeenCalledWith(expect.objectContaining({ method: 'PATCH' })));
-    const patch = taroRequest.mock.calls.find(([options]) => options.method === 'PATCH')![0];
+    await waitFor(() => expect(taroRequest.mock.calls.some(([options]) => isPartialUpdate(options))).toBe(true));
+    const patch = taroRequest.mock.calls.find(([options]) => isPartialUpdate(options))![0];
     expect(patch.data).toEqual({ city: '宁波', visibility: { city: 'staff' } });
     expect(await screen.findByText('已是最新')).toBeTruthy();
   });

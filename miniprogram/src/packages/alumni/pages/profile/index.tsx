@@ -17,6 +17,7 @@ import { ErrorState } from '../../../../components/error-state';
 import { changesBetween, draftFrom, hasChanges, maxLengthOf, problemsOf, type ProfileDraft, type TextField } from '../../profile-form';
 import { useProfile } from './use-profile';
 import './index.scss';
+import { mediaUrl } from '../../../../api/media';
 
 export default function ProfilePage() {
   const { state, retry, replace } = useProfile();
@@ -210,7 +211,7 @@ function AvatarHeader({
       () => undefined,
     );
   const face = profile.avatarUrl ? (
-    <Image className="profile-avatar__image" src={profile.avatarUrl} mode="aspectFill" />
+    <Image className="profile-avatar__image" src={mediaUrl(profile.avatarUrl)} mode="aspectFill" />
   ) : (
     <Text className="profile-avatar__initial">{profile.displayName.slice(0, 1)}</Text>
   );

@@ -12,6 +12,7 @@ import { eventIcs, phoneCalendarEntry } from '../../calendar';
 import { audienceNote, isActive, seatsLine, signupState, timeRange } from '../../event-view';
 import { useEvent } from '../../use-event';
 import './index.scss';
+import { mediaUrl } from '../../../../api/media';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 const SIGN_UP_URL = '/packages/events/pages/sign-up/index';
@@ -83,7 +84,7 @@ function signupWindow(event: EventDetailDto): string {
 }
 
 function Cover({ event }: { event: EventDetailDto }) {
-  if (event.coverUrl) return <Image className="event-detail__cover" src={event.coverUrl} mode="aspectFill" />;
+  if (event.coverUrl) return <Image className="event-detail__cover" src={mediaUrl(event.coverUrl)} mode="aspectFill" />;
   return (
     <View className="event-detail__cover event-detail__cover--plain">
       <Text className="event-detail__cover-kind">{EVENT_KIND_LABELS[event.kind]}</Text>

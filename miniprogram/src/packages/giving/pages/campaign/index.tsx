@@ -22,6 +22,7 @@ import { FundUseEntry } from '../../fund-use-entry';
 import { useCampaign } from '../../use-campaign';
 import { DONATE_URL, SIGN_IN_URL } from '../../urls';
 import './index.scss';
+import { mediaUrl } from '../../../../api/media';
 
 const WALL_SIZE = 10;
 const FUND_USE_SIZE = 10;
@@ -99,7 +100,7 @@ export default function CampaignPage() {
 }
 
 function Cover({ campaign }: { campaign: CampaignDetailDto }) {
-  if (campaign.coverUrl) return <Image className="campaign__cover" src={campaign.coverUrl} mode="aspectFill" />;
+  if (campaign.coverUrl) return <Image className="campaign__cover" src={mediaUrl(campaign.coverUrl)} mode="aspectFill" />;
   return (
     <View className={`campaign__cover campaign__cover--plain campaign__cover--${campaign.kind}`}>
       <Text className="campaign__cover-kind">{CAMPAIGN_KIND_LABELS[campaign.kind]}</Text>

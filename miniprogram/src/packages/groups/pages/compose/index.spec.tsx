@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { storage } from '../../../../../test/mocks/taro';
+import { isPartialUpdate, storage } from '../../../../../test/mocks/taro';
 import ComposePage from './index';
 
 // Asking to send reply notifications is covered in api/notifications.spec.ts.
@@ -111,7 +111,7 @@ describe('发动态', () => {
     type('周末聚会，改到周日');
     fireEvent.click(screen.getByText('保存'));
     await waitFor(() => expect(navigateBack).toHaveBeenCalled());
-    const patch = taroRequest.mock.calls.map(([call]) => call).find((call) => call.method === 'PATCH');
+    const patch = taroRequest.mock.calls.map(([call]) => call).find(isPartialUpdate);
     expect(patch).toMatchObject({ url: '/api/v1/group-posts/p1', data: { text: '周末聚会，改到周日', imageIds: ['img9'] } });
   });
 });

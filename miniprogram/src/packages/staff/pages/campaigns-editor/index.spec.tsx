@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { storage } from '../../../../../test/mocks/taro';
+import { isPartialUpdate, storage } from '../../../../../test/mocks/taro';
 import { saplingCampaign } from '../../../giving/test-fixtures';
 import CampaignEditorPage from './index';
 
@@ -9,16 +9,17 @@ const taroRequest = Taro.request as jest.Mock;
 interface Sent {
   url: string;
   method: string;
+  header: Record<string, string>;
   data?: Record<string, unknown>;
 }
 
 const draft = saplingCampaign({ status: 'draft', raisedFen: 0, donorCount: 0 });
-const sent = () => taroRequest.mock.calls.map(([call]) => call as Sent).filter((call) => call.method === 'PATCH');
+const sent = () => taroRequest.mock.calls.map(([call]) => call as Sent).filter(isPartialUpdate);
 
-/** The staff answers: the draft drive, and PATCH answered by `patch`. */
+/** The staff answers: the draft drive, and the partial update answered by `patch`. */
 function serve(patch: (call: Sent) => { statusCode: number; data: unknown }) {
   taroRequest.mockImplementation((call: Sent) => {
-    if (call.url === '/api/v1/staff/campaigns/c1' && call.method === 'PATCH') return Promise.resolve(patch(call));
+    if (call.url === '/api/v1/staff/campaigns/c1' && isPartialUpdate(call)) return Promise.resolve(patch(call));
     if (call.url === '/api/v1/staff/campaigns/c1') return Promise.resolve({ statusCode: 200, data: draft });
     return Promise.resolve({ statusCode: 404, data: null });
   });
