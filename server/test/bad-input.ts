@@ -567,12 +567,10 @@ export function requestsFor(route: Route, ctx: FuzzContext, document: any): fc.A
   }
   if (route.override) {
     violations.push(
-      fc
-        .constantFrom('DELETE', 'PUT', 'GET', 'PATCH, DELETE', '')
-        .map((method) => ({
-          violation: `X-HTTP-Method-Override ${JSON.stringify(method)}`,
-          headers: { 'x-http-method-override': method },
-        })),
+      fc.constantFrom('DELETE', 'PUT', 'GET', 'PATCH, DELETE', '').map((method) => ({
+        violation: `X-HTTP-Method-Override ${JSON.stringify(method)}`,
+        headers: { 'x-http-method-override': method },
+      })),
     );
   }
   if (route.params.some((p) => p.name.toLowerCase() === 'idempotency-key')) {
