@@ -51,19 +51,20 @@ function askWechat(chosen: SubscriptionTemplateDto[]): Promise<Record<string, Su
 
 /**
  * Asks to send these messages (keys such as `eventReminder`) and tells the server what the
- * alumnus allowed. Call it first thing in a tap handler, and do not wait for it before the
- * action itself: declining, or any failure here, never blocks signing up or donating.
+ * alumnus allowed. Call it synchronously in a tap handler (WeChat opens its dialog only from
+ * a tap or a payment callback). It settles once the person has answered the dialog, never
+ * with an error: declining, or any failure here, never blocks signing up or donating. A page
+ * that opens another WeChat sheet next (payment) waits for it first, because two native
+ * sheets at once collide; the answer is recorded on the server in the background.
  */
 export function askForMessages(keys: string[]): Promise<void> {
   // WeChat shows at most three templates in one dialog.
   const chosen = templates.filter((t) => keys.includes(t.key)).slice(0, 3);
   if (chosen.length === 0) return Promise.resolve();
-  return askWechat(chosen)
-    .then((results) => recordSubscriptions(results))
-    .then(
-      () => undefined,
-      () => undefined,
-    );
+  return askWechat(chosen).then(
+    (results) => void recordSubscriptions(results).catch(() => undefined),
+    () => undefined,
+  );
 }
 
 export function listNotifications(query: { status?: NotificationStatus; cursor?: string; limit?: number }): Promise<Page<NotificationDto>> {

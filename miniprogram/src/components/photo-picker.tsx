@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import type { Dispatch, SetStateAction } from 'react';
 import { type PickedPhoto, photosLeft } from './picked-photos';
 import './photo-picker.scss';
+import { explainRefusal } from './permission-refusal';
 
 /**
  * A grid of photos with a "+" tile: picks from the album or camera, uploads each at once
@@ -39,8 +40,9 @@ export function PhotoPicker({
     let paths: string[];
     try {
       ({ tempFilePaths: paths } = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] }));
-    } catch {
-      return; // Cancelled.
+    } catch (error) {
+      await explainRefusal(error, 'album', '选择照片'); // Or cancelled: nothing to say.
+      return;
     }
     const fresh = paths
       .slice(0, count)

@@ -13,6 +13,7 @@ import {
   paintCertificate,
 } from './certificate';
 import './certificate-image.scss';
+import { explainRefusal } from '../../components/permission-refusal';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 const CANVAS_ID = 'giving-certificate-canvas';
@@ -125,9 +126,6 @@ async function save(src: string, certificate: DonationCertificateDto): Promise<v
     await Taro.saveImageToPhotosAlbum({ filePath: src });
     void Taro.showToast({ title: '已保存到相册', icon: 'success' });
   } catch (error) {
-    // A cancel needs nothing; a refused album permission can only be granted again in the settings.
-    if (!/auth|deny/i.test((error as { errMsg?: string }).errMsg ?? '')) return;
-    const { confirm } = await Taro.showModal({ title: '无法保存', content: '请在设置中允许保存到相册', confirmText: '去设置' });
-    if (confirm) await Taro.openSetting();
+    await explainRefusal(error, 'album', '保存证书');
   }
 }

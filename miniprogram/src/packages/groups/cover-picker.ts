@@ -1,5 +1,6 @@
 import { GROUP_LIMITS } from '@alumni/shared';
 import Taro from '@tarojs/taro';
+import { explainRefusal } from '../../components/permission-refusal';
 
 /** Why a picked cover cannot be sent, in the words the page shows; null when it can. */
 export function coverProblem(file: { size: number }): string | null {
@@ -14,8 +15,9 @@ export async function pickCover(): Promise<string | null> {
   let file: { path: string; size: number } | undefined;
   try {
     file = (await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFiles[0];
-  } catch {
-    return null; // Cancelled.
+  } catch (error) {
+    await explainRefusal(error, 'album', '选择封面'); // Or cancelled: nothing to say.
+    return null;
   }
   if (!file) return null;
   const problem = coverProblem(file);

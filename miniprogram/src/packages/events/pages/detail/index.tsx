@@ -13,6 +13,7 @@ import { audienceNote, isActive, seatsLine, signupState, timeRange } from '../..
 import { useEvent } from '../../use-event';
 import './index.scss';
 import { mediaUrl } from '../../../../api/media';
+import { explainRefusal } from '../../../../components/permission-refusal';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 const SIGN_UP_URL = '/packages/events/pages/sign-up/index';
@@ -178,7 +179,7 @@ function CalendarLink({ event }: { event: EventDetailDto }) {
     if (IS_WEAPP) {
       Taro.addPhoneCalendar(phoneCalendarEntry(event)).then(
         () => void Taro.showToast({ title: '已添加到日历', icon: 'success' }),
-        () => undefined,
+        (error: unknown) => void explainRefusal(error, 'calendar', '添加到手机日历'),
       );
     } else {
       saveInBrowser(textFileUrl(eventIcs(event), 'text/calendar;charset=utf-8'), `${event.title}.ics`);

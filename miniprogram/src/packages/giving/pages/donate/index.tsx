@@ -92,13 +92,14 @@ function DonateSheet({ campaign }: { campaign: CampaignDetailDto }) {
   };
 
   const pay = async () => {
-    // Asked in the tap itself (WeChat requires it), never waited for: declining does not stop the gift.
-    // One dialog for all three: the thank-you now, later where the money went, and a refund if one comes.
-    void askForMessages(DONOR_MESSAGES);
     if (!check.ok || phase.step === 'ordering') return;
     const body = toDonationRequest(draft, check.fen);
     attempt.current = attemptFor(attempt.current, body);
     setPhase({ step: 'ordering' });
+    // Asked in the tap itself (WeChat opens the dialog only from a tap), and answered before
+    // WeChat Pay's sheet opens: two sheets at once collide. Declining does not stop the gift.
+    // One dialog for all three: the thank-you now, later where the money went, and a refund if one comes.
+    await askForMessages(DONOR_MESSAGES);
     let order;
     try {
       order = await createDonation(campaign.id, body, attempt.current.key);

@@ -8,13 +8,14 @@ import DonatePage from './index';
 const TEMPLATES = [
   { key: 'donationThanks', templateId: 'tpl-thanks', title: '捐赠成功通知' },
   { key: 'fundUse', templateId: 'tpl-fund-use', title: '善款使用通知' },
-  { key: 'donationRefunded', templateId: 'tpl-refund', title: '退款通知' },
+  { key: 'refundNotice', templateId: 'tpl-refund', title: '退款通知' },
 ];
 const PAYMENT = { timeStamp: '1764417600', nonceStr: 'n0nce', package: 'prepay_id=wx2026', signType: 'RSA', paySign: 'c2lnbg==' };
 
-/** The drive, the templates, the order, and WeChat Pay's outcome as the server learns it. */
+/** The drive, the templates, the order, and WeChat Pay's outcome as the server learns it (paid once the sheet was paid). */
 function serve() {
-  const state = { orders: 0, paid: false };
+  const state = { orders: 0 };
+  const paid = () => dialogs.some((d) => d.kind === 'payment' && d.answered === 'pay');
   network
     .on('GET', '/api/v1/campaigns/c1', () => ({ json: saplingCampaign() }))
     .on('GET', '/api/v1/notifications/templates', () => ({ json: TEMPLATES }))
@@ -23,7 +24,7 @@ function serve() {
       state.orders++;
       return { status: 201, json: { donation: donationFixture(), payment: PAYMENT } };
     })
-    .on('GET', '/api/v1/donations/d1', () => ({ json: state.paid ? paidDonation() : donationFixture() }));
+    .on('GET', '/api/v1/donations/d1', () => ({ json: paid() ? paidDonation() : donationFixture() }));
   return state;
 }
 
@@ -46,10 +47,9 @@ describe('捐赠 in WeChat', () => {
 
     fireEvent.click(payButton());
     await settled();
-    state.paid = true;
-    await settled();
 
     expect(dialogs.map((d) => d.kind)).toEqual(['subscribe', 'payment']);
+    expect(dialogs[0]!.options.tmplIds).toEqual(['tpl-thanks', 'tpl-fund-use', 'tpl-refund']);
     expect(dialogs[1]!.options).toMatchObject(PAYMENT);
     expect(state.orders).toBe(1);
     expect(calls.filter((c) => c.api === 'redirectTo').map((c) => c.options.url)).toEqual([

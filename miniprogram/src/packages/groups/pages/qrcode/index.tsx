@@ -8,6 +8,7 @@ import { ApiError } from '../../../../api/request';
 import { ErrorState } from '../../../../components/error-state';
 import { GROUP_PAGE_URL } from '../../../../components/group-urls';
 import './index.scss';
+import { explainRefusal } from '../../../../components/permission-refusal';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -40,7 +41,7 @@ export default function GroupQrcodePage() {
     if (IS_WEAPP) {
       Taro.saveImageToPhotosAlbum({ filePath: image }).then(
         () => void Taro.showToast({ title: '已保存到相册', icon: 'success' }),
-        () => undefined,
+        (error: unknown) => void explainRefusal(error, 'album', '保存小程序码'),
       );
     } else {
       void Taro.previewImage({ urls: [image], current: image });

@@ -8,6 +8,7 @@ import { ApiError } from '../../../../api/request';
 import { addWalkIn, checkIn, getStaffEvent, listRegistrants } from '../../../../api/staff-events';
 import { type CheckInOutcome, cleanShortCode, outcomeOfError, outcomeOfResult } from './check-in-outcome';
 import './index.scss';
+import { explainRefusal } from '../../../../components/permission-refusal';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 /** The latest outcomes stay on screen, newest first. */
@@ -52,8 +53,9 @@ export default function CheckInPage() {
     let token: string;
     try {
       token = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result;
-    } catch {
-      return; // Closed the scanner.
+    } catch (error) {
+      await explainRefusal(error, 'camera', '扫码签到'); // Or the scanner was closed: nothing to say.
+      return;
     }
     await submit(() => checkIn(id, { token }));
   };

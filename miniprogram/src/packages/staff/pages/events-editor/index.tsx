@@ -26,6 +26,7 @@ import {
 import { EDITOR_URL } from '../events/urls';
 import './index.scss';
 import { EditedRecord, Row, Section, TransitionButtons, useEditorSaving } from '../../editor-form';
+import { explainRefusal } from '../../../../components/permission-refusal';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -83,7 +84,7 @@ function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (ev
           latitude: String(place.latitude),
           longitude: String(place.longitude),
         })),
-      () => undefined,
+      (error: unknown) => void explainRefusal(error, 'location', '在地图上选点'),
     );
 
   return (

@@ -6,6 +6,7 @@ import { createElement, useState } from 'react';
 import { commitRoster, previewRoster, rosterTemplateUrl, type RosterTemplateFormat } from '../../../../api/roster';
 import { EmptyState } from '../../../../components/empty-state';
 import './index.scss';
+import { explainRefusal } from '../../../../components/permission-refusal';
 
 /**
  * The import runs in two requests: the upload (progress from the upload itself) returns a
@@ -124,8 +125,8 @@ function Chooser({ onChosen }: { onChosen: (filePath: string, fileName: string) 
       const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
       const file = tempFiles[0];
       if (file) onChosen(file.path, file.name);
-    } catch {
-      // Cancelled.
+    } catch (error) {
+      await explainRefusal(error, 'file', '选择名册文件'); // Or cancelled: nothing to say.
     }
   };
   return (

@@ -10,6 +10,7 @@ import { attachClaimEvidence, createClaim, listMyClaims } from '../../../../api/
 import { ErrorState } from '../../../../components/error-state';
 import { type ClaimDraft, EMPTY_DRAFT, graduationYears, missingOf, toRequest } from '../../claim-form';
 import './index.scss';
+import { explainRefusal } from '../../../../components/permission-refusal';
 
 type State =
   { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; departments: DepartmentDto[]; claims: ClaimDto[] };
@@ -77,8 +78,9 @@ function Outcome({ claim, onChanged }: { claim: ClaimDto; onChanged: (claim: Cla
       setUploading(true);
       onChanged(await attachClaimEvidence(claim.id, tempFilePaths[0]));
       void Taro.showToast({ title: '证明已上传', icon: 'success' });
-    } catch {
-      // Cancelled, or the request wrapper showed why (e.g. 图片过大).
+    } catch (error) {
+      // A refused album is explained; a cancel needs nothing; the request wrapper showed an upload's problem (e.g. 图片过大).
+      await explainRefusal(error, 'album', '上传证明');
     } finally {
       setUploading(false);
     }
