@@ -1,5 +1,5 @@
 // `pnpm test`: every suite of the project in order (lint, shared, server, mini-program,
-// size budget, browser), each counted, then one summary. Exits 1 if anything failed.
+// WeChat build checks, browser), each counted, then one summary. Exits 1 if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,7 +30,8 @@ const steps = [
     command: [...PNPM, '--filter', '@alumni/miniprogram', 'test', '--json', `--outputFile=${join(reports, 'miniprogram.json')}`],
     report: 'miniprogram',
   },
-  { name: 'weapp size budget', command: [...PNPM, '--filter', '@alumni/miniprogram', 'run', 'check:size'] },
+  // The WeChat release build: refused without an API base, then sizes, methods, servers, pictures, privacy.
+  { name: 'weapp build checks', command: [...PNPM, '--filter', '@alumni/miniprogram', 'run', 'check:weapp'] },
   { name: 'h5 build', command: [...PNPM, '--filter', '@alumni/miniprogram', 'run', 'build:h5'] },
   { name: 'browser journeys', command: [...PNPM, '--filter', '@alumni/e2e', 'test', ...vitestJson('e2e')], report: 'e2e' },
 ];

@@ -1,13 +1,24 @@
 import { defineConfig } from '@tarojs/cli';
+import { apiBaseFor, appIdProblem, ReleaseConfigError } from './weapp-release';
 
 /**
  * One configuration for both targets. The H5 build is served by the API server from the
- * same origin, so its API base is ''. The WeChat build must call an absolute URL, taken
- * from TARO_APP_API_BASE at build time.
+ * same origin, so its API base is ''. The WeChat build calls the absolute https address in
+ * TARO_APP_API_BASE; a release build (NODE_ENV production: `taro build` without --watch)
+ * refuses a missing or non-https one and the tourist AppID (TARO_APP_ID), see docs/wechat.md.
  */
 export default defineConfig<'webpack5'>(async () => {
   const target = process.env.TARO_ENV ?? 'weapp';
-  const apiBaseUrl = target === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000');
+  const release = process.env.NODE_ENV === 'production';
+  const { base: apiBaseUrl, warning } = apiBaseFor(target, release, process.env.TARO_APP_API_BASE);
+  const appIdRefusal = target === 'weapp' ? appIdProblem(release, process.env.TARO_APP_ID) : null;
+  if (appIdRefusal) throw new ReleaseConfigError(appIdRefusal);
+  if (warning) {
+    const line = '!'.repeat(100);
+    console.warn(
+      `\n${line}\n!! DEVELOPMENT WEAPP BUILD: ${warning}\n!! A release build (taro build --type weapp) refuses this.\n${line}\n`,
+    );
+  }
 
   return {
     projectName: 'alumnilink',

@@ -58,6 +58,15 @@ export default defineAppConfig({
   ],
   // Staff pick an event's place on the map (events editor); WeChat refuses undeclared location APIs.
   requiredPrivateInfos: ['chooseLocation'],
+  // Only the components of the page being opened are injected (WeChat's 按需注入), not every page's.
+  lazyCodeLoading: 'requiredComponents',
+  // From a tab page, fetch ahead the subpackage its taps open, so the next page opens at once.
+  // Pages of one package share a 2 MB preload quota (scripts/check-weapp.mjs checks it).
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/events', 'packages/giving'] },
+    'pages/groups/index': { network: 'all', packages: ['packages/groups'] },
+    'pages/me/index': { network: 'wifi', packages: ['packages/alumni', 'packages/account'] },
+  },
   window: {
     // WeChat draws this bar anyway; saying so explicitly makes the H5 build draw it too, with a back button.
     navigationStyle: 'default',

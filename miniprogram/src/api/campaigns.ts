@@ -9,7 +9,7 @@ import type {
   DonorWallEntryDto,
   Page,
 } from '@alumni/shared';
-import { request } from './request';
+import { partialUpdate, request } from './request';
 
 export type CampaignListQuery = {
   /** Alumni see open and closed drives; drafts stay with staff. */
@@ -74,7 +74,7 @@ export function createCampaign(input: CampaignInput): Promise<CampaignDetailDto>
 
 /** Edits fields and/or the status (draft → open ⇄ closed). */
 export function updateCampaign(id: string, change: Partial<CampaignInput> & { status?: CampaignStatus }): Promise<CampaignDetailDto> {
-  return request<CampaignDetailDto>({ method: 'PATCH', path: staffPath(id), body: change });
+  return partialUpdate<CampaignDetailDto>(staffPath(id), change);
 }
 
 /** Before recording a disbursement: how many donors it reaches by WeChat message, how many only in 消息. */

@@ -9,7 +9,7 @@ import type {
   Page,
 } from '@alumni/shared';
 import type { PageQuery } from './groups';
-import { request, type UploadOptions, uploadFile } from './request';
+import { partialUpdate, request, uploadFile, type UploadOptions } from './request';
 
 const post = (id: string) => `/api/v1/group-posts/${encodeURIComponent(id)}`;
 
@@ -30,7 +30,7 @@ export function createGroupPost(groupId: string, input: { text: string; imageIds
 
 /** The author edits text and images; the text is checked again, so an edit may be held like a new post. */
 export function updateGroupPost(id: string, input: { text: string; imageIds: string[] }): Promise<GroupPostDto> {
-  return request<GroupPostDto>({ method: 'PATCH', path: post(id), body: input });
+  return partialUpdate<GroupPostDto>(post(id), input);
 }
 
 /** Uploads one picked image; the post attaches it by id. */

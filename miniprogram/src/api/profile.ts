@@ -1,5 +1,5 @@
 import type { AlumnusCardDto, DataExportDto, MyProfileDto, UpdateProfileRequest } from '@alumni/shared';
-import { request, uploadFile } from './request';
+import { partialUpdate, request, uploadFile } from './request';
 
 export function getMyProfile(): Promise<MyProfileDto> {
   return request<MyProfileDto>({ path: '/api/v1/me' });
@@ -7,7 +7,7 @@ export function getMyProfile(): Promise<MyProfileDto> {
 
 /** Only the fields sent change; null clears one. */
 export function updateMyProfile(changes: UpdateProfileRequest): Promise<MyProfileDto> {
-  return request<MyProfileDto>({ method: 'PATCH', path: '/api/v1/me', body: changes });
+  return partialUpdate<MyProfileDto>('/api/v1/me', changes);
 }
 
 /** A local image path (from chooseAvatar or chooseImage); the server checks type and size. */

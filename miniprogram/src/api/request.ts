@@ -21,13 +21,8 @@ export class ApiError extends Error {
   }
 }
 
-/**
- * PATCH is a partial update. WeChat's wx.request has no PATCH (it documents OPTIONS, GET,
- * HEAD, POST, PUT, DELETE, TRACE and CONNECT), so it is sent, in every build alike, as POST
- * with `X-HTTP-Method-Override: PATCH`, which the server routes as the PATCH
- * (docs/architecture.md, "Partial updates").
- */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** Methods wx.request has (it has no PATCH: partial updates go through `partialUpdate`). */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type QueryValue = string | number | boolean | undefined;
 
 export interface RequestOptions {
@@ -106,15 +101,23 @@ async function send<T>(
   extra: Record<string, string> = {},
 ): Promise<T> {
   const header: Record<string, string> = { ...extra, Accept: 'application/json' };
-  if (method === 'PATCH') header['X-HTTP-Method-Override'] = 'PATCH';
   // Fastify rejects an empty body announced as JSON, so the type is sent only with a body.
   if (body !== undefined) header['Content-Type'] = 'application/json';
   if (token) header.Authorization = `Bearer ${token}`;
 
-  const sent = method === 'PATCH' ? 'POST' : method;
-  const response = await Taro.request<unknown>({ url, method: sent, header, data: body, dataType: 'json' });
+  const response = await Taro.request<unknown>({ url, method, header, data: body, dataType: 'json' });
   if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
   throw errorFromResponse(response.statusCode, response.data);
+}
+
+/**
+ * A partial update (the API's PATCH). WeChat's wx.request has no PATCH (it documents OPTIONS,
+ * GET, HEAD, POST, PUT, DELETE, TRACE and CONNECT), so it is sent, in every build alike, as
+ * POST with `X-HTTP-Method-Override: PATCH`, which the server routes as the PATCH
+ * (docs/architecture.md, "Partial updates").
+ */
+export function partialUpdate<T>(path: string, body: unknown): Promise<T> {
+  return request<T>({ method: 'POST', path, body, headers: { 'X-HTTP-Method-Override': 'PATCH' } });
 }
 
 export interface UploadOptions {

@@ -10,7 +10,7 @@ import type {
   RegistrationStatus,
 } from '@alumni/shared';
 import type { ExportFormat } from './exports';
-import { downloadFile, request } from './request';
+import { downloadFile, partialUpdate, request } from './request';
 
 const base = (id: string) => `/api/v1/staff/events/${encodeURIComponent(id)}`;
 
@@ -27,7 +27,7 @@ export function createEvent(input: EventInput): Promise<EventDetailDto> {
 }
 
 export function updateEvent(id: string, input: Partial<EventInput>): Promise<EventDetailDto> {
-  return request<EventDetailDto>({ method: 'PATCH', path: base(id), body: input });
+  return partialUpdate<EventDetailDto>(base(id), input);
 }
 
 export type EventTransition = 'publish' | 'cancel' | 'finish';
