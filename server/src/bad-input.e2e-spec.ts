@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { ERRORS, ERROR_CODES, type ErrorCode } from '@alumni/shared';
 import { signedIn } from '../test/auth.js';
-import { offerBody, put, requestBody } from '../test/careers.js';
+import { jobBody, offerBody, put, requestBody } from '../test/careers.js';
 import { scalar } from '../test/interactions.js';
 import { eventually } from '../test/notifications.js';
 import { requestsFor, toRequestInit, writeRoutes, type FuzzContext, type FuzzRequest, type Route } from '../test/bad-input.js';
@@ -101,7 +101,13 @@ describe('bad input on write routes', () => {
     );
     const offer = await t.request('/api/v1/careers/me/mentor-offer', put(offerBody(), actor.headers));
     const mentorship = await t.request('/api/v1/careers/mentorships', json(requestBody(offer.body.id), member.headers));
-    for (const fixture of [post, comment, donation, claim, rosterImport, offer, mentorship])
+    const job = await t.request('/api/v1/careers/jobs', json(jobBody(), actor.headers));
+    await t.request(`/api/v1/staff/careers/jobs/${job.body.id}/approve`, json({}, actor.headers));
+    const application = await t.request(
+      `/api/v1/careers/jobs/${job.body.id}/applications`,
+      json({ sharePhone: false, wechatId: 'wx_member' }, member.headers),
+    );
+    for (const fixture of [post, comment, donation, claim, rosterImport, offer, mentorship, job, application])
       expect(fixture.status, JSON.stringify(fixture.body)).toBeLessThan(300);
     // The fixtures' notifications are delivered (or skipped) before the tables are compared.
     await eventually(async () =>
@@ -111,6 +117,8 @@ describe('bad input on write routes', () => {
     const ids: [RegExp, string][] = [
       [/careers\/mentors\/\{id\}/, offer.body.id],
       [/careers\/mentorships\/\{id\}/, mentorship.body.id],
+      [/careers\/jobs\/\{id\}/, job.body.id],
+      [/careers\/applications\/\{id\}/, application.body.id],
       [/^\/api\/v1\/(staff\/)?groups\/\{id\}/, groupId],
       [/group-moderation\/posts|group-posts\/\{id\}/, post.body.id],
       [/group-moderation\/comments|group-comments\/\{id\}/, comment.body.id],

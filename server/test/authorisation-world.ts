@@ -35,6 +35,9 @@ export interface World {
     /** `other`'s open mentor offer, with `bystander`'s request to it waiting. */
     mentorOffer: string;
     mentorship: string;
+    /** `other`'s published job post, with `bystander`'s application to it. */
+    jobPost: string;
+    jobApplication: string;
   };
 }
 
@@ -132,13 +135,24 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
                                 goals, target_industry, topic)
        SELECT (ids->>'other')::uuid, (ids->>'bystander')::uuid, mentor_offer.id, '互联网', '上海', 'graduate', false, 'requested',
               '别人的辅导申请', '互联网', 'career_change'
-       FROM who, mentor_offer RETURNING id)
+       FROM who, mentor_offer RETURNING id),
+     job_post AS (
+       INSERT INTO job_posts (poster_id, title, company, industry, city, type, description, how_to_apply, closes_at, status,
+                              check_outcome, published_at, search_text, search_grams)
+       SELECT (ids->>'other')::uuid, '别人的职位', '江州科技', '互联网', '上海', 'internship', '职位描述', '发送简历',
+              now() + interval '30 days', 'published', 'pass', now(), '', '{}'
+       FROM who RETURNING id),
+     job_application AS (
+       INSERT INTO job_applications (post_id, applicant_id, applicant_name, applicant_stage, share_phone, email, status)
+       SELECT job_post.id, (ids->>'bystander')::uuid, '旁观者', 'graduate', false, 'b@example.com', 'submitted'
+       FROM who, job_post RETURNING id)
      SELECT who.ids, grp.id AS "group", proposed.id AS "proposedGroup", post.id AS post, comment.id AS comment, event.id AS event,
             registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
             roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message,
-            mentor_offer.id AS "mentorOffer", mentorship.id AS mentorship
+            mentor_offer.id AS "mentorOffer", mentorship.id AS mentorship, job_post.id AS "jobPost",
+            job_application.id AS "jobApplication"
      FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message,
-          mentor_offer, mentorship`,
+          mentor_offer, mentorship, job_post, job_application`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
   )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
   const { ids: people, ...objects } = row;

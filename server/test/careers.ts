@@ -1,4 +1,4 @@
-import type { Role } from '@alumni/shared';
+import { type Role, shanghaiDay } from '@alumni/shared';
 import type { AlumnusEntity } from '../src/alumni/alumnus.entity.js';
 import { PRIVACY_NOTICE } from '../src/identity/privacy-notice.js';
 import { signedIn } from './auth.js';
@@ -68,4 +68,26 @@ export async function mentorWith(t: TestApp, overrides: Record<string, unknown> 
 /** A valid request to `mentorId`. */
 export function requestBody(mentorId: string, overrides: Record<string, unknown> = {}) {
   return { mentorId, goals: '想了解转到互联网产品岗位需要准备什么', targetIndustry: '互联网', topic: 'career_change', ...overrides };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The Beijing day `days` from today. */
+export const inDays = (days: number) => shanghaiDay(new Date(Date.now() + days * DAY_MS));
+
+/** A valid internship post, closing in 30 days. */
+export function jobBody(overrides: Record<string, unknown> = {}) {
+  return {
+    title: '产品经理实习生',
+    company: '江州科技有限公司',
+    industry: '互联网',
+    city: '上海',
+    type: 'internship',
+    salaryMinFen: 20_000,
+    salaryMaxFen: 30_000,
+    salaryPeriod: 'day',
+    description: '参与校园招聘小程序的需求调研与原型设计，每周到岗四天。',
+    howToApply: '简历发送至 hr@example.com，邮件标题注明“校友推荐”。',
+    closesOn: inDays(30),
+    ...overrides,
+  };
 }

@@ -33,6 +33,8 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'messages/{id}': (ids) => ids.message,
   'mentors/{id}': (ids) => ids.mentorOffer,
   'mentorships/{id}': (ids) => ids.mentorship,
+  'jobs/{id}': (ids) => ids.jobPost,
+  'applications/{id}': (ids) => ids.jobApplication,
 };
 
 const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -44,6 +46,17 @@ function photo(): RequestInit {
   form.append('file', new Blob([png], { type: 'image/png' }), 'photo.png');
   return { body: form };
 }
+
+const JOB_BODY = {
+  title: '产品实习生',
+  company: '江州科技',
+  industry: '互联网',
+  city: '上海',
+  type: 'internship',
+  description: '需求调研',
+  howToApply: '发送简历',
+  closesOn: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
+};
 
 /**
  * Valid bodies for the routes that check access in the service, after the body was validated:
@@ -64,6 +77,10 @@ const BODIES: Record<string, (ids: World['ids']) => RequestInit> = {
     json({ mentorId: ids.mentorOffer, goals: '想转行', targetIndustry: '互联网', topic: 'career_change' }),
   'POST /api/v1/careers/mentorships/{id}/meetings': () => json({ occurredOn: '2026-01-05', format: 'online', notes: '聊了简历' }),
   'POST /api/v1/careers/mentorships/{id}/feedback': () => json({ rating: 5 }),
+  'POST /api/v1/careers/jobs': () => json(JOB_BODY),
+  'PUT /api/v1/careers/jobs/{id}': () => json(JOB_BODY),
+  'POST /api/v1/careers/jobs/{id}/applications': () => json({ sharePhone: false, email: 'me@example.com' }),
+  'PUT /api/v1/careers/applications/{id}/status': () => json({ status: 'contacted' }),
 };
 
 function requestBody(route: string, method: string, ids: World['ids']): RequestInit {

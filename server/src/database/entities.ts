@@ -1,6 +1,8 @@
 import { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CareersSettingsEntity } from '../careers/careers-settings.entity.js';
+import { JobApplicationEntity } from '../careers/jobs/job-application.entity.js';
+import { JobPostEntity } from '../careers/jobs/job-post.entity.js';
 import { MentorOfferEntity } from '../careers/mentoring/mentor-offer.entity.js';
 import { MentoringMeetingEntity } from '../careers/mentoring/mentoring-meeting.entity.js';
 import { MentorshipEntity } from '../careers/mentoring/mentorship.entity.js';
@@ -83,4 +85,6 @@ export const ENTITIES = [
   MentorOfferEntity,
   MentorshipEntity,
   MentoringMeetingEntity,
+  JobPostEntity,
+  JobApplicationEntity,
 ];

@@ -35,6 +35,8 @@ const TABLES = [
   'idempotency_records',
   'inbox_messages',
   'interactions',
+  'job_applications',
+  'job_posts',
   'mentor_offers',
   'mentoring_meetings',
   'mentorships',

@@ -134,6 +134,21 @@ const NOTICES: Record<string, (p: Payload) => Notice> = {
           : `${MENTORING_ENDINGS[String(p.reason)] ?? '这段辅导结束了'}。欢迎留下简短的反馈。`,
     page: mentorshipPage(p),
   }),
+  'careers.job-applied': (p) => ({
+    title: '职位收到新的投递',
+    body: `${text(p.applicantName, '一位校友')} 对你发布的${quoted(p.jobTitle)}感兴趣，去看看 TA 留下的联系方式吧。`,
+    page: `packages/careers/pages/applications/index?jobId=${String(p.jobId)}`,
+  }),
+  'careers.job-application-updated': (p) => ({
+    title: `投递进度：${text(p.statusLabel, '有更新')}`,
+    body: `你对${quoted(p.jobTitle)}的投递状态更新为「${text(p.statusLabel, '有更新')}」。`,
+    page: `packages/careers/pages/job/index?id=${String(p.jobId)}`,
+  }),
+  'careers.reviewed': (p) => ({
+    title: `${p.subject === 'resource' ? '职业资料' : '招聘信息'}审核结果：${text(p.outcome, '已处理')}`,
+    body: `你提交的${quoted(p.title)}${text(p.outcome, '已处理')}${p.reason ? `，原因：${text(p.reason)}` : '。'}`,
+    page: typeof p.page === 'string' ? p.page : 'packages/careers/pages/index/index',
+  }),
 };
 
 /** Every outbox kind that has a notice text. */

@@ -144,6 +144,18 @@ const RENDERERS: Record<string, (payload: Payload) => Rendered> = {
     template: 'mentoringUpdate',
     data: { thing1: cut(MENTORING_UPDATES[String(p.event)] ?? '辅导有新进展'), thing2: cut(p.otherName), time3: at(p.at) },
   }),
+  'careers.job-applied': (p) => ({
+    template: 'jobApplication',
+    data: { thing1: cut(p.jobTitle), thing2: cut(p.applicantName), time3: at(p.appliedAt) },
+  }),
+  'careers.job-application-updated': (p) => ({
+    template: 'jobApplicationStatus',
+    data: { thing1: cut(p.jobTitle), phrase2: cut(p.statusLabel, 5), thing3: '职位发布者更新了你的投递状态' },
+  }),
+  'careers.reviewed': (p) => ({
+    template: 'careersReview',
+    data: { thing1: cut(p.title), phrase2: cut(p.outcome, 5), thing3: cut(p.reason ?? '感谢你为校友职业发展出力') },
+  }),
 };
 
 /** Every outbox kind that goes out as a subscription message. */

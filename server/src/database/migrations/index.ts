@@ -17,6 +17,7 @@ import { ReadCacheTriggers1795980000000 } from './1795980000000-read-cache-trigg
 import { Inbox1796546600000 } from './1796546600000-inbox.js';
 import { CareersMentoring1796600000000 } from './1796600000000-careers-mentoring.js';
 import { RoleChanges1796610000000 } from './1796610000000-role-changes.js';
+import { CareersJobs1796620000000 } from './1796620000000-careers-jobs.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Inbox1796546600000,
   CareersMentoring1796600000000,
   RoleChanges1796610000000,
+  CareersJobs1796620000000,
 ];
