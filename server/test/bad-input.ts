@@ -393,13 +393,16 @@ function bodyViolations(schema: Schema, ctx: FuzzContext, resolve: (s: Schema) =
   }
   if (enums.length > 0) {
     list.push(
-      fc
-        .tuple(base, pick(enums))
-        .chain(([b, [name, p]]) =>
-          fc
-            .constantFrom(`${p.enum![0]}\u200B`, String(p.enum![0]).toUpperCase(), ` ${p.enum![0]}`, "' OR 1=1", 'constructor')
-            .map((value) => ({ violation: `${name}: not in enum ${JSON.stringify(value)}`, body: json(withField(b, name, value)) })),
-        ),
+      fc.tuple(base, pick(enums)).chain(([b, [name, p]]) =>
+        fc
+          // Upper case leaves a Chinese value as it is: only values really outside the enum.
+          .constantFrom(
+            ...[`${p.enum![0]}\u200B`, String(p.enum![0]).toUpperCase(), ` ${p.enum![0]}`, "' OR 1=1", 'constructor'].filter(
+              (value) => !p.enum!.includes(value),
+            ),
+          )
+          .map((value) => ({ violation: `${name}: not in enum ${JSON.stringify(value)}`, body: json(withField(b, name, value)) })),
+      ),
     );
   }
   if (formatted.length > 0) {
