@@ -31,7 +31,7 @@ function spawnServer(env: Record<string, string>): { child: ChildProcess; output
 }
 
 /** Runs the compiled server (`dist/main.js`) as a user would, and waits until it serves. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 180_000): Promise<ServerProcess> {
   const { child, output } = spawnServer(env);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output()}`)), timeoutMs);
