@@ -8,7 +8,7 @@ import {
   type CareersSettingsDto,
   type CareerStandingDto,
 } from '@alumni/shared';
-import { RequiredText } from './text-fields.js';
+import { RequiredText } from '../../common/text-fields.js';
 
 export class CareerStandingResponseDto implements CareerStandingDto {
   @ApiProperty({ enum: CAREER_STAGES, description: 'from the verified graduation year: a student until 1 July of that year' })

@@ -17,7 +17,7 @@ import {
   type SalaryPeriod,
 } from '@alumni/shared';
 import { PageQueryDto } from '../../../common/pagination.js';
-import { Day, NullableText, OneOf, OptionalOneOf, OptionalText, RequiredText } from '../../dto/text-fields.js';
+import { Day, NullableText, OneOf, OptionalOneOf, OptionalText, RequiredText } from '../../../common/text-fields.js';
 
 /** A monthly salary above ¥1,000,000 (or a daily one alike) is a typo, not a job. */
 const MAX_SALARY_FEN = 100_000_000;

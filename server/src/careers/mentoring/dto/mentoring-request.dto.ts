@@ -18,7 +18,7 @@ import {
   type StaffMentorshipView,
 } from '@alumni/shared';
 import { PageQueryDto } from '../../../common/pagination.js';
-import { Day, NullableText, OneOf, OptionalOneOf, OptionalText, RequiredText } from '../../dto/text-fields.js';
+import { Day, NullableText, OneOf, OptionalOneOf, OptionalText, RequiredText } from '../../../common/text-fields.js';
 
 /** PUT /careers/me/mentor-offer: create or replace my offer. */
 export class MentorOfferBodyDto implements MentorOfferInput {
