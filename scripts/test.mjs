@@ -1,5 +1,5 @@
 // `pnpm test`: every suite of the project in order (lint, shared, server, mini-program,
-// WeChat build checks, browser), each counted, then one summary. Exits 1 if anything failed.
+// WeChat build checks, browser, containers), each counted, then one summary. Exits 1 if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -34,6 +34,12 @@ const steps = [
   { name: 'weapp build checks', command: [...PNPM, '--filter', '@alumni/miniprogram', 'run', 'check:weapp'] },
   { name: 'h5 build', command: [...PNPM, '--filter', '@alumni/miniprogram', 'run', 'build:h5'] },
   { name: 'browser journeys', command: [...PNPM, '--filter', '@alumni/e2e', 'test', ...vitestJson('e2e')], report: 'e2e' },
+  // Builds the image and runs the compose stack; skipped, with the reason, where containers cannot run.
+  {
+    name: 'containers',
+    command: [process.execPath, 'scripts/container-test.mjs', '--report', join(reports, 'containers.json')],
+    report: 'containers',
+  },
 ];
 
 /** Vitest and Jest both write Jest-shaped JSON: numPassedTests / numFailedTests. */
