@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import {
   CannotRunContainers,
   caSecret,
+  cpuSeconds,
   docker,
   elapsed,
   log,
@@ -351,6 +352,7 @@ async function productionChecks() {
 
 // ── the run ──────────────────────────────────────────────────────────────────────────────────
 let skipReason = null;
+const cpuAtStart = cpuSeconds();
 try {
   await prepareMachine();
   await lint();
@@ -389,5 +391,8 @@ if (reportFile) {
     }),
   );
 }
-console.log(`Container test: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped in ${elapsed().trim()}`);
+console.log(
+  `Container test took ${elapsed().trim()}, ${(cpuSeconds() - cpuAtStart).toFixed(0)} CPU seconds (2 cores: at least half that on an idle machine)`,
+);
+console.log(`Container test: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`);
 process.exit(count('failed') > 0 ? 1 : 0);

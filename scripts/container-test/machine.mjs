@@ -203,3 +203,31 @@ export function caSecret() {
   const file = [process.env.NODE_EXTRA_CA_CERTS, '/etc/ssl/certs/ca-certificates.crt'].find((path) => path && existsSync(path));
   return file ? ['--secret', `id=ca,src=${file}`] : [];
 }
+
+// ── what the run cost ────────────────────────────────────────────────────────────────────────
+const TICKS_PER_SECOND = 100;
+const processSeconds = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime, stime, cutime, cstime (fields 14–17 of stat, counted after the command name).
+    return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * CPU seconds spent so far by this process and the commands it waited for, the Docker daemons,
+ * and every container and build step (Docker's cgroup): on a machine shared with other work the
+ * wall time says little, this says what the test costs.
+ */
+export function cpuSeconds() {
+  const daemons = spawnSync('pgrep', ['-x', 'dockerd|containerd'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  let containers = 0;
+  try {
+    containers = Number(readFileSync('/sys/fs/cgroup/cpuacct/docker/cpuacct.usage', 'utf8')) / 1e9;
+  } catch {
+    // cgroup v2 or no Docker cgroup yet: not counted.
+  }
+  return processSeconds('self') + daemons.reduce((sum, pid) => sum + processSeconds(pid), 0) + containers;
+}
