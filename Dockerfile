@@ -48,7 +48,8 @@ COPY --from=h5 /src/miniprogram/dist/h5 ./h5
 RUN mkdir /data && chown node:node /data
 USER node
 EXPOSE 3000
-# Readiness: the database answers. Slim images have no curl; Node's fetch does the probe.
-HEALTHCHECK --interval=5s --timeout=3s --start-period=60s --retries=3 \
+# Readiness: the database answers. Failures count only after 120 s (migrations on a busy
+# machine); the first success ends that wait. Slim images have no curl; Node's fetch asks.
+HEALTHCHECK --interval=5s --timeout=3s --start-period=120s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["node", "server/dist/main.js"]
