@@ -144,6 +144,7 @@ function stackEnv(mode) {
     SECRETS_DIR: join(work, 'secrets'),
     HTTP_PORT: ports ? `127.0.0.1:${ports.http}` : '80',
     HTTPS_PORT: ports ? `127.0.0.1:${ports.https}` : '443',
+    PUBLIC_BASE_URL: ports ? `https://localhost:${ports.https}` : 'https://localhost',
   };
 }
 
