@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
+import { crc32, deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import {
   CannotRunContainers,
@@ -37,6 +38,28 @@ const reportFile = process.argv.includes('--report') ? process.argv[process.argv
 const reuseImages = process.argv.includes('--reuse-images');
 
 const PROJECT = 'alumnilink-test';
+/** A 64×64 PNG (a green square), made with zlib so the repository keeps no binary fixture. */
+const PHOTO = (() => {
+  const size = 64;
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([0x2e, 0x8b, 0x57]))]);
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), data])));
+    return Buffer.concat([length, Buffer.from(type), data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: size }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+})();
 const APP_IMAGE = 'alumnilink:latest';
 const OBJECT_STORE_IMAGE = 'alumnilink-object-store:latest';
 
@@ -82,6 +105,7 @@ const CHECKS = [
   'demo: plain http is redirected to https',
   'demo: a new alumnus signs in through the proxy',
   'demo: a donation is ordered, paid and recorded through the proxy',
+  'demo: a photo uploaded through the proxy is served back at the public address',
   'production: both app instances healthy and taking requests',
   'production: the API and the H5 page answer through the proxy',
   'production: no demo route and no payment simulation is reachable',
@@ -216,7 +240,8 @@ async function prepareStack() {
 
 /** One request through the proxy, trusting only this run's self-signed certificate. */
 function call(method, path, { body, token, scheme = 'https', headers = {} } = {}) {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const raw = Buffer.isBuffer(body);
+  const payload = body === undefined || raw ? body : JSON.stringify(body);
   const port = scheme === 'https' ? ports.https : ports.http;
   return new Promise((resolve, reject) => {
     const req = (scheme === 'https' ? httpsRequest : httpRequest)(
@@ -229,7 +254,7 @@ function call(method, path, { body, token, scheme = 'https', headers = {} } = {}
         servername: 'localhost',
         headers: {
           host: 'localhost',
-          ...(payload ? { 'content-type': 'application/json' } : {}),
+          ...(payload && !raw ? { 'content-type': 'application/json' } : {}),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
           ...headers,
         },
@@ -328,10 +353,31 @@ async function demoChecks() {
     const certificate = await call('GET', `/api/v1/donations/${id}/certificate`, { token });
     expect(certificate.status === 200, `the certificate answered ${certificate.status}: ${certificate.text}`);
   });
+  await check(CHECKS[9], async () => {
+    expect(token, 'no session (the sign-in failed)');
+    const boundary = `----container-test-${randomBytes(8).toString('hex')}`;
+    const form = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="avatar.png"\r\nContent-Type: image/png\r\n\r\n`),
+      PHOTO,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const profile = await call('POST', '/api/v1/me/avatar', {
+      token,
+      body: form,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    const url = profile.json?.avatarUrl;
+    expect(typeof url === 'string', `the upload answered ${profile.status}: ${profile.text.slice(0, 300)}`);
+    // Media URLs are absolute from PUBLIC_BASE_URL (the proxy's address), or paths on it.
+    const base = stackEnv('demo').PUBLIC_BASE_URL;
+    expect(url.startsWith('/') || url.startsWith(`${base}/`), `the photo's URL ${url} is not on ${base}`);
+    const photo = await call('GET', url.startsWith('/') ? url : url.slice(base.length), { token });
+    expect(photo.status === 200 && /^image\//.test(photo.headers['content-type'] ?? ''), `GET ${url} answered ${photo.status}`);
+  });
 }
 
 async function productionChecks() {
-  await check(CHECKS[9], async () => {
+  await check(CHECKS[10], async () => {
     for (const service of ['app1', 'app2']) expect((await health(service)) === 'healthy', `${service} is ${await health(service)}`);
     // nginx sends each request to the instance with fewer open ones: over a burst, both get some.
     const probe = `/api/v1/probe-${randomBytes(6).toString('hex')}`;
@@ -341,14 +387,14 @@ async function productionChecks() {
       expect(output.includes(probe), `${service} served none of 12 requests through the proxy`);
     }
   });
-  await check(CHECKS[10], async () => {
+  await check(CHECKS[11], async () => {
     const school = await call('GET', '/api/v1/school');
     expect(school.status === 200, `GET /api/v1/school answered ${school.status}: ${school.text.slice(0, 200)}`);
     const page = await call('GET', '/');
     expect(page.status === 200 && /text\/html/.test(page.headers['content-type'] ?? ''), `GET / answered ${page.status}`);
     expect(/max-age=/.test(page.headers['strict-transport-security'] ?? ''), 'no HSTS header in production');
   });
-  await check(CHECKS[11], async () => {
+  await check(CHECKS[12], async () => {
     const code = await call('POST', '/api/v1/auth/demo-code', { body: {} });
     expect(code.status >= 400 && code.status < 500, `demo-code answered ${code.status} in production: ${code.text}`);
     const accounts = await call('GET', '/api/v1/auth/demo-accounts');
