@@ -7,6 +7,7 @@ import { AlumniModule } from './alumni/alumni.module.js';
 import { ProfilesModule } from './alumni/profiles.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthCoreModule } from './auth/auth-core.module.js';
+import { AudiencesModule } from './audiences/audiences.module.js';
 import { CareersModule } from './careers/careers.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { loggerParams } from './common/logging.js';
@@ -17,6 +18,7 @@ import { DatabaseModule, type DatabaseTarget } from './database/database.module.
 import { DirectoryModule } from './directory/directory.module.js';
 import { EventsModule } from './events/events.module.js';
 import { GivingModule } from './giving/giving.module.js';
+import { GovernanceModule } from './governance/governance.module.js';
 import { GroupPostsModule } from './group-posts/group-posts.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -73,6 +75,8 @@ export class AppModule {
         NotificationsModule,
         InboxModule,
         CareersModule,
+        AudiencesModule,
+        GovernanceModule,
         ...extra,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -7,6 +7,7 @@ import { scalar } from '../test/interactions.js';
 import { eventually } from '../test/notifications.js';
 import { requestsFor, toRequestInit, writeRoutes, type FuzzContext, type FuzzRequest, type Route } from '../test/bad-input.js';
 import { campaignFactory, eventFactory } from '../test/factories.js';
+import { inHours, voteBody } from '../test/governance.js';
 import { groupWith } from '../test/group-feeds.js';
 import { createDepartments, csvFile, uploadFile } from '../test/roster.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
@@ -107,7 +108,37 @@ describe('bad input on write routes', () => {
       `/api/v1/careers/jobs/${job.body.id}/applications`,
       json({ sharePhone: false, wechatId: 'wx_member' }, member.headers),
     );
-    for (const fixture of [post, comment, donation, claim, rosterImport, offer, mentorship, job, application])
+    // Opening tomorrow: published, but its audience is not told during the run (that would write to the outbox).
+    const vote = await t.request(
+      '/api/v1/staff/governance/votes',
+      json(voteBody({ opensAt: inHours(24), closesAt: inHours(48) }), actor.headers),
+    );
+    await t.request(`/api/v1/staff/governance/votes/${vote.body.id}/publish`, json({}, actor.headers));
+    const suggestion = await t.request(
+      '/api/v1/governance/suggestions',
+      json({ title: '建议开放校史馆', category: 'campus', body: '周末也开放' }, member.headers),
+    );
+    const councilMember = await t.request(
+      '/api/v1/staff/governance/council/members',
+      json(
+        { alumnusId: member.alumnus.id, title: '理事', termStartsOn: '2026-01-01', termEndsOn: '2028-12-31', source: 'appointed' },
+        actor.headers,
+      ),
+    );
+    for (const fixture of [
+      post,
+      comment,
+      donation,
+      claim,
+      rosterImport,
+      offer,
+      mentorship,
+      job,
+      application,
+      vote,
+      suggestion,
+      councilMember,
+    ])
       expect(fixture.status, JSON.stringify(fixture.body)).toBeLessThan(300);
     // The fixtures' notifications are delivered (or skipped) before the tables are compared.
     await eventually(async () =>
@@ -119,6 +150,9 @@ describe('bad input on write routes', () => {
       [/careers\/mentorships\/\{id\}/, mentorship.body.id],
       [/careers\/jobs\/\{id\}/, job.body.id],
       [/careers\/applications\/\{id\}/, application.body.id],
+      [/governance\/votes\/\{id\}/, vote.body.id],
+      [/governance\/suggestions\/\{id\}/, suggestion.body.id],
+      [/council\/members\/\{id\}/, councilMember.body.id],
       [/^\/api\/v1\/(staff\/)?groups\/\{id\}/, groupId],
       [/group-moderation\/posts|group-posts\/\{id\}/, post.body.id],
       [/group-moderation\/comments|group-comments\/\{id\}/, comment.body.id],

@@ -38,6 +38,12 @@ export interface World {
     /** `other`'s published job post, with `bystander`'s application to it. */
     jobPost: string;
     jobApplication: string;
+    /** A published secret vote of every verified alumnus, open now. */
+    vote: string;
+    /** `other`'s suggestion, collecting co-signatures. */
+    suggestion: string;
+    /** `other`'s term on the alumni council. */
+    councilMember: string;
   };
 }
 
@@ -145,14 +151,29 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
      job_application AS (
        INSERT INTO job_applications (post_id, applicant_id, applicant_name, applicant_stage, share_phone, email, status)
        SELECT job_post.id, (ids->>'bystander')::uuid, '旁观者', 'graduate', false, 'b@example.com', 'submitted'
-       FROM who, job_post RETURNING id)
+       FROM who, job_post RETURNING id),
+     vote AS (
+       INSERT INTO votes (title, purpose, choice, max_choices, options, option_count, audience, opens_at, closes_at,
+                          results_visibility, secret, status, published_at, announced_at)
+       VALUES ('授权投票' || $1, 'poll', 'single', 1,
+               '[{"number":1,"label":"甲","description":null,"candidateId":null},{"number":2,"label":"乙","description":null,"candidateId":null}]',
+               2, '{"kind":"verified"}', now() - interval '1 hour', now() + interval '7 days', 'after_close', true, 'published', now(), now())
+       RETURNING id),
+     vote_tally AS (INSERT INTO vote_tallies (vote_id, ballots, counts) SELECT id, 0, '{0,0}' FROM vote),
+     suggestion AS (
+       INSERT INTO suggestions (author_id, title, category, body, status, check_outcome, threshold, collect_until)
+       SELECT (ids->>'other')::uuid, '别人的建言', 'campus', '别人的建言内容', 'collecting', 'pass', 20, now() + interval '30 days'
+       FROM who RETURNING id),
+     council_member AS (
+       INSERT INTO council_members (alumnus_id, title, term_starts_on, term_ends_on, source)
+       SELECT (ids->>'other')::uuid, '理事', current_date - 30, current_date + 365, 'appointed' FROM who RETURNING id)
      SELECT who.ids, grp.id AS "group", proposed.id AS "proposedGroup", post.id AS post, comment.id AS comment, event.id AS event,
             registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
             roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message,
             mentor_offer.id AS "mentorOffer", mentorship.id AS mentorship, job_post.id AS "jobPost",
-            job_application.id AS "jobApplication"
+            job_application.id AS "jobApplication", vote.id AS vote, suggestion.id AS suggestion, council_member.id AS "councilMember"
      FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message,
-          mentor_offer, mentorship, job_post, job_application`,
+          mentor_offer, mentorship, job_post, job_application, vote, suggestion, council_member`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
   )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
   const { ids: people, ...objects } = row;

@@ -16,3 +16,7 @@ export * from './types/engagement.js';
 export * from './types/notifications.js';
 export * from './types/inbox.js';
 export * from './types/careers.js';
+export * from './statistics.js';
+export * from './types/audiences.js';
+export * from './types/governance.js';
+export * from './types/surveys.js';

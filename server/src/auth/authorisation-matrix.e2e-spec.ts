@@ -35,6 +35,9 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'mentorships/{id}': (ids) => ids.mentorship,
   'jobs/{id}': (ids) => ids.jobPost,
   'applications/{id}': (ids) => ids.jobApplication,
+  'votes/{id}': (ids) => ids.vote,
+  'suggestions/{id}': (ids) => ids.suggestion,
+  'members/{id}': (ids) => ids.councilMember,
 };
 
 const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -81,6 +84,8 @@ const BODIES: Record<string, (ids: World['ids']) => RequestInit> = {
   'PUT /api/v1/careers/jobs/{id}': () => json(JOB_BODY),
   'POST /api/v1/careers/jobs/{id}/applications': () => json({ sharePhone: false, email: 'me@example.com' }),
   'PUT /api/v1/careers/applications/{id}/status': () => json({ status: 'contacted' }),
+  'POST /api/v1/governance/votes/{id}/ballot': () => json({ choices: [1] }),
+  'POST /api/v1/governance/suggestions': () => json({ title: '建议开放校史馆', category: 'campus', body: '周末也开放' }),
 };
 
 function requestBody(route: string, method: string, ids: World['ids']): RequestInit {

@@ -14,6 +14,14 @@ import { DonationEntity } from '../giving/donation.entity.js';
 import { DonationRefundEntity } from '../giving/donation-refund.entity.js';
 import { GivingPreferenceEntity } from '../giving/giving-preference.entity.js';
 import { ReconciliationEntity } from '../giving/reconciliation.entity.js';
+import { CouncilMemberEntity } from '../governance/council/council-member.entity.js';
+import { GovernanceSettingsEntity } from '../governance/governance-settings.entity.js';
+import { SuggestionEntity } from '../governance/suggestions/suggestion.entity.js';
+import { SuggestionCosignEntity } from '../governance/suggestions/suggestion-cosign.entity.js';
+import { SuggestionStepEntity } from '../governance/suggestions/suggestion-step.entity.js';
+import { VoteEntity } from '../governance/votes/vote.entity.js';
+import { VoteParticipationEntity } from '../governance/votes/vote-participation.entity.js';
+import { VoteTallyEntity } from '../governance/votes/vote-tally.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { RegistrationEntity } from '../events/registration.entity.js';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
@@ -87,4 +95,12 @@ export const ENTITIES = [
   MentoringMeetingEntity,
   JobPostEntity,
   JobApplicationEntity,
+  GovernanceSettingsEntity,
+  VoteEntity,
+  VoteTallyEntity,
+  VoteParticipationEntity,
+  SuggestionEntity,
+  SuggestionCosignEntity,
+  SuggestionStepEntity,
+  CouncilMemberEntity,
 ];

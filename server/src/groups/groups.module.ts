@@ -6,6 +6,7 @@ import { InteractionsModule } from '../interactions/interactions.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { StorageModule } from '../storage/storage.module.js';
 import { WechatModule } from '../wechat/wechat.module.js';
+import { GroupAudience } from './group-audience.js';
 import { GroupCatalogService } from './group-catalog.service.js';
 import { GroupInvitationsService } from './group-invitations.service.js';
 import { GroupEntity } from './group.entity.js';
@@ -33,7 +34,7 @@ import { StaffGroupsController } from './staff-groups.controller.js';
     WechatModule,
   ],
   controllers: [GroupsController, MyGroupsController, StaffGroupsController],
-  providers: [GroupsService, GroupCatalogService, MembershipsService, GroupInvitationsService],
+  providers: [GroupsService, GroupCatalogService, MembershipsService, GroupInvitationsService, GroupAudience],
   exports: [GroupsService],
 })
 export class GroupsModule {}

@@ -24,6 +24,7 @@ const eventPage = (p: Payload) => `packages/events/pages/detail/index?id=${Strin
 const groupPage = (p: Payload) => `packages/groups/pages/group/index?id=${String(p.groupId)}`;
 const donationPage = (p: Payload) => `packages/giving/pages/donation/index?id=${String(p.donationId)}`;
 const campaignPage = (p: Payload) => `packages/giving/pages/campaign/index?id=${String(p.campaignId)}`;
+const votePage = (p: Payload) => `packages/governance/pages/vote/index?id=${String(p.voteId)}`;
 const mentorshipPage = (p: Payload) => `packages/careers/pages/mentorship/index?id=${String(p.mentorshipId)}`;
 const MENTORING_ENDINGS: Record<string, string> = {
   closed_by_mentor: '导师结束了这段辅导',
@@ -148,6 +149,28 @@ const NOTICES: Record<string, (p: Payload) => Notice> = {
     title: `${p.subject === 'resource' ? '职业资料' : '招聘信息'}审核结果：${text(p.outcome, '已处理')}`,
     body: `你提交的${quoted(p.title)}${text(p.outcome, '已处理')}${p.reason ? `，原因：${text(p.reason)}` : '。'}`,
     page: typeof p.page === 'string' ? p.page : 'packages/careers/pages/index/index',
+  }),
+  'governance.vote-opened': (p) => ({
+    title: p.purpose === 'election' ? '校友会选举开始了' : '校友会投票开始了',
+    body: `${quoted(p.title)}正在进行，${at(p.closesAt)} 截止，欢迎投出你的一票。`,
+    page: votePage(p),
+  }),
+  'governance.vote-result': (p) => ({
+    title: '投票结果已公布',
+    body: `你参与的${quoted(p.title)}已公布结果，去看看吧。`,
+    page: votePage(p),
+  }),
+  'governance.suggestion-updated': (p) => ({
+    title: `建言进度：${text(p.statusLabel, '有更新')}`,
+    body:
+      `你${p.author === true ? '提交' : '附议'}的${quoted(p.title)}${text(p.statusLabel, '有更新')}` +
+      (p.note ? `：${text(p.note)}` : '。'),
+    page: `packages/governance/pages/suggestion/index?id=${String(p.suggestionId)}`,
+  }),
+  'surveys.invited': (p) => ({
+    title: '邀请你填写问卷',
+    body: `校友会邀请你填写${quoted(p.title)}，${at(p.closesAt)} 截止，感谢你的参与。`,
+    page: `packages/surveys/pages/survey/index?id=${String(p.surveyId)}`,
   }),
 };
 

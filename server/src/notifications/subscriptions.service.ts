@@ -26,6 +26,8 @@ const TITLES: Record<TemplateKey, string> = {
   jobApplication: '新的职位投递',
   jobApplicationStatus: '投递进度通知',
   careersReview: '内容审核结果',
+  participationInvite: '参与邀请',
+  governanceProgress: '办理进度通知',
 };
 
 /** Acceptances beyond this are not kept: nobody needs a hundred reminders banked. */

@@ -44,6 +44,11 @@ const SAMPLE: Record<string, unknown> = {
   statusLabel: '已沟通',
   note: LONG,
   outcome: '已通过',
+  voteId: 'v1',
+  closesAt: '2030-05-02T02:00:00.000Z',
+  suggestionId: 's1',
+  author: true,
+  surveyId: 'q1',
 };
 
 describe('subscription-message templates', () => {

@@ -22,6 +22,8 @@ export const TEMPLATE_KEYS = [
   'jobApplication',
   'jobApplicationStatus',
   'careersReview',
+  'participationInvite',
+  'governanceProgress',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -155,6 +157,30 @@ const RENDERERS: Record<string, (payload: Payload) => Rendered> = {
   'careers.reviewed': (p) => ({
     template: 'careersReview',
     data: { thing1: cut(p.title), phrase2: cut(p.outcome, 5), thing3: cut(p.reason ?? '感谢你为校友职业发展出力') },
+  }),
+  'governance.vote-opened': (p) => ({
+    template: 'participationInvite',
+    data: {
+      thing1: cut(p.title),
+      thing2: p.purpose === 'election' ? '校友会选举开始了，请投出你的一票' : '校友会投票开始了，请投出你的一票',
+      time3: at(p.closesAt),
+    },
+  }),
+  'governance.vote-result': (p) => ({
+    template: 'governanceProgress',
+    data: { thing1: cut(p.title), phrase2: '已公布', thing3: '你参与的投票已公布结果，点击查看' },
+  }),
+  'governance.suggestion-updated': (p) => ({
+    template: 'governanceProgress',
+    data: {
+      thing1: cut(p.title),
+      phrase2: cut(p.statusLabel, 5),
+      thing3: cut(p.note ?? (p.author === true ? '你提交的建言有了新进展' : '你附议的建言有了新进展')),
+    },
+  }),
+  'surveys.invited': (p) => ({
+    template: 'participationInvite',
+    data: { thing1: cut(p.title), thing2: '校友会邀请你填写问卷，约需几分钟', time3: at(p.closesAt) },
   }),
 };
 

@@ -10,6 +10,7 @@ import { RosterModule } from '../roster/roster.module.js';
 import { SchoolModule } from '../school/school.module.js';
 import { StorageModule } from '../storage/storage.module.js';
 import { ClaimsController, StaffClaimsController } from './verification.controller.js';
+import { GraduationYearAudience } from './graduation-year-audience.js';
 import { VerificationService } from './verification.service.js';
 import { VerificationClaimEntity } from './verification-claim.entity.js';
 
@@ -28,7 +29,7 @@ import { VerificationClaimEntity } from './verification-claim.entity.js';
     IdentityModule,
   ],
   controllers: [ClaimsController, StaffClaimsController],
-  providers: [VerificationService],
+  providers: [VerificationService, GraduationYearAudience],
   exports: [VerificationService],
 })
 export class VerificationModule {}

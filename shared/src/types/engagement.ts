@@ -53,6 +53,12 @@ export const INTERACTION_KINDS = {
   'careers.resource_submitted': { label: '提交职业资料', participation: false, byAlumnus: true },
   'careers.resource_published': { label: '职业资料发布', participation: true, byAlumnus: false },
   'careers.resource_bookmarked': { label: '收藏职业资料', participation: false, byAlumnus: true },
+  'governance.voted': { label: '参与投票', participation: true, byAlumnus: true },
+  'governance.suggested': { label: '提交建言', participation: true, byAlumnus: true },
+  'governance.cosigned': { label: '附议建言', participation: true, byAlumnus: true },
+  'governance.council_joined': { label: '担任校友理事', participation: true, byAlumnus: false },
+  'governance.council_left': { label: '卸任校友理事', participation: false, byAlumnus: false },
+  'surveys.answered': { label: '填写问卷', participation: true, byAlumnus: true },
 } as const satisfies Record<string, { label: string; participation: boolean; byAlumnus: boolean }>;
 
 export type InteractionKind = keyof typeof INTERACTION_KINDS;

@@ -18,6 +18,7 @@ import { Inbox1796546600000 } from './1796546600000-inbox.js';
 import { CareersMentoring1796600000000 } from './1796600000000-careers-mentoring.js';
 import { RoleChanges1796610000000 } from './1796610000000-role-changes.js';
 import { CareersJobs1796620000000 } from './1796620000000-careers-jobs.js';
+import { Governance1796700000000 } from './1796700000000-governance.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CareersMentoring1796600000000,
   RoleChanges1796610000000,
   CareersJobs1796620000000,
+  Governance1796700000000,
 ];

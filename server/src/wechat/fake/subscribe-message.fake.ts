@@ -40,6 +40,8 @@ export const FAKE_TEMPLATES: Record<string, string[]> = {
   'dev-jobApplication': ['thing1', 'thing2', 'time3'],
   'dev-jobApplicationStatus': ['thing1', 'phrase2', 'thing3'],
   'dev-careersReview': ['thing1', 'phrase2', 'thing3'],
+  'dev-participationInvite': ['thing1', 'thing2', 'time3'],
+  'dev-governanceProgress': ['thing1', 'phrase2', 'thing3'],
 };
 
 export class SubscribeMessageFake {
