@@ -179,36 +179,45 @@ export class EngagementService implements OnModuleInit {
     const gift = giftOf(event);
     const contact = confirmedContact(event);
     const at = (confirmed: boolean) => (confirmed ? event.occurredAt : null);
+    // One statement (a round trip on every interaction the app records), three upserts:
     // Every kind is summed, weighted or not: a weight given later counts the past rows too.
     // The current generation, and the next one while a half-life change builds it (the caller
     // holds ACCUMULATION_LOCK_SQL, so this statement's snapshot already shows a next generation
-    // started before its row got an id).
+    // started before its row got an id). The month row only when there is something to count.
+    const month = participation || gift.fen !== 0;
     await manager.query(
-      `INSERT INTO engagement_kind_sums AS k (alumnus_id, generation, kind, decayed_sum)
-       SELECT $1, g.generation, $2, power(2::float8, extract(epoch FROM $3::timestamptz - g.reference_at)::float8 / (g.half_life_days * ${DAY_SECONDS}.0))
-       FROM engagement_settings s
-       CROSS JOIN LATERAL (VALUES (s.generation, s.half_life_days, s.reference_at),
-                                  (s.next_generation, s.next_half_life_days, s.next_reference_at)) g (generation, half_life_days, reference_at)
-       WHERE g.generation IS NOT NULL
-       ON CONFLICT (alumnus_id, generation, kind) DO UPDATE SET decayed_sum = k.decayed_sum + EXCLUDED.decayed_sum`,
-      [event.alumnusId, event.kind, event.occurredAt],
-    );
-    await manager.query(
-      `INSERT INTO engagement_summaries AS e (alumnus_id, last_interaction_at, recent_participations, recent_donations,
-         donated_fen, phone_confirmed_at, city_confirmed_at, employer_confirmed_at, wechat_active_at)
-       VALUES ($1, $2, CASE WHEN $3 THEN ARRAY[$2::timestamptz] ELSE '{}' END, CASE WHEN $4 THEN ARRAY[$2::timestamptz] ELSE '{}' END,
-              $5, $6, $7, $8, $9)
-       ON CONFLICT (alumnus_id) DO UPDATE SET
-         last_interaction_at = greatest(e.last_interaction_at, EXCLUDED.last_interaction_at),
-         recent_participations = CASE WHEN $3 THEN engagement_recent(e.recent_participations, $2, ${T.coreParticipations}) ELSE e.recent_participations END,
-         recent_donations = CASE WHEN $4 THEN engagement_recent(e.recent_donations, $2, ${T.coreDonations}) ELSE e.recent_donations END,
-         donated_fen = e.donated_fen + EXCLUDED.donated_fen,
-         phone_confirmed_at = greatest(e.phone_confirmed_at, EXCLUDED.phone_confirmed_at),
-         city_confirmed_at = greatest(e.city_confirmed_at, EXCLUDED.city_confirmed_at),
-         employer_confirmed_at = greatest(e.employer_confirmed_at, EXCLUDED.employer_confirmed_at),
-         wechat_active_at = greatest(e.wechat_active_at, EXCLUDED.wechat_active_at)`,
+      `WITH kinds AS (
+         INSERT INTO engagement_kind_sums AS k (alumnus_id, generation, kind, decayed_sum)
+         SELECT $1, g.generation, $2, power(2::float8, extract(epoch FROM $3::timestamptz - g.reference_at)::float8 / (g.half_life_days * ${DAY_SECONDS}.0))
+         FROM engagement_settings s
+         CROSS JOIN LATERAL (VALUES (s.generation, s.half_life_days, s.reference_at),
+                                    (s.next_generation, s.next_half_life_days, s.next_reference_at)) g (generation, half_life_days, reference_at)
+         WHERE g.generation IS NOT NULL
+         ON CONFLICT (alumnus_id, generation, kind) DO UPDATE SET decayed_sum = k.decayed_sum + EXCLUDED.decayed_sum
+       ), summary AS (
+         INSERT INTO engagement_summaries AS e (alumnus_id, last_interaction_at, recent_participations, recent_donations,
+           donated_fen, phone_confirmed_at, city_confirmed_at, employer_confirmed_at, wechat_active_at)
+         VALUES ($1, $3, CASE WHEN $4 THEN ARRAY[$3::timestamptz] ELSE '{}' END, CASE WHEN $5 THEN ARRAY[$3::timestamptz] ELSE '{}' END,
+                $6, $7, $8, $9, $10)
+         ON CONFLICT (alumnus_id) DO UPDATE SET
+           last_interaction_at = greatest(e.last_interaction_at, EXCLUDED.last_interaction_at),
+           recent_participations = CASE WHEN $4 THEN engagement_recent(e.recent_participations, $3, ${T.coreParticipations}) ELSE e.recent_participations END,
+           recent_donations = CASE WHEN $5 THEN engagement_recent(e.recent_donations, $3, ${T.coreDonations}) ELSE e.recent_donations END,
+           donated_fen = e.donated_fen + EXCLUDED.donated_fen,
+           phone_confirmed_at = greatest(e.phone_confirmed_at, EXCLUDED.phone_confirmed_at),
+           city_confirmed_at = greatest(e.city_confirmed_at, EXCLUDED.city_confirmed_at),
+           employer_confirmed_at = greatest(e.employer_confirmed_at, EXCLUDED.employer_confirmed_at),
+           wechat_active_at = greatest(e.wechat_active_at, EXCLUDED.wechat_active_at)
+       )
+       INSERT INTO engagement_months AS m (alumnus_id, month, participations, donations, donated_fen)
+       SELECT $1, $11::date, $12::int, $13::int, $6::bigint WHERE $14::boolean
+       ON CONFLICT (alumnus_id, month) DO UPDATE SET
+         participations = m.participations + EXCLUDED.participations,
+         donations = m.donations + EXCLUDED.donations,
+         donated_fen = m.donated_fen + EXCLUDED.donated_fen`,
       [
         event.alumnusId,
+        event.kind,
         event.occurredAt,
         participation,
         gift.donations > 0,
@@ -217,16 +226,11 @@ export class EngagementService implements OnModuleInit {
         at(contact.city),
         at(contact.employer),
         at(contact.wechat),
+        shanghaiMonth(event.occurredAt),
+        participation ? 1 : 0,
+        gift.donations,
+        month,
       ],
-    );
-    if (!participation && gift.fen === 0) return;
-    await manager.query(
-      `INSERT INTO engagement_months AS m (alumnus_id, month, participations, donations, donated_fen) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (alumnus_id, month) DO UPDATE SET
-         participations = m.participations + EXCLUDED.participations,
-         donations = m.donations + EXCLUDED.donations,
-         donated_fen = m.donated_fen + EXCLUDED.donated_fen`,
-      [event.alumnusId, shanghaiMonth(event.occurredAt), participation ? 1 : 0, gift.donations, gift.fen],
     );
   }
 

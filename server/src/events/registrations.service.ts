@@ -13,7 +13,7 @@ import type {
 } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AppError } from '../common/app-error.js';
-import { IdempotencyService, type IdempotentResponse } from '../common/idempotency/idempotency.service.js';
+import { IdempotencyService, type IdempotentResponse, type IdempotentWork } from '../common/idempotency/idempotency.service.js';
 import { decodeCursor, toPage } from '../common/pagination.js';
 import type { AppConfig } from '../config/configuration.js';
 import { GroupsService } from '../groups/groups.service.js';
@@ -24,7 +24,7 @@ import { EventEntity } from './event.entity.js';
 import { validateAnswers } from './event-rules.js';
 import { toEventSummary } from './events.service.js';
 import { RegistrationEntity } from './registration.entity.js';
-import { SeatsService } from './seats.service.js';
+import { SeatsChanged, SeatsService } from './seats.service.js';
 
 export function toRegistration(r: RegistrationEntity): RegistrationDto {
   return {
@@ -36,6 +36,9 @@ export function toRegistration(r: RegistrationEntity): RegistrationDto {
     createdAt: r.createdAt.toISOString(),
   };
 }
+
+/** Tries of one sign-up while the seats keep changing under it (each try sees the last one's outcome). */
+const MAX_SIGN_UP_ATTEMPTS = 5;
 
 const isStaff = (user: AuthUserDto) => user.roles.includes('staff') || user.roles.includes('admin');
 
@@ -57,44 +60,65 @@ export class RegistrationsService {
 
   /**
    * Signs the alumnus up: a free seat confirms, a full event waitlists (when it has a
-   * waitlist) or refuses. The event row is locked for the whole transaction, so two
-   * sign-ups never both take the last seat, on one server instance or several.
+   * waitlist) or refuses. No lock is held while the sign-up is written: the seat is claimed
+   * by the transaction's last statement (SeatsService), so sign-ups do not queue on the event
+   * row, on one server instance or several. When the seats changed meanwhile (the last one
+   * went, or a cancellation freed one), the transaction is rolled back and made again.
    */
-  register(
+  async register(
     user: AuthUserDto,
     eventId: string,
     answers: RegistrationAnswers,
     idempotencyKey: string | undefined,
   ): Promise<IdempotentResponse<RegistrationDto>> {
     const request = { alumnusId: user.id, key: idempotencyKey, route: `POST /events/${eventId}/registrations`, body: answers };
-    return this.idempotency.run(request, async (manager) => {
-      const event = await this.lockEvent(manager, eventId);
-      if (event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
-      const existing = await manager.findOneBy(RegistrationEntity, { eventId, alumnusId: user.id });
-      if (existing && existing.status !== 'cancelled') return { status: 200, body: toRegistration(existing) };
+    for (let attempt = 1; ; attempt++) {
+      // Each retry reads the seats as the last one left them; should they keep changing, the last
+      // try locks the event row first, as every sign-up once did, and cannot be told to retry.
+      const lockFirst = attempt === MAX_SIGN_UP_ATTEMPTS;
+      try {
+        return await this.idempotency.run(request, (manager) => this.signUp(manager, user, eventId, answers, lockFirst));
+      } catch (error) {
+        if (!(error instanceof SeatsChanged)) throw error;
+      }
+    }
+  }
 
-      if (event.status !== 'published') throw new AppError('EVENT_NOT_OPEN', [{ issue: `the event is ${event.status}` }]);
-      const now = new Date();
-      if (event.signupOpensAt && now < event.signupOpensAt)
-        throw new AppError('EVENT_SIGNUP_NOT_STARTED', [{ issue: `sign-up opens at ${event.signupOpensAt.toISOString()}` }]);
-      if (now >= (event.signupClosesAt ?? event.startsAt)) throw new AppError('EVENT_SIGNUP_CLOSED');
-      await this.assertInAudience(manager, user, event);
-      const kept = validateAnswers(event.questions, answers);
+  private async signUp(
+    manager: EntityManager,
+    user: AuthUserDto,
+    eventId: string,
+    answers: RegistrationAnswers,
+    lockFirst: boolean,
+  ): Promise<IdempotentWork<RegistrationDto>> {
+    const { event, existing } = await this.eventAndMine(manager, eventId, user.id, lockFirst);
+    if (!event || event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
+    if (existing && existing.status !== 'cancelled') return { status: 200, body: toRegistration(existing) };
 
-      const seatFree = event.confirmedCount < event.capacity;
-      if (!seatFree && !event.waitlistEnabled) throw new AppError('EVENT_FULL');
-      const status = seatFree ? 'confirmed' : 'waitlisted';
-      const registration = await this.saveRegistration(manager, existing, { eventId, alumnusId: user.id, status, answers: kept });
-      if (seatFree) await this.seats.setConfirmedCount(manager, event, event.confirmedCount + 1);
-      await this.interactions.record(manager, {
-        alumnusId: user.id,
-        kind: seatFree ? 'events.registered' : 'events.waitlisted',
-        subjectType: 'event',
-        subjectId: eventId,
-        detail: { registrationId: registration.id },
-      });
-      return { status: 201, body: toRegistration(registration) };
+    if (event.status !== 'published') throw new AppError('EVENT_NOT_OPEN', [{ issue: `the event is ${event.status}` }]);
+    const now = new Date();
+    if (event.signupOpensAt && now < event.signupOpensAt)
+      throw new AppError('EVENT_SIGNUP_NOT_STARTED', [{ issue: `sign-up opens at ${event.signupOpensAt.toISOString()}` }]);
+    if (now >= (event.signupClosesAt ?? event.startsAt)) throw new AppError('EVENT_SIGNUP_CLOSED');
+    await this.assertInAudience(manager, user, event);
+    const kept = validateAnswers(event.questions, answers);
+
+    const seatFree = event.confirmedCount < event.capacity;
+    if (!seatFree && !event.waitlistEnabled) throw new AppError('EVENT_FULL');
+    const status = seatFree ? 'confirmed' : 'waitlisted';
+    const registration = await this.saveRegistration(manager, existing, { eventId, alumnusId: user.id, status, answers: kept });
+    await this.interactions.record(manager, {
+      alumnusId: user.id,
+      kind: seatFree ? 'events.registered' : 'events.waitlisted',
+      subjectType: 'event',
+      subjectId: eventId,
+      detail: { registrationId: registration.id },
     });
+    return {
+      status: 201,
+      body: toRegistration(registration),
+      lastStatement: (last) => (seatFree ? this.seats.claim(last, eventId) : this.seats.confirmWaitlisted(last, eventId)),
+    };
   }
 
   /** Cancels my registration; a confirmed seat goes to the first waitlisted alumnus in the same transaction. */
@@ -173,6 +197,22 @@ export class RegistrationsService {
       shortCode: checkInShortCode(this.key, registration.id, step),
       refreshAt: new Date((step + 1) * CHECK_IN_STEP_MS).toISOString(),
     };
+  }
+
+  /** The event and my registration for it, in one statement; with `lock`, the event row locked for the transaction. */
+  private async eventAndMine(
+    manager: EntityManager,
+    eventId: string,
+    alumnusId: string,
+    lock: boolean,
+  ): Promise<{ event: EventEntity | null; existing: RegistrationEntity | null }> {
+    const query = manager
+      .createQueryBuilder(EventEntity, 'e')
+      .leftJoinAndMapOne('e.mine', RegistrationEntity, 'r', 'r.eventId = e.id AND r.alumnusId = :alumnusId', { alumnusId })
+      .where('e.id = :eventId', { eventId });
+    if (lock) query.setLock('pessimistic_write', undefined, ['e']);
+    const event = (await query.getOne()) as (EventEntity & { mine?: RegistrationEntity }) | null;
+    return { event, existing: event?.mine ?? null };
   }
 
   private async lockEvent(manager: EntityManager, id: string): Promise<EventEntity> {

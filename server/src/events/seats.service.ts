@@ -7,9 +7,23 @@ import { EventEntity } from './event.entity.js';
 import { RegistrationEntity } from './registration.entity.js';
 
 /**
- * Moves seats between the waitlist and the confirmed list. Callers hold the event row's lock
- * (`SELECT … FOR UPDATE`), which is what keeps `confirmed_count` equal to the confirmed rows
- * and below the capacity whatever the concurrency and however many server instances run.
+ * A sign-up's last statement found the seats it counted on taken, or one it did not count on
+ * freed: its transaction is rolled back and the sign-up made again (RegistrationsService).
+ */
+export class SeatsChanged extends Error {
+  constructor() {
+    super('the event’s free seats changed while signing up');
+  }
+}
+
+/**
+ * Moves seats between the waitlist and the confirmed list, keeping `confirmed_count` equal to
+ * the confirmed rows and below the capacity whatever the concurrency and however many server
+ * instances run. A sign-up takes no lock until its last statement (docs/events.md, Seats):
+ * `claim` is a conditional increment, so the event row is locked only from it to the commit;
+ * `confirmWaitlisted` takes the weakest lock (`FOR KEY SHARE`), which sign-ups' claims do not
+ * wait for but a cancellation's or a staff change's `FOR UPDATE` does. Those callers hold the
+ * event row's `FOR UPDATE` lock for their whole transaction (they are rare).
  */
 @Injectable()
 export class SeatsService {
@@ -53,6 +67,31 @@ export class SeatsService {
         payload: eventMessagePayload(event, r.id),
       })),
     );
+  }
+
+  /**
+   * Takes a free seat for a sign-up that wrote itself as confirmed; its transaction's last
+   * statement. Throws SeatsChanged when the last one was taken meanwhile.
+   */
+  async claim(manager: EntityManager, eventId: string): Promise<void> {
+    const [, claimed] = (await manager.query(
+      `UPDATE events SET confirmed_count = confirmed_count + 1 WHERE id = $1 AND confirmed_count < capacity RETURNING id`,
+      [eventId],
+    )) as [unknown, number];
+    if (claimed === 0) throw new SeatsChanged();
+  }
+
+  /**
+   * A sign-up that wrote itself as waitlisted checks, as its transaction's last statement,
+   * that the event is still full. A cancellation holding the row waits for this sign-up's
+   * commit (and then promotes it), or has committed and freed a seat, which this sees: then
+   * SeatsChanged, and the sign-up is made again for the free seat.
+   */
+  async confirmWaitlisted(manager: EntityManager, eventId: string): Promise<void> {
+    const [event] = (await manager.query(`SELECT confirmed_count, capacity FROM events WHERE id = $1 FOR KEY SHARE`, [eventId])) as [
+      { confirmed_count: number; capacity: number },
+    ];
+    if (event.confirmed_count < event.capacity) throw new SeatsChanged();
   }
 
   async setConfirmedCount(manager: EntityManager, event: EventEntity, confirmedCount: number): Promise<void> {

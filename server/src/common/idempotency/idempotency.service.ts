@@ -18,6 +18,15 @@ export interface IdempotentResponse<T> {
   body: T;
 }
 
+export interface IdempotentWork<T> extends IdempotentResponse<T> {
+  /**
+   * The transaction's last statement, run after the answer is stored: a conditional claim on
+   * a contended row (a seat) takes its lock there, so it holds it only until the commit.
+   * Throwing rolls the whole transaction back, the stored answer with it.
+   */
+  lastStatement?: (manager: EntityManager) => Promise<void>;
+}
+
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** JSON with sorted object keys, so the same body always hashes the same. */
@@ -43,13 +52,13 @@ function canonical(value: unknown): string {
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  run<T>(request: IdempotentRequest, work: (manager: EntityManager) => Promise<IdempotentResponse<T>>): Promise<IdempotentResponse<T>> {
+  run<T>(request: IdempotentRequest, work: (manager: EntityManager) => Promise<IdempotentWork<T>>): Promise<IdempotentResponse<T>> {
     const { key } = request;
     if (key !== undefined && !KEY_PATTERN.test(key)) {
       throw new AppError('IDEMPOTENCY_KEY_INVALID', [{ field: 'Idempotency-Key', issue: 'must be 8–64 letters, digits, - or _' }]);
     }
     return this.dataSource.transaction(async (manager) => {
-      if (key === undefined) return work(manager);
+      if (key === undefined) return finish(manager, await work(manager));
       const where = { alumnusId: request.alumnusId, key, route: request.route };
       const requestHash = createHash('sha256').update(canonical(request.body)).digest('hex');
       const inserted = await manager
@@ -71,7 +80,12 @@ export class IdempotencyService {
       }
       const response = await work(manager);
       await manager.update(IdempotencyRecordEntity, where, { statusCode: response.status, response: response.body as object });
-      return response;
+      return finish(manager, response);
     });
   }
+}
+
+async function finish<T>(manager: EntityManager, { lastStatement, ...response }: IdempotentWork<T>): Promise<IdempotentResponse<T>> {
+  await lastStatement?.(manager);
+  return response;
 }
