@@ -113,8 +113,10 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
        INSERT INTO campaigns (title, kind, status, goal_fen, raised_fen, donor_count, paid_count, starts_at)
        VALUES ('授权项目' || $1, 'general', 'open', 100000, 5000, 1, 1, now() - interval '1 day') RETURNING id),
      donation AS (
-       INSERT INTO donations (campaign_id, alumnus_id, out_trade_no, amount_fen, status, payer_openid, expires_at, transaction_id, paid_at)
-       SELECT campaign.id, (ids->>'other')::uuid, 'AUTHZ' || $1, 5000, 'paid', 'o_authz_' || $1 || '_other', now(), 'T' || $1, now()
+       INSERT INTO donations (campaign_id, alumnus_id, out_trade_no, amount_fen, status, payer_openid, expires_at, transaction_id, paid_at,
+                              certificate_no)
+       SELECT campaign.id, (ids->>'other')::uuid, 'AUTHZ' || $1, 5000, 'paid', 'o_authz_' || $1 || '_other', now(), 'T' || $1, now(),
+              'GIV-AUTHZ-' || $1
        FROM campaign, who RETURNING id),
      claim AS (
        INSERT INTO verification_claims (alumnus_id, status, name, graduation_year, department_id, class_name)

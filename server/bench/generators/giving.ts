@@ -17,16 +17,18 @@ export async function insertCampaigns(pool: pg.Pool, count: number, status: 'ope
 /**
  * Paid gifts to one drive from these donors in turn, one a minute going back from now (one
  * INSERT … SELECT over generate_series): every fourth anonymous, every fifth with its amount
- * hidden, as the donor wall shows them. The drive's totals are updated to match.
+ * hidden, as the donor wall shows them, each numbered (posted, docs/giving.md). The drive's
+ * totals are updated to match.
  */
 export async function insertPaidDonations(pool: pg.Pool, campaignId: string, donorIds: readonly string[], count: number): Promise<void> {
   await pool.query(
     `WITH gifts AS (
        INSERT INTO donations (campaign_id, alumnus_id, out_trade_no, amount_fen, message, anonymous, hide_amount, status,
-                              payer_openid, expires_at, transaction_id, paid_at, created_at)
+                              payer_openid, expires_at, transaction_id, paid_at, certificate_no, created_at)
        SELECT $1::uuid, ($2::uuid[])[1 + g % cardinality($2::uuid[])], 'BENCH' || lpad(g::text, 12, '0') || substr(md5($1::uuid::text), 1, 8),
               1000 * (1 + g % 20), CASE WHEN g % 3 = 0 THEN '祝母校越来越好' ELSE '' END, g % 4 = 0, g % 5 = 0, 'paid',
-              'o_bench_payer_' || g, now(), 'BENCHTX' || md5($1::uuid::text || g), now() - g * interval '1 minute', now() - g * interval '1 minute'
+              'o_bench_payer_' || g, now(), 'BENCHTX' || md5($1::uuid::text || g), now() - g * interval '1 minute',
+              'BENCH-' || substr(md5($1::uuid::text), 1, 8) || '-' || g, now() - g * interval '1 minute'
        FROM generate_series(1, $3::int) AS g
        RETURNING amount_fen)
      UPDATE campaigns SET raised_fen = raised_fen + (SELECT sum(amount_fen) FROM gifts),

@@ -41,13 +41,17 @@ export class CampaignEntity {
   @Column({ type: 'bigint', nullable: true, transformer: fenTransformer })
   unitPriceFen: number | null;
 
-  /** Units given so far ("棵树苗"); for sapling drives also the last tree number handed out. */
+  /** Units given so far ("棵树苗"), less fully refunded gifts'. */
   @Column({ type: 'int', default: 0 })
   unitsRaised: number;
 
-  /** Paid gifts so far: the counter certificate numbers are drawn from. */
+  /** Paid gifts posted so far (docs/giving.md, Posting): the counter certificate numbers are drawn from. */
   @Column({ type: 'int', default: 0 })
   paidCount: number;
+
+  /** Sapling drives: the last tree number given (refunded gifts keep theirs, so it never goes down). */
+  @Column({ type: 'int', default: 0 })
+  lastTreeNo: number;
 
   /** Sum of the fund-use ledger's entries. */
   @Column({ type: 'bigint', default: 0, transformer: fenTransformer })

@@ -65,6 +65,8 @@ describe('class leaderboard', () => {
       expiresAt: new Date(at.getTime() + 30 * 60_000),
       paidAt: settled ? at : null,
       transactionId: settled ? `4200${randomUUID().replace(/-/g, '')}` : null,
+      // Posted, as a settled gift is (docs/giving.md, Posting).
+      certificateNo: settled ? `GIV-TEST-${randomUUID()}` : null,
     });
   }
 

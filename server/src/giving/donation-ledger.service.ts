@@ -9,7 +9,7 @@ import type { RefundStatus, Transaction } from '../wechat-pay/wechat-pay.types.j
 import { CampaignEntity } from './campaign.entity.js';
 import { DonationEntity } from './donation.entity.js';
 import { DonationRefundEntity } from './donation-refund.entity.js';
-import { certificateNo, firstTreeNo } from './donation-numbers.js';
+import { PostingService } from './posting.service.js';
 
 export function toRefund(r: DonationRefundEntity): DonationRefundDto {
   return {
@@ -47,15 +47,15 @@ export function toDonation(d: DonationEntity): DonationDto {
 /** Why a transaction WeChat Pay reports does not belong to the order it names. */
 export type Mismatch = 'APPID_MISMATCH' | 'MCHID_MISMATCH' | 'ORDER_UNKNOWN' | 'AMOUNT_MISMATCH';
 
-export type PaidOutcome =
-  { kind: 'paid'; donation: DonationEntity } | { kind: 'already'; donation: DonationEntity } | { kind: 'refused'; reason: Mismatch };
+export type PaidOutcome = { kind: 'paid' } | { kind: 'already' } | { kind: 'refused'; reason: Mismatch };
 
 /**
  * The one place a donation changes state. Marking paid happens once per order whoever
  * reports it first (the notification, a duplicate of it on another instance, or our own
  * query): a conditional UPDATE … WHERE status = 'pending' decides, and in the same
- * transaction the campaign row is locked and its totals, the certificate number, the tree
- * numbers, the interaction row and the thank-you message are written.
+ * transaction the interaction row is written. Nothing shared is touched: the certificate
+ * number, the tree numbers, the campaign's totals and the thank-you come from the posting
+ * pass (PostingService) right after the commit, before the payment is acknowledged.
  */
 @Injectable()
 export class DonationLedgerService {
@@ -63,6 +63,7 @@ export class DonationLedgerService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly interactions: InteractionsService,
     private readonly outbox: OutboxService,
+    private readonly posting: PostingService,
     @InjectPinoLogger('DonationLedger') private readonly logger: PinoLogger,
   ) {}
 
@@ -86,22 +87,38 @@ export class DonationLedgerService {
       );
       return { kind: 'refused', reason: reason ?? 'ORDER_UNKNOWN' };
     }
-    return this.dataSource.transaction(async (manager) => {
-      const paidAt = transaction.success_time ? new Date(transaction.success_time) : new Date();
-      const updated = await manager
-        .createQueryBuilder()
-        .update(DonationEntity)
-        .set({ status: 'paid', transactionId: transaction.transaction_id ?? null, paidAt })
-        .where('id = :id AND status = :pending', { id: order.id, pending: 'pending' })
-        .execute();
-      if (updated.affected === 0) {
+    const paidAt = transaction.success_time ? new Date(transaction.success_time) : new Date();
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const [, flipped] = (await manager.query(
+        `UPDATE donations SET status = 'paid', transaction_id = $2, paid_at = $3, updated_at = now() WHERE id = $1 AND status = 'pending'`,
+        [order.id, transaction.transaction_id ?? null, paidAt],
+      )) as [unknown, number];
+      if (flipped === 0) {
         const current = await manager.findOneByOrFail(DonationEntity, { id: order.id });
         // Paid after we closed it would be WeChat Pay contradicting its own close answer: keep it for staff.
         if (current.status === 'closed') this.logger.error({ outTradeNo: order.outTradeNo }, 'payment reported for a closed donation');
-        return { kind: 'already', donation: current } as const;
+        return { kind: 'already', posted: current.status !== 'paid' || current.certificateNo !== null } as const;
       }
-      return { kind: 'paid', donation: await this.settle(manager, order.id) } as const;
+      if (order.alumnusId !== null) {
+        const detail: GivingInteractionDetail & Record<string, unknown> = {
+          amountFen: order.amountFen,
+          campaignId: order.campaignId,
+          donationId: order.id,
+          units: order.units,
+        };
+        await this.interactions.record(manager, {
+          alumnusId: order.alumnusId,
+          kind: 'giving.donated',
+          subjectType: 'campaign',
+          subjectId: order.campaignId,
+          detail,
+        });
+      }
+      return { kind: 'paid', posted: false } as const;
     });
+    // Posted before WeChat Pay hears back (a repeat finds it posted), so an acknowledged payment has its certificate and thank-you.
+    if (!outcome.posted) await this.posting.post(order.campaignId);
+    return { kind: outcome.kind };
   }
 
   /**
@@ -131,11 +148,11 @@ export class DonationLedgerService {
   }
 
   private async giveBack(manager: EntityManager, refund: DonationRefundEntity): Promise<void> {
+    const { campaignId } = await manager.findOneByOrFail(DonationEntity, { id: refund.donationId });
+    // The campaign first, as the posting pass takes it; and its waiting gifts posted, so the totals given back from count this one.
+    const campaign = await manager.findOneOrFail(CampaignEntity, { where: { id: campaignId }, lock: { mode: 'pessimistic_write' } });
+    await this.posting.postLocked(manager, campaign);
     const donation = await manager.findOneOrFail(DonationEntity, { where: { id: refund.donationId }, lock: { mode: 'pessimistic_write' } });
-    const campaign = await manager.findOneOrFail(CampaignEntity, {
-      where: { id: donation.campaignId },
-      lock: { mode: 'pessimistic_write' },
-    });
     donation.refundedFen += refund.amountFen;
     const full = donation.refundedFen === donation.amountFen;
     if (full) donation.status = 'refunded';
@@ -191,77 +208,5 @@ export class DonationLedgerService {
       .set({ status: 'closed', closedAt: new Date() })
       .where('id = :id AND status = :pending', { id: donationId, pending: 'pending' })
       .execute();
-  }
-
-  /** The rest of the payment, in the transaction that flipped the status. */
-  private async settle(manager: EntityManager, donationId: string): Promise<DonationEntity> {
-    const donation = await manager.findOneByOrFail(DonationEntity, { id: donationId });
-    const campaign = await manager.findOneOrFail(CampaignEntity, {
-      where: { id: donation.campaignId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    // A donor counts once per campaign, however many gifts they make.
-    const earlier =
-      donation.alumnusId === null
-        ? 0
-        : await manager
-            .createQueryBuilder(DonationEntity, 'd')
-            .where('d.campaignId = :campaign AND d.alumnusId = :alumnus AND d.status IN (:...paid) AND d.id <> :id', {
-              campaign: campaign.id,
-              alumnus: donation.alumnusId,
-              paid: ['paid'],
-              id: donation.id,
-            })
-            .getCount();
-    const paidCount = campaign.paidCount + 1;
-    donation.certificateNo = certificateNo(campaign.id, paidCount);
-    // Not units_raised: a full refund lowers that, and its trees' numbers stay taken.
-    const [{ last }] = (await manager.query(
-      `SELECT COALESCE(MAX(first_tree_no + units - 1), 0)::int AS last FROM donations WHERE campaign_id = $1 AND first_tree_no IS NOT NULL`,
-      [campaign.id],
-    )) as [{ last: number }];
-    donation.firstTreeNo = firstTreeNo(campaign.kind, last, donation.units);
-    await manager.update(DonationEntity, { id: donation.id }, { certificateNo: donation.certificateNo, firstTreeNo: donation.firstTreeNo });
-    await manager.update(
-      CampaignEntity,
-      { id: campaign.id },
-      {
-        raisedFen: campaign.raisedFen + donation.amountFen,
-        donorCount: campaign.donorCount + (earlier === 0 ? 1 : 0),
-        unitsRaised: campaign.unitsRaised + donation.units,
-        paidCount,
-      },
-    );
-    if (donation.alumnusId !== null) {
-      const detail: GivingInteractionDetail & Record<string, unknown> = {
-        amountFen: donation.amountFen,
-        campaignId: campaign.id,
-        donationId: donation.id,
-        units: donation.units,
-      };
-      await this.interactions.record(manager, {
-        alumnusId: donation.alumnusId,
-        kind: 'giving.donated',
-        subjectType: 'campaign',
-        subjectId: campaign.id,
-        detail,
-      });
-      await this.outbox.enqueue(manager, [
-        {
-          alumnusId: donation.alumnusId,
-          kind: 'giving.thanked',
-          dedupeKey: `giving.thanked:${donation.id}`,
-          payload: {
-            donationId: donation.id,
-            campaignId: campaign.id,
-            campaignTitle: campaign.title,
-            amountFen: donation.amountFen,
-            certificateNo: donation.certificateNo,
-            treeNumbers: toDonation(donation).treeNumbers,
-          },
-        },
-      ]);
-    }
-    return donation;
   }
 }

@@ -59,6 +59,7 @@ export class DonationEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt: Date | null;
 
+  /** Given by the posting pass (docs/giving.md, Posting), with the tree numbers; null while a paid gift waits for it. */
   @Column({ type: 'text', nullable: true, unique: true })
   certificateNo: string | null;
 

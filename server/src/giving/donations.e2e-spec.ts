@@ -247,6 +247,36 @@ describe('donations by WeChat Pay', () => {
     expect(await totalsAgree(t.dataSource, sapling.id)).toMatchObject({ raisedFen: before.raisedFen, paidCount: before.paidCount });
   });
 
+  it('posts a payment whose instance died before posting it: the donor’s poll or the next payment numbers it, counted once', async () => {
+    const fresh = await campaign({ kind: 'sapling', unitName: '棵树苗', unitPriceFen: 3000 });
+    const [first, second] = [await signedIn(t), await signedIn(t)];
+    const orphan = (await donate(fresh.id, { units: 2 }, first)).body.donation;
+    // What a crash between the payment's commit and its posting leaves: paid, not numbered, not in the totals.
+    await t.dataSource.query(`UPDATE donations SET status = 'paid', transaction_id = 'T' || out_trade_no, paid_at = now() WHERE id = $1`, [
+      orphan.id,
+    ]);
+    expect((await row(orphan.id)).certificateNo).toBeNull();
+    const later = (await donate(fresh.id, { units: 1 }, second)).body.donation;
+    fake.pay(later.outTradeNo, { notify: false });
+    expect(await fake.deliver(later.outTradeNo)).toBe(204);
+    expect(await row(orphan.id)).toMatchObject({ certificateNo: expect.stringMatching(/-000001$/), firstTreeNo: 1 });
+    expect(await row(later.id)).toMatchObject({ certificateNo: expect.stringMatching(/-000002$/), firstTreeNo: 3 });
+    await totalsAgree(t.dataSource, fresh.id);
+
+    // The donor's own poll posts a gift paid a moment ago, so it is shown with its certificate.
+    const polled = (await donate(fresh.id, { units: 1 }, first)).body.donation;
+    await t.dataSource.query(`UPDATE donations SET status = 'paid', transaction_id = 'T' || out_trade_no, paid_at = now() WHERE id = $1`, [
+      polled.id,
+    ]);
+    expect((await poll(polled.id, first)).body).toMatchObject({
+      status: 'paid',
+      certificateNo: expect.stringMatching(/-000003$/),
+      treeNumbers: { first: 4, last: 4 },
+    });
+    const totals = await totalsAgree(t.dataSource, fresh.id);
+    expect(totals).toMatchObject({ paidCount: 3, donorCount: 2, unitsRaised: 4, lastTreeNo: 4 });
+  });
+
   it('refuses a notification that is not signed at all, or not JSON', async () => {
     const unsigned = await t.request('/api/v1/giving/wechat-pay/notify', post({ id: 'EV-1', resource: {} }));
     expect(unsigned.status).toBe(400);
@@ -384,13 +414,16 @@ describe('donations by WeChat Pay', () => {
 describe('concurrent notifications on two instances', () => {
   const instances = useTwoInstances();
 
-  it('20 paid orders, each notification delivered 3 times to both instances at once: each counted once, no 5xx', async () => {
+  it('20 paid orders by 12 donors, each notification delivered 3 times to both instances at once: each counted once, no 5xx', async () => {
     const { a, b } = instances;
     const fake = payFake(a);
     const campaign = await campaignFactory(a.dataSource)({ kind: 'sapling', unitName: '棵树苗', unitPriceFen: 3000 });
     const orders = [];
+    // Eight donors give twice, and both of their payments arrive together: the donor count must take each once.
+    const donors = [];
+    for (let i = 0; i < 12; i++) donors.push(await signedIn(a));
     for (let i = 0; i < 20; i++) {
-      const who = await signedIn(a);
+      const who = donors[i % 12]!;
       const res = await a.request(`/api/v1/campaigns/${campaign.id}/donations`, post({ units: 1 + (i % 3) }, who.headers));
       expect(res.status).toBe(201);
       fake.pay(res.body.donation.outTradeNo, { notify: false });
@@ -407,7 +440,7 @@ describe('concurrent notifications on two instances', () => {
 
     const totals = await totalsAgree(a.dataSource, campaign.id);
     expect(totals.paidCount).toBe(20);
-    expect(totals.donorCount).toBe(20);
+    expect(totals.donorCount).toBe(12);
     const certificates = await a.dataSource.query(`SELECT count(DISTINCT certificate_no)::int AS n FROM donations WHERE campaign_id = $1`, [
       campaign.id,
     ]);
@@ -425,6 +458,11 @@ describe('concurrent notifications on two instances', () => {
     expect(next - 1).toBe(totals.unitsRaised);
     const interactions = await a.dataSource.getRepository(InteractionEntity).countBy({ kind: 'giving.donated', subjectId: campaign.id });
     expect(interactions).toBe(20);
+    const thanks = await a.dataSource.query(
+      `SELECT count(DISTINCT payload->>'donationId')::int AS n FROM outbox_messages WHERE kind = 'giving.thanked' AND payload->>'campaignId' = $1`,
+      [campaign.id],
+    );
+    expect(thanks[0].n).toBe(20);
   }, 120_000);
 });
 

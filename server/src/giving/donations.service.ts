@@ -12,6 +12,7 @@ import { WechatPayEndpoint } from '../wechat-pay/wechat-pay-endpoint.js';
 import { WechatPayError } from '../wechat-pay/wechat-pay-error.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { DonationEntity } from './donation.entity.js';
+import { PostingService } from './posting.service.js';
 import { DonationLedgerService, toDonation } from './donation-ledger.service.js';
 import { outTradeNo } from './donation-numbers.js';
 import type { CreateDonationDto } from './dto/donation-request.dto.js';
@@ -42,6 +43,7 @@ export class DonationsService implements OnModuleInit {
     private readonly alumni: AlumniService,
     private readonly pay: WechatPayClient,
     private readonly ledger: DonationLedgerService,
+    private readonly posting: PostingService,
     private readonly jobs: JobsService,
     private readonly payEndpoint: WechatPayEndpoint,
     @InjectPinoLogger('Donations') private readonly logger: PinoLogger,
@@ -114,6 +116,11 @@ export class DonationsService implements OnModuleInit {
     const repository = this.dataSource.getRepository(DonationEntity);
     const donation = await repository.findOneBy({ id, alumnusId: user.id });
     if (!donation) throw new AppError('DONATION_NOT_FOUND');
+    if (donation.status === 'paid' && donation.certificateNo === null) {
+      // Paid a moment ago and not yet posted: the donor sees it with its certificate and tree numbers.
+      await this.posting.post(donation.campaignId);
+      return toDonation(await repository.findOneByOrFail({ id }));
+    }
     if (donation.status !== 'pending' || now.getTime() - donation.createdAt.getTime() < ACTIVE_QUERY_AFTER_MS) return toDonation(donation);
     try {
       await this.reconcile(donation, now);

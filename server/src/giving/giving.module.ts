@@ -38,6 +38,7 @@ import { StaffCampaignsController } from './staff-campaigns.controller.js';
 import { StaffDonationsController } from './staff-donations.controller.js';
 import { StaffDonationsService } from './staff-donations.service.js';
 import { StaffReconciliationsController } from './staff-reconciliations.controller.js';
+import { PostingService } from './posting.service.js';
 import { TreesService } from './trees.service.js';
 import { NOTIFY_PATH_PREFIX, WechatPayNotifyController } from './wechat-pay-notify.controller.js';
 
@@ -79,6 +80,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     CampaignsService,
     DonationsService,
     DonationLedgerService,
+    PostingService,
     DonationRecordsService,
     PaymentNotificationsService,
     RefundsService,

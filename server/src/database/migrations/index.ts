@@ -19,6 +19,7 @@ import { CareersMentoring1796600000000 } from './1796600000000-careers-mentoring
 import { RoleChanges1796610000000 } from './1796610000000-role-changes.js';
 import { CareersJobs1796620000000 } from './1796620000000-careers-jobs.js';
 import { Governance1796700000000 } from './1796700000000-governance.js';
+import { GivingPosting1796710000000 } from './1796710000000-giving-posting.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   RoleChanges1796610000000,
   CareersJobs1796620000000,
   Governance1796700000000,
+  GivingPosting1796710000000,
 ];

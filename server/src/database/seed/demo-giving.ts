@@ -189,6 +189,7 @@ export async function seedDemoGiving(manager: EntityManager, { alumni, classmate
         donorCount: new Set(kept.map((r) => r.alumnusId)).size,
         unitsRaised: kept.reduce((total, r) => total + r.units, 0),
         paidCount: rows.length,
+        lastTreeNo: campaign.kind === 'sapling' ? unitsRaised : 0,
       },
     );
   }
