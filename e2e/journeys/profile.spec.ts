@@ -15,7 +15,9 @@ describe('profile, directory and staff management', () => {
   }
 
   it('an alumnus changes a field and who may see it, and is told the directory opens after verification', async () => {
-    const { page, problems } = await openPhonePage(app.browser);
+    const { page, allow } = await openPhonePage(app.browser);
+    // The directory's 403 is the expected answer here, logged by the browser as a failed resource.
+    allow(/status of 403/);
     await signInAs(page, 0);
     await page.getByText('个人资料').click();
     const city = page.locator('.profile-field', { hasText: '所在城市' });
@@ -31,12 +33,10 @@ describe('profile, directory and staff management', () => {
     await page.goto(`${app.server.url}/#/packages/alumni/pages/directory/index`);
     await page.locator('.nut-empty-title', { hasText: '完成校友认证后才能查找校友' }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'directory-unverified');
-    // The directory's 403 is the expected answer here, logged by the browser as a failed resource.
-    expect(problems.filter((problem) => !problem.includes('403'))).toEqual([]);
   });
 
   it('an administrator finds an alumnus and makes them staff', async () => {
-    const { page, problems } = await openPhonePage(app.browser);
+    const { page } = await openPhonePage(app.browser);
     await signInAs(page, '管理员');
     await page.goto(`${app.server.url}/#/packages/staff/pages/staff-members/index`);
     await page.locator('.staff-member').first().waitFor({ timeout: 30_000 });
@@ -48,6 +48,5 @@ describe('profile, directory and staff management', () => {
     await page.getByText('设为工作人员').click();
     await expect.poll(() => page.locator('.staff-members__list').first().locator('.staff-member').count()).toBe(before + 1);
     await screenshot(page, 'staff-members');
-    expect(problems).toEqual([]);
   });
 });

@@ -25,8 +25,22 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A phone-sized page that records console errors and failed requests. */
-export async function openPhonePage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
+export interface PhonePage {
+  page: Page;
+  /** Console errors, page errors and failed requests not allowed, in order. */
+  problems: string[];
+  /** Takes what matches as expected on this page from now on (a refusal the test asks for). */
+  allow(pattern: RegExp): void;
+}
+
+/** Every page opened, with how many of its problems were already checked. */
+const opened: { problems: string[]; checked: number }[] = [];
+
+/**
+ * A phone-sized page that records console errors, page errors and failed requests. Any of
+ * them fails the running test (support/no-problems.ts), unless the test allowed it.
+ */
+export async function openPhonePage(browser: Browser): Promise<PhonePage> {
   const page = await browser.newPage({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -35,12 +49,26 @@ export async function openPhonePage(browser: Browser): Promise<{ page: Page; pro
     locale: 'zh-CN',
   });
   const problems: string[] = [];
+  const allowed: RegExp[] = [];
+  const record = (problem: string) => {
+    if (!allowed.some((pattern) => pattern.test(problem))) problems.push(problem);
+  };
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error') record(`console: ${message.text()} (${message.location().url})`);
   });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
-  return { page, problems };
+  page.on('pageerror', (error) => record(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => record(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  opened.push({ problems, checked: 0 });
+  return { page, problems, allow: (pattern) => allowed.push(pattern) };
+}
+
+/** The problems of every page recorded since the last call. */
+export function uncheckedProblems(): string[] {
+  return opened.flatMap((watched) => {
+    const fresh = watched.problems.slice(watched.checked);
+    watched.checked = watched.problems.length;
+    return fresh;
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

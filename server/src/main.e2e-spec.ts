@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PRODUCTION_ENV, REQUIRED_VARIABLES } from '../test/production-env.js';
 import { getJson, runServerToExit, startServerProcess, type ServerProcess } from '../test/server-process.js';
-import { createServerDatabase, serverUrl } from '../test/test-database.js';
+import { createServerDatabase, requireServerUrl, serverTestsRun } from '../test/test-database.js';
 import { DEMO_WARNING } from './config/demo.config.js';
 
 const DEMO = { DEMO: 'true' };
@@ -112,9 +112,8 @@ describe('starting the server', () => {
     expect(await recovered.stop('SIGTERM')).toBe(0);
   });
 
-  const url = serverUrl();
-  (url ? it : it.skip)('with DATABASE_URL: uses that PostgreSQL server and nothing else changes', async () => {
-    const db = await createServerDatabase(url!);
+  it.runIf(serverTestsRun())('with DATABASE_URL: uses that PostgreSQL server and nothing else changes', async () => {
+    const db = await createServerDatabase(requireServerUrl());
     try {
       const server = await startServerProcess({ ...DEMO, DATABASE_URL: db.url, DATA_DIR: join(tempDir(), 'unused') });
       servers.push(server);

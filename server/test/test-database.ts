@@ -12,6 +12,27 @@ export function serverUrl(): string | null {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || null;
 }
 
+/** Whether this is a CI run (`CI=true` or `CI=1`, as CI services set it). */
+export function isCi(): boolean {
+  return ['true', '1'].includes((process.env.CI ?? '').toLowerCase());
+}
+
+/**
+ * Whether a test that needs the PostgreSQL server runs. Without one it is skipped on a
+ * developer's machine, but in CI it runs and fails (`requireServerUrl`): CI must not pass by
+ * skipping what it was meant to check.
+ */
+export function serverTestsRun(): boolean {
+  return serverUrl() !== null || isCi();
+}
+
+/** The PostgreSQL server, for a test that cannot do without one. */
+export function requireServerUrl(): string {
+  const url = serverUrl();
+  if (url) return url;
+  throw new Error('This test needs a PostgreSQL server: set TEST_DATABASE_URL (CI=true runs it rather than skipping it).');
+}
+
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;

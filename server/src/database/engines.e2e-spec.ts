@@ -1,5 +1,11 @@
 import { DataSource } from 'typeorm';
-import { createEmbeddedDatabase, createServerDatabase, serverUrl, type TestDatabase } from '../../test/test-database.js';
+import {
+  createEmbeddedDatabase,
+  createServerDatabase,
+  requireServerUrl,
+  serverTestsRun,
+  type TestDatabase,
+} from '../../test/test-database.js';
 import { dataSourceOptions } from './data-source-options.js';
 
 const SEATS = 20;
@@ -11,8 +17,7 @@ const ATTEMPTS = 60;
  * both; without a server configured only the embedded one runs.
  */
 const engines: [string, () => Promise<TestDatabase>][] = [['embedded PGlite', () => createEmbeddedDatabase(12)]];
-const url = serverUrl();
-if (url) engines.push(['PostgreSQL server', () => createServerDatabase(url)]);
+if (serverTestsRun()) engines.push(['PostgreSQL server', () => createServerDatabase(requireServerUrl())]);
 
 describe.each(engines)('%s', (_name, create) => {
   let db: TestDatabase;
@@ -24,8 +29,8 @@ describe.each(engines)('%s', (_name, create) => {
     await dataSource.query('CREATE TABLE seats (id serial PRIMARY KEY, holder int NOT NULL UNIQUE)');
   });
   afterAll(async () => {
-    await dataSource.destroy();
-    await db.drop();
+    await dataSource?.destroy();
+    await db?.drop();
   });
 
   it(`gives exactly ${SEATS} seats to ${ATTEMPTS} concurrent takers using SELECT … FOR UPDATE`, async () => {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, serverUrl, type TestDatabase } from '../../test/test-database.js';
+import { createTestDatabase, requireServerUrl, serverTestsRun, type TestDatabase } from '../../test/test-database.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { migrate } from './schema-setup.js';
@@ -102,7 +102,8 @@ describe('migrations', () => {
 
   // Only a PostgreSQL server has several instances starting together: the embedded engine
   // is one process per data folder, and its connections share one session.
-  it.skipIf(serverUrl() === null)('let concurrent starts take turns instead of failing', async () => {
+  it.runIf(serverTestsRun())('let concurrent starts take turns instead of failing', async () => {
+    requireServerUrl();
     for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration();
     const other = await new DataSource(dataSourceOptions(db.url, 2)).initialize();
     try {

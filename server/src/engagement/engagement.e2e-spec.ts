@@ -9,7 +9,7 @@ import { jsonRequest } from '../../test/events.js';
 import { phoneOf, recordInteraction, scalar } from '../../test/interactions.js';
 import { eventually } from '../../test/notifications.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
-import { serverUrl } from '../../test/test-database.js';
+import { requireServerUrl, serverTestsRun } from '../../test/test-database.js';
 
 /** The formula of docs/engagement.md, written out independently of the server's SQL. */
 const decayed = (weight: number, ageDays: number, halfLifeDays: number) => weight * 2 ** (-ageDays / halfLifeDays);
@@ -117,7 +117,11 @@ describe('engagement', () => {
   }
 
   // Two transactions open at once need a PostgreSQL server: the embedded engine runs one at a time.
-  const concurrently = serverUrl() ? it : it.skip;
+  const concurrently = (name: string, test: () => Promise<void>) =>
+    it.runIf(serverTestsRun())(name, async () => {
+      requireServerUrl();
+      await test();
+    });
 
   beforeAll(async () => {
     t = await startTestApp();

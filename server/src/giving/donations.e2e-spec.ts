@@ -283,6 +283,19 @@ describe('donations by WeChat Pay', () => {
     expect(unsigned.body.code).toBe('FAIL');
   });
 
+  it.each([
+    ['malformed JSON', { 'content-type': 'application/json' }, '{"id": "EV-1", ', '400'],
+    // Refused by the HTTP layer (415) or by the controller's signature check (400): a 4xx either way.
+    ['a body that is not JSON', { 'content-type': 'application/x-www-form-urlencoded' }, 'id=EV-1', '4xx'],
+    ['a body far larger than a notification', { 'content-type': 'application/json' }, `{"id":"${'x'.repeat(100_000)}"}`, '413'],
+  ])('answers %s in WeChat Pay format on both notification routes', async (_case, headers, body, status) => {
+    for (const path of ['notify', 'refund-notify']) {
+      const res = await t.request(`/api/v1/giving/wechat-pay/${path}`, { method: 'POST', headers, body });
+      const seen = status === '4xx' && res.status >= 400 && res.status < 500 ? '4xx' : String(res.status);
+      expect({ path, status: seen, body: res.body }).toEqual({ path, status, body: { code: 'FAIL', message: expect.any(String) } });
+    }
+  });
+
   it('keeps delivering an unacknowledged notification on the schedule until it is acknowledged', async () => {
     const order = await paidSilently();
     // Nothing listens here: the first deliveries fail, as if our server were down.

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
 import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { AppError } from '../common/app-error.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -40,7 +41,7 @@ import { StaffDonationsService } from './staff-donations.service.js';
 import { StaffReconciliationsController } from './staff-reconciliations.controller.js';
 import { PostingService } from './posting.service.js';
 import { TreesService } from './trees.service.js';
-import { NOTIFY_PATH_PREFIX, WechatPayNotifyController } from './wechat-pay-notify.controller.js';
+import { inWechatPayFormat, NOTIFY_PATH_PREFIX, WechatPayNotifyController } from './wechat-pay-notify.controller.js';
 
 const MAX_NOTIFICATION_BYTES = 64 * 1024;
 
@@ -113,6 +114,10 @@ export class GivingModule implements OnModuleInit {
         done(null, Readable.from([raw]));
       }, done);
     });
+    // Refused before the controller (malformed JSON, a wrong content type, too large): still WeChat Pay's format.
+    fastify.addHook('onSend', async (request, reply, payload) =>
+      request.url.startsWith(NOTIFY_PATH_PREFIX) && reply.statusCode >= 400 ? inWechatPayFormat(payload) : payload,
+    );
   }
 }
 
@@ -122,7 +127,8 @@ async function readNotification(payload: AsyncIterable<unknown>): Promise<Buffer
   for await (const chunk of payload) {
     size += (chunk as Buffer).length;
     // Notifications are about a kilobyte; anything near the limit is not one.
-    if (size > MAX_NOTIFICATION_BYTES) throw Object.assign(new Error('notification too large'), { statusCode: 413 });
+    if (size > MAX_NOTIFICATION_BYTES)
+      throw new AppError('PAYLOAD_TOO_LARGE', [{ issue: `a notification is at most ${MAX_NOTIFICATION_BYTES} bytes` }]);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

@@ -11,6 +11,21 @@ const answer = async (reply: FastifyReply, { status, body }: NotifyAnswer) => {
   await (body ? reply.status(status).send(body) : reply.status(status).send());
 };
 
+/**
+ * A refusal's body as WeChat Pay reads it (wechat-contracts.md 7.5: `{"code":"FAIL","message"}`),
+ * from our error body when the HTTP layer refused the request before the controller ran.
+ */
+export function inWechatPayFormat(payload: unknown): unknown {
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+  try {
+    const body = JSON.parse(payload.toString()) as { code?: unknown; error?: { message?: unknown } };
+    if (body.code === 'FAIL') return payload;
+    return JSON.stringify({ code: 'FAIL', message: typeof body.error?.message === 'string' ? body.error.message : '请求无效' });
+  } catch {
+    return JSON.stringify({ code: 'FAIL', message: '请求无效' });
+  }
+}
+
 /** Where WeChat Pay's notifications arrive; its raw body is kept by the hook in GivingModule. */
 export const NOTIFY_PATH_PREFIX = '/api/v1/giving/wechat-pay/';
 

@@ -5,7 +5,7 @@ import { groupWith, people } from '../../test/group-feeds.js';
 import { eventually } from '../../test/notifications.js';
 import { statementsOf } from '../../test/statements.js';
 import { useTwoInstances } from '../../test/test-app.js';
-import { serverUrl } from '../../test/test-database.js';
+import { requireServerUrl, serverTestsRun } from '../../test/test-database.js';
 import { TableChanges } from './table-changes.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
@@ -15,7 +15,8 @@ type Who = Awaited<ReturnType<typeof signedIn>>;
  * cached per instance. Answers are kept for 60 s here, far longer than any test waits, so a
  * fresh answer after a change can only come from the change being heard.
  */
-describe.skipIf(serverUrl() === null)('cached public reads', () => {
+describe.runIf(serverTestsRun())('cached public reads', () => {
+  beforeAll(() => void requireServerUrl());
   const pair = useTwoInstances({ READ_CACHE_SECONDS: '60', DATABASE_POOL_SIZE: '5', THROTTLE_LIMIT: '100000' });
   let staff: Who;
   let eventId: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type ServerInstance, startInstances, stopInstances } from '../../bench/instances.js';
 import { benchJwtSecret, tokenMinter } from '../../bench/tokens.js';
-import { createServerDatabase, serverUrl, type TestDatabase } from '../test-database.js';
+import { createServerDatabase, requireServerUrl, serverTestsRun, type TestDatabase } from '../test-database.js';
 
 /** Seconds a job may run before it counts as abandoned, in these tests: short, so a killed instance's jobs come back soon. */
 const JOBS_EXPIRE_SECONDS = 3;
@@ -20,7 +20,7 @@ export interface Cluster {
 }
 
 /** The fault tests run two server processes on the PostgreSQL server; the embedded engine lives in one process. */
-export const faultsCanRun = serverUrl() !== null;
+export const faultsCanRun = serverTestsRun();
 
 /**
  * Two compiled server instances on a new database, as the benchmark starts them
@@ -31,7 +31,7 @@ export function useCluster(): Cluster {
   let database: TestDatabase | undefined;
   let logDir: string | undefined;
   beforeAll(async () => {
-    database = await createServerDatabase(serverUrl()!);
+    database = await createServerDatabase(requireServerUrl());
     logDir = mkdtempSync(join(tmpdir(), 'alumnilink-faults-'));
     const secret = benchJwtSecret();
     const instances = await startInstances(
