@@ -21,11 +21,11 @@ export function useFreshInstallation(): Installation {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'alumnilink-e2e-'));
     // H5_DIR picks another H5 build than miniprogram/dist/h5 (see TARO_OUTPUT_ROOT).
-    installation.server = await startServerProcess({
-      DEMO: 'true',
-      DATA_DIR: dataDir,
-      ...(process.env.H5_DIR ? { H5_DIR: process.env.H5_DIR } : {}),
-    });
+    // A fresh installation seeds the demo college first: on a busy machine that takes a while.
+    installation.server = await startServerProcess(
+      { DEMO: 'true', DATA_DIR: dataDir, ...(process.env.H5_DIR ? { H5_DIR: process.env.H5_DIR } : {}) },
+      110_000,
+    );
     installation.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -236,7 +236,7 @@ describe('profiles (/api/v1/me, /api/v1/alumni/:id)', () => {
   });
 
   describe('data export', () => {
-    it('gives the owner their profile, visibility, interactions and an empty donations list, and records the export', async () => {
+    it('gives the owner their profile, visibility and interactions, an empty list of each other record, and records the export', async () => {
       const me = await signedIn(t, ['alumnus'], { ...CONSENTED, realName: '王芳', city: '温州' });
       await patch(me.headers, { employer: '某某学校', visibility: { employer: 'staff' } });
       const res = await t.request('/api/v1/me/export', { headers: me.headers });
@@ -244,11 +244,11 @@ describe('profiles (/api/v1/me, /api/v1/alumni/:id)', () => {
       expect(res.body.profile).toMatchObject({ id: me.alumnus.id, realName: '王芳', city: '温州', employer: '某某学校' });
       expect(res.body.profile.visibility.employer).toBe('staff');
       expect(res.body.profile.createdAt).toMatch(/Z$/);
-      expect(res.body.interactions.map((row: { kind: string }) => row.kind)).toEqual([
+      expect(res.body.records.interactions.map((row: { kind: string }) => row.kind)).toEqual([
         'identity.profile_updated',
         'identity.data_exported',
       ]);
-      expect(res.body.donations).toEqual([]);
+      expect(res.body.records).toMatchObject({ donations: [], registrations: [], memberships: [], posts: [], comments: [], claims: [] });
       expect(res.body.exportedAt).toMatch(/Z$/);
     });
 

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { GroupsModule } from '../groups/groups.module.js';
-import { InboxModule } from '../inbox/inbox.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
+import { PersonalDataModule } from '../personal-data/personal-data.module.js';
 import { SchoolModule } from '../school/school.module.js';
 import { StorageModule } from '../storage/storage.module.js';
 import { AlumniModule } from './alumni.module.js';
@@ -17,7 +17,7 @@ import { ProfilesService } from './profiles.service.js';
  * Exports AlumnusViewService: every module that shows an alumnus presents it through it.
  */
 @Module({
-  imports: [AlumniModule, SchoolModule, GroupsModule, InteractionsModule, AuditModule, StorageModule, IdentityModule, InboxModule],
+  imports: [AlumniModule, SchoolModule, GroupsModule, InteractionsModule, AuditModule, StorageModule, IdentityModule, PersonalDataModule],
   controllers: [ProfilesController, AlumniController],
   providers: [ProfilesService, AlumnusViewService],
   exports: [AlumnusViewService],

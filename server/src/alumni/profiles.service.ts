@@ -7,8 +7,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { ConsentService } from '../identity/consent.service.js';
 import { IdentityService } from '../identity/identity.service.js';
-import { InboxService } from '../inbox/inbox.service.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
+import { PersonalDataRegistry } from '../personal-data/personal-data.registry.js';
 import { SchoolService } from '../school/school.service.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
 import { readImageUpload } from '../storage/upload.js';
@@ -70,7 +70,7 @@ export class ProfilesService {
     private readonly audit: AuditService,
     private readonly consent: ConsentService,
     private readonly identity: IdentityService,
-    private readonly inbox: InboxService,
+    private readonly personalData: PersonalDataRegistry,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
@@ -141,31 +141,26 @@ export class ProfilesService {
     }
   }
 
-  /** Everything kept about the caller, as JSON; the export itself is logged first. */
+  /**
+   * Everything kept about the caller, as JSON: the profile, and every module's records about
+   * them (PersonalDataRegistry), read in one snapshot. The export itself is logged first.
+   */
   async exportMine(user: AuthUserDto): Promise<DataExportDto> {
     await this.dataSource.transaction(async (manager) => {
       const alumnus = await this.lockSelf(manager, user);
       await this.interactions.record(manager, { alumnusId: alumnus.id, kind: 'identity.data_exported' });
     });
-    const alumnus = await this.loadSelf(user);
-    const [profile, interactions, messages] = await Promise.all([
-      this.view.presentOwn(alumnus),
-      this.interactions.listFor(alumnus.id),
-      this.inbox.exportFor(alumnus.id),
-    ]);
-    return {
-      exportedAt: new Date().toISOString(),
-      profile: { ...profile, createdAt: alumnus.createdAt.toISOString(), updatedAt: alumnus.updatedAt.toISOString() },
-      interactions: interactions.map((row) => ({
-        kind: row.kind,
-        subjectType: row.subjectType,
-        subjectId: row.subjectId,
-        detail: row.detail,
-        occurredAt: row.occurredAt.toISOString(),
-      })),
-      donations: [],
-      messages,
-    };
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const alumnus = await this.alumni.findActive(user.id, manager);
+      if (!alumnus) throw new AppError('ALUMNUS_NOT_FOUND');
+      const profile = await this.view.presentOwn(alumnus);
+      const records = await this.personalData.export(manager, alumnus.id);
+      return {
+        exportedAt: new Date().toISOString(),
+        profile: { ...profile, createdAt: alumnus.createdAt.toISOString(), updatedAt: alumnus.updatedAt.toISOString() },
+        records: records as DataExportDto['records'],
+      };
+    });
   }
 
   /**
@@ -177,7 +172,7 @@ export class ProfilesService {
    * honoured, which must outlive the person. See docs/profiles.md.
    */
   async deleteMine(user: AuthUserDto): Promise<void> {
-    const avatarKey = await this.dataSource.transaction(async (manager) => {
+    const files = await this.dataSource.transaction(async (manager) => {
       const alumnus = await this.lockSelf(manager, user);
       const erasedFields = Object.entries(ERASED)
         .filter(([field, erased]) => JSON.stringify(alumnus[field as keyof AlumnusEntity]) !== JSON.stringify(erased))
@@ -193,13 +188,14 @@ export class ProfilesService {
         after: { deletedAt: deletedAt.toISOString() },
       });
       await this.interactions.record(manager, { alumnusId: alumnus.id, kind: 'identity.account_deleted' });
+      const files = await this.personalData.erase(manager, alumnus.id);
       await this.alumni.erase(manager, alumnus.id, { ...ERASED, deletedAt });
       await this.identity.eraseIdentity(manager, alumnus.id);
-      await this.inbox.erase(manager, alumnus.id);
+      // Last: every step above may still have written a row about the account.
       await this.interactions.anonymise(manager, alumnus.id);
-      return alumnus.avatarKey;
+      return alumnus.avatarKey === null ? files : [alumnus.avatarKey, ...files];
     });
-    if (avatarKey !== null) await this.removeFile(avatarKey);
+    for (const key of files) await this.removeFile(key);
   }
 
   /**

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntryEntity } from './audit-entry.entity.js';
 import { AuditService } from './audit.service.js';
+import { AuditPersonalData } from './audit-personal-data.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntryEntity])],
-  providers: [AuditService],
+  providers: [AuditPersonalData, AuditService],
   exports: [AuditService],
 })
 export class AuditModule {}

@@ -9,6 +9,7 @@ import { EngagementSummaryEntity } from './engagement-summary.entity.js';
 import { EngagementWeightEntity } from './engagement-weight.entity.js';
 import { EngagementController } from './engagement.controller.js';
 import { EngagementService } from './engagement.service.js';
+import { EngagementPersonalData } from './engagement-personal-data.js';
 
 /** Scores, segments and contact coverage derived from the interaction log. */
 @Module({
@@ -24,7 +25,7 @@ import { EngagementService } from './engagement.service.js';
     AuditModule,
   ],
   controllers: [EngagementController],
-  providers: [EngagementService],
+  providers: [EngagementPersonalData, EngagementService],
   exports: [EngagementService],
 })
 export class EngagementModule {}

@@ -9,6 +9,7 @@ import { OutboxModule } from '../outbox/outbox.module.js';
 import { CheckInsService } from './check-ins.service.js';
 import { EventEntity } from './event.entity.js';
 import { EventsController } from './events.controller.js';
+import { EventsPersonalData } from './events-personal-data.js';
 import { EventsService } from './events.service.js';
 import { RegistrantsService } from './registrants.service.js';
 import { RemindersService } from './reminders.service.js';
@@ -30,7 +31,7 @@ import { CheckInsController, StaffEventsController } from './staff-events.contro
     IdempotencyModule,
   ],
   controllers: [EventsController, RegistrationsController, StaffEventsController, CheckInsController],
-  providers: [EventsService, RegistrationsService, SeatsService, CheckInsService, RegistrantsService, RemindersService],
+  providers: [EventsService, RegistrationsService, SeatsService, CheckInsService, RegistrantsService, RemindersService, EventsPersonalData],
   exports: [EventsService],
 })
 export class EventsModule {}

@@ -32,6 +32,7 @@ import { DonationRecordsService } from './donation-records.service.js';
 import { DonationsController } from './donations.controller.js';
 import { DisbursementsService } from './disbursements.service.js';
 import { DonationsService } from './donations.service.js';
+import { GivingPersonalData } from './giving-personal-data.js';
 import { GivingPhotosService } from './giving-photos.service.js';
 import { PaymentNotificationsService } from './payment-notifications.service.js';
 import { RefundsService } from './refunds.service.js';
@@ -92,6 +93,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     TreesService,
     GivingPhotosService,
     StaffDonationsService,
+    GivingPersonalData,
   ],
   exports: [CampaignsService],
 })

@@ -18,6 +18,7 @@ import { GroupPostLikeEntity } from './group-post-like.entity.js';
 import { GroupPostReportEntity } from './group-post-report.entity.js';
 import { GroupPostEntity } from './group-post.entity.js';
 import { GroupPostImagesController, GroupPostsController } from './group-posts.controller.js';
+import { GroupPostsPersonalData } from './group-posts-personal-data.js';
 import { GroupPostsService } from './group-posts.service.js';
 import { ModerationController } from './moderation.controller.js';
 import { ModerationService } from './moderation.service.js';
@@ -46,6 +47,7 @@ import { ReactionsService } from './reactions.service.js';
   ],
   controllers: [GroupPostsController, GroupPostImagesController, GroupCommentsController, ModerationController],
   providers: [
+    GroupPostsPersonalData,
     FeedAccessService,
     ContentGateService,
     PostImagesService,

@@ -13,6 +13,7 @@ import { GroupEntity } from './group.entity.js';
 import { GroupMembershipEntity } from './group-membership.entity.js';
 import { GroupQrcodeEntity } from './group-qrcode.entity.js';
 import { GroupsController } from './groups.controller.js';
+import { GroupsPersonalData } from './groups-personal-data.js';
 import { GroupsService } from './groups.service.js';
 import { MembershipsService } from './memberships.service.js';
 import { MyGroupsController } from './my-groups.controller.js';
@@ -34,7 +35,7 @@ import { StaffGroupsController } from './staff-groups.controller.js';
     WechatModule,
   ],
   controllers: [GroupsController, MyGroupsController, StaffGroupsController],
-  providers: [GroupsService, GroupCatalogService, MembershipsService, GroupInvitationsService, GroupAudience],
+  providers: [GroupsService, GroupCatalogService, MembershipsService, GroupInvitationsService, GroupAudience, GroupsPersonalData],
   exports: [GroupsService],
 })
 export class GroupsModule {}

@@ -8,6 +8,7 @@ import { InteractionsModule } from '../interactions/interactions.module.js';
 import { WechatModule } from '../wechat/wechat.module.js';
 import { AuthController } from './auth.controller.js';
 import { ConsentService } from './consent.service.js';
+import { IdentityPersonalData } from './identity-personal-data.js';
 import { IdentityService } from './identity.service.js';
 import { MeIdentityController } from './me-identity.controller.js';
 import { PHONE_CIPHER, PhoneService } from './phone.service.js';
@@ -29,6 +30,7 @@ import { SignInService } from './sign-in.service.js';
     ConsentService,
     PhoneService,
     IdentityService,
+    IdentityPersonalData,
     {
       provide: PHONE_CIPHER,
       inject: [ConfigService],

@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniModule } from '../alumni/alumni.module.js';
 import { InboxController } from './inbox.controller.js';
 import { InboxMessageEntity } from './inbox-message.entity.js';
+import { InboxPersonalData } from './inbox-personal-data.js';
 import { InboxService } from './inbox.service.js';
 
 /** The in-app message centre (消息): every notice, kept for its alumnus (see InboxService). */
 @Module({
   imports: [TypeOrmModule.forFeature([InboxMessageEntity]), AlumniModule],
   controllers: [InboxController],
-  providers: [InboxService],
+  providers: [InboxService, InboxPersonalData],
   exports: [InboxService],
 })
 export class InboxModule {}

@@ -81,10 +81,8 @@ export class InboxService {
   }
 
   /** Every message of an alumnus, oldest first, for their personal-data export. */
-  async exportFor(alumnusId: string): Promise<InboxMessageDto[]> {
-    const rows = await this.dataSource
-      .getRepository(InboxMessageEntity)
-      .find({ where: { alumnusId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  async exportFor(alumnusId: string, manager: EntityManager = this.dataSource.manager): Promise<InboxMessageDto[]> {
+    const rows = await manager.getRepository(InboxMessageEntity).find({ where: { alumnusId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return rows.map(toDto);
   }
 

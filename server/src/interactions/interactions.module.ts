@@ -6,12 +6,13 @@ import { EngagementModule } from '../engagement/engagement.module.js';
 import { InteractionEntity } from './interaction.entity.js';
 import { MyInteractionsController, StaffInteractionsController } from './interactions.controller.js';
 import { InteractionsService } from './interactions.service.js';
+import { InteractionsPersonalData } from './interactions-personal-data.js';
 
 /** The append-only interaction log: the service every module records with, timelines, hand-logged interactions. */
 @Module({
   imports: [TypeOrmModule.forFeature([InteractionEntity]), EngagementModule, AlumniModule, AuditModule],
   controllers: [MyInteractionsController, StaffInteractionsController],
-  providers: [InteractionsService],
+  providers: [InteractionsPersonalData, InteractionsService],
   exports: [InteractionsService],
 })
 export class InteractionsModule {}

@@ -6,6 +6,7 @@ import { WechatModule } from '../wechat/wechat.module.js';
 import { DeliveryService } from './delivery.service.js';
 import { StaffNotificationsController, SubscriptionsController } from './notifications.controller.js';
 import { NotificationsService } from './notifications.service.js';
+import { NotificationsPersonalData } from './notifications-personal-data.js';
 import { SubscriptionEntity } from './subscription.entity.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
@@ -16,7 +17,7 @@ import { SubscriptionsService } from './subscriptions.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([SubscriptionEntity]), AlumniModule, AuditModule, WechatModule],
   controllers: [SubscriptionsController, StaffNotificationsController],
-  providers: [SubscriptionsService, DeliveryService, NotificationsService],
+  providers: [NotificationsPersonalData, SubscriptionsService, DeliveryService, NotificationsService],
   exports: [SubscriptionsService],
 })
 export class NotificationsModule {}

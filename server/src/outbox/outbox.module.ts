@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { InboxModule } from '../inbox/inbox.module.js';
 import { OutboxService } from './outbox.service.js';
+import { OutboxPersonalData } from './outbox-personal-data.js';
 
 /** The notification outbox (see OutboxMessageEntity); every notice it queues also lands in the message centre. */
 @Module({
   imports: [InboxModule],
-  providers: [OutboxService],
+  providers: [OutboxPersonalData, OutboxService],
   exports: [OutboxService],
 })
 export class OutboxModule {}

@@ -7,12 +7,13 @@ import { RosterEntryEntity } from './roster-entry.entity.js';
 import { RosterImportEntity } from './roster-import.entity.js';
 import { RosterController } from './roster.controller.js';
 import { RosterService } from './roster.service.js';
+import { RosterPersonalData } from './roster-personal-data.js';
 
 /** Graduate rosters: templates, preview and commit of imports; matching for claims; the class list for groups. */
 @Module({
   imports: [TypeOrmModule.forFeature([RosterEntryEntity, RosterImportEntity]), SchoolModule, AuditModule, GroupsModule],
   controllers: [RosterController],
-  providers: [RosterService],
+  providers: [RosterPersonalData, RosterService],
   exports: [RosterService],
 })
 export class RosterModule {}

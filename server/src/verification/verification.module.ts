@@ -12,6 +12,7 @@ import { StorageModule } from '../storage/storage.module.js';
 import { ClaimsController, StaffClaimsController } from './verification.controller.js';
 import { GraduationYearAudience } from './graduation-year-audience.js';
 import { VerificationService } from './verification.service.js';
+import { VerificationPersonalData } from './verification-personal-data.js';
 import { VerificationClaimEntity } from './verification-claim.entity.js';
 
 /** Verification claims: instant roster matches, the staff review queue, and its statistics. */
@@ -29,7 +30,7 @@ import { VerificationClaimEntity } from './verification-claim.entity.js';
     IdentityModule,
   ],
   controllers: [ClaimsController, StaffClaimsController],
-  providers: [VerificationService, GraduationYearAudience],
+  providers: [VerificationPersonalData, VerificationService, GraduationYearAudience],
   exports: [VerificationService],
 })
 export class VerificationModule {}

@@ -152,15 +152,25 @@ export interface DataExportInteractionDto {
   occurredAt: string;
 }
 
-/** GET /me/export: everything the association keeps about the alumnus. */
+/** The export's record kinds every installation has; modules may add more (docs/profiles.md). */
+export interface DataExportRecords {
+  interactions: DataExportInteractionDto[];
+  donations: Record<string, unknown>[];
+  registrations: Record<string, unknown>[];
+  memberships: Record<string, unknown>[];
+  posts: Record<string, unknown>[];
+  comments: Record<string, unknown>[];
+  claims: Record<string, unknown>[];
+  /** Every notice of the message centre (消息), oldest first. */
+  messages: InboxMessageDto[];
+  [kind: string]: unknown[];
+}
+
+/** GET /me/export: everything the association keeps about the alumnus, one item per stored record. */
 export interface DataExportDto {
   exportedAt: string;
   profile: MyProfileDto & { createdAt: string; updatedAt: string };
-  interactions: DataExportInteractionDto[];
-  /** Donations arrive with the giving issue; the key is there so the format does not change. */
-  donations: unknown[];
-  /** Every notice in my message centre (消息), oldest first. */
-  messages: InboxMessageDto[];
+  records: DataExportRecords;
 }
 
 export interface DirectoryQuery {

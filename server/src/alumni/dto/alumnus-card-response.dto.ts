@@ -3,6 +3,7 @@ import {
   type AlumnusCardDto,
   type DataExportDto,
   type DataExportInteractionDto,
+  type DataExportRecords,
   DEGREES,
   type Degree,
   type DepartmentRefDto,
@@ -65,11 +66,27 @@ class ExportedInteractionResponseDto implements DataExportInteractionDto {
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
 }
 
+const records = (description: string) => ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description });
+
+class ExportedRecordsResponseDto implements DataExportRecords {
+  [kind: string]: unknown[];
+  @ApiProperty({ type: [ExportedInteractionResponseDto] }) interactions: ExportedInteractionResponseDto[];
+  @records('Gifts, with their refunds') donations: Record<string, unknown>[];
+  @records('Event registrations, with the answers given') registrations: Record<string, unknown>[];
+  @records('Group memberships and join requests') memberships: Record<string, unknown>[];
+  @records('Posts in group feeds') posts: Record<string, unknown>[];
+  @records('Comments on posts') comments: Record<string, unknown>[];
+  @records('Verification claims') claims: Record<string, unknown>[];
+  @ApiProperty({ type: [InboxMessageResponseDto], description: 'Every notice of the message centre, oldest first' })
+  messages: InboxMessageResponseDto[];
+}
+
 export class DataExportResponseDto implements DataExportDto {
   @ApiProperty({ format: 'date-time' }) exportedAt: string;
   @ApiProperty({ type: ExportedProfileResponseDto }) profile: ExportedProfileResponseDto;
-  @ApiProperty({ type: [ExportedInteractionResponseDto] }) interactions: ExportedInteractionResponseDto[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Donations, once giving exists' }) donations: unknown[];
-  @ApiProperty({ type: [InboxMessageResponseDto], description: 'Every notice of my message centre, oldest first' })
-  messages: InboxMessageResponseDto[];
+  @ApiProperty({
+    type: ExportedRecordsResponseDto,
+    description: 'Every record about the alumnus by kind; modules add kinds (likes, reports, sessions, messages, …)',
+  })
+  records: ExportedRecordsResponseDto;
 }

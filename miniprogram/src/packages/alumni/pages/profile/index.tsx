@@ -243,7 +243,7 @@ function AccountSection() {
       await Taro.setClipboardData({ data: JSON.stringify(data, null, 2) });
       void Taro.showModal({
         title: '数据已导出',
-        content: `包含个人资料、${data.interactions.length} 条参与记录和 ${data.donations.length} 条捐赠记录，已复制到剪贴板。`,
+        content: `包含个人资料、${data.records.interactions.length} 条参与记录、${data.records.registrations.length} 条活动报名和 ${data.records.donations.length} 条捐赠记录等全部数据，已复制到剪贴板。`,
         showCancel: false,
       });
     } catch {

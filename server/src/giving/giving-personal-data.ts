@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { PersonalDataContributor, type PersonalDataSection } from '../personal-data/personal-data.js';
+
+/**
+ * Gifts (with their refunds) and the honour-roll choice. Erasure keeps each gift's amount,
+ * number and certificate for the accounts, nameless, and forgets its message and the payer's
+ * WeChat identity; the honour-roll choice goes.
+ */
+@Injectable()
+@PersonalDataContributor()
+export class GivingPersonalData implements PersonalDataContributor {
+  readonly sections: PersonalDataSection[] = [
+    {
+      key: 'donations',
+      table: 'donations',
+      column: 'alumnus_id',
+      read: (manager, alumnusId) =>
+        manager.query(
+          `SELECT d.id, d.campaign_id AS "campaignId", c.title AS "campaignTitle", d.amount_fen::float8 AS "amountFen",
+                  d.refunded_fen::float8 AS "refundedFen", d.units, d.message, d.anonymous, d.hide_amount AS "hideAmount",
+                  d.status, d.out_trade_no AS "outTradeNo", d.transaction_id AS "transactionId", d.payer_openid AS "payerOpenid",
+                  d.certificate_no AS "certificateNo", d.first_tree_no AS "firstTreeNo", d.created_at AS "createdAt",
+                  d.paid_at AS "paidAt", d.closed_at AS "closedAt",
+                  COALESCE((SELECT json_agg(json_build_object('amountFen', r.amount_fen, 'reason', r.reason, 'status', r.status,
+                                                             'requestedAt', r.created_at, 'settledAt', r.settled_at) ORDER BY r.created_at)
+                              FROM donation_refunds r WHERE r.donation_id = d.id), '[]') AS refunds
+             FROM donations d JOIN campaigns c ON c.id = d.campaign_id
+            WHERE d.alumnus_id = $1 ORDER BY d.created_at, d.id`,
+          [alumnusId],
+        ),
+    },
+    {
+      key: 'givingPreferences',
+      table: 'giving_preferences',
+      column: 'alumnus_id',
+      read: (manager, alumnusId) =>
+        manager.query(`SELECT honour_roll AS "honourRoll", updated_at AS "updatedAt" FROM giving_preferences WHERE alumnus_id = $1`, [
+          alumnusId,
+        ]),
+    },
+  ];
+
+  readonly notExported = {
+    'campaigns.created_by': 'staff work: who created a drive',
+    'campaign_disbursements.created_by': 'staff work: who recorded a fund-use entry',
+    'campaign_trees.updated_by': 'staff work: who updated a tree’s place and photos',
+    'donation_refunds.requested_by': 'staff work: who asked for a refund (the refund itself is under the gift)',
+  };
+
+  async erase(manager: EntityManager, alumnusId: string): Promise<void> {
+    // A pending order keeps its payer until it is paid or expires: WeChat Pay matches the payment to it.
+    await manager.query(
+      `UPDATE donations SET message = '', payer_openid = CASE WHEN status = 'pending' THEN payer_openid ELSE '' END WHERE alumnus_id = $1`,
+      [alumnusId],
+    );
+    await manager.query(`DELETE FROM giving_preferences WHERE alumnus_id = $1`, [alumnusId]);
+  }
+}

@@ -1,0 +1,215 @@
+import { createAlumnus, signedIn } from '../../test/auth.js';
+import { campaignFactory, eventFactory } from '../../test/factories.js';
+import { giveAndPay, post } from '../../test/giving.js';
+import { groupWith } from '../../test/group-feeds.js';
+import { subscribe } from '../../test/notifications.js';
+import { createDepartments, createRosterEntry } from '../../test/roster.js';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { PRIVACY_NOTICE } from '../identity/privacy-notice.js';
+import { TokenService } from '../auth/token.service.js';
+import { signInWithWechat } from '../../test/wechat.js';
+import { PersonalDataRegistry } from './personal-data.registry.js';
+
+type Who = Awaited<ReturnType<typeof signedIn>>;
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+/** Every column of the schema that holds an alumnus's id (a foreign key to alumni). */
+async function columnsNamingAlumni(t: TestApp): Promise<string[]> {
+  const rows: { name: string }[] = await t.dataSource.query(
+    `SELECT DISTINCT src.relname || '.' || a.attname AS name
+       FROM pg_constraint c
+       JOIN pg_class src ON src.oid = c.conrelid
+       JOIN pg_class dst ON dst.oid = c.confrelid
+       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+      WHERE c.contype = 'f' AND dst.relname = 'alumni'
+      ORDER BY 1`,
+  );
+  return rows.map((row) => row.name);
+}
+
+/**
+ * The personal-data export (PIPL's right to a copy) compared with the database, and the
+ * erasure (the right to deletion) checked table by table.
+ */
+describe('personal data: export and erasure', () => {
+  let t: TestApp;
+  let me: Who;
+  let classmate: Who;
+  let registry: PersonalDataRegistry;
+  const send = (method: string, path: string, who: Who, body?: unknown) =>
+    t.request(`/api/v1${path}`, body === undefined ? { method, headers: who.headers } : { ...post(body, who.headers), method });
+  const count = async (table: string, column: string, id: string) =>
+    (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [id]))[0].n as number;
+
+  /** A year of an alumnus's life with the school, through the API wherever an alumnus acts. */
+  async function liveAYear(): Promise<{ groupId: string; postId: string; upcomingEventId: string }> {
+    const department = (await createDepartments(t, ['机械工程学院'])).get('机械工程学院')!;
+    await createRosterEntry(t, { departmentId: department, name: '林晓', studentNumber: 'S2015007', className: '机械1501班' });
+    const claim = await send('POST', '/me/claims', me, {
+      name: '林晓',
+      studentNumber: 'S2015007',
+      graduationYear: 2016,
+      departmentId: department,
+    });
+    expect(claim.body.status).toBe('matched');
+
+    const events = eventFactory(t.dataSource);
+    const past = await events(-48);
+    const upcoming = await events(72, { capacity: 1, waitlistEnabled: true });
+    expect((await send('POST', `/events/${upcoming.id}/registrations`, me, { answers: {} })).body.status).toBe('confirmed');
+    // A classmate waits for the one seat.
+    expect((await send('POST', `/events/${upcoming.id}/registrations`, classmate, { answers: {} })).body.status).toBe('waitlisted');
+    await t.dataSource.query(
+      `INSERT INTO event_registrations (event_id, alumnus_id, status, answers, queue_position, checked_in_at, confirmed_at)
+       VALUES ($1, $2, 'confirmed', '{"diet":"素食"}', 1, now(), now())`,
+      [past.id, me.alumnus.id],
+    );
+
+    const campaign = await campaignFactory(t.dataSource)();
+    await giveAndPay(t, campaign.id, me, { amountFen: 5000, message: '愿母校越来越好' });
+    expect((await send('PUT', '/me/giving/preferences', me, { honourRoll: false })).status).toBe(200);
+    await subscribe(t, me.headers, ['eventReminder']);
+
+    const groupId = await groupWith(t, 'open', [{ member: classmate, role: 'owner' }]);
+    // groupWith writes the membership row alone.
+    await t.dataSource.query(`UPDATE groups SET member_count = 1 WHERE id = $1`, [groupId]);
+    expect((await send('POST', `/groups/${groupId}/join`, me, {})).body.status).toBe('active');
+    const upload = new FormData();
+    upload.append('file', new Blob([PNG], { type: 'image/png' }), 'photo.png');
+    const image = await t.request('/api/v1/group-posts/images', { method: 'POST', headers: me.headers, body: upload });
+    expect(image.status).toBe(201);
+    const mine = await send('POST', `/groups/${groupId}/posts`, me, { text: '毕业十年，回校看看', imageIds: [image.body.id] });
+    expect(mine.status).toBe(201);
+    const theirs = await send('POST', `/groups/${groupId}/posts`, classmate, { text: '欢迎回来' });
+    const comment = await send('POST', `/group-posts/${theirs.body.id}/comments`, me, { text: '谢谢老同学' });
+    expect(comment.status).toBe(201);
+    expect((await send('PUT', `/group-posts/${theirs.body.id}/like`, me)).status).toBe(200);
+    expect((await send('PUT', `/group-posts/${mine.body.id}/like`, classmate)).status).toBe(200);
+    expect((await send('POST', `/group-posts/${theirs.body.id}/reports`, me, { reason: '广告' })).status).toBe(201);
+    const theirComment = await send('POST', `/group-posts/${mine.body.id}/comments`, classmate, { text: '好久不见' });
+    expect((await send('POST', `/group-comments/${theirComment.body.id}/reports`, me, { reason: '骚扰' })).status).toBe(201);
+    await t.dataSource.query(
+      `INSERT INTO groups (kind, name, intro, join_policy, status, created_by) VALUES ('interest', '校友摄影协会', '', 'open', 'proposed', $1)`,
+      [me.alumnus.id],
+    );
+
+    // A session opened through WeChat sign-in, as the phone does.
+    expect((await signInWithWechat(t, me.alumnus.openid!)).alumnus.id).toBe(me.alumnus.id);
+    return { groupId, postId: theirs.body.id, upcomingEventId: upcoming.id };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const consented = { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date() };
+    me = await signedIn(t, ['alumnus'], { ...consented, displayName: '林晓' });
+    classmate = await signedIn(t, ['alumnus'], { ...consented, displayName: '陈同学' });
+    registry = t.app.get(PersonalDataRegistry);
+  });
+  afterAll(() => t.close());
+
+  it('covers every column that names an alumnus: exported, or left out with a reason', async () => {
+    const sections = registry.sections().map((section) => `${section.table}.${section.column}`);
+    const notExported = Object.keys(registry.notExported());
+    const columns = await columnsNamingAlumni(t);
+    expect([...sections, ...notExported].sort()).toEqual(columns);
+    for (const reason of Object.values(registry.notExported())) expect(reason.length).toBeGreaterThan(10);
+  });
+
+  let life: Awaited<ReturnType<typeof liveAYear>>;
+
+  it('exports every record about the alumnus: each section holds exactly the rows the database has', async () => {
+    life = await liveAYear();
+    const res = await send('GET', '/me/export', me);
+    expect(res.status).toBe(200);
+    expect(res.body.profile).toMatchObject({ id: me.alumnus.id, displayName: '林晓', realName: '林晓' });
+    for (const section of registry.sections()) {
+      const rows = await count(section.table, section.column, me.alumnus.id);
+      expect({ section: section.key, exported: res.body.records[section.key].length }).toEqual({ section: section.key, exported: rows });
+      expect({ section: section.key, rows: rows > 0 }).toEqual({ section: section.key, rows: true });
+    }
+    const { records } = res.body;
+    expect(records.donations).toEqual([
+      expect.objectContaining({
+        amountFen: 5000,
+        message: '愿母校越来越好',
+        status: 'paid',
+        certificateNo: expect.any(String),
+        refunds: [],
+      }),
+    ]);
+    expect(records.registrations).toEqual([
+      expect.objectContaining({ eventId: life.upcomingEventId, status: 'confirmed', checkedInAt: null }),
+      expect.objectContaining({ status: 'confirmed', answers: { diet: '素食' }, checkedInAt: expect.any(String) }),
+    ]);
+    expect(records.memberships).toEqual([expect.objectContaining({ groupId: life.groupId, status: 'active', role: 'member' })]);
+    expect(records.posts).toEqual([expect.objectContaining({ text: '毕业十年，回校看看', likeCount: 1, commentCount: 1 })]);
+    expect(records.comments).toEqual([expect.objectContaining({ text: '谢谢老同学', status: 'published' })]);
+    expect(records.claims).toEqual([expect.objectContaining({ status: 'matched', name: '林晓', studentNumber: 'S2015007' })]);
+    expect(records.rosterRecord).toEqual([expect.objectContaining({ name: '林晓', className: '机械1501班' })]);
+    expect(records.givingPreferences).toEqual([expect.objectContaining({ honourRoll: false })]);
+    expect(records.sessions[0]).not.toHaveProperty('tokenHash');
+    expect(records.interactions.at(-1)).toMatchObject({ kind: 'identity.data_exported' });
+  });
+
+  it('erases: words, pictures, likes, choices and future seats go; counts stay true; the accounts keep the gift, nameless', async () => {
+    const res = await send('DELETE', '/me', me);
+    expect(res.status).toBe(204);
+    const id = me.alumnus.id;
+    const [myPost] = await t.dataSource.query(`SELECT text, status FROM group_posts WHERE author_id = $1`, [id]);
+    expect(myPost).toEqual({ text: '（内容已随账号注销删除）', status: 'removed' });
+    expect(await t.dataSource.query(`SELECT status FROM group_post_comments WHERE author_id = $1`, [id])).toEqual([{ status: 'removed' }]);
+    for (const [table, column] of [
+      ['group_post_likes', 'alumnus_id'],
+      ['group_post_images', 'uploader_id'],
+      ['notification_subscriptions', 'alumnus_id'],
+      ['giving_preferences', 'alumnus_id'],
+      ['roster_entries', 'claimed_by'],
+      ['interactions', 'alumnus_id'],
+      ['idempotency_records', 'alumnus_id'],
+    ] as const) {
+      expect({ table, rows: await count(table, column, id) }).toEqual({ table, rows: 0 });
+    }
+    // The classmate's post lost my like and my comment from its counts; the group lost a member.
+    const [theirs] = await t.dataSource.query(`SELECT like_count, comment_count FROM group_posts WHERE id = $1`, [life.postId]);
+    expect(theirs).toEqual({ like_count: 0, comment_count: 0 });
+    const [group] = await t.dataSource.query(
+      `SELECT member_count, (SELECT count(*)::int FROM group_memberships WHERE group_id = g.id AND status = 'active') AS active
+         FROM groups g WHERE id = $1`,
+      [life.groupId],
+    );
+    expect(group).toEqual({ member_count: 1, active: 1 });
+    // The seat of the coming event went to the classmate waiting for it.
+    const seats = await t.dataSource.query(
+      `SELECT alumnus_id = $2 AS mine, status, answers FROM event_registrations WHERE event_id = $1 ORDER BY mine`,
+      [life.upcomingEventId, id],
+    );
+    expect(seats).toEqual([
+      { mine: false, status: 'confirmed', answers: {} },
+      { mine: true, status: 'cancelled', answers: {} },
+    ]);
+    expect(
+      await t.dataSource.query(`SELECT answers FROM event_registrations WHERE alumnus_id = $1 AND checked_in_at IS NOT NULL`, [id]),
+    ).toEqual([{ answers: {} }]);
+    const [gift] = await t.dataSource.query(
+      `SELECT amount_fen::int AS amount, message, payer_openid, certificate_no FROM donations WHERE alumnus_id = $1`,
+      [id],
+    );
+    expect(gift).toEqual({ amount: 5000, message: '', payer_openid: '', certificate_no: expect.any(String) });
+    expect(await t.dataSource.query(`SELECT name, evidence_key FROM verification_claims WHERE alumnus_id = $1`, [id])).toEqual([
+      { name: '已注销校友', evidence_key: null },
+    ]);
+    // The roster record can be claimed again by the same graduate's new account.
+    const again = await createAlumnus(t, { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date() });
+    const { token } = t.app.get(TokenService).issueAccessToken({ id: again.id, roles: ['alumnus'] });
+    const [department] = await t.dataSource.query(`SELECT id FROM departments WHERE name = '机械工程学院'`);
+    const reclaim = await t.request(
+      '/api/v1/me/claims',
+      post(
+        { name: '林晓', studentNumber: 'S2015007', graduationYear: 2016, departmentId: department.id },
+        { authorization: `Bearer ${token}` },
+      ),
+    );
+    expect(reclaim.body.status).toBe('matched');
+  });
+});
