@@ -34,7 +34,11 @@ function spawnServer(env: Record<string, string>): { child: ChildProcess; output
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 180_000): Promise<ServerProcess> {
   const { child, output } = spawnServer(env);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output()}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // A server left running would hold its port and CPU long after the test gave up on it.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in time:\n${output()}`));
+    }, timeoutMs);
     child.stdout!.on('data', () => {
       const match = /AlumniLink is running at (http:\/\/\S+?)\/?\n/.exec(output());
       if (match) {

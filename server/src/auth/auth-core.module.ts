@@ -5,6 +5,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { AppConfig } from '../config/configuration.js';
 import { AuthGuard } from './auth.guard.js';
+import { AuthPersonalData } from './auth-personal-data.js';
 import { RoleChanges } from './role-changes.js';
 import { TokenService } from './token.service.js';
 
@@ -23,7 +24,7 @@ import { TokenService } from './token.service.js';
       }),
     }),
   ],
-  providers: [TokenService, RoleChanges, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [TokenService, RoleChanges, AuthPersonalData, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })
 export class AuthCoreModule {}

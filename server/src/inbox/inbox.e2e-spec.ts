@@ -137,7 +137,7 @@ describe('the message centre (消息)', () => {
     const me = await signedIn(t);
     await queue(me.alumnus.id, 'verification.decided', { status: 'approved' });
     const exported = await t.request('/api/v1/me/export', { headers: me.headers });
-    expect(exported.body.messages).toEqual([expect.objectContaining({ kind: 'verification.decided', title: '校友认证已通过' })]);
+    expect(exported.body.records.messages).toEqual([expect.objectContaining({ kind: 'verification.decided', title: '校友认证已通过' })]);
 
     expect((await t.request('/api/v1/me', { method: 'DELETE', headers: me.headers })).status).toBe(204);
     expect(await inboxRows(me.alumnus.id)).toEqual([]);

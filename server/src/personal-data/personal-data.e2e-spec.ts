@@ -1,4 +1,6 @@
+import { shanghaiDay } from '@alumni/shared';
 import { createAlumnus, signedIn } from '../../test/auth.js';
+import { mentorWith, offerBody, requestBody, student } from '../../test/careers.js';
 import { campaignFactory, eventFactory } from '../../test/factories.js';
 import { giveAndPay, post } from '../../test/giving.js';
 import { groupWith } from '../../test/group-feeds.js';
@@ -43,7 +45,7 @@ describe('personal data: export and erasure', () => {
     (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [id]))[0].n as number;
 
   /** A year of an alumnus's life with the school, through the API wherever an alumnus acts. */
-  async function liveAYear(): Promise<{ groupId: string; postId: string; upcomingEventId: string }> {
+  async function liveAYear(): Promise<{ groupId: string; postId: string; upcomingEventId: string; mentorOfferId: string }> {
     const department = (await createDepartments(t, ['机械工程学院'])).get('机械工程学院')!;
     await createRosterEntry(t, { departmentId: department, name: '林晓', studentNumber: 'S2015007', className: '机械1501班' });
     const claim = await send('POST', '/me/claims', me, {
@@ -94,9 +96,25 @@ describe('personal data: export and erasure', () => {
       [me.alumnus.id],
     );
 
+    // Mentoring on both sides: asked a mentor, met once; offered to mentor, and a student asked.
+    const mentor = await mentorWith(t);
+    const myOffer = await send('PUT', '/careers/me/mentor-offer', me, offerBody());
+    expect(myOffer.status).toBe(200);
+    const asked = await send('POST', '/careers/mentorships', me, requestBody(mentor.offerId));
+    expect(asked.status).toBe(201);
+    expect((await t.request(`/api/v1/careers/mentorships/${asked.body.id}/accept`, post({}, mentor.headers))).status).toBe(200);
+    const met = await send('POST', `/careers/mentorships/${asked.body.id}/meetings`, me, {
+      occurredOn: shanghaiDay(new Date()),
+      format: 'online',
+      notes: '聊了简历',
+    });
+    expect(met.status).toBe(201);
+    const pupil = await student(t);
+    expect((await t.request('/api/v1/careers/mentorships', post(requestBody(myOffer.body.id), pupil.headers))).status).toBe(201);
+
     // A session opened through WeChat sign-in, as the phone does.
     expect((await signInWithWechat(t, me.alumnus.openid!)).alumnus.id).toBe(me.alumnus.id);
-    return { groupId, postId: theirs.body.id, upcomingEventId: upcoming.id };
+    return { groupId, postId: theirs.body.id, upcomingEventId: upcoming.id, mentorOfferId: mentor.offerId };
   }
 
   beforeAll(async () => {
@@ -198,6 +216,16 @@ describe('personal data: export and erasure', () => {
     expect(gift).toEqual({ amount: 5000, message: '', payer_openid: '', certificate_no: expect.any(String) });
     expect(await t.dataSource.query(`SELECT name, evidence_key FROM verification_claims WHERE alumnus_id = $1`, [id])).toEqual([
       { name: '已注销校友', evidence_key: null },
+    ]);
+    // The mentor's offer has room again; the student's request to me was declined.
+    expect(await t.dataSource.query(`SELECT active_count, waiting_count FROM mentor_offers WHERE id = $1`, [life.mentorOfferId])).toEqual([
+      { active_count: 0, waiting_count: 0 },
+    ]);
+    expect(
+      await t.dataSource.query(`SELECT status, end_reason FROM mentorships WHERE mentor_id = $1 OR mentee_id = $1 ORDER BY status`, [id]),
+    ).toEqual([
+      { status: 'declined', end_reason: null },
+      { status: 'ended', end_reason: 'account_deleted' },
     ]);
     // The roster record can be claimed again by the same graduate's new account.
     const again = await createAlumnus(t, { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date() });

@@ -5,6 +5,7 @@ import { MentorOfferEntity } from './mentor-offer.entity.js';
 import { MentorOffersService } from './mentor-offers.service.js';
 import { MentoringController } from './mentoring.controller.js';
 import { MentoringMeetingEntity } from './mentoring-meeting.entity.js';
+import { MentoringPersonalData } from './mentoring-personal-data.js';
 import { MentoringProgrammeService } from './mentoring-programme.service.js';
 import { MentorshipEntity } from './mentorship.entity.js';
 import { MentorshipsService } from './mentorships.service.js';
@@ -14,7 +15,7 @@ import { StaffMentoringController } from './staff-mentoring.controller.js';
 @Module({
   imports: [TypeOrmModule.forFeature([MentorOfferEntity, MentorshipEntity, MentoringMeetingEntity]), CareersCoreModule],
   controllers: [MentoringController, StaffMentoringController],
-  providers: [MentorOffersService, MentorshipsService, MentoringProgrammeService],
+  providers: [MentorOffersService, MentorshipsService, MentoringProgrammeService, MentoringPersonalData],
   exports: [MentorshipsService],
 })
 export class MentoringModule {}
