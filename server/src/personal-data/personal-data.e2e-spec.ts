@@ -1,6 +1,6 @@
 import { shanghaiDay } from '@alumni/shared';
 import { createAlumnus, signedIn } from '../../test/auth.js';
-import { mentorWith, offerBody, requestBody, student } from '../../test/careers.js';
+import { jobBody, mentorWith, offerBody, requestBody, student } from '../../test/careers.js';
 import { campaignFactory, eventFactory } from '../../test/factories.js';
 import { giveAndPay, post } from '../../test/giving.js';
 import { groupWith } from '../../test/group-feeds.js';
@@ -111,6 +111,16 @@ describe('personal data: export and erasure', () => {
     expect(met.status).toBe(201);
     const pupil = await student(t);
     expect((await t.request('/api/v1/careers/mentorships', post(requestBody(myOffer.body.id), pupil.headers))).status).toBe(201);
+
+    // A job posted, and an application to the mentor's (published without review, as staff may set).
+    await t.dataSource.query(`UPDATE careers_settings SET job_approval_required = false`);
+    expect((await send('POST', '/careers/jobs', me, jobBody())).status).toBe(201);
+    const theirJob = await t.request('/api/v1/careers/jobs', post(jobBody({ title: '运营专员' }), mentor.headers));
+    const applied = await send('POST', `/careers/jobs/${theirJob.body.id}/applications`, me, {
+      sharePhone: false,
+      email: 'lx@example.com',
+    });
+    expect(applied.status).toBe(201);
 
     // A session opened through WeChat sign-in, as the phone does.
     expect((await signInWithWechat(t, me.alumnus.openid!)).alumnus.id).toBe(me.alumnus.id);
@@ -226,6 +236,10 @@ describe('personal data: export and erasure', () => {
     ).toEqual([
       { status: 'declined', end_reason: null },
       { status: 'ended', end_reason: 'account_deleted' },
+    ]);
+    expect(await t.dataSource.query(`SELECT status FROM job_posts WHERE poster_id = $1`, [id])).toEqual([{ status: 'removed' }]);
+    expect(await t.dataSource.query(`SELECT status, email FROM job_applications WHERE applicant_id = $1`, [id])).toEqual([
+      { status: 'withdrawn', email: null },
     ]);
     // The roster record can be claimed again by the same graduate's new account.
     const again = await createAlumnus(t, { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date() });

@@ -5,6 +5,7 @@ import { JobApplicationEntity } from './job-application.entity.js';
 import { JobApplicationsService } from './job-applications.service.js';
 import { JobPostEntity } from './job-post.entity.js';
 import { JobPostsService } from './job-posts.service.js';
+import { JobsPersonalData } from './jobs-personal-data.js';
 import { JobsController } from './jobs.controller.js';
 import { StaffJobsController } from './staff-jobs.controller.js';
 
@@ -12,7 +13,7 @@ import { StaffJobsController } from './staff-jobs.controller.js';
 @Module({
   imports: [TypeOrmModule.forFeature([JobPostEntity, JobApplicationEntity]), CareersCoreModule],
   controllers: [JobsController, StaffJobsController],
-  providers: [JobPostsService, JobApplicationsService],
+  providers: [JobPostsService, JobApplicationsService, JobsPersonalData],
   exports: [JobPostsService],
 })
 export class JobBoardModule {}
