@@ -244,7 +244,10 @@ export const ERRORS = {
   SURVEY_IMPORT_FILE_TYPE_UNSUPPORTED: { status: 415, message: '仅支持 CSV 或 Excel（.xlsx）格式，请下载模板填写' },
   SURVEY_IMPORT_ENCODING_UNSUPPORTED: { status: 422, message: '无法识别文件编码，请在 Excel 中另存为“CSV UTF-8”或 .xlsx 后重新上传' },
   SURVEY_IMPORT_FILE_MALFORMED: { status: 422, message: '问卷文件已损坏或格式不正确，请用模板重新填写后上传' },
-  SURVEY_IMPORT_HEADERS_INVALID: { status: 422, message: '表头有误：每列须为一道题（如“Q1”或题号加题目）或一个属性（如学院、城市），且不能重复' },
+  SURVEY_IMPORT_HEADERS_INVALID: {
+    status: 422,
+    message: '表头有误：每列须为一道题（如“Q1”或题号加题目）或一个属性（如学院、城市），且不能重复',
+  },
   SURVEY_IMPORT_FILE_EMPTY: { status: 422, message: '文件中没有数据行，请填写后再上传' },
   SURVEY_IMPORT_TOO_MANY_ROWS: { status: 413, message: '单个文件最多 10000 行，请拆分后分批导入' },
   SURVEY_IMPORT_NOT_FOUND: { status: 404, message: '导入记录不存在或已过期，请重新上传文件' },

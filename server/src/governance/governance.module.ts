@@ -16,6 +16,7 @@ import { CouncilMemberEntity } from './council/council-member.entity.js';
 import { CouncilService } from './council/council.service.js';
 import { GovernanceSettingsController } from './governance-settings.controller.js';
 import { GovernanceSettingsEntity } from './governance-settings.entity.js';
+import { GovernancePersonalData } from './governance-personal-data.js';
 import { GovernanceSettingsService } from './governance-settings.service.js';
 import { StaffSuggestionsController } from './suggestions/staff-suggestions.controller.js';
 import { SuggestionEntity } from './suggestions/suggestion.entity.js';
@@ -75,6 +76,7 @@ import { VotesService } from './votes/votes.service.js';
     ContentGateService,
     CouncilService,
     CouncilAudience,
+    GovernancePersonalData,
   ],
   exports: [VotesService, CouncilService],
 })

@@ -122,6 +122,34 @@ describe('personal data: export and erasure', () => {
     });
     expect(applied.status).toBe(201);
 
+    // Governance, written as its module stores it: a vote taken, a suggestion written and one co-signed, a council seat.
+    const [vote] = await t.dataSource.query(
+      `INSERT INTO votes (title, purpose, choice, max_choices, options, option_count, audience, opens_at, closes_at, results_visibility,
+                          secret, status, published_at)
+       VALUES ('校友会章程修订', 'poll', 'single', 1, '["赞成","反对"]', 2, '{"kind":"all_verified"}', now() - interval '1 day',
+               now() + interval '6 days', 'live', false, 'published', now()) RETURNING id`,
+    );
+    await t.dataSource.query(`INSERT INTO vote_participations (vote_id, alumnus_id, choices) VALUES ($1, $2, '{0}')`, [
+      vote.id,
+      me.alumnus.id,
+    ]);
+    for (const author of [me, classmate]) {
+      await t.dataSource.query(
+        `INSERT INTO suggestions (author_id, title, category, body, status, check_outcome, threshold, collect_until)
+         VALUES ($1, '图书馆延长开放', 'campus', '考试周延长到夜间十一点', 'collecting', 'pass', 20, now() + interval '30 days')`,
+        [author.alumnus.id],
+      );
+    }
+    await t.dataSource.query(
+      `INSERT INTO suggestion_cosigns (suggestion_id, alumnus_id) SELECT id, $1 FROM suggestions WHERE author_id = $2`,
+      [me.alumnus.id, classmate.alumnus.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO council_members (alumnus_id, title, term_starts_on, term_ends_on, source)
+       VALUES ($1, '理事', current_date - 30, current_date + 700, 'appointed')`,
+      [me.alumnus.id],
+    );
+
     // A session opened through WeChat sign-in, as the phone does.
     expect((await signInWithWechat(t, me.alumnus.openid!)).alumnus.id).toBe(me.alumnus.id);
     return { groupId, postId: theirs.body.id, upcomingEventId: upcoming.id, mentorOfferId: mentor.offerId };
@@ -240,6 +268,11 @@ describe('personal data: export and erasure', () => {
     expect(await t.dataSource.query(`SELECT status FROM job_posts WHERE poster_id = $1`, [id])).toEqual([{ status: 'removed' }]);
     expect(await t.dataSource.query(`SELECT status, email FROM job_applications WHERE applicant_id = $1`, [id])).toEqual([
       { status: 'withdrawn', email: null },
+    ]);
+    expect(await count('suggestions', 'author_id', id)).toBe(0);
+    expect(await count('vote_participations', 'alumnus_id', id)).toBe(0);
+    expect(await t.dataSource.query(`SELECT ended_on IS NOT NULL AS ended FROM council_members WHERE alumnus_id = $1`, [id])).toEqual([
+      { ended: true },
     ]);
     // The roster record can be claimed again by the same graduate's new account.
     const again = await createAlumnus(t, { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date() });
