@@ -8,6 +8,7 @@ import { ProfilesModule } from './alumni/profiles.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthCoreModule } from './auth/auth-core.module.js';
 import { AudiencesModule } from './audiences/audiences.module.js';
+import { CampusDaysModule } from './campus-days/campus-days.module.js';
 import { CareersModule } from './careers/careers.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { loggerParams } from './common/logging.js';
@@ -77,6 +78,7 @@ export class AppModule {
         CareersModule,
         AudiencesModule,
         GovernanceModule,
+        CampusDaysModule,
         ...extra,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -9,6 +9,7 @@ import { requestsFor, toRequestInit, writeRoutes, type FuzzContext, type FuzzReq
 import { campaignFactory, eventFactory } from '../test/factories.js';
 import { inHours, voteBody } from '../test/governance.js';
 import { groupWith } from '../test/group-feeds.js';
+import { classOf } from '../test/memories.js';
 import { createDepartments, csvFile, uploadFile } from '../test/roster.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 import { json } from '../test/wechat.js';
@@ -125,6 +126,24 @@ describe('bad input on write routes', () => {
         actor.headers,
       ),
     );
+    const campusDay = await eventFactory(t.dataSource)(-1, { kind: 'campus_day' });
+    const spot = await t.request(`/api/v1/staff/campus-days/${campusDay.id}/spots`, json({ name: '老校门' }, actor.headers));
+    const {
+      people: [classmate],
+    } = await classOf(t, 1);
+    const reunion = await t.request(
+      '/api/v1/reunions',
+      json(
+        {
+          classGroupId: (await t.request('/api/v1/reunions/classes', { headers: classmate!.headers })).body[0].groupId,
+          title: '十周年聚会',
+          message: '回母校看看',
+          startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          endsAt: new Date(Date.now() + 30 * 86_400_000 + 3_600_000).toISOString(),
+        },
+        classmate!.headers,
+      ),
+    );
     for (const fixture of [
       post,
       comment,
@@ -138,6 +157,8 @@ describe('bad input on write routes', () => {
       vote,
       suggestion,
       councilMember,
+      spot,
+      reunion,
     ])
       expect(fixture.status, JSON.stringify(fixture.body)).toBeLessThan(300);
     // The fixtures' notifications are delivered (or skipped) before the tables are compared.
@@ -146,6 +167,9 @@ describe('bad input on write routes', () => {
     );
 
     const ids: [RegExp, string][] = [
+      [/campus-days\/\{eventId\}/, campusDay.id],
+      [/campus-day-spots\/\{id\}/, spot.body.id],
+      [/reunions\/\{id\}/, reunion.body.id],
       [/careers\/mentors\/\{id\}/, offer.body.id],
       [/careers\/mentorships\/\{id\}/, mentorship.body.id],
       [/careers\/jobs\/\{id\}/, job.body.id],

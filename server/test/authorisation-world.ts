@@ -44,6 +44,11 @@ export interface World {
     suggestion: string;
     /** `other`'s term on the alumni council. */
     councilMember: string;
+    /** A campus day on now, with one spot. */
+    campusDay: string;
+    spot: string;
+    /** `other`'s open reunion proposal for their class (`other` is verified in it; no caller is). */
+    reunion: string;
   };
 }
 
@@ -168,14 +173,35 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
        FROM who RETURNING id),
      council_member AS (
        INSERT INTO council_members (alumnus_id, title, term_starts_on, term_ends_on, source)
-       SELECT (ids->>'other')::uuid, '理事', current_date - 30, current_date + 365, 'appointed' FROM who RETURNING id)
+       SELECT (ids->>'other')::uuid, '理事', current_date - 30, current_date + 365, 'appointed' FROM who RETURNING id),
+     campus_day AS (
+       INSERT INTO events (title, kind, status, starts_at, ends_at, city, venue, capacity, confirmed_count)
+       VALUES ('授权返校日' || $1, 'campus_day', 'published', now() - interval '1 hour', now() + interval '5 hours', '江州', '校园', 500, 0)
+       RETURNING id),
+     spot AS (
+       INSERT INTO campus_day_spots (event_id, name, position, code, status)
+       SELECT campus_day.id, '老校门', 0, upper(substr(translate(md5($1), 'ilou', '0123'), 1, 8)), 'active' FROM campus_day RETURNING id),
+     class_entry AS (
+       INSERT INTO roster_entries (student_number, name, graduation_year, department_id, class_name, claimed_by, claimed_at)
+       SELECT 'AUTHZC' || $1, '王别人', 2010, department.id, '授权1班', (ids->>'other')::uuid, now() FROM who, department
+       RETURNING graduation_year, department_id, class_name),
+     class_group AS (
+       INSERT INTO groups (kind, name, intro, graduation_year, department_id, class_name, join_policy, status)
+       SELECT 'class', '2010届授权1班' || $1, '', graduation_year, department_id, class_name, 'roster_only', 'active' FROM class_entry
+       RETURNING id),
+     reunion AS (
+       INSERT INTO reunion_proposals (class_group_id, proposer_id, title, message, starts_at, ends_at, status, interest_count, check_outcome)
+       SELECT class_group.id, (ids->>'other')::uuid, '十周年聚会', '回母校看看', now() + interval '30 days', now() + interval '30 days 3 hours',
+              'open', 0, 'pass'
+       FROM class_group, who RETURNING id)
      SELECT who.ids, grp.id AS "group", proposed.id AS "proposedGroup", post.id AS post, comment.id AS comment, event.id AS event,
             registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
             roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message,
             mentor_offer.id AS "mentorOffer", mentorship.id AS mentorship, job_post.id AS "jobPost",
-            job_application.id AS "jobApplication", vote.id AS vote, suggestion.id AS suggestion, council_member.id AS "councilMember"
+            job_application.id AS "jobApplication", vote.id AS vote, suggestion.id AS suggestion, council_member.id AS "councilMember",
+            campus_day.id AS "campusDay", spot.id AS spot, reunion.id AS reunion
      FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message,
-          mentor_offer, mentorship, job_post, job_application, vote, suggestion, council_member`,
+          mentor_offer, mentorship, job_post, job_application, vote, suggestion, council_member, campus_day, spot, reunion`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
   )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
   const { ids: people, ...objects } = row;

@@ -20,3 +20,6 @@ export * from './statistics.js';
 export * from './types/audiences.js';
 export * from './types/governance.js';
 export * from './types/surveys.js';
+export * from './types/memories.js';
+export * from './types/stories.js';
+export * from './types/campus-days.js';

@@ -38,6 +38,9 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'votes/{id}': (ids) => ids.vote,
   'suggestions/{id}': (ids) => ids.suggestion,
   'members/{id}': (ids) => ids.councilMember,
+  'campus-days/{eventId}': (ids) => ids.campusDay,
+  'campus-day-spots/{id}': (ids) => ids.spot,
+  'reunions/{id}': (ids) => ids.reunion,
 };
 
 const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -91,3 +91,22 @@ export function keysetPage<T extends ObjectLiteral>(
     .addOrderBy(`${alias}.id`, direction)
     .limit(limit + 1);
 }
+
+/**
+ * One page of rows ordered by `(timeProperty, id)` after the query's cursor: keysetPage and
+ * toPage together, for lists whose rows are presented afterwards (names, flags) in one go.
+ */
+export async function rowsPage<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  timeProperty: keyof T & string,
+  direction: 'ASC' | 'DESC',
+  page: PageQueryDto,
+): Promise<Page<T>> {
+  const rows = await keysetPage(query, timeProperty, direction, decodeCursor(page.cursor), page.limit).getMany();
+  return toPage(
+    rows,
+    page.limit,
+    (row) => ({ at: row[timeProperty] as Date, id: row.id }),
+    (row) => row,
+  );
+}

@@ -1,3 +1,9 @@
+import { CampusDayCompletionEntity } from '../campus-days/campus-day-completion.entity.js';
+import { CampusDaySpotEntity } from '../campus-days/campus-day-spot.entity.js';
+import { CampusDayStampEntity } from '../campus-days/campus-day-stamp.entity.js';
+import { ReunionInterestEntity } from '../campus-days/reunions/reunion-interest.entity.js';
+import { ReunionProposalEntity } from '../campus-days/reunions/reunion-proposal.entity.js';
+import { MiniProgramCodeEntity } from '../mini-program-codes/mini-program-code.entity.js';
 import { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CareersSettingsEntity } from '../careers/careers-settings.entity.js';
@@ -103,4 +109,10 @@ export const ENTITIES = [
   SuggestionCosignEntity,
   SuggestionStepEntity,
   CouncilMemberEntity,
+  MiniProgramCodeEntity,
+  CampusDaySpotEntity,
+  CampusDayStampEntity,
+  CampusDayCompletionEntity,
+  ReunionProposalEntity,
+  ReunionInterestEntity,
 ];

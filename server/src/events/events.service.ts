@@ -146,7 +146,37 @@ export class EventsService {
   }
 
   async create(actor: AuthUserDto, dto: CreateEventDto): Promise<EventDetailDto> {
-    const event = this.events.create({
+    const event = this.draftOf(actor, dto);
+    await this.assertValid(event);
+    const saved = await this.dataSource.transaction((manager) => this.insert(manager, actor, event));
+    return toEventDetail(saved);
+  }
+
+  /**
+   * Creates an event and opens its sign-up at once, in the caller's transaction: what another
+   * module's decision makes (a class reunion staff approved). Same rules and audit entries as
+   * creating and publishing it by hand.
+   */
+  async createPublished(manager: EntityManager, actor: AuthUserDto, dto: CreateEventDto): Promise<EventDetailDto> {
+    const event = this.draftOf(actor, dto);
+    await this.assertValid(event, manager);
+    const created = await this.insert(manager, actor, event);
+    const before = snapshot(created);
+    created.status = 'published';
+    const published = await manager.save(created);
+    await this.audit.record(manager, {
+      actorId: actor.id,
+      action: 'event.published',
+      subjectType: 'event',
+      subjectId: published.id,
+      before,
+      after: snapshot(published),
+    });
+    return toEventDetail(published);
+  }
+
+  private draftOf(actor: AuthUserDto, dto: CreateEventDto): EventEntity {
+    return this.events.create({
       title: dto.title,
       kind: dto.kind,
       status: 'draft',
@@ -164,19 +194,18 @@ export class EventsService {
       createdBy: actor.id,
       ...Object.fromEntries(NULLABLE_FIELDS.map((field) => [field, dto[field] ?? null])),
     });
-    await this.assertValid(event);
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const created = await manager.save(event);
-      await this.audit.record(manager, {
-        actorId: actor.id,
-        action: 'event.created',
-        subjectType: 'event',
-        subjectId: created.id,
-        after: snapshot(created),
-      });
-      return created;
+  }
+
+  private async insert(manager: EntityManager, actor: AuthUserDto, event: EventEntity): Promise<EventEntity> {
+    const created = await manager.save(event);
+    await this.audit.record(manager, {
+      actorId: actor.id,
+      action: 'event.created',
+      subjectType: 'event',
+      subjectId: created.id,
+      after: snapshot(created),
     });
-    return toEventDetail(saved);
+    return created;
   }
 
   /**

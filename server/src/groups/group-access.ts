@@ -70,6 +70,23 @@ export const verifiedClassesSql = (alumnus: string): string => `
    WHERE c.alumnus_id = ${alumnus} AND c.status = 'approved' AND c.roster_entry_id IS NULL
      AND a.verified_at IS NOT NULL AND a.deleted_at IS NULL`;
 
+/**
+ * The class groups the alumni of `$1` (a uuid[] parameter) are verified in, one row per
+ * alumnus and class: `alumnus_id`, `group_id`, `name` (same rule as verifiedClassesSql).
+ */
+export const verifiedClassGroupsSql = `
+  SELECT DISTINCT v.alumnus_id, g.id AS group_id, g.name
+    FROM (SELECT e.claimed_by AS alumnus_id, e.graduation_year, e.department_id, e.class_name
+            FROM roster_entries e JOIN alumni a ON a.id = e.claimed_by
+           WHERE e.claimed_by = ANY($1::uuid[]) AND a.verified_at IS NOT NULL AND a.deleted_at IS NULL
+          UNION ALL
+          SELECT c.alumnus_id, c.graduation_year, c.department_id, c.class_name
+            FROM verification_claims c JOIN alumni a ON a.id = c.alumnus_id
+           WHERE c.alumnus_id = ANY($1::uuid[]) AND c.status = 'approved' AND c.roster_entry_id IS NULL
+             AND a.verified_at IS NOT NULL AND a.deleted_at IS NULL) v
+    JOIN groups g ON g.kind = 'class' AND g.graduation_year = v.graduation_year
+                 AND g.department_id = v.department_id AND g.class_name = v.class_name`;
+
 /** Whether the alumnus is verified in the class of a class group (see verifiedClassesSql). */
 export async function isVerifiedInClass(manager: EntityManager, alumnusId: string, group: GroupEntity): Promise<boolean> {
   const [row]: [{ verified: boolean }] = await manager.query(

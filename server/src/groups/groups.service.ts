@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
 import type { GroupMemberRole } from '@alumni/shared';
 import { type ClassKey, createClassGroup, createImportClassGroups } from './class-groups.js';
-import { isStaffUser } from './group-access.js';
+import { isStaffUser, isVerifiedInClass, verifiedClassGroupsSql } from './group-access.js';
 import { GroupEntity } from './group.entity.js';
 import { GroupMembershipEntity } from './group-membership.entity.js';
 
@@ -104,8 +104,11 @@ export class GroupsService {
   }
 
   /** The active members' ids (the feed fans notifications out to them). */
-  async memberIds(groupId: string): Promise<string[]> {
-    const rows = await this.memberships.find({ select: { alumnusId: true }, where: { groupId, status: 'active' } });
+  async memberIds(groupId: string, manager?: EntityManager): Promise<string[]> {
+    const rows = await (manager ? manager.getRepository(GroupMembershipEntity) : this.memberships).find({
+      select: { alumnusId: true },
+      where: { groupId, status: 'active' },
+    });
     return rows.map((r) => r.alumnusId);
   }
 
@@ -124,6 +127,37 @@ export class GroupsService {
       where: { id: In(unique) },
     });
     return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /** A class group's id and name, or null when the id names no class group. */
+  async classGroup(groupId: string, manager?: EntityManager): Promise<{ id: string; name: string } | null> {
+    const group = await (manager ? manager.getRepository(GroupEntity) : this.groups).findOne({
+      select: { id: true, name: true },
+      where: { id: groupId, kind: 'class' },
+    });
+    return group ? { id: group.id, name: group.name } : null;
+  }
+
+  /**
+   * Whether the alumnus is verified in the class of this class group (the roster entry they
+   * claimed, or a claim staff approved), whether or not they joined the group: a classmate.
+   */
+  async isClassmate(groupId: string, alumnusId: string, manager?: EntityManager): Promise<boolean> {
+    const group = await (manager ? manager.getRepository(GroupEntity) : this.groups).findOneBy({ id: groupId, kind: 'class' });
+    return group !== null && isVerifiedInClass(manager ?? this.groups.manager, alumnusId, group);
+  }
+
+  /** The class groups each of these alumni is verified in (an alumnus with none is left out). */
+  async verifiedClassGroups(
+    alumnusIds: string[],
+    manager?: EntityManager,
+  ): Promise<{ alumnusId: string; groupId: string; name: string }[]> {
+    if (alumnusIds.length === 0) return [];
+    const rows: { alumnus_id: string; group_id: string; name: string }[] = await (manager ?? this.groups.manager).query(
+      `${verifiedClassGroupsSql} ORDER BY g.name, g.id`,
+      [[...new Set(alumnusIds)]],
+    );
+    return rows.map((row) => ({ alumnusId: row.alumnus_id, groupId: row.group_id, name: row.name }));
   }
 
   private activeMembership(groupId: string, alumnusId: string, manager?: EntityManager): Promise<GroupMembershipEntity | null> {

@@ -32,6 +32,7 @@ const MENTORING_ENDINGS: Record<string, string> = {
   term_ended: '辅导期已满，这段辅导结束了',
   account_deleted: '对方已注销账号，这段辅导结束了',
 };
+const reunionPage = (p: Payload) => `packages/campus-days/pages/reunion/index?id=${String(p.proposalId)}`;
 const where = (p: Payload) => [at(p.startsAt), text(p.place)].filter(Boolean).join('，');
 
 const NOTICES: Record<string, (p: Payload) => Notice> = {
@@ -171,6 +172,21 @@ const NOTICES: Record<string, (p: Payload) => Notice> = {
     title: '邀请你填写问卷',
     body: `校友会邀请你填写${quoted(p.title)}，${at(p.closesAt)} 截止，感谢你的参与。`,
     page: `packages/surveys/pages/survey/index?id=${String(p.surveyId)}`,
+  }),
+  'reunions.proposed': (p) => ({
+    title: '班级聚会倡议',
+    body: `${text(p.proposerName, '同学')} 发起了${quoted(p.title)}（${text(p.className)}），时间 ${at(p.startsAt)}，想去就点“我想参加”。`,
+    page: reunionPage(p),
+  }),
+  'reunions.approved': (p) => ({
+    title: '班级聚会成行了',
+    body: `${quoted(p.title)}已由校友会安排，${where(p)}，报名已开放（加入班级群即可报名）。`,
+    page: eventPage(p),
+  }),
+  'reunions.declined': (p) => ({
+    title: '聚会倡议未通过',
+    body: `你发起的${quoted(p.title)}未通过${p.reason ? `：${text(p.reason)}` : '。'}`,
+    page: reunionPage(p),
   }),
 };
 

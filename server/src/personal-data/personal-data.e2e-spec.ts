@@ -38,6 +38,7 @@ describe('personal data: export and erasure', () => {
   let t: TestApp;
   let me: Who;
   let classmate: Who;
+  let staff: Who;
   let registry: PersonalDataRegistry;
   const send = (method: string, path: string, who: Who, body?: unknown) =>
     t.request(`/api/v1${path}`, body === undefined ? { method, headers: who.headers } : { ...post(body, who.headers), method });
@@ -150,6 +151,20 @@ describe('personal data: export and erasure', () => {
       [me.alumnus.id],
     );
 
+    // Back on campus: the one spot of the day stamped (the set complete); a reunion proposed for my class.
+    const campusDay = await events(-1, { kind: 'campus_day' });
+    const spot = await t.request(`/api/v1/staff/campus-days/${campusDay.id}/spots`, post({ name: '老校门' }, staff.headers));
+    expect((await send('POST', '/campus-days/stamps', me, { token: spot.body.token })).body.day.complete).toBe(true);
+    const [myClass] = (await send('GET', '/reunions/classes', me)).body;
+    const reunion = await send('POST', '/reunions', me, {
+      classGroupId: myClass.groupId,
+      title: '毕业十周年聚会',
+      message: '回母校看看',
+      startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 30 * 86_400_000 + 3_600_000).toISOString(),
+    });
+    expect(reunion.status).toBe(201);
+
     // A session opened through WeChat sign-in, as the phone does.
     expect((await signInWithWechat(t, me.alumnus.openid!)).alumnus.id).toBe(me.alumnus.id);
     return { groupId, postId: theirs.body.id, upcomingEventId: upcoming.id, mentorOfferId: mentor.offerId };
@@ -159,6 +174,7 @@ describe('personal data: export and erasure', () => {
     t = await startTestApp();
     const consented = { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date() };
     me = await signedIn(t, ['alumnus'], { ...consented, displayName: '林晓' });
+    staff = await signedIn(t, ['alumnus', 'staff'], { ...consented, verifiedAt: new Date() });
     classmate = await signedIn(t, ['alumnus'], { ...consented, displayName: '陈同学' });
     registry = t.app.get(PersonalDataRegistry);
   });
@@ -223,6 +239,10 @@ describe('personal data: export and erasure', () => {
       ['roster_entries', 'claimed_by'],
       ['interactions', 'alumnus_id'],
       ['idempotency_records', 'alumnus_id'],
+      ['campus_day_stamps', 'alumnus_id'],
+      ['campus_day_completions', 'alumnus_id'],
+      ['reunion_interests', 'alumnus_id'],
+      ['reunion_proposals', 'proposer_id'],
     ] as const) {
       expect({ table, rows: await count(table, column, id) }).toEqual({ table, rows: 0 });
     }

@@ -59,6 +59,20 @@ export const INTERACTION_KINDS = {
   'governance.council_joined': { label: '担任校友理事', participation: true, byAlumnus: false },
   'governance.council_left': { label: '卸任校友理事', participation: false, byAlumnus: false },
   'surveys.answered': { label: '填写问卷', participation: true, byAlumnus: true },
+  'memories.photo_shared': { label: '上传老照片', participation: true, byAlumnus: true },
+  'memories.tagged': { label: '在老照片中标记校友', participation: false, byAlumnus: true },
+  'memories.tag_confirmed': { label: '确认老照片中的自己', participation: false, byAlumnus: true },
+  'memories.was_there': { label: '老照片“我在这里”', participation: false, byAlumnus: true },
+  'memories.commented': { label: '评论老照片或文章', participation: true, byAlumnus: true },
+  'stories.submitted': { label: '投稿校友故事', participation: true, byAlumnus: true },
+  'stories.published': { label: '校友故事发布', participation: true, byAlumnus: false },
+  'stories.consented': { label: '同意发布本人专访', participation: false, byAlumnus: true },
+  'stories.read': { label: '阅读校友故事', participation: false, byAlumnus: true },
+  'stories.liked': { label: '点赞校友故事', participation: false, byAlumnus: true },
+  'campus_days.stamped': { label: '返校日集章打卡', participation: true, byAlumnus: true },
+  'campus_days.completed': { label: '集齐返校日印章', participation: false, byAlumnus: true },
+  'reunions.proposed': { label: '发起班级聚会', participation: true, byAlumnus: true },
+  'reunions.interested': { label: '响应班级聚会', participation: false, byAlumnus: true },
 } as const satisfies Record<string, { label: string; participation: boolean; byAlumnus: boolean }>;
 
 export type InteractionKind = keyof typeof INTERACTION_KINDS;

@@ -6,7 +6,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   reunion: '同学聚会',
   lecture: '讲座',
   meetup: '校友沙龙',
-  campus_day: '校园开放日',
+  campus_day: '校庆返校日',
   online: '线上活动',
 };
 

@@ -20,6 +20,7 @@ import { RoleChanges1796610000000 } from './1796610000000-role-changes.js';
 import { CareersJobs1796620000000 } from './1796620000000-careers-jobs.js';
 import { Governance1796700000000 } from './1796700000000-governance.js';
 import { GivingPosting1796710000000 } from './1796710000000-giving-posting.js';
+import { CampusDaysReunions1796720000000 } from './1796720000000-campus-days-reunions.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CareersJobs1796620000000,
   Governance1796700000000,
   GivingPosting1796710000000,
+  CampusDaysReunions1796720000000,
 ];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
-import { GROUP_PAGE_PATH } from '@alumni/shared';
+import { CAMPUS_DAY_STAMP_PAGE_PATH, GROUP_PAGE_PATH, STORY_PAGE_PATH } from '@alumni/shared';
 import type { FakeRequest, FakeWechatServer } from './fake-wechat.server.js';
 
 /**
@@ -15,7 +15,7 @@ const ENV_VERSIONS = ['release', 'trial', 'develop'];
 const SIZE = 21;
 const SCALE = 4;
 
-/** Pages of the published mini-program (check_path), the tab pages and the group page. */
+/** Pages of the published mini-program (check_path): the tab pages and the pages codes open. */
 export const DEFAULT_PUBLISHED_PAGES = [
   'pages/index/index',
   'pages/groups/index',
@@ -23,6 +23,8 @@ export const DEFAULT_PUBLISHED_PAGES = [
   'pages/giving/index',
   'pages/me/index',
   GROUP_PAGE_PATH,
+  CAMPUS_DAY_STAMP_PAGE_PATH,
+  STORY_PAGE_PATH,
 ];
 
 export interface IssuedCode {
