@@ -12,13 +12,14 @@ interface DecisionProps {
   reasonRequired: boolean;
   reasonPlaceholder: string;
   reasonMaxLength: number;
-  approve: () => Promise<unknown>;
+  /** Left out where the only decision is to take something down (a public job post). */
+  approve?: () => Promise<unknown>;
   reject: (reason: string | undefined) => Promise<unknown>;
   /** The decided item leaves its list. */
   onDecided: () => void;
 }
 
-/** Approve, or reject with a reason: a join request (group admins), a group proposal or a verification claim (staff). */
+/** Approve, or reject with a reason: a join request (group admins), a group proposal, a verification claim, a careers post (staff). */
 export function Decision({
   approveLabel,
   rejectVerb,
@@ -52,16 +53,18 @@ export function Decision({
         <Button className="decision__reject" size="small" shape="round" onClick={() => setRejecting(true)}>
           {rejectVerb}
         </Button>
-        <Button
-          className="decision__approve"
-          size="small"
-          shape="round"
-          type="primary"
-          loading={busy}
-          onClick={() => void act(approve, '已通过')}
-        >
-          {approveLabel}
-        </Button>
+        {approve ? (
+          <Button
+            className="decision__approve"
+            size="small"
+            shape="round"
+            type="primary"
+            loading={busy}
+            onClick={() => void act(approve, '已通过')}
+          >
+            {approveLabel}
+          </Button>
+        ) : null}
       </View>
     );
   }

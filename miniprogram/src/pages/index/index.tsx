@@ -24,6 +24,7 @@ export default function HomePage() {
   return (
     <View className="home">
       <SchoolHeader school={state.school} />
+      <CareersShortcuts />
       <Section title="近期活动" moreUrl="/pages/events/index">
         <SectionList
           items={state.events}
@@ -73,6 +74,33 @@ function SchoolHeader({ school }: { school: SchoolDto }) {
           </Text>
         </View>
         {school.intro ? <Text className="home-header__intro">{school.intro}</Text> : null}
+      </View>
+    </View>
+  );
+}
+
+/** The careers area, one tap away: mentors from other fields, jobs and internships. */
+const CAREERS = [
+  { url: '/packages/careers/pages/mentors/index', title: '找导师', hint: '跨行业校友指路' },
+  { url: '/packages/careers/pages/jobs/index', title: '招聘实习', hint: '校友内推机会' },
+];
+
+function CareersShortcuts() {
+  return (
+    <View className="home-careers">
+      <View className="home-section__head">
+        <Text className="home-section__title">职业发展</Text>
+        <Text className="home-section__more" onClick={() => void Taro.navigateTo({ url: '/packages/careers/pages/index/index' })}>
+          全部
+        </Text>
+      </View>
+      <View className="home-careers__row">
+        {CAREERS.map((entry) => (
+          <View key={entry.url} className="home-careers__entry" onClick={() => void Taro.navigateTo({ url: entry.url })}>
+            <Text className="home-careers__title">{entry.title}</Text>
+            <Text className="home-careers__hint">{entry.hint}</Text>
+          </View>
+        ))}
       </View>
     </View>
   );

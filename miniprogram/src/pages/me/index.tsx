@@ -21,6 +21,12 @@ const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; 
   },
   { url: '/packages/alumni/pages/profile/index', title: '个人资料', hint: '完善资料，设置谁能看到' },
   { url: '/packages/alumni/pages/directory/index', title: '校友录', hint: '查找同学和校友' },
+  {
+    url: '/packages/careers/pages/index/index',
+    title: '职业发展',
+    hint: '找导师、招聘实习、职业资料；我的辅导与投递',
+    className: 'me-careers',
+  },
   { url: '/packages/giving/pages/mine/index', title: '我的捐赠', hint: '捐赠记录、证书和善款去向' },
   { url: '/packages/timeline/pages/mine/index', title: '我的足迹', hint: '我与母校的每一次联系' },
   { url: '/packages/staff/pages/index/index', title: '工作台', hint: '协会工作人员', staffOnly: true },

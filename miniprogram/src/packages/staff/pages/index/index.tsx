@@ -12,6 +12,12 @@ const TOOLS = [
   { url: '/packages/staff/pages/claims/index', title: '认证审核', hint: '审核名册未能自动匹配的校友认证' },
   { url: '/packages/staff/pages/group-moderation/index', title: '群内容审核', hint: '处理内容安全拦截和被举报的群动态、评论' },
   { url: '/packages/staff/pages/group-proposals/index', title: '群组审核', hint: '审核校友发起的兴趣、城市、行业群' },
+  {
+    url: '/packages/staff/pages/careers-programme/index',
+    title: '导师项目',
+    hint: '导师与辅导情况、各行业供需、久未互动的辅导，导出与设置',
+  },
+  { url: '/packages/staff/pages/careers-review/index', title: '职业内容审核', hint: '审核招聘信息、导师介绍和职业资料，下架不当内容' },
   { url: '/packages/staff/pages/notifications/index', title: '消息发送', hint: '查看订阅消息的送达情况，重新发送失败的消息' },
   { url: '/packages/staff/pages/roster-import/index', title: '名册导入', hint: '从 Excel 或 CSV 导入毕业生名册' },
   { url: '/packages/staff/pages/staff-members/index', title: '工作人员管理', hint: '管理员授权或撤销工作人员' },

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '招聘与实习', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '找导师', enablePullDownRefresh: true });

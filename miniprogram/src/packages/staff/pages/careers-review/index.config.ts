@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '职业内容审核', enablePullDownRefresh: true });
