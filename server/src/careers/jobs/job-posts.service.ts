@@ -19,7 +19,7 @@ import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
 import { escapeLike } from '../../common/escape-like.js';
 import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../../common/pagination.js';
-import { searchText, termGrams, textGrams } from '../../common/search-grams.js';
+import { searchText, termGrams } from '../../common/search-grams.js';
 import { buildSpreadsheet, type SpreadsheetFile, type SpreadsheetFormat } from '../../common/spreadsheet.js';
 import { isStaffUser } from '../../groups/group-access.js';
 import { InteractionsService } from '../../interactions/interactions.service.js';
@@ -31,26 +31,13 @@ import { CareersTextsService } from '../careers-texts.service.js';
 import type { JobBoardQueryDto, JobPostBodyDto } from './dto/job-request.dto.js';
 import { JobApplicationEntity } from './job-application.entity.js';
 import { JobPostEntity } from './job-post.entity.js';
+import { filterGrams, searchable } from './job-search.js';
 import { presentJob, presentJobSummary, presentMyApplication } from './job-presenter.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const EXPIRY_BATCH = 500;
 /** Posts a poster can still change; closed, expired and removed ones are history. */
 const EDITABLE: JobPostStatus[] = ['pending', 'published', 'rejected'];
-
-/**
- * The filters as grams too (`city:杭州`), so a keyword within a filter is one GIN lookup of the
- * few posts that have both, not every post with the keyword read and then filtered (2 ms
- * instead of 50 ms at 100,000 posts: docs/careers.md).
- */
-const filterGrams = (filters: { industry?: string; city?: string; type?: string }) =>
-  (['industry', 'city', 'type'] as const).flatMap((key) => (filters[key] ? [`${key}:${filters[key]}`] : []));
-
-/** The board's search text: what a keyword is looked for in (the description is not). */
-const searchable = (dto: Pick<JobPostEntity, 'title' | 'company' | 'industry' | 'city' | 'type'>) => {
-  const text = searchText([dto.title, dto.company, dto.industry, dto.city, JOB_TYPE_LABELS[dto.type]]);
-  return { searchText: text, searchGrams: [...textGrams(text), ...filterGrams(dto)] };
-};
 
 /**
  * The jobs and internships board: verified graduates and staff post; the text is checked and,

@@ -8,6 +8,7 @@ import { PRIVACY_NOTICE } from '../../identity/privacy-notice.js';
 import { RosterEntryEntity } from '../../roster/roster-entry.entity.js';
 import { DepartmentEntity } from '../../school/department.entity.js';
 import { SchoolEntity } from '../../school/school.entity.js';
+import { seedDemoCareers } from './demo-careers.js';
 import { seedDemoGiving } from './demo-giving.js';
 import { seedDemoGroups } from './demo-groups.js';
 import { seedDemoInteractions } from './demo-interactions.js';
@@ -329,6 +330,7 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
     now,
     drives: { trees: trees!, aid: aid!, scholarship: scholarship!, library: library!, trees2025: trees2025! },
   });
+  await seedDemoCareers(manager, { alumni, departments, now });
   // Claiming a roster entry, joining a group and giving all happen in the mini-program: whoever
   // did one has signed in with WeChat (a donor as the payer of their gifts) and agreed to the notice.
   await manager.query(
