@@ -809,6 +809,8 @@ async function seedPeople(manager: EntityManager, alumni: AlumnusEntity[], depar
         major: s.major,
         className,
         city: '江州',
+        // The field the demo student studies toward: mentors elsewhere show as 跨行业视角.
+        industry: i === 0 ? '制造业' : null,
         verifiedAt,
       }),
     );

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '职业内容审核', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '职业审核', enablePullDownRefresh: true });
