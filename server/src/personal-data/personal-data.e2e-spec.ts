@@ -289,6 +289,10 @@ describe('personal data: export and erasure', () => {
     expect(await t.dataSource.query(`SELECT status, email FROM job_applications WHERE applicant_id = $1`, [id])).toEqual([
       { status: 'withdrawn', email: null },
     ]);
+    // The withdrawn application no longer counts on the mentor's post.
+    expect(await t.dataSource.query(`SELECT application_count FROM job_posts WHERE title = '运营专员'`)).toEqual([
+      { application_count: 0 },
+    ]);
     expect(await count('suggestions', 'author_id', id)).toBe(0);
     expect(await count('vote_participations', 'alumnus_id', id)).toBe(0);
     expect(await t.dataSource.query(`SELECT ended_on IS NOT NULL AS ended FROM council_members WHERE alumnus_id = $1`, [id])).toEqual([

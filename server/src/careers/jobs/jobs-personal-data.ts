@@ -42,10 +42,17 @@ export class JobsPersonalData implements PersonalDataContributor {
       `UPDATE job_posts SET status = 'removed', updated_at = now() WHERE poster_id = $1 AND status IN ('pending', 'published')`,
       [alumnusId],
     );
+    // Applications not yet answered are withdrawn, and leave their post's count as a withdrawal does.
     await manager.query(
-      `UPDATE job_applications SET status = CASE WHEN status = 'submitted' THEN 'withdrawn' ELSE status END,
-              status_changed_at = CASE WHEN status = 'submitted' THEN now() ELSE status_changed_at END,
-              applicant_name = '已注销校友', share_phone = false, email = NULL, wechat_id = NULL, message = NULL
+      `WITH withdrawn AS (
+         UPDATE job_applications SET status = 'withdrawn', status_changed_at = now()
+          WHERE applicant_id = $1 AND status = 'submitted' RETURNING post_id)
+       UPDATE job_posts p SET application_count = p.application_count - w.n
+         FROM (SELECT post_id, count(*)::int AS n FROM withdrawn GROUP BY post_id) w WHERE p.id = w.post_id`,
+      [alumnusId],
+    );
+    await manager.query(
+      `UPDATE job_applications SET applicant_name = '已注销校友', share_phone = false, email = NULL, wechat_id = NULL, message = NULL
         WHERE applicant_id = $1`,
       [alumnusId],
     );

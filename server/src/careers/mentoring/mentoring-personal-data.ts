@@ -15,7 +15,8 @@ const MENTORSHIP = `SELECT id, status, mentor_industry AS "mentorIndustry", ment
 /**
  * Mentoring: the alumnus's offer, the pairings on either side, the meetings they logged.
  * Erasure withdraws or declines open requests, ends active pairings (`account_deleted`) with
- * the other side's offer counts kept right, forgets the words written, and deletes the offer.
+ * the other side's offer counts kept right, forgets the words written (goals, replies, notes, feedback comments),
+ * and deletes the offer.
  */
 @Injectable()
 @PersonalDataContributor()
@@ -78,8 +79,13 @@ export class MentoringPersonalData implements PersonalDataContributor {
         WHERE (mentee_id = $1 OR mentor_id = $1) AND status = 'active'`,
       [alumnusId],
     );
-    await manager.query(`UPDATE mentorships SET goals = '' WHERE mentee_id = $1`, [alumnusId]);
-    await manager.query(`UPDATE mentorships SET reply_message = NULL WHERE mentor_id = $1`, [alumnusId]);
+    await manager.query(`UPDATE mentorships SET goals = '', mentee_comment = NULL WHERE mentee_id = $1`, [alumnusId]);
+    await manager.query(`UPDATE mentorships SET reply_message = NULL, mentor_comment = NULL WHERE mentor_id = $1`, [alumnusId]);
+    await manager.query(
+      `UPDATE mentorships SET closing_note = NULL
+        WHERE (mentee_id = $1 AND end_reason = 'closed_by_mentee') OR (mentor_id = $1 AND end_reason = 'closed_by_mentor')`,
+      [alumnusId],
+    );
     await manager.query(`UPDATE mentoring_meetings SET notes = '' WHERE logged_by = $1`, [alumnusId]);
     await manager.query(`DELETE FROM mentor_offers WHERE alumnus_id = $1`, [alumnusId]);
   }
