@@ -34,6 +34,7 @@ import { RosterModule } from './roster/roster.module.js';
 import { SchoolModule } from './school/school.module.js';
 import { StaffModule } from './staff/staff.module.js';
 import { StorageModule } from './storage/storage.module.js';
+import { SurveysModule } from './surveys/surveys.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 
 @Module({})
@@ -79,6 +80,7 @@ export class AppModule {
         AudiencesModule,
         GovernanceModule,
         CampusDaysModule,
+        SurveysModule,
         ...extra,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -7,7 +7,7 @@ import { scalar } from '../test/interactions.js';
 import { eventually } from '../test/notifications.js';
 import { requestsFor, toRequestInit, writeRoutes, type FuzzContext, type FuzzRequest, type Route } from '../test/bad-input.js';
 import { campaignFactory, eventFactory } from '../test/factories.js';
-import { inHours, voteBody } from '../test/governance.js';
+import { inHours, surveyBody, voteBody } from '../test/governance.js';
 import { groupWith } from '../test/group-feeds.js';
 import { classOf } from '../test/memories.js';
 import { createDepartments, csvFile, uploadFile } from '../test/roster.js';
@@ -144,7 +144,9 @@ describe('bad input on write routes', () => {
         classmate!.headers,
       ),
     );
+    const survey = await t.request('/api/v1/staff/surveys', json(surveyBody(), actor.headers));
     for (const fixture of [
+      survey,
       post,
       comment,
       donation,
@@ -177,6 +179,7 @@ describe('bad input on write routes', () => {
       [/governance\/votes\/\{id\}/, vote.body.id],
       [/governance\/suggestions\/\{id\}/, suggestion.body.id],
       [/council\/members\/\{id\}/, councilMember.body.id],
+      [/surveys\/\{id\}/, survey.body.id],
       [/^\/api\/v1\/(staff\/)?groups\/\{id\}/, groupId],
       [/group-moderation\/posts|group-posts\/\{id\}/, post.body.id],
       [/group-moderation\/comments|group-comments\/\{id\}/, comment.body.id],

@@ -49,6 +49,8 @@ export interface World {
     spot: string;
     /** `other`'s open reunion proposal for their class (`other` is verified in it; no caller is). */
     reunion: string;
+    /** An open survey of every verified alumnus, one single-choice question. */
+    survey: string;
   };
 }
 
@@ -193,15 +195,21 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
        INSERT INTO reunion_proposals (class_group_id, proposer_id, title, message, starts_at, ends_at, status, interest_count, check_outcome)
        SELECT class_group.id, (ids->>'other')::uuid, '十周年聚会', '回母校看看', now() + interval '30 days', now() + interval '30 days 3 hours',
               'open', 0, 'pass'
-       FROM class_group, who RETURNING id)
+       FROM class_group, who RETURNING id),
+     survey AS (
+       INSERT INTO surveys (title, questions, audience, status, closes_at, opened_at, issued_online)
+       VALUES ('授权问卷' || $1,
+               '[{"key":"q1","number":1,"kind":"single","title":"满意吗","required":true,"options":["是","否"],"maxChoices":null,"scaleMin":null,"scaleMax":null,"minLabel":null,"maxLabel":null}]',
+               '{"kind":"verified"}', 'open', now() + interval '7 days', now(), 10)
+       RETURNING id)
      SELECT who.ids, grp.id AS "group", proposed.id AS "proposedGroup", post.id AS post, comment.id AS comment, event.id AS event,
             registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
             roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message,
             mentor_offer.id AS "mentorOffer", mentorship.id AS mentorship, job_post.id AS "jobPost",
             job_application.id AS "jobApplication", vote.id AS vote, suggestion.id AS suggestion, council_member.id AS "councilMember",
-            campus_day.id AS "campusDay", spot.id AS spot, reunion.id AS reunion
+            campus_day.id AS "campusDay", spot.id AS spot, reunion.id AS reunion, survey.id AS survey
      FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message,
-          mentor_offer, mentorship, job_post, job_application, vote, suggestion, council_member, campus_day, spot, reunion`,
+          mentor_offer, mentorship, job_post, job_application, vote, suggestion, council_member, campus_day, spot, reunion, survey`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
   )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
   const { ids: people, ...objects } = row;

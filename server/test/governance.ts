@@ -63,3 +63,40 @@ export async function openVote(t: TestApp, staff: Person, overrides: Record<stri
 
 export const ballot = (t: TestApp, who: Person, voteId: string, choices: unknown) =>
   t.request(`/api/v1/governance/votes/${voteId}/ballot`, json({ choices }, who.headers));
+
+/** A valid questionnaire: single, multiple, scale and short text; every verified alumnus; a week to answer. */
+export function surveyBody(overrides: Record<string, unknown> = {}) {
+  return {
+    title: '2026 年校友发展状况调查',
+    intro: '约需 3 分钟，结果仅用于校友工作改进。',
+    questions: [
+      { kind: 'single', title: '您对母校校友工作的总体评价', required: true, options: ['满意', '一般', '不满意'] },
+      { kind: 'multiple', title: '您希望参加哪些活动', required: true, options: ['行业沙龙', '返校参观', '公益植树'], maxChoices: 2 },
+      { kind: 'scale', title: '您向他人推荐母校的意愿', required: false, scaleMin: 1, scaleMax: 5, minLabel: '很低', maxLabel: '很高' },
+      { kind: 'text', title: '您的其他建议', required: false },
+    ],
+    audience: { kind: 'verified' },
+    closesAt: inHours(24 * 7),
+    rules: { requireComplete: true, minSeconds: 0 },
+    paperIssued: 0,
+    ...overrides,
+  };
+}
+
+/** A survey drafted and sent through the API. */
+export async function sentSurvey(t: TestApp, staff: Person, overrides: Record<string, unknown> = {}): Promise<string> {
+  const created = await t.request('/api/v1/staff/surveys', json(surveyBody(overrides), staff.headers));
+  if (created.status !== 201) throw new Error(`survey not created: ${created.status} ${JSON.stringify(created.body)}`);
+  const sent = await t.request(`/api/v1/staff/surveys/${created.body.id}/send`, json({}, staff.headers));
+  if (sent.status !== 200) throw new Error(`survey not sent: ${sent.status} ${JSON.stringify(sent.body)}`);
+  return created.body.id as string;
+}
+
+/** Opens the questionnaire as `who` and answers it with its own start token. */
+export async function answer(t: TestApp, who: Person, surveyId: string, answers: Record<string, unknown>, startToken?: string) {
+  const page = await t.request(`/api/v1/surveys/${surveyId}`, { headers: who.headers });
+  return t.request(
+    `/api/v1/surveys/${surveyId}/responses`,
+    json({ answers, startToken: startToken ?? page.body.startToken ?? 'none' }, who.headers),
+  );
+}

@@ -41,6 +41,8 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'campus-days/{eventId}': (ids) => ids.campusDay,
   'campus-day-spots/{id}': (ids) => ids.spot,
   'reunions/{id}': (ids) => ids.reunion,
+  'surveys/{id}': (ids) => ids.survey,
+  'imports/{importId}': (ids) => ids.rosterImport,
 };
 
 const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -89,6 +91,7 @@ const BODIES: Record<string, (ids: World['ids']) => RequestInit> = {
   'PUT /api/v1/careers/applications/{id}/status': () => json({ status: 'contacted' }),
   'POST /api/v1/governance/votes/{id}/ballot': () => json({ choices: [1] }),
   'POST /api/v1/governance/suggestions': () => json({ title: '建议开放校史馆', category: 'campus', body: '周末也开放' }),
+  'POST /api/v1/surveys/{id}/responses': () => json({ answers: { q1: 1 }, startToken: 'opened-elsewhere' }),
 };
 
 function requestBody(route: string, method: string, ids: World['ids']): RequestInit {

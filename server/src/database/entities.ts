@@ -28,6 +28,9 @@ import { SuggestionStepEntity } from '../governance/suggestions/suggestion-step.
 import { VoteEntity } from '../governance/votes/vote.entity.js';
 import { VoteParticipationEntity } from '../governance/votes/vote-participation.entity.js';
 import { VoteTallyEntity } from '../governance/votes/vote-tally.entity.js';
+import { SurveyEntity } from '../surveys/survey.entity.js';
+import { SurveyImportEntity } from '../surveys/survey-import.entity.js';
+import { SurveyResponseEntity } from '../surveys/survey-response.entity.js';
 import { EventEntity } from '../events/event.entity.js';
 import { RegistrationEntity } from '../events/registration.entity.js';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
@@ -115,4 +118,7 @@ export const ENTITIES = [
   CampusDayCompletionEntity,
   ReunionProposalEntity,
   ReunionInterestEntity,
+  SurveyEntity,
+  SurveyImportEntity,
+  SurveyResponseEntity,
 ];

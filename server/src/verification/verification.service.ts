@@ -23,7 +23,7 @@ import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/p
 import { ConsentService } from '../identity/consent.service.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { normalizeText } from '../roster/roster-file.js';
+import { normalizeText } from '../common/table-file.js';
 import type { RosterEntryEntity } from '../roster/roster-entry.entity.js';
 import { type RosterCriteria, RosterService } from '../roster/roster.service.js';
 import { SchoolService } from '../school/school.service.js';

@@ -246,6 +246,8 @@ export interface SurveyImportPreviewDto {
   attributeColumns: { header: string; attribute: string }[];
   /** Questions no column answers (left unanswered in every row). */
   unansweredQuestions: number[];
+  /** Columns read as neither (a row number, an empty header). */
+  ignoredColumns: string[];
   sample: { line: number; answers: Record<string, string>; attributes: Record<string, string> }[];
 }
 

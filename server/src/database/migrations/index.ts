@@ -21,6 +21,7 @@ import { CareersJobs1796620000000 } from './1796620000000-careers-jobs.js';
 import { Governance1796700000000 } from './1796700000000-governance.js';
 import { GivingPosting1796710000000 } from './1796710000000-giving-posting.js';
 import { CampusDaysReunions1796720000000 } from './1796720000000-campus-days-reunions.js';
+import { Surveys1796730000000 } from './1796730000000-surveys.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Governance1796700000000,
   GivingPosting1796710000000,
   CampusDaysReunions1796720000000,
+  Surveys1796730000000,
 ];
