@@ -6,9 +6,10 @@ const rowsOf = (sql: string) => (manager: EntityManager, alumnusId: string) => m
 
 /**
  * Governance: the votes taken part in (the choices only where the ballot was open), the
- * suggestions written and co-signed, and seats on the alumni council. Erasure unlinks the
- * author from their suggestions (as the table allows), forgets which votes the account took
- * part in (the tallies keep their counts) and ends a council term still running.
+ * suggestions written and co-signed, and seats on the alumni council. Erasure withdraws the
+ * author's suggestions that never reached the school and unlinks the others (the school's
+ * public answer stays), takes back co-signatures, forgets which votes the account took part in
+ * (the tallies keep their counts) and ends a council term still running.
  */
 @Injectable()
 @PersonalDataContributor()
@@ -63,7 +64,19 @@ export class GovernancePersonalData implements PersonalDataContributor {
   };
 
   async erase(manager: EntityManager, alumnusId: string): Promise<void> {
-    await manager.query(`UPDATE suggestions SET author_id = NULL WHERE author_id = $1`, [alumnusId]);
+    await manager.query(
+      `UPDATE suggestions SET status = CASE WHEN status IN ('held', 'collecting') THEN 'withdrawn' ELSE status END, author_id = NULL,
+              updated_at = now()
+        WHERE author_id = $1`,
+      [alumnusId],
+    );
+    // Each suggestion's row is locked by the update, so a co-signature arriving meanwhile counts right.
+    await manager.query(
+      `UPDATE suggestions s SET cosign_count = s.cosign_count - 1
+         FROM suggestion_cosigns c WHERE c.suggestion_id = s.id AND c.alumnus_id = $1`,
+      [alumnusId],
+    );
+    await manager.query(`DELETE FROM suggestion_cosigns WHERE alumnus_id = $1`, [alumnusId]);
     await manager.query(`DELETE FROM vote_participations WHERE alumnus_id = $1`, [alumnusId]);
     await manager.query(
       `UPDATE council_members SET ended_on = LEAST(GREATEST(current_date, term_starts_on - 1), term_ends_on), end_reason = '账号已注销',

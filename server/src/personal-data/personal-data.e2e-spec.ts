@@ -142,8 +142,21 @@ describe('personal data: export and erasure', () => {
       );
     }
     await t.dataSource.query(
-      `INSERT INTO suggestion_cosigns (suggestion_id, alumnus_id) SELECT id, $1 FROM suggestions WHERE author_id = $2`,
+      `WITH cosigned AS (INSERT INTO suggestion_cosigns (suggestion_id, alumnus_id) SELECT id, $1 FROM suggestions WHERE author_id = $2
+                         RETURNING suggestion_id)
+       UPDATE suggestions SET cosign_count = cosign_count + 1 WHERE id IN (SELECT suggestion_id FROM cosigned)`,
       [me.alumnus.id, classmate.alumnus.id],
+    );
+    // A questionnaire answered, as the surveys module stores it.
+    await t.dataSource.query(
+      `WITH survey AS (
+         INSERT INTO surveys (title, questions, audience, status, closes_at, opened_at, issued_online)
+         VALUES ('校友发展状况调查',
+                 '[{"key":"q1","number":1,"kind":"single","title":"总体满意度","required":true,"options":["满意","一般"],"maxChoices":null,"scaleMin":null,"scaleMax":null,"minLabel":null,"maxLabel":null}]',
+                 '{"kind":"verified"}', 'open', now() + interval '7 days', now(), 100) RETURNING id)
+       INSERT INTO survey_responses (survey_id, alumnus_id, source, answers, attributes, complete, duration_seconds)
+       SELECT id, $1, 'online', '{"q1": 1}', '{"城市": "江州"}', true, 95 FROM survey`,
+      [me.alumnus.id],
     );
     await t.dataSource.query(
       `INSERT INTO council_members (alumnus_id, title, term_starts_on, term_ends_on, source)
@@ -220,6 +233,10 @@ describe('personal data: export and erasure', () => {
     expect(records.claims).toEqual([expect.objectContaining({ status: 'matched', name: '林晓', studentNumber: 'S2015007' })]);
     expect(records.rosterRecord).toEqual([expect.objectContaining({ name: '林晓', className: '机械1501班' })]);
     expect(records.givingPreferences).toEqual([expect.objectContaining({ honourRoll: false })]);
+    expect(records.surveyResponses).toEqual([
+      expect.objectContaining({ title: '校友发展状况调查', answers: [{ question: '总体满意度', answer: 'A. 满意' }] }),
+    ]);
+    expect(records.votesTaken).toEqual([expect.objectContaining({ title: '校友会章程修订', secret: false })]);
     expect(records.sessions[0]).not.toHaveProperty('tokenHash');
     expect(records.interactions.at(-1)).toMatchObject({ kind: 'identity.data_exported' });
   });
@@ -294,6 +311,17 @@ describe('personal data: export and erasure', () => {
       { application_count: 0 },
     ]);
     expect(await count('suggestions', 'author_id', id)).toBe(0);
+    // My suggestion had not reached the school: withdrawn. My co-signature is taken back from the classmate's.
+    expect(await t.dataSource.query(`SELECT status FROM suggestions WHERE author_id IS NULL`)).toEqual([{ status: 'withdrawn' }]);
+    expect(await t.dataSource.query(`SELECT cosign_count FROM suggestions WHERE author_id = $1`, [classmate.alumnus.id])).toEqual([
+      { cosign_count: 0 },
+    ]);
+    expect(await count('suggestion_cosigns', 'alumnus_id', id)).toBe(0);
+    // My answers stay in the survey's figures, nameless.
+    expect(await count('survey_responses', 'alumnus_id', id)).toBe(0);
+    expect(await t.dataSource.query(`SELECT attributes FROM survey_responses WHERE alumnus_id IS NULL`)).toEqual([
+      { attributes: { 城市: '江州' } },
+    ]);
     expect(await count('vote_participations', 'alumnus_id', id)).toBe(0);
     expect(await t.dataSource.query(`SELECT ended_on IS NOT NULL AS ended FROM council_members WHERE alumnus_id = $1`, [id])).toEqual([
       { ended: true },

@@ -15,6 +15,7 @@ import { SurveyImportsService } from './survey-imports.service.js';
 import { SurveyResponseEntity } from './survey-response.entity.js';
 import { SurveyResultsService } from './survey-results.service.js';
 import { SurveysController } from './surveys.controller.js';
+import { SurveysPersonalData } from './surveys-personal-data.js';
 import { SurveysService } from './surveys.service.js';
 
 /**
@@ -34,6 +35,6 @@ import { SurveysService } from './surveys.service.js';
     VerificationModule,
   ],
   controllers: [SurveysController, StaffSurveysController],
-  providers: [SurveysService, ResponsesService, SurveyResultsService, SurveyImportsService],
+  providers: [SurveysService, ResponsesService, SurveyResultsService, SurveyImportsService, SurveysPersonalData],
 })
 export class SurveysModule {}
