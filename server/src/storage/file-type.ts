@@ -20,3 +20,17 @@ export function detectImageType(body: Buffer): ImageType | null {
   if (startsWith(body, [0x52, 0x49, 0x46, 0x46]) && startsWith(body, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
   return null;
 }
+
+/**
+ * Every type the storage port keeps, with its key extension: the images, and PDF documents
+ * (career resource files). An upload route still decides which of them it accepts.
+ */
+export const STORED_TYPES = { ...IMAGE_TYPES, 'application/pdf': 'pdf' } as const;
+
+export type StoredType = keyof typeof STORED_TYPES;
+
+/** An image type as `detectImageType` reads it, or a PDF (`%PDF-`); null for anything else. */
+export function detectStoredType(body: Buffer): StoredType | null {
+  if (startsWith(body, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
+  return detectImageType(body);
+}

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IMAGE_TYPES, type ImageType } from './file-type.js';
+import { STORED_TYPES, type StoredType } from './file-type.js';
 import type { ObjectContent, ObjectStorage, PutObjectInput, StoredObject } from './storage.port.js';
 
 const FOLDER = /^[a-z0-9][a-z0-9-]{0,39}$/;
 /** `folder/uuid.ext`: nothing a client sends can name a path outside the uploads folder. */
-const KEY = /^([a-z0-9][a-z0-9-]{0,39})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(jpg|png|webp)$/;
+const KEY = /^([a-z0-9][a-z0-9-]{0,39})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(jpg|png|webp|pdf)$/;
 
-const CONTENT_TYPE_BY_EXTENSION = Object.fromEntries(Object.entries(IMAGE_TYPES).map(([type, ext]) => [ext, type])) as Record<
+const CONTENT_TYPE_BY_EXTENSION = Object.fromEntries(Object.entries(STORED_TYPES).map(([type, ext]) => [ext, type])) as Record<
   string,
-  ImageType
+  StoredType
 >;
 
 /** Public URL path under which stored files are served (see UploadsController). */
@@ -25,7 +25,7 @@ export class LocalFolderStorage implements ObjectStorage {
 
   async put(input: PutObjectInput): Promise<StoredObject> {
     if (!FOLDER.test(input.folder)) throw new Error(`invalid storage folder ${JSON.stringify(input.folder)}`);
-    const extension = IMAGE_TYPES[input.contentType as ImageType];
+    const extension = STORED_TYPES[input.contentType as StoredType];
     if (extension === undefined) throw new Error(`unsupported content type ${input.contentType}`);
     const key = `${input.folder}/${randomUUID()}.${extension}`;
     await mkdir(join(this.root, input.folder), { recursive: true });

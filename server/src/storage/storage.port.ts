@@ -15,7 +15,7 @@ export interface PutObjectInput {
   /** Folder the key starts with: lower-case letters, digits and dashes, e.g. `avatars`, `claim-evidence`. */
   folder: string;
   body: Buffer;
-  /** One of the types `detectFileType` returns; decides the file extension. */
+  /** One of STORED_TYPES (file-type.ts): an image or a PDF; decides the file extension. */
   contentType: string;
 }
 

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { detectImageType } from './file-type.js';
+import { detectImageType, detectStoredType } from './file-type.js';
 import { LocalFolderStorage } from './local-folder.storage.js';
 
 describe('detectImageType', () => {
@@ -13,6 +13,15 @@ describe('detectImageType', () => {
     expect(detectImageType(Buffer.from('GIF89a'))).toBeNull();
     expect(detectImageType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
     expect(detectImageType(Buffer.alloc(0))).toBeNull();
+  });
+});
+
+describe('detectStoredType', () => {
+  it('adds PDF to the images, read from its first bytes', () => {
+    expect(detectStoredType(Buffer.from('%PDF-1.7\n'))).toBe('application/pdf');
+    expect(detectStoredType(Buffer.from([0xff, 0xd8, 0xff, 0xdb, 0]))).toBe('image/jpeg');
+    expect(detectStoredType(Buffer.from(' %PDF-1.7'))).toBeNull();
+    expect(detectStoredType(Buffer.from('<html><body>%PDF-</body></html>'))).toBeNull();
   });
 });
 
@@ -38,6 +47,13 @@ describe('LocalFolderStorage', () => {
     await storage.delete(stored.key);
     expect(await storage.get(stored.key)).toBeNull();
     await storage.delete(stored.key);
+  });
+
+  it('keeps a PDF under a .pdf key and reads it back as a PDF', async () => {
+    const body = Buffer.from('%PDF-1.7\n%%EOF\n');
+    const stored = await storage.put({ folder: 'career-files', body, contentType: 'application/pdf' });
+    expect(stored.key).toMatch(/^career-files\/[0-9a-f-]{36}\.pdf$/);
+    expect(await storage.get(stored.key)).toEqual({ body, contentType: 'application/pdf' });
   });
 
   it('never reads or deletes outside its folder, whatever the key says', async () => {
