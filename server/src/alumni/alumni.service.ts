@@ -4,6 +4,7 @@ import { type EntityManager, In, IsNull, type Repository, type SelectQueryBuilde
 import type { ProfileField, Role } from '@alumni/shared';
 import { escapeLike } from '../common/escape-like.js';
 import { keysetPage, type Keyset } from '../common/pagination.js';
+import { searchText, termGrams } from '../common/search-grams.js';
 import { isStaff, type Viewer, visibleToSql } from './alumnus-view.js';
 import { AlumnusEntity } from './alumnus.entity.js';
 
@@ -65,8 +66,16 @@ export class AlumniService {
       if (restricted) query.andWhere(visibleToSql('a', field));
     }
     if (filters.q !== undefined) {
-      const realName = restricted ? `(a.realName LIKE :namePrefix AND ${visibleToSql('a', 'realName')})` : 'a.realName LIKE :namePrefix';
-      query.andWhere(`(a.displayName LIKE :namePrefix OR ${realName})`, { namePrefix: `${escapeLike(filters.q)}%` });
+      // A name is found by its letters and digits: a term with none (punctuation alone) finds nobody.
+      const term = searchText([filters.q]);
+      const nameGrams = termGrams(term);
+      if (nameGrams.length === 0) return Promise.resolve([]);
+      // The grams find the candidates through their index; the text decides, the real name only where the searcher may see it.
+      const inRealName = 'strpos(alumni_search_text(a.realName), :term) > 0';
+      const realName = restricted ? `(${inRealName} AND ${visibleToSql('a', 'realName')})` : inRealName;
+      query
+        .andWhere('a.nameGrams @> :nameGrams', { nameGrams })
+        .andWhere(`(strpos(alumni_search_text(a.displayName), :term) > 0 OR ${realName})`, { term });
     }
     return keysetPage(query, 'verifiedAt', 'DESC', after, limit).getMany();
   }

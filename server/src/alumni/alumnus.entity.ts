@@ -60,6 +60,13 @@ export class AlumnusEntity {
   @Column({ type: 'text', nullable: true })
   bio: string | null;
 
+  /**
+   * Every character and neighbouring pair of the display and real names, kept by a trigger
+   * (migration DirectoryNameGrams) for the directory's name search; never read into the entity.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'", select: false, insert: false, update: false })
+  nameGrams: string[];
+
   /** Storage key of the avatar (see storage/); its URL is derived, so storage can move. */
   @Column({ type: 'text', nullable: true })
   avatarKey: string | null;

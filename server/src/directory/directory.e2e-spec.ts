@@ -1,6 +1,7 @@
 import { createAlumnus, signedIn } from '../../test/auth.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
-import type { AlumnusEntity } from '../alumni/alumnus.entity.js';
+import { AlumnusEntity } from '../alumni/alumnus.entity.js';
+import { PRIVACY_NOTICE } from '../identity/privacy-notice.js';
 import { DepartmentEntity } from '../school/department.entity.js';
 
 const SECOND = 1000;
@@ -132,10 +133,43 @@ describe('directory (/api/v1/directory)', () => {
     expect((await search('?q=赵', staff.headers)).body.items[0]).toMatchObject({ realName: '赵秘', city: '杭州' });
   });
 
-  it('matches the beginning of a name, treating % and _ literally', async () => {
-    expect(names((await search('?q=张')).body)).toEqual(['张一']);
+  it('finds a name by any part of it: the surname, the given name or the whole', async () => {
+    for (const q of ['张', '伟', '张伟', '一', '张一'])
+      expect(names((await search(`?q=${encodeURIComponent(q)}`)).body), q).toEqual(['张一']);
+    // The real name 王芳 by its given name, typed with full-width spaces around it.
+    expect(names((await search(`?q=${encodeURIComponent('　芳　')}`)).body)).toEqual(['王二']);
+    expect(names((await search(`?q=${encodeURIComponent('伟张')}`)).body)).toEqual([]);
+    expect(names((await search(`?q=${encodeURIComponent('张芳')}`)).body)).toEqual([]);
+  });
+
+  it('finds a hidden real name only for staff, by any part of it', async () => {
+    expect(names((await search(`?q=${encodeURIComponent('秘')}`)).body)).toEqual([]);
+    const staff = await signedIn(t, ['staff']);
+    expect(names((await search(`?q=${encodeURIComponent('秘')}`, staff.headers)).body)).toEqual(['隐身']);
+  });
+
+  it('finds an alumnus by the display name they chose last, not the one before', async () => {
+    const renamed = await signedIn(t, ['alumnus'], {
+      displayName: '旧名字',
+      verifiedAt: new Date(verifiedAt - 1200 * SECOND),
+      consentVersion: PRIVACY_NOTICE.version,
+      consentedAt: new Date(),
+    });
+    const patch = await t.request('/api/v1/me', {
+      method: 'PATCH',
+      headers: { ...renamed.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: '新名字' }),
+    });
+    expect(patch.status).toBe(200);
+    expect(names((await search(`?q=${encodeURIComponent('新名')}`)).body)).toEqual(['新名字']);
+    expect(names((await search(`?q=${encodeURIComponent('旧')}`)).body)).toEqual([]);
+    await t.dataSource.getRepository(AlumnusEntity).update({ id: renamed.alumnus.id }, { deletedAt: new Date() });
+  });
+
+  it('treats % and _ literally: a term without a letter or digit finds nobody', async () => {
     expect(names((await search('?q=%25')).body)).toEqual([]);
     expect(names((await search('?q=_')).body)).toEqual([]);
+    expect(names((await search(`?q=${encodeURIComponent('张%')}`)).body)).toEqual([]);
   });
 
   it('walks every page by cursor without gaps or repeats', async () => {

@@ -22,6 +22,7 @@ import { Governance1796700000000 } from './1796700000000-governance.js';
 import { GivingPosting1796710000000 } from './1796710000000-giving-posting.js';
 import { CampusDaysReunions1796720000000 } from './1796720000000-campus-days-reunions.js';
 import { Surveys1796730000000 } from './1796730000000-surveys.js';
+import { DirectoryNameGrams1796745000000 } from './1796745000000-directory-name-grams.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   GivingPosting1796710000000,
   CampusDaysReunions1796720000000,
   Surveys1796730000000,
+  DirectoryNameGrams1796745000000,
 ];

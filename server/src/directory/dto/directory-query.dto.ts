@@ -17,7 +17,10 @@ const textFilter = (maxLength: number, description: string) => (target: object, 
 };
 
 export class DirectoryQueryDto extends PageQueryDto implements DirectoryQuery {
-  @textFilter(PROFILE_LIMITS.realName, 'Beginning of the display or real name (a surname, or a whole name)')
+  @textFilter(
+    PROFILE_LIMITS.realName,
+    'Any part of the display or real name: 张, 伟 or 张伟 finds 张伟 (the real name only where the searcher may see it)',
+  )
   q?: string;
 
   @ApiPropertyOptional({ example: 2012 })

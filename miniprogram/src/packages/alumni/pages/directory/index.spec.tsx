@@ -50,7 +50,7 @@ describe('directory page', () => {
     );
     render(<DirectoryPage />);
     expect(await screen.findByText('没有找到符合条件的校友')).toBeTruthy();
-    fireEvent.change(screen.getByPlaceholderText('输入姓名或昵称（如姓氏）'), { target: { value: '张' } });
+    fireEvent.change(screen.getByPlaceholderText('输入姓名或昵称中的字（如 张 或 伟）'), { target: { value: '张' } });
     fireEvent.click(screen.getByText('筛选'));
     const [year, , city] = screen.getAllByPlaceholderText('不限');
     fireEvent.change(year!, { target: { value: '2012' } });

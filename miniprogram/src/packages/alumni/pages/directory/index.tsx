@@ -46,7 +46,7 @@ export default function DirectoryPage() {
             <Input
               className="directory-search__input"
               value={draft.q ?? ''}
-              placeholder="输入姓名或昵称（如姓氏）"
+              placeholder="输入姓名或昵称中的字（如 张 或 伟）"
               confirmType="search"
               onInput={(e) => set('q', e.detail.value)}
               onConfirm={search}
