@@ -40,7 +40,7 @@ describe('careers: mentoring across industries, the job board', () => {
   it('the student finds a mentor from another industry from the home page and asks for help', async () => {
     const { page } = student;
     await page.goto(`${app.server.url}/#/pages/index/index`);
-    await page.locator('.home-careers__entry', { hasText: '找导师' }).click({ timeout: 30_000 });
+    await page.locator('.home-careers .home-shortcuts__entry', { hasText: '找导师' }).click({ timeout: 30_000 });
     await page.locator('.mentor-card').first().waitFor({ timeout: 30_000 });
     await chip(page, '.mentors-industries', '互联网');
     await chip(page, '.mentors-topics', '转行转岗');

@@ -46,6 +46,18 @@ export default defineAppConfig({
         'pages/my-jobs/index',
       ],
     },
+    {
+      root: 'packages/governance',
+      pages: [
+        'pages/index/index',
+        'pages/vote/index',
+        'pages/suggestions/index',
+        'pages/suggestion/index',
+        'pages/suggest/index',
+        'pages/council/index',
+      ],
+    },
+    { root: 'packages/surveys', pages: ['pages/index/index', 'pages/answer/index'] },
     { root: 'packages/timeline', pages: ['pages/mine/index'] },
     { root: 'packages/messages', pages: ['pages/index/index'] },
     { root: 'packages/account', pages: ['pages/sign-in/index', 'pages/privacy/index'] },

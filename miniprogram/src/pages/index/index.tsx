@@ -24,7 +24,8 @@ export default function HomePage() {
   return (
     <View className="home">
       <SchoolHeader school={state.school} />
-      <CareersShortcuts />
+      <Shortcuts title="职业发展" moreUrl="/packages/careers/pages/index/index" entries={CAREERS} className="home-careers" />
+      <Shortcuts title="校友参与" moreUrl="/packages/governance/pages/index/index" entries={PARTICIPATION} className="home-participation" />
       <Section title="近期活动" moreUrl="/pages/events/index">
         <SectionList
           items={state.events}
@@ -85,20 +86,27 @@ const CAREERS = [
   { url: '/packages/careers/pages/jobs/index', title: '招聘实习', hint: '校友内推机会' },
 ];
 
-function CareersShortcuts() {
+/** Taking part in the school's decisions: votes, suggestions to the school, questionnaires. */
+const PARTICIPATION = [
+  { url: '/packages/governance/pages/index/index', title: '投票表决', hint: '校友投票与选举' },
+  { url: '/packages/governance/pages/suggestions/index', title: '建言献策', hint: '向母校提建议' },
+  { url: '/packages/surveys/pages/index/index', title: '问卷调查', hint: '发给我的问卷' },
+];
+
+function Shortcuts({ title, moreUrl, entries, className }: { title: string; moreUrl: string; entries: typeof CAREERS; className: string }) {
   return (
-    <View className="home-careers">
+    <View className={`home-shortcuts ${className}`}>
       <View className="home-section__head">
-        <Text className="home-section__title">职业发展</Text>
-        <Text className="home-section__more" onClick={() => void Taro.navigateTo({ url: '/packages/careers/pages/index/index' })}>
+        <Text className="home-section__title">{title}</Text>
+        <Text className="home-section__more" onClick={() => void Taro.navigateTo({ url: moreUrl })}>
           全部
         </Text>
       </View>
-      <View className="home-careers__row">
-        {CAREERS.map((entry) => (
-          <View key={entry.url} className="home-careers__entry" onClick={() => void Taro.navigateTo({ url: entry.url })}>
-            <Text className="home-careers__title">{entry.title}</Text>
-            <Text className="home-careers__hint">{entry.hint}</Text>
+      <View className="home-shortcuts__row">
+        {entries.map((entry) => (
+          <View key={entry.url} className="home-shortcuts__entry" onClick={() => void Taro.navigateTo({ url: entry.url })}>
+            <Text className="home-shortcuts__title">{entry.title}</Text>
+            <Text className="home-shortcuts__hint">{entry.hint}</Text>
           </View>
         ))}
       </View>

@@ -27,6 +27,12 @@ const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; 
     hint: '找导师、招聘实习、职业资料；我的辅导与投递',
     className: 'me-careers',
   },
+  {
+    url: '/packages/governance/pages/index/index',
+    title: '校友参与',
+    hint: '投票选举、建言献策、校友理事会、问卷调查',
+    className: 'me-governance',
+  },
   { url: '/packages/giving/pages/mine/index', title: '我的捐赠', hint: '捐赠记录、证书和善款去向' },
   { url: '/packages/timeline/pages/mine/index', title: '我的足迹', hint: '我与母校的每一次联系' },
   { url: '/packages/staff/pages/index/index', title: '工作台', hint: '协会工作人员', staffOnly: true },
