@@ -127,8 +127,64 @@ describe('configuration', () => {
     ['WECHAT_API_BASE', 'ftp://x', /WECHAT_API_BASE must be an http\(s\) URL/],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL must look like redis:\/\//],
   ])('names %s when it is %p', (name, value, message) => {
-    const found = problems({ ...PRODUCTION_ENV, NODE_ENV: name === 'DEMO' ? 'development' : 'production', [name]: value });
+    // STORAGE set, so that a DATABASE_URL (even a wrong one) asks for nothing more.
+    const found = problems({
+      ...PRODUCTION_ENV,
+      STORAGE: 'local',
+      NODE_ENV: name === 'DEMO' ? 'development' : 'production',
+      [name]: value,
+    });
     expect(found).toEqual([expect.stringMatching(message)]);
+  });
+
+  describe('storage', () => {
+    const S3 = { STORAGE: 's3', S3_BUCKET: 'alumnilink-1250000000', S3_ACCESS_KEY_ID: 'AKID', S3_SECRET_ACCESS_KEY: 'secret' };
+
+    it('keeps uploads in DATA_DIR with the embedded database, with media URLs as paths unless PUBLIC_BASE_URL is set', () => {
+      expect(loadConfig(PRODUCTION_ENV).storage).toEqual({ driver: 'local', s3: null, publicBaseUrl: null });
+      expect(loadConfig({ ...PRODUCTION_ENV, PUBLIC_BASE_URL: 'https://alumni.example.edu.cn/' }).storage.publicBaseUrl).toBe(
+        'https://alumni.example.edu.cn',
+      );
+    });
+
+    it('asks for the choice out loud with a PostgreSQL server, which several instances may share', () => {
+      const withServer = { ...PRODUCTION_ENV, DATABASE_URL: 'postgres://u:p@db:5432/alumni' };
+      expect(problems(withServer)).toEqual([expect.stringMatching(/^STORAGE must be set with DATABASE_URL: s3 .* more than one instance/)]);
+      expect(loadConfig({ ...withServer, STORAGE: 'local' }).storage.driver).toBe('local');
+      expect(loadConfig({ ...withServer, ...S3 }).storage.driver).toBe('s3');
+      expect(loadConfig({ ...DEMO, DATABASE_URL: 'postgres://u:p@db:5432/alumni' }).storage.driver).toBe('local');
+    });
+
+    it('reads the S3 settings, and names each one STORAGE=s3 misses', () => {
+      expect(
+        loadConfig({ ...PRODUCTION_ENV, ...S3, S3_ENDPOINT: 'https://cos.ap-shanghai.myqcloud.com/', S3_REGION: 'ap-shanghai' }).storage,
+      ).toEqual({
+        driver: 's3',
+        publicBaseUrl: null,
+        s3: {
+          endpoint: 'https://cos.ap-shanghai.myqcloud.com',
+          region: 'ap-shanghai',
+          bucket: 'alumnilink-1250000000',
+          accessKeyId: 'AKID',
+          secretAccessKey: 'secret',
+          forcePathStyle: false,
+        },
+      });
+      expect(problems({ ...PRODUCTION_ENV, STORAGE: 's3' })).toEqual([
+        expect.stringMatching(/^S3_BUCKET must be set with STORAGE=s3/),
+        expect.stringMatching(/^S3_ACCESS_KEY_ID must be set with STORAGE=s3/),
+        expect.stringMatching(/^S3_SECRET_ACCESS_KEY must be set with STORAGE=s3/),
+      ]);
+    });
+
+    it.each([
+      ['STORAGE', 'cos', /STORAGE must be local .* or s3/],
+      ['PUBLIC_BASE_URL', 'alumni.example.edu.cn', /PUBLIC_BASE_URL must be the public http\(s\) address/],
+      ['S3_ENDPOINT', 'cos.myqcloud.com', /S3_ENDPOINT must be an http\(s\) URL/],
+      ['S3_FORCE_PATH_STYLE', 'yes', /S3_FORCE_PATH_STYLE must be true or false/],
+    ])('names %s when it is %p', (name, value, message) => {
+      expect(problems({ ...PRODUCTION_ENV, ...S3, [name]: value })).toEqual([expect.stringMatching(message)]);
+    });
   });
 
   it('reports every problem at once', () => {

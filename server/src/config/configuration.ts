@@ -5,6 +5,7 @@ import { ConfigError, EnvReader } from './env-reader.js';
 import { type JobsConfig, readJobsConfig } from './jobs.config.js';
 import { type LimitsConfig, readLimitsConfig } from './limits.config.js';
 import { readServerConfig, type ServerConfig } from './server.config.js';
+import { readStorageConfig, type StorageConfig } from './storage.config.js';
 import { readWechatPayConfig, type WechatPayConfig } from './wechat-pay.config.js';
 import { readWechatConfig, type WechatConfig } from './wechat.config.js';
 
@@ -13,12 +14,13 @@ export type { NodeEnv } from './server.config.js';
 export type { PhoneCipherConfig } from './auth.config.js';
 export type { WechatConfig } from './wechat.config.js';
 export type { WechatPayConfig } from './wechat-pay.config.js';
+export type { S3Config } from './storage.config.js';
 
 /**
  * The validated configuration every part of the server reads, one file per concern in this
  * folder; every variable is documented in the README.
  */
-export interface AppConfig extends ServerConfig, DatabaseConfig, AuthConfig, LimitsConfig, DemoConfig {
+export interface AppConfig extends ServerConfig, DatabaseConfig, StorageConfig, AuthConfig, LimitsConfig, DemoConfig {
   wechat: WechatConfig;
   wechatPay: WechatPayConfig;
   jobs: JobsConfig;
@@ -36,10 +38,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const reader = new EnvReader(env);
   const server = readServerConfig(reader);
   const demo = readDemoConfig(reader, server.nodeEnv);
+  const database = readDatabaseConfig(reader);
   const config: AppConfig = {
     ...server,
     ...demo,
-    ...readDatabaseConfig(reader),
+    ...database,
+    ...readStorageConfig(reader, database),
     ...readAuthConfig(reader),
     ...readLimitsConfig(reader),
     wechat: readWechatConfig(reader, demo.wechatFake),

@@ -3,7 +3,6 @@ import type { FastifyRequest } from 'fastify';
 import { GIVING_PHOTO_LIMITS, type GivingPhotoDto } from '@alumni/shared';
 import { AppError } from '../common/app-error.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
-import { UPLOADS_URL_PATH } from '../storage/local-folder.storage.js';
 import { readImageUpload } from '../storage/upload.js';
 
 /** A public folder (see PUBLIC_FOLDERS): evidence photos are there to be shown on the campaign page. */
@@ -26,10 +25,13 @@ export class GivingPhotosService {
 
   /** Refuses (VALIDATION_FAILED) a URL of our uploads that names no stored photo, so no entry shows a broken image. */
   async assertStored(urls: string[] = []): Promise<void> {
-    const prefix = `${UPLOADS_URL_PATH}/`;
     const missing: string[] = [];
-    for (const url of urls.filter((u) => u.startsWith(prefix))) {
-      if ((await this.storage.get(url.slice(prefix.length))) === null) missing.push(url);
+    for (const url of urls) {
+      // Any URL under our uploads address (absolute or a path) must name a stored evidence photo.
+      const key = this.storage.keyOf(url);
+      const ours = key !== null || url.startsWith(this.storage.urlFor('')) || url.startsWith('/');
+      if (!ours) continue;
+      if (key === null || !key.startsWith(`${GIVING_PHOTO_FOLDER}/`) || (await this.storage.get(key)) === null) missing.push(url);
     }
     if (missing.length > 0)
       throw new AppError(

@@ -3,8 +3,9 @@ export interface StoredObject {
   /** Opaque, unguessable key, e.g. `avatars/5f0c….webp`; safe to put in a URL. */
   key: string;
   /**
-   * Where clients fetch it: a stable URL served by this server (or a CDN's). Only files of
-   * public folders (PUBLIC_FOLDERS in uploads.controller.ts: avatars) are served there.
+   * Where clients fetch it: a stable URL served by any instance of this server, absolute on
+   * PUBLIC_BASE_URL when that is set. Only files of public folders (PUBLIC_FOLDERS in
+   * uploads.controller.ts: avatars, covers, campaign photos) are served there.
    */
   url: string;
   contentType: string;
@@ -25,9 +26,9 @@ export interface ObjectContent {
 }
 
 /**
- * Where uploaded files (avatars, claim evidence photos) live. The default keeps them in a
- * local folder; a cloud object store (COS, OSS, S3) implements the same port. Inject it
- * with `@Inject(OBJECT_STORAGE)`.
+ * Where uploaded files (avatars, claim evidence photos) live: a local folder (STORAGE=local,
+ * one instance) or an S3-compatible bucket (STORAGE=s3: Tencent COS, MinIO, AWS S3). Inject
+ * it with `@Inject(OBJECT_STORAGE)`.
  */
 export interface ObjectStorage {
   put(input: PutObjectInput): Promise<StoredObject>;
@@ -36,6 +37,8 @@ export interface ObjectStorage {
   /** Removing a key that is already gone is not an error. */
   delete(key: string): Promise<void>;
   urlFor(key: string): string;
+  /** The key one of our URLs names (as urlFor made it, or its path alone); null for any other URL. */
+  keyOf(url: string): string | null;
 }
 
 export const OBJECT_STORAGE = Symbol('OBJECT_STORAGE');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectImageType, detectStoredType } from './file-type.js';
 import { LocalFolderStorage } from './local-folder.storage.js';
+import { UploadUrls } from './storage-keys.js';
 
 describe('detectImageType', () => {
   it('reads JPEG, PNG and WebP from their first bytes and nothing else', () => {
@@ -30,7 +31,7 @@ describe('LocalFolderStorage', () => {
   let storage: LocalFolderStorage;
   beforeEach(async () => {
     root = await mkdtemp(join(tmpdir(), 'alumnilink-storage-'));
-    storage = new LocalFolderStorage(root);
+    storage = new LocalFolderStorage(root, new UploadUrls(null));
   });
   afterEach(() => rm(root, { recursive: true, force: true }));
 
@@ -74,5 +75,28 @@ describe('LocalFolderStorage', () => {
       'unsupported content type',
     );
     expect(await readdir(root)).toEqual([]);
+  });
+});
+
+describe('UploadUrls', () => {
+  const key = 'avatars/5f0c6b1e-6f7c-4f0e-9d39-2f5f1c3b9a10.jpg';
+
+  it('makes paths on this server without PUBLIC_BASE_URL, absolute URLs on it with one', () => {
+    expect(new UploadUrls(null).urlFor(key)).toBe(`/api/v1/uploads/${key}`);
+    expect(new UploadUrls('https://alumni.example.edu.cn').urlFor(key)).toBe(`https://alumni.example.edu.cn/api/v1/uploads/${key}`);
+  });
+
+  it('reads the key back from either form of our URLs, and from nothing else', () => {
+    const urls = new UploadUrls('https://alumni.example.edu.cn');
+    expect(urls.keyOf(`https://alumni.example.edu.cn/api/v1/uploads/${key}`)).toBe(key);
+    expect(urls.keyOf(`/api/v1/uploads/${key}`)).toBe(key);
+    for (const other of [
+      `https://elsewhere.example.com/api/v1/uploads/${key}`,
+      'https://alumni.example.edu.cn/api/v1/uploads/avatars/../../etc/passwd',
+      '/api/v1/uploads/avatars/x.png',
+      key,
+    ]) {
+      expect(urls.keyOf(other)).toBeNull();
+    }
   });
 });
