@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import { type ModuleMetadata, VersioningType } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +10,8 @@ import { AppModule } from './app.module.js';
 import { toErrorBody } from './common/error-body.js';
 import { assignRequestId, registerRequestLog } from './common/logging.js';
 import { applyMethodOverride, refuseOtherOverrides } from './common/method-override.js';
+import { RequestBodyInterceptor } from './common/request-body.js';
+import { answerClientError, refuseUnreadableRequests } from './common/request-shape.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/configuration.js';
 import type { DatabaseTarget } from './database/database.module.js';
@@ -50,11 +52,14 @@ export async function createApp(
       const { status, body } = toErrorBody(error);
       void reply.status(status).send(body);
     },
+    // What Node's parser refuses (headers over 16 KB: 431, an unknown method: 400) in our error body too.
+    clientErrorHandler: answerClientError,
   });
   // Fastify sends a Buffer from the serializer as it is, though its type names only strings.
   adapter.getInstance().setReplySerializer(serializeReply as (payload: unknown) => string);
   registerSecurityHeaders(adapter.getInstance(), config);
   adapter.getInstance().addHook('onRequest', refuseOtherOverrides);
+  adapter.getInstance().addHook('onRequest', refuseUnreadableRequests);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database, extra, logDestination), adapter, {
     bufferLogs: true,
     abortOnError: false,
@@ -64,6 +69,7 @@ export async function createApp(
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new RequestBodyInterceptor(app.get(Reflector)));
   // Without configured origins no browser page elsewhere may call the API: no CORS handling at all.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
 

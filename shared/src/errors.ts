@@ -20,6 +20,13 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型' },
   METHOD_OVERRIDE_NOT_ALLOWED: { status: 400, message: 'X-HTTP-Method-Override 只能把 POST 请求改为 PATCH' },
+  UNSUPPORTED_CHARSET: { status: 415, message: '请求内容须使用 UTF-8 编码（charset=utf-8）' },
+  BODY_NOT_ALLOWED: { status: 400, message: '此接口不接受请求内容，请不带请求体（或只带 {}）发送' },
+  MALFORMED_QUERY: { status: 400, message: '网址中的查询参数编码有误，请使用 UTF-8 百分号编码' },
+  // Refused by the HTTP layer before any route runs (bootstrap.ts answers them in this body too)
+  MALFORMED_HTTP_REQUEST: { status: 400, message: '请求不符合 HTTP 规范（如未知的请求方法），请检查客户端' },
+  REQUEST_HEADERS_TOO_LARGE: { status: 431, message: '网址或请求头过长，请缩短后重试' },
+  REQUEST_TIMEOUT: { status: 408, message: '请求发送超时，请重试' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
   // Rate limits of single actions (Retry-After says when to try again)
   SIGN_IN_RATE_LIMITED: { status: 429, message: '登录尝试过于频繁，请稍后再试' },

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
+import { RawBody } from '../common/request-body.js';
 import { type NotifyAnswer, PaymentNotificationsService } from './payment-notifications.service.js';
 
 type RawRequest = FastifyRequest & { rawBody?: Buffer };
@@ -37,6 +38,7 @@ export const NOTIFY_PATH_PREFIX = '/api/v1/giving/wechat-pay/';
 @ApiExcludeController()
 @Public()
 @SkipThrottle()
+@RawBody()
 @Controller('giving/wechat-pay')
 export class WechatPayNotifyController {
   constructor(private readonly notifications: PaymentNotificationsService) {}

@@ -1,0 +1,81 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, SetMetadata } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import type { Observable } from 'rxjs';
+import { AppError } from './app-error.js';
+
+const RAW_BODY = 'request-body:raw';
+
+/**
+ * Marks a route that reads its body itself (a webhook verifying the exact bytes it was sent),
+ * so the body rules below leave it alone.
+ */
+export const RawBody = () => SetMetadata(RAW_BODY, true);
+
+/** `@ApiConsumes(...)`'s metadata key in @nestjs/swagger: the OpenAPI document's request types. */
+const API_CONSUMES = 'swagger/apiConsumes';
+
+type BodyKind = 'json' | 'multipart' | 'raw' | 'none';
+
+/** Whether the request carries body bytes (a length over zero, or a chunked body). */
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  if (length !== undefined) return Number(length) > 0;
+  return request.headers['transfer-encoding'] !== undefined;
+}
+
+const mediaType = (request: FastifyRequest) => (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+
+/** `{}`: what clients send to an action route that takes nothing (accepted as no body). */
+const isEmptyObject = (body: unknown) =>
+  typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
+
+/**
+ * Each route takes one kind of body, read from how it is declared, so the OpenAPI document and
+ * what the server accepts cannot drift apart:
+ * - upload routes (`@ApiConsumes('multipart/form-data')`) read a form with readUpload();
+ * - routes with a `@Body()` take JSON only: a form or text sent there is refused with
+ *   415 UNSUPPORTED_MEDIA_TYPE (a multipart body used to reach a route whose fields are all
+ *   optional as an empty body, and acted on it);
+ * - every other route takes no body: anything but nothing or `{}` is refused with
+ *   400 BODY_NOT_ALLOWED instead of being silently ignored;
+ * - `@RawBody()` routes read their own.
+ */
+@Injectable()
+export class RequestBodyInterceptor implements NestInterceptor {
+  private readonly kinds = new WeakMap<object, BodyKind>();
+
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const kind = this.kindOf(context);
+    if (kind === 'json' && hasBody(request) && mediaType(request) !== 'application/json') {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', [
+        { issue: `send the body as application/json, not ${mediaType(request) || 'without a type'}` },
+      ]);
+    }
+    if (kind === 'none' && hasBody(request) && !(mediaType(request) === 'application/json' && isEmptyObject(request.body))) {
+      throw new AppError('BODY_NOT_ALLOWED', [{ issue: 'this request takes no body: send it without one (or with {})' }]);
+    }
+    return next.handle();
+  }
+
+  private kindOf(context: ExecutionContext): BodyKind {
+    const handler = context.getHandler();
+    let kind = this.kinds.get(handler);
+    if (kind) return kind;
+    const targets = [handler, context.getClass()];
+    const consumes = this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES, targets) ?? [];
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {}) as Record<string, unknown>;
+    if (this.reflector.getAllAndOverride<boolean | undefined>(RAW_BODY, targets)) kind = 'raw';
+    else if (consumes.includes('multipart/form-data')) kind = 'multipart';
+    else if (Object.keys(args).some((key) => key.startsWith(`${RouteParamtypes.BODY}:`))) kind = 'json';
+    else kind = 'none';
+    this.kinds.set(handler, kind);
+    return kind;
+  }
+}
