@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '建言办理', enablePullDownRefresh: true });
