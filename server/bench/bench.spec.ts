@@ -1,7 +1,8 @@
 import { parseBenchArgs, UsageError } from './args.js';
 import { growthChecks } from './memory.js';
 import { parsePgbench } from './references.js';
-import { standardChecks } from './scenario.js';
+import { type BenchContext, standardChecks } from './scenario.js';
+import { pageCost } from './scenarios/page-cost.js';
 import { stormDeliveries } from './storm.js';
 import { emptyStatusCounts, formatMs, formatRate, formatRatio, percentile, renderTable, summarise, throughputRatio } from './stats.js';
 
@@ -114,6 +115,40 @@ describe('bench checks', () => {
     expect(standardChecks(broken, baselines, {}, true).map((c) => [c.pass, c.actual])).toEqual([
       [false, '1 5xx'],
       [false, '0 other, 2 unanswered'],
+    ]);
+  });
+});
+
+describe('page cost', () => {
+  const run = (perSecond: number, latencyMs: number) =>
+    summarise(Array(perSecond).fill(latencyMs), { ...emptyStatusCounts(), ok: perSecond }, 0, 1000);
+
+  it('holds the small table to the budgets as well as the slowdown from small to large', async () => {
+    const grown: number[] = [];
+    // What the harness would measure: warm-up and the small table (100/s, p99 60 ms), then the large one (80/s).
+    const measured = [run(1, 1), run(100, 60), run(1, 1)];
+    const scenario = pageCost({
+      name: 'search',
+      what: 'GET /search',
+      small: 10,
+      large: 100,
+      targets: { minBareRatio: 0.1, maxP99Ms: 50 },
+      setUp: async () => ({ request: { method: 'GET', path: '/search' }, grow: async (rows) => void grown.push(rows) }),
+    });
+    const context = {
+      db: { query: async () => ({}) },
+      mintToken: () => '',
+      drive: async () => measured.shift()!,
+    } as unknown as BenchContext;
+    const prepared = await scenario.prepare(context);
+    expect(grown).toEqual([10, 90]);
+    expect(scenario.targets).toEqual({ minBareRatio: 0.1, maxP99Ms: 50 });
+    const bare = run(2000, 1);
+    const checks = await prepared.verify!(run(80, 40), { trivial: bare, bare, hotRowTps: null });
+    expect(checks.map((c) => [c.name, c.pass, c.actual])).toEqual([
+      ['at 10 rows: throughput ≥ 0.10× the bare NestJS + Fastify app', false, '0.05×'],
+      ['at 10 rows: p99 < 50.0 ms', false, '60.0 ms'],
+      ['page cost at 100 rows ≤ 1.5× the cost at 10', true, '1.25× (100/s → 80/s)'],
     ]);
   });
 });

@@ -16,6 +16,8 @@ export interface RequestSpec {
 }
 
 export interface VariedRequest {
+  /** Instead of the spec's path (a search asking something else each time). */
+  path?: string;
   headers?: Record<string, string>;
   body?: string;
   /** Told this request's answer, for scenarios whose requests expect different answers. */
@@ -68,7 +70,12 @@ export async function drive(
               setupRequest: (req, context: ConnectionContext) => {
                 const varied = vary();
                 context.answered = varied.answered;
-                return { ...req, headers: { ...req.headers, ...varied.headers }, body: varied.body ?? req.body };
+                return {
+                  ...req,
+                  path: varied.path ?? req.path,
+                  headers: { ...req.headers, ...varied.headers },
+                  body: varied.body ?? req.body,
+                };
               },
               onResponse: (statusCode, _body, context: ConnectionContext) => context.answered?.(statusCode),
             }),

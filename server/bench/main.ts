@@ -86,7 +86,7 @@ async function runScenario(scenario: Scenario, harness: Harness): Promise<Scenar
   const baselines: Baselines = { trivial: trivial ?? result, bare, hotRowTps: hotRow.tps };
   const checks = [
     ...standardChecks(result, baselines, scenario.targets, scenario.expectsRefusals),
-    ...((await prepared.verify?.(result)) ?? []),
+    ...((await prepared.verify?.(result, baselines)) ?? []),
   ];
   const report = {
     name: scenario.name,

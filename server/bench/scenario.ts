@@ -52,8 +52,8 @@ export interface PreparedScenario {
   request: RequestSpec;
   /** Runs the same code path before measuring (JIT, pools, query plans), without touching the measured data. */
   warmUp(): Promise<void>;
-  /** Invariants read back from the database after the load, and checks on the measured result. */
-  verify?(result: LoadResult): Promise<Check[]>;
+  /** Invariants read back from the database after the load, and checks on the measured result (and the references it was measured against). */
+  verify?(result: LoadResult, baselines: Baselines): Promise<Check[]>;
 }
 
 export interface Scenario {

@@ -1,10 +1,10 @@
 import type { Scenario } from '../scenario.js';
+import { directorySearch } from './directory.js';
 import { groupFeedPageCost, timelinePageCost } from './feeds.js';
 import {
   campaignDetail,
   campaignDonors,
   campaignLedger,
-  directorySearch,
   eventList,
   groupFeedRead,
   homeCampaigns,

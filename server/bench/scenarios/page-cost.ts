@@ -1,4 +1,4 @@
-import type { BenchContext, Scenario } from '../scenario.js';
+import { type BenchContext, type Scenario, standardChecks, type Targets } from '../scenario.js';
 import type { RequestSpec } from '../load.js';
 import { formatRate, formatRatio } from '../stats.js';
 
@@ -11,6 +11,11 @@ export interface PageCostOptions {
   what: string;
   small: number;
   large: number;
+  /**
+   * Budgets the page must also meet at both sizes (p99, a share of the bare app): checked on
+   * the small table here, on the large one as the scenario's own targets.
+   */
+  targets?: Targets;
   /** Creates what the request needs (a reader, an empty feed) and says what to send. */
   setUp(context: BenchContext): Promise<{ request: RequestSpec; grow(rows: number, endsMinutesAgo: number): Promise<void> }>;
 }
@@ -27,6 +32,7 @@ export function pageCost(options: PageCostOptions): Scenario {
     summary: `page cost: ${options.what} at ${options.small.toLocaleString('en')} rows, then at ${options.large.toLocaleString('en')} (ratio ≤ ${MAX_SLOWDOWN})`,
     unit: 'pages',
     shape,
+    targets: options.targets,
     async prepare(context) {
       const { request, grow } = await options.setUp(context);
       await grow(options.small, 0);
@@ -43,9 +49,14 @@ export function pageCost(options: PageCostOptions): Scenario {
         async warmUp() {
           await context.drive(request, { connections: CONNECTIONS, durationSeconds: 3 });
         },
-        async verify(large) {
+        async verify(large, baselines) {
           const slowdown = large.perSecond > 0 ? small.perSecond / large.perSecond : Infinity;
+          // The small table's figure against the references measured just before the large one.
+          const atSmall = standardChecks(small, baselines, options.targets)
+            .filter((check) => check.kind === 'target')
+            .map((check) => ({ ...check, name: `at ${options.small.toLocaleString('en')} rows: ${check.name}` }));
           return [
+            ...atSmall,
             {
               kind: 'target',
               name: `page cost at ${options.large.toLocaleString('en')} rows ≤ ${MAX_SLOWDOWN}× the cost at ${options.small.toLocaleString('en')}`,

@@ -17,16 +17,22 @@ export class DirectoryService {
   ) {}
 
   async search(user: AuthUserDto, query: DirectoryQueryDto): Promise<Page<AlumnusCardDto>> {
-    await this.assertMayBrowse(user);
+    const [, groupPeers] = await this.browse(user);
     const { cursor, limit, ...filters } = query;
-    return this.page(user, filters, { cursor, limit });
+    return this.page(user, groupPeers, filters, { cursor, limit });
   }
 
   /** Everyone verified with my graduation year, department and class (as far as they show them). */
   async myClass(user: AuthUserDto, page: PageQueryDto): Promise<Page<AlumnusCardDto>> {
-    const me = await this.assertMayBrowse(user);
+    const [me, groupPeers] = await this.browse(user);
     if (me.graduationYear === null || me.departmentId === null || me.className === null) throw new AppError('MY_CLASS_UNKNOWN');
-    return this.page(user, { graduationYear: me.graduationYear, departmentId: me.departmentId, className: me.className }, page);
+    const filters = { graduationYear: me.graduationYear, departmentId: me.departmentId, className: me.className };
+    return this.page(user, groupPeers, filters, page);
+  }
+
+  /** The searcher, who must be allowed to browse, and their group peers, read side by side (one round trip of waiting, not two). */
+  private browse(user: AuthUserDto): Promise<[AlumnusEntity, Set<string>]> {
+    return Promise.all([this.assertMayBrowse(user), this.view.groupPeersOf(user)]);
   }
 
   /** Only verified alumni (and staff) may browse: the directory is for people the school knows. */
@@ -39,11 +45,11 @@ export class DirectoryService {
 
   private async page(
     user: AuthUserDto,
+    groupPeers: Set<string>,
     filters: DirectoryFilters,
     page: Pick<PageQueryDto, 'cursor' | 'limit'>,
   ): Promise<Page<AlumnusCardDto>> {
     const after = decodeCursor(page.cursor);
-    const groupPeers = await this.view.groupPeersOf(user);
     const rows = await this.alumni.searchDirectory({ filters, viewer: user, groupPeers, after, limit: page.limit });
     const pageRows = rows.slice(0, page.limit);
     const cards = new Map((await this.view.present(pageRows, user, groupPeers)).map((card) => [card.id, card]));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type { SchoolDto } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AppError } from '../common/app-error.js';
@@ -22,6 +22,9 @@ const SCHOOL_CARD_KEEP_MS = 60_000;
 export class SchoolService {
   private readonly card: ReadCache<SchoolDto>;
 
+  /** Every department's name by id: a handful of rows that every list of alumni names (the directory, feeds) looks up. */
+  private readonly names: ReadCache<Record<string, string>>;
+
   constructor(
     @InjectRepository(SchoolEntity) private readonly schools: Repository<SchoolEntity>,
     @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
@@ -30,6 +33,7 @@ export class SchoolService {
     caches: ReadCaches,
   ) {
     this.card = caches.create(['schools', 'departments'], SCHOOL_CARD_KEEP_MS);
+    this.names = caches.create(['departments']);
   }
 
   getSchool(): Promise<SchoolDto> {
@@ -73,7 +77,9 @@ export class SchoolService {
   async departmentNames(ids: Iterable<string>): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.departments.find({ select: { id: true, name: true }, where: { id: In(unique) } });
-    return new Map(rows.map((row) => [row.id, row.name]));
+    const names = await this.names.get('all', async () =>
+      Object.fromEntries((await this.departments.find({ select: { id: true, name: true } })).map((row) => [row.id, row.name])),
+    );
+    return new Map(unique.flatMap((id) => (Object.hasOwn(names, id) ? [[id, names[id]!] as const] : [])));
   }
 }
