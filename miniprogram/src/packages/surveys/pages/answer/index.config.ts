@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '填写问卷' });
+export default definePageConfig({ navigationBarTitleText: '填写问卷', enableShareAppMessage: true });

@@ -7,7 +7,7 @@ import {
 } from '@alumni/shared';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
 import { answerSurvey, getSurveyToAnswer } from '../../../../api/surveys';
 import { ErrorState } from '../../../../components/error-state';
@@ -24,6 +24,10 @@ export default function AnswerSurveyPage() {
   const [draft, setDraft] = useState<Draft>({});
   const [missing, setMissing] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  // Forwarded as a mini-program card, the questionnaire reaches classmates in the audience.
+  useShareAppMessage(() =>
+    state.status === 'ready' ? { title: state.survey.title, path: `/packages/surveys/pages/answer/index?id=${state.survey.id}` } : {},
+  );
 
   if (state.status === 'loading') return <Skeleton rows={12} animated />;
   if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void reload()} />;

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '问卷', enablePullDownRefresh: true, enableShareAppMessage: true });
