@@ -65,7 +65,7 @@ export default defineAppConfig({
         'pages/council/index',
       ],
     },
-    { root: 'packages/surveys', pages: ['pages/index/index', 'pages/answer/index'] },
+    { root: 'packages/surveys', pages: ['pages/index/index', 'pages/survey/index'] },
     { root: 'packages/timeline', pages: ['pages/mine/index'] },
     { root: 'packages/messages', pages: ['pages/index/index'] },
     { root: 'packages/account', pages: ['pages/sign-in/index', 'pages/privacy/index'] },

@@ -12,10 +12,10 @@ const filled = (patch: Partial<VoteDraft> = {}): VoteDraft => ({
 });
 
 describe('vote form', () => {
-  it('starts at the next whole hour (Beijing) for a week, secret, results after the close', () => {
+  it('opens now (Beijing, to the minute) for a week, secret, results after the close', () => {
     const draft = emptyVoteDraft(new Date('2026-12-06T04:10:00Z'));
-    expect(draft.opensAt).toBe('2026-12-06 13:00');
-    expect(draft.closesAt).toBe('2026-12-13 13:00');
+    expect(draft.opensAt).toBe('2026-12-06 12:10');
+    expect(draft.closesAt).toBe('2026-12-13 12:10');
     expect(draft.secret).toBe(true);
     expect(draft.resultsVisibility).toBe('after_close');
   });
@@ -29,7 +29,7 @@ describe('vote form', () => {
         { label: '不同意', description: null, candidateId: null },
       ],
       maxChoices: null,
-      opensAt: '2026-12-06T05:00:00.000Z',
+      opensAt: '2026-12-06T04:10:00.000Z',
       audience: { kind: 'verified' },
     });
   });

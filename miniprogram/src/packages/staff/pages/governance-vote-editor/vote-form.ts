@@ -36,8 +36,9 @@ export type VoteProblems = Partial<Record<'title' | 'options' | 'maxChoices' | '
 
 export const blankOption = (): OptionDraft => ({ label: '', description: '', candidateId: null });
 
+/** A new vote opens now (publishing opens it at once) and runs a week. */
 export function emptyVoteDraft(now: Date = new Date()): VoteDraft {
-  const hour = new Date(Math.ceil(now.getTime() / 3600_000) * 3600_000);
+  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   return {
     title: '',
     description: '',
@@ -46,8 +47,8 @@ export function emptyVoteDraft(now: Date = new Date()): VoteDraft {
     maxChoices: '2',
     options: [blankOption(), blankOption()],
     audience: EMPTY_AUDIENCE,
-    opensAt: formatShanghaiDateTime(hour.toISOString()),
-    closesAt: formatShanghaiDateTime(new Date(hour.getTime() + 7 * 86_400_000).toISOString()),
+    opensAt: formatShanghaiDateTime(minute.toISOString()),
+    closesAt: formatShanghaiDateTime(new Date(minute.getTime() + 7 * 86_400_000).toISOString()),
     resultsVisibility: 'after_close',
     secret: true,
   };

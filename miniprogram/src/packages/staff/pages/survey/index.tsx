@@ -30,7 +30,7 @@ export default function StaffSurveyPage() {
   usePullDownRefresh(() => void refresh().finally(() => Taro.stopPullDownRefresh()));
   // Staff forward the questionnaire as a mini-program card; it opens the alumni's answering page.
   useShareAppMessage(() =>
-    state.status === 'ready' ? { title: state.survey.title, path: `/packages/surveys/pages/answer/index?id=${state.survey.id}` } : {},
+    state.status === 'ready' ? { title: state.survey.title, path: `/packages/surveys/pages/survey/index?id=${state.survey.id}` } : {},
   );
 
   if (state.status === 'loading') return <Skeleton rows={12} animated />;

@@ -27,7 +27,7 @@ export default function MySurveysPage() {
         <View
           key={survey.id}
           className={`my-survey ${survey.answered ? 'my-survey--answered' : ''}`}
-          onClick={() => void Taro.navigateTo({ url: `/packages/surveys/pages/answer/index?id=${encodeURIComponent(survey.id)}` })}
+          onClick={() => void Taro.navigateTo({ url: `/packages/surveys/pages/survey/index?id=${encodeURIComponent(survey.id)}` })}
         >
           <Text className="my-survey__title">{survey.title}</Text>
           <Text className="my-survey__meta">

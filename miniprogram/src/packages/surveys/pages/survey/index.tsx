@@ -26,7 +26,7 @@ export default function AnswerSurveyPage() {
   const [busy, setBusy] = useState(false);
   // Forwarded as a mini-program card, the questionnaire reaches classmates in the audience.
   useShareAppMessage(() =>
-    state.status === 'ready' ? { title: state.survey.title, path: `/packages/surveys/pages/answer/index?id=${state.survey.id}` } : {},
+    state.status === 'ready' ? { title: state.survey.title, path: `/packages/surveys/pages/survey/index?id=${state.survey.id}` } : {},
   );
 
   if (state.status === 'loading') return <Skeleton rows={12} animated />;
