@@ -165,6 +165,10 @@ export const ERRORS = {
   PAYMENT_SIMULATION_UNAVAILABLE: { status: 404, message: '模拟支付仅在演示环境可用' },
   DONATION_NOT_REFUNDABLE: { status: 409, message: '该笔捐赠未支付或已全额退款，不能退款' },
   REFUND_EXCEEDS_PAID: { status: 422, message: '退款金额不能超过该笔捐赠尚可退还的金额' },
+  // WeChat Pay refused a refund for a reason of business (not of our request's form): staff act on it
+  REFUND_ORDER_UNKNOWN: { status: 422, message: '微信支付查不到这笔捐赠的支付订单，无法原路退款；请在微信支付商户平台核对该订单' },
+  REFUND_FUNDS_INSUFFICIENT: { status: 409, message: '商户账户可用余额不足，微信支付暂不能退款；请在商户平台充值后再退款' },
+  REFUND_REFUSED: { status: 422, message: '微信支付拒绝了这笔退款，请到微信支付商户平台查看原因' },
   CERTIFICATE_NOT_ISSUED: { status: 409, message: '捐赠支付成功后才会生成证书，请稍后刷新' },
   TREE_NOT_FOUND: { status: 404, message: '这棵树还没有被认捐' },
   // Careers: who may take part

@@ -20,6 +20,7 @@ import { CampaignsController } from './campaigns.controller.js';
 import { CampaignsService } from './campaigns.service.js';
 import { ClassLeaderboardController } from './class-leaderboard.controller.js';
 import { ClassLeaderboardService } from './class-leaderboard.service.js';
+import { DemoPaymentsService } from './demo-payments.service.js';
 import { DonationEntity } from './donation.entity.js';
 import { DonationRefundEntity } from './donation-refund.entity.js';
 import { GivingPreferenceEntity } from './giving-preference.entity.js';
@@ -94,6 +95,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     GivingPhotosService,
     StaffDonationsService,
     GivingPersonalData,
+    DemoPaymentsService,
   ],
   exports: [CampaignsService],
 })

@@ -102,7 +102,9 @@ export class RefundsService implements OnModuleInit {
   /**
    * Sends the refund to WeChat Pay (again, with the same number, when retrying). Trouble on
    * WeChat's side leaves it processing for the check job; a refusal (e.g. NOT_ENOUGH funds)
-   * closes it, releasing the amount, and tells the admin.
+   * closes it, releasing the amount, and tells the admin (refusalOf). The closed refund stays
+   * with WeChat Pay's code, as does its audit entry: its number was sent, and WeChat Pay takes
+   * one number as one refund, so a later refund must not reuse it.
    */
   private async submit(refund: DonationRefundEntity, fromJob = false): Promise<void> {
     const donation = await this.dataSource.getRepository(DonationEntity).findOneByOrFail({ id: refund.donationId });
@@ -124,13 +126,31 @@ export class RefundsService implements OnModuleInit {
         if (fromJob) throw error;
         return;
       }
+      if (!error.businessRefusal)
+        this.logger.error(
+          { outRefundNo: refund.outRefundNo, code: error.code, detail: error.detail },
+          'refund refused: check the WeChat Pay settings',
+        );
       await this.dataSource
         .getRepository(DonationRefundEntity)
         .update(
           { id: refund.id, status: 'processing' },
           { status: 'closed', settledAt: new Date(), lastError: `${error.code}: ${error.detail}` },
         );
-      if (!fromJob) throw new AppError('PAYMENT_REJECTED', [{ issue: `WeChat Pay refused the refund: ${error.code}` }]);
+      if (!fromJob) throw refusalOf(error);
     }
   }
+}
+
+/**
+ * What staff are told when WeChat Pay refuses a refund: a business refusal is theirs to act on
+ * (a 4xx naming it, with WeChat Pay's own words); any other refusal is our configuration or
+ * code at fault, a 502 for the log.
+ */
+function refusalOf(error: WechatPayError): AppError {
+  const issue = [{ issue: `WeChat Pay: ${error.code} ${error.detail}`.trim() }];
+  if (!error.businessRefusal) return new AppError('PAYMENT_REJECTED', issue);
+  if (error.code === 'ORDER_NOT_EXIST' || error.code === 'RESOURCE_NOT_EXISTS') return new AppError('REFUND_ORDER_UNKNOWN', issue);
+  if (error.code === 'NOT_ENOUGH') return new AppError('REFUND_FUNDS_INSUFFICIENT', issue);
+  return new AppError('REFUND_REFUSED', issue, error.detail ? `微信支付拒绝了这笔退款：${error.detail}` : undefined);
 }

@@ -48,7 +48,16 @@ export class StaffDonationsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Refund a paid donation in full or in part (admins; audited); the outcome arrives from WeChat Pay' })
   @ApiCreatedResponse({ type: DonationRefundResponseDto })
-  @ApiErrors('DONATION_NOT_FOUND', 'DONATION_NOT_REFUNDABLE', 'REFUND_EXCEEDS_PAID', 'PAYMENT_REJECTED', 'FORBIDDEN')
+  @ApiErrors(
+    'DONATION_NOT_FOUND',
+    'DONATION_NOT_REFUNDABLE',
+    'REFUND_EXCEEDS_PAID',
+    'REFUND_ORDER_UNKNOWN',
+    'REFUND_FUNDS_INSUFFICIENT',
+    'REFUND_REFUSED',
+    'PAYMENT_REJECTED',
+    'FORBIDDEN',
+  )
   refund(
     @CurrentUser() admin: AuthUserDto,
     @Param('id', ParseUUIDPipe) id: string,

@@ -82,6 +82,24 @@ interface FakeRefund {
   notifyUrl: string;
 }
 
+/** An order paid before this fake started, as the merchant's own records have it. */
+export interface PaidOrder {
+  outTradeNo: string;
+  transactionId: string;
+  payerOpenid: string;
+  totalFen: number;
+  paidAt: Date;
+  notifyUrl: string;
+  refunds: {
+    outRefundNo: string;
+    refundId: string | null;
+    refundFen: number;
+    status: RefundStatus;
+    createdAt: Date;
+    settledAt: Date | null;
+  }[];
+}
+
 /** §7.5: 15 retries over about 24 hours, in seconds. */
 const RETRY_SCHEDULE_S = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600];
 const ACK_TIMEOUT_MS = 5000;
@@ -172,6 +190,54 @@ export class FakeWechatPayServer {
     });
     if (notify) void this.deliver(outTradeNo, 'valid', { retry: true });
     return order.transaction;
+  }
+
+  /**
+   * Takes in an order paid before this fake started, with its refunds: the fake keeps orders in
+   * memory, so without this the demo's seeded gifts (and any paid before a restart) would be
+   * unknown to it and every refund or query of them refused with ORDER_NOT_EXIST. An order it
+   * already holds is left as it is.
+   */
+  restorePaid(paid: PaidOrder): void {
+    if (this.orders.has(paid.outTradeNo)) return;
+    const open = paid.refunds.filter((r) => r.status !== 'CLOSED');
+    this.orders.set(paid.outTradeNo, {
+      transaction: {
+        appid: this.options.appId,
+        mchid: this.options.mchid,
+        out_trade_no: paid.outTradeNo,
+        transaction_id: paid.transactionId,
+        trade_type: 'JSAPI',
+        trade_state: open.length > 0 ? 'REFUND' : 'SUCCESS',
+        trade_state_desc: '支付成功',
+        success_time: beijing(paid.paidAt.getTime()),
+        payer: { openid: paid.payerOpenid },
+        amount: { total: paid.totalFen, payer_total: paid.totalFen, currency: 'CNY', payer_currency: 'CNY' },
+      },
+      description: '',
+      notifyUrl: paid.notifyUrl,
+      timeExpire: null,
+      fingerprint: '',
+      refundedFen: open.reduce((sum, r) => sum + r.refundFen, 0),
+      paidAt: paid.paidAt.getTime(),
+    });
+    for (const r of paid.refunds) {
+      this.refunds.set(r.outRefundNo, {
+        notifyUrl: new URL('refund-notify', paid.notifyUrl).toString(),
+        refund: {
+          refund_id: r.refundId ?? `50300${r.createdAt.getTime()}${randomBytes(4).toString('hex')}`.slice(0, 29),
+          out_refund_no: r.outRefundNo,
+          transaction_id: paid.transactionId,
+          out_trade_no: paid.outTradeNo,
+          channel: 'ORIGINAL',
+          user_received_account: '支付用户零钱',
+          create_time: beijing(r.createdAt.getTime()),
+          ...(r.status === 'SUCCESS' && r.settledAt ? { success_time: beijing(r.settledAt.getTime()) } : {}),
+          status: r.status,
+          amount: { total: paid.totalFen, refund: r.refundFen, payer_total: paid.totalFen, payer_refund: r.refundFen, currency: 'CNY' },
+        },
+      });
+    }
   }
 
   /** A payment notification for the order as it stands, signed and encrypted, possibly wrong on purpose. */

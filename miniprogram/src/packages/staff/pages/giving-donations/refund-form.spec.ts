@@ -45,6 +45,12 @@ describe('the refund form', () => {
     expect(refundRefusal('FORBIDDEN', 'x')).toBe('只有管理员可以退款');
     expect(refundRefusal('PAYMENT_UNAVAILABLE', 'x')).toBe(ERRORS.PAYMENT_UNAVAILABLE.message);
     expect(refundRefusal('NETWORK_ERROR', '网络异常，请稍后重试')).toBe('网络异常，请稍后重试');
+    // WeChat Pay's business refusals: the catalogue's words, or WeChat Pay's own reason where the server sends it.
+    expect(refundRefusal('REFUND_ORDER_UNKNOWN', 'x')).toBe(ERRORS.REFUND_ORDER_UNKNOWN.message);
+    expect(refundRefusal('REFUND_FUNDS_INSUFFICIENT', 'x')).toContain('余额不足');
+    expect(refundRefusal('REFUND_REFUSED', '微信支付拒绝了这笔退款：退款金额超过可退金额')).toBe(
+      '微信支付拒绝了这笔退款：退款金额超过可退金额',
+    );
   });
 });
 

@@ -53,10 +53,14 @@ const REFUND_REFUSALS: Partial<Record<ErrorCode, string>> = {
   REFUND_EXCEEDS_PAID: '退款金额超过尚可退还的金额（可能已有退款在处理中），请刷新后重试',
   DONATION_NOT_REFUNDABLE: '这笔捐赠已全额退款或未支付，不能再退款',
   FORBIDDEN: '只有管理员可以退款',
-  PAYMENT_REJECTED: '微信支付拒绝了这笔退款（如商户账户余额不足），请到微信支付商户平台查看',
+  PAYMENT_REJECTED: '微信支付未受理退款请求（多为商户号或证书配置有误），请联系技术人员查看服务器日志',
 };
 
+/** Refusals whose server message carries WeChat Pay's own reason (e.g. 退款金额超过可退金额): shown as sent. */
+const SERVER_WORDED: ReadonlySet<string> = new Set(['REFUND_REFUSED']);
+
 export function refundRefusal(code: string, message: string): string {
+  if (SERVER_WORDED.has(code)) return message;
   return REFUND_REFUSALS[code as ErrorCode] ?? (code in ERRORS ? ERRORS[code as ErrorCode].message : message);
 }
 
