@@ -52,6 +52,10 @@ export default defineAppConfig({
         'pages/job-editor/index',
         'pages/applications/index',
         'pages/my-jobs/index',
+        'pages/library/index',
+        'pages/resource/index',
+        'pages/resource-editor/index',
+        'pages/my-resources/index',
       ],
     },
     {

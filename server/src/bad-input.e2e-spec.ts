@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { ERRORS, ERROR_CODES, type ErrorCode } from '@alumni/shared';
 import { signedIn } from '../test/auth.js';
-import { jobBody, offerBody, put, requestBody } from '../test/careers.js';
+import { jobBody, offerBody, put, requestBody, resourceBody } from '../test/careers.js';
 import { scalar } from '../test/interactions.js';
 import { eventually } from '../test/notifications.js';
 import { requestsFor, toRequestInit, writeRoutes, type FuzzContext, type FuzzRequest, type Route } from '../test/bad-input.js';
@@ -109,6 +109,7 @@ describe('bad input on write routes', () => {
       `/api/v1/careers/jobs/${job.body.id}/applications`,
       json({ sharePhone: false, wechatId: 'wx_member' }, member.headers),
     );
+    const resource = await t.request('/api/v1/careers/resources', json(resourceBody(), actor.headers));
     // Opening tomorrow: published, but its audience is not told during the run (that would write to the outbox).
     const vote = await t.request(
       '/api/v1/staff/governance/votes',
@@ -156,6 +157,7 @@ describe('bad input on write routes', () => {
       mentorship,
       job,
       application,
+      resource,
       vote,
       suggestion,
       councilMember,
@@ -176,6 +178,7 @@ describe('bad input on write routes', () => {
       [/careers\/mentorships\/\{id\}/, mentorship.body.id],
       [/careers\/jobs\/\{id\}/, job.body.id],
       [/careers\/applications\/\{id\}/, application.body.id],
+      [/careers\/resources\/\{id\}/, resource.body.id],
       [/governance\/votes\/\{id\}/, vote.body.id],
       [/governance\/suggestions\/\{id\}/, suggestion.body.id],
       [/council\/members\/\{id\}/, councilMember.body.id],

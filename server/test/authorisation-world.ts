@@ -38,6 +38,9 @@ export interface World {
     /** `other`'s published job post, with `bystander`'s application to it. */
     jobPost: string;
     jobApplication: string;
+    /** `other`'s published guide, with one attached file. */
+    careerResource: string;
+    resourceFile: string;
     /** A published secret vote of every verified alumnus, open now. */
     vote: string;
     /** `other`'s suggestion, collecting co-signatures. */
@@ -161,6 +164,16 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
        INSERT INTO job_applications (post_id, applicant_id, applicant_name, applicant_stage, share_phone, email, status)
        SELECT job_post.id, (ids->>'bystander')::uuid, '旁观者', 'graduate', false, 'b@example.com', 'submitted'
        FROM who, job_post RETURNING id),
+     career_resource AS (
+       INSERT INTO career_resources (author_id, kind, title, summary, body_html, industry, topic, status, check_outcome, published_at,
+                                     file_count, search_text, search_grams)
+       SELECT (ids->>'other')::uuid, 'guide', '别人的指南', '', '<p>指南正文</p>', '互联网', 'job_search', 'published', 'pass', now(),
+              1, '', '{}'
+       FROM who RETURNING id),
+     resource_file AS (
+       INSERT INTO career_resource_files (uploader_id, resource_id, storage_key, name, content_type, size)
+       SELECT (ids->>'other')::uuid, career_resource.id, 'career-files/' || gen_random_uuid() || '.pdf', '指南.pdf', 'application/pdf', 10
+       FROM who, career_resource RETURNING id),
      vote AS (
        INSERT INTO votes (title, purpose, choice, max_choices, options, option_count, audience, opens_at, closes_at,
                           results_visibility, secret, status, published_at, announced_at)
@@ -206,10 +219,10 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
             registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
             roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message,
             mentor_offer.id AS "mentorOffer", mentorship.id AS mentorship, job_post.id AS "jobPost",
-            job_application.id AS "jobApplication", vote.id AS vote, suggestion.id AS suggestion, council_member.id AS "councilMember",
+            job_application.id AS "jobApplication", career_resource.id AS "careerResource", resource_file.id AS "resourceFile", vote.id AS vote, suggestion.id AS suggestion, council_member.id AS "councilMember",
             campus_day.id AS "campusDay", spot.id AS spot, reunion.id AS reunion, survey.id AS survey
      FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message,
-          mentor_offer, mentorship, job_post, job_application, vote, suggestion, council_member, campus_day, spot, reunion, survey`,
+          mentor_offer, mentorship, job_post, job_application, career_resource, resource_file, vote, suggestion, council_member, campus_day, spot, reunion, survey`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
   )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
   const { ids: people, ...objects } = row;

@@ -91,3 +91,28 @@ export function jobBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A valid guide (a draft until submitted), with `overrides`. */
+export function resourceBody(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'guide',
+    title: '互联网产品岗秋招准备指南',
+    summary: '从作品集到群面，一份按时间线整理的准备清单。',
+    bodyHtml: '<h2>时间线</h2><p>七月开始整理<strong>作品集</strong>，八月投递提前批。</p>',
+    industry: '互联网',
+    topic: 'job_search',
+    fileIds: [],
+    ...overrides,
+  };
+}
+
+/** A small PDF (or any bytes) as the multipart upload of a resource file. */
+export function resourceFile(
+  headers: Record<string, string>,
+  body: Buffer = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n'),
+  name = '秋招时间表.pdf',
+): RequestInit {
+  const form = new FormData();
+  form.append('file', new Blob([body]), name);
+  return { method: 'POST', headers, body: form };
+}

@@ -24,11 +24,17 @@ import type {
   MyJobApplicationDto,
   MyMentoringDto,
   Page,
+  ResourceDto,
+  ResourceFileDto,
+  ResourceInput,
+  ResourceKind,
+  ResourceStatus,
+  ResourceSummaryDto,
   StaffMentorshipDto,
   StaffMentorshipView,
 } from '@alumni/shared';
 import type { ExportFormat } from './exports';
-import { downloadFile, request } from './request';
+import { downloadFile, request, uploadFile } from './request';
 
 type PageQuery = { cursor?: string; limit?: number };
 const id = (value: string) => encodeURIComponent(value);
@@ -144,6 +150,62 @@ export function listMyApplications(query: PageQuery = {}): Promise<Page<MyJobApp
   return request<Page<MyJobApplicationDto>>({ path: '/api/v1/careers/me/applications', query });
 }
 
+// Resource library
+
+export interface ResourceLibraryQuery extends PageQuery {
+  kind?: ResourceKind;
+  industry?: string;
+  topic?: CareerTopic;
+  q?: string;
+}
+
+export function listResources(query: ResourceLibraryQuery): Promise<Page<ResourceSummaryDto>> {
+  return request<Page<ResourceSummaryDto>>({ path: '/api/v1/careers/resources', query: { ...query } });
+}
+
+export function getResource(resourceId: string): Promise<ResourceDto> {
+  return request<ResourceDto>({ path: `/api/v1/careers/resources/${id(resourceId)}` });
+}
+
+export function createResource(input: ResourceInput): Promise<ResourceDto> {
+  return request<ResourceDto>({ method: 'POST', path: '/api/v1/careers/resources', body: input });
+}
+
+export function updateResource(resourceId: string, input: ResourceInput): Promise<ResourceDto> {
+  return request<ResourceDto>({ method: 'PUT', path: `/api/v1/careers/resources/${id(resourceId)}`, body: input });
+}
+
+/** Sends a draft to review (a staff member's own is published when the check passes). */
+export function submitResource(resourceId: string): Promise<ResourceDto> {
+  return request<ResourceDto>({ method: 'POST', path: `/api/v1/careers/resources/${id(resourceId)}/submit` });
+}
+
+/** One PDF or image, uploaded before the resource that lists it is saved. */
+export function uploadResourceFile(filePath: string, fileName?: string): Promise<ResourceFileDto> {
+  return uploadFile<ResourceFileDto>('/api/v1/careers/resources/files', filePath, { fileName });
+}
+
+export function bookmarkResource(resourceId: string): Promise<ResourceSummaryDto> {
+  return request<ResourceSummaryDto>({ method: 'PUT', path: `/api/v1/careers/resources/${id(resourceId)}/bookmark` });
+}
+
+export function unbookmarkResource(resourceId: string): Promise<void> {
+  return request<void>({ method: 'DELETE', path: `/api/v1/careers/resources/${id(resourceId)}/bookmark` });
+}
+
+export function listMyResources(query: PageQuery = {}): Promise<Page<ResourceSummaryDto>> {
+  return request<Page<ResourceSummaryDto>>({ path: '/api/v1/careers/me/resources', query });
+}
+
+export function listMyBookmarks(query: PageQuery = {}): Promise<Page<ResourceSummaryDto>> {
+  return request<Page<ResourceSummaryDto>>({ path: '/api/v1/careers/me/resource-bookmarks', query });
+}
+
+/** A resource file as a local file to open (the download carries the token: a draft's files are the author's). */
+export function downloadResourceFile(file: ResourceFileDto): Promise<string> {
+  return downloadFile(file.url);
+}
+
 // Staff
 
 export function getMentoringOverview(): Promise<MentoringOverviewDto> {
@@ -188,4 +250,16 @@ export function decideJob(jobId: string, action: 'approve' | 'reject' | 'take-do
 
 export function downloadJobsExport(format: ExportFormat): Promise<string> {
   return downloadFile(`/api/v1/staff/careers/jobs/export?format=${format}`);
+}
+
+export function listStaffResources(status: ResourceStatus, query: PageQuery = {}): Promise<Page<ResourceSummaryDto>> {
+  return request<Page<ResourceSummaryDto>>({ path: '/api/v1/staff/careers/resources', query: { status, ...query } });
+}
+
+export function decideResource(resourceId: string, action: 'approve' | 'reject' | 'archive', reason?: string): Promise<ResourceDto> {
+  return request<ResourceDto>({
+    method: 'POST',
+    path: `/api/v1/staff/careers/resources/${id(resourceId)}/${action}`,
+    body: action === 'approve' ? {} : { reason },
+  });
 }

@@ -35,6 +35,8 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'mentorships/{id}': (ids) => ids.mentorship,
   'jobs/{id}': (ids) => ids.jobPost,
   'applications/{id}': (ids) => ids.jobApplication,
+  'careers/resources/{id}': (ids) => ids.careerResource,
+  'resource-files/{id}': (ids) => ids.resourceFile,
   'votes/{id}': (ids) => ids.vote,
   'suggestions/{id}': (ids) => ids.suggestion,
   'members/{id}': (ids) => ids.councilMember,
@@ -66,6 +68,8 @@ const JOB_BODY = {
   closesOn: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
 };
 
+const RESOURCE_BODY = { kind: 'guide', title: '求职指南', bodyHtml: '<p>正文</p>', topic: 'job_search', fileIds: [] };
+
 /**
  * Valid bodies for the routes that check access in the service, after the body was validated:
  * an empty body would stop at 400 and hide the access decision. Other routes get `{}`.
@@ -89,6 +93,9 @@ const BODIES: Record<string, (ids: World['ids']) => RequestInit> = {
   'PUT /api/v1/careers/jobs/{id}': () => json(JOB_BODY),
   'POST /api/v1/careers/jobs/{id}/applications': () => json({ sharePhone: false, email: 'me@example.com' }),
   'PUT /api/v1/careers/applications/{id}/status': () => json({ status: 'contacted' }),
+  'POST /api/v1/careers/resources': () => json(RESOURCE_BODY),
+  'PUT /api/v1/careers/resources/{id}': () => json(RESOURCE_BODY),
+  'POST /api/v1/careers/resources/files': photo,
   'POST /api/v1/governance/votes/{id}/ballot': () => json({ choices: [1] }),
   'POST /api/v1/governance/suggestions': () => json({ title: '建议开放校史馆', category: 'campus', body: '周末也开放' }),
   'POST /api/v1/surveys/{id}/responses': () => json({ answers: { q1: 1 }, startToken: 'opened-elsewhere' }),

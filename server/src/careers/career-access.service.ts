@@ -19,7 +19,8 @@ export interface CareerActor {
 
 /**
  * The careers area's one rule of who may do what (docs/careers.md, Who may do what):
- * - reading the job board and the published library: anyone;
+ * - reading the job board and the published library: anyone; keeping a resource (bookmarks):
+ *   any account that accepted the privacy notice;
  * - taking part (asking for a mentor, applying for a job, seeing mentors): verified accounts,
  *   students included (`CAREERS_VERIFICATION_REQUIRED` otherwise);
  * - contributing (mentoring, posting jobs, writing resources): verified graduates
@@ -41,6 +42,13 @@ export class CareerAccessService {
     const verified = alumnus.verifiedAt !== null;
     const year = verified ? await this.verification.verifiedGraduationYear(user.id) : null;
     return { user, alumnus, stage: careerStageOf(verified, year), staff: isStaffUser(user) };
+  }
+
+  /** Any active account that accepted the privacy notice (bookmarks in the library). */
+  async reader(user: AuthUserDto): Promise<CareerActor> {
+    const actor = await this.actor(user);
+    await this.consent.assertConsented(user.id);
+    return actor;
   }
 
   /** Verified students and graduates, and staff; writes also need the privacy notice accepted. */

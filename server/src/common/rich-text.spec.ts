@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeRichText } from './rich-text.js';
+import { richTextWords, sanitizeRichText } from './rich-text.js';
 
 describe('sanitizeRichText', () => {
   it('keeps what an editor produces', () => {
@@ -47,5 +47,14 @@ describe('sanitizeRichText', () => {
   it('is idempotent: cleaning clean text changes nothing', () => {
     const once = sanitizeRichText('<h1>标题</h1><p>正文<img src="/api/v1/uploads/x/a.png"></p>\n\n<script>x</script>');
     expect(sanitizeRichText(once)).toBe(once);
+  });
+});
+
+describe('richTextWords', () => {
+  it('reads the words without markup, blocks apart, entities as the characters they stand for', () => {
+    expect(richTextWords('<h2>时间线</h2><p>七月&amp;八月<br />准备 <strong>作品集</strong></p><ul><li>一</li><li>二</li></ul>')).toBe(
+      '时间线 七月&八月 准备 作品集 一 二',
+    );
+    expect(richTextWords(sanitizeRichText('<p>a &lt;b&gt;</p><script>alert(1)</script>'))).toBe('a <b>');
   });
 });

@@ -85,3 +85,17 @@ export function RichText(maxLength: number): PropertyDecorator {
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? sanitizeRichText(value) : value)),
   );
 }
+
+/** The words of stored rich text without its markup (what a content check or a summary reads). */
+export function richTextWords(html: string): string {
+  // A block's end is a word break: `<p>一</p><p>二</p>` reads 一 二, not 一二.
+  const spaced = html.replace(/<br\s*\/?>|<\/(p|h[2-4]|li|div|section|blockquote|pre|td|th|caption)>/gi, ' $&');
+  return sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {}, nonTextTags: OPTIONS.nonTextTags })
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -7,6 +7,9 @@ import { MiniProgramCodeEntity } from '../mini-program-codes/mini-program-code.e
 import { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CareersSettingsEntity } from '../careers/careers-settings.entity.js';
+import { CareerResourceBookmarkEntity } from '../careers/resources/career-resource-bookmark.entity.js';
+import { CareerResourceFileEntity } from '../careers/resources/career-resource-file.entity.js';
+import { CareerResourceEntity } from '../careers/resources/career-resource.entity.js';
 import { JobApplicationEntity } from '../careers/jobs/job-application.entity.js';
 import { JobPostEntity } from '../careers/jobs/job-post.entity.js';
 import { MentorOfferEntity } from '../careers/mentoring/mentor-offer.entity.js';
@@ -121,4 +124,7 @@ export const ENTITIES = [
   SurveyEntity,
   SurveyImportEntity,
   SurveyResponseEntity,
+  CareerResourceEntity,
+  CareerResourceFileEntity,
+  CareerResourceBookmarkEntity,
 ];

@@ -1,6 +1,6 @@
 import { shanghaiDay } from '@alumni/shared';
 import { createAlumnus, signedIn } from '../../test/auth.js';
-import { jobBody, mentorWith, offerBody, requestBody, student } from '../../test/careers.js';
+import { jobBody, mentorWith, offerBody, requestBody, resourceBody, resourceFile, student } from '../../test/careers.js';
 import { campaignFactory, eventFactory } from '../../test/factories.js';
 import { giveAndPay, post } from '../../test/giving.js';
 import { groupWith } from '../../test/group-feeds.js';
@@ -122,6 +122,15 @@ describe('personal data: export and erasure', () => {
       email: 'lx@example.com',
     });
     expect(applied.status).toBe(201);
+
+    // A resource of files written, and the mentor's guide (published by staff) kept.
+    const file = await t.request('/api/v1/careers/resources/files', resourceFile(me.headers));
+    expect(file.status).toBe(201);
+    expect((await send('POST', '/careers/resources', me, resourceBody({ kind: 'file', fileIds: [file.body.id] }))).status).toBe(201);
+    const guide = await t.request('/api/v1/careers/resources', post(resourceBody({ title: '制造业行业概览' }), mentor.headers));
+    await t.request(`/api/v1/careers/resources/${guide.body.id}/submit`, post({}, mentor.headers));
+    expect((await t.request(`/api/v1/staff/careers/resources/${guide.body.id}/approve`, post({}, staff.headers))).status).toBe(200);
+    expect((await send('PUT', `/careers/resources/${guide.body.id}/bookmark`, me)).status).toBe(200);
 
     // Governance, written as its module stores it: a vote taken, a suggestion written and one co-signed, a council seat.
     const [vote] = await t.dataSource.query(
@@ -317,6 +326,13 @@ describe('personal data: export and erasure', () => {
       { cosign_count: 0 },
     ]);
     expect(await count('suggestion_cosigns', 'alumnus_id', id)).toBe(0);
+    // My resource and its file are gone; the mentor's guide no longer counts my bookmark.
+    expect(await count('career_resources', 'author_id', id)).toBe(0);
+    expect(await count('career_resource_files', 'uploader_id', id)).toBe(0);
+    expect(await count('career_resource_bookmarks', 'alumnus_id', id)).toBe(0);
+    expect(await t.dataSource.query(`SELECT bookmark_count FROM career_resources WHERE title = '制造业行业概览'`)).toEqual([
+      { bookmark_count: 0 },
+    ]);
     // My answers stay in the survey's figures, nameless.
     expect(await count('survey_responses', 'alumnus_id', id)).toBe(0);
     expect(await t.dataSource.query(`SELECT attributes FROM survey_responses WHERE alumnus_id IS NULL`)).toEqual([

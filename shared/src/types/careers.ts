@@ -530,16 +530,20 @@ export interface ResourceInput {
   bodyHtml: string;
   industry?: string | null;
   topic: CareerTopic;
-  /** Uploaded files (POST /career-resources/files) to attach, in order. */
+  /** Uploaded files (POST /careers/resources/files) to attach, in order. */
   fileIds: string[];
 }
+
+/** What a resource file may be: a PDF, or a photo (read from the bytes, never the name). */
+export const RESOURCE_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
+export type ResourceFileType = (typeof RESOURCE_FILE_TYPES)[number];
 
 export interface ResourceFileDto {
   id: string;
   name: string;
-  contentType: string;
+  contentType: ResourceFileType;
   size: number;
-  /** Download address (counts a download); images also show inline from it. */
+  /** Download address (counts a download by anyone but the uploader). */
   url: string;
   downloadCount: number;
 }
@@ -565,8 +569,12 @@ export interface ResourceDto extends ResourceSummaryDto {
   bodyHtml: string;
   files: ResourceFileDto[];
   authorId: string;
+  /** Staff's reason for a refusal or take-down (author and staff only). */
   reviewNote: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The author may change it (a draft, a refused one, or a published one, which is reviewed again). */
   mayEdit: boolean;
+  /** The author may send it to review (a draft or a refused one). */
+  maySubmit: boolean;
 }

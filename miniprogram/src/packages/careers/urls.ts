@@ -18,4 +18,8 @@ export const careersUrls = {
   jobEditor: (id?: string) => page('job-editor', id ? { id } : {}),
   applications: (jobId: string) => page('applications', { jobId }),
   myJobs: () => page('my-jobs'),
+  library: () => page('library'),
+  resource: (id: string) => page('resource', { id }),
+  resourceEditor: (id?: string) => page('resource-editor', id ? { id } : {}),
+  myResources: () => page('my-resources'),
 };

@@ -23,6 +23,7 @@ import { GivingPosting1796710000000 } from './1796710000000-giving-posting.js';
 import { CampusDaysReunions1796720000000 } from './1796720000000-campus-days-reunions.js';
 import { Surveys1796730000000 } from './1796730000000-surveys.js';
 import { DirectoryNameGrams1796745000000 } from './1796745000000-directory-name-grams.js';
+import { CareersResources1796750000000 } from './1796750000000-careers-resources.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   CampusDaysReunions1796720000000,
   Surveys1796730000000,
   DirectoryNameGrams1796745000000,
+  CareersResources1796750000000,
 ];

@@ -14,11 +14,18 @@ const AREAS = [
     className: 'careers-area--mentors',
   },
   { url: careersUrls.jobs(), title: '招聘与实习', hint: '校友发布的全职、实习和内推机会', className: 'careers-area--jobs' },
+  {
+    url: careersUrls.library(),
+    title: '职业资料库',
+    hint: '校友写的求职指南、面试经验、行业概览和资料文件',
+    className: 'careers-area--resources',
+  },
 ];
 
 const MINE = [
   { url: careersUrls.mentoring(), title: '我的辅导', hint: '我的导师申请、辅导记录；登记为导师' },
   { url: careersUrls.myJobs(), title: '我的求职与招聘', hint: '我投递的职位和进度，我发布的招聘信息' },
+  { url: careersUrls.myResources(), title: '我的收藏与资料', hint: '我收藏的资料，我写的资料和审核进度' },
 ];
 
 /** The careers area's front door: mentoring, the job board, the library, and my own part in each. */
