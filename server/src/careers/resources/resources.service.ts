@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
-import {
-  type AuthUserDto,
-  CAREER_TOPIC_LABELS,
-  type Page,
-  RESOURCE_KIND_LABELS,
-  type ResourceDto,
-  type ResourceStatus,
-  type ResourceSummaryDto,
-} from '@alumni/shared';
+import { type AuthUserDto, type Page, type ResourceDto, type ResourceStatus, type ResourceSummaryDto } from '@alumni/shared';
 import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
 import { escapeLike } from '../../common/escape-like.js';
 import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../../common/pagination.js';
 import { richTextWords } from '../../common/rich-text.js';
-import { searchText, termGrams, textGrams } from '../../common/search-grams.js';
+import { searchText, termGrams } from '../../common/search-grams.js';
 import { isStaffUser } from '../../groups/group-access.js';
 import { InteractionsService } from '../../interactions/interactions.service.js';
 import { OutboxService } from '../../outbox/outbox.service.js';
@@ -25,19 +17,8 @@ import { CareerResourceBookmarkEntity } from './career-resource-bookmark.entity.
 import { CareerResourceEntity } from './career-resource.entity.js';
 import type { ResourceBodyDto, ResourceLibraryQueryDto } from './dto/resource-request.dto.js';
 import { ResourceFilesService } from './resource-files.service.js';
+import { resourceFilterGrams, searchableResource } from './resource-search.js';
 import { EDITABLE, presentResource, presentResourceSummary, SUBMITTABLE } from './resource-presenter.js';
-
-type Filters = { kind?: string; industry?: string | null; topic?: string };
-
-/** The filters as grams too (`topic:interview`), so a keyword within a filter is one GIN lookup (as on the job board). */
-const filterGrams = (filters: Filters) =>
-  (['kind', 'industry', 'topic'] as const).flatMap((key) => (filters[key] ? [`${key}:${filters[key]}`] : []));
-
-/** What a keyword is looked for in: title, summary, kind, industry and topic (the body is not). */
-function searchable(dto: Pick<CareerResourceEntity, 'title' | 'summary' | 'kind' | 'industry' | 'topic'>) {
-  const text = searchText([dto.title, dto.summary, RESOURCE_KIND_LABELS[dto.kind], dto.industry, CAREER_TOPIC_LABELS[dto.topic]]);
-  return { searchText: text, searchGrams: [...textGrams(text), ...filterGrams(dto)] };
-}
 
 /**
  * The career resource library (docs/careers.md, Resource library): verified graduates and
@@ -68,7 +49,7 @@ export class ResourcesService {
     if (term !== '') {
       // The grams find the candidates through their index; the text decides (a term of punctuation alone has no grams).
       const grams = termGrams(term);
-      if (grams.length > 0) builder.andWhere('r.searchGrams @> :grams', { grams: [...grams, ...filterGrams(query)] });
+      if (grams.length > 0) builder.andWhere('r.searchGrams @> :grams', { grams: [...grams, ...resourceFilterGrams(query)] });
       builder.andWhere('r.searchText LIKE :like', { like: `%${escapeLike(term)}%` });
     }
     return this.summaries(builder, 'publishedAt', query, user);
@@ -317,7 +298,7 @@ export class ResourcesService {
       industry: dto.industry ?? null,
       topic: dto.topic,
     };
-    return { ...fields, ...searchable(fields) };
+    return { ...fields, ...searchableResource(fields) };
   }
 
   /** 404 when it does not exist, or is not published and not the caller's; 403 RESOURCE_FORBIDDEN for anyone else but its author. */

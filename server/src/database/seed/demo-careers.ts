@@ -11,6 +11,7 @@ import { createRosterClassGroups } from '../../groups/class-groups.js';
 import { PRIVACY_NOTICE } from '../../identity/privacy-notice.js';
 import { RosterEntryEntity } from '../../roster/roster-entry.entity.js';
 import type { DepartmentEntity } from '../../school/department.entity.js';
+import { seedDemoResources } from './demo-career-resources.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -461,8 +462,8 @@ interface Built {
  * the demo account o_demo_mentor, among them), eight students verified against next years'
  * rosters (林小雨, o_demo_student, among them), pairings in every state — waiting, active with
  * meetings, one gone quiet, ended with feedback — a board of open jobs and internships with
- * applications, two posts waiting for staff and one expired, and the interaction rows all of it
- * implies. Times are relative to `now`, so the demo always looks current.
+ * applications, two posts waiting for staff and one expired, the resource library
+ * (demo-career-resources.ts), and the interaction rows all of it implies. Times are relative to `now`, so the demo always looks current.
  */
 export async function seedDemoCareers(
   manager: EntityManager,
@@ -736,6 +737,7 @@ export async function seedDemoCareers(
     UNION ALL
     SELECT applicant_id, 'careers.job_applied', 'job_post', post_id::text, jsonb_build_object('applicationId', id), created_at FROM job_applications
     ORDER BY 6`);
+  await seedDemoResources(manager, { mentors, students, at });
 }
 
 /**

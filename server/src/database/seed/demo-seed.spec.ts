@@ -200,6 +200,15 @@ describe('demo seed', () => {
          FROM job_posts p`,
     );
     expect(jobs).toEqual({ published: 14, pending: 2, counted: true });
+    const [resources] = await first.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'published')::int AS published, count(*) FILTER (WHERE status = 'submitted')::int AS waiting,
+              count(DISTINCT kind) FILTER (WHERE status = 'published')::int AS kinds,
+              bool_and(bookmark_count = (SELECT count(*) FROM career_resource_bookmarks b WHERE b.resource_id = r.id)) AS counted
+         FROM career_resources r`,
+    );
+    expect(resources).toEqual({ published: 5, waiting: 1, kinds: 3, counted: true });
+    const library = await first.request('/api/v1/careers/resources');
+    expect(library.body.items[0]).toMatchObject({ title: '医疗健康行业入门：医院之外的机会', bookmarkCount: 1 });
     const statuses = await first.dataSource.query(`SELECT DISTINCT status FROM mentorships ORDER BY 1`);
     expect(statuses.map((r: { status: string }) => r.status)).toEqual(['active', 'declined', 'ended', 'requested']);
     // The demo student is a student: verified against a roster entry graduating after this year.
