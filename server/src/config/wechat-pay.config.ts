@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { IsOptional, Matches, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, Matches, MinLength } from 'class-validator';
 import {
   DEVELOPMENT_WECHATPAY_APIV3_KEY,
   DEVELOPMENT_WECHATPAY_MCHID,
@@ -9,7 +10,7 @@ import {
   DEVELOPMENT_WECHATPAY_PUBLIC_KEY,
   DEVELOPMENT_WECHATPAY_PUBLIC_KEY_ID,
 } from '../wechat-pay/development-keys.js';
-import { type EnvReader, withoutTrailingSlash } from './env-reader.js';
+import { type EnvReader, toBool, withoutTrailingSlash } from './env-reader.js';
 
 class WechatPayVariables {
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'WECHATPAY_API_BASE must be an http(s) URL such as https://api.mch.weixin.qq.com' })
@@ -39,6 +40,10 @@ class WechatPayVariables {
   @Matches(/^PUB_KEY_ID_[0-9A-Za-z]+$/, { message: 'WECHATPAY_PUBLIC_KEY_ID must be the WeChat Pay public key id (PUB_KEY_ID_…)' })
   WECHATPAY_PUBLIC_KEY_ID?: string;
 
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'WECHATPAY_PLATFORM_CERTIFICATES must be true or false' })
+  WECHATPAY_PLATFORM_CERTIFICATES: boolean = false;
+
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/?#]+\/[^\s?#]*$/, {
     message:
@@ -59,9 +64,19 @@ export interface WechatPayConfig {
   /** PEM of the merchant API private key (read from the file when the variable named a path). */
   merchantPrivateKey: string;
   apiV3Key: string;
-  /** PEM of the WeChat Pay public key and its id, which verify answers and notifications. */
+  /**
+   * Public-key mode: PEM of the WeChat Pay public key and its id (`PUB_KEY_ID_…`), which verify
+   * answers and notifications signed under that id. Both empty when the merchant uses platform
+   * certificates only.
+   */
   publicKey: string;
   publicKeyId: string;
+  /**
+   * Platform-certificate mode (merchants registered before public keys): the certificates are
+   * downloaded from `GET /v3/certificates` and verify what is signed under their serials. With
+   * a public key as well, both are accepted (WeChat Pay's migration from one to the other).
+   */
+  platformCertificates: boolean;
   notifyUrl: string;
 }
 
@@ -75,13 +90,26 @@ export function readWechatPayConfig(reader: EnvReader, { fake, port }: { fake: b
   // The demo's own address; never sent anywhere without a merchant.
   const notifyUrl = vars.WECHATPAY_NOTIFY_URL ?? `http://127.0.0.1:${port}/api/v1/giving/wechat-pay/notify`;
   if (!configured) {
-    const none = { mchid: '', merchantSerial: '', merchantPrivateKey: '', apiV3Key: '', publicKey: '', publicKeyId: '' };
+    const none = {
+      mchid: '',
+      merchantSerial: '',
+      merchantPrivateKey: '',
+      apiV3Key: '',
+      publicKey: '',
+      publicKeyId: '',
+      platformCertificates: false,
+    };
     return { configured, fake, apiBase, notifyUrl, ...none };
   }
-  const own = (name: keyof WechatPayVariables, developmentValue: string) => reader.own(name, vars[name], developmentValue, OWN);
+  const own = (name: keyof WechatPayVariables, developmentValue: string, what = OWN) =>
+    reader.own(name, vars[name] as string | undefined, developmentValue, what);
+  const PUBLIC_KEY_OR_CERTIFICATES = `${OWN.slice(0, -1)}; a merchant still on platform certificates sets WECHATPAY_PLATFORM_CERTIFICATES=true instead)`;
   if (!reader.demo && !vars.WECHATPAY_NOTIFY_URL?.startsWith('https://')) {
     reader.problem('WECHATPAY_NOTIFY_URL must be set to the public https address of /api/v1/giving/wechat-pay/notify');
   }
+  // Platform certificates alone need no public key; otherwise (and when either public-key variable is set) both are the merchant's own.
+  const platformCertificates = vars.WECHATPAY_PLATFORM_CERTIFICATES === true;
+  const publicKeyMode = !platformCertificates || vars.WECHATPAY_PUBLIC_KEY !== undefined || vars.WECHATPAY_PUBLIC_KEY_ID !== undefined;
   return {
     configured,
     fake,
@@ -94,8 +122,11 @@ export function readWechatPayConfig(reader: EnvReader, { fake, port }: { fake: b
       own('WECHATPAY_MERCHANT_PRIVATE_KEY', DEVELOPMENT_WECHATPAY_MERCHANT_PRIVATE_KEY),
     ),
     apiV3Key: own('WECHATPAY_APIV3_KEY', DEVELOPMENT_WECHATPAY_APIV3_KEY),
-    publicKey: readPem(reader, 'WECHATPAY_PUBLIC_KEY', own('WECHATPAY_PUBLIC_KEY', DEVELOPMENT_WECHATPAY_PUBLIC_KEY)),
-    publicKeyId: own('WECHATPAY_PUBLIC_KEY_ID', DEVELOPMENT_WECHATPAY_PUBLIC_KEY_ID),
+    publicKey: publicKeyMode
+      ? readPem(reader, 'WECHATPAY_PUBLIC_KEY', own('WECHATPAY_PUBLIC_KEY', DEVELOPMENT_WECHATPAY_PUBLIC_KEY, PUBLIC_KEY_OR_CERTIFICATES))
+      : '',
+    publicKeyId: publicKeyMode ? own('WECHATPAY_PUBLIC_KEY_ID', DEVELOPMENT_WECHATPAY_PUBLIC_KEY_ID, PUBLIC_KEY_OR_CERTIFICATES) : '',
+    platformCertificates,
     notifyUrl,
   };
 }

@@ -37,7 +37,7 @@ export class PaymentNotificationsService {
   ) {}
 
   async handle(headers: HeaderBag, rawBody: string | undefined): Promise<NotifyAnswer> {
-    const opened = this.open<Transaction>(headers, rawBody);
+    const opened = await this.open<Transaction>(headers, rawBody);
     if ('status' in opened) return opened;
     const { resource: transaction, eventType } = opened;
     if (eventType !== 'TRANSACTION.SUCCESS' || transaction.trade_state !== 'SUCCESS') {
@@ -61,7 +61,7 @@ export class PaymentNotificationsService {
 
   /** A refund's outcome (REFUND.SUCCESS / CLOSED / ABNORMAL), verified the same way and applied once. */
   async handleRefund(headers: HeaderBag, rawBody: string | undefined): Promise<NotifyAnswer> {
-    const opened = this.open<RefundNotice>(headers, rawBody);
+    const opened = await this.open<RefundNotice>(headers, rawBody);
     if ('status' in opened) return opened;
     const notice = opened.resource;
     if (notice.mchid !== this.pay.mchid) {
@@ -81,10 +81,10 @@ export class PaymentNotificationsService {
   }
 
   /** Verifies and decrypts, or says how to refuse. */
-  private open<T>(headers: HeaderBag, rawBody: string | undefined): { resource: T; eventType: string } | NotifyAnswer {
+  private async open<T>(headers: HeaderBag, rawBody: string | undefined): Promise<{ resource: T; eventType: string } | NotifyAnswer> {
     if (rawBody === undefined) return refuse(400, 'MALFORMED');
     try {
-      const opened = this.pay.openNotification<T>(headers, rawBody);
+      const opened = await this.pay.openNotification<T>(headers, rawBody);
       return { resource: opened.resource, eventType: opened.envelope.event_type };
     } catch (error) {
       if (!(error instanceof WechatPayVerificationError)) throw error;

@@ -14,6 +14,7 @@ import {
   rsaVerify,
   unixSeconds,
 } from './wechat-pay-crypto.js';
+import { type CertificateEntry, type PlatformCertificate, PlatformCertificates } from './platform-certificates.js';
 import { WechatPayEndpoint } from './wechat-pay-endpoint.js';
 import { WechatPayError, WechatPayVerificationError } from './wechat-pay-error.js';
 import type { JsapiPrepayInput, NotificationEnvelope, Refund, RefundInput, RequestPaymentParams, Transaction } from './wechat-pay.types.js';
@@ -30,7 +31,15 @@ export type HeaderBag = Record<string, string | string[] | undefined>;
 interface Answer {
   status: number;
   text: string;
+  /** The opened entries of a certificate list (AnswerCheck 'certificate-list'). */
+  certificates?: PlatformCertificate[];
 }
+
+/** How an answer is checked: every answer by its signature, a bill file only when it is an error, the certificate list with the keys it brings. */
+type AnswerCheck = 'signed' | 'error-only' | 'certificate-list';
+
+/** A public-key id (public-key mode); any other serial names a platform certificate (§7.2). */
+const PUBLIC_KEY_ID_PREFIX = 'PUB_KEY_ID_';
 
 /** RFC 3339 in Beijing time, e.g. `2025-06-08T10:34:56+08:00`, as WeChat Pay wants times. */
 export function beijingTime(at: Date): string {
@@ -40,10 +49,12 @@ export function beijingTime(at: Date): string {
 /**
  * The WeChat Pay API v3 client (direct merchant), node:crypto only. Every request is signed
  * with the merchant key (Authorization, §7.1); every answer's signature is checked with the
- * WeChat Pay public key picked by `Wechatpay-Serial`, within the 5-minute window (§7.2),
- * before its body is believed. Notifications are verified the same way and decrypted with
- * the APIv3 key. Only public-key mode is supported (new merchants get nothing else); a
- * merchant still on platform certificates must switch in the merchant console first.
+ * key `Wechatpay-Serial` names, within the 5-minute window (§7.2), before its body is
+ * believed. Notifications are verified the same way and decrypted with the APIv3 key.
+ * Both of WeChat Pay's key modes: the WeChat Pay public key (`PUB_KEY_ID_…`, every merchant
+ * registered since) and platform certificates (older merchants), downloaded from
+ * `GET /v3/certificates`, kept per serial and refreshed before expiry and when an unknown
+ * serial arrives; with both configured (WeChat Pay's migration) either verifies.
  */
 @Injectable()
 export class WechatPayClient {
@@ -51,7 +62,9 @@ export class WechatPayClient {
   readonly appId: string;
   /** Null without a merchant (payments off): nothing is signed, and no answer is believed. */
   private readonly merchantKey: KeyObject | null;
-  private readonly verifyKeys: Map<string, KeyObject>;
+  private readonly publicKeys: Map<string, KeyObject>;
+  /** Null unless WECHATPAY_PLATFORM_CERTIFICATES=true. */
+  private readonly certificates: PlatformCertificates | null;
   private readonly timeoutMs: number;
 
   constructor(
@@ -63,7 +76,11 @@ export class WechatPayClient {
     this.appId = config.get('wechat', { infer: true }).appId;
     this.timeoutMs = config.get('wechat', { infer: true }).timeoutMs;
     this.merchantKey = this.pay.configured ? createPrivateKey(this.pay.merchantPrivateKey) : null;
-    this.verifyKeys = new Map(this.pay.configured ? [[this.pay.publicKeyId, createPublicKey(this.pay.publicKey)]] : []);
+    this.publicKeys = new Map(
+      this.pay.configured && this.pay.publicKeyId ? [[this.pay.publicKeyId, createPublicKey(this.pay.publicKey)]] : [],
+    );
+    this.certificates =
+      this.pay.configured && this.pay.platformCertificates ? new PlatformCertificates(() => this.downloadCertificates()) : null;
   }
 
   private signingKey(): KeyObject {
@@ -152,7 +169,7 @@ export class WechatPayClient {
     }
     const url = new URL(bill.download_url);
     // The file itself is not signed; its hash, in a signed answer, vouches for it.
-    const { text } = await this.call('GET', `${url.pathname}${url.search}`, undefined, false);
+    const { text } = await this.call('GET', `${url.pathname}${url.search}`, undefined, 'error-only');
     if (createHash('sha1').update(text, 'utf8').digest('hex') !== bill.hash_value.toLowerCase()) {
       throw new WechatPayError(null, 'BILL_HASH_MISMATCH', 'the downloaded bill does not match its SHA-1', url.pathname);
     }
@@ -177,8 +194,8 @@ export class WechatPayClient {
    * Checks a notification's signature and age on its raw body, then decrypts its resource.
    * Throws WechatPayVerificationError naming what failed; nothing about it is trusted before.
    */
-  openNotification<T>(headers: HeaderBag, rawBody: string): { envelope: NotificationEnvelope; resource: T } {
-    this.verifySigned(headers, rawBody);
+  async openNotification<T>(headers: HeaderBag, rawBody: string): Promise<{ envelope: NotificationEnvelope; resource: T }> {
+    await this.verifySigned(headers, rawBody);
     let envelope: NotificationEnvelope;
     try {
       envelope = JSON.parse(rawBody) as NotificationEnvelope;
@@ -199,8 +216,12 @@ export class WechatPayClient {
     }
   }
 
-  /** The §7.2 check: key by `Wechatpay-Serial`, timestamp within 5 minutes, SHA256withRSA over `ts\nnonce\nbody\n`. */
-  verifySigned(headers: HeaderBag, rawBody: string, now: number = Date.now()): void {
+  /**
+   * The §7.2 check: key by `Wechatpay-Serial`, timestamp within 5 minutes, SHA256withRSA over
+   * `ts\nnonce\nbody\n`. `listed` are the certificates of a list being downloaded: they may
+   * verify its own answer, and then no further download is asked for.
+   */
+  async verifySigned(headers: HeaderBag, rawBody: string, now: number = Date.now(), listed?: PlatformCertificate[]): Promise<void> {
     const header = (name: string) => {
       const value = headers[name];
       return typeof value === 'string' && value !== '' ? value : null;
@@ -212,10 +233,58 @@ export class WechatPayClient {
     if (!timestamp || !nonceStr || !signature || !serial || !/^\d{1,12}$/.test(timestamp)) {
       throw new WechatPayVerificationError('MALFORMED');
     }
-    const key = this.verifyKeys.get(serial);
+    const key = await this.verificationKey(serial, now, listed);
     if (!key) throw new WechatPayVerificationError('SERIAL_UNKNOWN');
     if (Math.abs(unixSeconds(now) - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) throw new WechatPayVerificationError('TIMESTAMP_STALE');
     if (!rsaVerify(key, answerMessage(timestamp, nonceStr, rawBody), signature)) throw new WechatPayVerificationError('SIGNATURE_INVALID');
+  }
+
+  /** The public key of a `PUB_KEY_ID_…`, or the platform certificate of a serial, downloading the list once when the serial is new to us. */
+  private async verificationKey(serial: string, now: number, listed?: PlatformCertificate[]): Promise<KeyObject | null> {
+    if (serial.startsWith(PUBLIC_KEY_ID_PREFIX)) return this.publicKeys.get(serial) ?? null;
+    if (!this.certificates) return null;
+    if (listed)
+      return (
+        listed.find((c) => c.serial === serial && c.effectiveAt <= now && now < c.expiresAt)?.key ?? this.certificates.key(serial, now)
+      );
+    const held = this.certificates.key(serial, now);
+    if (held) {
+      if (this.certificates.due(now)) void this.certificates.refresh().catch((error: unknown) => this.certificateDownloadFailed(error));
+      return held;
+    }
+    await this.certificates.refresh().catch((error: unknown) => this.certificateDownloadFailed(error));
+    return this.certificates.key(serial, now);
+  }
+
+  /**
+   * `GET /v3/certificates`: every entry decrypted with the APIv3 key and checked, the answer's
+   * signature verified (possibly by a certificate of the list itself, as on the first download).
+   */
+  private async downloadCertificates(): Promise<PlatformCertificate[]> {
+    const { certificates } = await this.call('GET', '/v3/certificates', undefined, 'certificate-list');
+    return certificates!;
+  }
+
+  private openCertificateList(text: string): PlatformCertificate[] {
+    let entries: CertificateEntry[];
+    try {
+      entries = (JSON.parse(text) as { data: CertificateEntry[] }).data;
+      if (!Array.isArray(entries)) throw new Error('no data');
+    } catch {
+      throw new WechatPayError(null, 'MALFORMED_ANSWER', 'the certificate list is not {data: [...]}', '/v3/certificates');
+    }
+    return entries.flatMap((entry) => {
+      try {
+        return [PlatformCertificates.open(this.pay.apiV3Key, entry)];
+      } catch (error) {
+        this.logger.warn({ serial: entry?.serial_no, reason: (error as Error).message }, 'WeChat Pay platform certificate refused');
+        return [];
+      }
+    });
+  }
+
+  private certificateDownloadFailed(error: unknown): void {
+    this.logger.warn({ reason: (error as Error).message }, 'downloading the WeChat Pay platform certificates failed');
   }
 
   private async json<T>(method: 'GET' | 'POST', pathWithQuery: string, body?: unknown): Promise<T> {
@@ -228,12 +297,12 @@ export class WechatPayClient {
   }
 
   /** One signed call, retried on WeChat-side trouble; a 2xx answer whose signature checks out, or a WechatPayError. */
-  private async call(method: 'GET' | 'POST', pathWithQuery: string, body?: unknown, signedAnswer = true): Promise<Answer> {
+  private async call(method: 'GET' | 'POST', pathWithQuery: string, body?: unknown, check: AnswerCheck = 'signed'): Promise<Answer> {
     // Serialised once: the signed bytes are the bytes sent.
     const payload = body === undefined ? '' : JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once(method, pathWithQuery, payload, signedAnswer);
+        return await this.once(method, pathWithQuery, payload, check);
       } catch (error) {
         const wechatError = error as WechatPayError;
         if (!wechatError.retriable || attempt >= RETRIES) throw this.logged(wechatError);
@@ -242,7 +311,7 @@ export class WechatPayClient {
     }
   }
 
-  private async once(method: 'GET' | 'POST', pathWithQuery: string, payload: string, signedAnswer: boolean): Promise<Answer> {
+  private async once(method: 'GET' | 'POST', pathWithQuery: string, payload: string, check: AnswerCheck): Promise<Answer> {
     const timestamp = String(unixSeconds());
     const nonceStr = nonce();
     const signature = rsaSign(this.signingKey(), requestMessage(method, pathWithQuery, timestamp, nonceStr, payload));
@@ -256,8 +325,10 @@ export class WechatPayClient {
       }),
       accept: 'application/json',
       'user-agent': 'AlumniLink-WechatPay/1.0',
-      'wechatpay-serial': this.pay.publicKeyId,
     };
+    // Names the key WeChat Pay signs the answer with: the public key when we have one, else our newest platform certificate.
+    const serial = this.pay.publicKeyId || this.certificates?.newestSerial();
+    if (serial) headers['wechatpay-serial'] = serial;
     if (method === 'POST') headers['content-type'] = 'application/json';
     let response: Response;
     let text: string;
@@ -273,15 +344,16 @@ export class WechatPayClient {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? `timed out after ${this.timeoutMs} ms` : 'request failed';
       throw new WechatPayError(null, 'NETWORK', reason, pathWithQuery);
     }
-    if (signedAnswer || !response.ok) {
+    const certificates = check === 'certificate-list' ? (response.ok ? this.openCertificateList(text) : []) : undefined;
+    if (check !== 'error-only' || !response.ok) {
       try {
-        this.verifySigned(Object.fromEntries(response.headers), text);
+        await this.verifySigned(Object.fromEntries(response.headers), text, Date.now(), certificates);
       } catch (error) {
         const reason = (error as WechatPayVerificationError).reason;
         throw new WechatPayError(null, `ANSWER_${reason}`, `HTTP ${response.status} answer failed verification`, pathWithQuery);
       }
     }
-    if (response.ok) return { status: response.status, text };
+    if (response.ok) return { status: response.status, text, certificates };
     let code = 'HTTP_ERROR';
     let detail = '';
     try {

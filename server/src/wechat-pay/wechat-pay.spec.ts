@@ -1,12 +1,23 @@
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import type { ConfigService } from '@nestjs/config';
 import type { PinoLogger } from 'nestjs-pino';
 import { type AppConfig, loadConfig } from '../config/configuration.js';
 import { PRODUCTION_ENV } from '../../test/production-env.js';
 import { DEVELOPMENT_WECHATPAY_MERCHANT_PRIVATE_KEY } from './development-keys.js';
+import { FAKE_PLATFORM_CERTIFICATES } from './fake/fake-platform-certificates.js';
 import { FakeWechatPayServer } from './fake/fake-wechat-pay.server.js';
 import { WechatPayClient } from './wechat-pay.client.js';
-import { authorizationHeader, nonce, requestMessage, rsaSign, unixSeconds } from './wechat-pay-crypto.js';
+import { type CertificateEntry, PlatformCertificates } from './platform-certificates.js';
+import {
+  answerMessage,
+  authorizationHeader,
+  encryptResource,
+  nonce,
+  requestMessage,
+  rsaSign,
+  rsaVerify,
+  unixSeconds,
+} from './wechat-pay-crypto.js';
 import { WechatPayEndpoint } from './wechat-pay-endpoint.js';
 import { WechatPayError, WechatPayVerificationError } from './wechat-pay-error.js';
 
@@ -162,7 +173,7 @@ describe('WeChat Pay v3 client against the fake', () => {
     await prepay(no, 3000);
     fake.pay(no, { notify: false });
     const genuine = fake.notification(no);
-    expect(client.openNotification(genuine.headers, genuine.body)).toMatchObject({
+    expect(await client.openNotification(genuine.headers, genuine.body)).toMatchObject({
       envelope: { event_type: 'TRANSACTION.SUCCESS', resource: { algorithm: 'AEAD_AES_256_GCM', associated_data: 'transaction' } },
       resource: { out_trade_no: no, trade_state: 'SUCCESS', amount: { total: 3000 } },
     });
@@ -174,17 +185,101 @@ describe('WeChat Pay v3 client against the fake', () => {
     };
     for (const [variant, reason] of Object.entries(reasons)) {
       const forged = fake.notification(no, variant as 'bad-signature');
-      expect(() => client.openNotification(forged.headers, forged.body)).toThrow(
+      await expect(client.openNotification(forged.headers, forged.body)).rejects.toThrow(
         new WechatPayVerificationError(reason as 'SIGNATURE_INVALID'),
       );
     }
     // A body re-serialised after parsing is not the signed body.
-    expect(() => client.openNotification(genuine.headers, JSON.stringify(JSON.parse(genuine.body), null, 1))).toThrow(
+    await expect(client.openNotification(genuine.headers, JSON.stringify(JSON.parse(genuine.body), null, 1))).rejects.toThrow(
       WechatPayVerificationError,
     );
-    expect(() => client.openNotification({ ...genuine.headers, 'wechatpay-signature': 'WECHATPAY/SIGNTEST/abc' }, genuine.body)).toThrow(
-      WechatPayVerificationError,
-    );
+    await expect(
+      client.openNotification({ ...genuine.headers, 'wechatpay-signature': 'WECHATPAY/SIGNTEST/abc' }, genuine.body),
+    ).rejects.toThrow(WechatPayVerificationError);
+  });
+
+  describe('platform-certificate mode (WECHATPAY_PLATFORM_CERTIFICATES=true)', () => {
+    const CERTIFICATES = { WECHATPAY_PLATFORM_CERTIFICATES: 'true' };
+    const [FIRST, SECOND] = FAKE_PLATFORM_CERTIFICATES.map((c) => c.serial) as [string, string];
+    afterEach(() => {
+      fake.notificationsSignedBy = 'public-key';
+      vi.useRealTimers();
+    });
+
+    it('downloads the certificates on first need, verifies answers by serial and names the newest one in its requests', async () => {
+      const certificateClient = clientFor(fake, CERTIFICATES);
+      const before = fake.certificateDownloads;
+      const no = outTradeNo();
+      await expect(
+        certificateClient.jsapiPrepay({
+          description: '测试捐赠',
+          outTradeNo: no,
+          amountFen: 100,
+          openid: 'o_pay_test',
+          timeExpire: new Date(Date.now() + 1_800_000),
+        }),
+      ).resolves.toMatch(/^wx/);
+      expect(await certificateClient.queryByOutTradeNo(no)).toMatchObject({ trade_state: 'NOTPAY' });
+      expect(fake.certificateDownloads - before).toBe(1);
+      expect(fake.lastAnswerSerial).toBe(FIRST);
+    });
+
+    it('opens notifications signed by a platform certificate, and one signed by a new serial after WeChat Pay rotates, downloading again once', async () => {
+      const certificateClient = clientFor(fake, CERTIFICATES);
+      fake.notificationsSignedBy = 'platform-certificate';
+      const no = outTradeNo();
+      await prepay(no, 500);
+      fake.pay(no, { notify: false });
+      const first = fake.notification(no);
+      expect(first.headers['wechatpay-serial']).toBe(FIRST);
+      expect((await certificateClient.openNotification(first.headers, first.body)).resource).toMatchObject({ out_trade_no: no });
+
+      const downloads = fake.certificateDownloads;
+      expect(fake.rotatePlatformCertificate()).toBe(SECOND);
+      const rotated = fake.notification(no);
+      expect(rotated.headers['wechatpay-serial']).toBe(SECOND);
+      // Within a minute of the last download an unknown serial does not make it download again (forged serials cannot make it hammer WeChat Pay)…
+      await expect(certificateClient.openNotification(rotated.headers, rotated.body)).rejects.toThrow(
+        new WechatPayVerificationError('SERIAL_UNKNOWN'),
+      );
+      expect(fake.certificateDownloads).toBe(downloads);
+      // …after it, the new serial fetches the list once, and both serials verify.
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61_000 });
+      const later = fake.notification(no);
+      expect((await certificateClient.openNotification(later.headers, later.body)).resource).toMatchObject({ out_trade_no: no });
+      expect(fake.certificateDownloads).toBe(downloads + 1);
+      expect(await certificateClient.queryByOutTradeNo(no)).toMatchObject({ trade_state: 'SUCCESS' });
+      expect(fake.lastAnswerSerial).toBe(SECOND);
+      const unknown = fake.notification(no, 'unknown-serial');
+      await expect(certificateClient.openNotification(unknown.headers, unknown.body)).rejects.toThrow(
+        new WechatPayVerificationError('SERIAL_UNKNOWN'),
+      );
+    });
+
+    it('accepts both kinds during the migration to public-key mode, dispatching on Wechatpay-Serial', async () => {
+      const certificatesOnly = clientFor(fake, CERTIFICATES);
+      const withPublicKey = clientFor(fake, { ...CERTIFICATES, WECHATPAY_PUBLIC_KEY_ID: fake.publicKeyId });
+      const no = outTradeNo();
+      await prepay(no, 700);
+      fake.pay(no, { notify: false });
+      const byPublicKey = fake.notification(no);
+      fake.notificationsSignedBy = 'platform-certificate';
+      const byCertificate = fake.notification(no);
+      expect(byPublicKey.headers['wechatpay-serial']).toMatch(/^PUB_KEY_ID_/);
+      expect(byCertificate.headers['wechatpay-serial']).toMatch(/^7FAE/);
+      for (const notice of [byPublicKey, byCertificate]) {
+        await expect(withPublicKey.openNotification(notice.headers, notice.body)).resolves.toMatchObject({
+          resource: { out_trade_no: no },
+        });
+      }
+      // Without the public key, a public-key signature is not believed; without certificates (public-key mode), a certificate's is not.
+      await expect(certificatesOnly.openNotification(byPublicKey.headers, byPublicKey.body)).rejects.toThrow(
+        new WechatPayVerificationError('SERIAL_UNKNOWN'),
+      );
+      await expect(client.openNotification(byCertificate.headers, byCertificate.body)).rejects.toThrow(
+        new WechatPayVerificationError('SERIAL_UNKNOWN'),
+      );
+    });
   });
 
   it('signs requestPayment the way the mini-program runtime checks it', () => {
@@ -234,6 +329,39 @@ describe('WeChat Pay configuration', () => {
     ]);
   });
 
+  it('takes a merchant on platform certificates without a public key, and one in migration with both', () => {
+    const merchant = {
+      ...PRODUCTION,
+      WECHATPAY_MCHID: '1612345678',
+      WECHATPAY_MERCHANT_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+      WECHATPAY_MERCHANT_PRIVATE_KEY: pem(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey),
+      WECHATPAY_APIV3_KEY: 'A'.repeat(32),
+      WECHATPAY_NOTIFY_URL: 'https://alumni.example.edu.cn/api/v1/giving/wechat-pay/notify',
+    };
+    expect(problems(merchant)).toEqual([
+      expect.stringMatching(/^WECHATPAY_PUBLIC_KEY must be set: .*WECHATPAY_PLATFORM_CERTIFICATES=true instead/),
+      expect.stringMatching(/^WECHATPAY_PUBLIC_KEY_ID must be set/),
+    ]);
+    expect(loadConfig({ ...merchant, WECHATPAY_PLATFORM_CERTIFICATES: 'true' }).wechatPay).toMatchObject({
+      platformCertificates: true,
+      publicKey: '',
+      publicKeyId: '',
+    });
+    // Naming a public key in certificate mode means both (the migration): then it needs the key too.
+    expect(
+      problems({
+        ...merchant,
+        WECHATPAY_PLATFORM_CERTIFICATES: 'true',
+        WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0116123456782025000000000000000',
+      }),
+    ).toEqual([expect.stringMatching(/^WECHATPAY_PUBLIC_KEY must be set/)]);
+    expect(problems({ ...merchant, WECHATPAY_PLATFORM_CERTIFICATES: 'yes' })).toEqual([
+      expect.stringMatching(/^WECHATPAY_PLATFORM_CERTIFICATES must be true or false/),
+      expect.stringMatching(/^WECHATPAY_PUBLIC_KEY must be set/),
+      expect.stringMatching(/^WECHATPAY_PUBLIC_KEY_ID must be set/),
+    ]);
+  });
+
   it('takes a real merchant in production, keys inline with escaped newlines', () => {
     const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const wechat = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -262,5 +390,64 @@ describe('WeChat Pay configuration', () => {
     ],
   ])('names %s when it is %p', (name, value, message) => {
     expect(problems({ DEMO: 'true', [name]: value })).toEqual([expect.stringMatching(message)]);
+  });
+});
+
+describe('platform certificates', () => {
+  const APIV3_KEY = 'alumnilinkDevelopmentApiV3Key032';
+  const [first] = FAKE_PLATFORM_CERTIFICATES as [(typeof FAKE_PLATFORM_CERTIFICATES)[number]];
+  const entry = (overrides: { key?: string; serial?: string; expire?: string } = {}): CertificateEntry => {
+    const {
+      algorithm,
+      nonce: iv,
+      associated_data,
+      ciphertext,
+    } = encryptResource(overrides.key ?? APIV3_KEY, 'certificate', first.certificate);
+    return {
+      serial_no: overrides.serial ?? first.serial,
+      effective_time: '2025-01-01T08:00:00+08:00',
+      expire_time: overrides.expire ?? '2030-01-01T08:00:00+08:00',
+      encrypt_certificate: { algorithm, nonce: iv, associated_data, ciphertext },
+    };
+  };
+
+  it('opens an entry that decrypts with the APIv3 key and carries the serial it is listed under, within its validity', () => {
+    const opened = PlatformCertificates.open(APIV3_KEY, entry({ serial: first.serial.toLowerCase() }));
+    expect(opened).toMatchObject({
+      serial: first.serial,
+      effectiveAt: Date.parse('2025-01-01T00:00:00Z'),
+      expiresAt: Date.parse('2030-01-01T00:00:00Z'),
+    });
+    const message = answerMessage('1', 'n', 'body');
+    expect(rsaVerify(opened.key, message, rsaSign(createPrivateKey(first.privateKey), message))).toBe(true);
+  });
+
+  it('refuses an entry encrypted with another key, listed under another serial, or expired', () => {
+    expect(() => PlatformCertificates.open(APIV3_KEY, entry({ key: 'B'.repeat(32) }))).toThrow();
+    expect(() => PlatformCertificates.open(APIV3_KEY, entry({ serial: '7FAE0000000000000000000000000000000000FF' }))).toThrow(
+      /carries serial/,
+    );
+    expect(() => PlatformCertificates.open(APIV3_KEY, entry({ expire: '2025-06-01T08:00:00+08:00' }))).toThrow(/has expired/);
+  });
+
+  it('downloads again twelve hours after the last download, or a day before the newest certificate expires, never within a minute', async () => {
+    const t0 = Date.parse('2029-12-01T00:00:00Z');
+    let downloads = 0;
+    const certificates = new PlatformCertificates(async () => {
+      downloads++;
+      return [PlatformCertificates.open(APIV3_KEY, entry(), t0)];
+    });
+    expect(certificates.due(t0)).toBe(true);
+    await certificates.refresh(t0);
+    await certificates.refresh(t0 + 59_000);
+    expect(downloads).toBe(1);
+    expect(certificates.newestSerial(t0)).toBe(first.serial);
+    expect(certificates.due(t0 + 11 * 3600_000)).toBe(false);
+    expect(certificates.due(t0 + 12 * 3600_000)).toBe(true);
+    // The certificate ends 2030-01-01: inside the last day the next download is due whenever it was.
+    const lastDay = Date.parse('2029-12-31T01:00:00Z');
+    await certificates.refresh(lastDay - 3600_000);
+    expect(certificates.due(lastDay)).toBe(true);
+    expect(certificates.key(first.serial, Date.parse('2030-01-01T00:00:01Z'))).toBeNull();
   });
 });

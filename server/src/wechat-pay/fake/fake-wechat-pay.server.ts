@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, type KeyObject, randomBytes } from 'node:crypto';
+import { createHash, createPrivateKey, type KeyObject, randomBytes, X509Certificate } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,7 @@ import {
   unixSeconds,
 } from '../wechat-pay-crypto.js';
 import type { Refund, RefundStatus, Transaction, TradeState } from '../wechat-pay.types.js';
+import { FAKE_PLATFORM_CERTIFICATES } from './fake-platform-certificates.js';
 import { FAKE_WECHATPAY_PRIVATE_KEY } from './fake-platform-key.js';
 
 /**
@@ -32,6 +33,7 @@ export interface FakeWechatPayOptions {
   /** Verifies our request signatures and `paySign`. */
   merchantPublicKey: KeyObject;
   apiV3Key: string;
+  /** The merchant's public-key id; empty for a merchant on platform certificates only. */
   publicKeyId: string;
   /** Milliseconds per second of WeChat Pay's retry schedule: 1 turns 15 s into 15 ms. */
   retryMsPerSecond?: number;
@@ -75,6 +77,18 @@ interface FakeOrder {
   fingerprint: string;
   refundedFen: number;
   paidAt: number | null;
+}
+
+/** A key that signs answers and notifications, and the serial (or public-key id) that names it. */
+interface Signer {
+  serial: string;
+  key: KeyObject;
+}
+
+interface FakePlatformCertificateEntry extends Signer {
+  certificate: string;
+  effectiveTime: string;
+  expireTime: string;
 }
 
 interface FakeRefund {
@@ -131,7 +145,19 @@ export class FakeWechatPayServer {
   private readonly bills = new Map<string, string>();
   private readonly faults: PayFault[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly platformKey = createPrivateKey(FAKE_WECHATPAY_PRIVATE_KEY);
+  /** Public-key mode's key, named by the merchant's `PUB_KEY_ID_…`. */
+  private readonly publicKeySigner: Signer;
+  /** Platform-certificate mode: the certificates `GET /v3/certificates` lists; the last one signs. */
+  private readonly platformCertificates: FakePlatformCertificateEntry[] = [];
+  /**
+   * What signs notifications: the public key for a merchant that has one, platform
+   * certificates otherwise. Tests switch it to play WeChat Pay's migration between the two.
+   */
+  notificationsSignedBy: 'public-key' | 'platform-certificate';
+  /** How many times `GET /v3/certificates` was asked. */
+  certificateDownloads = 0;
+  /** The serial (or public-key id) that signed the last API answer. */
+  lastAnswerSerial: string | null = null;
   /** When set, notifications go to this origin instead of notify_url's (tests listen on a random port). */
   notifyOrigin: string | null = null;
   private closed = false;
@@ -139,7 +165,49 @@ export class FakeWechatPayServer {
   private constructor(
     private readonly server: Server,
     private readonly options: FakeWechatPayOptions,
-  ) {}
+  ) {
+    this.publicKeySigner = { serial: options.publicKeyId, key: createPrivateKey(FAKE_WECHATPAY_PRIVATE_KEY) };
+    this.notificationsSignedBy = options.publicKeyId ? 'public-key' : 'platform-certificate';
+    this.addPlatformCertificate(0, Date.parse('2025-01-01T00:00:00Z'));
+  }
+
+  /**
+   * WeChat Pay's certificate rotation: a new platform certificate joins the list (the old one
+   * stays listed until it expires) and signs from now on, under its new serial.
+   */
+  rotatePlatformCertificate(): string {
+    const next = this.platformCertificates.length;
+    if (next >= FAKE_PLATFORM_CERTIFICATES.length) throw new Error('the fake has no further platform certificate');
+    return this.addPlatformCertificate(next, Date.now() - 1000).serial;
+  }
+
+  private addPlatformCertificate(index: number, effectiveMs: number): FakePlatformCertificateEntry {
+    const fixture = FAKE_PLATFORM_CERTIFICATES[index]!;
+    const entry = {
+      serial: fixture.serial,
+      key: createPrivateKey(fixture.privateKey),
+      certificate: fixture.certificate,
+      effectiveTime: beijing(effectiveMs),
+      expireTime: beijing(Date.parse(new X509Certificate(fixture.certificate).validTo)),
+    };
+    this.platformCertificates.push(entry);
+    return entry;
+  }
+
+  get publicKeyId(): string {
+    return this.options.publicKeyId;
+  }
+
+  private get currentCertificate(): Signer {
+    return this.platformCertificates[this.platformCertificates.length - 1]!;
+  }
+
+  /** Answers are signed by the key the request named (§7.2): the public key for its id, the current platform certificate otherwise. */
+  private answerSigner(requested: string | string[] | undefined): Signer {
+    return typeof requested === 'string' && requested.startsWith('PUB_KEY_ID_') && requested === this.options.publicKeyId
+      ? this.publicKeySigner
+      : this.currentCertificate;
+  }
 
   static async start(options: FakeWechatPayOptions): Promise<FakeWechatPayServer> {
     let fake: FakeWechatPayServer | null = null;
@@ -326,13 +394,18 @@ export class FakeWechatPayServer {
     const timestamp = String(unixSeconds() - (variant === 'stale-timestamp' ? 301 : 0));
     const nonceStr = nonce();
     const signed = variant === 'bad-signature' ? `${body} ` : body;
+    const signer = this.notificationsSignedBy === 'public-key' ? this.publicKeySigner : this.currentCertificate;
+    const unknownSerial =
+      this.notificationsSignedBy === 'public-key'
+        ? 'PUB_KEY_ID_0000000000000000000000000000099'
+        : '7FAE0000000000000000000000000000000000FF';
     return {
       headers: {
         'content-type': 'application/json',
         'wechatpay-timestamp': timestamp,
         'wechatpay-nonce': nonceStr,
-        'wechatpay-signature': rsaSign(this.platformKey, answerMessage(timestamp, nonceStr, signed)),
-        'wechatpay-serial': variant === 'unknown-serial' ? 'PUB_KEY_ID_0000000000000000000000000000099' : this.options.publicKeyId,
+        'wechatpay-signature': rsaSign(signer.key, answerMessage(timestamp, nonceStr, signed)),
+        'wechatpay-serial': variant === 'unknown-serial' ? unknownSerial : signer.serial,
         'wechatpay-signature-type': 'WECHATPAY2-SHA256-RSA2048',
       },
       body,
@@ -376,6 +449,7 @@ export class FakeWechatPayServer {
     const pathWithQuery = req.url ?? '/';
     const url = new URL(pathWithQuery, 'http://fake');
     const method = req.method ?? 'GET';
+    const signer = this.answerSigner(req.headers['wechatpay-serial']);
     try {
       if (url.pathname.startsWith('/__fake/')) return this.hook(method, url, raw, res);
       this.checkSignature(req, method, pathWithQuery, raw);
@@ -396,11 +470,11 @@ export class FakeWechatPayServer {
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(answer);
         return;
       }
-      this.answer(res, answer === null ? 204 : 200, answer);
+      this.answer(res, answer === null ? 204 : 200, answer, signer);
     } catch (error) {
-      if (error instanceof Refusal) return this.answer(res, error.status, { code: error.code, message: error.message });
-      if (error instanceof SyntaxError) return this.answer(res, 400, { code: 'PARAM_ERROR', message: '请求体不是有效的 JSON' });
-      return this.answer(res, 500, { code: 'SYSTEM_ERROR', message: String(error) });
+      if (error instanceof Refusal) return this.answer(res, error.status, { code: error.code, message: error.message }, signer);
+      if (error instanceof SyntaxError) return this.answer(res, 400, { code: 'PARAM_ERROR', message: '请求体不是有效的 JSON' }, signer);
+      return this.answer(res, 500, { code: 'SYSTEM_ERROR', message: String(error) }, signer);
     }
   }
 
@@ -417,15 +491,16 @@ export class FakeWechatPayServer {
     if (!rsaVerify(this.options.merchantPublicKey, message, signature)) fail(401, 'SIGN_ERROR', '签名错误');
   }
 
-  private answer(res: ServerResponse, status: number, body: unknown): void {
+  private answer(res: ServerResponse, status: number, body: unknown, signer: Signer): void {
+    this.lastAnswerSerial = signer.serial;
     const text = status === 204 ? '' : JSON.stringify(body);
     const timestamp = String(unixSeconds());
     const nonceStr = nonce();
     const headers: Record<string, string> = {
       'wechatpay-timestamp': timestamp,
       'wechatpay-nonce': nonceStr,
-      'wechatpay-signature': rsaSign(this.platformKey, answerMessage(timestamp, nonceStr, text)),
-      'wechatpay-serial': this.options.publicKeyId,
+      'wechatpay-signature': rsaSign(signer.key, answerMessage(timestamp, nonceStr, text)),
+      'wechatpay-serial': signer.serial,
       'request-id': randomBytes(12).toString('hex'),
     };
     if (text) headers['content-type'] = 'application/json';
@@ -449,10 +524,32 @@ export class FakeWechatPayServer {
       return (this.refunds.get(decodeURIComponent(match[1]!)) ?? fail(404, 'RESOURCE_NOT_EXISTS', '退款单不存在')).refund;
     }
     if (method === 'GET' && path === '/v3/bill/tradebill') return this.tradeBill(url.searchParams);
+    if (method === 'GET' && path === '/v3/certificates') return this.certificateList();
     if (method === 'GET' && path === '/v3/billdownload/file') {
       return this.bills.get(url.searchParams.get('token') ?? '') ?? fail(400, 'PARAM_ERROR', '下载链接无效或已过期');
     }
     return fail(404, 'NOT_FOUND', `no route ${method} ${path}`);
+  }
+
+  /** 下载平台证书: every listed certificate encrypted with the APIv3 key, associated_data `certificate`. */
+  private certificateList(): { data: unknown[] } {
+    this.certificateDownloads++;
+    return {
+      data: this.platformCertificates.map((entry) => {
+        const {
+          algorithm,
+          nonce: iv,
+          associated_data,
+          ciphertext,
+        } = encryptResource(this.options.apiV3Key, 'certificate', entry.certificate);
+        return {
+          serial_no: entry.serial,
+          effective_time: entry.effectiveTime,
+          expire_time: entry.expireTime,
+          encrypt_certificate: { algorithm, nonce: iv, associated_data, ciphertext },
+        };
+      }),
+    };
   }
 
   private existingOrder(outTradeNo: string): FakeOrder {
