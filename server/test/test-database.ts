@@ -39,13 +39,16 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-/** A fresh, empty database on the PostgreSQL server, dropped afterwards. */
-export async function createServerDatabase(url: string): Promise<TestDatabase> {
+/**
+ * A fresh database on the PostgreSQL server, dropped afterwards: empty, or a copy of `template`
+ * (the migrated template the test run made, see global-setup.ts).
+ */
+export async function createServerDatabase(url: string, template?: string): Promise<TestDatabase> {
   const name = `alumnilink_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
@@ -73,8 +76,10 @@ export async function createEmbeddedDatabase(maxConnections = 12): Promise<TestD
 /**
  * Every test file works in its own new database: on the PostgreSQL server when one is
  * configured (CI), on the embedded engine otherwise. Nothing touches a developer's data.
+ * On the server it starts migrated (a copy of the run's template) unless `empty` is asked for.
  */
-export function createTestDatabase(): Promise<TestDatabase> {
+export function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const url = serverUrl();
-  return url ? createServerDatabase(url) : createEmbeddedDatabase();
+  const template = options.empty ? undefined : process.env.TEST_TEMPLATE_DATABASE;
+  return url ? createServerDatabase(url, template) : createEmbeddedDatabase();
 }

@@ -82,7 +82,7 @@ describe('migrations', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabase({ empty: true });
     dataSource = await new DataSource(dataSourceOptions(db.url, 2)).initialize();
   });
   afterAll(async () => {
