@@ -24,7 +24,7 @@ export function useFreshInstallation(): Installation {
     // A fresh installation seeds the demo college first: on a busy machine that takes a while.
     installation.server = await startServerProcess(
       { DEMO: 'true', DATA_DIR: dataDir, ...(process.env.H5_DIR ? { H5_DIR: process.env.H5_DIR } : {}) },
-      110_000,
+      180_000,
     );
     installation.browser = await launchChromium();
   });

@@ -95,11 +95,12 @@ function DonateSheet({ campaign }: { campaign: CampaignDetailDto }) {
     if (!check.ok || phase.step === 'ordering') return;
     const body = toDonationRequest(draft, check.fen);
     attempt.current = attemptFor(attempt.current, body);
-    setPhase({ step: 'ordering' });
     // Asked in the tap itself (WeChat opens the dialog only from a tap), and answered before
     // WeChat Pay's sheet opens: two sheets at once collide. Declining does not stop the gift.
     // One dialog for all three: the thank-you now, later where the money went, and a refund if one comes.
+    // The button spins only once the order is on its way: the dialog itself blocks a second tap.
     await askForMessages(DONOR_MESSAGES);
+    setPhase({ step: 'ordering' });
     let order;
     try {
       order = await createDonation(campaign.id, body, attempt.current.key);
