@@ -10,7 +10,7 @@ import { AppModule } from './app.module.js';
 import { toErrorBody } from './common/error-body.js';
 import { assignRequestId, registerRequestLog } from './common/logging.js';
 import { applyMethodOverride, refuseOtherOverrides } from './common/method-override.js';
-import { RequestBodyInterceptor } from './common/request-body.js';
+import { RequestBodyGuard } from './common/request-body.js';
 import { answerClientError, refuseUnreadableRequests } from './common/request-shape.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/configuration.js';
@@ -69,7 +69,8 @@ export async function createApp(
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new RequestBodyInterceptor(app.get(Reflector)));
+  // After the APP_GUARD guards (authentication, rate limits), which NestFactory.create has registered already.
+  app.useGlobalGuards(new RequestBodyGuard(app.get(Reflector)));
   // Without configured origins no browser page elsewhere may call the API: no CORS handling at all.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
 

@@ -151,6 +151,17 @@ describe('requests refused by their shape, each with the error body', () => {
       expect((await cancel('{}', 'application/json')).status).toBe(200);
     });
 
+    it('asks who is calling before looking at the body', async () => {
+      const { id } = await event(48);
+      const res = await t.request(`/api/v1/events/${id}/registrations/mine`, {
+        method: 'DELETE',
+        headers: { 'content-type': 'text/plain' },
+        body: '有事',
+      });
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('UNAUTHENTICATED');
+    });
+
     it('accepts no body at all', async () => {
       const { id } = await event(48);
       const who = await signedIn(t);
