@@ -86,6 +86,20 @@ export function writeRoutes(document: any): Route[] {
   return routes;
 }
 
+/** Every read (GET) route of the document, with its path parameters. */
+export function readRoutes(document: any): Route[] {
+  return Object.entries<any>(document.paths)
+    .filter(([, item]) => item.get)
+    .map(([path, item]) => ({
+      method: 'GET',
+      path,
+      params: (item.get.parameters ?? []).filter((p: any) => p.in === 'path'),
+      body: null,
+      isPublic: item.get['x-public'] === true,
+      roles: item.get['x-roles'] ?? [],
+    }));
+}
+
 /** Follows `$ref` and the single-`allOf` wrapper Nest's swagger emits for nested DTOs. */
 export function resolver(document: any): (schema: Schema) => Schema {
   const resolve = (schema: Schema): Schema => {
@@ -266,6 +280,8 @@ interface Violation {
   headers?: Record<string, string>;
   withoutAuthorization?: boolean;
   path?: Record<string, string>;
+  /** A query string that is itself the violation (instead of the harmless noise). */
+  query?: string;
 }
 
 function withField(body: Record<string, unknown>, field: string, value: unknown): Record<string, unknown> {
@@ -520,10 +536,39 @@ const HOSTILE_QUERIES = [
   '?__proto__[admin]=1&constructor[prototype][x]=1',
   '?a=1&a=2&a[]=3',
   "?id=' OR 1=1",
-  '?x=%00%ZZ%E0%A4%A',
+  '?x=%00%E2%80%AE',
   `?q=${'%E6%A0%A1'.repeat(500)}`,
-  '?limit=-1&cursor=%F0%9F',
+  '?limit=-1&cursor=%F0%9F%98%80',
 ];
+
+/** Query strings that are not percent-encoded UTF-8: refused (400 MALFORMED_QUERY), never read as text. */
+export const INVALID_QUERIES = ['?q=%ZZ', '?x=100%', '?q=%E6%A0', '?x=%00%ZZ%E0%A4%A', '?limit=-1&cursor=%F0%9F', '?q=%C0%AF'];
+
+/** Charsets no parser of ours reads: the body must be refused (415), not read as UTF-8. */
+const FOREIGN_CHARSETS = ['utf-16', 'UTF-16LE', 'iso-8859-1', 'gbk', '"utf-32"'];
+
+/** Past Node's 16 KB for the request line and headers: 431 in the error body, from the HTTP layer. */
+export const OVERSIZED = { query: `?q=${'a'.repeat(17 * 1024)}`, header: { 'x-padding': 'x'.repeat(17 * 1024) } };
+
+/** Violations every request can carry, whatever its route: the request line and headers. */
+export function requestLineViolations(): Violation[] {
+  return [
+    ...INVALID_QUERIES.map((query) => ({ violation: `query ${query}`, query })),
+    { violation: 'URL over 16 KB', query: OVERSIZED.query },
+    { violation: 'headers over 16 KB', headers: OVERSIZED.header },
+  ];
+}
+
+/** A form carrying a JSON route's fields (and a file): a form is not JSON, whatever it holds. */
+function formOf(body: unknown): Body {
+  const fields = typeof body === 'object' && body !== null ? Object.entries(body) : [];
+  return {
+    form: [
+      ...fields.map(([name, value]) => ({ name, data: typeof value === 'string' ? value : JSON.stringify(value) })),
+      { name: 'file', data: 'GIF89a', fileName: 'a.gif', type: 'image/gif' },
+    ],
+  };
+}
 
 export function requestsFor(route: Route, ctx: FuzzContext, document: any): fc.Arbitrary<FuzzRequest> {
   const resolve = resolver(document);
@@ -554,8 +599,30 @@ export function requestsFor(route: Route, ctx: FuzzContext, document: any): fc.A
       contentType: 'application/json',
     }),
   ];
-  if (route.body?.kind === 'json') violations.push(...bodyViolations(route.body.schema, ctx, resolve));
-  else
+  violations.push(fc.constantFrom(...requestLineViolations()));
+  if (route.body?.kind === 'json') {
+    violations.push(...bodyViolations(route.body.schema, ctx, resolve));
+    // A body the route would take, but not as JSON or not in UTF-8: refused, never read.
+    const valid = lookalikeObject(resolve(route.body.schema), ctx, resolve);
+    violations.push(
+      valid.map((b) => ({ violation: 'a multipart form with the fields', body: formOf(b) })),
+      fc.tuple(valid, fc.constantFrom(...FOREIGN_CHARSETS)).map(([b, charset]) => ({
+        violation: `JSON in charset ${charset}`,
+        body: json(b),
+        contentType: `application/json; charset=${charset}`,
+      })),
+    );
+  }
+  if (route.body === null) {
+    violations.push(
+      fc.constantFrom<Violation>(
+        { violation: 'a JSON body on a route that takes none', body: json({ note: '备注', force: true }) },
+        { violation: 'a JSON array on a route that takes none', body: '[]' },
+        { violation: 'a form on a route that takes none', body: formOf({ note: '备注' }) },
+      ),
+    );
+  }
+  if (route.body?.kind !== 'json')
     violations.push(
       fc
         .constantFrom('{', '{"a":1,}', '[', 'nul')
@@ -594,7 +661,7 @@ export function requestsFor(route: Route, ctx: FuzzContext, document: any): fc.A
       ...(contentType ? { 'content-type': contentType } : {}),
       ...v.headers,
     };
-    return { violation: v.violation, method: route.method, path: `${path}${query}`, headers, body: chosenBody };
+    return { violation: v.violation, method: route.method, path: `${path}${v.query ?? query}`, headers, body: chosenBody };
   });
 }
 

@@ -4,13 +4,16 @@ import { toErrorBody } from './error-body.js';
 const queryFailed = (code: string) => Object.assign(new QueryFailedError('UPDATE x', [], new Error('data error')), { code });
 
 describe('toErrorBody', () => {
-  it.each(['22001', '22003', '22021', '22P02'])('answers PostgreSQL data error %s with 400 VALIDATION_FAILED, logged', (code) => {
-    const { status, body, unexpected } = toErrorBody(queryFailed(code));
-    expect(status).toBe(400);
-    expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect(body.error.details).toEqual([{ issue: expect.any(String) }]);
-    expect(unexpected).toBe(true);
-  });
+  it.each(['22001', '22003', '22021', '22P02', '23502', '23514'])(
+    'answers PostgreSQL data error %s with 400 VALIDATION_FAILED, logged',
+    (code) => {
+      const { status, body, unexpected } = toErrorBody(queryFailed(code));
+      expect(status).toBe(400);
+      expect(body.error.code).toBe('VALIDATION_FAILED');
+      expect(body.error.details).toEqual([{ issue: expect.any(String) }]);
+      expect(unexpected).toBe(true);
+    },
+  );
 
   it.each(['23505', '40001', '40P01'])('answers a race PostgreSQL settled (%s) with 409 CONCURRENT_CHANGE, logged', (code) => {
     const { status, body, unexpected } = toErrorBody(queryFailed(code));

@@ -42,7 +42,7 @@ const CONNECTION_ERROR_CODES = new Set([
 ]);
 
 /**
- * PostgreSQL's data exceptions (class 22) a value from a request can cause: too long for its
+ * PostgreSQL's data exceptions (class 22, and two of class 23) a value from a request can cause: too long for its
  * column, out of its type's range, a NUL byte, not valid for its type. They mean a DTO lets
  * through what the column refuses; the client still gets a 400 naming the problem, and the
  * error is logged so the DTO gets its missing rule.
@@ -55,6 +55,11 @@ const DATA_ERROR_ISSUES: Record<string, string> = {
   '22021': 'a text contains a character that cannot be stored (e.g. NUL)',
   '22P02': 'a value is not valid for its type',
   '22P05': 'a text contains a character that cannot be stored',
+  // Integrity rules a request value can break when a DTO lets it through: `null` for a required
+  // field (class-validator's @IsOptional() passes null as well as a missing field), a value a
+  // CHECK constraint refuses.
+  '23502': 'a required value is missing (null is not accepted here)',
+  '23514': 'a value is outside what is allowed',
 };
 
 /**

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CAMPUS_DAY_LIMITS, type CampusDaySpotInput, type CollectStampRequest } from '@alumni/shared';
 import { NullableText, RequiredText } from '../../common/text-fields.js';
 
@@ -31,7 +31,8 @@ export class SpotBodyDto implements CampusDaySpotInput {
 export class SpotPatchDto implements Partial<CampusDaySpotInput> {
   @ApiPropertyOptional({ maxLength: CAMPUS_DAY_LIMITS.spotName })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsOptional()
+  // Left out, or a name: null is no name (the column requires one), so it is checked, not skipped as @IsOptional would.
+  @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @IsNotEmpty()
   @MaxLength(CAMPUS_DAY_LIMITS.spotName)
@@ -40,7 +41,7 @@ export class SpotPatchDto implements Partial<CampusDaySpotInput> {
   @NullableText(CAMPUS_DAY_LIMITS.spotDescription) description?: string | null;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 99 })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsInt()
   @Min(0)
   @Max(99)
