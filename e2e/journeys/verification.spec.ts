@@ -77,7 +77,16 @@ describe('roster import and verification', () => {
     await allowMessages(page);
     await page.locator('.claim-outcome--matched').waitFor();
     expect(await page.locator('.claim-form').count()).toBe(0);
+    // The next steps: classmates on 我的班级 (nobody else verified yet), the profile the claim filled.
+    await page.locator('.claim-next__classmates').waitFor();
     await settledScreenshot(page, 'journey-claim-verified');
+    await page.locator('.claim-next__classmates').click();
+    await page.locator('.directory-tab--active', { hasText: '我的班级' }).waitFor();
+    await page.goBack();
+    await page.locator('.claim-next__profile').click();
+    await page.locator('.profile').waitFor({ timeout: 30_000 });
+    const values = await page.locator('.profile input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(values).toEqual(expect.arrayContaining(['林晓', '机械2201班']));
   });
 
   it('a claim the roster cannot settle waits for staff, who approve it; then the classmate is in 我的班级', async () => {
@@ -87,7 +96,11 @@ describe('roster import and verification', () => {
     await alumnus.page.locator('.claim-submit').click();
     await allowMessages(alumnus.page);
     await alumnus.page.locator('.claim-outcome--pending').waitFor();
+    // The waiting claim is shown, not the form again; the form comes back only to correct it.
+    expect(await alumnus.page.locator('.claim-form').count()).toBe(0);
     await settledScreenshot(alumnus.page, 'journey-claim-pending');
+    await alumnus.page.locator('.claim-correct').click();
+    await alumnus.page.locator('.claim-form').waitFor();
 
     const staff = await openPhonePage(app.browser);
     await signInAsAdmin(staff.page);
@@ -97,14 +110,22 @@ describe('roster import and verification', () => {
     expect(await card.textContent()).toContain('E2E0002');
     await settledScreenshot(staff.page, 'journey-claims-queue');
     await card.locator('.decision__approve', { hasText: '按所选记录通过' }).click();
+    // Approving cannot be undone: staff confirm first.
+    await staff.page.locator('.taro-modal__content', { hasText: '陈默将成为认证校友' }).waitFor();
+    await settledScreenshot(staff.page, 'journey-claim-approve-confirm');
+    await staff.page.locator('.taro-model__confirm').click();
     await card.waitFor({ state: 'detached' });
 
     await alumnus.page.reload();
     await alumnus.page.locator('.claim-outcome--approved').waitFor({ timeout: 30_000 });
+    // The class group the first classmate's verification opened, one tap away.
+    await alumnus.page.locator('.claim-next__class', { hasText: '机械2201班' }).click();
+    await alumnus.page.locator('.group-page').waitFor({ timeout: 30_000 });
+    await alumnus.page.goBack();
 
-    // 林晓, verified in the previous journey, was in the same class on the roster.
-    await alumnus.page.goto(`${app.server.url}/#/packages/alumni/pages/directory/index`);
-    await alumnus.page.locator('.directory-tab', { hasText: '我的班级' }).click();
+    // 林晓, verified in the previous journey, was in the same class on the roster: 找同班同学.
+    await alumnus.page.locator('.claim-next__classmates').click();
+    await alumnus.page.locator('.directory-tab--active', { hasText: '我的班级' }).waitFor({ timeout: 30_000 });
     const classmate = alumnus.page.locator('.alumnus-item', { hasText: '林晓' });
     await classmate.waitFor({ timeout: 30_000 });
     expect(await classmate.textContent()).toContain('机械2201班');

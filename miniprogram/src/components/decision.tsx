@@ -14,6 +14,8 @@ interface DecisionProps {
   reasonMaxLength: number;
   /** Left out where the only decision is to take something down (a public job post). */
   approve?: () => Promise<unknown>;
+  /** Asked before approving where it cannot be undone (a verified claim fills the profile and opens the directory). */
+  approveConfirmation?: { title: string; content: string };
   reject: (reason: string | undefined) => Promise<unknown>;
   /** The decided item leaves its list. */
   onDecided: () => void;
@@ -27,6 +29,7 @@ export function Decision({
   reasonPlaceholder,
   reasonMaxLength,
   approve,
+  approveConfirmation,
   reject,
   onDecided,
 }: DecisionProps) {
@@ -47,6 +50,14 @@ export function Decision({
     }
   };
 
+  const confirmThenApprove = async (action: () => Promise<unknown>) => {
+    if (approveConfirmation) {
+      const { confirm } = await Taro.showModal({ ...approveConfirmation, confirmText: '通过' });
+      if (!confirm) return;
+    }
+    await act(action, '已通过');
+  };
+
   if (!rejecting) {
     return (
       <View className="decision__actions">
@@ -60,7 +71,7 @@ export function Decision({
             shape="round"
             type="primary"
             loading={busy}
-            onClick={() => void act(approve, '已通过')}
+            onClick={() => void confirmThenApprove(approve)}
           >
             {approveLabel}
           </Button>

@@ -118,17 +118,29 @@ export class AlumniService {
   }
 
   /**
-   * Marks the alumnus verified and takes the verified record of who they are (from the
-   * roster or a staff decision) into the profile, inside the caller's transaction.
+   * Marks the alumnus verified, inside the caller's transaction. What the claim proved (name,
+   * year, department, class) goes into the profile; what the roster adds beyond it (major,
+   * degree) only fills fields the alumnus left empty, so a decision taken days later never
+   * overwrites what they saved meanwhile. An unknown value (null) never clears a field.
    */
   async recordVerification(
     manager: EntityManager,
     id: string,
-    record: Partial<Pick<AlumnusEntity, 'realName' | 'graduationYear' | 'departmentId' | 'major' | 'className' | 'degree'>> & {
-      verifiedAt: Date;
-    },
+    proven: Partial<Pick<AlumnusEntity, 'realName' | 'graduationYear' | 'departmentId' | 'className'>>,
+    extras: Partial<Pick<AlumnusEntity, 'major' | 'degree'>>,
+    verifiedAt: Date,
   ): Promise<void> {
-    await manager.update(AlumnusEntity, { id }, record);
+    const known = <T extends object>(values: T) =>
+      Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null && value !== undefined)) as Partial<T>;
+    // `major` and `degree` are their columns' names too.
+    const fillEmpty = Object.fromEntries(Object.keys(known(extras)).map((key) => [key, () => `COALESCE(${key}, :${key})`]));
+    await manager
+      .createQueryBuilder()
+      .update(AlumnusEntity)
+      .set({ ...known(proven), ...fillEmpty, verifiedAt })
+      .setParameters(known(extras))
+      .where('id = :id', { id })
+      .execute();
   }
 
   /** Replaces the roles of an alumnus inside the caller's transaction. */

@@ -317,6 +317,37 @@ describe('verification claims', () => {
       expect([again.status, again.body.error.code]).toEqual([409, 'CLAIM_NOT_PENDING']);
     });
 
+    it('approves days later without overwriting what the alumnus saved meanwhile; what the claim proved is kept', async () => {
+      const entry = await createRosterEntry(t, {
+        departmentId: info,
+        name: '冯晨',
+        graduationYear: 2013,
+        className: null,
+        major: '通信工程',
+        degree: 'master',
+      });
+      const me = await signedIn(t);
+      const filed = await claim(me, { name: '冯晨', graduationYear: 2013, departmentId: info, className: '通信0901班' });
+      expect(filed.body.status).toBe('pending');
+      // While the claim waits, the alumnus completes the profile.
+      const saved = await t.request('/api/v1/me', {
+        method: 'PATCH',
+        headers: { ...me.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ major: '光电信息', className: '光电0902班' }),
+      });
+      expect(saved.status).toBe(200);
+      await post(`${QUEUE}/${filed.body.id}/approve`, staff, { rosterEntryId: entry.id });
+      expect(await alumnusRow(me.alumnus.id)).toMatchObject({
+        real_name: '冯晨',
+        graduation_year: 2013,
+        department_id: info,
+        major: '光电信息', // saved by the alumnus, not the roster's
+        class_name: '光电0902班', // the roster knows no class: nothing to take
+        degree: 'master', // empty before: filled from the roster
+        verified_at: expect.any(Date),
+      });
+    });
+
     it('refuses to approve with an entry another account holds, changing nothing', async () => {
       const entry = await createRosterEntry(t, { departmentId: mech, name: '冯刚', studentNumber: 'HELD' });
       const holder = await signedIn(t);

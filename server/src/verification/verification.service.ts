@@ -323,21 +323,10 @@ export class VerificationService {
     method: 'roster_match' | 'staff_review',
   ): Promise<void> {
     const record = entry
-      ? {
-          realName: entry.name,
-          graduationYear: entry.graduationYear,
-          departmentId: entry.departmentId,
-          major: entry.major,
-          className: entry.className,
-          degree: entry.degree,
-        }
-      : {
-          realName: claim.name,
-          graduationYear: claim.graduationYear,
-          departmentId: claim.departmentId,
-          ...(claim.className ? { className: claim.className } : {}),
-        };
-    await this.alumni.recordVerification(manager, alumnusId, { ...record, verifiedAt: claim.decidedAt! });
+      ? { realName: entry.name, graduationYear: entry.graduationYear, departmentId: entry.departmentId, className: entry.className }
+      : { realName: claim.name, graduationYear: claim.graduationYear, departmentId: claim.departmentId, className: claim.className };
+    const extras = entry ? { major: entry.major, degree: entry.degree } : {};
+    await this.alumni.recordVerification(manager, alumnusId, record, extras, claim.decidedAt!);
     // The first alumnus verified in a class the roster never listed opens its class group.
     if (record.className) {
       await this.groups.ensureClassGroup(manager, {

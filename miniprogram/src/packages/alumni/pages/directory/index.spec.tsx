@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { card, fail, ok, page } from '../../test-fixtures';
 import DirectoryPage from './index';
 
@@ -81,5 +81,17 @@ describe('directory page', () => {
     fireEvent.click(screen.getByText('我的班级'));
     fireEvent.click(await screen.findByText('去填写'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/alumni/pages/profile/index' });
+  });
+
+  it('opens on 我的班级 when the verification page sends a new alumnus there', async () => {
+    (useRouter as jest.Mock).mockReturnValueOnce({ params: { mode: 'my-class' } });
+    taroRequest.mockImplementation(({ url }: { url: string }) => {
+      if (url.startsWith('/api/v1/school')) return ok({ departments: [] });
+      return ok(page([card({ realName: '林晓', className: '机械2201班' })]));
+    });
+    render(<DirectoryPage />);
+    await screen.findByText('林晓');
+    expect(calls('/api/v1/directory/my-class')).toHaveLength(1);
+    expect(calls('/api/v1/directory?')).toHaveLength(0);
   });
 });

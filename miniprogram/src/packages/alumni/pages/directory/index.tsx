@@ -1,7 +1,7 @@
 import type { DepartmentRefDto } from '@alumni/shared';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Input, Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { getSchool } from '../../../../api/school';
 import { EmptyState } from '../../../../components/empty-state';
@@ -13,7 +13,9 @@ import './index.scss';
 const PROFILE_URL = '/packages/alumni/pages/profile/index';
 
 export default function DirectoryPage() {
-  const [mode, setMode] = useState<DirectoryMode>('all');
+  // ?mode=my-class opens on 我的班级 (the next step after verification).
+  const { params } = useRouter();
+  const [mode, setMode] = useState<DirectoryMode>(params.mode === 'my-class' ? 'my-class' : 'all');
   const [draft, setDraft] = useState<DirectoryFilters>({});
   const [filters, setFilters] = useState<DirectoryFilters>({});
   const [showFilters, setShowFilters] = useState(false);

@@ -157,6 +157,12 @@ function ClaimCard({ claim, onDecided }: { claim: StaffClaimDto; onDecided: () =
           reasonMaxLength={CLAIM_LIMITS.rejectReason}
           reasonPlaceholder="告诉校友未通过的原因，例如：名册中没有该学号，请上传毕业证照片"
           approve={() => approveClaim(claim.id, entryId ? { rosterEntryId: entryId } : {})}
+          approveConfirmation={{
+            title: '确认通过认证',
+            content: `${claim.name}将成为认证校友，${
+              entryId ? '认领所选名册记录，' : ''
+            }姓名、届别、院系和班级写入其资料，可查找同学、加入班级群。通过后不能撤销。`,
+          }}
           reject={(reason) => rejectClaim(claim.id, { reason: reason ?? '' })}
           onDecided={onDecided}
         />

@@ -1,13 +1,22 @@
-import { CLAIM_LIMITS, CLAIM_STATUS_LABELS, type ClaimDto, type DepartmentDto, formatShanghaiDateTime } from '@alumni/shared';
+import {
+  CLAIM_LIMITS,
+  CLAIM_STATUS_LABELS,
+  type ClaimDto,
+  type DepartmentDto,
+  formatShanghaiDateTime,
+  type GroupSummaryDto,
+} from '@alumni/shared';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { ApiError } from '../../../../api/request';
+import { listGroupSuggestions, listMyGroups } from '../../../../api/groups';
 import { getSchool } from '../../../../api/school';
 import { attachClaimEvidence, createClaim, listMyClaims } from '../../../../api/verification';
 import { ErrorState } from '../../../../components/error-state';
+import { groupUrl } from '../../../../components/group-urls';
 import { type ClaimDraft, EMPTY_DRAFT, graduationYears, missingOf, toRequest } from '../../claim-form';
 import './index.scss';
 import { explainRefusal } from '../../../../components/permission-refusal';
@@ -19,6 +28,7 @@ const VERIFIED: ClaimDto['status'][] = ['matched', 'approved'];
 
 export default function ClaimPage() {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const [correcting, setCorrecting] = useState(false);
 
   const load = useCallback(async () => {
     setState({ status: 'loading' });
@@ -39,7 +49,10 @@ export default function ClaimPage() {
 
   const latest = state.claims[0];
   const verified = latest !== undefined && VERIFIED.includes(latest.status);
-  const replaceLatest = (claim: ClaimDto) =>
+  // A waiting claim is shown, not the form again: the form returns only to correct the claim.
+  const showForm = !verified && (latest?.status !== 'pending' || correcting);
+  const replaceLatest = (claim: ClaimDto) => {
+    setCorrecting(false);
     setState({
       ...state,
       claims: [
@@ -47,11 +60,18 @@ export default function ClaimPage() {
         ...state.claims.filter((c) => c.id !== claim.id).map((c) => (c.status === 'pending' ? { ...c, status: 'withdrawn' as const } : c)),
       ],
     });
+  };
 
   return (
     <View className="claim">
       {latest ? <Outcome claim={latest} onChanged={replaceLatest} /> : <Intro />}
-      {verified ? null : <ClaimForm departments={state.departments} resubmit={latest !== undefined} onFiled={replaceLatest} />}
+      {verified ? <NextSteps /> : null}
+      {latest?.status === 'pending' && !correcting ? (
+        <Text className="claim-correct" onClick={() => setCorrecting(true)}>
+          信息填错了？重新填写
+        </Text>
+      ) : null}
+      {showForm ? <ClaimForm departments={state.departments} resubmit={latest !== undefined} onFiled={replaceLatest} /> : null}
       {state.claims.length > 1 ? <History claims={state.claims.slice(1)} /> : null}
     </View>
   );
@@ -64,6 +84,47 @@ function Intro() {
       <Text className="claim-card__text">
         填写与学校毕业名册一致的信息。信息与名册唯一吻合时立即完成认证；否则由校友会工作人员人工审核，通常当天处理。
       </Text>
+    </View>
+  );
+}
+
+const DIRECTORY_URL = '/packages/alumni/pages/directory/index';
+const PROFILE_URL = '/packages/alumni/pages/profile/index';
+
+/** What a verified alumnus can do now: their class group (when there is one), classmates, the profile. */
+function NextSteps() {
+  const [classGroup, setClassGroup] = useState<GroupSummaryDto | null>(null);
+  useEffect(() => {
+    // Suggested (not joined yet) or among my groups (joined already).
+    Promise.all([listGroupSuggestions(), listMyGroups({ limit: 50 })]).then(
+      ([suggested, mine]) => setClassGroup([...suggested, ...mine.items].find((g) => g.kind === 'class') ?? null),
+      () => undefined,
+    );
+  }, []);
+  const go = (url: string) => void Taro.navigateTo({ url });
+  return (
+    <View className="claim-card claim-next">
+      <Text className="claim-card__title">接下来</Text>
+      {classGroup ? (
+        <View className="claim-next__step claim-next__class" onClick={() => go(groupUrl(classGroup.id))}>
+          <Text className="claim-next__title">进入我的班级群</Text>
+          <Text className="claim-next__hint">
+            {classGroup.name} · {classGroup.memberCount} 人
+          </Text>
+        </View>
+      ) : null}
+      <View className="claim-next__step claim-next__classmates" onClick={() => go(`${DIRECTORY_URL}?mode=my-class`)}>
+        <Text className="claim-next__title">找同班同学</Text>
+        <Text className="claim-next__hint">校友录 · 我的班级</Text>
+      </View>
+      <View className="claim-next__step claim-next__directory" onClick={() => go(DIRECTORY_URL)}>
+        <Text className="claim-next__title">查找校友</Text>
+        <Text className="claim-next__hint">按姓名、届别、院系、城市和行业</Text>
+      </View>
+      <View className="claim-next__step claim-next__profile" onClick={() => go(PROFILE_URL)}>
+        <Text className="claim-next__title">完善个人资料</Text>
+        <Text className="claim-next__hint">城市、行业和单位，让同学找到你</Text>
+      </View>
     </View>
   );
 }
