@@ -1,11 +1,16 @@
-import { formatFen, formatShanghaiDateTime, type InteractionDto, interactionKindLabel } from '@alumni/shared';
+import { describeInteraction, formatFen, formatShanghaiDateTime, type InteractionDto } from '@alumni/shared';
 import { Text, View } from '@tarojs/components';
 import './interaction-timeline.scss';
 
-/** The line under a timeline entry: an amount given or refunded, the notes of an offline contact. */
+/**
+ * The line under a timeline entry: an amount given or refunded (unless the sentence already
+ * says it), the notes of an offline contact.
+ */
 export function interactionNote(interaction: InteractionDto): string | null {
   const { amountFen, notes } = interaction.detail;
-  if (typeof amountFen === 'number' && Number.isSafeInteger(amountFen)) return formatFen(amountFen);
+  if (typeof amountFen === 'number' && Number.isSafeInteger(amountFen)) {
+    return describeInteraction(interaction).includes('¥') ? null : formatFen(amountFen);
+  }
   if (typeof notes === 'string' && notes.trim() !== '') return notes;
   return null;
 }
@@ -19,7 +24,7 @@ export function InteractionItem({ interaction }: { interaction: InteractionDto }
       <View className="timeline-item__dot" />
       <View className="timeline-item__body">
         <View className="timeline-item__head">
-          <Text className="timeline-item__kind">{interactionKindLabel(interaction.kind)}</Text>
+          <Text className="timeline-item__kind">{describeInteraction(interaction)}</Text>
           <Text className="timeline-item__time">{formatShanghaiDateTime(interaction.occurredAt)}</Text>
         </View>
         {note ? <Text className="timeline-item__note">{note}</Text> : null}

@@ -10,6 +10,7 @@ import { CheckInsService } from './check-ins.service.js';
 import { EventEntity } from './event.entity.js';
 import { EventsController } from './events.controller.js';
 import { EventsPersonalData } from './events-personal-data.js';
+import { EventsSubjects } from './events-subjects.js';
 import { EventsService } from './events.service.js';
 import { RegistrantsService } from './registrants.service.js';
 import { RemindersService } from './reminders.service.js';
@@ -31,7 +32,16 @@ import { CheckInsController, StaffEventsController } from './staff-events.contro
     IdempotencyModule,
   ],
   controllers: [EventsController, RegistrationsController, StaffEventsController, CheckInsController],
-  providers: [EventsService, RegistrationsService, SeatsService, CheckInsService, RegistrantsService, RemindersService, EventsPersonalData],
+  providers: [
+    EventsService,
+    RegistrationsService,
+    SeatsService,
+    CheckInsService,
+    RegistrantsService,
+    RemindersService,
+    EventsPersonalData,
+    EventsSubjects,
+  ],
   exports: [EventsService],
 })
 export class EventsModule {}

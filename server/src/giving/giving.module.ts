@@ -34,6 +34,7 @@ import { DonationsController } from './donations.controller.js';
 import { DisbursementsService } from './disbursements.service.js';
 import { DonationsService } from './donations.service.js';
 import { GivingPersonalData } from './giving-personal-data.js';
+import { GivingSubjects } from './giving-subjects.js';
 import { GivingPhotosService } from './giving-photos.service.js';
 import { PaymentNotificationsService } from './payment-notifications.service.js';
 import { RefundsService } from './refunds.service.js';
@@ -96,6 +97,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     StaffDonationsService,
     GivingPersonalData,
     DemoPaymentsService,
+    GivingSubjects,
   ],
   exports: [CampaignsService],
 })

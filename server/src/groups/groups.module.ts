@@ -14,6 +14,7 @@ import { GroupMembershipEntity } from './group-membership.entity.js';
 import { GroupQrcodeEntity } from './group-qrcode.entity.js';
 import { GroupsController } from './groups.controller.js';
 import { GroupsPersonalData } from './groups-personal-data.js';
+import { GroupsSubjects } from './groups-subjects.js';
 import { GroupsService } from './groups.service.js';
 import { MembershipsService } from './memberships.service.js';
 import { MyGroupsController } from './my-groups.controller.js';
@@ -35,7 +36,15 @@ import { StaffGroupsController } from './staff-groups.controller.js';
     WechatModule,
   ],
   controllers: [GroupsController, MyGroupsController, StaffGroupsController],
-  providers: [GroupsService, GroupCatalogService, MembershipsService, GroupInvitationsService, GroupAudience, GroupsPersonalData],
+  providers: [
+    GroupsService,
+    GroupCatalogService,
+    MembershipsService,
+    GroupInvitationsService,
+    GroupAudience,
+    GroupsPersonalData,
+    GroupsSubjects,
+  ],
   exports: [GroupsService],
 })
 export class GroupsModule {}

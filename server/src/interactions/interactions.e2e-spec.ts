@@ -4,6 +4,11 @@ import { jsonRequest } from '../../test/events.js';
 import { daysAgo, recordInteraction, scalar } from '../../test/interactions.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { InteractionsService } from './interactions.service.js';
+import { describeInteraction, type InteractionDto } from '@alumni/shared';
+import { campaignFactory, eventFactory } from '../../test/factories.js';
+import { giveAndPay } from '../../test/giving.js';
+import { groupWith } from '../../test/group-feeds.js';
+import { PRIVACY_NOTICE } from '../identity/privacy-notice.js';
 
 describe('the interaction log', () => {
   let t: TestApp;
@@ -106,6 +111,32 @@ describe('the interaction log', () => {
       expect(seen).toEqual([...kinds].reverse());
     });
 
+    it('names what happened: the event signed up for, the group joined and posted in, the campaign given to', async () => {
+      const me = await signedIn(t, ['alumnus'], { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date() });
+      const event = await eventFactory(t.dataSource)(48, { title: '2025 返校日' });
+      const campaign = await campaignFactory(t.dataSource)({ title: '助学基金', kind: 'student_aid' });
+      const groupId = await groupWith(t, 'open', []);
+      expect((await t.request(`/api/v1/events/${event.id}/registrations`, jsonRequest('POST', {}, me.headers))).status).toBe(201);
+      expect((await t.request(`/api/v1/groups/${groupId}/join`, jsonRequest('POST', {}, me.headers))).status).toBe(200);
+      expect((await t.request(`/api/v1/groups/${groupId}/posts`, jsonRequest('POST', { text: '大家好' }, me.headers))).status).toBe(201);
+      await giveAndPay(t, campaign.id, me, { amountFen: 5000 });
+
+      const res = await t.request('/api/v1/me/interactions', { headers: me.headers });
+      const [group] = await t.dataSource.query('SELECT name FROM groups WHERE id = $1', [groupId]);
+      const read = res.body.items.map((i: InteractionDto) => [i.kind, i.subjectTitle, describeInteraction(i)]);
+      expect(read).toEqual([
+        ['giving.donated', '助学基金', '为 助学基金 捐赠 ¥50'],
+        ['groups.posted', group.name, `在 ${group.name} 发帖`],
+        ['groups.joined', group.name, `加入了 ${group.name}`],
+        ['events.registered', '2025 返校日', '报名了 2025 返校日'],
+      ]);
+
+      // The title is read when the timeline is: a renamed event reads under its new name.
+      await t.dataSource.query("UPDATE events SET title = '2025 校友返校日' WHERE id = $1", [event.id]);
+      const again = await t.request('/api/v1/me/interactions', { headers: me.headers });
+      expect(again.body.items.at(-1).subjectTitle).toBe('2025 校友返校日');
+    });
+
     it('keeps rows of the same millisecond apart by id', async () => {
       const me = await signedIn(t);
       const at = daysAgo(3);
@@ -145,6 +176,7 @@ describe('the interaction log', () => {
             kind: 'events.checked_in',
             subjectType: 'event',
             subjectId: 'e1',
+            subjectTitle: null, // no event has this id
             detail: { walkIn: false },
             occurredAt: at.toISOString(),
           },

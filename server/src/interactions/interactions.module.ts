@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
@@ -10,7 +11,7 @@ import { InteractionsPersonalData } from './interactions-personal-data.js';
 
 /** The append-only interaction log: the service every module records with, timelines, hand-logged interactions. */
 @Module({
-  imports: [TypeOrmModule.forFeature([InteractionEntity]), EngagementModule, AlumniModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([InteractionEntity]), DiscoveryModule, EngagementModule, AlumniModule, AuditModule],
   controllers: [MyInteractionsController, StaffInteractionsController],
   providers: [InteractionsPersonalData, InteractionsService],
   exports: [InteractionsService],

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { type AuthUserDto, INTERACTION_LIMITS, type InteractionDto, type Page } from '@alumni/shared';
@@ -9,6 +10,7 @@ import { BIGINT_ID, decodeCursor, keysetPage, type PageQueryDto, toPage } from '
 import { ACCUMULATION_LOCK_SQL, EngagementService } from '../engagement/engagement.service.js';
 import type { LogInteractionDto } from './dto/interaction.dto.js';
 import { InteractionEntity } from './interaction.entity.js';
+import { InteractionSubjectNamer, type SubjectTitles } from './interaction-subjects.js';
 
 export interface InteractionInput {
   alumnusId: string;
@@ -25,12 +27,23 @@ export interface InteractionInput {
 /** A hand-logged time may be this far ahead of the server clock (a phone's clock drifts). */
 const CLOCK_SKEW_MS = 60_000;
 
-function toDto(row: InteractionEntity): InteractionDto {
+/**
+ * The subject a timeline names: a row about something inside a group (a post, a comment,
+ * a like) carries its group in `detail.groupId` and is named by the group.
+ */
+function namedSubject(row: InteractionEntity): { type: string; id: string } | null {
+  if (typeof row.detail.groupId === 'string') return { type: 'group', id: row.detail.groupId };
+  return row.subjectType && row.subjectId ? { type: row.subjectType, id: row.subjectId } : null;
+}
+
+function toDto(row: InteractionEntity, titles: Map<string, string>): InteractionDto {
+  const subject = namedSubject(row);
   return {
     id: row.id,
     kind: row.kind,
     subjectType: row.subjectType,
     subjectId: row.subjectId,
+    subjectTitle: (subject && titles.get(`${subject.type}:${subject.id}`)) ?? null,
     detail: row.detail,
     occurredAt: row.occurredAt.toISOString(),
   };
@@ -41,14 +54,44 @@ function toDto(row: InteractionEntity): InteractionDto {
  * the row, and the engagement summaries it updates, commit or roll back with the change it records.
  */
 @Injectable()
-export class InteractionsService {
+export class InteractionsService implements OnModuleInit {
+  private subjectTitles = new Map<string, SubjectTitles>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(InteractionEntity) private readonly interactions: Repository<InteractionEntity>,
     private readonly engagement: EngagementService,
     private readonly alumni: AlumniService,
     private readonly audit: AuditService,
+    private readonly discovery: DiscoveryService,
   ) {}
+
+  onModuleInit(): void {
+    const namers = this.discovery
+      .getProviders({ metadataKey: InteractionSubjectNamer.KEY })
+      .map((wrapper) => wrapper.instance as InteractionSubjectNamer | undefined)
+      .filter((instance): instance is InteractionSubjectNamer => instance != null);
+    for (const namer of new Set(namers)) {
+      for (const [type, titles] of Object.entries(namer.subjects)) {
+        if (this.subjectTitles.has(type)) throw new Error(`interaction subject type ${type} named twice`);
+        this.subjectTitles.set(type, titles);
+      }
+    }
+  }
+
+  /** `type:id` → title for the subjects of a page of rows: one query per subject type. */
+  private async titlesOf(rows: InteractionEntity[]): Promise<Map<string, string>> {
+    const idsByType = new Map<string, Set<string>>();
+    for (const subject of rows.map(namedSubject)) {
+      if (subject && this.subjectTitles.has(subject.type))
+        idsByType.set(subject.type, (idsByType.get(subject.type) ?? new Set()).add(subject.id));
+    }
+    const titles = new Map<string, string>();
+    for (const [type, ids] of idsByType) {
+      for (const [id, title] of await this.subjectTitles.get(type)!([...ids])) titles.set(`${type}:${id}`, title);
+    }
+    return titles;
+  }
 
   async record(manager: EntityManager, input: InteractionInput): Promise<void> {
     await this.insert(manager, input);
@@ -92,7 +135,13 @@ export class InteractionsService {
   async timeline(alumnusId: string, query: PageQueryDto): Promise<Page<InteractionDto>> {
     const builder = this.interactions.createQueryBuilder('i').where('i.alumnusId = :alumnusId', { alumnusId });
     const rows = await keysetPage(builder, 'occurredAt', 'DESC', decodeCursor(query.cursor, BIGINT_ID), query.limit).getMany();
-    return toPage(rows, query.limit, (r) => ({ at: r.occurredAt, id: r.id }), toDto);
+    const titles = await this.titlesOf(rows);
+    return toPage(
+      rows,
+      query.limit,
+      (r) => ({ at: r.occurredAt, id: r.id }),
+      (row) => toDto(row, titles),
+    );
   }
 
   /** Staff read anyone's timeline; erased accounts have none. */
@@ -132,6 +181,7 @@ export class InteractionsService {
       });
       return recorded;
     });
-    return toDto(row);
+    // An offline contact has no subject to name.
+    return toDto(row, new Map());
   }
 }

@@ -3,6 +3,8 @@
  * dashboard. Formulas and thresholds are explained in docs/engagement.md.
  */
 
+import { formatFenShort } from '../money.js';
+
 /**
  * Every interaction kind the server writes, with the Chinese label timelines show. A module
  * that records a new kind adds it here (a kind missing here shows as 其他互动 and cannot
@@ -93,6 +95,40 @@ export function interactionKindLabel(kind: string): string {
   return isInteractionKind(kind) ? INTERACTION_KINDS[kind].label : INTERACTION_KIND_FALLBACK_LABEL;
 }
 
+/**
+ * What happened, in a sentence naming the subject (`{title}`) and the amount (`{amount}`),
+ * for the kinds an alumnus meets most; the others read as their label.
+ */
+export const INTERACTION_SENTENCES: Partial<Record<InteractionKind, string>> = {
+  'events.registered': '报名了 {title}',
+  'events.promoted': '{title} 候补转为正式报名',
+  'events.cancelled': '取消了 {title} 的报名',
+  'events.checked_in': '参加了 {title}',
+  'events.no_show': '报名了 {title} 但未到场',
+  'groups.joined': '加入了 {title}',
+  'groups.left': '退出了 {title}',
+  'groups.posted': '在 {title} 发帖',
+  'groups.commented': '在 {title} 评论',
+  'groups.liked': '在 {title} 点赞了一条帖子',
+  'giving.donated': '为 {title} 捐赠 {amount}',
+  'giving.refunded': '{title} 的捐赠退款 {amount}',
+};
+
+/**
+ * A timeline row as a person reads it: `报名了 2025 返校日`, `为 助学基金 捐赠 ¥50`; the
+ * kind's label when the subject has no title (gone, or a kind without a sentence) or an
+ * amount the sentence needs is missing.
+ */
+export function describeInteraction(interaction: Pick<InteractionDto, 'kind' | 'subjectTitle' | 'detail'>): string {
+  const template = isInteractionKind(interaction.kind) ? INTERACTION_SENTENCES[interaction.kind] : undefined;
+  const { amountFen } = interaction.detail;
+  const amount = typeof amountFen === 'number' && Number.isSafeInteger(amountFen) ? formatFenShort(amountFen) : null;
+  if (!template || !interaction.subjectTitle || (template.includes('{amount}') && amount === null)) {
+    return interactionKindLabel(interaction.kind);
+  }
+  return template.replace('{title}', interaction.subjectTitle).replace('{amount}', amount ?? '');
+}
+
 /** What staff log by hand; stored as kind `offline.<kind>`. */
 export const OFFLINE_INTERACTION_KINDS = ['visit', 'phone_call', 'lecture', 'job_posted', 'mentoring'] as const;
 export type OfflineInteractionKind = (typeof OFFLINE_INTERACTION_KINDS)[number];
@@ -118,6 +154,8 @@ export interface InteractionDto {
   kind: string;
   subjectType: string | null;
   subjectId: string | null;
+  /** The event, campaign or group the row is about, by its current title; null when it has none or it is gone. */
+  subjectTitle: string | null;
   detail: Record<string, unknown>;
   occurredAt: string;
 }

@@ -32,6 +32,13 @@ export class InteractionResponseDto implements InteractionDto {
   @ApiProperty({ example: 'events.checked_in', description: 'Show interactionKindLabel(kind) from shared' }) kind: string;
   @ApiProperty({ type: String, nullable: true, example: 'event' }) subjectType: string | null;
   @ApiProperty({ type: String, nullable: true }) subjectId: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2025 返校日',
+    description: 'The event, campaign or group the row is about, by its current title',
+  })
+  subjectTitle: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) detail: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
 }
