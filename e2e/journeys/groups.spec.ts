@@ -74,6 +74,20 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
   it('a scanned code’s scene opens the class group; an unverified alumnus is told it is for verified classmates', async () => {
     const { page } = await openPhonePage(app.browser);
     await signIn(page, 'o_demo_004');
+    // 为你推荐 says why it is empty, and where to go.
+    await page.locator('.weui-tabbar__item', { hasText: '群组' }).click();
+    await page.locator('.empty-state', { hasText: '认证后为你推荐' }).waitFor({ timeout: 30_000 });
+    await settledScreenshot(page, 'journey-groups-suggested-unverified');
+    // Class groups by 届别 and 院系; none that nobody has joined.
+    await page.locator('.groups-tab', { hasText: '班级' }).click();
+    await page.locator('.groups-class-year').waitFor();
+    await page.locator('.group-card').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.group-card__members', { hasText: /^0 人$/ }).count()).toBe(0);
+    await settledScreenshot(page, 'journey-groups-class');
+    await page.locator('.groups-tab', { hasText: '为你推荐' }).click();
+    await page.locator('.groups-empty-verify').click();
+    await page.locator('.claim-form').waitFor({ timeout: 30_000 });
+
     await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?scene=${encodeURIComponent(scene)}`);
     await page.locator('.group-header__name', { hasText: classGroup.name }).waitFor({ timeout: 30_000 });
     await page.locator('.group-actionbar__note', { hasText: '仅限本班已认证校友' }).waitFor();
@@ -155,6 +169,17 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
     await allowMessages(page);
     await page.locator('.compose-held__title', { hasText: '审核中，仅自己可见' }).waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-group-post-held');
+
+    // 我的足迹 names what happened, reached through the tab bar.
+    await page.goto(`${app.server.url}/#/pages/groups/index`);
+    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+    await page.locator('.me-entry', { hasText: '我的足迹' }).click();
+    await page.locator('.timeline-item__kind', { hasText: `加入了 ${classGroup.name}` }).waitFor({ timeout: 30_000 });
+    await page
+      .locator('.timeline-item__kind', { hasText: `在 ${classGroup.name} 发帖` })
+      .first()
+      .waitFor();
+    await settledScreenshot(page, 'journey-my-timeline-named');
   });
 
   it('a classmate comments on the post', async () => {

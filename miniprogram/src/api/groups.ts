@@ -18,8 +18,10 @@ const member = (id: string, alumnusId: string) => `${base(id)}/members/${encodeU
 
 export type PageQuery = { cursor?: string; limit?: number };
 
-/** Active groups newest first, of one kind and/or whose name contains `q`. */
-export function listGroups(query: { kind?: GroupKind; q?: string } & PageQuery = {}): Promise<Page<GroupSummaryDto>> {
+/** Active groups newest first, of one kind, whose name contains `q`, class groups of one 届别 and/or 院系. */
+export function listGroups(
+  query: { kind?: GroupKind; q?: string; graduationYear?: number; departmentId?: string } & PageQuery = {},
+): Promise<Page<GroupSummaryDto>> {
   return request<Page<GroupSummaryDto>>({ path: '/api/v1/groups', query });
 }
 

@@ -69,6 +69,10 @@ export class GroupCatalogService {
     const builder = this.groups.createQueryBuilder('g').where('g.status = :status', { status: 'active' });
     if (query.kind !== undefined) builder.andWhere('g.kind = :kind', { kind: query.kind });
     if (query.q !== undefined) builder.andWhere('g.name ILIKE :q', { q: `%${escapeLike(query.q)}%` });
+    if (query.graduationYear !== undefined) builder.andWhere('g.graduationYear = :year', { year: query.graduationYear });
+    if (query.departmentId !== undefined) builder.andWhere('g.departmentId = :department', { department: query.departmentId });
+    // A class group nobody has joined yet is out of the way: its classmates find it under 为你推荐.
+    builder.andWhere(`NOT (g.kind = 'class' AND g.memberCount = 0)`);
     const rows = await keysetPage(builder, 'createdAt', 'DESC', decodeCursor(query.cursor), query.limit).getMany();
     return this.page(rows, query.limit);
   }

@@ -442,6 +442,31 @@ describe('groups', () => {
       expect((await get('/api/v1/groups?cursor=bogus')).body.error.code).toBe('INVALID_CURSOR');
     });
 
+    it('browses class groups by 届别 and 院系, leaving out the ones nobody has joined yet', async () => {
+      const other = (await createDepartments(t, ['外国语学院'])).get('外国语学院')!;
+      const joinedOne = await classGroup('机械0301班', 2007);
+      const empty = await classGroup('机械0302班', 2007);
+      await t.app
+        .get(GroupsService)
+        .ensureClassGroup(t.dataSource.manager, { graduationYear: 2007, departmentId: other, className: '英语0301班' });
+      const english = await t.dataSource
+        .getRepository(GroupEntity)
+        .findOneByOrFail({ kind: 'class', departmentId: other, className: '英语0301班' });
+      await addMember(joinedOne.id, await signedIn(t));
+      await addMember(english.id, await signedIn(t));
+      const names = async (query: string) =>
+        (await get(`/api/v1/groups?kind=class&${query}`)).body.items.map((g: { name: string }) => g.name).sort();
+      expect(await names('graduationYear=2007')).toEqual([english.name, joinedOne.name].sort());
+      expect(await names(`graduationYear=2007&departmentId=${department}`)).toEqual([joinedOne.name]);
+      expect(await names(`departmentId=${other}`)).toEqual([english.name]);
+      expect((await names('graduationYear=2007')).includes(empty.name)).toBe(false);
+      const bad = await get('/api/v1/groups?kind=class&graduationYear=1800&departmentId=nope');
+      expect([bad.status, bad.body.error.details.map((d: { field: string }) => d.field).sort()]).toEqual([
+        400,
+        ['departmentId', 'graduationYear'],
+      ]);
+    });
+
     it('suggests my verified class’s group, then city and industry groups of my profile, that I have not joined', async () => {
       const cls = await classGroup('机械1601班', 2020);
       const city = await makeGroup({ kind: 'city', city: '喀什', name: '喀什校友会' });

@@ -24,8 +24,9 @@ export class GroupsService {
     @InjectRepository(GroupMembershipEntity) private readonly memberships: Repository<GroupMembershipEntity>,
   ) {}
 
+  /** What the home page counts: active groups someone is in (not proposals, archives or class groups nobody joined yet). */
   count(): Promise<number> {
-    return this.groups.count();
+    return this.groups.createQueryBuilder('g').where(`g.status = 'active' AND g.memberCount > 0`).getCount();
   }
 
   /**

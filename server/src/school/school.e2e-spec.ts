@@ -22,9 +22,21 @@ describe('GET /api/v1/school', () => {
     expect(res.body.departments[0].name).toBe('机械工程学院');
     expect(res.body.departments).toHaveLength(12);
     const [{ alumni, groups }] = await t.dataSource.query(
-      'SELECT (SELECT count(*) FROM alumni)::int AS alumni, (SELECT count(*) FROM groups)::int AS groups',
+      `SELECT (SELECT count(*) FROM alumni)::int AS alumni,
+              (SELECT count(*) FROM groups WHERE status = 'active' AND member_count > 0)::int AS groups`,
     );
     expect(res.body.stats).toEqual({ alumni, groups });
+    expect(groups).toBeGreaterThan(0);
     expect(alumni).toBeGreaterThanOrEqual(300);
+  });
+
+  it('counts only groups someone is in: not proposals, archives or class groups nobody joined yet', async () => {
+    const before = (await t.request('/api/v1/school')).body.stats.groups;
+    await t.dataSource.query(
+      `INSERT INTO groups (kind, name, intro, join_policy, status, member_count) VALUES
+         ('interest', '待审的群', '', 'open', 'proposed', 1), ('interest', '归档的群', '', 'open', 'archived', 3),
+         ('interest', '空的群', '', 'open', 'active', 0), ('interest', '有人的群', '', 'open', 'active', 2)`,
+    );
+    expect((await t.request('/api/v1/school')).body.stats.groups).toBe(before + 1);
   });
 });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
   type CreateGroupRequest,
   GROUP_JOIN_POLICIES,
@@ -10,6 +10,7 @@ import {
   type GroupJoinPolicy,
   type GroupKind,
   type GroupStatus,
+  PROFILE_LIMITS,
 } from '@alumni/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 
@@ -20,7 +21,10 @@ const trimToUndefined = ({ value }: { value: unknown }) => {
   return value.trim() === '' ? undefined : value.trim();
 };
 
-/** GET /groups: active groups, optionally of one kind and/or whose name contains `q`. */
+/**
+ * GET /groups: active groups, optionally of one kind, whose name contains `q`, and (class
+ * groups) of one graduation year and/or department.
+ */
 export class ListGroupsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: GROUP_KINDS })
   @IsOptional()
@@ -33,6 +37,19 @@ export class ListGroupsQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(GROUP_LIMITS.search)
   q?: string;
+
+  @ApiPropertyOptional({ example: 2012, description: 'class groups of this graduation year (届别)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(PROFILE_LIMITS.minGraduationYear)
+  @Max(2100)
+  graduationYear?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'class groups of this department (院系)' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
 }
 
 /** GET /staff/groups: groups of one status, `proposed` (the review queue) by default. */
