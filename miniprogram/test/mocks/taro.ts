@@ -22,6 +22,7 @@ const Taro = {
   uploadFile: jest.fn(),
   requestSubscribeMessage: jest.fn(),
   setTabBarBadge: jest.fn(() => Promise.resolve()),
+  setNavigationBarTitle: jest.fn(() => Promise.resolve()),
   removeTabBarBadge: jest.fn(() => Promise.resolve()),
   // NutUI asks which platform it runs on; jsdom stands in for the H5 build.
   getEnv: () => 'WEB',

@@ -12,6 +12,7 @@ import {
 import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 import { createEvent, type EventTransition, getStaffEvent, transitionEvent, updateEvent } from '../../../../api/staff-events';
 import {
   draftFromEvent,
@@ -55,6 +56,9 @@ function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (ev
     url: EDITOR_URL,
   });
   const editable = !event || event.status === 'draft' || event.status === 'published';
+  // The page's config says 编辑活动; a new one is 新建活动 until its first save.
+  const isNew = event === null;
+  useEffect(() => void Taro.setNavigationBarTitle({ title: isNew ? '新建活动' : '编辑活动' }), [isNew]);
 
   const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setQuestion = (index: number, change: Partial<QuestionDraft>) =>

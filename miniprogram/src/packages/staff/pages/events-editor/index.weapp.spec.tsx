@@ -8,6 +8,13 @@ describe('活动编辑 in WeChat: the place on the map', () => {
     Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '工作人员' } });
   });
 
+  it('is titled 新建活动 for a new event', async () => {
+    render(<EventEditorPage />);
+    await settled();
+    const titles = calls.filter((c) => c.api === 'setNavigationBarTitle').map((c) => c.options.title);
+    expect(titles).toEqual(['新建活动']);
+  });
+
   it('fills the address and coordinates from the place chosen on the map', async () => {
     const { container } = render(<EventEditorPage />);
 
