@@ -8,6 +8,7 @@ import { eventFactory } from '../../test/factories.js';
 import { startTestApp, testConfig, type TestApp } from '../../test/test-app.js';
 import { checkInKey, checkInStep, signCheckInToken } from './check-in-token.js';
 import { RegistrationEntity } from './registration.entity.js';
+import { TokenService } from '../auth/token.service.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
 
@@ -260,5 +261,38 @@ describe('registrant list and export', () => {
   it('refuses an unknown format', async () => {
     const res = await t.request(`/api/v1/staff/events/${eventId}/registrations/export?format=pdf`, { headers: staff.headers });
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('has one headcount: the staff list, the check-in page and the export agree after a cancellation and a walk-in', async () => {
+    const [cancelling] = await t.dataSource.query(
+      `SELECT a.id FROM alumni a JOIN event_registrations r ON r.alumnus_id = a.id WHERE r.event_id = $1 AND a.display_name = '=SUM(A1)'`,
+      [eventId],
+    );
+    const who = await t.app.get(TokenService).issueAccessToken({ id: cancelling.id, roles: ['alumnus'] });
+    const cancelled = await t.request(`/api/v1/events/${eventId}/registrations/mine`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${who.token}` },
+    });
+    expect(cancelled.status).toBe(200);
+    const guest = await signedIn(t, ['alumnus'], { displayName: '王五' });
+    expect(
+      (await t.request(`/api/v1/events/${eventId}/walk-ins`, jsonRequest('POST', { alumnusId: guest.alumnus.id }, staff.headers))).status,
+    ).toBe(200);
+
+    const listed = (await t.request('/api/v1/staff/events?limit=50', { headers: staff.headers })).body.items.find(
+      (e: { id: string }) => e.id === eventId,
+    );
+    const { counts } = (await t.request(`/api/v1/staff/events/${eventId}/registrations`, { headers: staff.headers })).body;
+    const csv = await fetch(`${t.baseUrl}/api/v1/staff/events/${eventId}/registrations/export?format=csv`, { headers: staff.headers });
+    const rows = (await csv.text())
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    const exported = rows.filter((cells) => cells[3] === '已确认');
+    // 张三 (checked in), 李四 (moved up from the waitlist), 王五 (walk-in, checked in).
+    expect([listed.confirmedCount, counts.confirmed, exported.length]).toEqual([3, 3, 3]);
+    expect([counts.checkedIn, exported.filter((cells) => cells[5] !== '').length]).toEqual([2, 2]);
+    expect(counts.cancelled).toBe(rows.filter((cells) => cells[3] === '已取消').length);
   });
 });

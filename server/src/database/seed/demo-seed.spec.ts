@@ -55,6 +55,38 @@ describe('demo seed', () => {
     expect(missing).toBe(0);
   });
 
+  it('backs every event’s headcount with its registrations: confirmed, checked in, answers to its questions', async () => {
+    const events = await first.dataSource.query(
+      `SELECT e.title, e.status, e.confirmed_count AS counted,
+              (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS confirmed,
+              (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.checked_in_at IS NOT NULL) AS checked_in,
+              (SELECT count(*)::int FROM event_registrations r JOIN alumni a ON a.id = r.alumnus_id
+                WHERE r.event_id = e.id AND (a.openid IS NULL OR a.openid LIKE 'o_demo_%')) AS not_signed_in_or_demo,
+              (SELECT count(*)::int FROM event_registrations r WHERE r.event_id = e.id AND r.answers ? 'forum') AS answered,
+              jsonb_array_length(e.questions) AS questions
+         FROM events e WHERE e.status IN ('published', 'finished') ORDER BY e.starts_at`,
+    );
+    expect(events.length).toBeGreaterThanOrEqual(5);
+    for (const e of events) {
+      expect(e).toMatchObject({ confirmed: e.counted, not_signed_in_or_demo: 0 });
+      expect(e.counted).toBeGreaterThan(0);
+      // Four in five came to a finished event; nobody has checked in to one still to come.
+      if (e.status === 'finished') expect(e.checked_in).toBe(e.counted - Math.floor(e.counted / 5));
+      else expect(e.checked_in).toBe(0);
+      expect(e.answered).toBe(e.questions > 0 ? e.counted : 0);
+    }
+    expect(events.some((e: { questions: number }) => e.questions > 0)).toBe(true);
+    // 我的足迹 and the dashboard see the sign-ups and check-ins.
+    const [{ registered, checkedIn }] = await first.dataSource.query(
+      `SELECT count(*) FILTER (WHERE kind = 'events.registered')::int AS registered,
+              count(*) FILTER (WHERE kind = 'events.checked_in')::int AS "checkedIn" FROM interactions`,
+    );
+    const [{ rows, checked }] = await first.dataSource.query(
+      'SELECT count(*)::int AS rows, count(checked_in_at)::int AS checked FROM event_registrations',
+    );
+    expect([registered, checkedIn]).toEqual([rows, checked]);
+  });
+
   it('backs every campaign with paid gifts: raised, donors, units and gifts are the sums the ledger keeps', async () => {
     const campaigns = await first.dataSource.query(
       `SELECT c.id, c.kind, c.status, c.raised_fen::int AS raised, c.donor_count AS donors, c.units_raised AS units, c.paid_count AS gifts,

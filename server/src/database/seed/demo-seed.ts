@@ -9,6 +9,7 @@ import { RosterEntryEntity } from '../../roster/roster-entry.entity.js';
 import { DepartmentEntity } from '../../school/department.entity.js';
 import { SchoolEntity } from '../../school/school.entity.js';
 import { seedDemoCareers } from './demo-careers.js';
+import { HOMECOMING_QUESTIONS, seedDemoRegistrations } from './demo-events.js';
 import { seedDemoGiving } from './demo-giving.js';
 import { seedDemoGroups } from './demo-groups.js';
 import { seedDemoInteractions } from './demo-interactions.js';
@@ -217,6 +218,7 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
       capacity: 300,
       confirmedCount: 186,
       description: '回母校走走看看：校史馆参观、各学院座谈、校友林植树、食堂怀旧午餐。',
+      questions: HOMECOMING_QUESTIONS,
     }),
     event(5, 3, {
       title: '上海校友沙龙：制造业数字化转型',
@@ -331,7 +333,8 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
     drives: { trees: trees!, aid: aid!, scholarship: scholarship!, library: library!, trees2025: trees2025! },
   });
   await seedDemoCareers(manager, { alumni, departments, now });
-  // Claiming a roster entry, joining a group and giving all happen in the mini-program: whoever
+  await seedDemoRegistrations(manager);
+  // Claiming a roster entry, joining a group, signing up and giving all happen in the mini-program: whoever
   // did one has signed in with WeChat (a donor as the payer of their gifts) and agreed to the notice.
   await manager.query(
     `UPDATE alumni a
@@ -340,6 +343,7 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
      WHERE a.openid IS NULL
        AND (a.verified_at IS NOT NULL
             OR EXISTS (SELECT 1 FROM group_memberships m WHERE m.alumnus_id = a.id)
+            OR EXISTS (SELECT 1 FROM event_registrations r WHERE r.alumnus_id = a.id)
             OR EXISTS (SELECT 1 FROM donations d WHERE d.alumnus_id = a.id))`,
     [PRIVACY_NOTICE.version],
   );
