@@ -10,6 +10,7 @@ import { startTestApp, type TestApp, useTwoInstances } from '../../test/test-app
 import { CampaignEntity } from './campaign.entity.js';
 import { DonationEntity } from './donation.entity.js';
 import { DONATION_CHECK_QUEUE } from './donations.service.js';
+import { RefundsService } from './refunds.service.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
 
@@ -578,6 +579,27 @@ describe('refunds', () => {
     expect(over.status).toBe(422);
     expect(over.body.error.code).toBe('REFUND_EXCEEDS_PAID');
     expect(await refundCount()).toBe(before);
+  });
+
+  it('follows a refund until it settles: an abnormal one the merchant settles later, its notice lost, is found by the sweep', async () => {
+    const donor = await signedIn(t);
+    const gift = await paidGift(donor, 1);
+    const abnormal = await refund(gift.id, { amountFen: 3000, reason: '退款' });
+    const status = async () =>
+      (await t.dataSource.query(`SELECT status FROM donation_refunds WHERE id = $1`, [abnormal.body.id]))[0].status;
+    fake.settleRefund(abnormal.body.outRefundNo, 'ABNORMAL');
+    await until(status, (s: string) => s === 'abnormal');
+    // Hours later (the check job has given up): the merchant settled it in WeChat Pay's console, and no notice came.
+    await t.dataSource.query(`UPDATE donation_refunds SET created_at = now() - interval '6 hours' WHERE id = $1`, [abnormal.body.id]);
+    fake.settleRefund(abnormal.body.outRefundNo, 'SUCCESS', { notify: false });
+    expect(await status()).toBe('abnormal');
+    await t.app.get(RefundsService).sweep();
+    expect(await status()).toBe('succeeded');
+    expect(await row(gift.id)).toMatchObject({ status: 'refunded', refundedFen: 3000 });
+    await totalsAgree(t.dataSource, campaignId);
+    // Settled refunds are not asked about again.
+    await t.app.get(RefundsService).sweep();
+    expect(await status()).toBe('succeeded');
   });
 
   it('a refund WeChat Pay closes gives the amount back to refund', async () => {

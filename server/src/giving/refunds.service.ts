@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
-import type { DataSource } from 'typeorm';
+import { type DataSource, In, LessThan } from 'typeorm';
 import { type AuthUserDto, type DonationRefundDto, REFUND_REASON_MAX_BYTES } from '@alumni/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
@@ -18,6 +18,16 @@ import type { CreateRefundDto } from './dto/refund.dto.js';
 /** Checks one refund with WeChat Pay until it has an outcome (and sends it again if WeChat Pay never got it). */
 export const REFUND_CHECK_QUEUE = 'giving.check-refund';
 const CHECK_AFTER_SECONDS = 60;
+/**
+ * The check job retries for about four hours; a refund still open after that (WeChat Pay
+ * still processing, or abnormal until the merchant settles it in the console, with a
+ * notification that may never come) is asked about again by this sweep until it settles.
+ */
+const SWEEP = 'giving.refund-sweep';
+const SWEEP_CRON = '*/30 * * * *';
+/** Younger refunds are the check job's. */
+const SWEEP_AFTER_MS = 5 * 60_000;
+const SWEEP_BATCH = 200;
 
 /**
  * Refunds (admins only): full or partial, never more than what is left, each with its own
@@ -47,6 +57,24 @@ export class RefundsService implements OnModuleInit {
       retryLimit: 8,
       retryDelaySeconds: 60,
     });
+    this.jobs.schedule(SWEEP, SWEEP_CRON, () => this.sweep());
+  }
+
+  /** Asks WeChat Pay about every refund still open (oldest first), applying what it answers; one failure does not stop the rest. */
+  async sweep(): Promise<void> {
+    const open = await this.dataSource.getRepository(DonationRefundEntity).find({
+      select: { id: true },
+      where: { status: In(['processing', 'abnormal']), createdAt: LessThan(new Date(Date.now() - SWEEP_AFTER_MS)) },
+      order: { createdAt: 'ASC' },
+      take: SWEEP_BATCH,
+    });
+    for (const { id } of open) {
+      try {
+        await this.check(id);
+      } catch (error) {
+        this.logger.info({ refundId: id, err: error }, 'refund still open; the sweep asks again');
+      }
+    }
   }
 
   async request(admin: AuthUserDto, donationId: string, dto: CreateRefundDto): Promise<DonationRefundDto> {

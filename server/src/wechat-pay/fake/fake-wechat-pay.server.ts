@@ -336,14 +336,20 @@ export class FakeWechatPayServer {
     );
   }
 
-  /** Ends a PROCESSING refund (SUCCESS, CLOSED or ABNORMAL) and notifies, as WeChat Pay does. */
-  settleRefund(outRefundNo: string, status: Exclude<RefundStatus, 'PROCESSING'> = 'SUCCESS'): Refund {
+  /**
+   * Ends a PROCESSING refund (SUCCESS, CLOSED or ABNORMAL), or an ABNORMAL one the merchant
+   * settled, and notifies as WeChat Pay does — unless `notify` is false: a notification lost.
+   */
+  settleRefund(outRefundNo: string, status: Exclude<RefundStatus, 'PROCESSING'> = 'SUCCESS', { notify = true } = {}): Refund {
     const held = this.refunds.get(outRefundNo);
     if (!held) throw new Error(`no refund ${outRefundNo}`);
     const { refund } = held;
+    // The order's refunded amount holds what is processing or succeeded: an abnormal refund let go of it, a settled one takes it again.
+    const heldBefore = refund.status === 'PROCESSING' || refund.status === 'SUCCESS';
     refund.status = status;
     if (status === 'SUCCESS') refund.success_time = beijing(Date.now());
-    else this.orders.get(refund.out_trade_no)!.refundedFen -= refund.amount.refund;
+    const holds = status === 'SUCCESS';
+    if (heldBefore !== holds) this.orders.get(refund.out_trade_no)!.refundedFen += (holds ? 1 : -1) * refund.amount.refund;
     const notice = {
       mchid: this.options.mchid,
       out_trade_no: refund.out_trade_no,
@@ -361,6 +367,7 @@ export class FakeWechatPayServer {
       },
     };
     const build = () => this.signedEnvelope(`REFUND.${status}`, 'refund', '退款结果', JSON.stringify(notice), 'valid');
+    if (!notify) return refund;
     void this.post(
       held.notifyUrl,
       build,
