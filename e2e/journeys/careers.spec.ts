@@ -6,11 +6,13 @@ import { useFreshInstallation } from '../support/installation.js';
  * Careers end to end on the demo college: a student (林小雨, verified against next year's
  * roster) finds a mentor from another industry (周明远, 互联网), is accepted, logs a meeting,
  * closes the pairing and leaves feedback; 周明远 posts an internship, staff approve it and the
- * student says 我感兴趣, sharing only an e-mail address, which the poster sees and marks.
+ * student says 我感兴趣, sharing only an e-mail address, which the poster sees and marks; staff
+ * publish a guide in the resource library, which the student and 周明远 bookmark.
  */
-describe('careers: mentoring across industries, the job board', () => {
+describe('careers: mentoring across industries, the job board, the resource library', () => {
   const app = useFreshInstallation();
   const jobTitle = `新媒体运营实习生（${Date.now() % 1000}）`;
+  const guideTitle = `机械类毕业生转行互联网指南（${Date.now() % 1000}）`;
   let student: Awaited<ReturnType<typeof openPhonePage>>;
   let mentor: Awaited<ReturnType<typeof openPhonePage>>;
   let staff: Awaited<ReturnType<typeof openPhonePage>>;
@@ -172,5 +174,60 @@ describe('careers: mentoring across industries, the job board', () => {
     await page.goto(`${app.server.url}/#/packages/careers/pages/my-jobs/index`);
     await page.locator('.my-application', { hasText: jobTitle }).locator('.cr-tag', { hasText: '已沟通' }).waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-careers-my-applications');
+  });
+
+  it('a staff member publishes a guide in the library; its markup is cleaned on the server', async () => {
+    const { page } = staff;
+    await page.goto(`${app.server.url}/#/packages/careers/pages/index/index`);
+    await page.locator('.careers-area', { hasText: '职业资料库' }).click({ timeout: 30_000 });
+    await page.locator('.library-write').click({ timeout: 30_000 });
+    await chip(page, '.resource-editor__kind', '求职指南');
+    await type(page, '.resource-editor__title', guideTitle);
+    await type(page, '.resource-editor__summary', '从作品集到面试，机械背景同学转向产品和运营岗位的准备路线。');
+    await chip(page, '.resource-editor__topic', '转行转岗');
+    await chip(page, '.resource-editor__industry', '互联网');
+    await type(
+      page,
+      '.resource-editor__body',
+      '<h2>第一步：作品集</h2><p onclick="alert(1)">把课程设计写成<strong>产品案例</strong>。<script>alert(2)</script></p><ul><li>一页简历</li><li>两个项目</li></ul>',
+    );
+    await settledScreenshot(page, 'journey-careers-resource-editor');
+    await page.locator('.resource-editor__submit').click();
+    await page.locator('.taro-modal__content', { hasText: '已出现在职业资料库中' }).waitFor({ timeout: 30_000 });
+    await page.locator('.taro-model__confirm').click();
+    await page.locator('.resource-head', { hasText: guideTitle }).waitFor({ timeout: 30_000 });
+    // The guide's text shows as written; what could run was dropped before it was stored.
+    await page.locator('.resource-body h2', { hasText: '第一步：作品集' }).waitFor({ timeout: 30_000 });
+    await page.locator('.resource-body strong', { hasText: '产品案例' }).waitFor();
+    expect(await page.locator('.resource-body script, .resource-body [onclick]').count()).toBe(0);
+    await settledScreenshot(page, 'journey-careers-resource-published');
+  });
+
+  it('the student finds the guide in the library and bookmarks it; so does 周明远, and it is in his bookmarks', async () => {
+    const { page } = student;
+    await page.goto(`${app.server.url}/#/packages/careers/pages/library/index`);
+    await type(page, '.library-search__input', '转行');
+    await page.locator('.library-search__go').click();
+    const card = page.locator('.resource-card', { hasText: guideTitle });
+    await card.waitFor({ timeout: 30_000 });
+    await settledScreenshot(page, 'journey-careers-library');
+    await card.click();
+    await page.locator('.resource-bookmark', { hasText: '收藏' }).click({ timeout: 30_000 });
+    await page.locator('.resource-bookmark', { hasText: '已收藏' }).waitFor({ timeout: 30_000 });
+    await page.locator('.resource-head__bookmarks', { hasText: '1 收藏' }).waitFor();
+    await settledScreenshot(page, 'journey-careers-resource-bookmarked');
+
+    const alumnus = mentor.page;
+    await alumnus.goto(`${app.server.url}/#/packages/careers/pages/library/index`);
+    await alumnus.locator('.resource-card', { hasText: guideTitle }).click({ timeout: 30_000 });
+    await alumnus.locator('.resource-head__bookmarks', { hasText: '1 收藏' }).waitFor({ timeout: 30_000 });
+    await alumnus.locator('.resource-bookmark', { hasText: '收藏' }).click();
+    await alumnus.locator('.resource-head__bookmarks', { hasText: '2 收藏' }).waitFor({ timeout: 30_000 });
+    await alumnus.goto(`${app.server.url}/#/packages/careers/pages/index/index`);
+    await alumnus.locator('.careers-mine__entry', { hasText: '我的收藏与资料' }).click({ timeout: 30_000 });
+    await alumnus.locator('.resource-card', { hasText: guideTitle }).locator('.resource-card__foot', { hasText: '已收藏' }).waitFor({
+      timeout: 30_000,
+    });
+    await settledScreenshot(alumnus, 'journey-careers-my-bookmarks');
   });
 });
