@@ -10,6 +10,7 @@ import type { AppConfig } from '../config/configuration.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { WechatPayClient } from '../wechat-pay/wechat-pay.client.js';
 import { WechatPayError } from '../wechat-pay/wechat-pay-error.js';
+import { DemoPaymentsService } from './demo-payments.service.js';
 import { DonationEntity } from './donation.entity.js';
 import { DonationLedgerService, toRefund } from './donation-ledger.service.js';
 import { DonationRefundEntity } from './donation-refund.entity.js';
@@ -45,6 +46,7 @@ export class RefundsService implements OnModuleInit {
     private readonly ledger: DonationLedgerService,
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
+    private readonly demoPayments: DemoPaymentsService,
     @InjectPinoLogger('Refunds') private readonly logger: PinoLogger,
     config: ConfigService<AppConfig, true>,
   ) {
@@ -136,6 +138,8 @@ export class RefundsService implements OnModuleInit {
    */
   private async submit(refund: DonationRefundEntity, fromJob = false): Promise<void> {
     const donation = await this.dataSource.getRepository(DonationEntity).findOneByOrFail({ id: refund.donationId });
+    // In the demo, a seeded gift (or one paid before a restart) is made known to the WeChat Pay fake first.
+    await this.demoPayments.makeKnown(donation.id);
     try {
       const answer = await this.pay.createRefund({
         outTradeNo: donation.outTradeNo,
