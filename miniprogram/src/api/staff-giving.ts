@@ -5,6 +5,7 @@ import type {
   Page,
   ReconciliationDto,
   StaffDonationDto,
+  StaffDonationRefundFilter,
   StaffDonationStatus,
 } from '@alumni/shared';
 import type { ExportFormat } from './exports';
@@ -16,6 +17,7 @@ export interface StaffDonationFilters {
   from?: string;
   to?: string;
   status?: StaffDonationStatus;
+  refund?: StaffDonationRefundFilter;
   /** Part of a donor's name, or a whole order or certificate number. */
   q?: string;
 }

@@ -589,6 +589,12 @@ describe('refunds', () => {
       (await t.dataSource.query(`SELECT status FROM donation_refunds WHERE id = $1`, [abnormal.body.id]))[0].status;
     fake.settleRefund(abnormal.body.outRefundNo, 'ABNORMAL');
     await until(status, (s: string) => s === 'abnormal');
+    // Staff find it among the gifts with an abnormal refund.
+    const needingAction = async () =>
+      (await t.request('/api/v1/staff/donations?refund=abnormal', { headers: admin.headers })).body.items.map(
+        (d: { id: string; abnormalRefundFen: number }) => [d.id, d.abnormalRefundFen],
+      );
+    expect(await needingAction()).toEqual([[gift.id, 3000]]);
     // Hours later (the check job has given up): the merchant settled it in WeChat Pay's console, and no notice came.
     await t.dataSource.query(`UPDATE donation_refunds SET created_at = now() - interval '6 hours' WHERE id = $1`, [abnormal.body.id]);
     fake.settleRefund(abnormal.body.outRefundNo, 'SUCCESS', { notify: false });
@@ -597,6 +603,7 @@ describe('refunds', () => {
     expect(await status()).toBe('succeeded');
     expect(await row(gift.id)).toMatchObject({ status: 'refunded', refundedFen: 3000 });
     await totalsAgree(t.dataSource, campaignId);
+    expect(await needingAction()).toEqual([]);
     // Settled refunds are not asked about again.
     await t.app.get(RefundsService).sweep();
     expect(await status()).toBe('succeeded');

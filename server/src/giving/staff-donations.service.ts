@@ -36,6 +36,8 @@ export class StaffDonationsService {
       .innerJoinAndMapOne('d.campaign', CampaignEntity, 'c', 'c.id = d.campaignId')
       .where('d.status IN (:...statuses)', { statuses: query.status ? [query.status] : STAFF_DONATION_STATUSES });
     if (query.campaignId) builder.andWhere('d.campaignId = :campaignId', { campaignId: query.campaignId });
+    if (query.refund === 'abnormal')
+      builder.andWhere(`EXISTS (SELECT 1 FROM donation_refunds r WHERE r.donation_id = d.id AND r.status = 'abnormal')`);
     if (query.from) builder.andWhere('d.paidAt >= :from', { from: dayStart(query.from) });
     if (query.to) builder.andWhere('d.paidAt < :until', { until: new Date(dayStart(query.to).getTime() + DAY_MS) });
     if (query.q) {
@@ -69,20 +71,24 @@ export class StaffDonationsService {
           campaignTitle: d.campaign.title,
           donorName: erased ? null : person.displayName,
           realName: erased ? null : person.realName,
-          refundableFen: d.status === 'paid' ? d.amountFen - (reserved.get(d.id) ?? 0) : 0,
+          refundableFen: d.status === 'paid' ? d.amountFen - (reserved.get(d.id)?.reserved ?? 0) : 0,
+          abnormalRefundFen: reserved.get(d.id)?.abnormal ?? 0,
         };
       },
     );
   }
 
   /** Per donation, the fen its refunds hold (every refund not closed), as RefundsService counts it. */
-  private async reservedByRefunds(ids: string[]): Promise<Map<string, number>> {
+  /** Per gift: what its refunds not closed hold, and how much of it WeChat Pay reports abnormal. */
+  private async reservedByRefunds(ids: string[]): Promise<Map<string, { reserved: number; abnormal: number }>> {
     if (ids.length === 0) return new Map();
-    const rows: { donation_id: string; fen: string }[] = await this.dataSource.query(
-      `SELECT donation_id, sum(amount_fen)::text AS fen FROM donation_refunds
+    const rows: { donation_id: string; fen: string; abnormal: string }[] = await this.dataSource.query(
+      `SELECT donation_id, sum(amount_fen)::text AS fen,
+              coalesce(sum(amount_fen) FILTER (WHERE status = 'abnormal'), 0)::text AS abnormal
+         FROM donation_refunds
         WHERE donation_id = ANY($1) AND status <> 'closed' GROUP BY donation_id`,
       [ids],
     );
-    return new Map(rows.map((r) => [r.donation_id, Number(r.fen)]));
+    return new Map(rows.map((r) => [r.donation_id, { reserved: Number(r.fen), abnormal: Number(r.abnormal) }]));
   }
 }

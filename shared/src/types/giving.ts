@@ -264,4 +264,13 @@ export interface StaffDonationDto extends DonationDto {
   realName: string | null;
   /** Paid minus every refund not closed (ones still processing included). */
   refundableFen: number;
+  /**
+   * Refunds WeChat Pay reports abnormal (the money could not reach the payer, e.g. a closed
+   * card): for staff to settle in the merchant console; followed until WeChat Pay reports the outcome.
+   */
+  abnormalRefundFen: number;
 }
+
+/** `GET /staff/donations?refund=abnormal`: only gifts with an abnormal refund. */
+export const STAFF_DONATION_REFUND_FILTERS = ['abnormal'] as const;
+export type StaffDonationRefundFilter = (typeof STAFF_DONATION_REFUND_FILTERS)[number];

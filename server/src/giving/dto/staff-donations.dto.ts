@@ -1,13 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { type Page, STAFF_DONATION_STATUSES, type StaffDonationDto, type StaffDonationStatus } from '@alumni/shared';
+import {
+  type Page,
+  STAFF_DONATION_REFUND_FILTERS,
+  STAFF_DONATION_STATUSES,
+  type StaffDonationDto,
+  type StaffDonationRefundFilter,
+  type StaffDonationStatus,
+} from '@alumni/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 import { DonationResponseDto } from './donation-response.dto.js';
 
 const DAY = /^\d{4}-\d\d-\d\d$/;
 
-/** `?campaignId=&from=&to=&status=&q=`: every filter optional; the period is of Beijing days of payment. */
+/** `?campaignId=&from=&to=&status=&refund=&q=`: every filter optional; the period is of Beijing days of payment. */
 export class ListStaffDonationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -29,6 +36,14 @@ export class ListStaffDonationsQueryDto extends PageQueryDto {
   @IsIn(STAFF_DONATION_STATUSES)
   status?: StaffDonationStatus;
 
+  @ApiPropertyOptional({
+    enum: STAFF_DONATION_REFUND_FILTERS,
+    description: 'abnormal: only gifts with a refund WeChat Pay reports abnormal',
+  })
+  @IsOptional()
+  @IsIn(STAFF_DONATION_REFUND_FILTERS)
+  refund?: StaffDonationRefundFilter;
+
   @ApiPropertyOptional({ description: 'Part of the donor’s name or real name, or a whole order or certificate number' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || undefined : value))
@@ -49,6 +64,9 @@ export class StaffDonationResponseDto extends DonationResponseDto implements Sta
 
   @ApiProperty({ description: 'What a new refund may take, fen: paid minus every refund not closed' })
   refundableFen: number;
+
+  @ApiProperty({ description: 'Refunds WeChat Pay reports abnormal, fen: for staff to settle in the merchant console' })
+  abnormalRefundFen: number;
 }
 
 export class StaffDonationPageResponseDto implements Page<StaffDonationDto> {

@@ -14,6 +14,7 @@ const gift: StaffDonationDto = {
   amountFen: 6000,
   refundedFen: 0,
   refundableFen: 6000,
+  abnormalRefundFen: 0,
   units: 2,
   message: '',
   anonymous: true,
@@ -44,6 +45,24 @@ describe('the staff donations page', () => {
     expect(screen.getByText('匿名')).toBeTruthy();
     expect(container.querySelector('.giving-donation__state')!.textContent).toBe('已支付');
     expect(screen.queryByText('退款')).toBeNull();
+  });
+
+  it('finds the gifts whose refund WeChat Pay reports abnormal, and says where staff settle it', async () => {
+    signIn(['alumnus', 'staff']);
+    const stuck = { ...gift, refundableFen: 3000, abnormalRefundFen: 3000 };
+    taroRequest.mockImplementation(({ url }: { url: string }) =>
+      ok({ items: url.includes('refund=abnormal') ? [stuck] : [gift], nextCursor: null }),
+    );
+    const { container } = render(<GivingDonationsPage />);
+    await screen.findByText(/芳芳（王芳）/, undefined, { timeout: 5000 });
+    fireEvent.click(screen.getByText('退款异常'));
+    fireEvent.click(container.querySelector('.giving-donations-search')!);
+    await waitFor(() =>
+      expect(container.querySelector('.giving-donation__state')!.textContent).toBe('退款异常 ¥30.00：请在微信支付商户平台处理'),
+    );
+    const last = taroRequest.mock.calls.at(-1)![0].url as string;
+    expect(last).toContain('refund=abnormal');
+    expect(last).not.toContain('status=');
   });
 
   it('lets an admin refund part of a gift, refusing more than is left before asking the server', async () => {

@@ -27,10 +27,12 @@ import {
 } from './refund-form';
 import './index.scss';
 
-const STATUS_FILTERS: { key: StaffDonationStatus | 'all'; label: string }[] = [
+const STATUS_FILTERS: { key: StaffDonationStatus | 'all' | 'abnormal'; label: string }[] = [
   { key: 'all', label: '全部' },
   { key: 'paid', label: '已支付' },
   { key: 'refunded', label: '已全额退款' },
+  // Refunds WeChat Pay reports abnormal: the ones staff must settle in the merchant console.
+  { key: 'abnormal', label: '退款异常' },
 ];
 
 /**
@@ -43,7 +45,7 @@ export default function GivingDonationsPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [q, setQ] = useState('');
-  const [status, setStatus] = useState<StaffDonationStatus | 'all'>('all');
+  const [status, setStatus] = useState<StaffDonationStatus | 'all' | 'abnormal'>('all');
   const [filters, setFilters] = useState<StaffDonationFilters>({ campaignId: params.campaignId });
   const [periodError, setPeriodError] = useState<string | null>(null);
   const isAdmin = loadSession()?.alumnus.roles.includes('admin') ?? false;
@@ -75,7 +77,8 @@ export default function GivingDonationsPage() {
       campaignId: f.campaignId,
       from: from || undefined,
       to: to || undefined,
-      status: status === 'all' ? undefined : status,
+      status: status === 'all' || status === 'abnormal' ? undefined : status,
+      refund: status === 'abnormal' ? 'abnormal' : undefined,
       q: q.trim() || undefined,
     }));
   };

@@ -55,11 +55,12 @@ describe('the refund form', () => {
 });
 
 describe('a gift’s refund state', () => {
-  const gift = { status: 'paid' as const, amountFen: 5000, refundedFen: 0, refundableFen: 5000 };
+  const gift = { status: 'paid' as const, amountFen: 5000, refundedFen: 0, refundableFen: 5000, abnormalRefundFen: 0 };
   it('reads as paid, partly refunded, in progress, or refunded in full', () => {
     expect(refundStateLabel(gift)).toBe('已支付');
     expect(refundStateLabel({ ...gift, refundedFen: 2000, refundableFen: 3000 })).toBe('已退 ¥20.00');
     expect(refundStateLabel({ ...gift, refundableFen: 3000 })).toBe('退款处理中');
+    expect(refundStateLabel({ ...gift, refundableFen: 3000, abnormalRefundFen: 2000 })).toBe('退款异常 ¥20.00：请在微信支付商户平台处理');
     expect(refundStateLabel({ ...gift, status: 'refunded', refundedFen: 5000, refundableFen: 0 })).toBe('已全额退款');
   });
 });
