@@ -10,11 +10,12 @@ import { createAlumnus, signedIn } from '../../test/auth.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { bearer, json, newOpenid, signInWithWechat } from '../../test/wechat.js';
 import { AlumnusEntity } from './alumnus.entity.js';
+import { phonePhoto, picture, pictureFacts } from '../../test/images.js';
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const PNG = await picture('png');
 /** Alumni who accepted the privacy notice; profile writes need it. */
 const CONSENTED = { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date() };
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(64, 2)]);
+const JPEG = await picture('jpeg');
 
 describe('profiles (/api/v1/me, /api/v1/alumni/:id)', () => {
   let t: TestApp;
@@ -171,8 +172,28 @@ describe('profiles (/api/v1/me, /api/v1/alumni/:id)', () => {
       const file = await fetch(`${t.baseUrl}${res.body.avatarUrl}`);
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toBe('image/png');
-      expect(Buffer.from(await file.arrayBuffer()).equals(PNG)).toBe(true);
+      expect(await pictureFacts(await file.arrayBuffer())).toEqual({ format: 'png', width: 8, height: 8, exif: false });
       expect((await interactionsOf(me.alumnus.id)).map((row) => row.detail)).toEqual([{ fields: ['avatar'] }]);
+    });
+
+    it('keeps no EXIF of a phone photo: the place it was taken and the camera are gone, the picture is kept', async () => {
+      const me = await signedIn(t, ['alumnus'], CONSENTED);
+      const photo = await phonePhoto(64, 48);
+      expect(photo.includes(Buffer.from('AlumniPhone'))).toBe(true);
+      const res = await upload(me.headers, photo, 'IMG_0001.jpg', 'image/jpeg');
+      expect(res.status).toBe(200);
+      const served = Buffer.from(await (await fetch(`${t.baseUrl}${res.body.avatarUrl}`)).arrayBuffer());
+      expect(await pictureFacts(served)).toEqual({ format: 'jpeg', width: 64, height: 48, exif: false });
+      expect(served.includes(Buffer.from('AlumniPhone'))).toBe(false);
+    });
+
+    it('refuses a file with an image header that is not a readable picture, and stores nothing', async () => {
+      const me = await signedIn(t, ['alumnus'], CONSENTED);
+      const before = await storedAvatars();
+      const res = await upload(me.headers, Buffer.concat([PNG.subarray(0, 8), Buffer.alloc(64, 1)]), 'broken.png', 'image/png');
+      expect([res.status, res.body.error.code]).toEqual([415, 'UPLOAD_TYPE_UNSUPPORTED']);
+      expect(res.body.error.details).toEqual([{ field: 'file', issue: expect.stringMatching(/not a readable/) }]);
+      expect(await storedAvatars()).toEqual(before);
     });
 
     it('replaces the previous avatar and removes its file', async () => {

@@ -9,6 +9,7 @@ import { DEFAULT_PUBLISHED_PAGES, WxacodeFake } from '../wechat/fake/wxacode.fak
 import { GroupEntity } from './group.entity.js';
 import { GroupMembershipEntity } from './group-membership.entity.js';
 import { GroupsService } from './groups.service.js';
+import { picture } from '../../test/images.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
 
@@ -640,7 +641,7 @@ describe('groups', () => {
       const proposer = await signedIn(t, ['alumnus'], { verifiedAt: new Date() });
       const { id } = (await post('/api/v1/groups/proposals', proposer, { kind: 'interest', name: '骑行社' })).body;
       // The type is decided by the magic bytes, whatever the name or the declared type say.
-      const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+      const png = await picture('png');
       const cover = (who: Who, body = png) => uploadFile(t, `/api/v1/groups/${id}/cover`, who.headers, body, 'cover.png', 'image/png');
       const stranger = await cover(await signedIn(t));
       expect([stranger.status, stranger.body.error.code]).toEqual([404, 'GROUP_NOT_FOUND']);

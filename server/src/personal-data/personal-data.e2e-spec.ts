@@ -11,10 +11,11 @@ import { PRIVACY_NOTICE } from '../identity/privacy-notice.js';
 import { TokenService } from '../auth/token.service.js';
 import { signInWithWechat } from '../../test/wechat.js';
 import { PersonalDataRegistry } from './personal-data.registry.js';
+import { picture } from '../../test/images.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const PNG = await picture('png');
 
 /** Every column of the schema that holds an alumnus's id (a foreign key to alumni). */
 async function columnsNamingAlumni(t: TestApp): Promise<string[]> {

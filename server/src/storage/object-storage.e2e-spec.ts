@@ -1,6 +1,7 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { signedIn } from '../../test/auth.js';
 import { startObjectStore, type ObjectStore } from '../../test/object-store.js';
+import { picture } from '../../test/images.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { createTestDatabase } from '../../test/test-database.js';
 import { PRIVACY_NOTICE } from '../identity/privacy-notice.js';
@@ -8,10 +9,7 @@ import { S3Storage } from './s3.storage.js';
 import { OBJECT_STORAGE } from './storage.port.js';
 
 const PUBLIC_BASE_URL = 'https://alumni.example.edu.cn';
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e5272de40000000049454e44ae426082',
-  'hex',
-);
+const PNG = await picture('png');
 
 describe('uploads in S3-compatible object storage (STORAGE=s3), on two instances', () => {
   let store: ObjectStore;

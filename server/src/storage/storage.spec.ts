@@ -1,7 +1,11 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { detectImageType, detectStoredType } from './file-type.js';
+import { AppError } from '../common/app-error.js';
+import { phonePhoto, picture, pictureFacts } from '../../test/images.js';
+import { cleanImage, MAX_STORED_EDGE } from './image-pipeline.js';
 import { LocalFolderStorage } from './local-folder.storage.js';
 import { UploadUrls } from './storage-keys.js';
 
@@ -98,5 +102,65 @@ describe('UploadUrls', () => {
     ]) {
       expect(urls.keyOf(other)).toBeNull();
     }
+  });
+});
+
+describe('cleanImage', () => {
+  /** A PNG whose header claims a size its (broken) data does not have: a decompression bomb's first step. */
+  const claimedPng = (width: number, height: number) => {
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+      const framed = Buffer.alloc(body.length + 8);
+      framed.writeUInt32BE(data.length, 0);
+      body.copy(framed, 4);
+      framed.writeUInt32BE(crc32(body), body.length + 4);
+      return framed;
+    };
+    const header = Buffer.alloc(13);
+    header.writeUInt32BE(width, 0);
+    header.writeUInt32BE(height, 4);
+    header.set([8, 2, 0, 0, 0], 8);
+    return Buffer.concat([
+      Buffer.from('89504e470d0a1a0a', 'hex'),
+      chunk('IHDR', header),
+      chunk('IDAT', Buffer.alloc(10)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
+  };
+  const refusal = async (body: Buffer) => {
+    const error = await cleanImage(body, 'image/png', 'file').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  };
+
+  it('drops the EXIF (GPS, camera) of a JPEG and keeps it a JPEG of the same size', async () => {
+    const cleaned = await cleanImage(await phonePhoto(64, 48), 'image/jpeg', 'file');
+    expect(await pictureFacts(cleaned)).toEqual({ format: 'jpeg', width: 64, height: 48, exif: false });
+  });
+
+  it('keeps PNG and WebP in their type', async () => {
+    expect((await pictureFacts(await cleanImage(await picture('png'), 'image/png', 'file'))).format).toBe('png');
+    expect((await pictureFacts(await cleanImage(await picture('webp'), 'image/webp', 'file'))).format).toBe('webp');
+  });
+
+  it(`scales a picture down to ${MAX_STORED_EDGE} px on its longest side, never up`, async () => {
+    expect(await pictureFacts(await cleanImage(await picture('png', 3000, 100), 'image/png', 'file'))).toMatchObject({
+      width: MAX_STORED_EDGE,
+      height: 85,
+    });
+    expect(await pictureFacts(await cleanImage(await picture('png', 30, 20), 'image/png', 'file'))).toMatchObject({
+      width: 30,
+      height: 20,
+    });
+  });
+
+  it('refuses a picture claiming more than 50 megapixels before decoding it, and bytes that do not decode', async () => {
+    const huge = await refusal(claimedPng(10_000, 6_000));
+    expect(huge.code).toBe('UPLOAD_TOO_LARGE');
+    expect(JSON.stringify(huge.details)).toContain('10000 × 6000');
+    expect((await refusal(Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 1)]))).code).toBe(
+      'UPLOAD_TYPE_UNSUPPORTED',
+    );
+    expect((await refusal(claimedPng(4, 4))).code).toBe('UPLOAD_TYPE_UNSUPPORTED');
   });
 });

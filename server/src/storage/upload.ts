@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import '@fastify/multipart';
 import { AppError } from '../common/app-error.js';
 import { detectImageType, IMAGE_TYPES, type ImageType } from './file-type.js';
+import { cleanImage } from './image-pipeline.js';
 
 /**
  * Limits for every multipart request; a route's own `maxBytes` narrows the file size.
@@ -47,7 +48,10 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
   }
 }
 
-/** readUpload, and the file must really be a JPEG, PNG or WebP image (checked by its bytes). */
+/**
+ * readUpload, and the file must really be a JPEG, PNG or WebP image (checked by its bytes);
+ * the body answered is the cleaned picture (image-pipeline.ts: no EXIF or GPS, size capped).
+ */
 export async function readImageUpload(request: FastifyRequest, maxBytes: number): Promise<Upload & { contentType: ImageType }> {
   const upload = await readUpload(request, maxBytes);
   const contentType = detectImageType(upload.body);
@@ -56,5 +60,5 @@ export async function readImageUpload(request: FastifyRequest, maxBytes: number)
       { field: upload.fieldName, issue: `the file must be one of ${Object.keys(IMAGE_TYPES).join(', ')}` },
     ]);
   }
-  return { ...upload, contentType };
+  return { ...upload, body: await cleanImage(upload.body, contentType, upload.fieldName), contentType };
 }

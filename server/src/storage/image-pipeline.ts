@@ -1,0 +1,39 @@
+import sharp, { type Sharp } from 'sharp';
+import { AppError } from '../common/app-error.js';
+import type { ImageType } from './file-type.js';
+
+/** Pictures larger than this (width × height) are refused before they are decoded: a small file can unpack to gigabytes. */
+export const MAX_INPUT_PIXELS = 50_000_000;
+/** The longest side an image is stored at; a phone photo (4000 × 3000) becomes 2560 × 1920. */
+export const MAX_STORED_EDGE = 2560;
+
+const megapixels = (pixels: number) => `${Math.round(pixels / 1_000_000)} megapixels`;
+
+/**
+ * Every uploaded picture is decoded and encoded again before it is stored: turned upright by
+ * its EXIF orientation, scaled down to at most MAX_STORED_EDGE on its longest side, and written
+ * without any metadata, so the GPS position, camera and time a phone puts in a photo never
+ * reach other alumni. The type stays the one the bytes said (a PNG stays a PNG: transparency).
+ * A file whose header looks like an image but does not decode is refused.
+ */
+export async function cleanImage(body: Buffer, contentType: ImageType, field: string): Promise<Buffer> {
+  let image: Sharp;
+  try {
+    const { width = 0, height = 0 } = await sharp(body, { limitInputPixels: false }).metadata();
+    if (width * height > MAX_INPUT_PIXELS) {
+      throw new AppError('UPLOAD_TOO_LARGE', [
+        { field, issue: `the picture is ${width} × ${height}; it must be at most ${megapixels(MAX_INPUT_PIXELS)}` },
+      ]);
+    }
+    image = sharp(body, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+      .rotate()
+      .resize({ width: MAX_STORED_EDGE, height: MAX_STORED_EDGE, fit: 'inside', withoutEnlargement: true });
+    if (contentType === 'image/jpeg') image = image.jpeg({ quality: 85 });
+    else if (contentType === 'image/png') image = image.png();
+    else image = image.webp({ quality: 85 });
+    return await image.toBuffer();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('UPLOAD_TYPE_UNSUPPORTED', [{ field, issue: 'the file is not a readable JPEG, PNG or WebP picture' }]);
+  }
+}
