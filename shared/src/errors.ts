@@ -162,6 +162,7 @@ export const ERRORS = {
   PAYMENT_NOT_CONFIGURED: { status: 503, message: '学校尚未开通微信支付捐赠，请稍后再来' },
   PAYMENT_UNAVAILABLE: { status: 503, message: '微信支付暂时不可用，请稍后再试' },
   PAYMENT_REJECTED: { status: 502, message: '微信支付未能受理本次捐赠，请稍后再试或联系校友会' },
+  DONATION_PAYMENT_REFUSED: { status: 422, message: '微信支付拒绝了本次捐赠，请稍后重新下单或联系校友会' },
   PAYMENT_SIMULATION_UNAVAILABLE: { status: 404, message: '模拟支付仅在演示环境可用' },
   DONATION_NOT_REFUNDABLE: { status: 409, message: '该笔捐赠未支付或已全额退款，不能退款' },
   REFUND_EXCEEDS_PAID: { status: 422, message: '退款金额不能超过该笔捐赠尚可退还的金额' },

@@ -69,6 +69,7 @@ export class DonationsController {
     'DONATION_NOT_PAYABLE',
     'PAYMENT_NOT_CONFIGURED',
     'PAYMENT_UNAVAILABLE',
+    'DONATION_PAYMENT_REFUSED',
     'PAYMENT_REJECTED',
   )
   async create(

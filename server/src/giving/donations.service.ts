@@ -29,10 +29,18 @@ const CHECK_AFTER_SECONDS = 60;
 /** Closes whatever pending orders are past their expiry, in case a check job was lost. */
 const EXPIRY_SWEEP = 'giving.close-expired';
 
+/**
+ * WeChat Pay's trouble as the donor sees it: its side down (503), a refusal of the business
+ * (an order closed or paid, a rule of the payer's account: 422 in WeChat Pay's words), or our
+ * configuration at fault (502, see the log).
+ */
 const paymentError = (error: unknown): never => {
-  if (error instanceof WechatPayError)
-    throw new AppError(error.retriable || error.status === null ? 'PAYMENT_UNAVAILABLE' : 'PAYMENT_REJECTED');
-  throw error;
+  if (!(error instanceof WechatPayError)) throw error;
+  if (error.retriable || error.status === null) throw new AppError('PAYMENT_UNAVAILABLE');
+  const issue = [{ issue: `WeChat Pay: ${error.code} ${error.detail}`.trim() }];
+  if (error.businessRefusal)
+    throw new AppError('DONATION_PAYMENT_REFUSED', issue, error.detail ? `微信支付拒绝了本次捐赠：${error.detail}` : undefined);
+  throw new AppError('PAYMENT_REJECTED', issue);
 };
 
 @Injectable()

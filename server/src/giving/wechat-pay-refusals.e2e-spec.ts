@@ -101,6 +101,38 @@ describe('refunds WeChat Pay refuses', () => {
   });
 });
 
+describe('orders WeChat Pay refuses', () => {
+  let t: TestApp;
+  let fake: FakeWechatPayServer;
+  let campaignId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { THROTTLE_LIMIT: '100000' } });
+    fake = payFake(t);
+    campaignId = (await campaignFactory(t.dataSource)()).id;
+  });
+  afterAll(() => t.close());
+
+  const order = async () => t.request(`/api/v1/campaigns/${campaignId}/donations`, post({ amountFen: 1000 }, (await signedIn(t)).headers));
+
+  it('answers a refusal of the business (a rule of the account) with 422 DONATION_PAYMENT_REFUSED', async () => {
+    fake.injectFault({ path: '/v3/pay/transactions/jsapi', status: 403, code: 'RULE_LIMIT' });
+    const res = await order();
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'DONATION_PAYMENT_REFUSED', details: [{ issue: expect.stringContaining('RULE_LIMIT') }] });
+    expect(res.body.error.message).toMatch(/^微信支付拒绝了本次捐赠/);
+  });
+
+  it('keeps our own configuration at fault a 502 PAYMENT_REJECTED, and WeChat-side trouble a 503', async () => {
+    fake.injectFault({ path: '/v3/pay/transactions/jsapi', status: 400, code: 'APPID_MCHID_NOT_MATCH' });
+    expect((await order()).body.error.code).toBe('PAYMENT_REJECTED');
+    for (let i = 0; i < 3; i++) fake.injectFault({ path: '/v3/pay/transactions/jsapi', status: 500, code: 'SYSTEM_ERROR' });
+    const down = await order();
+    expect(down.status).toBe(503);
+    expect(down.body.error.code).toBe('PAYMENT_UNAVAILABLE');
+  });
+});
+
 describe('refunds in the demo', () => {
   let t: TestApp;
 
