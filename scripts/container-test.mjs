@@ -105,7 +105,7 @@ const CHECKS = [
   'demo: plain http is redirected to https',
   'demo: a new alumnus signs in through the proxy',
   'demo: a donation is ordered, paid and recorded through the proxy',
-  'demo: a photo uploaded through the proxy is served back at the public address',
+  'demo: a photo uploaded through the proxy is served back at the public address, and by the other instance',
   'production: both app instances healthy and taking requests',
   'production: the API and the H5 page answer through the proxy',
   'production: no demo route and no payment simulation is reachable',
@@ -371,8 +371,13 @@ async function demoChecks() {
     // Media URLs are absolute from PUBLIC_BASE_URL (the proxy's address), or paths on it.
     const base = stackEnv('demo').PUBLIC_BASE_URL;
     expect(url.startsWith('/') || url.startsWith(`${base}/`), `the photo's URL ${url} is not on ${base}`);
-    const photo = await call('GET', url.startsWith('/') ? url : url.slice(base.length), { token });
+    const path = url.startsWith('/') ? url : url.slice(base.length);
+    const photo = await call('GET', path, { token });
     expect(photo.status === 200 && /^image\//.test(photo.headers['content-type'] ?? ''), `GET ${url} answered ${photo.status}`);
+    // The demo's nginx sends everything to app1; app2 can only have the photo from the object store (STORAGE=s3).
+    const fromApp2 = `fetch('http://127.0.0.1:3000${path}').then(async (r) => { console.log('answer', r.status, r.headers.get('content-type')); process.exit(r.ok ? 0 : 1); }, (e) => { console.log(e.message); process.exit(1); })`;
+    const { code, output } = await compose('demo', ['exec', '-T', 'app2', 'node', '-e', fromApp2], { env: {}, allowFailure: true });
+    expect(code === 0 && /answer 200 image\//.test(output), `app2 did not serve ${path}: ${output}`);
   });
 }
 
