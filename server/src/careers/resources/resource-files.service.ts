@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type AuthUserDto, CAREERS_LIMITS, RESOURCE_FILE_TYPES, type ResourceFileDto, type ResourceFileType } from '@alumni/shared';
 import { AppError } from '../../common/app-error.js';
 import { isStaffUser } from '../../groups/group-access.js';
+import { JobsService } from '../../jobs/jobs.service.js';
 import { detectStoredType, STORED_TYPES } from '../../storage/file-type.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../../storage/storage.port.js';
 import { readUpload } from '../../storage/upload.js';
@@ -13,8 +14,11 @@ import { CareerResourceFileEntity } from './career-resource-file.entity.js';
 import { CareerResourceEntity } from './career-resource.entity.js';
 import { presentResourceFile } from './resource-presenter.js';
 
-/** The storage folder of resource files: not a public folder, downloads go through DownloadsController's check. */
+/** The storage folder of resource files: not a public folder, downloads go through the library's own route and its check. */
 const FOLDER = 'career-files';
+/** An upload no resource took within a day was abandoned (the editor was left); the sweep removes it. */
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+const SWEEP_BATCH = 200;
 
 export interface ResourceFileDownload {
   body: Buffer;
@@ -27,12 +31,38 @@ export interface ResourceFileDownload {
  * resource is saved, downloaded through an access check that counts each download.
  */
 @Injectable()
-export class ResourceFilesService {
+export class ResourceFilesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: CareerAccessService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    private readonly jobs: JobsService,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.schedule('careers.resource-files-sweep', '17 * * * *', async () => {
+      await this.sweepAbandoned(new Date());
+    });
+  }
+
+  /**
+   * Deletes uploads no resource took for a day, rows first (in batches), then their stored
+   * objects; answers how many. An object whose delete fails is only an orphan in storage.
+   */
+  async sweepAbandoned(now: Date): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const [gone]: [{ storage_key: string }[], number] = await this.dataSource.query(
+        `DELETE FROM career_resource_files WHERE id IN (
+           SELECT id FROM career_resource_files WHERE resource_id IS NULL AND created_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING storage_key`,
+        [new Date(now.getTime() - ABANDONED_AFTER_MS), SWEEP_BATCH],
+      );
+      await this.forget(gone.map((f) => f.storage_key));
+      total += gone.length;
+      if (gone.length < SWEEP_BATCH) return total;
+    }
+  }
 
   /** A verified graduate or staff uploads one PDF (≤ 10 MB) or image (≤ 5 MB); the type is read from the bytes. */
   async upload(user: AuthUserDto, request: FastifyRequest): Promise<ResourceFileDto> {

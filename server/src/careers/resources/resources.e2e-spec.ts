@@ -4,6 +4,8 @@ import { settledMessages, subscribe } from '../../../test/notifications.js';
 import { startTestApp, type TestApp } from '../../../test/test-app.js';
 import { json } from '../../../test/wechat.js';
 import { REVIEW_WORD, RISKY_WORD } from '../../wechat/fake/content-security.fake.js';
+import { OBJECT_STORAGE, type ObjectStorage } from '../../storage/storage.port.js';
+import { ResourceFilesService } from './resource-files.service.js';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -212,6 +214,25 @@ describe('career resource library', () => {
       const seen = await t.request(`/api/v1/careers/resources/${id}`, { headers: author.headers });
       expect(seen.body).toMatchObject({ viewCount: 1, downloadCount: 2 });
       expect(seen.body.files.map((f: { downloadCount: number }) => f.downloadCount)).toEqual([1, 1]);
+    });
+
+    it('sweeps uploads no resource took within a day, keeping attached ones and fresh ones', async () => {
+      const author = await graduate(t);
+      const [abandoned, attached, fresh] = [(await upload(author)).body.id, (await upload(author)).body.id, (await upload(author)).body.id];
+      await create(author, resourceBody({ fileIds: [attached] }));
+      await t.dataSource.query(`UPDATE career_resource_files SET created_at = now() - interval '2 days' WHERE id = ANY($1)`, [
+        [abandoned, attached],
+      ]);
+      const [{ storage_key: key }] = await t.dataSource.query(`SELECT storage_key FROM career_resource_files WHERE id = $1`, [abandoned]);
+      const storage = t.app.get<ObjectStorage>(OBJECT_STORAGE);
+      expect(await storage.get(key)).not.toBeNull();
+      expect(await t.app.get(ResourceFilesService).sweepAbandoned(new Date())).toBeGreaterThanOrEqual(1);
+      expect(await storage.get(key)).toBeNull();
+      const left = await t.dataSource.query(`SELECT id FROM career_resource_files WHERE id = ANY($1) ORDER BY created_at`, [
+        [abandoned, attached, fresh],
+      ]);
+      expect(left.map((r: { id: string }) => r.id).sort()).toEqual([attached, fresh].sort());
+      expect((await fetch(`${t.baseUrl}/api/v1/careers/resource-files/${abandoned}`, { headers: author.headers })).status).toBe(404);
     });
 
     it('filters by kind, industry, topic and keyword, and pages newest first', async () => {
