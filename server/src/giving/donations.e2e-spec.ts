@@ -254,9 +254,12 @@ describe('donations by WeChat Pay', () => {
     const orphan = (await donate(fresh.id, { units: 2 }, first)).body.donation;
     // What a crash between the payment's commit and its posting leaves: paid, not numbered, not in the totals
     // (until the next posting of the campaign, whichever comes first: this one below, a poll, or the minute's sweep).
-    await t.dataSource.query(`UPDATE donations SET status = 'paid', transaction_id = 'T' || out_trade_no, paid_at = now() WHERE id = $1`, [
-      orphan.id,
-    ]);
+    // Paid a second before the next gift: WeChat Pay's success_time has whole seconds, so a time within
+    // the same second would come after the next gift's.
+    await t.dataSource.query(
+      `UPDATE donations SET status = 'paid', transaction_id = 'T' || out_trade_no, paid_at = now() - interval '1 second' WHERE id = $1`,
+      [orphan.id],
+    );
     const later = (await donate(fresh.id, { units: 1 }, second)).body.donation;
     fake.pay(later.outTradeNo, { notify: false });
     expect(await fake.deliver(later.outTradeNo)).toBe(204);
