@@ -8,6 +8,7 @@ import { isStaffUser } from '../../groups/group-access.js';
 import { JobsService } from '../../jobs/jobs.service.js';
 import { detectStoredType, STORED_TYPES } from '../../storage/file-type.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../../storage/storage.port.js';
+import { cleanImage } from '../../storage/image-pipeline.js';
 import { readUpload } from '../../storage/upload.js';
 import { CareerAccessService } from '../career-access.service.js';
 import { CareerResourceFileEntity } from './career-resource-file.entity.js';
@@ -78,7 +79,9 @@ export class ResourceFilesService implements OnModuleInit {
     if (contentType !== 'application/pdf' && upload.body.length > CAREERS_LIMITS.imageMaxBytes) {
       throw new AppError('RESOURCE_FILE_TOO_LARGE', [{ field: upload.fieldName, issue: 'an image must be at most 5 MB' }]);
     }
-    const stored = await this.storage.put({ folder: FOLDER, body: upload.body, contentType });
+    // Pictures lose their EXIF (GPS, camera) like every other uploaded picture; a PDF is kept as sent.
+    const body = contentType === 'application/pdf' ? upload.body : await cleanImage(upload.body, contentType, upload.fieldName);
+    const stored = await this.storage.put({ folder: FOLDER, body, contentType });
     try {
       const row = await this.dataSource.manager.save(CareerResourceFileEntity, {
         uploaderId: user.id,
@@ -86,7 +89,7 @@ export class ResourceFilesService implements OnModuleInit {
         storageKey: stored.key,
         name: fileName(upload.fileName, STORED_TYPES[contentType]),
         contentType,
-        size: upload.body.length,
+        size: body.length,
       });
       return presentResourceFile(row);
     } catch (error) {
