@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Blank optional text counts as not given. */
@@ -11,9 +11,16 @@ const blankToNull = ({ value }: { value: unknown }) => (typeof value === 'string
 export const RequiredText = (max: number, example?: string) =>
   applyDecorators(ApiProperty({ maxLength: max, example }), Transform(trim), IsString(), IsNotEmpty(), MaxLength(max));
 
+/**
+ * Left out, or present and checked: `null` is refused like any other wrong type, since the
+ * document says the field is not nullable (@IsOptional() would let null through to the
+ * service, which then stored it or failed on a NOT NULL column). Nullable fields say so.
+ */
+const absent = () => ValidateIf((_, value) => value !== undefined);
+
 /** Text that may be left out or empty (stored as empty), trimmed. */
 export const OptionalText = (max: number, description?: string) =>
-  applyDecorators(ApiPropertyOptional({ maxLength: max, description }), Transform(trim), IsOptional(), IsString(), MaxLength(max));
+  applyDecorators(ApiPropertyOptional({ maxLength: max, description }), Transform(trim), absent(), IsString(), MaxLength(max));
 
 /** Text that may be left out, null or blank (all stored as null), trimmed. */
 export const NullableText = (max: number, description?: string) =>
@@ -31,7 +38,7 @@ export const OneOf = (values: readonly string[], description?: string) =>
 
 /** One of a fixed list, or left out. */
 export const OptionalOneOf = (values: readonly string[], description?: string) =>
-  applyDecorators(ApiPropertyOptional({ enum: values, description }), IsOptional(), IsIn(values));
+  applyDecorators(ApiPropertyOptional({ enum: values, description }), absent(), IsIn(values));
 
 /** A Beijing calendar day, `2026-05-01` (a real date). */
 export const Day = (description: string) =>
