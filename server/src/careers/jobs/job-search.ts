@@ -4,8 +4,8 @@ import type { JobPostEntity } from './job-post.entity.js';
 
 /**
  * The filters as grams too (`city:杭州`), so a keyword within a filter is one GIN lookup of the
- * few posts that have both, not every post with the keyword read and then filtered (2 ms
- * instead of 50 ms at 100,000 posts: docs/careers.md).
+ * few posts that have both, not every post with the keyword read and then filtered
+ * (docs/careers.md, Jobs: indexes and plans).
  */
 export const filterGrams = (filters: { industry?: string; city?: string; type?: string }) =>
   (['industry', 'city', 'type'] as const).flatMap((key) => (filters[key] ? [`${key}:${filters[key]}`] : []));

@@ -160,6 +160,14 @@ describe('jobs and internships', () => {
         cursor = page.nextCursor;
       } while (cursor);
       expect(seen).toEqual(['苏州岗位4', '苏州岗位3', '苏州岗位2', '苏州岗位1', '苏州岗位0']);
+      // A keyword few posts carry sorts just those: the same order and cursor.
+      const found: string[] = [];
+      do {
+        const page = await board(`?q=苏州岗位&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        found.push(...page.items.map((p) => p.title));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(found).toEqual(seen);
     });
 
     it('drops posts on their own once the closing day has passed, and the job marks them expired', async () => {
