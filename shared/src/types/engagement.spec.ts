@@ -5,6 +5,7 @@ const row = (kind: string, subjectTitle: string | null, detail: Record<string, u
 describe('describeInteraction', () => {
   it('names what happened: the event, the group, the campaign and the amount', () => {
     expect(describeInteraction(row('events.registered', '2025 返校日'))).toBe('报名了 2025 返校日');
+    expect(describeInteraction(row('events.waitlisted', '2025 返校日'))).toBe('候补报名了 2025 返校日');
     expect(describeInteraction(row('groups.joined', '机械1201班'))).toBe('加入了 机械1201班');
     expect(describeInteraction(row('giving.donated', '助学基金', { amountFen: 5000 }))).toBe('为 助学基金 捐赠 ¥50');
     expect(describeInteraction(row('giving.donated', '助学基金', { amountFen: 1250 }))).toBe('为 助学基金 捐赠 ¥12.50');

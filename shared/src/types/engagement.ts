@@ -23,6 +23,7 @@ export const INTERACTION_KINDS = {
   'identity.claimed': { label: '认领名册记录', participation: false, byAlumnus: true },
   'identity.verified': { label: '完成校友认证', participation: false, byAlumnus: false },
   'events.registered': { label: '报名活动', participation: false, byAlumnus: true },
+  'events.waitlisted': { label: '候补报名活动', participation: false, byAlumnus: true },
   'events.promoted': { label: '候补转为正式报名', participation: false, byAlumnus: false },
   'events.cancelled': { label: '取消活动报名', participation: false, byAlumnus: true },
   'events.checked_in': { label: '参加活动', participation: true, byAlumnus: true },
@@ -101,6 +102,7 @@ export function interactionKindLabel(kind: string): string {
  */
 export const INTERACTION_SENTENCES: Partial<Record<InteractionKind, string>> = {
   'events.registered': '报名了 {title}',
+  'events.waitlisted': '候补报名了 {title}',
   'events.promoted': '{title} 候补转为正式报名',
   'events.cancelled': '取消了 {title} 的报名',
   'events.checked_in': '参加了 {title}',
