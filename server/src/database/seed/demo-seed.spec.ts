@@ -143,6 +143,29 @@ describe('demo seed', () => {
     }
   });
 
+  it('shows where the money went: fund-use ledgers whose spent totals are their entries, never more than raised', async () => {
+    const drives = await first.dataSource.query(
+      `SELECT c.title, c.status, c.raised_fen::int AS raised, c.spent_fen::int AS spent,
+              (SELECT coalesce(sum(amount_fen), 0)::int FROM campaign_disbursements d WHERE d.campaign_id = c.id) AS entries,
+              (SELECT count(*)::int FROM campaign_disbursements d WHERE d.campaign_id = c.id) AS count
+         FROM campaigns c ORDER BY c.created_at`,
+    );
+    for (const d of drives) {
+      expect(d.spent).toBe(d.entries);
+      expect(d.spent).toBeLessThanOrEqual(d.raised);
+    }
+    const withLedger = drives.filter((d: { count: number }) => d.count > 0);
+    expect(withLedger.length).toBeGreaterThanOrEqual(2);
+    // The closed drive spent exactly what it raised.
+    const closed = drives.find((d: { status: string }) => d.status === 'closed');
+    expect(closed.spent).toBe(closed.raised);
+    expect(closed.count).toBe(2);
+    // The public ledger answers them.
+    const [aid] = await first.dataSource.query(`SELECT id FROM campaigns WHERE kind = 'student_aid'`);
+    const ledger = await first.request(`/api/v1/campaigns/${aid.id}/disbursements`);
+    expect(ledger.body.items).toHaveLength(1);
+  });
+
   it('has every verified alumnus, donor and group member signed in with WeChat, as the app requires', async () => {
     const [row] = await first.dataSource.query(
       `SELECT (SELECT count(DISTINCT alumnus_id)::int FROM donations) AS donors,

@@ -13,6 +13,7 @@ import { HOMECOMING_QUESTIONS, seedDemoRegistrations } from './demo-events.js';
 import { seedDemoGiving } from './demo-giving.js';
 import { seedDemoGroups } from './demo-groups.js';
 import { seedDemoInteractions } from './demo-interactions.js';
+import { seedDemoLedger } from './demo-ledger.js';
 
 /** Fixed seed: every demo installation shows the same people and numbers. */
 const SEED = 20261124;
@@ -332,6 +333,7 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
     now,
     drives: { trees: trees!, aid: aid!, scholarship: scholarship!, library: library!, trees2025: trees2025! },
   });
+  await seedDemoLedger(manager, { now, staffId: alumni[5]!.id, drives: { aid: aid!, trees2025: trees2025! } });
   await seedDemoCareers(manager, { alumni, departments, now });
   await seedDemoRegistrations(manager);
   // Claiming a roster entry, joining a group, signing up and giving all happen in the mini-program: whoever
