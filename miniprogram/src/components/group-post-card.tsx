@@ -83,17 +83,21 @@ export function AuthorAvatar({ author, small = false }: { author: GroupPostAutho
   );
 }
 
-/** One image large, more in a grid of three; a tap opens the viewer on that image. */
+/**
+ * One image large, more in a grid of three; a tap opens the viewer on that image at full size.
+ * Grid cells are small, so they load the thumbnails; a single image spans the card and needs the picture.
+ */
 export function ImageGrid({ images }: { images: GroupPostImageDto[] }) {
   const urls = images.map((i) => mediaUrl(i.url));
   const single = images.length === 1;
+  const shown = single ? urls : images.map((i) => mediaUrl(i.thumbnailUrl));
   return (
     <View className={single ? 'group-post__images group-post__images--single' : 'group-post__images'}>
       {images.map((image, i) => (
         <Image
           key={image.id}
           className="group-post__image"
-          src={urls[i]}
+          src={shown[i]}
           mode={single ? 'widthFix' : 'aspectFill'}
           onClick={() => void Taro.previewImage({ urls, current: urls[i] })}
         />

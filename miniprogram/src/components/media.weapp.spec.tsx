@@ -13,8 +13,8 @@ const POST: GroupPostDto = {
   author: { id: 'a1', displayName: '李明', avatarUrl: '/api/v1/uploads/avatars/a1.jpg' },
   text: '返校日合影',
   images: [
-    { id: 'i1', url: '/api/v1/group-post-images/i1.jpg' },
-    { id: 'i2', url: '/api/v1/group-post-images/i2.jpg' },
+    { id: 'i1', url: '/api/v1/group-post-images/i1.jpg', thumbnailUrl: '/api/v1/group-post-images/i1.thumb.jpg' },
+    { id: 'i2', url: '/api/v1/group-post-images/i2.jpg', thumbnailUrl: '/api/v1/group-post-images/i2.thumb.jpg' },
   ],
   status: 'published',
   pinned: false,
@@ -42,15 +42,15 @@ const allLoaded = async (container: HTMLElement) =>
   waitFor(() => expect(pictures(container).map((img) => img.dataset.state)).toEqual(pictures(container).map(() => 'loaded')));
 
 describe('uploaded pictures in WeChat', () => {
-  it('shows a post’s photos and its author’s avatar, and previews the photos full size', async () => {
+  it('shows a post’s photos as thumbnails and its author’s avatar, and previews the photos full size', async () => {
     serveMedia();
     const { container } = render(<GroupPostCard post={POST} />);
 
     await allLoaded(container);
     expect(pictures(container).map((img) => img.getAttribute('src'))).toEqual([
       'https://api.example.org/api/v1/uploads/avatars/a1.jpg',
-      'https://api.example.org/api/v1/group-post-images/i1.jpg',
-      'https://api.example.org/api/v1/group-post-images/i2.jpg',
+      'https://api.example.org/api/v1/group-post-images/i1.thumb.jpg',
+      'https://api.example.org/api/v1/group-post-images/i2.thumb.jpg',
     ]);
 
     fireEvent.click(container.querySelectorAll('.group-post__image')[1]!);

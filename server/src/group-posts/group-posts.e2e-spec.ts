@@ -2,7 +2,8 @@ import { feedCounts, groupWith, type Member, people } from '../../test/group-fee
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { wechatFake } from '../../test/wechat.js';
 import { contentSecurityFake, REVIEW_WORD, RISKY_WORD } from '../wechat/fake/content-security.fake.js';
-import { picture, pictureFacts } from '../../test/images.js';
+import { phonePhoto, picture, pictureFacts } from '../../test/images.js';
+import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
 
 const PNG = await picture('png');
 
@@ -331,6 +332,44 @@ describe('group posts', () => {
 
       expect((await send('DELETE', `/group-posts/${res.body.id}`, p['小红']!)).status).toBe(204);
       expect((await fetch(`${t.baseUrl}${first.body.url}`)).status).toBe(404);
+    });
+
+    it('makes a thumbnail of each image (480 px, upright, no EXIF), served like the image; an image without one serves itself', async () => {
+      const uploaded = await upload(p['小红']!, await phonePhoto(1200, 900), 'phone.jpg');
+      expect(uploaded.status).toBe(201);
+      expect(uploaded.body.thumbnailUrl).toBe(uploaded.body.url.replace(/\.jpg$/, '.thumb.jpg'));
+      expect((await fetch(`${t.baseUrl}${uploaded.body.thumbnailUrl}`)).status).toBe(404);
+
+      const res = await post(p['小红']!, openGroup, { text: '一张手机照片', imageIds: [uploaded.body.id] });
+      expect(res.body.images).toEqual([uploaded.body]);
+      const feed = await send('GET', `/groups/${openGroup}/posts`, p['小明']!);
+      expect(feed.body.items.find((i: { id: string }) => i.id === res.body.id).images).toEqual([uploaded.body]);
+      const thumbnail = await fetch(`${t.baseUrl}${uploaded.body.thumbnailUrl}`);
+      expect(thumbnail.status).toBe(200);
+      expect(thumbnail.headers.get('content-type')).toBe('image/jpeg');
+      expect(await pictureFacts(await thumbnail.arrayBuffer())).toEqual({ format: 'jpeg', width: 480, height: 360, exif: false });
+      const full = await fetch(`${t.baseUrl}${uploaded.body.url}`);
+      expect(await pictureFacts(await full.arrayBuffer())).toEqual({ format: 'jpeg', width: 1200, height: 900, exif: false });
+
+      // An image uploaded before thumbnails were made has none in the storage: its thumbnail URL serves the image.
+      const storage = t.app.get<symbol, ObjectStorage>(OBJECT_STORAGE);
+      const key = `group-posts/${uploaded.body.url.split('/').pop()}`;
+      const thumbnailKey = key.replace(/\.jpg$/, '.thumb.jpg');
+      expect(await storage.get(thumbnailKey)).not.toBeNull();
+      await storage.delete(thumbnailKey);
+      expect(await storage.get(key)).not.toBeNull();
+      const fallback = await fetch(`${t.baseUrl}${uploaded.body.thumbnailUrl}`);
+      expect(fallback.status).toBe(200);
+      expect(await pictureFacts(await fallback.arrayBuffer())).toMatchObject({ width: 1200, height: 900 });
+
+      // An edit that drops an image deletes its file and its thumbnail from the storage.
+      const again = await upload(p['小红']!, await picture('png', 600, 300));
+      const second = await post(p['小红']!, openGroup, { text: '再来一张', imageIds: [again.body.id] });
+      const secondThumb = `group-posts/${again.body.thumbnailUrl.split('/').pop()}`;
+      expect(await pictureFacts((await storage.get(secondThumb))!.body)).toMatchObject({ format: 'png', width: 480, height: 240 });
+      expect((await send('PATCH', `/group-posts/${second.body.id}`, p['小红']!, { text: '不要图了', imageIds: [] })).status).toBe(200);
+      expect(await storage.get(secondThumb)).toBeNull();
+      expect((await fetch(`${t.baseUrl}${again.body.thumbnailUrl}`)).status).toBe(404);
     });
 
     it('refuses a file that is not an image, whatever its name says', async () => {

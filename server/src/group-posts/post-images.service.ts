@@ -5,7 +5,9 @@ import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type AuthUserDto, GROUP_POST_LIMITS, type GroupPostImageDto } from '@alumni/shared';
 import { AppError } from '../common/app-error.js';
 import { type ObjectContent, OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
+import { originalKeyOf, thumbnailKeyOf } from '../storage/storage-keys.js';
 import { readImageUpload } from '../storage/upload.js';
+import { getOrOriginal } from '../storage/uploads.controller.js';
 import { GroupPostImageEntity } from './group-post-image.entity.js';
 
 const FOLDER = 'group-posts';
@@ -25,7 +27,12 @@ export class PostImagesService {
 
   async upload(user: AuthUserDto, request: FastifyRequest): Promise<GroupPostImageDto> {
     const upload = await readImageUpload(request, GROUP_POST_LIMITS.imageMaxBytes);
-    const stored = await this.storage.put({ folder: FOLDER, body: upload.body, contentType: upload.contentType });
+    const stored = await this.storage.put({
+      folder: FOLDER,
+      body: upload.body,
+      contentType: upload.contentType,
+      thumbnail: upload.thumbnail,
+    });
     const image = await this.dataSource
       .getRepository(GroupPostImageEntity)
       .save({ uploaderId: user.id, storageKey: stored.key, postId: null, position: null });
@@ -83,17 +90,22 @@ export class PostImagesService {
     return byPost;
   }
 
-  /** The file of an image whose post is shown (published or held); null otherwise. */
+  /**
+   * The file of an image whose post is shown (published or held), or its thumbnail (the image
+   * itself for one uploaded before thumbnails were made); null otherwise.
+   */
   async fileOfShownPost(name: string): Promise<ObjectContent | null> {
+    const key = `${FOLDER}/${name}`;
     const rows: unknown[] = await this.dataSource.query(
       `SELECT 1 FROM group_post_images i JOIN group_posts p ON p.id = i.post_id
         WHERE i.storage_key = $1 AND p.status IN ('published', 'held')`,
-      [`${FOLDER}/${name}`],
+      [originalKeyOf(key) ?? key],
     );
-    return rows.length === 0 ? null : this.storage.get(`${FOLDER}/${name}`);
+    return rows.length === 0 ? null : getOrOriginal(this.storage, key);
   }
 
   private present(image: GroupPostImageEntity): GroupPostImageDto {
-    return { id: image.id, url: `${POST_IMAGES_URL_PATH}/${image.storageKey.slice(FOLDER.length + 1)}` };
+    const name = (key: string) => `${POST_IMAGES_URL_PATH}/${key.slice(FOLDER.length + 1)}`;
+    return { id: image.id, url: name(image.storageKey), thumbnailUrl: name(thumbnailKeyOf(image.storageKey)) };
   }
 }

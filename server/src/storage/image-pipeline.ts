@@ -7,6 +7,9 @@ export const MAX_INPUT_PIXELS = 50_000_000;
 /** The longest side an image is stored at; a phone photo (4000 × 3000) becomes 2560 × 1920. */
 export const MAX_STORED_EDGE = 2560;
 
+/** The longest side of a thumbnail: sharp on a phone's 3× screen at the size feeds and avatars show. */
+export const THUMBNAIL_EDGE = 480;
+
 const megapixels = (pixels: number) => `${Math.round(pixels / 1_000_000)} megapixels`;
 
 /**
@@ -36,4 +39,16 @@ export async function cleanImage(body: Buffer, contentType: ImageType, field: st
     if (error instanceof AppError) throw error;
     throw new AppError('UPLOAD_TYPE_UNSUPPORTED', [{ field, issue: 'the file is not a readable JPEG, PNG or WebP picture' }]);
   }
+}
+
+/**
+ * A small copy of a picture cleanImage already cleaned (upright, no metadata), for lists that
+ * show it small; same type, so a PNG keeps its transparency. Never larger than the picture.
+ */
+export async function makeThumbnail(cleaned: Buffer, contentType: ImageType): Promise<Buffer> {
+  let image = sharp(cleaned).resize({ width: THUMBNAIL_EDGE, height: THUMBNAIL_EDGE, fit: 'inside', withoutEnlargement: true });
+  if (contentType === 'image/jpeg') image = image.jpeg({ quality: 80 });
+  else if (contentType === 'image/png') image = image.png();
+  else image = image.webp({ quality: 80 });
+  return image.toBuffer();
 }

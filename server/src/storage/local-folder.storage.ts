@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { contentTypeOfKey, newKey, type UploadUrls } from './storage-keys.js';
+import { contentTypeOfKey, newKey, originalKeyOf, thumbnailKeyOf, type UploadUrls } from './storage-keys.js';
 import type { ObjectContent, ObjectStorage, PutObjectInput, StoredObject } from './storage.port.js';
 
 /**
@@ -16,9 +16,23 @@ export class LocalFolderStorage implements ObjectStorage {
 
   async put(input: PutObjectInput): Promise<StoredObject> {
     const key = newKey(input.folder, input.contentType);
+    await this.write(key, input.body);
+    if (!input.thumbnail)
+      return { key, url: this.urlFor(key), contentType: input.contentType, size: input.body.length, thumbnailUrl: null };
+    const thumbnailKey = thumbnailKeyOf(key);
+    await this.write(thumbnailKey, input.thumbnail);
+    return {
+      key,
+      url: this.urlFor(key),
+      contentType: input.contentType,
+      size: input.body.length,
+      thumbnailUrl: this.urlFor(thumbnailKey),
+    };
+  }
+
+  private async write(key: string, body: Buffer): Promise<void> {
     await mkdir(dirname(join(this.root, key)), { recursive: true });
-    await writeFile(join(this.root, key), input.body, { flag: 'wx' });
-    return { key, url: this.urlFor(key), contentType: input.contentType, size: input.body.length };
+    await writeFile(join(this.root, key), body, { flag: 'wx' });
   }
 
   async get(key: string): Promise<ObjectContent | null> {
@@ -35,6 +49,7 @@ export class LocalFolderStorage implements ObjectStorage {
   async delete(key: string): Promise<void> {
     if (contentTypeOfKey(key) === null) return;
     await rm(join(this.root, key), { force: true });
+    if (originalKeyOf(key) === null) await rm(join(this.root, thumbnailKeyOf(key)), { force: true });
   }
 
   urlFor(key: string): string {

@@ -10,6 +10,7 @@ import { OBJECT_STORAGE } from './storage.port.js';
 
 const PUBLIC_BASE_URL = 'https://alumni.example.edu.cn';
 const PNG = await picture('png');
+const THUMBNAIL = await picture('png', 4, 4);
 
 describe('uploads in S3-compatible object storage (STORAGE=s3), on two instances', () => {
   let store: ObjectStore;
@@ -55,10 +56,12 @@ describe('uploads in S3-compatible object storage (STORAGE=s3), on two instances
     expect(seen.body.avatarUrl).toBe(url);
   });
 
-  it('keeps the file in the bucket, where the storage port finds, and removes, it', async () => {
+  it('keeps the file and its thumbnail in the bucket, where the storage port finds, and removes, them', async () => {
     const storage = a.app.get(OBJECT_STORAGE);
     expect(storage).toBeInstanceOf(S3Storage);
-    const stored = await storage.put({ folder: 'avatars', body: PNG, contentType: 'image/png' });
+    const stored = await storage.put({ folder: 'avatars', body: PNG, contentType: 'image/png', thumbnail: THUMBNAIL });
+    const thumbnailKey = stored.key.replace(/\.png$/, '.thumb.png');
+    expect(stored.thumbnailUrl).toBe(`${PUBLIC_BASE_URL}/api/v1/uploads/${thumbnailKey}`);
     const client = new S3Client({
       region: 'us-east-1',
       endpoint: store.env.S3_ENDPOINT,
@@ -67,11 +70,14 @@ describe('uploads in S3-compatible object storage (STORAGE=s3), on two instances
     });
     const object = await client.send(new GetObjectCommand({ Bucket: 'alumnilink', Key: stored.key }));
     expect(Buffer.from(await object.Body!.transformToByteArray())).toEqual(PNG);
+    const thumbnail = await client.send(new GetObjectCommand({ Bucket: 'alumnilink', Key: thumbnailKey }));
+    expect(Buffer.from(await thumbnail.Body!.transformToByteArray())).toEqual(THUMBNAIL);
     client.destroy();
 
     expect(await b.app.get(OBJECT_STORAGE).get(stored.key)).toEqual({ body: PNG, contentType: 'image/png' });
     await b.app.get(OBJECT_STORAGE).delete(stored.key);
     expect(await storage.get(stored.key)).toBeNull();
+    expect(await storage.get(thumbnailKey)).toBeNull();
     await storage.delete(stored.key);
   });
 

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-s3';
 import type { S3Config } from '../config/configuration.js';
 import { StartupError } from '../database/startup-error.js';
-import { contentTypeOfKey, newKey, type UploadUrls } from './storage-keys.js';
+import { contentTypeOfKey, newKey, originalKeyOf, thumbnailKeyOf, type UploadUrls } from './storage-keys.js';
 import type { ObjectContent, ObjectStorage, PutObjectInput, StoredObject } from './storage.port.js';
 
 /**
@@ -53,16 +53,24 @@ export class S3Storage implements ObjectStorage {
 
   async put(input: PutObjectInput): Promise<StoredObject> {
     const key = newKey(input.folder, input.contentType);
+    await this.write(key, input.body, input.contentType);
+    if (!input.thumbnail)
+      return { key, url: this.urlFor(key), contentType: input.contentType, size: input.body.length, thumbnailUrl: null };
+    const thumbnailKey = thumbnailKeyOf(key);
+    await this.write(thumbnailKey, input.thumbnail, input.contentType);
+    return {
+      key,
+      url: this.urlFor(key),
+      contentType: input.contentType,
+      size: input.body.length,
+      thumbnailUrl: this.urlFor(thumbnailKey),
+    };
+  }
+
+  private async write(key: string, body: Buffer, contentType: string): Promise<void> {
     await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.config.bucket,
-        Key: key,
-        Body: input.body,
-        ContentType: input.contentType,
-        ContentLength: input.body.length,
-      }),
+      new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: body, ContentType: contentType, ContentLength: body.length }),
     );
-    return { key, url: this.urlFor(key), contentType: input.contentType, size: input.body.length };
   }
 
   async get(key: string): Promise<ObjectContent | null> {
@@ -81,6 +89,8 @@ export class S3Storage implements ObjectStorage {
     if (contentTypeOfKey(key) === null) return;
     // S3 answers a delete of a missing key with success, as the port wants.
     await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: key }));
+    if (originalKeyOf(key) === null)
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.config.bucket, Key: thumbnailKeyOf(key) }));
   }
 
   urlFor(key: string): string {

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { STORED_TYPES, type StoredType } from './file-type.js';
 
 const FOLDER = /^[a-z0-9][a-z0-9-]{0,39}$/;
-/** `folder/uuid.ext`: nothing a client sends can name a file outside the storage's own keys. */
-const KEY = /^([a-z0-9][a-z0-9-]{0,39})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(jpg|png|webp|pdf)$/;
+/**
+ * `folder/uuid.ext`, or `folder/uuid.thumb.ext` for a picture's thumbnail: nothing a client
+ * sends can name a file outside the storage's own keys.
+ */
+const KEY = /^([a-z0-9][a-z0-9-]{0,39})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.thumb)?\.(jpg|png|webp|pdf)$/;
 
 const CONTENT_TYPE_BY_EXTENSION = Object.fromEntries(Object.entries(STORED_TYPES).map(([type, ext]) => [ext, type])) as Record<
   string,
@@ -24,7 +27,20 @@ export function newKey(folder: string, contentType: string): string {
 /** The content type a well-formed key stands for, or null for anything else (then no driver touches it). */
 export function contentTypeOfKey(key: string): StoredType | null {
   const match = KEY.exec(key);
-  return match ? CONTENT_TYPE_BY_EXTENSION[match[3]!]! : null;
+  return match ? CONTENT_TYPE_BY_EXTENSION[match[4]!]! : null;
+}
+
+/** Where a picture's thumbnail is kept: beside it, `folder/uuid.thumb.ext`. */
+export function thumbnailKeyOf(key: string): string {
+  const match = KEY.exec(key);
+  if (!match || match[3]) throw new Error(`not the key of an original file: ${JSON.stringify(key)}`);
+  return `${match[1]}/${match[2]}.thumb.${match[4]}`;
+}
+
+/** The original a thumbnail key stands beside; null when the key is not a thumbnail's. */
+export function originalKeyOf(key: string): string | null {
+  const match = KEY.exec(key);
+  return match?.[3] ? `${match[1]}/${match[2]}.${match[4]}` : null;
 }
 
 /**

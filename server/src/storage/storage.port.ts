@@ -10,6 +10,8 @@ export interface StoredObject {
   url: string;
   contentType: string;
   size: number;
+  /** The thumbnail's URL when one was stored with the file (PutObjectInput.thumbnail). */
+  thumbnailUrl: string | null;
 }
 
 export interface PutObjectInput {
@@ -18,6 +20,8 @@ export interface PutObjectInput {
   body: Buffer;
   /** One of STORED_TYPES (file-type.ts): an image or a PDF; decides the file extension. */
   contentType: string;
+  /** A small copy of a picture (image-pipeline.ts makeThumbnail), stored beside it at thumbnailKeyOf(key). */
+  thumbnail?: Buffer;
 }
 
 export interface ObjectContent {
@@ -34,7 +38,7 @@ export interface ObjectStorage {
   put(input: PutObjectInput): Promise<StoredObject>;
   /** Null when the key does not exist or is malformed. */
   get(key: string): Promise<ObjectContent | null>;
-  /** Removing a key that is already gone is not an error. */
+  /** Removing a key that is already gone is not an error; an original's thumbnail goes with it. */
   delete(key: string): Promise<void>;
   urlFor(key: string): string;
   /** The key one of our URLs names (as urlFor made it, or its path alone); null for any other URL. */

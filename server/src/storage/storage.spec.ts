@@ -5,9 +5,9 @@ import { crc32 } from 'node:zlib';
 import { detectImageType, detectStoredType } from './file-type.js';
 import { AppError } from '../common/app-error.js';
 import { phonePhoto, picture, pictureFacts } from '../../test/images.js';
-import { cleanImage, MAX_STORED_EDGE } from './image-pipeline.js';
+import { cleanImage, makeThumbnail, MAX_STORED_EDGE, THUMBNAIL_EDGE } from './image-pipeline.js';
 import { LocalFolderStorage } from './local-folder.storage.js';
-import { UploadUrls } from './storage-keys.js';
+import { originalKeyOf, UploadUrls } from './storage-keys.js';
 
 describe('detectImageType', () => {
   it('reads JPEG, PNG and WebP from their first bytes and nothing else', () => {
@@ -47,11 +47,26 @@ describe('LocalFolderStorage', () => {
       url: `/api/v1/uploads/${stored.key}`,
       contentType: 'image/png',
       size: 4,
+      thumbnailUrl: null,
     });
     expect(await storage.get(stored.key)).toEqual({ body, contentType: 'image/png' });
     await storage.delete(stored.key);
     expect(await storage.get(stored.key)).toBeNull();
     await storage.delete(stored.key);
+  });
+
+  it('stores a thumbnail beside its picture, at the .thumb key, and deletes it with the picture', async () => {
+    const body = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1]);
+    const thumbnail = Buffer.from([0x89, 0x50, 0x4e, 0x47, 2]);
+    const stored = await storage.put({ folder: 'group-posts', body, contentType: 'image/png', thumbnail });
+    const thumbnailKey = stored.key.replace(/\.png$/, '.thumb.png');
+    expect(stored.thumbnailUrl).toBe(`/api/v1/uploads/${thumbnailKey}`);
+    expect(await storage.get(thumbnailKey)).toEqual({ body: thumbnail, contentType: 'image/png' });
+    expect(originalKeyOf(thumbnailKey)).toBe(stored.key);
+    expect(originalKeyOf(stored.key)).toBeNull();
+    await storage.delete(stored.key);
+    expect(await storage.get(thumbnailKey)).toBeNull();
+    expect(await readdir(join(root, 'group-posts'))).toEqual([]);
   });
 
   it('keeps a PDF under a .pdf key and reads it back as a PDF', async () => {
@@ -141,6 +156,16 @@ describe('cleanImage', () => {
   it('keeps PNG and WebP in their type', async () => {
     expect((await pictureFacts(await cleanImage(await picture('png'), 'image/png', 'file'))).format).toBe('png');
     expect((await pictureFacts(await cleanImage(await picture('webp'), 'image/webp', 'file'))).format).toBe('webp');
+  });
+
+  it(`makes thumbnails at most ${THUMBNAIL_EDGE} px on their longest side, in the picture's type, never larger than it`, async () => {
+    expect(await pictureFacts(await makeThumbnail(await picture('webp', 900, 1200), 'image/webp'))).toEqual({
+      format: 'webp',
+      width: 360,
+      height: THUMBNAIL_EDGE,
+      exif: false,
+    });
+    expect(await pictureFacts(await makeThumbnail(await picture('png', 30, 20), 'image/png'))).toMatchObject({ width: 30, height: 20 });
   });
 
   it(`scales a picture down to ${MAX_STORED_EDGE} px on its longest side, never up`, async () => {

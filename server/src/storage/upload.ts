@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import '@fastify/multipart';
 import { AppError } from '../common/app-error.js';
 import { detectImageType, IMAGE_TYPES, type ImageType } from './file-type.js';
-import { cleanImage } from './image-pipeline.js';
+import { cleanImage, makeThumbnail } from './image-pipeline.js';
 
 /**
  * Limits for every multipart request; a route's own `maxBytes` narrows the file size.
@@ -50,9 +50,13 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
 
 /**
  * readUpload, and the file must really be a JPEG, PNG or WebP image (checked by its bytes);
- * the body answered is the cleaned picture (image-pipeline.ts: no EXIF or GPS, size capped).
+ * the body answered is the cleaned picture (image-pipeline.ts: no EXIF or GPS, size capped),
+ * with its thumbnail (pass it to ObjectStorage.put where lists show the picture small).
  */
-export async function readImageUpload(request: FastifyRequest, maxBytes: number): Promise<Upload & { contentType: ImageType }> {
+export async function readImageUpload(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<Upload & { contentType: ImageType; thumbnail: Buffer }> {
   const upload = await readUpload(request, maxBytes);
   const contentType = detectImageType(upload.body);
   if (!contentType) {
@@ -60,5 +64,6 @@ export async function readImageUpload(request: FastifyRequest, maxBytes: number)
       { field: upload.fieldName, issue: `the file must be one of ${Object.keys(IMAGE_TYPES).join(', ')}` },
     ]);
   }
-  return { ...upload, body: await cleanImage(upload.body, contentType, upload.fieldName), contentType };
+  const body = await cleanImage(upload.body, contentType, upload.fieldName);
+  return { ...upload, body, contentType, thumbnail: await makeThumbnail(body, contentType) };
 }

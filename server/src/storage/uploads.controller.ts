@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { AppError } from '../common/app-error.js';
-import { OBJECT_STORAGE, type ObjectStorage } from './storage.port.js';
+import { originalKeyOf } from './storage-keys.js';
+import { type ObjectContent, OBJECT_STORAGE, type ObjectStorage } from './storage.port.js';
 
 /**
  * Folders whose files anyone holding the URL may fetch. Keys are random UUIDs handed out
@@ -13,6 +14,16 @@ import { OBJECT_STORAGE, type ObjectStorage } from './storage.port.js';
  * its owning module streams it after its own access check.
  */
 export const PUBLIC_FOLDERS: ReadonlySet<string> = new Set(['avatars', 'group-covers', 'campaign-photos']);
+
+/**
+ * The file of a key; for the thumbnail of a picture uploaded before thumbnails were made (or
+ * one stored without), the picture itself, so a thumbnail URL always shows something.
+ */
+export async function getOrOriginal(storage: ObjectStorage, key: string): Promise<ObjectContent | null> {
+  const object = await storage.get(key);
+  const original = object ? null : originalKeyOf(key);
+  return original ? storage.get(original) : object;
+}
 
 /** Serves stored files of the public folders read-only, at a stable URL, with their content type. */
 @ApiTags('uploads')
@@ -26,7 +37,7 @@ export class UploadsController {
   @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   @ApiErrors('UPLOAD_NOT_FOUND')
   async get(@Param('folder') folder: string, @Param('name') name: string, @Res() reply: FastifyReply): Promise<void> {
-    const object = PUBLIC_FOLDERS.has(folder) ? await this.storage.get(`${folder}/${name}`) : null;
+    const object = PUBLIC_FOLDERS.has(folder) ? await getOrOriginal(this.storage, `${folder}/${name}`) : null;
     if (!object) throw new AppError('UPLOAD_NOT_FOUND');
     await reply
       .header('content-type', object.contentType)

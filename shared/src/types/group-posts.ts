@@ -33,6 +33,11 @@ export interface GroupPostAuthorDto {
 export interface GroupPostImageDto {
   id: string;
   url: string;
+  /**
+   * The picture at most 480 px on its longest side, for feeds and the composer; serves the
+   * picture itself for one uploaded before thumbnails were made.
+   */
+  thumbnailUrl: string;
 }
 
 /**

@@ -32,6 +32,12 @@ export class GroupPostImageResponseDto implements GroupPostImageDto {
 
   @ApiProperty({ example: '/api/v1/group-post-images/5f0c….jpg' })
   url: string;
+
+  @ApiProperty({
+    example: '/api/v1/group-post-images/5f0c….thumb.jpg',
+    description: 'At most 480 px on its longest side; the picture itself for one uploaded before thumbnails were made',
+  })
+  thumbnailUrl: string;
 }
 
 export class GroupRefResponseDto {

@@ -102,7 +102,10 @@ describe('发动态', () => {
 
   it('edits my post: starts from its text and images, and saves with the kept image ids', async () => {
     (useRouter as jest.Mock).mockReturnValue({ params: { postId: 'p1' } });
-    const mine = { ...post('published'), images: [{ id: 'img9', url: '/api/v1/group-post-images/9.png' }] };
+    const mine = {
+      ...post('published'),
+      images: [{ id: 'img9', url: '/api/v1/group-post-images/9.png', thumbnailUrl: '/api/v1/group-post-images/9.thumb.png' }],
+    };
     taroRequest.mockImplementation((call: { method: string }) =>
       Promise.resolve({ statusCode: 200, data: call.method === 'GET' ? mine : post('published') }),
     );
