@@ -272,4 +272,47 @@ describe('demo seed', () => {
     });
     expect(student.body).toMatchObject({ stage: 'student', mayParticipate: true, mayContribute: false });
   });
+
+  it('has votes whose ballot boxes agree with their poll books, a council, suggestions in every public stage and surveys with answers', async () => {
+    const votes = await first.dataSource.query(
+      `SELECT v.status, v.secret, t.ballots, (SELECT count(*)::int FROM vote_participations p WHERE p.vote_id = v.id) AS voters,
+              (SELECT coalesce(sum(c), 0)::int FROM unnest(t.counts) c) AS counted,
+              (SELECT coalesce(sum(cardinality(p.choices)), 0)::int FROM vote_participations p WHERE p.vote_id = v.id) AS named,
+              (SELECT count(*)::int FROM vote_participations p WHERE p.vote_id = v.id AND p.choices IS NOT NULL) AS with_choices
+         FROM votes v JOIN vote_tallies t ON t.vote_id = v.id ORDER BY v.created_at`,
+    );
+    expect(votes.filter((v: { status: string }) => v.status === 'published')).toHaveLength(3);
+    for (const v of votes) {
+      expect(v.ballots).toBe(v.voters);
+      // A secret ballot names nobody's choice; an open one's poll book adds up to its counts.
+      if (v.secret) expect(v.with_choices).toBe(0);
+      else expect(v.counted).toBe(v.named);
+    }
+    const [council] = await first.dataSource.query(
+      `SELECT count(*) FILTER (WHERE ended_on IS NULL)::int AS serving, count(*) FILTER (WHERE source = 'elected')::int AS elected FROM council_members`,
+    );
+    expect(council).toEqual({ serving: 9, elected: 3 });
+    const suggestions = await first.dataSource.query(
+      `SELECT status, bool_and(cosign_count = (SELECT count(*) FROM suggestion_cosigns c WHERE c.suggestion_id = s.id)) AS counted
+         FROM suggestions s GROUP BY status ORDER BY status`,
+    );
+    expect(suggestions.map((r: { status: string }) => r.status)).toEqual([
+      'adopted',
+      'answered',
+      'collecting',
+      'declined',
+      'received',
+      'under_review',
+    ]);
+    expect(suggestions.every((r: { counted: boolean }) => r.counted)).toBe(true);
+    const surveys = await first.dataSource.query(
+      `SELECT s.status, count(*) FILTER (WHERE r.source = 'online')::int AS online, count(*) FILTER (WHERE r.source = 'import')::int AS imported
+         FROM surveys s JOIN survey_responses r ON r.survey_id = s.id GROUP BY s.status ORDER BY s.status`,
+    );
+    expect(surveys).toEqual([
+      { status: 'closed', online: expect.any(Number), imported: 0 },
+      { status: 'open', online: expect.any(Number), imported: 24 },
+    ]);
+    expect(Math.min(...surveys.map((s: { online: number }) => s.online))).toBeGreaterThanOrEqual(30);
+  });
 });

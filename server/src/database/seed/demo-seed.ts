@@ -14,6 +14,7 @@ import { seedDemoGiving } from './demo-giving.js';
 import { seedDemoGroups } from './demo-groups.js';
 import { seedDemoInteractions } from './demo-interactions.js';
 import { seedDemoLedger } from './demo-ledger.js';
+import { seedDemoParticipation, verifyDemoVoters } from './demo-participation.js';
 
 /** Fixed seed: every demo installation shows the same people and numbers. */
 const SEED = 20261124;
@@ -336,6 +337,7 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
   await seedDemoLedger(manager, { now, staffId: alumni[5]!.id, drives: { aid: aid!, trees2025: trees2025! } });
   await seedDemoCareers(manager, { alumni, departments, now });
   await seedDemoRegistrations(manager);
+  await verifyDemoVoters(manager, alumni, demoAccounts.length, now);
   // Claiming a roster entry, joining a group, signing up and giving all happen in the mini-program: whoever
   // did one has signed in with WeChat (a donor as the payer of their gifts) and agreed to the notice.
   await manager.query(
@@ -349,5 +351,6 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
             OR EXISTS (SELECT 1 FROM donations d WHERE d.alumnus_id = a.id))`,
     [PRIVACY_NOTICE.version],
   );
+  await seedDemoParticipation(manager, now);
   await seedDemoInteractions(manager);
 }

@@ -57,6 +57,8 @@ export default function VotePage() {
         vote.id,
         [...chosen].sort((a, b) => a - b),
       );
+      // From now on the page shows what the server keeps: an open ballot's choices, a secret one's none.
+      setChosen([]);
       update({ vote: receipt.vote });
       void Taro.showToast({ title: '投票成功', icon: 'success' });
     } catch {

@@ -57,6 +57,7 @@ export function PaperImport({ surveyId, title, onImported }: { surveyId: string;
         下载模板，每份问卷一行、每题一列：选择题填选项序号、字母或文字，多选用“;”或“、”分隔；院系、毕业年份、城市选填，也可加其他属性列。
       </Text>
       <View className="sv-exports">
+        <Text className="sv-exports__label">录入模板</Text>
         {EXPORT_FORMATS.map((format) => (
           <ExportButton
             key={format}

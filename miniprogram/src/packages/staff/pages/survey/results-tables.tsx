@@ -50,9 +50,10 @@ export function ResultsTables({ surveyId, title, version }: { surveyId: string; 
           ))}
         </View>
         <View className="sv-exports">
+          <Text className="sv-exports__label">统计表</Text>
           {EXPORT_FORMATS.map((format) => (
             <ExportButton
-              key={`t-${format}`}
+              key={format}
               format={format}
               filename={`${title}-统计表${by ? `-按${by}` : ''}.${format}`}
               download={() => downloadSurveyResults(surveyId, by, format)}
@@ -60,9 +61,12 @@ export function ResultsTables({ surveyId, title, version }: { surveyId: string; 
               className="sv-link"
             />
           ))}
+        </View>
+        <View className="sv-exports">
+          <Text className="sv-exports__label">原始答卷</Text>
           {EXPORT_FORMATS.map((format) => (
             <ExportButton
-              key={`r-${format}`}
+              key={format}
               format={format}
               filename={`${title}-原始数据.${format}`}
               download={() => downloadSurveyResponses(surveyId, format)}
@@ -71,7 +75,6 @@ export function ResultsTables({ surveyId, title, version }: { surveyId: string; 
             />
           ))}
         </View>
-        <Text className="sv-muted">前两个导出统计表，后两个导出全部原始答卷。</Text>
       </View>
       {results.questions.map((question) => (
         <QuestionTable key={question.key} question={question} results={results} />
