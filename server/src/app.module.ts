@@ -10,6 +10,7 @@ import { AuthCoreModule } from './auth/auth-core.module.js';
 import { AudiencesModule } from './audiences/audiences.module.js';
 import { CampusDaysModule } from './campus-days/campus-days.module.js';
 import { CareersModule } from './careers/careers.module.js';
+import { ContentSecurityModule } from './content-security/content-security.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { loggerParams } from './common/logging.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
@@ -62,6 +63,7 @@ export class AppModule {
         AlumniModule,
         GroupsModule,
         GroupPostsModule,
+        ContentSecurityModule,
         EventsModule,
         GivingModule,
         InteractionsModule,

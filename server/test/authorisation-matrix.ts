@@ -133,6 +133,11 @@ export const MATRIX: Record<string, PolicyName> = {
   'POST /api/v1/staff/group-moderation/posts/{id}/{action}': 'staff',
   'POST /api/v1/staff/group-moderation/comments/{id}/{action}': 'staff',
 
+  // content security
+  'GET /api/v1/staff/content-reviews': 'staff',
+  'POST /api/v1/staff/content-reviews/{id}/{action}': 'staff',
+  'GET /api/v1/media-checks/{token}': 'public',
+
   // events
   'GET /api/v1/events': 'public',
   'GET /api/v1/events/{id}': 'public',

@@ -145,6 +145,7 @@ export const ERRORS = {
   GROUP_COMMENT_NOT_FOUND: { status: 404, message: '评论不存在或已被删除' },
   GROUP_REPORT_OWN_CONTENT: { status: 403, message: '不能举报自己发布的内容' },
   CONTENT_RISKY: { status: 422, message: '内容可能含有违规信息，请修改后再发布' },
+  CONTENT_REVIEW_NOT_FOUND: { status: 404, message: '该待审内容不存在或已处理' },
   // Giving: campaigns, donations, WeChat Pay
   CAMPAIGN_NOT_FOUND: { status: 404, message: '捐赠项目不存在或尚未发布' },
   CAMPAIGN_NOT_OPEN: { status: 409, message: '该捐赠项目尚未开始或已结束，暂不能捐赠' },

@@ -23,3 +23,4 @@ export * from './types/surveys.js';
 export * from './types/memories.js';
 export * from './types/stories.js';
 export * from './types/campus-days.js';
+export * from './types/content-security.js';

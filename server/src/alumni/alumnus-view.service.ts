@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AlumnusCardDto, MyProfileDto } from '@alumni/shared';
+import { ContentReviewsService } from '../content-security/content-reviews.service.js';
 import { GroupsService } from '../groups/groups.service.js';
 import { SchoolService } from '../school/school.service.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
@@ -12,6 +13,7 @@ export class AlumnusViewService {
   constructor(
     private readonly groups: GroupsService,
     private readonly school: SchoolService,
+    private readonly reviews: ContentReviewsService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
@@ -24,7 +26,13 @@ export class AlumnusViewService {
   /** The owner's own view: every field, plus the visibility they chose for each. */
   async presentOwn(row: AlumnusEntity): Promise<MyProfileDto> {
     const [card] = await this.present([row], { id: row.id, roles: row.roles });
-    return { ...card!, verifiedAt: row.verifiedAt?.toISOString() ?? null, roles: row.roles, visibility: visibilityOf(row) };
+    return {
+      ...card!,
+      verifiedAt: row.verifiedAt?.toISOString() ?? null,
+      roles: row.roles,
+      visibility: visibilityOf(row),
+      pendingReview: await this.reviews.waitingTexts('profile-text', row.id),
+    };
   }
 
   /** The viewer's group peers, for filtering the directory by "groups"-visible fields. */

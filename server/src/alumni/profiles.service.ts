@@ -5,6 +5,9 @@ import type { DataSource } from 'typeorm';
 import { type AlumnusCardDto, type AuthUserDto, type DataExportDto, type MyProfileDto, PROFILE_LIMITS } from '@alumni/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { ContentGateService, type GateDecision } from '../content-security/content-gate.service.js';
+import { ContentReviewsService } from '../content-security/content-reviews.service.js';
+import { MediaChecksService } from '../content-security/media-checks.service.js';
 import { ConsentService } from '../identity/consent.service.js';
 import { IdentityService } from '../identity/identity.service.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
@@ -33,6 +36,20 @@ const EDITABLE = [
   'jobTitle',
   'bio',
 ] as const satisfies readonly (keyof UpdateProfileDto & keyof AlumnusEntity)[];
+
+/** The free-text fields others read: each new value passes WeChat's content check (scene 1, profile). */
+export const CHECKED_PROFILE_TEXT = [
+  'displayName',
+  'realName',
+  'major',
+  'className',
+  'city',
+  'industry',
+  'employer',
+  'jobTitle',
+  'bio',
+] as const satisfies readonly (typeof EDITABLE)[number][];
+type CheckedField = (typeof CHECKED_PROFILE_TEXT)[number];
 
 /**
  * The profile of an erased account: no personal field, only the row the school's history
@@ -71,6 +88,9 @@ export class ProfilesService {
     private readonly consent: ConsentService,
     private readonly identity: IdentityService,
     private readonly personalData: PersonalDataRegistry,
+    private readonly gate: ContentGateService,
+    private readonly reviews: ContentReviewsService,
+    private readonly mediaChecks: MediaChecksService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
@@ -78,7 +98,11 @@ export class ProfilesService {
     return this.view.presentOwn(await this.loadSelf(user));
   }
 
-  /** Changes the fields sent, checks them all before writing anything, and logs which changed. */
+  /**
+   * Changes the fields sent, checks them all before writing anything, and logs which changed.
+   * New text WeChat did not clear is not applied: it waits for staff (pendingReview), and a
+   * risky one refuses the whole update with CONTENT_RISKY naming the field.
+   */
   async updateMine(user: AuthUserDto, dto: UpdateProfileDto): Promise<MyProfileDto> {
     await this.consent.assertConsented(user.id);
     const latestYear = new Date().getFullYear() + PROFILE_LIMITS.yearsAhead;
@@ -90,9 +114,22 @@ export class ProfilesService {
     if (dto.departmentId != null && !(await this.school.departmentNames([dto.departmentId])).has(dto.departmentId)) {
       throw new AppError('DEPARTMENT_NOT_FOUND', [{ field: 'departmentId', issue: 'no department has this id' }]);
     }
+    const held = await this.heldTexts(user, dto);
     const saved = await this.dataSource.transaction(async (manager) => {
       const alumnus = await this.lockSelf(manager, user);
-      const changed = EDITABLE.filter((field) => dto[field] !== undefined && dto[field] !== alumnus[field]);
+      const changed = EDITABLE.filter(
+        (field) => dto[field] !== undefined && dto[field] !== alumnus[field] && !held.has(field as CheckedField),
+      );
+      for (const [field, decision] of held) {
+        await this.reviews.holdText(
+          manager,
+          { kind: 'profile-text', subjectId: alumnus.id, field, authorId: alumnus.id, text: dto[field]! },
+          decision,
+        );
+      }
+      // A field set again (to cleared text, or back as it was) no longer waits with its older text.
+      const settled = CHECKED_PROFILE_TEXT.filter((field) => dto[field] !== undefined && !held.has(field));
+      if (settled.length > 0) await this.reviews.withdraw(manager, 'profile-text', alumnus.id, settled);
       const before = visibilityOf(alumnus);
       const visibility = { ...alumnus.visibility, ...stripUndefined(dto.visibility ?? {}) };
       const visibilityChanged = Object.entries(visibilityOf({ visibility })).filter(
@@ -107,11 +144,26 @@ export class ProfilesService {
         alumnusId: alumnus.id,
         kind: 'identity.profile_updated',
         // Names of what changed, never the values: the log outlives the profile.
-        detail: { fields: changed, visibility: visibilityChanged.map(([field]) => field) },
+        detail: {
+          fields: changed,
+          visibility: visibilityChanged.map(([field]) => field),
+          ...(held.size > 0 ? { held: [...held.keys()] } : {}),
+        },
       });
       return alumnus;
     });
     return this.view.presentOwn(saved);
+  }
+
+  /** The changed text fields WeChat did not clear, with its decision; throws CONTENT_RISKY for a risky one. */
+  private async heldTexts(user: AuthUserDto, dto: UpdateProfileDto): Promise<Map<CheckedField, GateDecision>> {
+    const current = await this.loadSelf(user);
+    const fields = CHECKED_PROFILE_TEXT.filter((field) => {
+      const value = dto[field];
+      return typeof value === 'string' && value.trim() !== '' && value !== current[field];
+    });
+    const decisions = await Promise.all(fields.map((field) => this.gate.decide(user.id, 'profile', dto[field]!, field)));
+    return new Map(fields.flatMap((field, i) => (decisions[i]!.status === 'held' ? [[field, decisions[i]!] as const] : [])));
   }
 
   /** Stores a new avatar (a real JPEG/PNG/WebP of at most 2 MB) and forgets the old one. */
@@ -134,6 +186,7 @@ export class ProfilesService {
         return alumnus;
       });
       if (previousKey !== null) await this.removeFile(previousKey);
+      await this.mediaChecks.submit({ kind: 'avatar', subjectId: saved.id, authorId: saved.id, imageKey: stored.key });
       return await this.view.presentOwn(saved);
     } catch (error) {
       await this.removeFile(stored.key);

@@ -44,6 +44,9 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'campus-day-spots/{id}': (ids) => ids.spot,
   'reunions/{id}': (ids) => ids.reunion,
   'surveys/{id}': (ids) => ids.survey,
+  // Nothing waits: staff meet 404, everyone else is refused before the lookup.
+  'content-reviews/{id}': () => '00000000-0000-4000-8000-000000000000',
+  'media-checks/{token}': () => 'no-such-check-token-000000000000',
   'imports/{importId}': (ids) => ids.rosterImport,
 };
 

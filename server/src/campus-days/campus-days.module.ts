@@ -10,7 +10,7 @@ import { MiniProgramCodesModule } from '../mini-program-codes/mini-program-codes
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { SchoolModule } from '../school/school.module.js';
 import { WechatModule } from '../wechat/wechat.module.js';
-import { ContentGateService } from '../group-posts/content-gate.service.js';
+import { ContentSecurityModule } from '../content-security/content-security.module.js';
 import { CampusDayCompletionEntity } from './campus-day-completion.entity.js';
 import { CampusDaySpotEntity } from './campus-day-spot.entity.js';
 import { CampusDaySpotsService } from './campus-day-spots.service.js';
@@ -48,8 +48,9 @@ import { ReunionsService } from './reunions/reunions.service.js';
     OutboxModule,
     SchoolModule,
     WechatModule,
+    ContentSecurityModule,
   ],
   controllers: [CampusDaysController, StaffCampusDaysController, ReunionsController, StaffReunionsController],
-  providers: [CampusDaysService, CampusDaySpotsService, ReunionsService, ReunionProposers, ContentGateService, CampusDaysPersonalData],
+  providers: [CampusDaysService, CampusDaySpotsService, ReunionsService, ReunionProposers, CampusDaysPersonalData],
 })
 export class CampusDaysModule {}

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
-import { ContentGateService } from '../group-posts/content-gate.service.js';
+import { ContentSecurityModule } from '../content-security/content-security.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
@@ -27,12 +27,13 @@ import { CareersTextsService } from './careers-texts.service.js';
     IdentityModule,
     StorageModule,
     WechatModule,
+    ContentSecurityModule,
     AuditModule,
     InteractionsModule,
     OutboxModule,
   ],
   controllers: [CareersController, StaffCareersSettingsController],
-  providers: [CareerAccessService, CareersSettingsService, ContentGateService, CareersTextsService],
+  providers: [CareerAccessService, CareersSettingsService, CareersTextsService],
   exports: [
     CareerAccessService,
     CareersSettingsService,

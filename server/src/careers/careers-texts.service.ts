@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ContentCheckOutcome } from '@alumni/shared';
-import { ContentGateService } from '../group-posts/content-gate.service.js';
+import { ContentGateService } from '../content-security/content-gate.service.js';
 import { CONTENT_CHECK_MAX_CHARS, type ContentScene } from '../wechat/wechat-content-security.client.js';
 
 /** A public text's verdict: publishable as it is, or waiting for a person. */

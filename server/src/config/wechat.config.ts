@@ -5,6 +5,8 @@ import { type EnvReader, toInt, withoutTrailingSlash } from './env-reader.js';
 /** Development WeChat credentials: they only ever talk to the local fake (DEMO=true). */
 export const DEVELOPMENT_WECHAT_APP_ID = 'wxdemo0000000000';
 export const DEVELOPMENT_WECHAT_APP_SECRET = 'alumnilink-development-wechat-secret';
+/** The message push Token the demo's fake signs its pushes with. */
+export const DEVELOPMENT_WECHAT_PUSH_TOKEN = 'alumnilinkdevpush';
 
 const HTTP_URL = /^https?:\/\/[^\s/]+(\/\S*)?$/;
 
@@ -33,6 +35,12 @@ class WechatVariables {
 
   @IsIn(['developer', 'trial', 'formal'], { message: 'WECHAT_MINIPROGRAM_STATE must be developer, trial or formal' })
   WECHAT_MINIPROGRAM_STATE = 'formal';
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{3,32}$/, {
+    message: 'WECHAT_PUSH_TOKEN must be the Token of 开发管理 → 消息推送 (3 to 32 letters and digits)',
+  })
+  WECHAT_PUSH_TOKEN?: string;
 }
 
 export interface WechatConfig {
@@ -47,6 +55,11 @@ export interface WechatConfig {
   templateIds: Record<string, string>;
   /** Which version of the mini-program a message card opens. */
   miniprogramState: 'developer' | 'trial' | 'formal';
+  /**
+   * The Token of the message push (消息推送) the admin console sends image-check verdicts with;
+   * null when not set, and then every image waits for staff instead.
+   */
+  pushToken: string | null;
 }
 
 export function readWechatConfig(reader: EnvReader, fake: boolean): WechatConfig {
@@ -68,5 +81,6 @@ export function readWechatConfig(reader: EnvReader, fake: boolean): WechatConfig
         .map((pair) => pair.split('=') as [string, string]),
     ),
     miniprogramState: vars.WECHAT_MINIPROGRAM_STATE as WechatConfig['miniprogramState'],
+    pushToken: vars.WECHAT_PUSH_TOKEN ?? (fake ? DEVELOPMENT_WECHAT_PUSH_TOKEN : null),
   };
 }

@@ -5,6 +5,8 @@ import { ReunionInterestEntity } from '../campus-days/reunions/reunion-interest.
 import { ReunionProposalEntity } from '../campus-days/reunions/reunion-proposal.entity.js';
 import { MiniProgramCodeEntity } from '../mini-program-codes/mini-program-code.entity.js';
 import { AlumnusEntity } from '../alumni/alumnus.entity.js';
+import { ContentReviewEntity } from '../content-security/content-review.entity.js';
+import { MediaCheckEntity } from '../content-security/media-check.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { CareersSettingsEntity } from '../careers/careers-settings.entity.js';
 import { CareerResourceBookmarkEntity } from '../careers/resources/career-resource-bookmark.entity.js';
@@ -67,6 +69,8 @@ export const ENTITIES = [
   SchoolEntity,
   DepartmentEntity,
   AlumnusEntity,
+  ContentReviewEntity,
+  MediaCheckEntity,
   GroupEntity,
   GroupMembershipEntity,
   GroupQrcodeEntity,

@@ -124,7 +124,7 @@ export class DonationRecordsService {
         anonymous: d.anonymous,
         amountFen: d.hideAmount ? null : d.amountFen,
         units: d.hideAmount ? null : d.units,
-        message: d.message,
+        message: d.messageHeld ? '' : d.message,
         paidAt: d.paidAt!.toISOString(),
       }),
     );

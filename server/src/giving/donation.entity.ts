@@ -31,6 +31,10 @@ export class DonationEntity {
   @Column({ type: 'text', default: '' })
   message: string;
 
+  /** The message waits for staff (WeChat's check asked for a person, or could not answer): it is not on the wall. */
+  @Column({ type: 'boolean', default: false })
+  messageHeld: boolean;
+
   @Column({ type: 'boolean', default: false })
   anonymous: boolean;
 

@@ -5,6 +5,8 @@ import type { DataSource } from 'typeorm';
 import type { AuthUserDto, DonationDto, DonationOrderDto } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AppError } from '../common/app-error.js';
+import { ContentGateService } from '../content-security/content-gate.service.js';
+import { ContentReviewsService } from '../content-security/content-reviews.service.js';
 import { IdempotencyService, type IdempotentResponse } from '../common/idempotency/idempotency.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { WechatPayClient } from '../wechat-pay/wechat-pay.client.js';
@@ -54,6 +56,8 @@ export class DonationsService implements OnModuleInit {
     private readonly posting: PostingService,
     private readonly jobs: JobsService,
     private readonly payEndpoint: WechatPayEndpoint,
+    private readonly gate: ContentGateService,
+    private readonly reviews: ContentReviewsService,
     @InjectPinoLogger('Donations') private readonly logger: PinoLogger,
   ) {}
 
@@ -79,6 +83,9 @@ export class DonationsService implements OnModuleInit {
     idempotencyKey: string | undefined,
   ): Promise<IdempotentResponse<DonationOrderDto>> {
     if (!this.pay.configured) throw new AppError('PAYMENT_NOT_CONFIGURED');
+    // The message goes on the donor wall: checked before the order exists (a risky one refuses it).
+    const message = dto.message ?? '';
+    const messageCheck = message.trim() === '' ? null : await this.gate.decide(user.id, 'comment', message, 'message');
     const request = { alumnusId: user.id, key: idempotencyKey, route: `POST /campaigns/${campaignId}/donations`, body: dto };
     const created = await this.idempotency.run<DonationDto>(request, async (manager) => {
       const now = new Date();
@@ -97,7 +104,8 @@ export class DonationsService implements OnModuleInit {
           outTradeNo: outTradeNo(now),
           amountFen,
           units,
-          message: dto.message ?? '',
+          message,
+          messageHeld: messageCheck?.status === 'held',
           anonymous: dto.anonymous ?? false,
           hideAmount: dto.hideAmount ?? false,
           status: 'pending',
@@ -105,6 +113,13 @@ export class DonationsService implements OnModuleInit {
           expiresAt: new Date(now.getTime() + ORDER_TTL_MS),
         }),
       );
+      if (messageCheck?.status === 'held') {
+        await this.reviews.holdText(
+          manager,
+          { kind: 'donation-message', subjectId: donation.id, field: 'message', authorId: user.id, text: message },
+          messageCheck,
+        );
+      }
       // No order stays in limbo: checked after a minute, and closed once expired, by whichever instance takes the job.
       const check = { donationId: donation.id };
       await this.jobs.send(DONATION_CHECK_QUEUE, check, { manager, startAfterSeconds: CHECK_AFTER_SECONDS });

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { GIVING_PHOTO_LIMITS, type GivingPhotoDto } from '@alumni/shared';
+import { randomUUID } from 'node:crypto';
+import { type AuthUserDto, GIVING_PHOTO_LIMITS, type GivingPhotoDto } from '@alumni/shared';
 import { AppError } from '../common/app-error.js';
+import { MediaChecksService } from '../content-security/media-checks.service.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
 import { readImageUpload } from '../storage/upload.js';
 
@@ -15,11 +17,17 @@ export const GIVING_PHOTO_FOLDER = 'campaign-photos';
  */
 @Injectable()
 export class GivingPhotosService {
-  constructor(@Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage) {}
+  constructor(
+    private readonly mediaChecks: MediaChecksService,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+  ) {}
 
-  async upload(request: FastifyRequest): Promise<GivingPhotoDto> {
+  async upload(user: AuthUserDto, request: FastifyRequest): Promise<GivingPhotoDto> {
     const upload = await readImageUpload(request, GIVING_PHOTO_LIMITS.photoMaxBytes);
     const stored = await this.storage.put({ folder: GIVING_PHOTO_FOLDER, body: upload.body, contentType: upload.contentType });
+    // The photo has no row of its own until an entry names it: the check's subject is the upload's own id (its key's name).
+    const subjectId = /([0-9a-f-]{36})\.\w+$/.exec(stored.key)?.[1] ?? randomUUID();
+    await this.mediaChecks.submit({ kind: 'campaign-photo', subjectId, authorId: user.id, imageKey: stored.key });
     return { url: stored.url };
   }
 

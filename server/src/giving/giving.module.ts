@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
 import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
+import { ContentSecurityModule } from '../content-security/content-security.module.js';
 import { AppError } from '../common/app-error.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
@@ -33,6 +34,7 @@ import { DonationRecordsService } from './donation-records.service.js';
 import { DonationsController } from './donations.controller.js';
 import { DisbursementsService } from './disbursements.service.js';
 import { DonationsService } from './donations.service.js';
+import { GivingHeldContent } from './giving-held-content.js';
 import { GivingPersonalData } from './giving-personal-data.js';
 import { GivingSubjects } from './giving-subjects.js';
 import { GivingPhotosService } from './giving-photos.service.js';
@@ -61,6 +63,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
       GivingPreferenceEntity,
     ]),
     AlumniModule,
+    ContentSecurityModule,
     AuditModule,
     IdempotencyModule,
     InteractionsModule,
@@ -81,6 +84,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     ClassLeaderboardController,
   ],
   providers: [
+    GivingHeldContent,
     CampaignsService,
     DonationsService,
     DonationLedgerService,

@@ -77,8 +77,8 @@ export class StaffCampaignsController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiCreatedResponse({ type: GivingPhotoResponseDto })
   @ApiErrors('UPLOAD_FILE_MISSING', 'UPLOAD_TOO_LARGE', 'UPLOAD_TYPE_UNSUPPORTED', 'UNSUPPORTED_MEDIA_TYPE', 'FORBIDDEN')
-  uploadPhoto(@Req() request: FastifyRequest): Promise<GivingPhotoDto> {
-    return this.photos.upload(request);
+  uploadPhoto(@CurrentUser() user: AuthUserDto, @Req() request: FastifyRequest): Promise<GivingPhotoDto> {
+    return this.photos.upload(user, request);
   }
 
   @Get(':id/disbursements/audience')

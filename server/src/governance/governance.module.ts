@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniModule } from '../alumni/alumni.module.js';
 import { AudiencesModule } from '../audiences/audiences.module.js';
 import { AuditModule } from '../audit/audit.module.js';
-import { ContentGateService } from '../group-posts/content-gate.service.js';
+import { ContentSecurityModule } from '../content-security/content-security.module.js';
 import { IdentityModule } from '../identity/identity.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
@@ -58,6 +58,7 @@ import { VotesService } from './votes/votes.service.js';
     SchoolModule,
     StorageModule,
     WechatModule,
+    ContentSecurityModule,
   ],
   controllers: [
     VotesController,
@@ -73,7 +74,6 @@ import { VotesService } from './votes/votes.service.js';
     VotesService,
     BallotsService,
     SuggestionsService,
-    ContentGateService,
     CouncilService,
     CouncilAudience,
     GovernancePersonalData,

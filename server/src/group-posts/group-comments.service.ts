@@ -9,7 +9,7 @@ import { AppError } from '../common/app-error.js';
 import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
-import { ContentGateService } from './content-gate.service.js';
+import { ContentGateService } from '../content-security/content-gate.service.js';
 import type { ReportResolution } from './content-report.entity.js';
 import type { CreateGroupCommentDto } from './dto/group-post-request.dto.js';
 import { FeedAccessService, isVisibleTo } from './feed-access.service.js';

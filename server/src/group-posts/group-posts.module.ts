@@ -7,7 +7,7 @@ import { InteractionsModule } from '../interactions/interactions.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { StorageModule } from '../storage/storage.module.js';
 import { WechatModule } from '../wechat/wechat.module.js';
-import { ContentGateService } from './content-gate.service.js';
+import { ContentSecurityModule } from '../content-security/content-security.module.js';
 import { FeedAccessService } from './feed-access.service.js';
 import { GroupCommentReportEntity } from './group-comment-report.entity.js';
 import { GroupCommentsController } from './group-comments.controller.js';
@@ -18,6 +18,7 @@ import { GroupPostLikeEntity } from './group-post-like.entity.js';
 import { GroupPostReportEntity } from './group-post-report.entity.js';
 import { GroupPostEntity } from './group-post.entity.js';
 import { GroupPostImagesController, GroupPostsController } from './group-posts.controller.js';
+import { GroupPostsHeldContent } from './group-posts-held-content.js';
 import { GroupPostsPersonalData } from './group-posts-personal-data.js';
 import { GroupPostsService } from './group-posts.service.js';
 import { ModerationController } from './moderation.controller.js';
@@ -44,12 +45,13 @@ import { ReactionsService } from './reactions.service.js';
     OutboxModule,
     StorageModule,
     WechatModule,
+    ContentSecurityModule,
   ],
   controllers: [GroupPostsController, GroupPostImagesController, GroupCommentsController, ModerationController],
   providers: [
     GroupPostsPersonalData,
+    GroupPostsHeldContent,
     FeedAccessService,
-    ContentGateService,
     PostImagesService,
     PostPresenterService,
     GroupPostsService,

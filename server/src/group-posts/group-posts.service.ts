@@ -9,7 +9,7 @@ import { decodeCursor, type Keyset, keysetPage, type PageQueryDto, toPage } from
 import { InteractionsService } from '../interactions/interactions.service.js';
 import type { ReadCache } from '../read-cache/read-cache.js';
 import { ReadCaches } from '../read-cache/read-caches.service.js';
-import { ContentGateService } from './content-gate.service.js';
+import { ContentGateService } from '../content-security/content-gate.service.js';
 import type { ReportResolution } from './content-report.entity.js';
 import type { CreateGroupPostDto } from './dto/group-post-request.dto.js';
 import { FeedAccessService } from './feed-access.service.js';

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { type AuthUserDto, GROUP_POST_LIMITS, type GroupPostImageDto } from '@alumni/shared';
 import { AppError } from '../common/app-error.js';
+import { MediaChecksService } from '../content-security/media-checks.service.js';
 import { type ObjectContent, OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
 import { originalKeyOf, thumbnailKeyOf } from '../storage/storage-keys.js';
 import { readImageUpload } from '../storage/upload.js';
@@ -22,6 +23,7 @@ export const POST_IMAGES_URL_PATH = '/api/v1/group-post-images';
 export class PostImagesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mediaChecks: MediaChecksService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
@@ -36,6 +38,7 @@ export class PostImagesService {
     const image = await this.dataSource
       .getRepository(GroupPostImageEntity)
       .save({ uploaderId: user.id, storageKey: stored.key, postId: null, position: null });
+    await this.mediaChecks.submit({ kind: 'post-image', subjectId: image.id, authorId: user.id, imageKey: stored.key });
     return this.present(image);
   }
 

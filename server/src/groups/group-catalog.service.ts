@@ -15,6 +15,8 @@ import {
 } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AuditService } from '../audit/audit.service.js';
+import { ContentGateService } from '../content-security/content-gate.service.js';
+import { MediaChecksService } from '../content-security/media-checks.service.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
@@ -57,6 +59,8 @@ export class GroupCatalogService {
     private readonly interactions: InteractionsService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly mediaChecks: MediaChecksService,
+    private readonly gate: ContentGateService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
@@ -222,6 +226,8 @@ export class GroupCatalogService {
     const values = this.checkInput(dto);
     const alumnus = await this.alumni.findActive(user.id);
     if (!alumnus || alumnus.verifiedAt === null) throw new AppError('GROUP_VERIFICATION_REQUIRED');
+    // Risky text is refused; text WeChat did not clear needs nothing more, as staff read every proposal before it opens.
+    await this.gate.decide(user.id, 'forum', [values.name, values.intro].join('\n').trim(), 'name');
     const group = await this.groups.save({ ...values, status: 'proposed' as const, createdBy: user.id });
     return this.detail(group.id, user);
   }
@@ -277,6 +283,7 @@ export class GroupCatalogService {
       throw error;
     }
     if (previousKey !== null) await this.removeFile(previousKey);
+    await this.mediaChecks.submit({ kind: 'group-cover', subjectId: groupId, authorId: user.id, imageKey: stored.key });
     return this.detail(groupId, user);
   }
 

@@ -1,3 +1,5 @@
+import { ContentSecurityModule } from '../content-security/content-security.module.js';
+import { GroupsHeldContent } from './groups-held-content.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniModule } from '../alumni/alumni.module.js';
@@ -34,6 +36,7 @@ import { StaffGroupsController } from './staff-groups.controller.js';
     AuditModule,
     StorageModule,
     WechatModule,
+    ContentSecurityModule,
   ],
   controllers: [GroupsController, MyGroupsController, StaffGroupsController],
   providers: [
@@ -44,6 +47,7 @@ import { StaffGroupsController } from './staff-groups.controller.js';
     GroupAudience,
     GroupsPersonalData,
     GroupsSubjects,
+    GroupsHeldContent,
   ],
   exports: [GroupsService],
 })

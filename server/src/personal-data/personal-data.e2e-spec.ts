@@ -157,6 +157,16 @@ describe('personal data: export and erasure', () => {
        UPDATE suggestions SET cosign_count = cosign_count + 1 WHERE id IN (SELECT suggestion_id FROM cosigned)`,
       [me.alumnus.id, classmate.alumnus.id],
     );
+    // Content checks, as the content-security module stores them: bio text waiting for staff, an avatar sent to WeChat.
+    await t.dataSource.query(
+      `INSERT INTO content_reviews (kind, subject_id, field, author_id, text, reason) VALUES ('profile-text', $1, 'bio', $1, '热爱生活', 'review')`,
+      [me.alumnus.id],
+    );
+    await t.dataSource.query(
+      `INSERT INTO media_checks (kind, subject_id, author_id, image_key, fetch_token, status)
+       VALUES ('avatar', $1, $1, 'avatars/00000000-0000-4000-8000-000000000000.png', 'personal-data-test-token-0000000', 'pass')`,
+      [me.alumnus.id],
+    );
     // A questionnaire answered, as the surveys module stores it.
     await t.dataSource.query(
       `WITH survey AS (

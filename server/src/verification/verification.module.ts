@@ -1,3 +1,5 @@
+import { ContentSecurityModule } from '../content-security/content-security.module.js';
+import { VerificationHeldContent } from './verification-held-content.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniModule } from '../alumni/alumni.module.js';
@@ -28,9 +30,10 @@ import { VerificationClaimEntity } from './verification-claim.entity.js';
     GroupsModule,
     StorageModule,
     IdentityModule,
+    ContentSecurityModule,
   ],
   controllers: [ClaimsController, StaffClaimsController],
-  providers: [VerificationPersonalData, VerificationService, GraduationYearAudience],
+  providers: [VerificationHeldContent, VerificationPersonalData, VerificationService, GraduationYearAudience],
   exports: [VerificationService],
 })
 export class VerificationModule {}

@@ -17,6 +17,7 @@ import { AlumniService } from '../alumni/alumni.service.js';
 import type { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { MediaChecksService } from '../content-security/media-checks.service.js';
 import { verifiedClassesSql } from '../groups/group-access.js';
 import { GroupsService } from '../groups/groups.service.js';
 import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
@@ -59,6 +60,7 @@ export class VerificationService {
     private readonly outbox: OutboxService,
     private readonly consent: ConsentService,
     private readonly groups: GroupsService,
+    private readonly mediaChecks: MediaChecksService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
@@ -158,6 +160,7 @@ export class VerificationService {
         return manager.save(found);
       });
       if (previousKey !== null) await this.removeFile(previousKey);
+      await this.mediaChecks.submit({ kind: 'claim-evidence', subjectId: claim.id, authorId: user.id, imageKey: stored.key });
       return (await this.present([claim]))[0]!;
     } catch (error) {
       await this.removeFile(stored.key);

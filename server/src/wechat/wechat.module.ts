@@ -11,6 +11,7 @@ import { WechatContentSecurityClient } from './wechat-content-security.client.js
 import { WechatEndpoint } from './wechat-endpoint.js';
 import { WechatHttp } from './wechat-http.js';
 import { WechatLoginClient } from './wechat-login.client.js';
+import { WechatMediaCheckClient } from './wechat-media-check.client.js';
 import { WechatPhoneClient } from './wechat-phone.client.js';
 import { WechatQrcodeClient } from './wechat-qrcode.client.js';
 import { WechatSubscribeMessageClient } from './wechat-subscribe-message.client.js';
@@ -34,11 +35,12 @@ import { WechatSubscribeMessageClient } from './wechat-subscribe-message.client.
         if (!wechat.fake) return new WechatEndpoint(wechat.apiBase, null);
         // Loaded only when asked for, so production never even imports the fake.
         const { FakeWechatServer } = await import('./fake/fake-wechat.server.js');
-        const fake = await FakeWechatServer.start({ appId: wechat.appId, appSecret: wechat.appSecret });
+        const fake = await FakeWechatServer.start({ appId: wechat.appId, appSecret: wechat.appSecret, pushToken: wechat.pushToken });
         const { SubscribeMessageFake } = await import('./fake/subscribe-message.fake.js');
         fake.feature(SubscribeMessageFake);
         (await import('./fake/content-security.fake.js')).installContentSecurityFake(fake);
         fake.feature((await import('./fake/wxacode.fake.js')).WxacodeFake);
+        fake.feature((await import('./fake/media-check.fake.js')).MediaCheckFake);
         return new WechatEndpoint(fake.url, fake);
       },
     },
@@ -58,6 +60,7 @@ import { WechatSubscribeMessageClient } from './wechat-subscribe-message.client.
     WechatPhoneClient,
     WechatQrcodeClient,
     WechatContentSecurityClient,
+    WechatMediaCheckClient,
     WechatSubscribeMessageClient,
   ],
   exports: [
@@ -67,6 +70,7 @@ import { WechatSubscribeMessageClient } from './wechat-subscribe-message.client.
     WechatPhoneClient,
     WechatQrcodeClient,
     WechatContentSecurityClient,
+    WechatMediaCheckClient,
     WechatSubscribeMessageClient,
   ],
 })

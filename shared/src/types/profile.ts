@@ -125,6 +125,16 @@ export interface MyProfileDto extends AlumnusCardDto {
   verifiedAt: string | null;
   roles: Role[];
   visibility: ProfileVisibility;
+  /**
+   * New profile text WeChat's content check did not clear (it asked for a person, or could not
+   * answer): it waits for staff and applies once approved; everyone sees the previous value meanwhile.
+   */
+  pendingReview: PendingProfileTextDto[];
+}
+
+export interface PendingProfileTextDto {
+  field: string;
+  text: string;
 }
 
 /** PATCH /me: only the fields sent change; null clears a field. */

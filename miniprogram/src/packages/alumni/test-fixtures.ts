@@ -23,7 +23,14 @@ export function card(overrides: Partial<AlumnusCardDto> = {}): AlumnusCardDto {
 }
 
 export function myProfile(overrides: Partial<MyProfileDto> = {}): MyProfileDto {
-  return { ...card(), verifiedAt: '2026-11-01T00:00:00Z', roles: ['alumnus'], visibility: { ...DEFAULT_VISIBILITY }, ...overrides };
+  return {
+    ...card(),
+    verifiedAt: '2026-11-01T00:00:00Z',
+    roles: ['alumnus'],
+    visibility: { ...DEFAULT_VISIBILITY },
+    pendingReview: [],
+    ...overrides,
+  };
 }
 
 export const page = <T>(items: T[], nextCursor: string | null = null): Page<T> => ({ items, nextCursor });

@@ -8,6 +8,7 @@ import {
   type Degree,
   type DepartmentRefDto,
   type MyProfileDto,
+  type PendingProfileTextDto,
   type Page,
   ROLES,
   type Role,
@@ -42,10 +43,20 @@ export class AlumnusCardResponseDto implements AlumnusCardDto {
   @nullableText('138****1234') phoneMasked: string | null;
 }
 
+class PendingProfileTextResponseDto implements PendingProfileTextDto {
+  @ApiProperty({ description: 'the profile field, e.g. bio' }) field: string;
+  @ApiProperty() text: string;
+}
+
 export class MyProfileResponseDto extends AlumnusCardResponseDto implements MyProfileDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) verifiedAt: string | null;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: Role[];
   @ApiProperty({ type: VisibilityDto }) visibility: MyProfileDto['visibility'];
+  @ApiProperty({
+    type: [PendingProfileTextResponseDto],
+    description: 'new text the content check did not clear: applied once staff approve it; others see the previous value meanwhile',
+  })
+  pendingReview: PendingProfileTextResponseDto[];
 }
 
 export class AlumnusPageResponseDto implements Page<AlumnusCardDto> {

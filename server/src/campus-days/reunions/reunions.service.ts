@@ -16,7 +16,7 @@ import { AppError } from '../../common/app-error.js';
 import { type PageQueryDto, rowsPage } from '../../common/pagination.js';
 import { sanitizeRichText } from '../../common/rich-text.js';
 import { EventsService } from '../../events/events.service.js';
-import { ContentGateService } from '../../group-posts/content-gate.service.js';
+import { ContentGateService } from '../../content-security/content-gate.service.js';
 import { isStaffUser } from '../../groups/group-access.js';
 import { GroupsService } from '../../groups/groups.service.js';
 import { ConsentService } from '../../identity/consent.service.js';

@@ -24,6 +24,7 @@ import { CampusDaysReunions1796720000000 } from './1796720000000-campus-days-reu
 import { Surveys1796730000000 } from './1796730000000-surveys.js';
 import { DirectoryNameGrams1796745000000 } from './1796745000000-directory-name-grams.js';
 import { CareersResources1796750000000 } from './1796750000000-careers-resources.js';
+import { ContentSecurity1796760000000 } from './1796760000000-content-security.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   Surveys1796730000000,
   DirectoryNameGrams1796745000000,
   CareersResources1796750000000,
+  ContentSecurity1796760000000,
 ];

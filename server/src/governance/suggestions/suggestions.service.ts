@@ -19,7 +19,7 @@ import { AlumniService } from '../../alumni/alumni.service.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
 import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../../common/pagination.js';
-import { ContentGateService } from '../../group-posts/content-gate.service.js';
+import { ContentGateService } from '../../content-security/content-gate.service.js';
 import { isStaffUser } from '../../groups/group-access.js';
 import { ConsentService } from '../../identity/consent.service.js';
 import { InteractionsService } from '../../interactions/interactions.service.js';

@@ -14,6 +14,8 @@ export interface FakeWechatOptions {
   appSecret: string;
   /** Lifetime of issued access tokens, seconds (WeChat: 7200). */
   tokenTtlSeconds?: number;
+  /** The message push Token (admin console → 开发管理 → 消息推送) pushes are signed with; null: no push configured. */
+  pushToken?: string | null;
 }
 
 export interface LoginIdentity {
@@ -120,6 +122,10 @@ export class FakeWechatServer {
 
   get appId(): string {
     return this.options.appId;
+  }
+
+  get pushToken(): string | null {
+    return this.options.pushToken ?? null;
   }
 
   /**

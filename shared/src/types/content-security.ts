@@ -1,0 +1,46 @@
+/**
+ * Content security beyond group posts and comments (docs/content-security.md): text an
+ * alumnus writes elsewhere (profile fields, a donor's message) and every uploaded image. What WeChat could not clear waits here for staff.
+ */
+
+/** Kinds of held content; each is owned by one module, which applies the staff's decision. */
+export const HELD_CONTENT_KINDS = [
+  'profile-text',
+  'donation-message',
+  'avatar',
+  'group-cover',
+  'post-image',
+  'claim-evidence',
+  'campaign-photo',
+] as const;
+export type HeldContentKind = (typeof HELD_CONTENT_KINDS)[number];
+
+/** Why an item waits: WeChat asked for a person (`review`) or gave no verdict (`unavailable`). */
+export const CONTENT_REVIEW_REASONS = ['review', 'unavailable'] as const;
+export type ContentReviewReason = (typeof CONTENT_REVIEW_REASONS)[number];
+
+export const CONTENT_REVIEW_LIMITS = { note: 200 } as const;
+
+export interface ContentReviewDto {
+  id: string;
+  kind: HeldContentKind;
+  /** The record it belongs to (the alumnus, the donation, the group, the image…). */
+  subjectId: string;
+  /** For text: which field (`bio`, `message`, `name`…); empty for images. */
+  field: string;
+  author: { id: string; displayName: string } | null;
+  /** The text as written, or null for an image. */
+  text: string | null;
+  /** The image, for staff to look at; null for text. */
+  imageUrl: string | null;
+  reason: ContentReviewReason;
+  /** WeChat's label (e.g. 20012 vulgar) when it asked for review; null when it gave none. */
+  label: number | null;
+  /** Why WeChat gave no verdict (timeout, an errcode…), in the log's words; null otherwise. */
+  detail: string | null;
+  queuedAt: string;
+}
+
+export interface ContentReviewDecisionRequest {
+  note?: string;
+}
