@@ -13,3 +13,14 @@ export function mediaUrl(url: string | null): string | null {
   if (url.startsWith('//')) return `https:${url}`;
   return API_BASE_URL + url;
 }
+
+/**
+ * Rich text (a campaign's story, an event's description, a careers guide) with its pictures'
+ * server paths resolved like mediaUrl: `<rich-text>` in WeChat reads `<img src="/…">` as a
+ * file of the package, so an uploaded picture in the HTML would not show.
+ */
+export function mediaInHtml(html: string): string {
+  return html.replace(/(<img\b[^>]*?\bsrc\s*=\s*)(["'])(\/[^"']*)\2/gi, (_match, head: string, quote: string, src: string) => {
+    return `${head}${quote}${mediaUrl(src)}${quote}`;
+  });
+}

@@ -11,7 +11,7 @@ import { RichText, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { bookmarkResource, downloadResourceFile, getResource, submitResource, unbookmarkResource } from '../../../../api/careers';
-import { mediaUrl } from '../../../../api/media';
+import { mediaInHtml, mediaUrl } from '../../../../api/media';
 import { loadSession } from '../../../../api/session';
 import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
@@ -105,7 +105,7 @@ export default function ResourcePage() {
       </Card>
       {resource.bodyHtml ? (
         <Card>
-          <RichText className="resource-body" nodes={resource.bodyHtml} />
+          <RichText className="resource-body" nodes={mediaInHtml(resource.bodyHtml)} />
         </Card>
       ) : null}
       {resource.files.length > 0 ? (

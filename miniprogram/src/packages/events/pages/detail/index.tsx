@@ -12,7 +12,7 @@ import { eventIcs, phoneCalendarEntry } from '../../calendar';
 import { audienceNote, isActive, seatsLine, signupState, timeRange } from '../../event-view';
 import { useEvent } from '../../use-event';
 import './index.scss';
-import { mediaUrl } from '../../../../api/media';
+import { mediaInHtml, mediaUrl } from '../../../../api/media';
 import { explainRefusal } from '../../../../components/permission-refusal';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -62,7 +62,7 @@ export default function EventDetailPage() {
       {event.description ? (
         <View className="event-detail__card event-detail__description">
           <Text className="event-detail__section">活动介绍</Text>
-          <RichText className="event-detail__rich" nodes={event.description} />
+          <RichText className="event-detail__rich" nodes={mediaInHtml(event.description)} />
         </View>
       ) : null}
 

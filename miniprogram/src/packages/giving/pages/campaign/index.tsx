@@ -22,7 +22,7 @@ import { FundUseEntry } from '../../fund-use-entry';
 import { useCampaign } from '../../use-campaign';
 import { DONATE_URL, SIGN_IN_URL } from '../../urls';
 import './index.scss';
-import { mediaUrl } from '../../../../api/media';
+import { mediaInHtml, mediaUrl } from '../../../../api/media';
 
 const WALL_SIZE = 10;
 const FUND_USE_SIZE = 10;
@@ -87,7 +87,7 @@ export default function CampaignPage() {
       {campaign.story ? (
         <View className="campaign__card">
           <Text className="campaign__section">项目故事</Text>
-          <RichText className="campaign__story" nodes={campaign.story} />
+          <RichText className="campaign__story" nodes={mediaInHtml(campaign.story)} />
         </View>
       ) : null}
 
