@@ -19,6 +19,7 @@ export default defineAppConfig({
         'pages/giving-donations/index',
         'pages/giving-reconciliations/index',
         'pages/group-moderation/index',
+        'pages/content-reviews/index',
         'pages/group-proposals/index',
         'pages/dashboard/index',
         'pages/alumnus-timeline/index',

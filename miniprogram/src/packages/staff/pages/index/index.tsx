@@ -11,6 +11,7 @@ const TOOLS = [
   { url: '/packages/staff/pages/giving-reconciliations/index', title: '对账差异', hint: '每日与微信支付账单核对的结果' },
   { url: '/packages/staff/pages/claims/index', title: '认证审核', hint: '审核名册未能自动匹配的校友认证' },
   { url: '/packages/staff/pages/group-moderation/index', title: '群内容审核', hint: '处理内容安全拦截和被举报的群动态、评论' },
+  { url: '/packages/staff/pages/content-reviews/index', title: '内容审核', hint: '处理内容安全未放行的资料、捐赠留言和图片' },
   { url: '/packages/staff/pages/group-proposals/index', title: '群组审核', hint: '审核校友发起的兴趣、城市、行业群' },
   {
     url: '/packages/staff/pages/careers-programme/index',
