@@ -23,10 +23,10 @@ export function GroupCard({ group }: { group: GroupSummaryDto }) {
   );
 }
 
-/** The cover, or the kind's first character on its colour when there is none. */
-export function GroupAvatar({ group, large = false }: { group: Pick<GroupSummaryDto, 'kind' | 'coverUrl'>; large?: boolean }) {
+/** The cover's thumbnail (the picture is small), or the kind's first character on its colour when there is none. */
+export function GroupAvatar({ group, large = false }: { group: Pick<GroupSummaryDto, 'kind' | 'coverThumbnailUrl'>; large?: boolean }) {
   const className = `group-avatar group-avatar--${group.kind}${large ? ' group-avatar--large' : ''}`;
-  if (group.coverUrl) return <Image className={className} src={mediaUrl(group.coverUrl)} mode="aspectFill" />;
+  if (group.coverThumbnailUrl) return <Image className={className} src={mediaUrl(group.coverThumbnailUrl)} mode="aspectFill" />;
   return (
     <View className={className}>
       <Text className="group-avatar__text">{GROUP_KIND_LABELS[group.kind].slice(0, 1)}</Text>

@@ -71,7 +71,7 @@ describe('uploaded pictures in WeChat', () => {
     } as DisbursementDto;
     const { container } = render(
       <>
-        <GroupAvatar group={{ kind: 'class', coverUrl: '/api/v1/uploads/group-covers/g1.jpg' }} />
+        <GroupAvatar group={{ kind: 'class', coverThumbnailUrl: '/api/v1/uploads/group-covers/g1.thumb.jpg' }} />
         <AlumnusAvatar alumnus={{ displayName: '王芳', realName: null, avatarUrl: '/api/v1/uploads/avatars/a2.jpg' } as AlumnusCardDto} />
         <FundUseEntry entry={entry} />
       </>,
@@ -87,7 +87,7 @@ describe('uploaded pictures in WeChat', () => {
   it('keeps absolute https addresses (signed object-storage URLs) as they are', async () => {
     network.on('GET', '/cdn/:name', () => ({ bytes: Buffer.from('png'), type: 'image/png' }));
     const signed = 'https://media.example.org/cdn/a1.png?X-Amz-Signature=abc';
-    const { container } = render(<GroupAvatar group={{ kind: 'class', coverUrl: signed }} />);
+    const { container } = render(<GroupAvatar group={{ kind: 'class', coverThumbnailUrl: signed }} />);
 
     await waitFor(() => expect(pictures(container)[0]!.dataset.state).toBe('loaded'));
     expect(pictures(container)[0]!.getAttribute('src')).toBe(signed);

@@ -270,7 +270,12 @@ export class GroupCatalogService {
     if (!current || !this.isVisible(current, user)) throw new AppError('GROUP_NOT_FOUND');
     if (current.status !== 'proposed' || current.createdBy !== user.id) assertGroupAdmin(await actorIn(manager, current, user));
     const upload = await readImageUpload(request, GROUP_LIMITS.coverMaxBytes);
-    const stored = await this.storage.put({ folder: COVER_FOLDER, body: upload.body, contentType: upload.contentType });
+    const stored = await this.storage.put({
+      folder: COVER_FOLDER,
+      body: upload.body,
+      contentType: upload.contentType,
+      thumbnail: upload.thumbnail,
+    });
     let previousKey: string | null = null;
     try {
       await this.dataSource.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import type { GroupDetailDto, GroupMyStandingDto, GroupSummaryDto } from '@alumni/shared';
 import type { GroupEntity } from './group.entity.js';
+import { thumbnailKeyOf } from '../storage/storage-keys.js';
 
 const SCENE_PREFIX = 'g=';
 const UUID = /^([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})$/;
@@ -49,6 +50,8 @@ export function toGroupSummary(group: GroupEntity, context: GroupViewContext): G
     kind: group.kind,
     name: group.name,
     coverUrl: group.coverKey === null ? null : context.urlFor(group.coverKey),
+    // A cover stored before thumbnails were made has none; its thumbnail URL serves the cover.
+    coverThumbnailUrl: group.coverKey === null ? null : context.urlFor(thumbnailKeyOf(group.coverKey)),
     joinPolicy: group.joinPolicy,
     status: group.status,
     memberCount: group.memberCount,

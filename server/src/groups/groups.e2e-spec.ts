@@ -9,7 +9,7 @@ import { DEFAULT_PUBLISHED_PAGES, WxacodeFake } from '../wechat/fake/wxacode.fak
 import { GroupEntity } from './group.entity.js';
 import { GroupMembershipEntity } from './group-membership.entity.js';
 import { GroupsService } from './groups.service.js';
-import { picture } from '../../test/images.js';
+import { phonePhoto, picture, pictureFacts } from '../../test/images.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
 
@@ -635,6 +635,24 @@ describe('groups', () => {
       expect(res.body.coverUrl).toMatch(/^\/api\/v1\/uploads\/group-covers\/[0-9a-f-]{36}\.png$/);
       const served = await fetch(`${t.baseUrl}${res.body.coverUrl}`);
       expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/png']);
+
+      // Lists show the cover small: its thumbnail, 480 px on the longest side, the same cleaning.
+      const wide = await uploadFile(
+        t,
+        `/api/v1/groups/${g.id}/cover`,
+        owner.headers,
+        await phonePhoto(1600, 900),
+        'cover.jpg',
+        'image/jpeg',
+      );
+      expect(wide.body.coverThumbnailUrl).toBe(wide.body.coverUrl.replace(/\.jpg$/, '.thumb.jpg'));
+      const thumbnail = await fetch(`${t.baseUrl}${wide.body.coverThumbnailUrl}`);
+      expect(thumbnail.headers.get('content-type')).toBe('image/jpeg');
+      expect(await pictureFacts(await thumbnail.arrayBuffer())).toEqual({ format: 'jpeg', width: 480, height: 270, exif: false });
+      const listed = await get(`/api/v1/groups?q=${encodeURIComponent(g.name)}&limit=50`, member);
+      expect(listed.body.items.find((i: { id: string }) => i.id === g.id)).toMatchObject({
+        coverThumbnailUrl: wide.body.coverThumbnailUrl,
+      });
     });
 
     it('takes a proposal’s cover from its proposer while it waits, and from nobody else', async () => {

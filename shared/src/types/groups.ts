@@ -48,6 +48,8 @@ export interface GroupSummaryDto {
   kind: GroupKind;
   name: string;
   coverUrl: string | null;
+  /** The cover at most 480 px on its longest side, for the small picture lists show; null without a cover. */
+  coverThumbnailUrl: string | null;
   joinPolicy: GroupJoinPolicy;
   status: GroupStatus;
   memberCount: number;

@@ -7,6 +7,7 @@ function group(values: Partial<GroupDetailDto> = {}, me: Partial<GroupMyStanding
     kind: 'class',
     name: '机械2012级1班',
     coverUrl: null,
+    coverThumbnailUrl: null,
     joinPolicy: 'roster_only',
     status: 'active',
     memberCount: 6,

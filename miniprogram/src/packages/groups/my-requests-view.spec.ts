@@ -6,6 +6,7 @@ const group: GroupSummaryDto = {
   kind: 'interest',
   name: '摄影爱好者',
   coverUrl: null,
+  coverThumbnailUrl: null,
   joinPolicy: 'approval',
   status: 'active',
   memberCount: 12,

@@ -28,6 +28,8 @@ export class GroupSummaryResponseDto implements GroupSummaryDto {
   @ApiProperty({ enum: GROUP_KINDS }) kind: GroupKind;
   @ApiProperty({ example: '摄影爱好者' }) name: string;
   @ApiProperty({ type: String, nullable: true }) coverUrl: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The cover at most 480 px on its longest side' })
+  coverThumbnailUrl: string | null;
   @ApiProperty({ enum: GROUP_JOIN_POLICIES }) joinPolicy: GroupJoinPolicy;
   @ApiProperty({ enum: GROUP_STATUSES }) status: GroupStatus;
   @ApiProperty() memberCount: number;
