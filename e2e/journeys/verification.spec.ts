@@ -59,6 +59,9 @@ describe('roster import and verification', () => {
       `,E2E0003,${year},${department},,,`,
       `周航,E2E0004,二零二六,${department},,,`,
     ].join('\r\n');
+    // The browser's own file input (its words in English) is hidden behind a button in Chinese.
+    await page.locator('.browser-file-button', { hasText: '选择名册文件' }).waitFor();
+    expect(await page.locator('.roster-file-input').isVisible()).toBe(false);
     await page.locator('.roster-file-input').setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.locator('.roster-preview').waitFor({ timeout: 30_000 });
     expect(await page.locator('.roster-count__value').allTextContents()).toEqual(['4', '2', '2', '0']);

@@ -2,8 +2,9 @@ import { DEGREE_LABELS, type RosterCommitResultDto, type RosterPreviewDto } from
 import { Button, Progress } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { createElement, useState } from 'react';
+import { useState } from 'react';
 import { commitRoster, previewRoster, rosterTemplateUrl, type RosterTemplateFormat } from '../../../../api/roster';
+import { BrowserFileButton } from '../../../../components/browser-file-button';
 import { EmptyState } from '../../../../components/empty-state';
 import './index.scss';
 import { explainRefusal } from '../../../../components/permission-refusal';
@@ -134,16 +135,12 @@ function Chooser({ onChosen }: { onChosen: (filePath: string, fileName: string) 
       <Text className="roster-card__title">2. 选择名册文件</Text>
       <Text className="roster-card__hint">上传后先预览检查结果，确认后才会写入名册。同一文件重复导入不会产生重复记录。</Text>
       {isH5 ? (
-        createElement('input', {
-          className: 'roster-file-input',
-          type: 'file',
-          accept: '.xlsx,.csv',
-          onChange: (event: { target: HTMLInputElement }) => {
-            const file = event.target.files?.[0];
-            if (file) onChosen(URL.createObjectURL(file), file.name);
-            event.target.value = '';
-          },
-        })
+        <BrowserFileButton
+          label="选择名册文件（Excel 或 CSV）"
+          accept=".xlsx,.csv"
+          inputClassName="roster-file-input"
+          onChosen={(file) => onChosen(URL.createObjectURL(file), file.name)}
+        />
       ) : (
         <Button type="primary" shape="round" onClick={() => void chooseInWeChat()}>
           从聊天记录选择文件
