@@ -85,8 +85,10 @@ describe('roster import and verification', () => {
     await settledScreenshot(page, 'journey-claim-verified');
     await page.locator('.claim-next__classmates').click();
     await page.locator('.directory-tab--active', { hasText: '我的班级' }).waitFor();
+    // Back once the page has finished sliding in (a back during the slide can be lost on a busy machine).
+    await settledScreenshot(page, 'journey-claim-my-class');
     await page.goBack();
-    await page.locator('.claim-next__profile').click();
+    await page.locator('.claim-next__profile').click({ timeout: 60_000 });
     await page.locator('.profile').waitFor({ timeout: 30_000 });
     const values = await page.locator('.profile input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     expect(values).toEqual(expect.arrayContaining(['林晓', '机械2201班']));
@@ -124,10 +126,11 @@ describe('roster import and verification', () => {
     // The class group the first classmate's verification opened, one tap away.
     await alumnus.page.locator('.claim-next__class', { hasText: '机械2201班' }).click();
     await alumnus.page.locator('.group-page').waitFor({ timeout: 30_000 });
+    await settledScreenshot(alumnus.page, 'journey-claim-class-group');
     await alumnus.page.goBack();
 
     // 林晓, verified in the previous journey, was in the same class on the roster: 找同班同学.
-    await alumnus.page.locator('.claim-next__classmates').click();
+    await alumnus.page.locator('.claim-next__classmates').click({ timeout: 60_000 });
     await alumnus.page.locator('.directory-tab--active', { hasText: '我的班级' }).waitFor({ timeout: 30_000 });
     const classmate = alumnus.page.locator('.alumnus-item', { hasText: '林晓' });
     await classmate.waitFor({ timeout: 30_000 });
