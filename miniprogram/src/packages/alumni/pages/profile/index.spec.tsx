@@ -69,6 +69,23 @@ describe('profile page', () => {
     expect(await screen.findByText('已是最新')).toBeTruthy();
   });
 
+  it('says which changes wait for review after saving, the field keeping its previous value', async () => {
+    serve();
+    taroRequest.mockImplementation(({ url, method, header }: { url: string; method: string; header: Record<string, string> }) => {
+      if (url.startsWith('/api/v1/school')) return ok(school);
+      if (url === '/api/v1/me' && method === 'GET') return ok(myProfile());
+      if (url === '/api/v1/me' && isPartialUpdate({ method, header }))
+        return ok(myProfile({ pendingReview: [{ field: 'bio', text: '热爱摄影' }] }));
+      throw new Error(`unexpected ${method} ${url}`);
+    });
+    render(<ProfilePage />);
+    fireEvent.change(await screen.findByDisplayValue('杭州'), { target: { value: '宁波' } });
+    fireEvent.click(screen.getByText('保存'));
+    expect(await screen.findByText('以下修改正在审核，通过后生效：')).toBeTruthy();
+    expect(screen.getByText('个人简介：热爱摄影')).toBeTruthy();
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已保存，部分内容审核后生效', icon: 'none' });
+  });
+
   it('points out a bad year before sending anything', async () => {
     serve();
     render(<ProfilePage />);

@@ -54,8 +54,11 @@ function ProfileForm({
   const save = async () => {
     setSaving(true);
     try {
-      onSaved(await updateMyProfile(changes));
-      void Taro.showToast({ title: '已保存', icon: 'success' });
+      const saved = await updateMyProfile(changes);
+      onSaved(saved);
+      void Taro.showToast(
+        saved.pendingReview.length > 0 ? { title: '已保存，部分内容审核后生效', icon: 'none' } : { title: '已保存', icon: 'success' },
+      );
     } catch {
       // The request wrapper already showed the server's message.
     } finally {
@@ -90,6 +93,8 @@ function ProfileForm({
         visibility={draft.visibility.avatar}
         onVisibility={() => setVisibility('avatar')}
       />
+
+      <PendingReview profile={profile} />
 
       <Section title="基本信息">
         {text('displayName', '昵称', undefined, '其他校友看到的名字')}
@@ -315,6 +320,33 @@ function VisibilityChip({ level, onClick }: { level: string; onClick: () => void
   return (
     <View className={`visibility-chip visibility-chip--${level}`} onClick={onClick}>
       <Text>{VISIBILITY_LABELS[level as keyof typeof VISIBILITY_LABELS]}</Text>
+    </View>
+  );
+}
+
+const PENDING_LABELS: Record<string, string> = {
+  displayName: '昵称',
+  realName: '真实姓名',
+  major: '专业',
+  className: '班级',
+  city: '所在城市',
+  industry: '行业',
+  employer: '工作单位',
+  jobTitle: '职务',
+  bio: '个人简介',
+};
+
+/** New text the content check did not clear: it waits for staff, and the field keeps its previous value meanwhile. */
+function PendingReview({ profile }: { profile: MyProfileDto }) {
+  if (profile.pendingReview.length === 0) return null;
+  return (
+    <View className="profile-pending">
+      <Text className="profile-pending__title">以下修改正在审核，通过后生效：</Text>
+      {profile.pendingReview.map((item) => (
+        <Text key={item.field} className="profile-pending__item">
+          {PENDING_LABELS[item.field] ?? item.field}：{item.text}
+        </Text>
+      ))}
     </View>
   );
 }
