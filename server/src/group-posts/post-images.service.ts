@@ -7,7 +7,7 @@ import { AppError } from '../common/app-error.js';
 import { MediaChecksService } from '../content-security/media-checks.service.js';
 import { type ObjectContent, OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
 import { originalKeyOf, thumbnailKeyOf } from '../storage/storage-keys.js';
-import { readImageUpload } from '../storage/upload.js';
+import { readImageUploadWithThumbnail } from '../storage/upload.js';
 import { getOrOriginal } from '../storage/uploads.controller.js';
 import { GroupPostImageEntity } from './group-post-image.entity.js';
 
@@ -28,7 +28,7 @@ export class PostImagesService {
   ) {}
 
   async upload(user: AuthUserDto, request: FastifyRequest): Promise<GroupPostImageDto> {
-    const upload = await readImageUpload(request, GROUP_POST_LIMITS.imageMaxBytes);
+    const upload = await readImageUploadWithThumbnail(request, GROUP_POST_LIMITS.imageMaxBytes);
     const stored = await this.storage.put({
       folder: FOLDER,
       body: upload.body,

@@ -23,7 +23,7 @@ import { InteractionsService } from '../interactions/interactions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { DepartmentEntity } from '../school/department.entity.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
-import { readImageUpload } from '../storage/upload.js';
+import { readImageUploadWithThumbnail } from '../storage/upload.js';
 import type { CreateGroupDto, ListGroupsQueryDto } from './dto/group-request.dto.js';
 import {
   actorIn,
@@ -269,7 +269,7 @@ export class GroupCatalogService {
     const current = await manager.findOneBy(GroupEntity, { id: groupId });
     if (!current || !this.isVisible(current, user)) throw new AppError('GROUP_NOT_FOUND');
     if (current.status !== 'proposed' || current.createdBy !== user.id) assertGroupAdmin(await actorIn(manager, current, user));
-    const upload = await readImageUpload(request, GROUP_LIMITS.coverMaxBytes);
+    const upload = await readImageUploadWithThumbnail(request, GROUP_LIMITS.coverMaxBytes);
     const stored = await this.storage.put({
       folder: COVER_FOLDER,
       body: upload.body,
