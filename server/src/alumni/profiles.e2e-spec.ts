@@ -187,6 +187,14 @@ describe('profiles (/api/v1/me, /api/v1/alumni/:id)', () => {
       expect(served.includes(Buffer.from('AlumniPhone'))).toBe(false);
     });
 
+    it('stores a large photo at thumbnail size: an avatar only ever shows small', async () => {
+      const me = await signedIn(t, ['alumnus'], CONSENTED);
+      const res = await upload(me.headers, await phonePhoto(1200, 900), 'IMG_0002.jpg', 'image/jpeg');
+      expect(res.status).toBe(200);
+      const served = await (await fetch(`${t.baseUrl}${res.body.avatarUrl}`)).arrayBuffer();
+      expect(await pictureFacts(served)).toEqual({ format: 'jpeg', width: 480, height: 360, exif: false });
+    });
+
     it('refuses a file with an image header that is not a readable picture, and stores nothing', async () => {
       const me = await signedIn(t, ['alumnus'], CONSENTED);
       const before = await storedAvatars();

@@ -14,6 +14,7 @@ import { InteractionsService } from '../interactions/interactions.service.js';
 import { PersonalDataRegistry } from '../personal-data/personal-data.registry.js';
 import { SchoolService } from '../school/school.service.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
+import { THUMBNAIL_EDGE } from '../storage/image-pipeline.js';
 import { readImageUpload } from '../storage/upload.js';
 import { AlumniService } from './alumni.service.js';
 import { isStaff, visibilityOf } from './alumnus-view.js';
@@ -169,7 +170,8 @@ export class ProfilesService {
   /** Stores a new avatar (a real JPEG/PNG/WebP of at most 2 MB) and forgets the old one. */
   async uploadAvatar(user: AuthUserDto, request: FastifyRequest): Promise<MyProfileDto> {
     await this.consent.assertConsented(user.id);
-    const upload = await readImageUpload(request, PROFILE_LIMITS.avatarMaxBytes);
+    // An avatar only ever shows small: it is stored at thumbnail size and is its own thumbnail.
+    const upload = await readImageUpload(request, PROFILE_LIMITS.avatarMaxBytes, THUMBNAIL_EDGE);
     const stored = await this.storage.put({ folder: 'avatars', body: upload.body, contentType: upload.contentType });
     let previousKey: string | null = null;
     try {

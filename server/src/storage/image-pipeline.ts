@@ -14,12 +14,13 @@ const megapixels = (pixels: number) => `${Math.round(pixels / 1_000_000)} megapi
 
 /**
  * Every uploaded picture is decoded and encoded again before it is stored: turned upright by
- * its EXIF orientation, scaled down to at most MAX_STORED_EDGE on its longest side, and written
+ * its EXIF orientation, scaled down to at most `maxEdge` (MAX_STORED_EDGE unless a smaller one
+ * is all its use needs) on its longest side, and written
  * without any metadata, so the GPS position, camera and time a phone puts in a photo never
  * reach other alumni. The type stays the one the bytes said (a PNG stays a PNG: transparency).
  * A file whose header looks like an image but does not decode is refused.
  */
-export async function cleanImage(body: Buffer, contentType: ImageType, field: string): Promise<Buffer> {
+export async function cleanImage(body: Buffer, contentType: ImageType, field: string, maxEdge = MAX_STORED_EDGE): Promise<Buffer> {
   let image: Sharp;
   try {
     const { width = 0, height = 0 } = await sharp(body, { limitInputPixels: false }).metadata();
@@ -30,7 +31,7 @@ export async function cleanImage(body: Buffer, contentType: ImageType, field: st
     }
     image = sharp(body, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .rotate()
-      .resize({ width: MAX_STORED_EDGE, height: MAX_STORED_EDGE, fit: 'inside', withoutEnlargement: true });
+      .resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true });
     if (contentType === 'image/jpeg') image = image.jpeg({ quality: 85 });
     else if (contentType === 'image/png') image = image.png();
     else image = image.webp({ quality: 85 });

@@ -52,7 +52,11 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
  * readUpload, and the file must really be a JPEG, PNG or WebP image (checked by its bytes);
  * the body answered is the cleaned picture (image-pipeline.ts: no EXIF or GPS, size capped).
  */
-export async function readImageUpload(request: FastifyRequest, maxBytes: number): Promise<Upload & { contentType: ImageType }> {
+export async function readImageUpload(
+  request: FastifyRequest,
+  maxBytes: number,
+  maxEdge?: number,
+): Promise<Upload & { contentType: ImageType }> {
   const upload = await readUpload(request, maxBytes);
   const contentType = detectImageType(upload.body);
   if (!contentType) {
@@ -60,7 +64,7 @@ export async function readImageUpload(request: FastifyRequest, maxBytes: number)
       { field: upload.fieldName, issue: `the file must be one of ${Object.keys(IMAGE_TYPES).join(', ')}` },
     ]);
   }
-  return { ...upload, body: await cleanImage(upload.body, contentType, upload.fieldName), contentType };
+  return { ...upload, body: await cleanImage(upload.body, contentType, upload.fieldName, maxEdge), contentType };
 }
 
 /**
