@@ -35,6 +35,29 @@ describe('profile, directory and staff management', () => {
     await screenshot(page, 'directory-unverified');
   });
 
+  it('a bio WeChat wants reviewed waits for staff, who see why and approve it in 内容审核', async () => {
+    const { page } = await openPhonePage(app.browser);
+    await signInAs(page, 0);
+    await page.getByText('个人资料').click();
+    // 待审词 is the fake content check's word for "review" (server/src/wechat/fake/content-security.fake.ts).
+    await page.locator('.profile-field', { hasText: '简介' }).locator('textarea').fill('喜欢摄影，待审词');
+    await page.locator('.profile-actions .nut-button').click();
+    await page.getByText('以下修改正在审核，通过后生效：').waitFor();
+    await page.getByText('个人简介：喜欢摄影，待审词').waitFor();
+    await screenshot(page, 'profile-pending-review');
+
+    const staff = (await openPhonePage(app.browser)).page;
+    await signInAs(staff, '管理员');
+    await staff.goto(`${app.server.url}/#/packages/staff/pages/content-reviews/index`);
+    const card = staff.locator('.content-review', { hasText: '喜欢摄影，待审词' });
+    await card.waitFor({ timeout: 30_000 });
+    await card.getByText('内容安全检查建议人工复核（类别 20012）').waitFor();
+    await card.getByText('校友资料 · 个人简介').waitFor();
+    await screenshot(staff, 'content-reviews');
+    await card.locator('.content-review__approve').click();
+    await card.waitFor({ state: 'detached' });
+  });
+
   it('an administrator finds an alumnus and makes them staff', async () => {
     const { page } = await openPhonePage(app.browser);
     await signInAs(page, '管理员');
