@@ -29,7 +29,7 @@ describe('feed page round trips', () => {
     );
     await t.dataSource.query(
       `INSERT INTO group_post_images (uploader_id, storage_key, post_id, position)
-       SELECT p.author_id, 'group-posts/rt-' || p.id || '-' || i || '.jpg', p.id, i FROM group_posts p, generate_series(0, 1) AS i
+       SELECT p.author_id, 'group-posts/' || gen_random_uuid() || '.jpg', p.id, i FROM group_posts p, generate_series(0, 1) AS i
         WHERE p.id = ANY($1::uuid[])`,
       [posts.map((post) => post.id)],
     );
