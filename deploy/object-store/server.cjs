@@ -1,8 +1,8 @@
 // Starts s3rver on 0.0.0.0:4568 with its data in /data, the bucket OBJECT_STORE_BUCKET made if
 // missing, and the key pair OBJECT_STORE_ACCESS_KEY_ID / OBJECT_STORE_SECRET_ACCESS_KEY as the
 // only credentials (s3rver's public built-in pair is revoked).
-const S3rver = require('@20minutes/s3rver');
-const AWSAccount = require('@20minutes/s3rver/lib/models/account.js');
+const S3rver = require('s3rver');
+const AWSAccount = require('s3rver/lib/models/account.js');
 
 const accessKeyId = process.env.OBJECT_STORE_ACCESS_KEY_ID;
 const secretAccessKey = process.env.OBJECT_STORE_SECRET_ACCESS_KEY;
