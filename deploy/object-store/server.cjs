@@ -17,6 +17,8 @@ const server = new S3rver({
   address: '0.0.0.0',
   port: 4568,
   directory: '/data',
+  // Path-style requests only: otherwise the host name the instances use (object-store) is read as a bucket's.
+  vhostBuckets: false,
   configureBuckets: [{ name: process.env.OBJECT_STORE_BUCKET || 'alumnilink', configs: [] }],
 });
 server.run().then(() => console.log('object store listening on :4568'));
