@@ -54,6 +54,12 @@ describe('the one error body', () => {
     const nul = await t.request('/api/v1/__probe', json(JSON.stringify({ name: 'a\u0000b', count: 1 })));
     expect(nul.status).toBe(400);
     expect(nul.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'name', issue: expect.stringMatching(/NUL/) }] });
+    const half = await t.request('/api/v1/__probe', json('{"name":"a\\ud800b","count":1}'));
+    expect(half.status).toBe(400);
+    expect(half.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'name', issue: expect.stringMatching(/surrogate/) }],
+    });
     const deep = await t.request('/api/v1/__probe', json(`{"count":1,"name":${'['.repeat(1000)}${']'.repeat(1000)}}`));
     expect(deep.status).toBe(400);
     expect(deep.body.error.details[0].issue).toMatch(/nested more than 32 levels/);

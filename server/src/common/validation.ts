@@ -13,16 +13,23 @@ function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
 /** Deeper than any DTO goes; class-transformer's recursion overflows the stack near 5,000. */
 const MAX_DEPTH = 32;
 
+/** Half of a UTF-16 surrogate pair without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Keys class-transformer skips without a word, so the whitelist never sees them. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * The first place in a request value nested deeper than MAX_DEPTH, holding a NUL character
- * (which no text column can store) or a prototype key, or null. Checked before
+ * (which no text column can store), half a surrogate pair or a prototype key, or null. Checked before
  * class-transformer walks the value.
  */
 function unsafeInput(value: unknown, field = '', depth = 0): ErrorDetail | null {
-  if (typeof value === 'string') return value.includes('\0') ? { field, issue: 'must not contain a NUL character' } : null;
+  if (typeof value === 'string') {
+    if (value.includes('\0')) return { field, issue: 'must not contain a NUL character' };
+    // JSON may escape half a surrogate pair (\ud800): not text, and validators that encode it (isEmail) throw.
+    return LONE_SURROGATE.test(value) ? { field, issue: 'must be valid Unicode text (it holds half of a surrogate pair)' } : null;
+  }
   if (value === null || typeof value !== 'object') return null;
   if (depth === MAX_DEPTH) return { field, issue: `must not be nested more than ${MAX_DEPTH} levels deep` };
   for (const [key, child] of Object.entries(value)) {
