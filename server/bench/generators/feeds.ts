@@ -44,7 +44,8 @@ export async function insertPosts(
 
 /**
  * What makes a feed page lively, on the group's newest `count` posts: every other one with
- * three images, likes from the first `likes` likers on every post (and its counter), a
+ * three images (under storage keys as uploads have them, folder/uuid.ext: a thumbnail's key is
+ * derived from it), likes from the first `likes` likers on every post (and its counter), a
  * comment count, and the newest post pinned.
  */
 export async function decoratePosts(pool: pg.Pool, groupId: string, likerIds: readonly string[], count: number): Promise<void> {
@@ -52,7 +53,7 @@ export async function decoratePosts(pool: pg.Pool, groupId: string, likerIds: re
                    WHERE group_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`;
   await pool.query(
     `INSERT INTO group_post_images (uploader_id, storage_key, post_id, position)
-     SELECT p.author_id, 'group-posts/bench-' || p.id || '-' || i || '.jpg', p.id, i
+     SELECT p.author_id, 'group-posts/' || gen_random_uuid() || '.jpg', p.id, i
      FROM (${newest}) AS p, generate_series(0, 2) AS i WHERE p.n % 2 = 1`,
     [groupId, count],
   );
