@@ -28,6 +28,7 @@ import { OutboxService } from '../../outbox/outbox.service.js';
 import { type CareerActor, CareerAccessService } from '../career-access.service.js';
 import { CareersSettingsService } from '../careers-settings.service.js';
 import { CareersTextsService } from '../careers-texts.service.js';
+import { recordStaffReview, reviewedColumns, type StaffReviewDecision } from '../staff-review.js';
 import type { JobBoardQueryDto, JobPostBodyDto } from './dto/job-request.dto.js';
 import { JobApplicationEntity } from './job-application.entity.js';
 import { JobPostEntity } from './job-post.entity.js';
@@ -278,46 +279,28 @@ export class JobPostsService implements OnModuleInit {
     return post;
   }
 
-  private async moderate(
-    staff: AuthUserDto,
-    id: string,
-    decision: { from: JobPostStatus[]; to: JobPostStatus; action: string; outcome: string; reason: string | null },
-  ): Promise<JobPostDto> {
+  private async moderate(staff: AuthUserDto, id: string, decision: StaffReviewDecision<JobPostStatus>): Promise<JobPostDto> {
     const post = await this.dataSource.transaction(async (manager) => {
       const post = await manager.findOne(JobPostEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!post) throw new AppError('JOB_NOT_FOUND');
       if (!decision.from.includes(post.status)) throw new AppError('JOB_STATE_CONFLICT');
-      const now = new Date();
-      const changes = {
-        status: decision.to,
-        moderatedBy: staff.id,
-        moderatedAt: now,
-        moderationNote: decision.reason,
-        ...(decision.to === 'published' ? { publishedAt: post.publishedAt ?? now } : {}),
-      };
+      const changes = reviewedColumns(staff, decision, post.publishedAt);
       await manager.update(JobPostEntity, { id }, changes);
-      await this.audit.record(manager, {
-        actorId: staff.id,
-        action: decision.action,
-        subjectType: 'job_post',
-        subjectId: id,
-        before: { status: post.status },
-        after: { status: decision.to, reason: decision.reason },
-      });
-      await this.outbox.enqueue(manager, [
+      await recordStaffReview(
+        manager,
+        { audit: this.audit, outbox: this.outbox },
         {
-          alumnusId: post.posterId,
-          kind: 'careers.reviewed',
-          payload: {
-            subject: 'job',
-            id,
-            title: post.title,
-            outcome: decision.outcome,
-            reason: decision.reason,
-            page: `packages/careers/pages/job/index?id=${id}`,
-          },
+          staff,
+          decision,
+          previous: post.status,
+          subjectType: 'job_post',
+          subject: 'job',
+          id,
+          title: post.title,
+          authorId: post.posterId,
+          page: `packages/careers/pages/job/index?id=${id}`,
         },
-      ]);
+      );
       return { ...post, ...changes };
     });
     return this.present(post, staff);

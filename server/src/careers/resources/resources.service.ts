@@ -13,6 +13,7 @@ import { InteractionsService } from '../../interactions/interactions.service.js'
 import { OutboxService } from '../../outbox/outbox.service.js';
 import { type CareerActor, CareerAccessService } from '../career-access.service.js';
 import { CareersTextsService, type TextVerdict } from '../careers-texts.service.js';
+import { recordStaffReview, reviewedColumns, type StaffReviewDecision } from '../staff-review.js';
 import { CareerResourceBookmarkEntity } from './career-resource-bookmark.entity.js';
 import { CareerResourceEntity } from './career-resource.entity.js';
 import type { ResourceBodyDto, ResourceLibraryQueryDto } from './dto/resource-request.dto.js';
@@ -204,27 +205,12 @@ export class ResourcesService {
     });
   }
 
-  private async moderate(
-    staff: AuthUserDto,
-    id: string,
-    decision: { from: ResourceStatus[]; to: ResourceStatus; action: string; outcome: string; reason: string | null },
-  ): Promise<ResourceDto> {
+  private async moderate(staff: AuthUserDto, id: string, decision: StaffReviewDecision<ResourceStatus>): Promise<ResourceDto> {
     const row = await this.dataSource.transaction(async (manager) => {
       const row = await manager.findOne(CareerResourceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new AppError('RESOURCE_NOT_FOUND');
       if (!decision.from.includes(row.status)) throw new AppError('RESOURCE_STATE_CONFLICT');
-      const now = new Date();
-      await manager.update(
-        CareerResourceEntity,
-        { id },
-        {
-          status: decision.to,
-          moderatedBy: staff.id,
-          moderatedAt: now,
-          moderationNote: decision.reason,
-          ...(decision.to === 'published' ? { publishedAt: row.publishedAt ?? now } : {}),
-        },
-      );
+      await manager.update(CareerResourceEntity, { id }, reviewedColumns(staff, decision, row.publishedAt));
       if (decision.to === 'published') {
         await this.interactions.record(manager, {
           alumnusId: row.authorId,
@@ -234,28 +220,21 @@ export class ResourcesService {
           detail: { kind: row.kind, approvedBy: staff.id },
         });
       }
-      await this.audit.record(manager, {
-        actorId: staff.id,
-        action: decision.action,
-        subjectType: 'career_resource',
-        subjectId: id,
-        before: { status: row.status },
-        after: { status: decision.to, reason: decision.reason },
-      });
-      await this.outbox.enqueue(manager, [
+      await recordStaffReview(
+        manager,
+        { audit: this.audit, outbox: this.outbox },
         {
-          alumnusId: row.authorId,
-          kind: 'careers.reviewed',
-          payload: {
-            subject: 'resource',
-            id,
-            title: row.title,
-            outcome: decision.outcome,
-            reason: decision.reason,
-            page: `packages/careers/pages/resource/index?id=${id}`,
-          },
+          staff,
+          decision,
+          previous: row.status,
+          subjectType: 'career_resource',
+          subject: 'resource',
+          id,
+          title: row.title,
+          authorId: row.authorId,
+          page: `packages/careers/pages/resource/index?id=${id}`,
         },
-      ]);
+      );
       return manager.findOneByOrFail(CareerResourceEntity, { id });
     });
     return this.present(row, staff);
