@@ -7,6 +7,7 @@ import { AlumniModule } from './alumni/alumni.module.js';
 import { ProfilesModule } from './alumni/profiles.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthCoreModule } from './auth/auth-core.module.js';
+import { BranchesModule } from './branches/branches.module.js';
 import { AudiencesModule } from './audiences/audiences.module.js';
 import { CampusDaysModule } from './campus-days/campus-days.module.js';
 import { CareersModule } from './careers/careers.module.js';
@@ -83,6 +84,7 @@ export class AppModule {
         GovernanceModule,
         CampusDaysModule,
         SurveysModule,
+        BranchesModule,
         ...extra,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -156,6 +156,10 @@ describe('bad input on write routes', () => {
       ),
     );
     const survey = await t.request('/api/v1/staff/surveys', json(surveyBody(), actor.headers));
+    const branch = await t.request(
+      '/api/v1/staff/branches',
+      json({ kind: 'city', name: '模糊测试分会', place: '上海', joinPolicy: 'approval' }, actor.headers),
+    );
     // Bio text waiting for staff, as the content check leaves it when WeChat asks for a person.
     const [contentReview] = (await t.dataSource.query(
       `INSERT INTO content_reviews (kind, subject_id, field, author_id, text, reason) VALUES ('profile-text', $1, 'bio', $1, '简介', 'review') RETURNING id`,
@@ -163,6 +167,7 @@ describe('bad input on write routes', () => {
     )) as { id: string }[];
     for (const fixture of [
       survey,
+      branch,
       post,
       comment,
       donation,
@@ -186,6 +191,7 @@ describe('bad input on write routes', () => {
     );
 
     const ids: [RegExp, string][] = [
+      [/branches\/\{id\}/, branch.body.id],
       [/campus-days\/\{eventId\}/, campusDay.id],
       [/campus-day-spots\/\{id\}/, spot.body.id],
       [/reunions\/\{id\}/, reunion.body.id],
@@ -213,6 +219,7 @@ describe('bad input on write routes', () => {
       token,
       pathValue(route, param) {
         if (param === 'alumnusId') return member.alumnus.id;
+        if (param === 'campaignId') return campaign.id;
         if (param === 'number') return '1';
         if (param === 'action') return 'approve';
         if (param === 'date') return new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);

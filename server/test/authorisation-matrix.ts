@@ -41,6 +41,8 @@ export const POLICIES = {
   staff: from('staff'),
   /** Admins only. */
   admin: from('admin'),
+  /** The branch's own admins, and staff: an admin of another branch is refused like any alumnus. */
+  branchAdmin: { ...from('staff'), branchAdmin: 'ok' },
   /** Only the author may do this: everyone else is refused, staff included. */
   author: signedInMeet('denied'),
   /** Someone else's personal record: 404 to everyone, staff included (they have staff routes). */
@@ -61,6 +63,7 @@ export const DECIDED_IN_SERVICE: PolicyName[] = [
   'author',
   'owner',
   'ownerOrStaff',
+  'branchAdmin',
 ];
 
 /**
@@ -370,4 +373,17 @@ export const MATRIX: Record<string, PolicyName> = {
   'GET /api/v1/staff/surveys/{id}/import-template': 'staff',
   'POST /api/v1/staff/surveys/{id}/imports': 'staff',
   'POST /api/v1/staff/surveys/{id}/imports/{importId}/commit': 'staff',
+  // branches (分会): members, requests, posts and announcements go through the home group's routes above
+  'GET /api/v1/branches': 'public',
+  'GET /api/v1/branches/{id}': 'public',
+  'GET /api/v1/me/branches': 'signedIn',
+  'POST /api/v1/branches/{id}/groups': 'branchAdmin',
+  'POST /api/v1/branches/{id}/events': 'branchAdmin',
+  'GET /api/v1/branches/{id}/report': 'branchAdmin',
+  'POST /api/v1/staff/branches': 'staff',
+  'GET /api/v1/staff/branches': 'staff',
+  'GET /api/v1/staff/branches/admin-candidates': 'staff',
+  'PUT /api/v1/staff/branches/{id}/admins/{alumnusId}': 'staff',
+  'DELETE /api/v1/staff/branches/{id}/admins/{alumnusId}': 'staff',
+  'PUT /api/v1/staff/branches/{id}/campaigns/{campaignId}': 'staff',
 };

@@ -3,8 +3,23 @@ import { TokenService } from '../src/auth/token.service.js';
 import { PRIVACY_NOTICE } from '../src/identity/privacy-notice.js';
 import type { TestApp } from './test-app.js';
 
-/** The callers of the authorisation matrix, from least to most trusted. */
-export const CALLERS = ['anonymous', 'alumnus', 'student', 'verified', 'member', 'groupAdmin', 'staff', 'admin'] as const;
+/**
+ * The callers of the authorisation matrix, from least to most trusted. `branchAdmin` runs the
+ * world's `branch`, `otherBranchAdmin` another branch: both are verified alumni outside `group`,
+ * so everywhere but their branch they meet what `verified` meets (docs/security.md, roles).
+ */
+export const CALLERS = [
+  'anonymous',
+  'alumnus',
+  'student',
+  'verified',
+  'branchAdmin',
+  'otherBranchAdmin',
+  'member',
+  'groupAdmin',
+  'staff',
+  'admin',
+] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /** Everything a route's path can point at; all of it belongs to someone other than the callers. */
@@ -54,6 +69,8 @@ export interface World {
     reunion: string;
     /** An open survey of every verified alumnus, one single-choice question. */
     survey: string;
+    /** A branch `branchAdmin` runs (admin of its home group, joined by approval); `otherBranchAdmin` runs another one. */
+    branch: string;
   };
 }
 
@@ -70,6 +87,8 @@ const PEOPLE: Person[] = [
   { key: 'verified', roles: ['alumnus'], verified: true },
   { key: 'member', roles: ['alumnus'], verified: true },
   { key: 'groupAdmin', roles: ['alumnus'], verified: true },
+  { key: 'branchAdmin', roles: ['alumnus'], verified: true },
+  { key: 'otherBranchAdmin', roles: ['alumnus'], verified: true },
   // Association staff are alumni too; neither belongs to the group, so they pass group checks by role alone.
   { key: 'staff', roles: ['alumnus', 'staff'], verified: true },
   // Admin without the staff role: admins hold staff rights wherever staff is checked.
@@ -214,15 +233,31 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
        VALUES ('授权问卷' || $1,
                '[{"key":"q1","number":1,"kind":"single","title":"满意吗","required":true,"options":["是","否"],"maxChoices":null,"scaleMin":null,"scaleMax":null,"minLabel":null,"maxLabel":null}]',
                '{"kind":"verified"}', 'open', now() + interval '7 days', now(), 10)
-       RETURNING id)
+       RETURNING id),
+     branch_groups AS (
+       INSERT INTO groups (kind, name, intro, join_policy, status, member_count)
+       SELECT 'interest', b.name || $1, '', 'approval', 'active', 1 FROM (VALUES ('授权分会'), ('别的分会')) AS b(name)
+       RETURNING id, name),
+     branch_rows AS (
+       INSERT INTO branches (kind, name, group_id) SELECT 'interest', name, id FROM branch_groups RETURNING id, name, group_id),
+     branch_people AS (
+       SELECT b.id AS branch_id, b.group_id,
+              (who.ids->>(CASE WHEN b.name LIKE '授权分会%' THEN 'branchAdmin' ELSE 'otherBranchAdmin' END))::uuid AS alumnus_id
+       FROM branch_rows b, who),
+     branch_admin_rows AS (INSERT INTO branch_admins (branch_id, alumnus_id) SELECT branch_id, alumnus_id FROM branch_people),
+     branch_admin_memberships AS (
+       INSERT INTO group_memberships (group_id, alumnus_id, role, status, joined_at)
+       SELECT group_id, alumnus_id, 'admin', 'active', now() FROM branch_people),
+     branch AS (SELECT id FROM branch_rows WHERE name LIKE '授权分会%')
      SELECT who.ids, grp.id AS "group", proposed.id AS "proposedGroup", post.id AS post, comment.id AS comment, event.id AS event,
             registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
             roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message,
             mentor_offer.id AS "mentorOffer", mentorship.id AS mentorship, job_post.id AS "jobPost",
             job_application.id AS "jobApplication", career_resource.id AS "careerResource", resource_file.id AS "resourceFile", vote.id AS vote, suggestion.id AS suggestion, council_member.id AS "councilMember",
-            campus_day.id AS "campusDay", spot.id AS spot, reunion.id AS reunion, survey.id AS survey
+            campus_day.id AS "campusDay", spot.id AS spot, reunion.id AS reunion, survey.id AS survey,
+            branch.id AS branch
      FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message,
-          mentor_offer, mentorship, job_post, job_application, career_resource, resource_file, vote, suggestion, council_member, campus_day, spot, reunion, survey`,
+          mentor_offer, mentorship, job_post, job_application, career_resource, resource_file, vote, suggestion, council_member, campus_day, spot, reunion, survey, branch`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
   )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
   const { ids: people, ...objects } = row;

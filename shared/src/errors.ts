@@ -304,6 +304,16 @@ export const ERRORS = {
   REUNION_TIME_INVALID: { status: 422, message: '聚会时间须在未来两年内，且结束晚于开始' },
   REUNION_OPEN_LIMIT: { status: 409, message: '本班已有 3 个征集中的聚会倡议，请先响应或撤回' },
   REUNION_STATE_CONFLICT: { status: 409, message: '聚会倡议当前状态不允许此操作，请刷新后重试' },
+  // Branches (分会)
+  BRANCH_NOT_FOUND: { status: 404, message: '分会不存在或已撤销' },
+  BRANCH_ADMIN_REQUIRED: { status: 403, message: '只有本分会的管理员或校友会工作人员可以执行此操作' },
+  BRANCH_NAME_TAKEN: { status: 409, message: '已有同名分会，请换一个名称' },
+  BRANCH_PLACE_REQUIRED: { status: 422, message: '城市分会请填写城市，行业分会请填写行业，海外分会请填写国家或地区' },
+  BRANCH_ADMIN_NOT_VERIFIED: { status: 409, message: '分会管理员须是已完成认证的校友，请先请其完成校友认证' },
+  BRANCH_ADMIN_NOT_FOUND: { status: 404, message: '该校友不是本分会的管理员' },
+  BRANCH_NOT_ACTIVE: { status: 409, message: '该分会已撤销，不能再添加内容' },
+  BRANCH_EVENT_AUDIENCE_INVALID: { status: 422, message: '分会活动只能面向所有校友或本分会的群组' },
+  BRANCH_CAMPAIGN_TAKEN: { status: 409, message: '该募捐项目已归属另一个分会' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

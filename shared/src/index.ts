@@ -24,3 +24,4 @@ export * from './types/memories.js';
 export * from './types/stories.js';
 export * from './types/campus-days.js';
 export * from './types/content-security.js';
+export * from './types/branches.js';

@@ -48,6 +48,9 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'content-reviews/{id}': () => '00000000-0000-4000-8000-000000000000',
   'media-checks/{token}': () => 'no-such-check-token-000000000000',
   'imports/{importId}': (ids) => ids.rosterImport,
+  'branches/{id}': (ids) => ids.branch,
+  'admins/{alumnusId}': (ids) => ids.other,
+  'campaigns/{campaignId}': (ids) => ids.campaign,
 };
 
 const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -102,6 +105,18 @@ const BODIES: Record<string, (ids: World['ids']) => RequestInit> = {
   'POST /api/v1/governance/votes/{id}/ballot': () => json({ choices: [1] }),
   'POST /api/v1/governance/suggestions': () => json({ title: '建议开放校史馆', category: 'campus', body: '周末也开放' }),
   'POST /api/v1/surveys/{id}/responses': () => json({ answers: { q1: 1 }, startToken: 'opened-elsewhere' }),
+  'POST /api/v1/branches/{id}/groups': () => json({ kind: 'interest', name: '分会读书会', joinPolicy: 'open' }),
+  'POST /api/v1/branches/{id}/events': () =>
+    json({
+      title: '分会线上分享会',
+      kind: 'meetup',
+      online: true,
+      onlineUrl: 'https://meeting.example.com/branch',
+      startsAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString(),
+      endsAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000 + 2 * 60 * 60 * 1000).toISOString(),
+      capacity: 50,
+      waitlistEnabled: false,
+    }),
 };
 
 function requestBody(route: string, method: string, ids: World['ids']): RequestInit {

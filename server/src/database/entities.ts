@@ -63,6 +63,9 @@ import { DepartmentEntity } from '../school/department.entity.js';
 import { SchoolEntity } from '../school/school.entity.js';
 import { VerificationClaimEntity } from '../verification/verification-claim.entity.js';
 import { WechatAccessTokenEntity } from '../wechat/wechat-access-token.entity.js';
+import { BranchEntity } from '../branches/branch.entity.js';
+import { BranchAdminEntity } from '../branches/branch-admin.entity.js';
+import { BranchItemEntity } from '../branches/branch-item.entity.js';
 
 /** Every entity; each module still registers its own with TypeOrmModule.forFeature. */
 export const ENTITIES = [
@@ -131,4 +134,7 @@ export const ENTITIES = [
   CareerResourceEntity,
   CareerResourceFileEntity,
   CareerResourceBookmarkEntity,
+  BranchEntity,
+  BranchAdminEntity,
+  BranchItemEntity,
 ];

@@ -7,6 +7,9 @@ import { migrate } from './schema-setup.js';
 const TABLES = [
   'alumni',
   'audit_entries',
+  'branch_admins',
+  'branch_items',
+  'branches',
   'campaign_disbursements',
   'campaign_trees',
   'campaigns',

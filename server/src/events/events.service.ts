@@ -175,6 +175,45 @@ export class EventsService {
     return toEventDetail(published);
   }
 
+  /** These events as alumni list them, soonest first: drafts and events already over are left out. */
+  async upcomingOf(ids: string[]): Promise<EventSummaryDto[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.events
+      .createQueryBuilder('event')
+      .where('event.id IN (:...ids)', { ids })
+      .andWhere(`event.status = 'published' AND event.endsAt > now()`)
+      .orderBy('event.startsAt', 'ASC')
+      .addOrderBy('event.id', 'ASC')
+      .getMany();
+    return rows.map(toEventSummary);
+  }
+
+  /**
+   * Figures of these events for a report: held (published or finished, and over), upcoming
+   * (published, not over), and the people checked in at those held.
+   */
+  async figuresOf(ids: string[]): Promise<{ held: number; upcoming: number; attendees: number }> {
+    if (ids.length === 0) return { held: 0, upcoming: 0, attendees: 0 };
+    const [row]: [{ held: number; upcoming: number; attendees: number }] = await this.events.query(
+      `SELECT count(*) FILTER (WHERE e.status IN ('published', 'finished') AND e.ends_at <= now())::int AS held,
+              count(*) FILTER (WHERE e.status = 'published' AND e.ends_at > now())::int AS upcoming,
+              coalesce(sum(r.checked_in) FILTER (WHERE e.status IN ('published', 'finished') AND e.ends_at <= now()), 0)::int AS attendees
+         FROM events e
+         LEFT JOIN LATERAL (SELECT count(*) AS checked_in FROM event_registrations r
+                             WHERE r.event_id = e.id AND r.checked_in_at IS NOT NULL) r ON true
+        WHERE e.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return row;
+  }
+
+  /** Creates a draft in the caller's transaction (another module's event waiting for staff): same rules and audit entry as create. */
+  async createDraftIn(manager: EntityManager, actor: AuthUserDto, dto: CreateEventDto): Promise<EventDetailDto> {
+    const event = this.draftOf(actor, dto);
+    await this.assertValid(event, manager);
+    return toEventDetail(await this.insert(manager, actor, event));
+  }
+
   private draftOf(actor: AuthUserDto, dto: CreateEventDto): EventEntity {
     return this.events.create({
       title: dto.title,

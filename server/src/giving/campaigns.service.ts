@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { DataSource, Repository } from 'typeorm';
+import { type DataSource, In, type Repository } from 'typeorm';
 import { type AuthUserDto, type CampaignDetailDto, type CampaignSummaryDto, DEFAULT_MIN_DONATION_FEN, type Page } from '@alumni/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
@@ -110,6 +110,16 @@ export class CampaignsService {
   }
 
   /** Every drive, drafts included, newest first. */
+  /**
+   * Title, goal and what these campaigns raised (paid donations, refunds taken off), oldest
+   * first, for another module's page or report; unknown ids are left out.
+   */
+  async figuresOf(ids: string[]): Promise<{ id: string; title: string; goalFen: number; raisedFen: number; donorCount: number }[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.campaigns.find({ where: { id: In([...new Set(ids)]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((c) => ({ id: c.id, title: c.title, goalFen: c.goalFen, raisedFen: c.raisedFen, donorCount: c.donorCount }));
+  }
+
   async listForStaff(query: PageQueryDto): Promise<Page<CampaignDetailDto>> {
     const rows = await keysetPage(
       this.campaigns.createQueryBuilder('campaign'),

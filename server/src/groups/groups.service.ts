@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
-import type { GroupMemberRole } from '@alumni/shared';
+import type { GroupJoinPolicy, GroupKind, GroupMemberRole, GroupStatus } from '@alumni/shared';
 import { type ClassKey, createClassGroup, createImportClassGroups } from './class-groups.js';
-import { isStaffUser, isVerifiedInClass, verifiedClassGroupsSql } from './group-access.js';
+import { adjustMemberCount, isStaffUser, isVerifiedInClass, lockGroup, verifiedClassGroupsSql } from './group-access.js';
 import { GroupEntity } from './group.entity.js';
 import { GroupMembershipEntity } from './group-membership.entity.js';
 
@@ -159,6 +159,106 @@ export class GroupsService {
       [[...new Set(alumnusIds)]],
     );
     return rows.map((row) => ({ alumnusId: row.alumnus_id, groupId: row.group_id, name: row.name }));
+  }
+
+  /**
+   * A group another module opens for its own people (a branch's home group, or a group a
+   * branch admin opens under the branch), without an owner: its admins are named with setAdmin. In the caller's transaction; the caller validates and audits.
+   */
+  async createActive(
+    manager: EntityManager,
+    input: {
+      kind: GroupKind;
+      name: string;
+      intro: string;
+      place: string | null;
+      joinPolicy: GroupJoinPolicy;
+      /** `proposed` puts it in the staff queue, as a proposal of `createdBy`. */
+      status: 'active' | 'proposed';
+      createdBy: string;
+    },
+  ): Promise<GroupEntity> {
+    return manager.save(GroupEntity, {
+      kind: input.kind,
+      name: input.name,
+      intro: input.intro,
+      city: input.kind === 'city' ? input.place : null,
+      industry: input.kind === 'industry' ? input.place : null,
+      joinPolicy: input.joinPolicy,
+      status: input.status,
+      createdBy: input.createdBy,
+    });
+  }
+
+  /**
+   * Gives the alumnus admin rights in the group, joining them to it if they are not an active
+   * member (`joined`), or takes the rights back (they stay a member). An owner is left as is.
+   * Locks the group like every membership change; in the caller's transaction, which records
+   * the interaction a join means.
+   */
+  async setAdmin(manager: EntityManager, groupId: string, alumnusId: string, admin: boolean): Promise<'joined' | 'changed' | 'unchanged'> {
+    await lockGroup(manager, groupId);
+    const repo = manager.getRepository(GroupMembershipEntity);
+    const existing = await repo.findOneBy({ groupId, alumnusId });
+    if (existing?.role === 'owner') return 'unchanged';
+    if (existing?.status === 'active') {
+      const role: GroupMemberRole = admin ? 'admin' : 'member';
+      if (existing.role === role) return 'unchanged';
+      await repo.update({ id: existing.id }, { role });
+      return 'changed';
+    }
+    if (!admin) return 'unchanged';
+    const now = new Date();
+    await repo.save({
+      ...existing,
+      groupId,
+      alumnusId,
+      role: 'admin' as const,
+      status: 'active' as const,
+      joinedAt: now,
+      removedAt: null,
+      ...(existing?.status === 'pending' ? { requestOutcome: 'approved' as const, requestDecidedAt: now } : {}),
+    });
+    await adjustMemberCount(manager, groupId, 1);
+    return 'joined';
+  }
+
+  /** The alumnus's membership state in the group: active, a pending request, or none. */
+  async standing(groupId: string, alumnusId: string): Promise<'active' | 'pending' | null> {
+    const row = await this.memberships.findOneBy({ groupId, alumnusId });
+    return row?.status === 'active' || row?.status === 'pending' ? row.status : null;
+  }
+
+  /** Name, kind, status and member count of these groups, oldest first (unknown ids are left out); in the caller's transaction when given. */
+  async briefs(
+    groupIds: string[],
+    manager?: EntityManager,
+  ): Promise<{ id: string; name: string; kind: GroupKind; status: GroupStatus; joinPolicy: GroupJoinPolicy; memberCount: number }[]> {
+    if (groupIds.length === 0) return [];
+    const rows = await (manager ? manager.getRepository(GroupEntity) : this.groups).find({
+      where: { id: In([...new Set(groupIds)]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((g) => ({
+      id: g.id,
+      name: g.name,
+      kind: g.kind,
+      status: g.status,
+      joinPolicy: g.joinPolicy,
+      memberCount: g.memberCount,
+    }));
+  }
+
+  /** Figures of one group for a report: active members, those who joined since `since`, and requests waiting. */
+  async memberFigures(groupId: string, since: Date): Promise<{ total: number; joined: number; pendingRequests: number }> {
+    const [row]: [{ total: number; joined: number; pending: number }] = await this.memberships.query(
+      `SELECT count(*) FILTER (WHERE status = 'active')::int AS total,
+              count(*) FILTER (WHERE status = 'active' AND joined_at >= $2)::int AS joined,
+              count(*) FILTER (WHERE status = 'pending')::int AS pending
+         FROM group_memberships WHERE group_id = $1`,
+      [groupId, since],
+    );
+    return { total: row.total, joined: row.joined, pendingRequests: row.pending };
   }
 
   private activeMembership(groupId: string, alumnusId: string, manager?: EntityManager): Promise<GroupMembershipEntity | null> {

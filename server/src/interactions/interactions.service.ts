@@ -120,6 +120,33 @@ export class InteractionsService implements OnModuleInit {
     return row;
   }
 
+  /**
+   * How much happened about these subjects since `since`: rows naming one of the groups (as
+   * subject, or in detail.groupId: a post, comment or like in it), events or campaigns as their
+   * subject, and how many distinct alumni wrote them. Figures only (branch reports).
+   */
+  async activityAbout(
+    subjects: { groupIds: string[]; eventIds: string[]; campaignIds: string[] },
+    since: Date,
+  ): Promise<{ interactions: number; activeAlumni: number }> {
+    const [row]: [{ interactions: number; active: number }] = await this.dataSource.query(
+      `SELECT count(*)::int AS interactions, count(DISTINCT alumnus_id)::int AS active
+         FROM (SELECT id, alumnus_id FROM interactions
+                WHERE subject_type = 'group' AND subject_id = ANY($1::text[]) AND occurred_at >= $4
+               UNION
+               SELECT id, alumnus_id FROM interactions
+                WHERE detail ? 'groupId' AND detail->>'groupId' = ANY($1::text[]) AND occurred_at >= $4
+               UNION
+               SELECT id, alumnus_id FROM interactions
+                WHERE subject_type = 'event' AND subject_id = ANY($2::text[]) AND occurred_at >= $4
+               UNION
+               SELECT id, alumnus_id FROM interactions
+                WHERE subject_type = 'campaign' AND subject_id = ANY($3::text[]) AND occurred_at >= $4) rows`,
+      [subjects.groupIds, subjects.eventIds, subjects.campaignIds, since],
+    );
+    return { interactions: row.interactions, activeAlumni: row.active };
+  }
+
   /** Account erasure: the rows stay (they are the school's history), the actor is forgotten, and so is their score. */
   async anonymise(manager: EntityManager, alumnusId: string): Promise<void> {
     await manager.update(InteractionEntity, { alumnusId }, { alumnusId: null });

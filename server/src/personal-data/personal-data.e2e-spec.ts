@@ -184,6 +184,15 @@ describe('personal data: export and erasure', () => {
       [me.alumnus.id],
     );
 
+    // A branch I run (the appointment as the branches module stores it; my memberships are the groups module's).
+    await t.dataSource.query(
+      `WITH home AS (
+         INSERT INTO groups (kind, name, intro, city, join_policy, status) VALUES ('city', '上海校友分会', '', '上海', 'open', 'active') RETURNING id),
+       branch AS (INSERT INTO branches (kind, name, place, group_id) SELECT 'city', '上海校友分会', '上海', id FROM home RETURNING id)
+       INSERT INTO branch_admins (branch_id, alumnus_id, appointed_by) SELECT id, $1, $2 FROM branch`,
+      [me.alumnus.id, staff.alumnus.id],
+    );
+
     // Back on campus: the one spot of the day stamped (the set complete); a reunion proposed for my class.
     const campusDay = await events(-1, { kind: 'campus_day' });
     const spot = await t.request(`/api/v1/staff/campus-days/${campusDay.id}/spots`, post({ name: '老校门' }, staff.headers));
@@ -280,6 +289,7 @@ describe('personal data: export and erasure', () => {
       ['campus_day_completions', 'alumnus_id'],
       ['reunion_interests', 'alumnus_id'],
       ['reunion_proposals', 'proposer_id'],
+      ['branch_admins', 'alumnus_id'],
     ] as const) {
       expect({ table, rows: await count(table, column, id) }).toEqual({ table, rows: 0 });
     }

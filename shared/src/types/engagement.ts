@@ -76,6 +76,10 @@ export const INTERACTION_KINDS = {
   'campus_days.completed': { label: '集齐返校日印章', participation: false, byAlumnus: true },
   'reunions.proposed': { label: '发起班级聚会', participation: true, byAlumnus: true },
   'reunions.interested': { label: '响应班级聚会', participation: false, byAlumnus: true },
+  'branches.admin_appointed': { label: '担任分会管理员', participation: true, byAlumnus: false },
+  'branches.admin_dismissed': { label: '卸任分会管理员', participation: false, byAlumnus: false },
+  'branches.group_opened': { label: '为分会开设群组', participation: true, byAlumnus: true },
+  'branches.event_posted': { label: '为分会发布活动', participation: true, byAlumnus: true },
 } as const satisfies Record<string, { label: string; participation: boolean; byAlumnus: boolean }>;
 
 export type InteractionKind = keyof typeof INTERACTION_KINDS;
@@ -114,6 +118,10 @@ export const INTERACTION_SENTENCES: Partial<Record<InteractionKind, string>> = {
   'groups.liked': '在 {title} 点赞了一条帖子',
   'giving.donated': '为 {title} 捐赠 {amount}',
   'giving.refunded': '{title} 的捐赠退款 {amount}',
+  'branches.admin_appointed': '担任 {title} 管理员',
+  'branches.admin_dismissed': '卸任 {title} 管理员',
+  'branches.group_opened': '为 {title} 开设群组',
+  'branches.event_posted': '为 {title} 发布活动',
 };
 
 /**

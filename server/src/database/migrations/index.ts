@@ -25,6 +25,7 @@ import { Surveys1796730000000 } from './1796730000000-surveys.js';
 import { DirectoryNameGrams1796745000000 } from './1796745000000-directory-name-grams.js';
 import { CareersResources1796750000000 } from './1796750000000-careers-resources.js';
 import { ContentSecurity1796760000000 } from './1796760000000-content-security.js';
+import { Branches1796820000000 } from './1796820000000-branches.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   DirectoryNameGrams1796745000000,
   CareersResources1796750000000,
   ContentSecurity1796760000000,
+  Branches1796820000000,
 ];
