@@ -10,6 +10,7 @@ import { AuthCoreModule } from './auth/auth-core.module.js';
 import { BranchesModule } from './branches/branches.module.js';
 import { AudiencesModule } from './audiences/audiences.module.js';
 import { CampusDaysModule } from './campus-days/campus-days.module.js';
+import { MemoriesModule } from './memories/memories.module.js';
 import { CareersModule } from './careers/careers.module.js';
 import { ContentSecurityModule } from './content-security/content-security.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
@@ -83,6 +84,7 @@ export class AppModule {
         AudiencesModule,
         GovernanceModule,
         CampusDaysModule,
+        MemoriesModule,
         SurveysModule,
         BranchesModule,
         ...extra,

@@ -160,6 +160,16 @@ describe('bad input on write routes', () => {
       '/api/v1/staff/branches',
       json({ kind: 'city', name: '模糊测试分会', place: '上海', joinPolicy: 'approval' }, actor.headers),
     );
+    // A published old photo (its image check passed) and a timeline entry.
+    const [memoryPhoto] = (await t.dataSource.query(
+      `INSERT INTO memory_photos (uploader_id, year, caption, storage_key, status, image_cleared, caption_cleared)
+       VALUES ($1, 2006, '毕业合影', 'memories/' || gen_random_uuid() || '.jpg', 'published', true, true) RETURNING id`,
+      [classmate!.alumnus.id],
+    )) as { id: string }[];
+    const timelineEntry = await t.request(
+      '/api/v1/staff/memories/timeline',
+      json({ year: 1958, title: '建校', published: true }, actor.headers),
+    );
     // Bio text waiting for staff, as the content check leaves it when WeChat asks for a person.
     const [contentReview] = (await t.dataSource.query(
       `INSERT INTO content_reviews (kind, subject_id, field, author_id, text, reason) VALUES ('profile-text', $1, 'bio', $1, '简介', 'review') RETURNING id`,
@@ -183,6 +193,7 @@ describe('bad input on write routes', () => {
       councilMember,
       spot,
       reunion,
+      timelineEntry,
     ])
       expect(fixture.status, JSON.stringify(fixture.body)).toBeLessThan(300);
     // The fixtures' notifications are delivered (or skipped) before the tables are compared.
@@ -204,6 +215,8 @@ describe('bad input on write routes', () => {
       [/governance\/suggestions\/\{id\}/, suggestion.body.id],
       [/council\/members\/\{id\}/, councilMember.body.id],
       [/surveys\/\{id\}/, survey.body.id],
+      [/memories\/photos\/\{id\}/, memoryPhoto!.id],
+      [/memories\/timeline\/\{id\}/, timelineEntry.body.id],
       [/content-reviews\/\{id\}/, contentReview!.id],
       [/^\/api\/v1\/(staff\/)?groups\/\{id\}/, groupId],
       [/group-moderation\/posts|group-posts\/\{id\}/, post.body.id],

@@ -47,6 +47,8 @@ export const POLICIES = {
   author: signedInMeet('denied'),
   /** Someone else's personal record: 404 to everyone, staff included (they have staff routes). */
   owner: signedInMeet('hidden'),
+  /** What its author or staff may take down (an old photo, a comment): other alumni, who see it, are refused. */
+  authorOrStaff: { ...signedInMeet('denied'), staff: 'ok', admin: 'ok' },
   /** Someone else's record that staff may read (a mentoring pairing): 404 to other alumni. */
   ownerOrStaff: { ...signedInMeet('hidden'), staff: 'ok', admin: 'ok' },
 } satisfies Record<string, Policy>;
@@ -61,6 +63,7 @@ export const DECIDED_IN_SERVICE: PolicyName[] = [
   'groupAdmin',
   'groupOwner',
   'author',
+  'authorOrStaff',
   'owner',
   'ownerOrStaff',
   'branchAdmin',
@@ -321,6 +324,32 @@ export const MATRIX: Record<string, PolicyName> = {
   'GET /api/v1/staff/reunions': 'staff',
   'POST /api/v1/staff/reunions/{id}/approve': 'staff',
   'POST /api/v1/staff/reunions/{id}/decline': 'staff',
+  // memories: verified alumni and staff (MEMORIES_VERIFICATION_REQUIRED decided in the service)
+  'GET /api/v1/memories/walls': 'verified',
+  'POST /api/v1/memories/images': 'verified',
+  'GET /api/v1/memories/photos': 'verified',
+  'POST /api/v1/memories/photos': 'verified',
+  'GET /api/v1/memories/photos/{id}': 'verified',
+  'DELETE /api/v1/memories/photos/{id}': 'authorOrStaff',
+  'POST /api/v1/memories/photos/{id}/tags': 'verified',
+  'GET /api/v1/memories/photos/{id}/tag-candidates': 'verified',
+  'PUT /api/v1/memories/photos/{id}/presence': 'verified',
+  'DELETE /api/v1/memories/photos/{id}/presence': 'verified',
+  'GET /api/v1/memories/photos/{id}/comments': 'verified',
+  'POST /api/v1/memories/photos/{id}/comments': 'verified',
+  'POST /api/v1/memories/photos/{id}/reports': 'verified',
+  'DELETE /api/v1/memories/photo-comments/{id}': 'authorOrStaff',
+  'POST /api/v1/memories/photo-comments/{id}/reports': 'verified',
+  // the caller's own tags: an unverified alumnus has none
+  'GET /api/v1/memories/tags/pending': 'signedIn',
+  // only the person tagged answers (`bystander`, none of the callers)
+  'POST /api/v1/memories/tags/{id}/decision': 'author',
+  'GET /api/v1/memories/timeline': 'verified',
+  'GET /api/v1/memories/timeline/decades': 'verified',
+  'GET /api/v1/staff/memories/timeline': 'staff',
+  'POST /api/v1/staff/memories/timeline': 'staff',
+  'PUT /api/v1/staff/memories/timeline/{id}': 'staff',
+  'DELETE /api/v1/staff/memories/timeline/{id}': 'staff',
   'POST /api/v1/staff/careers/jobs/{id}/take-down': 'staff',
   // audiences
   'GET /api/v1/staff/audiences/size': 'staff',

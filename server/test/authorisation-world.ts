@@ -71,6 +71,12 @@ export interface World {
     survey: string;
     /** A branch `branchAdmin` runs (admin of its home group, joined by approval); `otherBranchAdmin` runs another one. */
     branch: string;
+    /** `other`'s published old photo on their class wall, with `bystander` tagged (waiting) and `other`'s comment. */
+    memoryPhoto: string;
+    memoryTag: string;
+    memoryComment: string;
+    /** A published entry of the campus timeline. */
+    timelineEntry: string;
   };
 }
 
@@ -248,16 +254,32 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
      branch_admin_memberships AS (
        INSERT INTO group_memberships (group_id, alumnus_id, role, status, joined_at)
        SELECT group_id, alumnus_id, 'admin', 'active', now() FROM branch_people),
-     branch AS (SELECT id FROM branch_rows WHERE name LIKE '授权分会%')
+     branch AS (SELECT id FROM branch_rows WHERE name LIKE '授权分会%'),
+     memory_photo AS (
+       INSERT INTO memory_photos (uploader_id, class_group_id, year, place, caption, storage_key, status, image_cleared, caption_cleared,
+                                  comment_count)
+       SELECT (ids->>'other')::uuid, class_group.id, 2008, '老校门', '毕业前合影', 'memories/' || gen_random_uuid() || '.jpg', 'published',
+              true, true, 1
+       FROM who, class_group RETURNING id),
+     memory_tag AS (
+       INSERT INTO memory_photo_tags (photo_id, alumnus_id, tagged_by, status)
+       SELECT memory_photo.id, (ids->>'bystander')::uuid, (ids->>'other')::uuid, 'pending' FROM memory_photo, who RETURNING id),
+     memory_comment AS (
+       INSERT INTO memory_photo_comments (photo_id, author_id, text, status)
+       SELECT memory_photo.id, (ids->>'other')::uuid, '那年真好', 'published' FROM memory_photo, who RETURNING id),
+     timeline_entry AS (
+       INSERT INTO campus_timeline_entries (year, title, place, status) VALUES (1958, '授权时间轴' || $1, '老校门', 'published') RETURNING id)
      SELECT who.ids, grp.id AS "group", proposed.id AS "proposedGroup", post.id AS post, comment.id AS comment, event.id AS event,
             registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
             roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message,
             mentor_offer.id AS "mentorOffer", mentorship.id AS mentorship, job_post.id AS "jobPost",
             job_application.id AS "jobApplication", career_resource.id AS "careerResource", resource_file.id AS "resourceFile", vote.id AS vote, suggestion.id AS suggestion, council_member.id AS "councilMember",
             campus_day.id AS "campusDay", spot.id AS spot, reunion.id AS reunion, survey.id AS survey,
-            branch.id AS branch
+            branch.id AS branch, memory_photo.id AS "memoryPhoto", memory_tag.id AS "memoryTag", memory_comment.id AS "memoryComment",
+            timeline_entry.id AS "timelineEntry"
      FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message,
-          mentor_offer, mentorship, job_post, job_application, career_resource, resource_file, vote, suggestion, council_member, campus_day, spot, reunion, survey, branch`,
+          mentor_offer, mentorship, job_post, job_application, career_resource, resource_file, vote, suggestion, council_member, campus_day, spot, reunion, survey, branch,
+          memory_photo, memory_tag, memory_comment, timeline_entry`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
   )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
   const { ids: people, ...objects } = row;

@@ -44,6 +44,10 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'campus-day-spots/{id}': (ids) => ids.spot,
   'reunions/{id}': (ids) => ids.reunion,
   'surveys/{id}': (ids) => ids.survey,
+  'memories/photos/{id}': (ids) => ids.memoryPhoto,
+  'memories/photo-comments/{id}': (ids) => ids.memoryComment,
+  'memories/tags/{id}': (ids) => ids.memoryTag,
+  'memories/timeline/{id}': (ids) => ids.timelineEntry,
   // Nothing waits: staff meet 404, everyone else is refused before the lookup.
   'content-reviews/{id}': () => '00000000-0000-4000-8000-000000000000',
   'media-checks/{token}': () => 'no-such-check-token-000000000000',
@@ -104,6 +108,16 @@ const BODIES: Record<string, (ids: World['ids']) => RequestInit> = {
   'POST /api/v1/careers/resources/files': photo,
   'POST /api/v1/governance/votes/{id}/ballot': () => json({ choices: [1] }),
   'POST /api/v1/governance/suggestions': () => json({ title: '建议开放校史馆', category: 'campus', body: '周末也开放' }),
+  'POST /api/v1/memories/images': photo,
+  'POST /api/v1/memories/photos': () =>
+    json({ imageId: '00000000-0000-4000-8000-000000000000', year: 2008, caption: '毕业前合影', place: '老校门' }),
+  'POST /api/v1/memories/photos/{id}/tags': (ids) => json({ alumnusId: ids.other }),
+  'POST /api/v1/memories/photos/{id}/comments': () => json({ text: '那年冬天' }),
+  'POST /api/v1/memories/photos/{id}/reports': () => json({ reason: '不是本校照片' }),
+  'POST /api/v1/memories/photo-comments/{id}/reports': () => json({ reason: '广告' }),
+  'POST /api/v1/memories/tags/{id}/decision': () => json({ accept: true }),
+  'POST /api/v1/staff/memories/timeline': () => json({ year: 1958, title: '建校' }),
+  'PUT /api/v1/staff/memories/timeline/{id}': () => json({ year: 1958, title: '建校' }),
   'POST /api/v1/surveys/{id}/responses': () => json({ answers: { q1: 1 }, startToken: 'opened-elsewhere' }),
   'POST /api/v1/branches/{id}/groups': () => json({ kind: 'interest', name: '分会读书会', joinPolicy: 'open' }),
   'POST /api/v1/branches/{id}/events': () =>

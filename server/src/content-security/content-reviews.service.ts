@@ -111,6 +111,11 @@ export class ContentReviewsService implements OnModuleInit {
     );
   }
 
+  /** WeChat passed an image: its owner may show it now (most show images at once and do nothing). */
+  async passed(manager: EntityManager, item: HeldItem): Promise<void> {
+    await this.owner(item.kind).passed?.(manager, item);
+  }
+
   /** Takes content down at once (WeChat said risky): its owner unlinks it; answers files to delete. */
   reject(manager: EntityManager, item: HeldItem): Promise<string[]> {
     return this.owner(item.kind).reject(manager, item);

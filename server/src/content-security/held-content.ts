@@ -23,6 +23,11 @@ export interface HeldContentOwner {
   readonly kinds: readonly HeldContentKind[];
   approve(manager: EntityManager, item: HeldItem): Promise<void>;
   reject(manager: EntityManager, item: HeldItem): Promise<string[]>;
+  /**
+   * WeChat passed the image (optional): for a module that shows an image only once it is
+   * checked (old photos). Runs in the verdict's transaction.
+   */
+  passed?(manager: EntityManager, item: HeldItem): Promise<void>;
 }
 
 /** Marks a provider as a HeldContentOwner. */

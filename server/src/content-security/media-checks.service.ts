@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, IsNull, LessThan } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull, LessThan } from 'typeorm';
 import type { HeldContentKind } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import type { AppConfig } from '../config/configuration.js';
@@ -42,6 +42,8 @@ const SCENES: Record<HeldContentKind, ContentScene> = {
   'post-image': 'forum',
   'claim-evidence': 'profile',
   'campaign-photo': 'forum',
+  'memory-photo': 'forum',
+  'memory-comment': 'comment',
 };
 
 /**
@@ -85,8 +87,9 @@ export class MediaChecksService implements OnModuleInit {
   async submit(image: ImageToCheck): Promise<void> {
     try {
       const check = await this.dataSource.transaction(async (manager) => {
-        // One image per subject and kind (or the image itself): what waited for the old one is moot.
-        await this.reviews.withdraw(manager, image.kind, image.subjectId);
+        // One image per subject and kind (or the image itself): what waited for the old one is moot
+        // (the image's row only: text of the same subject, an old photo's caption, still waits).
+        await this.reviews.withdraw(manager, image.kind, image.subjectId, ['']);
         return manager.save(MediaCheckEntity, {
           kind: image.kind,
           subjectId: image.subjectId,
@@ -123,7 +126,10 @@ export class MediaChecksService implements OnModuleInit {
         text: null,
         imageKey: check.imageKey,
       };
-      if (status === 'pass') return [];
+      if (status === 'pass') {
+        await this.reviews.passed(manager, item);
+        return [];
+      }
       if (status === 'risky') {
         this.logger.log(
           { kind: check.kind, subjectId: check.subjectId, label: verdict.label, traceId: verdict.traceId },
@@ -152,6 +158,16 @@ export class MediaChecksService implements OnModuleInit {
       [token],
     )) as { image_key: string }[];
     return check ? this.storage.get(check.image_key) : null;
+  }
+
+  /** The latest check of a subject's image (staff see a reported image through it), or null. */
+  async latestCheckId(kind: HeldContentKind, subjectId: string, manager?: EntityManager): Promise<string | null> {
+    const check = await (manager ?? this.dataSource.manager).findOne(MediaCheckEntity, {
+      select: { id: true },
+      where: { kind, subjectId },
+      order: { createdAt: 'DESC' },
+    });
+    return check?.id ?? null;
   }
 
   /** Checks WeChat never answered go to staff; the verdict, should it still come, finds them no longer pending. */

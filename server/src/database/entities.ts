@@ -67,6 +67,14 @@ import { BranchEntity } from '../branches/branch.entity.js';
 import { BranchAdminEntity } from '../branches/branch-admin.entity.js';
 import { BranchItemEntity } from '../branches/branch-item.entity.js';
 
+import { MemoryImageEntity } from '../memories/memory-image.entity.js';
+import { MemoryPhotoCommentEntity } from '../memories/memory-photo-comment.entity.js';
+import { MemoryPhotoPresenceEntity } from '../memories/memory-photo-presence.entity.js';
+import { MemoryPhotoTagEntity } from '../memories/memory-photo-tag.entity.js';
+import { MemoryPhotoEntity } from '../memories/memory-photo.entity.js';
+import { MemoryReportEntity } from '../memories/memory-report.entity.js';
+import { TimelineEntryEntity } from '../memories/timeline-entry.entity.js';
+
 /** Every entity; each module still registers its own with TypeOrmModule.forFeature. */
 export const ENTITIES = [
   SchoolEntity,
@@ -137,4 +145,11 @@ export const ENTITIES = [
   BranchEntity,
   BranchAdminEntity,
   BranchItemEntity,
+  MemoryImageEntity,
+  MemoryPhotoEntity,
+  MemoryPhotoTagEntity,
+  MemoryPhotoPresenceEntity,
+  MemoryPhotoCommentEntity,
+  MemoryReportEntity,
+  TimelineEntryEntity,
 ];

@@ -261,6 +261,29 @@ export class GroupsService {
     return { total: row.total, joined: row.joined, pendingRequests: row.pending };
   }
 
+  /**
+   * The alumni verified in the class of this class group (joined to the group or not), by
+   * display name: whom a classmate may tag in a class photo. At most `limit`.
+   */
+  async verifiedClassmates(groupId: string, limit = 500): Promise<{ id: string; displayName: string }[]> {
+    const rows: { id: string; display_name: string }[] = await this.groups.manager.query(
+      `SELECT DISTINCT a.id, a.display_name
+         FROM groups g
+         JOIN (SELECT e.claimed_by AS alumnus_id, e.graduation_year, e.department_id, e.class_name
+                 FROM roster_entries e WHERE e.claimed_by IS NOT NULL
+               UNION ALL
+               SELECT c.alumnus_id, c.graduation_year, c.department_id, c.class_name
+                 FROM verification_claims c WHERE c.status = 'approved' AND c.roster_entry_id IS NULL) v
+           ON v.graduation_year = g.graduation_year AND v.department_id = g.department_id AND v.class_name = g.class_name
+         JOIN alumni a ON a.id = v.alumnus_id AND a.verified_at IS NOT NULL AND a.deleted_at IS NULL
+        WHERE g.id = $1 AND g.kind = 'class'
+        ORDER BY a.display_name, a.id
+        LIMIT $2`,
+      [groupId, limit],
+    );
+    return rows.map((row) => ({ id: row.id, displayName: row.display_name }));
+  }
+
   private activeMembership(groupId: string, alumnusId: string, manager?: EntityManager): Promise<GroupMembershipEntity | null> {
     return (manager ? manager.getRepository(GroupMembershipEntity) : this.memberships).findOneBy({
       groupId,

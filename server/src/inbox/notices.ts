@@ -183,6 +183,11 @@ const NOTICES: Record<string, (p: Payload) => Notice> = {
     body: `${quoted(p.title)}已由校友会安排，${where(p)}，报名已开放（加入班级群即可报名）。`,
     page: eventPage(p),
   }),
+  'memories.tagged': (p) => ({
+    title: '有校友在老照片里标记了你',
+    body: `${text(p.taggerName, '校友')} 在${p.year ? `${String(p.year)} 年的` : ''}老照片${quoted(p.caption)}里标记了你，同意后你的名字才会显示。`,
+    page: `packages/old-photos/pages/photo/index?id=${String(p.photoId)}`,
+  }),
   'reunions.declined': (p) => ({
     title: '聚会倡议未通过',
     body: `你发起的${quoted(p.title)}未通过${p.reason ? `：${text(p.reason)}` : '。'}`,

@@ -207,6 +207,34 @@ describe('personal data: export and erasure', () => {
     });
     expect(reunion.status).toBe(201);
 
+    // Old photos: one shared on my class wall (WeChat's verdict set as the check would), one upload not used yet;
+    // a classmate in it tagged by me, I tagged (waiting) in staff's photo, 我在这里, a comment, a report.
+    const oldPhoto = () => {
+      const form = new FormData();
+      form.append('file', new Blob([PNG], { type: 'image/png' }), 'old.png');
+      return t.request('/api/v1/memories/images', { method: 'POST', headers: me.headers, body: form });
+    };
+    const photo = await send('POST', '/memories/photos', me, {
+      imageId: (await oldPhoto()).body.id,
+      year: 2014,
+      place: '老校门',
+      caption: '毕业前合影',
+      classGroupId: myClass.groupId,
+    });
+    expect(photo.status).toBe(201);
+    expect((await oldPhoto()).status).toBe(201);
+    await t.dataSource.query(`UPDATE memory_photos SET status = 'published', image_cleared = true WHERE id = $1`, [photo.body.id]);
+    const [staffPhoto] = (await t.dataSource.query(
+      `INSERT INTO memory_photos (uploader_id, year, caption, storage_key, status, image_cleared, caption_cleared)
+       VALUES ($1, 2013, '运动会', 'memories/' || gen_random_uuid() || '.jpg', 'published', true, true) RETURNING id`,
+      [staff.alumnus.id],
+    )) as { id: string }[];
+    expect((await send('POST', `/memories/photos/${photo.body.id}/tags`, me, { alumnusId: staff.alumnus.id })).status).toBe(201);
+    expect((await send('POST', `/memories/photos/${staffPhoto!.id}/tags`, staff, { alumnusId: me.alumnus.id })).status).toBe(201);
+    expect((await send('PUT', `/memories/photos/${staffPhoto!.id}/presence`, me)).status).toBe(200);
+    expect((await send('POST', `/memories/photos/${staffPhoto!.id}/comments`, me, { text: '那天真热闹' })).status).toBe(201);
+    expect((await send('POST', `/memories/photos/${staffPhoto!.id}/reports`, me, { reason: '照片年份不对' })).status).toBe(204);
+
     // A session opened through WeChat sign-in, as the phone does.
     expect((await signInWithWechat(t, me.alumnus.openid!)).alumnus.id).toBe(me.alumnus.id);
     return { groupId, postId: theirs.body.id, upcomingEventId: upcoming.id, mentorOfferId: mentor.offerId };

@@ -11,9 +11,10 @@ import { type ObjectContent, OBJECT_STORAGE, type ObjectStorage } from './storag
  * Folders whose files anyone holding the URL may fetch. Keys are random UUIDs handed out
  * only where the file may be seen (an avatar URL appears only where the avatar is visible).
  * Every other folder (e.g. claim evidence: diplomas, student cards) is never served here;
- * its owning module streams it after its own access check.
+ * its owning module streams it after its own access check. Old photos (`memories`) are handed
+ * out only to those who may see the photo, and their file goes when the photo is taken down.
  */
-export const PUBLIC_FOLDERS: ReadonlySet<string> = new Set(['avatars', 'group-covers', 'campaign-photos']);
+export const PUBLIC_FOLDERS: ReadonlySet<string> = new Set(['avatars', 'group-covers', 'campaign-photos', 'memories']);
 
 /**
  * The file of a key; for the thumbnail of a picture uploaded before thumbnails were made (or

@@ -12,11 +12,16 @@ export const HELD_CONTENT_KINDS = [
   'post-image',
   'claim-evidence',
   'campaign-photo',
+  'memory-photo',
+  'memory-comment',
 ] as const;
 export type HeldContentKind = (typeof HELD_CONTENT_KINDS)[number];
 
-/** Why an item waits: WeChat asked for a person (`review`) or gave no verdict (`unavailable`). */
-export const CONTENT_REVIEW_REASONS = ['review', 'unavailable'] as const;
+/**
+ * Why an item waits: WeChat asked for a person (`review`), gave no verdict (`unavailable`), or
+ * alumni reported it (`reported`: `detail` carries the latest reason given).
+ */
+export const CONTENT_REVIEW_REASONS = ['review', 'unavailable', 'reported'] as const;
 export type ContentReviewReason = (typeof CONTENT_REVIEW_REASONS)[number];
 
 export const CONTENT_REVIEW_LIMITS = { note: 200 } as const;

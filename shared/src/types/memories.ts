@@ -101,6 +101,20 @@ export interface PhotoTagInput {
   y?: number | null;
 }
 
+/** A tag waiting for the caller's answer (GET /memories/tags/pending), with the photo it is on. */
+export interface PendingPhotoTagDto {
+  id: string;
+  photo: { id: string; thumbnailUrl: string; year: number; place: string | null; caption: string };
+  taggedBy: { id: string; displayName: string } | null;
+  createdAt: string;
+}
+
+/** Someone who may be tagged in a photo: a verified classmate of its class. */
+export interface TagCandidateDto {
+  id: string;
+  displayName: string;
+}
+
 export interface PhotoTagDecisionRequest {
   accept: boolean;
 }

@@ -24,6 +24,7 @@ import { CampusDaysReunions1796720000000 } from './1796720000000-campus-days-reu
 import { Surveys1796730000000 } from './1796730000000-surveys.js';
 import { DirectoryNameGrams1796745000000 } from './1796745000000-directory-name-grams.js';
 import { CareersResources1796750000000 } from './1796750000000-careers-resources.js';
+import { MemoriesPhotos1796830000000 } from './1796830000000-memories-photos.js';
 import { ContentSecurity1796760000000 } from './1796760000000-content-security.js';
 import { Branches1796820000000 } from './1796820000000-branches.js';
 
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   CareersResources1796750000000,
   ContentSecurity1796760000000,
   Branches1796820000000,
+  MemoriesPhotos1796830000000,
 ];

@@ -14,6 +14,7 @@ import { seedDemoGiving } from './demo-giving.js';
 import { seedDemoGroups } from './demo-groups.js';
 import { seedDemoInteractions } from './demo-interactions.js';
 import { seedDemoLedger } from './demo-ledger.js';
+import { seedDemoMemories } from './demo-memories.js';
 import { seedDemoParticipation, verifyDemoVoters } from './demo-participation.js';
 
 /** Fixed seed: every demo installation shows the same people and numbers. */
@@ -352,5 +353,6 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
     [PRIVACY_NOTICE.version],
   );
   await seedDemoParticipation(manager, now);
+  await seedDemoMemories(manager, now);
   await seedDemoInteractions(manager);
 }

@@ -8,6 +8,8 @@ export const KIND_LABELS: Record<HeldContentKind, string> = {
   'post-image': '动态照片',
   'claim-evidence': '认证材料照片',
   'campaign-photo': '善款去向照片',
+  'memory-photo': '老照片',
+  'memory-comment': '老照片评论',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -21,6 +23,8 @@ const FIELD_LABELS: Record<string, string> = {
   jobTitle: '职务',
   bio: '个人简介',
   message: '留言',
+  caption: '说明',
+  report: '举报',
 };
 
 /** What the item is, in the words staff read: its kind and, for text, the field. */
@@ -31,11 +35,13 @@ export function itemTitle(item: ContentReviewDto): string {
 
 /** Why it waits: WeChat asked for a person (with its category), or could not give a verdict (with why). */
 export function waitReason(item: ContentReviewDto): string {
+  if (item.reason === 'reported') return `校友举报${item.detail ? `：${item.detail}` : ''}`;
   if (item.reason === 'review') return `内容安全检查建议人工复核${item.label !== null ? `（类别 ${item.label}）` : ''}`;
   return `内容安全检查未能完成，已先行拦截${item.detail ? `：${item.detail}` : ''}`;
 }
 
 /** What each decision does, by kind: text is applied or dropped, an image kept or taken down. */
 export function choiceLabels(item: ContentReviewDto): { approve: string; reject: string } {
+  if (item.reason === 'reported') return { approve: '保留', reject: '撤下' };
   return item.text !== null ? { approve: '通过并生效', reject: '驳回' } : { approve: '保留图片', reject: '撤下图片' };
 }
