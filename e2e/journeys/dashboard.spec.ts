@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { AlumnusEngagementDto, DashboardListItemDto, DashboardSummaryDto, MyProfileDto, Page as ListPage } from '@alumni/shared';
+import type {
+  AlumnusEngagementDto,
+  DashboardListItemDto,
+  DashboardSummaryDto,
+  MyProfileDto,
+  Page as ListPage,
+  RosterCoverageDto,
+} from '@alumni/shared';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { apiOf } from '../support/api.js';
@@ -60,7 +67,7 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
     expect(await headline('verified')).toBe(String(totals.verified));
     expect(await headline('raised')).toMatch(/^¥[\d,]+\.\d{2}$/);
     expect(await page.locator('.dashboard-headline--contact .dashboard-headline__hint').textContent()).toBe(
-      `覆盖率 ${totals.contactCoveragePercent}%`,
+      `占账户 ${totals.contactCoveragePercent}%`,
     );
 
     await page.locator('.dashboard-trend--giving canvas').waitFor();
@@ -73,6 +80,30 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
     await settledScreenshot(page, 'journey-dashboard');
     // The page scrolls inside the H5 router, so each chart is shot on its own, at phone size.
     await page.locator('.dashboard-trends').screenshot({ path: join(OUTPUT_DIR, 'journey-dashboard-trends.png') });
+  });
+
+  it('the first figure is coverage against the rosters, by department and by year, with its trend', async () => {
+    const { page } = staff;
+    const coverage = await api<RosterCoverageDto>('/staff/dashboard/coverage', { token });
+    expect(coverage.totals.graduates).toBeGreaterThan(coverage.totals.reached);
+    const percent = page.locator('.dashboard-coverage__percent');
+    expect(await percent.textContent({ timeout: 30_000 })).toBe(`${coverage.totals.percent}%`);
+    expect(await page.locator('.dashboard-coverage__hint').textContent()).toContain(
+      `名册毕业生 ${coverage.totals.graduates.toLocaleString('zh-CN')} 人，已认证联系上 ${coverage.totals.reached.toLocaleString('zh-CN')} 人`,
+    );
+    // Above every other figure on the page.
+    const coverageBox = (await page.locator('.dashboard-coverage').boundingBox())!;
+    expect(coverageBox.y).toBeLessThan((await page.locator('.dashboard-headlines').boundingBox())!.y);
+
+    const rows = page.locator('.dashboard-coverage__row');
+    expect(await rows.count()).toBe(Math.min(coverage.byDepartment.length, 8));
+    expect(await rows.first().locator('.dashboard-table__name').textContent()).toBe(coverage.byDepartment[0]!.label);
+    expect(await rows.first().locator('.dashboard-coverage__row-percent').textContent()).toBe(`${coverage.byDepartment[0]!.percent}%`);
+    await page.locator('.dashboard-coverage__dimension', { hasText: '按届别' }).click();
+    await rows.first().locator('.dashboard-table__name', { hasText: coverage.byYear[0]!.label }).waitFor();
+    await page.locator('.dashboard-coverage__trend canvas').waitFor();
+    expect(await paintedPixels(page, '.dashboard-coverage__trend')).toBeGreaterThan(500);
+    await page.locator('.dashboard-coverage').screenshot({ path: join(OUTPUT_DIR, 'journey-dashboard-coverage.png') });
   });
 
   it('switches the breakdown to 城市: one row per city, ranked by alumni', async () => {

@@ -201,6 +201,7 @@ export const MATRIX: Record<string, PolicyName> = {
   'GET /api/v1/staff/engagement/weights': 'staff',
   'PUT /api/v1/staff/engagement/weights': 'staff',
   'GET /api/v1/staff/alumni/{id}/engagement': 'staff',
+  'GET /api/v1/staff/dashboard/coverage': 'staff',
   'GET /api/v1/staff/dashboard/summary': 'staff',
   'GET /api/v1/staff/dashboard/trends': 'staff',
   'GET /api/v1/staff/dashboard/lists/{list}': 'staff',

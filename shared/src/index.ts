@@ -25,3 +25,4 @@ export * from './types/stories.js';
 export * from './types/campus-days.js';
 export * from './types/content-security.js';
 export * from './types/branches.js';
+export * from './types/coverage.js';

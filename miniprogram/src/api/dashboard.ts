@@ -5,11 +5,17 @@ import type {
   DashboardSummaryDto,
   DashboardTrendsDto,
   Page,
+  RosterCoverageDto,
 } from '@alumni/shared';
 import type { ExportFormat } from './exports';
 import { downloadFile, request } from './request';
 
 const BASE = '/api/v1/staff/dashboard';
+
+/** Contact coverage against the rosters, with the month-end figures of the last `months` months. */
+export function getDashboardCoverage(months = 12): Promise<RosterCoverageDto> {
+  return request<RosterCoverageDto>({ path: `${BASE}/coverage`, query: { months } });
+}
 
 /** Headline figures; with `by`, also one group per graduation year, department or city. */
 export function getDashboardSummary(by?: DashboardDimension): Promise<DashboardSummaryDto> {

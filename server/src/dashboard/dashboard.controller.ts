@@ -1,12 +1,14 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { DashboardListItemDto, DashboardSummaryDto, DashboardTrendsDto, Page } from '@alumni/shared';
+import type { DashboardListItemDto, DashboardSummaryDto, DashboardTrendsDto, Page, RosterCoverageDto } from '@alumni/shared';
 import { Roles } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { sendSpreadsheet } from '../common/spreadsheet.js';
 import { DashboardService } from './dashboard.service.js';
 import {
+  DashboardCoverageQueryDto,
+  DashboardCoverageResponseDto,
   DashboardExportQueryDto,
   DashboardListPageResponseDto,
   DashboardListParamsDto,
@@ -22,6 +24,17 @@ import {
 @Controller('staff/dashboard')
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
+
+  @Get('coverage')
+  @ApiOperation({
+    summary:
+      'Contact coverage against the rosters: graduates listed and those a verified account holds, by department and year, month by month',
+  })
+  @ApiOkResponse({ type: DashboardCoverageResponseDto })
+  @ApiErrors('FORBIDDEN')
+  coverage(@Query() query: DashboardCoverageQueryDto): Promise<RosterCoverageDto> {
+    return this.dashboard.coverage(query.months);
+  }
 
   @Get('summary')
   @ApiOperation({ summary: 'Headline figures, optionally broken down by graduation year, department or city' })

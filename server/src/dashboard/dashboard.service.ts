@@ -16,10 +16,14 @@ import {
   formatShanghaiDateTime,
   type HeadlineFigures,
   type Page,
+  coverageFigures,
+  type CoverageGroupDto,
+  type RosterCoverageDto,
 } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { decodeCursor, toPage } from '../common/pagination.js';
 import { buildSpreadsheet, type SpreadsheetFile, type SpreadsheetFormat } from '../common/spreadsheet.js';
+import { RosterService } from '../roster/roster.service.js';
 import { EngagementService, roundScore, shanghaiMonth, type StandingRow } from '../engagement/engagement.service.js';
 import { SchoolService } from '../school/school.service.js';
 import type { DashboardListQueryDto, DashboardTrendsQueryDto } from './dto/dashboard.dto.js';
@@ -47,7 +51,33 @@ export class DashboardService {
     private readonly engagement: EngagementService,
     private readonly alumni: AlumniService,
     private readonly school: SchoolService,
+    private readonly roster: RosterService,
   ) {}
+
+  /**
+   * Contact coverage against the rosters: graduates listed (never-signed-in included) and
+   * those a verified account holds, in total, per department and per year, with the
+   * month-end figures of the last `months` months (docs/reach.md).
+   */
+  async coverage(months: number): Promise<RosterCoverageDto> {
+    const now = new Date();
+    const [counts, history] = await Promise.all([this.roster.coverageCounts(), this.roster.coverageByMonth(lastMonths(now, months))]);
+    const departments = await this.school.departmentNames(counts.flatMap((c) => (c.dimension === 'department' && c.key ? [c.key] : [])));
+    const total = counts.find((c) => c.dimension === 'total');
+    const groups = (dimension: 'department' | 'graduationYear', label: (key: string) => string): CoverageGroupDto[] =>
+      counts
+        .filter((c) => c.dimension === dimension && c.key !== null)
+        .map((c) => ({ key: c.key!, label: label(c.key!), ...coverageFigures(c.graduates, c.reached) }));
+    return {
+      asOf: now.toISOString(),
+      totals: coverageFigures(total?.graduates ?? 0, total?.reached ?? 0),
+      byDepartment: groups('department', (id) => departments.get(id) ?? id).sort(
+        (a, b) => b.graduates - a.graduates || a.label.localeCompare(b.label, 'zh-CN'),
+      ),
+      byYear: groups('graduationYear', (year) => `${year}届`).sort((a, b) => Number(b.key) - Number(a.key)),
+      months: history.map((m) => ({ month: m.month, ...coverageFigures(m.graduates, m.reached) })),
+    };
+  }
 
   async summary(by: DashboardDimension | undefined): Promise<DashboardSummaryDto> {
     const now = new Date();

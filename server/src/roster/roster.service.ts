@@ -44,6 +44,14 @@ export interface RosterClass {
   entryCount: number;
 }
 
+/** One figure of the coverage counts: the whole roster, a department (key: its id) or a year (key: the year). */
+export interface RosterCoverageCount {
+  dimension: 'total' | 'department' | 'graduationYear';
+  key: string | null;
+  graduates: number;
+  reached: number;
+}
+
 @Injectable()
 export class RosterService {
   constructor(
@@ -259,6 +267,53 @@ export class RosterService {
       className: r.class_name,
       entryCount: r.entry_count,
     }));
+  }
+
+  /**
+   * SEAM for the dashboard's coverage: graduates on the roster and how many of their entries
+   * a verified account holds (claimed_by is set only on verification and cleared on erasure),
+   * in total, per department and per graduation year. One grouped pass over the table.
+   */
+  async coverageCounts(): Promise<RosterCoverageCount[]> {
+    const rows: { department_id: string | null; graduation_year: number | null; level: number; graduates: number; reached: number }[] =
+      await this.entries.query(
+        `SELECT department_id, graduation_year, GROUPING(department_id, graduation_year)::int AS level,
+                count(*)::int AS graduates, count(claimed_by)::int AS reached
+           FROM roster_entries
+          GROUP BY GROUPING SETS ((), (department_id), (graduation_year))`,
+      );
+    return rows.map((r) => ({
+      // GROUPING(a, b): 3 = the total, 1 = per department (year rolled up), 2 = per year.
+      dimension: r.level === 3 ? 'total' : r.level === 1 ? 'department' : 'graduationYear',
+      key: r.level === 1 ? r.department_id : r.level === 2 ? String(r.graduation_year) : null,
+      graduates: r.graduates,
+      reached: r.reached,
+    }));
+  }
+
+  /**
+   * SEAM for the coverage trend: entries on the roster and entries claimed by the end of each
+   * month (`YYYY-MM`, Asia/Shanghai), worked out from import and claim dates. One pass: counts
+   * per month from the first month on, everything earlier in one bucket, then running sums.
+   */
+  async coverageByMonth(months: string[]): Promise<{ month: string; graduates: number; reached: number }[]> {
+    if (months.length === 0) return [];
+    const first = new Date(`${months[0]}-01T00:00:00+08:00`);
+    const rows: { kind: 'g' | 'r'; month: string | null; n: number }[] = await this.entries.query(
+      `SELECT kind, CASE WHEN at < $1 THEN NULL ELSE to_char(at AT TIME ZONE 'UTC' + interval '8 hours', 'YYYY-MM') END AS month,
+              count(*)::int AS n
+         FROM (SELECT 'g' AS kind, created_at AS at FROM roster_entries
+               UNION ALL
+               SELECT 'r', claimed_at FROM roster_entries WHERE claimed_at IS NOT NULL) x
+        GROUP BY 1, 2`,
+      [first],
+    );
+    const running = { g: 0, r: 0 };
+    for (const row of rows) if (row.month === null) running[row.kind] += row.n;
+    return months.map((month) => {
+      for (const row of rows) if (row.month === month) running[row.kind] += row.n;
+      return { month, graduates: running.g, reached: running.r };
+    });
   }
 
   private async readRosterUpload(request: FastifyRequest) {

@@ -15,6 +15,10 @@ import {
   type EngagementSegment,
   type HeadlineFigures,
   type Page,
+  type CoverageFigures,
+  type CoverageGroupDto,
+  type CoverageMonthDto,
+  type RosterCoverageDto,
 } from '@alumni/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 import { SpreadsheetQueryDto } from '../../common/spreadsheet.js';
@@ -26,15 +30,17 @@ export class DashboardSummaryQueryDto {
   by?: DashboardDimension;
 }
 
-export class DashboardTrendsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 36, default: 12 })
+export class DashboardCoverageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 36, default: 12, description: 'How many calendar months, the current one last' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(36)
   months: number = 12;
+}
 
+export class DashboardTrendsQueryDto extends DashboardCoverageQueryDto {
   @ApiPropertyOptional({ example: 2012 })
   @IsOptional()
   @Type(() => Number)
@@ -135,4 +141,27 @@ export class DashboardListItemResponseDto implements DashboardListItemDto {
 export class DashboardListPageResponseDto implements Page<DashboardListItemDto> {
   @ApiProperty({ type: [DashboardListItemResponseDto] }) items: DashboardListItemResponseDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+class CoverageFiguresResponseDto implements CoverageFigures {
+  @ApiProperty({ description: 'Graduates on the rosters' }) graduates: number;
+  @ApiProperty({ description: 'Roster entries a verified account holds' }) reached: number;
+  @ApiProperty({ example: 38.5, description: 'reached / graduates, 0–100, one decimal' }) percent: number;
+}
+
+export class CoverageGroupResponseDto extends CoverageFiguresResponseDto implements CoverageGroupDto {
+  @ApiProperty({ description: 'Department id, or the graduation year' }) key: string;
+  @ApiProperty({ example: '2016届' }) label: string;
+}
+
+export class CoverageMonthResponseDto extends CoverageFiguresResponseDto implements CoverageMonthDto {
+  @ApiProperty({ example: '2026-11' }) month: string;
+}
+
+export class DashboardCoverageResponseDto implements RosterCoverageDto {
+  @ApiProperty({ format: 'date-time' }) asOf: string;
+  @ApiProperty({ type: CoverageFiguresResponseDto }) totals: CoverageFiguresResponseDto;
+  @ApiProperty({ type: [CoverageGroupResponseDto] }) byDepartment: CoverageGroupResponseDto[];
+  @ApiProperty({ type: [CoverageGroupResponseDto] }) byYear: CoverageGroupResponseDto[];
+  @ApiProperty({ type: [CoverageMonthResponseDto] }) months: CoverageMonthResponseDto[];
 }

@@ -5,6 +5,7 @@ import {
   breakdownChartHeight,
   breakdownOption,
   CHART_FONT,
+  coverageTrendOption,
   givingTrendOption,
   MONTH_LABEL_SLOT,
   monthLabel,
@@ -68,6 +69,18 @@ describe('chart options', () => {
     // A month without gifts still ticks in whole yuan.
     expect(option.yAxis.minInterval).toBe(100);
     expect(option.tooltip.formatter([{ dataIndex: 11 }])).toBe('2026年11月<br/>筹款 ¥110.00<br/>捐赠 1 人');
+  });
+
+  it('draws coverage against the rosters as a percentage line on a 0–100 axis, the counts in the tooltip', () => {
+    const coverage = [
+      { month: '2026-10', graduates: 200, reached: 50, percent: 25 },
+      { month: '2026-11', graduates: 240, reached: 90, percent: 37.5 },
+    ];
+    const option = coverageTrendOption(coverage, 343) as Loose;
+    expect(option.series[0].data).toEqual([25, 37.5]);
+    expect([option.yAxis.min, option.yAxis.max]).toEqual([0, 100]);
+    expect(option.yAxis.axisLabel.formatter(50)).toBe('50%');
+    expect(option.tooltip.formatter([{ dataIndex: 1 }])).toBe('2026年11月底<br/>覆盖率 37.5%<br/>名册 240 人，已联系 90 人');
   });
 
   it('draws a breakdown as ranked horizontal bars labelled with their values', () => {

@@ -1,4 +1,4 @@
-import { type DashboardMonthDto, FEN_PER_YUAN, formatFen, formatFenShort } from '@alumni/shared';
+import { type CoverageMonthDto, type DashboardMonthDto, FEN_PER_YUAN, formatFen, formatFenShort } from '@alumni/shared';
 import type { ChartOption } from '../../../../components/chart/echarts';
 import { BREAKDOWN_METRICS, type BreakdownMetric, type BreakdownRow, REST_KEY } from './breakdown';
 
@@ -26,7 +26,7 @@ export function monthLabelInterval(count: number, chartWidth: number): number {
   return Math.max(0, Math.ceil((count * MONTH_LABEL_SLOT) / room) - 1);
 }
 
-function monthAxis(months: DashboardMonthDto[], chartWidth: number) {
+function monthAxis(months: { month: string }[], chartWidth: number) {
   return {
     type: 'category',
     data: months.map((m, i) => monthLabel(m.month, i === 0)),
@@ -47,6 +47,20 @@ const valueAxis = (minInterval: number, formatter?: (value: number) => string) =
 
 const grid = { left: 8, right: 16, top: 40, bottom: 8, containLabel: true };
 const legend = { top: 0, left: 'center', itemWidth: 14, itemHeight: 8, textStyle: { fontSize: CHART_FONT.legend, color: '#1f2329' } };
+
+/** An axis tooltip: the month (`2026年11月`, then `suffix`) over the lines `lines` gives for it. */
+function monthTooltip<T extends { month: string }>(months: T[], suffix: string, lines: (month: T) => string[]) {
+  return {
+    trigger: 'axis',
+    confine: true,
+    textStyle: { fontSize: 13 },
+    formatter: (params: { dataIndex: number }[]) => {
+      const month = months[params[0].dataIndex];
+      const [year, m] = month.month.split('-');
+      return [`${year}年${Number(m)}月${suffix}`, ...lines(month)].join('<br/>');
+    },
+  };
+}
 
 /** New sign-ups, verifications and alumni who took part, month by month. */
 export function participationTrendOption(months: DashboardMonthDto[], chartWidth: number): ChartOption {
@@ -81,19 +95,32 @@ export function givingTrendOption(months: DashboardMonthDto[], chartWidth: numbe
     animation: false,
     grid,
     legend: { ...legend, data: ['筹款金额'] },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      textStyle: { fontSize: 13 },
-      formatter: (params: { dataIndex: number }[]) => {
-        const month = months[params[0].dataIndex];
-        const [year, m] = month.month.split('-');
-        return `${year}年${Number(m)}月<br/>筹款 ${formatFen(month.raisedFen)}<br/>捐赠 ${month.donors} 人`;
-      },
-    },
+    tooltip: monthTooltip(months, '', (m) => [`筹款 ${formatFen(m.raisedFen)}`, `捐赠 ${m.donors} 人`]),
     xAxis: monthAxis(months, chartWidth),
     yAxis: valueAxis(FEN_PER_YUAN, (fen) => formatFenShort(fen)),
     series: [{ name: '筹款金额', type: 'bar', data: months.map((m) => m.raisedFen), barMaxWidth: 18, itemStyle: { color: COLORS[1] } }],
+  };
+}
+
+/** Coverage against the rosters at each month's end, in percent (0–100 on the axis); the tooltip adds the counts. */
+export function coverageTrendOption(months: CoverageMonthDto[], chartWidth: number): ChartOption {
+  return {
+    animation: false,
+    grid: { ...grid, top: 16 },
+    tooltip: monthTooltip(months, '底', (m) => [`覆盖率 ${m.percent}%`, `名册 ${m.graduates} 人，已联系 ${m.reached} 人`]),
+    xAxis: monthAxis(months, chartWidth),
+    yAxis: { ...valueAxis(1, (v) => `${v}%`), min: 0, max: 100 },
+    series: [
+      {
+        name: '联系覆盖率',
+        type: 'line',
+        data: months.map((m) => m.percent),
+        symbolSize: 5,
+        itemStyle: { color: COLORS[2] },
+        lineStyle: { width: 2, color: COLORS[2] },
+        areaStyle: { color: 'rgba(31, 138, 76, 0.12)' },
+      },
+    ],
   };
 }
 

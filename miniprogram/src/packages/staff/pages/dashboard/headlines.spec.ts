@@ -6,10 +6,10 @@ describe('the headline figures', () => {
     const f = figuresFixture({ raisedThisYearFen: 1_234_550, contactCoveragePercent: 54.2 });
     const shown = Object.fromEntries(HEADLINES.map((h) => [h.label, [h.value(f), h.hint?.(f)]]));
     expect(shown).toEqual({
-      名册校友: ['10', undefined],
+      校友账户: ['10', undefined],
       已注册: ['8', '占 80%'],
       已认证: ['5', '占 50%'],
-      联系方式有效: ['4', '覆盖率 54.2%'],
+      联系方式有效: ['4', '占账户 54.2%'],
       '近 12 个月参与': ['3', undefined],
       今年捐赠人数: ['2', undefined],
       今年筹款: ['¥12,345.50', undefined],

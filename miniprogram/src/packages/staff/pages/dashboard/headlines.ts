@@ -1,15 +1,18 @@
 import { formatFen, type HeadlineFigures } from '@alumni/shared';
 
-/** The headline cards, in order: what each shows and the line under it. */
+/**
+ * The headline cards, in order: what each shows and the line under it. They count accounts;
+ * the share of graduates on the rosters the association can reach is the coverage card above (coverage.tsx).
+ */
 export const HEADLINES: { key: string; label: string; value: (f: HeadlineFigures) => string; hint?: (f: HeadlineFigures) => string }[] = [
-  { key: 'alumni', label: '名册校友', value: (f) => String(f.alumni) },
+  { key: 'alumni', label: '校友账户', value: (f) => String(f.alumni) },
   { key: 'signed-in', label: '已注册', value: (f) => String(f.signedIn), hint: (f) => `占 ${share(f.signedIn, f.alumni)}` },
   { key: 'verified', label: '已认证', value: (f) => String(f.verified), hint: (f) => `占 ${share(f.verified, f.alumni)}` },
   {
     key: 'contact',
     label: '联系方式有效',
     value: (f) => String(f.withCurrentContact),
-    hint: (f) => `覆盖率 ${f.contactCoveragePercent}%`,
+    hint: (f) => `占账户 ${f.contactCoveragePercent}%`,
   },
   { key: 'engaged', label: '近 12 个月参与', value: (f) => String(f.engaged12Months) },
   { key: 'donors', label: '今年捐赠人数', value: (f) => String(f.donorsThisYear) },

@@ -15,7 +15,13 @@ import { Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
-import { downloadDashboardList, getDashboardSummary, getDashboardTrends, listDashboard } from '../../../../api/dashboard';
+import {
+  downloadDashboardList,
+  getDashboardCoverage,
+  getDashboardSummary,
+  getDashboardTrends,
+  listDashboard,
+} from '../../../../api/dashboard';
 import { EXPORT_FORMATS } from '../../../../api/exports';
 import { ApiError } from '../../../../api/request';
 import { Chart } from '../../../../components/chart';
@@ -33,6 +39,7 @@ import {
   DIMENSION_OPTIONS,
 } from './breakdown';
 import { breakdownChartHeight, breakdownOption, chartedRows, givingTrendOption, participationTrendOption } from './charts';
+import { CoverageCard } from './coverage';
 import { HEADLINES } from './headlines';
 import { alumnusTimelineUrl, ENGAGEMENT_WEIGHTS_URL } from './urls';
 import './index.scss';
@@ -72,10 +79,11 @@ export default function DashboardPage() {
   const [selection, setSelection] = useState<BreakdownSelection>(DEFAULT_BREAKDOWN);
   const summary = useLoaded(() => getDashboardSummary(selection.by), selection.by);
   const trends = useLoaded(() => getDashboardTrends(12), 'trends');
+  const coverage = useLoaded(() => getDashboardCoverage(12), 'coverage');
   const width = useMemo(chartWidth, []);
 
   usePullDownRefresh(() => {
-    void Promise.all([summary.reload(), trends.reload()]).finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([summary.reload(), trends.reload(), coverage.reload()]).finally(() => Taro.stopPullDownRefresh());
   });
 
   if (summary.state.status === 'loading') return <Skeleton className="dashboard-skeleton" rows={12} animated />;
@@ -90,6 +98,7 @@ export default function DashboardPage() {
           活跃度权重 ›
         </Text>
       </View>
+      <CoverageCard state={coverage.state} width={width} onRetry={() => void coverage.reload()} />
       <Headlines figures={data.totals} />
 
       <View className="dashboard-columns">
