@@ -37,6 +37,7 @@ import { RosterModule } from './roster/roster.module.js';
 import { SchoolModule } from './school/school.module.js';
 import { StaffModule } from './staff/staff.module.js';
 import { StorageModule } from './storage/storage.module.js';
+import { StoriesModule } from './stories/stories.module.js';
 import { SurveysModule } from './surveys/surveys.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 
@@ -87,6 +88,7 @@ export class AppModule {
         MemoriesModule,
         SurveysModule,
         BranchesModule,
+        StoriesModule,
         ...extra,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

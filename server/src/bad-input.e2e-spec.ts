@@ -170,6 +170,7 @@ describe('bad input on write routes', () => {
       '/api/v1/staff/memories/timeline',
       json({ year: 1958, title: '建校', published: true }, actor.headers),
     );
+    const story = await t.request('/api/v1/stories', json({ kind: 'news', title: '校友会新闻', body: '<p>正文</p>' }, actor.headers));
     // Bio text waiting for staff, as the content check leaves it when WeChat asks for a person.
     const [contentReview] = (await t.dataSource.query(
       `INSERT INTO content_reviews (kind, subject_id, field, author_id, text, reason) VALUES ('profile-text', $1, 'bio', $1, '简介', 'review') RETURNING id`,
@@ -178,6 +179,7 @@ describe('bad input on write routes', () => {
     for (const fixture of [
       survey,
       branch,
+      story,
       post,
       comment,
       donation,
@@ -217,6 +219,7 @@ describe('bad input on write routes', () => {
       [/surveys\/\{id\}/, survey.body.id],
       [/memories\/photos\/\{id\}/, memoryPhoto!.id],
       [/memories\/timeline\/\{id\}/, timelineEntry.body.id],
+      [/stories\/\{id\}/, story.body.id],
       [/content-reviews\/\{id\}/, contentReview!.id],
       [/^\/api\/v1\/(staff\/)?groups\/\{id\}/, groupId],
       [/group-moderation\/posts|group-posts\/\{id\}/, post.body.id],

@@ -77,6 +77,9 @@ export interface World {
     memoryComment: string;
     /** A published entry of the campus timeline. */
     timelineEntry: string;
+    /** A published alumni story by `other`, with one comment of theirs. */
+    story: string;
+    storyComment: string;
   };
 }
 
@@ -268,7 +271,14 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
        INSERT INTO memory_photo_comments (photo_id, author_id, text, status)
        SELECT memory_photo.id, (ids->>'other')::uuid, '那年真好', 'published' FROM memory_photo, who RETURNING id),
      timeline_entry AS (
-       INSERT INTO campus_timeline_entries (year, title, place, status) VALUES (1958, '授权时间轴' || $1, '老校门', 'published') RETURNING id)
+       INSERT INTO campus_timeline_entries (year, title, place, status) VALUES (1958, '授权时间轴' || $1, '老校门', 'published') RETURNING id),
+     story AS (
+       INSERT INTO stories (kind, status, author_id, title, body, consent_status, published_at, comment_count)
+       SELECT 'alumni_story', 'published', (ids->>'other')::uuid, '别人的故事', '<p>故事正文</p>', 'not_needed', now(), 1 FROM who
+       RETURNING id),
+     story_comment AS (
+       INSERT INTO story_comments (story_id, author_id, text, status, check_outcome)
+       SELECT story.id, (ids->>'other')::uuid, '别人的评论', 'published', 'pass' FROM story, who RETURNING id)
      SELECT who.ids, grp.id AS "group", proposed.id AS "proposedGroup", post.id AS post, comment.id AS comment, event.id AS event,
             registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
             roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message,
@@ -276,10 +286,10 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
             job_application.id AS "jobApplication", career_resource.id AS "careerResource", resource_file.id AS "resourceFile", vote.id AS vote, suggestion.id AS suggestion, council_member.id AS "councilMember",
             campus_day.id AS "campusDay", spot.id AS spot, reunion.id AS reunion, survey.id AS survey,
             branch.id AS branch, memory_photo.id AS "memoryPhoto", memory_tag.id AS "memoryTag", memory_comment.id AS "memoryComment",
-            timeline_entry.id AS "timelineEntry"
+            timeline_entry.id AS "timelineEntry", story.id AS story, story_comment.id AS "storyComment"
      FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message,
           mentor_offer, mentorship, job_post, job_application, career_resource, resource_file, vote, suggestion, council_member, campus_day, spot, reunion, survey, branch,
-          memory_photo, memory_tag, memory_comment, timeline_entry`,
+          memory_photo, memory_tag, memory_comment, timeline_entry, story, story_comment`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
   )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
   const { ids: people, ...objects } = row;

@@ -48,6 +48,8 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'memories/photo-comments/{id}': (ids) => ids.memoryComment,
   'memories/tags/{id}': (ids) => ids.memoryTag,
   'memories/timeline/{id}': (ids) => ids.timelineEntry,
+  'stories/{id}': (ids) => ids.story,
+  'story-comments/{id}': (ids) => ids.storyComment,
   // Nothing waits: staff meet 404, everyone else is refused before the lookup.
   'content-reviews/{id}': () => '00000000-0000-4000-8000-000000000000',
   'media-checks/{token}': () => 'no-such-check-token-000000000000',
@@ -77,6 +79,8 @@ const JOB_BODY = {
   howToApply: '发送简历',
   closesOn: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
 };
+
+const STORY_BODY = { kind: 'alumni_story', title: '我的毕业二十年', body: '<p>正文</p>' };
 
 const RESOURCE_BODY = { kind: 'guide', title: '求职指南', bodyHtml: '<p>正文</p>', topic: 'job_search', fileIds: [] };
 
@@ -131,6 +135,11 @@ const BODIES: Record<string, (ids: World['ids']) => RequestInit> = {
       capacity: 50,
       waitlistEnabled: false,
     }),
+  'POST /api/v1/stories': () => json(STORY_BODY),
+  'PUT /api/v1/stories/{id}': () => json(STORY_BODY),
+  'POST /api/v1/stories/{id}/cover': photo,
+  'POST /api/v1/stories/{id}/consent': () => json({ given: true }),
+  'POST /api/v1/stories/{id}/comments': () => json({ text: '写得真好' }),
 };
 
 function requestBody(route: string, method: string, ids: World['ids']): RequestInit {

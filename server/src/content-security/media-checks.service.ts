@@ -44,6 +44,8 @@ const SCENES: Record<HeldContentKind, ContentScene> = {
   'campaign-photo': 'forum',
   'memory-photo': 'forum',
   'memory-comment': 'comment',
+  'story-cover': 'forum',
+  'story-comment': 'comment',
 };
 
 /**

@@ -2,6 +2,10 @@ import { CampusDayCompletionEntity } from '../campus-days/campus-day-completion.
 import { CampusDaySpotEntity } from '../campus-days/campus-day-spot.entity.js';
 import { CampusDayStampEntity } from '../campus-days/campus-day-stamp.entity.js';
 import { ReunionInterestEntity } from '../campus-days/reunions/reunion-interest.entity.js';
+import { StoryCommentEntity } from '../stories/story-comment.entity.js';
+import { StoryLikeEntity } from '../stories/story-like.entity.js';
+import { StoryReadEntity } from '../stories/story-read.entity.js';
+import { StoryEntity } from '../stories/story.entity.js';
 import { ReunionProposalEntity } from '../campus-days/reunions/reunion-proposal.entity.js';
 import { MiniProgramCodeEntity } from '../mini-program-codes/mini-program-code.entity.js';
 import { AlumnusEntity } from '../alumni/alumnus.entity.js';
@@ -136,6 +140,10 @@ export const ENTITIES = [
   CampusDayCompletionEntity,
   ReunionProposalEntity,
   ReunionInterestEntity,
+  StoryEntity,
+  StoryLikeEntity,
+  StoryCommentEntity,
+  StoryReadEntity,
   SurveyEntity,
   SurveyImportEntity,
   SurveyResponseEntity,

@@ -32,6 +32,7 @@ const MENTORING_ENDINGS: Record<string, string> = {
   term_ended: '辅导期已满，这段辅导结束了',
   account_deleted: '对方已注销账号，这段辅导结束了',
 };
+const storyPage = (p: Payload) => `packages/stories/pages/story/index?id=${String(p.storyId)}`;
 const reunionPage = (p: Payload) => `packages/campus-days/pages/reunion/index?id=${String(p.proposalId)}`;
 const where = (p: Payload) => [at(p.startsAt), text(p.place)].filter(Boolean).join('，');
 
@@ -172,6 +173,16 @@ const NOTICES: Record<string, (p: Payload) => Notice> = {
     title: '邀请你填写问卷',
     body: `校友会邀请你填写${quoted(p.title)}，${at(p.closesAt)} 截止，感谢你的参与。`,
     page: `packages/surveys/pages/survey/index?id=${String(p.surveyId)}`,
+  }),
+  'stories.consent-requested': (p) => ({
+    title: '请确认关于你的文章',
+    body: `校友会准备发布${quoted(p.title)}，写的是你。请阅读全文并确认是否同意发布。`,
+    page: storyPage(p),
+  }),
+  'stories.reviewed': (p) => ({
+    title: `投稿审核结果：${text(p.outcome, '已处理')}`,
+    body: `你投稿的${quoted(p.title)}${text(p.outcome, '已处理')}${p.note ? `：${text(p.note)}` : '。'}`,
+    page: storyPage(p),
   }),
   'reunions.proposed': (p) => ({
     title: '班级聚会倡议',

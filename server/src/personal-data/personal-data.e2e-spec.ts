@@ -133,6 +133,24 @@ describe('personal data: export and erasure', () => {
     expect((await t.request(`/api/v1/staff/careers/resources/${guide.body.id}/approve`, post({}, staff.headers))).status).toBe(200);
     expect((await send('PUT', `/careers/resources/${guide.body.id}/bookmark`, me)).status).toBe(200);
 
+    // Stories: mine submitted; the mentor's published one read, liked and commented on; a profile of me, consented and published.
+    const story = (who: { headers: Record<string, string> }, body: Record<string, unknown>) =>
+      t.request('/api/v1/stories', post({ kind: 'alumni_story', title: '毕业十年', body: '<p>正文</p>', ...body }, who.headers));
+    const myStory = await story(me, {});
+    expect(myStory.status).toBe(201);
+    await send('POST', `/stories/${myStory.body.id}/submit`, me, {});
+    const mentorsStory = (await story(mentor, { title: '同学的故事' })).body.id as string;
+    await t.request(`/api/v1/stories/${mentorsStory}/submit`, post({}, mentor.headers));
+    expect((await t.request(`/api/v1/staff/stories/${mentorsStory}/publish`, post({}, staff.headers))).status).toBe(200);
+    await send('GET', `/stories/${mentorsStory}`, me);
+    expect((await send('PUT', `/stories/${mentorsStory}/like`, me)).status).toBe(200);
+    expect((await send('POST', `/stories/${mentorsStory}/comments`, me, { text: '写得真好' })).status).toBe(201);
+    const profile = (await story(staff, { kind: 'outstanding_alumnus', title: '林晓的十年', subjectAlumnusId: me.alumnus.id })).body
+      .id as string;
+    await t.request(`/api/v1/stories/${profile}/submit`, post({}, staff.headers));
+    expect((await send('POST', `/stories/${profile}/consent`, me, { given: true })).status).toBe(200);
+    expect((await t.request(`/api/v1/staff/stories/${profile}/publish`, post({}, staff.headers))).status).toBe(200);
+
     // Governance, written as its module stores it: a vote taken, a suggestion written and one co-signed, a council seat.
     const [vote] = await t.dataSource.query(
       `INSERT INTO votes (title, purpose, choice, max_choices, options, option_count, audience, opens_at, closes_at, results_visibility,
@@ -381,6 +399,16 @@ describe('personal data: export and erasure', () => {
     expect(await count('career_resource_bookmarks', 'alumnus_id', id)).toBe(0);
     expect(await t.dataSource.query(`SELECT bookmark_count FROM career_resources WHERE title = '制造业行业概览'`)).toEqual([
       { bookmark_count: 0 },
+    ]);
+    // My story is gone, and my like, comment and reads are off the mentor's; the published profile of me stays, unlinked.
+    expect(await count('stories', 'author_id', id)).toBe(0);
+    expect(await count('story_likes', 'alumnus_id', id)).toBe(0);
+    expect(await count('story_reads', 'alumnus_id', id)).toBe(0);
+    expect(await t.dataSource.query(`SELECT like_count, comment_count FROM stories WHERE title = '同学的故事'`)).toEqual([
+      { like_count: 0, comment_count: 0 },
+    ]);
+    expect(await t.dataSource.query(`SELECT status, subject_alumnus_id FROM stories WHERE title = '林晓的十年'`)).toEqual([
+      { status: 'published', subject_alumnus_id: null },
     ]);
     // My answers stay in the survey's figures, nameless.
     expect(await count('survey_responses', 'alumnus_id', id)).toBe(0);

@@ -14,6 +14,8 @@ export const HELD_CONTENT_KINDS = [
   'campaign-photo',
   'memory-photo',
   'memory-comment',
+  'story-cover',
+  'story-comment',
 ] as const;
 export type HeldContentKind = (typeof HELD_CONTENT_KINDS)[number];
 

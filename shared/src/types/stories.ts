@@ -6,7 +6,35 @@
 import type { MemoryCommentDto } from './memories.js';
 
 /** A story's page; its poster's mini-program code opens it with scene `s=<story id, base64url>`. */
-export const STORY_PAGE_PATH = 'packages/memories/pages/story/index';
+export const STORY_PAGE_PATH = 'packages/stories/pages/story/index';
+
+const HEX = /^[0-9a-f]{32}$/;
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * The scene of a story's mini-program code: `s=` and the id's 16 bytes in base64url (24
+ * characters, within WeChat's 32; its alphabet is within the scene's).
+ */
+export function storyScene(id: string): string {
+  const hex = id.replace(/-/g, '').toLowerCase();
+  if (!HEX.test(hex)) throw new Error('not a uuid');
+  let bits = '';
+  for (const c of hex) bits += parseInt(c, 16).toString(2).padStart(4, '0');
+  let out = '';
+  for (let i = 0; i < bits.length; i += 6) out += B64[parseInt(bits.slice(i, i + 6).padEnd(6, '0'), 2)];
+  return `s=${out}`;
+}
+
+/** The story id of a scene made by `storyScene` (as WeChat hands it over, maybe percent-encoded), or null. */
+export function storyIdOfScene(scene: string): string | null {
+  const code = decodeURIComponent(scene).replace(/^s=/, '');
+  if (!/^[A-Za-z0-9_-]{22}$/.test(code)) return null;
+  let bits = '';
+  for (const c of code) bits += B64.indexOf(c).toString(2).padStart(6, '0');
+  let hex = '';
+  for (let i = 0; i < 128; i += 4) hex += parseInt(bits.slice(i, i + 4), 2).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 export const STORY_KINDS = ['news', 'alumni_story', 'outstanding_alumnus'] as const;
 export type StoryKind = (typeof STORY_KINDS)[number];
@@ -54,13 +82,13 @@ export const STORY_CONSENT_LABELS: Record<StoryConsentStatus, string> = {
 export const STORY_CONSENT_METHODS = ['in_app', 'offline'] as const;
 export type StoryConsentMethod = (typeof STORY_CONSENT_METHODS)[number];
 
-/** What a story of a donor or mentor links to: a campaign, a mentor's offer, the mentoring programme. */
-export const STORY_LINK_KINDS = ['campaign', 'mentor', 'mentoring'] as const;
+/** What a story of a donor or mentor links to: a campaign, or the mentoring programme (校友导师计划). */
+export const STORY_LINK_KINDS = ['campaign', 'mentoring'] as const;
 export type StoryLinkKind = (typeof STORY_LINK_KINDS)[number];
 
 export interface StoryLinkInput {
   kind: StoryLinkKind;
-  /** The campaign or mentor offer; none for the mentoring programme. */
+  /** The campaign; none for the mentoring programme. */
   id?: string | null;
 }
 
@@ -84,6 +112,8 @@ export const STORY_LIMITS = {
   consentNote: 200,
   comment: 500,
   reportReason: 200,
+  /** A cover as uploaded (UPLOAD_TOO_LARGE above it, as for group covers). */
+  coverMaxBytes: 2 * 1024 * 1024,
 } as const;
 
 export interface StoryPersonDto {
@@ -96,6 +126,7 @@ export interface StoryPersonDto {
 export interface StorySummaryDto {
   id: string;
   kind: StoryKind;
+  status: StoryStatus;
   title: string;
   summary: string;
   coverUrl: string | null;
@@ -105,13 +136,14 @@ export interface StorySummaryDto {
   readCount: number;
   likeCount: number;
   commentCount: number;
+  /** Whether the person it is about has agreed (staff publish only with `given` or `not_needed`). */
+  consentStatus: StoryConsentStatus;
 }
 
 /** A story as its reader sees it. */
 export interface StoryDto extends StorySummaryDto {
   /** Sanitised rich text. */
   body: string;
-  status: StoryStatus;
   author: StoryPersonDto | null;
   subject: StoryPersonDto | null;
   links: StoryLinkDto[];
@@ -122,7 +154,8 @@ export interface StoryDto extends StorySummaryDto {
   mayEdit: boolean;
   /** The person the story is about, asked for their consent and not yet answered for this version. */
   mayConsent: boolean;
-  consentStatus: StoryConsentStatus;
+  /** The poster's mini-program code image (GET), for a published story. */
+  posterCodeUrl: string | null;
   /** Staff's note when they returned it (author and staff). */
   reviewNote: string | null;
   createdAt: string;
@@ -156,8 +189,6 @@ export interface StoryInput {
   subjectAlumnusId?: string | null;
   subjectName?: string | null;
   links?: StoryLinkInput[];
-  /** An uploaded image (POST /memories/images) to use as the cover. */
-  coverImageId?: string | null;
 }
 
 /** POST /stories/:id/consent, by the person the story is about. */

@@ -27,6 +27,7 @@ import { CareersResources1796750000000 } from './1796750000000-careers-resources
 import { MemoriesPhotos1796830000000 } from './1796830000000-memories-photos.js';
 import { ContentSecurity1796760000000 } from './1796760000000-content-security.js';
 import { Branches1796820000000 } from './1796820000000-branches.js';
+import { Stories1796840000000 } from './1796840000000-stories.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ContentSecurity1796760000000,
   Branches1796820000000,
   MemoriesPhotos1796830000000,
+  Stories1796840000000,
 ];

@@ -10,6 +10,8 @@ export const KIND_LABELS: Record<HeldContentKind, string> = {
   'campaign-photo': '善款去向照片',
   'memory-photo': '老照片',
   'memory-comment': '老照片评论',
+  'story-cover': '校友故事封面',
+  'story-comment': '校友故事评论',
 };
 
 const FIELD_LABELS: Record<string, string> = {
