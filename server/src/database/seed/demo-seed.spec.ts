@@ -273,6 +273,24 @@ describe('demo seed', () => {
     expect(student.body).toMatchObject({ stage: 'student', mayParticipate: true, mayContribute: false });
   });
 
+  it('carries stories: news, alumni stories and outstanding alumni with their consent, counts agreeing with their rows', async () => {
+    const [stories] = await first.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'published')::int AS published, count(*) FILTER (WHERE status = 'submitted')::int AS waiting,
+              count(DISTINCT kind) FILTER (WHERE status = 'published')::int AS kinds,
+              bool_and(status <> 'published' OR consent_status IN ('not_needed', 'given')) AS consented,
+              bool_and(read_count = (SELECT count(*) FROM story_reads r WHERE r.story_id = s.id)
+                   AND like_count = (SELECT count(*) FROM story_likes l WHERE l.story_id = s.id)
+                   AND comment_count = (SELECT count(*) FROM story_comments c WHERE c.story_id = s.id AND c.status = 'published')) AS counted
+         FROM stories s`,
+    );
+    expect(stories).toEqual({ published: 6, waiting: 2, kinds: 3, consented: true, counted: true });
+    const list = await first.request('/api/v1/stories?kind=outstanding_alumnus');
+    expect(list.body.items[0]).toMatchObject({ title: '从实验楼到发射场：一位航天工程师的二十年', likeCount: 5, commentCount: 2 });
+    // The first demo account is asked about a profile of them.
+    const mine = await first.request('/api/v1/me/stories', { headers: { authorization: `Bearer ${await tokenFor(first, 'o_demo_001')}` } });
+    expect(mine.body.items).toEqual([expect.objectContaining({ title: '一位校友志愿者的十年', consentStatus: 'requested' })]);
+  });
+
   it('has votes whose ballot boxes agree with their poll books, a council, suggestions in every public stage and surveys with answers', async () => {
     const votes = await first.dataSource.query(
       `SELECT v.status, v.secret, t.ballots, (SELECT count(*)::int FROM vote_participations p WHERE p.vote_id = v.id) AS voters,

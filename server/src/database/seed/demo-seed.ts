@@ -16,6 +16,7 @@ import { seedDemoInteractions } from './demo-interactions.js';
 import { seedDemoLedger } from './demo-ledger.js';
 import { seedDemoMemories } from './demo-memories.js';
 import { seedDemoParticipation, verifyDemoVoters } from './demo-participation.js';
+import { seedDemoStories } from './demo-stories.js';
 
 /** Fixed seed: every demo installation shows the same people and numbers. */
 const SEED = 20261124;
@@ -354,5 +355,6 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
   );
   await seedDemoParticipation(manager, now);
   await seedDemoMemories(manager, now);
+  await seedDemoStories(manager, { alumni, now, drives: { trees: trees! } });
   await seedDemoInteractions(manager);
 }
