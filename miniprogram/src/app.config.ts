@@ -37,7 +37,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/events', pages: ['pages/detail/index', 'pages/sign-up/index', 'pages/ticket/index'] },
-    { root: 'packages/alumni', pages: ['pages/profile/index', 'pages/directory/index', 'pages/alumnus/index'] },
+    { root: 'packages/alumni', pages: ['pages/profile/index', 'pages/directory/index', 'pages/alumnus/index', 'pages/contacts/index'] },
     { root: 'packages/verification', pages: ['pages/claim/index'] },
     {
       root: 'packages/careers',

@@ -19,6 +19,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { ReadCacheModule } from './read-cache/read-cache.module.js';
 import type { AppConfig } from './config/configuration.js';
 import { DatabaseModule, type DatabaseTarget } from './database/database.module.js';
+import { ContactsModule } from './contacts/contacts.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { EventsModule } from './events/events.module.js';
 import { GivingModule } from './giving/giving.module.js';
@@ -76,6 +77,7 @@ export class AppModule {
         StorageModule,
         ProfilesModule,
         DirectoryModule,
+        ContactsModule,
         StaffModule,
         RosterModule,
         VerificationModule,

@@ -171,6 +171,10 @@ describe('bad input on write routes', () => {
       json({ year: 1958, title: '建校', published: true }, actor.headers),
     );
     const story = await t.request('/api/v1/stories', json({ kind: 'news', title: '校友会新闻', body: '<p>正文</p>' }, actor.headers));
+    const contactRequest = await t.request(
+      '/api/v1/contact-requests',
+      json({ recipientId: actor.alumnus.id, note: '老同学你好', sharePhone: false, wechatId: 'wx_member' }, member.headers),
+    );
     // Bio text waiting for staff, as the content check leaves it when WeChat asks for a person.
     const [contentReview] = (await t.dataSource.query(
       `INSERT INTO content_reviews (kind, subject_id, field, author_id, text, reason) VALUES ('profile-text', $1, 'bio', $1, '简介', 'review') RETURNING id`,
@@ -196,6 +200,7 @@ describe('bad input on write routes', () => {
       spot,
       reunion,
       timelineEntry,
+      contactRequest,
     ])
       expect(fixture.status, JSON.stringify(fixture.body)).toBeLessThan(300);
     // The fixtures' notifications are delivered (or skipped) before the tables are compared.
@@ -220,6 +225,7 @@ describe('bad input on write routes', () => {
       [/memories\/photos\/\{id\}/, memoryPhoto!.id],
       [/memories\/timeline\/\{id\}/, timelineEntry.body.id],
       [/stories\/\{id\}/, story.body.id],
+      [/contact-requests\/\{id\}/, contactRequest.body.id],
       [/content-reviews\/\{id\}/, contentReview!.id],
       [/^\/api\/v1\/(staff\/)?groups\/\{id\}/, groupId],
       [/group-moderation\/posts|group-posts\/\{id\}/, post.body.id],

@@ -80,6 +80,8 @@ export interface World {
     /** A published alumni story by `other`, with one comment of theirs. */
     story: string;
     storyComment: string;
+    /** `bystander`'s contact request to `other`, waiting. */
+    contactRequest: string;
   };
 }
 
@@ -278,7 +280,10 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
        RETURNING id),
      story_comment AS (
        INSERT INTO story_comments (story_id, author_id, text, status, check_outcome)
-       SELECT story.id, (ids->>'other')::uuid, '别人的评论', 'published', 'pass' FROM story, who RETURNING id)
+       SELECT story.id, (ids->>'other')::uuid, '别人的评论', 'published', 'pass' FROM story, who RETURNING id),
+     contact_request AS (
+       INSERT INTO contact_requests (sender_id, recipient_id, note, status, sender_email)
+       SELECT (ids->>'bystander')::uuid, (ids->>'other')::uuid, '别人的联系请求', 'pending', 'b@example.com' FROM who RETURNING id)
      SELECT who.ids, grp.id AS "group", proposed.id AS "proposedGroup", post.id AS post, comment.id AS comment, event.id AS event,
             registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
             roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message,
@@ -286,10 +291,11 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
             job_application.id AS "jobApplication", career_resource.id AS "careerResource", resource_file.id AS "resourceFile", vote.id AS vote, suggestion.id AS suggestion, council_member.id AS "councilMember",
             campus_day.id AS "campusDay", spot.id AS spot, reunion.id AS reunion, survey.id AS survey,
             branch.id AS branch, memory_photo.id AS "memoryPhoto", memory_tag.id AS "memoryTag", memory_comment.id AS "memoryComment",
-            timeline_entry.id AS "timelineEntry", story.id AS story, story_comment.id AS "storyComment"
+            timeline_entry.id AS "timelineEntry", story.id AS story, story_comment.id AS "storyComment",
+            contact_request.id AS "contactRequest"
      FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message,
           mentor_offer, mentorship, job_post, job_application, career_resource, resource_file, vote, suggestion, council_member, campus_day, spot, reunion, survey, branch,
-          memory_photo, memory_tag, memory_comment, timeline_entry, story, story_comment`,
+          memory_photo, memory_tag, memory_comment, timeline_entry, story, story_comment, contact_request`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
   )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
   const { ids: people, ...objects } = row;

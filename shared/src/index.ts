@@ -26,3 +26,4 @@ export * from './types/campus-days.js';
 export * from './types/content-security.js';
 export * from './types/branches.js';
 export * from './types/coverage.js';
+export * from './types/contacts.js';

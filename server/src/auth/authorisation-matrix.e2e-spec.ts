@@ -50,6 +50,8 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'memories/timeline/{id}': (ids) => ids.timelineEntry,
   'stories/{id}': (ids) => ids.story,
   'story-comments/{id}': (ids) => ids.storyComment,
+  'contact-requests/{id}': (ids) => ids.contactRequest,
+  'with/{alumnusId}': (ids) => ids.other,
   // Nothing waits: staff meet 404, everyone else is refused before the lookup.
   'content-reviews/{id}': () => '00000000-0000-4000-8000-000000000000',
   'media-checks/{token}': () => 'no-such-check-token-000000000000',
@@ -122,6 +124,9 @@ const BODIES: Record<string, (ids: World['ids']) => RequestInit> = {
   'POST /api/v1/memories/tags/{id}/decision': () => json({ accept: true }),
   'POST /api/v1/staff/memories/timeline': () => json({ year: 1958, title: '建校' }),
   'PUT /api/v1/staff/memories/timeline/{id}': () => json({ year: 1958, title: '建校' }),
+  'POST /api/v1/contact-requests': (ids) =>
+    json({ recipientId: ids.other, note: '老同学你好', sharePhone: false, email: 'me@example.com' }),
+  'POST /api/v1/contact-requests/{id}/accept': () => json({ sharePhone: false, wechatId: 'wx_me' }),
   'POST /api/v1/surveys/{id}/responses': () => json({ answers: { q1: 1 }, startToken: 'opened-elsewhere' }),
   'POST /api/v1/branches/{id}/groups': () => json({ kind: 'interest', name: '分会读书会', joinPolicy: 'open' }),
   'POST /api/v1/branches/{id}/events': () =>

@@ -9,6 +9,7 @@ import { StoryEntity } from '../stories/story.entity.js';
 import { ReunionProposalEntity } from '../campus-days/reunions/reunion-proposal.entity.js';
 import { MiniProgramCodeEntity } from '../mini-program-codes/mini-program-code.entity.js';
 import { AlumnusEntity } from '../alumni/alumnus.entity.js';
+import { ContactRequestEntity } from '../contacts/contact-request.entity.js';
 import { ContentReviewEntity } from '../content-security/content-review.entity.js';
 import { MediaCheckEntity } from '../content-security/media-check.entity.js';
 import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
@@ -160,4 +161,5 @@ export const ENTITIES = [
   MemoryPhotoCommentEntity,
   MemoryReportEntity,
   TimelineEntryEntity,
+  ContactRequestEntity,
 ];

@@ -8,5 +8,6 @@ import { DirectoryService } from './directory.service.js';
   imports: [AlumniModule, ProfilesModule],
   controllers: [DirectoryController],
   providers: [DirectoryService],
+  exports: [DirectoryService],
 })
 export class DirectoryModule {}

@@ -36,7 +36,7 @@ export class DirectoryService {
   }
 
   /** Only verified alumni (and staff) may browse: the directory is for people the school knows. */
-  private async assertMayBrowse(user: AuthUserDto): Promise<AlumnusEntity> {
+  async assertMayBrowse(user: AuthUserDto): Promise<AlumnusEntity> {
     const me = await this.alumni.findActive(user.id);
     if (!me) throw new AppError('ALUMNUS_NOT_FOUND');
     if (me.verifiedAt === null && !isStaff(user)) throw new AppError('DIRECTORY_VERIFICATION_REQUIRED');

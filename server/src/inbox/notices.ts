@@ -33,6 +33,7 @@ const MENTORING_ENDINGS: Record<string, string> = {
   account_deleted: '对方已注销账号，这段辅导结束了',
 };
 const storyPage = (p: Payload) => `packages/stories/pages/story/index?id=${String(p.storyId)}`;
+const contactsPage = 'packages/alumni/pages/contacts/index';
 const reunionPage = (p: Payload) => `packages/campus-days/pages/reunion/index?id=${String(p.proposalId)}`;
 const where = (p: Payload) => [at(p.startsAt), text(p.place)].filter(Boolean).join('，');
 
@@ -56,6 +57,16 @@ const NOTICES: Record<string, (p: Payload) => Notice> = {
     title: '候补转为正式名额',
     body: `你候补的${quoted(p.title)}有了名额，报名已确认。活动时间 ${where(p)}。`,
     page: eventPage(p),
+  }),
+  'directory.contact-requested': (p) => ({
+    title: '新的联系请求',
+    body: `${text(p.senderName, '一位校友')} 想与你交换联系方式${p.note ? `：${quoted(p.note)}` : '。'}接受后你们能看到彼此分享的联系方式。`,
+    page: contactsPage,
+  }),
+  'directory.contact-accepted': (p) => ({
+    title: '联系请求已接受',
+    body: `${text(p.recipientName, '对方')} 接受了你的联系请求，现在可以看到对方分享的联系方式了。`,
+    page: contactsPage,
   }),
   'verification.decided': (p) =>
     p.status === 'approved' || p.status === 'matched'

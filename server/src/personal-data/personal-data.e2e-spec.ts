@@ -252,6 +252,10 @@ describe('personal data: export and erasure', () => {
     expect((await send('PUT', `/memories/photos/${staffPhoto!.id}/presence`, me)).status).toBe(200);
     expect((await send('POST', `/memories/photos/${staffPhoto!.id}/comments`, me, { text: '那天真热闹' })).status).toBe(201);
     expect((await send('POST', `/memories/photos/${staffPhoto!.id}/reports`, me, { reason: '照片年份不对' })).status).toBe(204);
+    // 校友录: I ask staff to be in touch; a mentor's request to me waits.
+    const contact = { sharePhone: false, wechatId: 'linxiao_wx' };
+    expect((await send('POST', '/contact-requests', me, { ...contact, recipientId: staff.alumnus.id, note: '您好' })).status).toBe(201);
+    expect((await send('POST', '/contact-requests', mentor, { ...contact, recipientId: me.alumnus.id })).status).toBe(201);
 
     // A session opened through WeChat sign-in, as the phone does.
     expect((await signInWithWechat(t, me.alumnus.openid!)).alumnus.id).toBe(me.alumnus.id);
@@ -386,6 +390,9 @@ describe('personal data: export and erasure', () => {
     expect(await t.dataSource.query(`SELECT application_count FROM job_posts WHERE title = '运营专员'`)).toEqual([
       { application_count: 0 },
     ]);
+    // Contact requests sent and received go with the account.
+    expect(await count('contact_requests', 'sender_id', id)).toBe(0);
+    expect(await count('contact_requests', 'recipient_id', id)).toBe(0);
     expect(await count('suggestions', 'author_id', id)).toBe(0);
     // My suggestion had not reached the school: withdrawn. My co-signature is taken back from the classmate's.
     expect(await t.dataSource.query(`SELECT status FROM suggestions WHERE author_id IS NULL`)).toEqual([{ status: 'withdrawn' }]);

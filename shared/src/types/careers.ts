@@ -4,6 +4,7 @@
  * and the mini-program.
  */
 import { formatFenShort } from '../money.js';
+import type { ContactShareInput } from './contacts.js';
 
 // Who may do what
 
@@ -460,10 +461,7 @@ export const JOB_APPLICATION_MARKS = ['contacted', 'hired', 'declined'] as const
 export type JobApplicationMark = (typeof JOB_APPLICATION_MARKS)[number];
 
 /** POST /careers/jobs/:id/applications ("我感兴趣"): the contact fields shared with this poster only. */
-export interface JobApplicationInput {
-  sharePhone: boolean;
-  email?: string | null;
-  wechatId?: string | null;
+export interface JobApplicationInput extends ContactShareInput {
   message?: string | null;
 }
 

@@ -20,7 +20,13 @@ export function workLine(alumnus: AlumnusCardDto): string {
   return [alumnus.city, alumnus.industry, alumnus.employer, alumnus.jobTitle].filter(Boolean).join(' · ');
 }
 
-export function AlumnusAvatar({ alumnus, size = 'small' }: { alumnus: AlumnusCardDto; size?: 'small' | 'large' }) {
+export function AlumnusAvatar({
+  alumnus,
+  size = 'small',
+}: {
+  alumnus: Pick<AlumnusCardDto, 'avatarUrl' | 'realName' | 'displayName'>;
+  size?: 'small' | 'large';
+}) {
   return alumnus.avatarUrl ? (
     <Image className={`alumnus-avatar alumnus-avatar--${size}`} src={mediaUrl(alumnus.avatarUrl)} mode="aspectFill" />
   ) : (

@@ -15,6 +15,7 @@ import {
   type SalaryPeriod,
   shanghaiDay,
 } from '@alumni/shared';
+import { type ContactShareDraft, EMPTY_SHARE, shareInput, shareProblems } from '../../components/contact-share';
 
 /**
  * The careers forms as data: a draft as typed, its problems in the words the form shows (empty
@@ -236,34 +237,17 @@ export function jobRequest(d: JobDraft): JobPostInput {
 
 // "I'm interested"
 
-export interface ApplyDraft {
-  sharePhone: boolean;
-  shareEmail: boolean;
-  email: string;
-  shareWechat: boolean;
-  wechatId: string;
+export interface ApplyDraft extends ContactShareDraft {
   message: string;
 }
 
-export const EMPTY_APPLY: ApplyDraft = { sharePhone: false, shareEmail: false, email: '', shareWechat: false, wechatId: '', message: '' };
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMPTY_APPLY: ApplyDraft = { ...EMPTY_SHARE, message: '' };
 
 export function applyProblems(d: ApplyDraft, phoneBound: boolean): Problems<'contact' | 'email' | 'wechatId' | 'message'> {
-  const p: Problems<'contact' | 'email' | 'wechatId' | 'message'> = {};
-  if (!d.sharePhone && !d.shareEmail && !d.shareWechat) p.contact = '请至少选择一种联系方式';
-  if (d.sharePhone && !phoneBound) p.contact = '你还没有绑定手机号，可在“我的”中绑定，或改用邮箱、微信号';
-  if (d.shareEmail && !EMAIL.test(d.email.trim())) p.email = '请填写有效的邮箱地址';
-  if (d.shareWechat && d.wechatId.trim() === '') p.wechatId = '请填写微信号';
-  else if (tooLong(d.wechatId, CAREERS_LIMITS.wechatId)) p.wechatId = `微信号最多 ${CAREERS_LIMITS.wechatId} 字`;
+  const p: Problems<'contact' | 'email' | 'wechatId' | 'message'> = shareProblems(d, phoneBound);
   if (tooLong(d.message, CAREERS_LIMITS.message)) p.message = `留言最多 ${CAREERS_LIMITS.message} 字`;
   return p;
 }
 
 /** Only what was ticked leaves the phone. */
-export const applyRequest = (d: ApplyDraft): JobApplicationInput => ({
-  sharePhone: d.sharePhone,
-  email: d.shareEmail ? d.email.trim() : null,
-  wechatId: d.shareWechat ? d.wechatId.trim() : null,
-  message: d.message.trim() || null,
-});
+export const applyRequest = (d: ApplyDraft): JobApplicationInput => ({ ...shareInput(d), message: d.message.trim() || null });

@@ -22,6 +22,12 @@ const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; 
   { url: '/packages/alumni/pages/profile/index', title: '个人资料', hint: '完善资料，设置谁能看到' },
   { url: '/packages/alumni/pages/directory/index', title: '校友录', hint: '查找同学和校友' },
   {
+    url: '/packages/alumni/pages/contacts/index',
+    title: '联系请求',
+    hint: '同学发来的和我发出的联系请求，交换的联系方式',
+    className: 'me-contacts',
+  },
+  {
     url: '/packages/careers/pages/index/index',
     title: '职业发展',
     hint: '找导师、招聘实习、职业资料；我的辅导与投递',

@@ -26,6 +26,7 @@ import { DirectoryNameGrams1796745000000 } from './1796745000000-directory-name-
 import { CareersResources1796750000000 } from './1796750000000-careers-resources.js';
 import { MemoriesPhotos1796830000000 } from './1796830000000-memories-photos.js';
 import { ContentSecurity1796760000000 } from './1796760000000-content-security.js';
+import { ContactRequests1796800000000 } from './1796800000000-contact-requests.js';
 import { Branches1796820000000 } from './1796820000000-branches.js';
 import { Stories1796840000000 } from './1796840000000-stories.js';
 
@@ -58,6 +59,7 @@ export const MIGRATIONS = [
   DirectoryNameGrams1796745000000,
   CareersResources1796750000000,
   ContentSecurity1796760000000,
+  ContactRequests1796800000000,
   Branches1796820000000,
   MemoriesPhotos1796830000000,
   Stories1796840000000,

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import {
   CAREER_INDUSTRIES,
   CAREERS_LIMITS,
@@ -16,6 +16,7 @@ import {
   SALARY_PERIODS,
   type SalaryPeriod,
 } from '@alumni/shared';
+import { ContactShareBodyDto } from '../../../common/contact-share.dto.js';
 import { PageQueryDto } from '../../../common/pagination.js';
 import { Day, NullableText, OneOf, OptionalOneOf, OptionalText, RequiredText } from '../../../common/text-fields.js';
 
@@ -69,17 +70,7 @@ export class StaffJobsQueryDto extends PageQueryDto {
 }
 
 /** POST /careers/jobs/:id/applications: what this poster may see besides my name. */
-export class JobApplicationBodyDto implements JobApplicationInput {
-  @ApiProperty({ description: 'share my bound phone number with this poster' })
-  @IsBoolean()
-  sharePhone: boolean;
-
-  @NullableText(CAREERS_LIMITS.email, 'an e-mail address to share with this poster')
-  @ValidateIf((_, value) => value !== undefined && value !== null)
-  @IsEmail()
-  email?: string | null;
-
-  @NullableText(CAREERS_LIMITS.wechatId, 'a WeChat ID to share with this poster') wechatId?: string | null;
+export class JobApplicationBodyDto extends ContactShareBodyDto implements JobApplicationInput {
   @NullableText(CAREERS_LIMITS.message, 'a word to the poster') message?: string | null;
 }
 

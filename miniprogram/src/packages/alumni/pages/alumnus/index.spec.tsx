@@ -59,4 +59,81 @@ describe('alumnus card page', () => {
       url: `/packages/staff/pages/alumnus-timeline/index?id=a1&name=${encodeURIComponent('江舟')}`,
     });
   });
+
+  describe('联系TA', () => {
+    const signedInAs = (id: string) =>
+      saveSession({
+        accessToken: 'a',
+        accessTokenExpiresAt: '2026-11-24T12:00:00.000Z',
+        refreshToken: 'r',
+        refreshTokenExpiresAt: '2026-12-24T12:00:00.000Z',
+        alumnus: { id, displayName: '李娜', roles: ['alumnus'], consentRequired: false, phoneMasked: null },
+      });
+    const standing = (overrides: Record<string, unknown> = {}) => ({
+      request: null,
+      mayRequest: true,
+      blockedBy: null,
+      phoneBound: false,
+      ...overrides,
+    });
+
+    it('asks a classmate with a note and the fields I share, then says the request waits', async () => {
+      signedInAs('me');
+      const posted: unknown[] = [];
+      let answered = standing();
+      taroRequest.mockImplementation(({ url, method, data }: { url: string; method: string; data: unknown }) => {
+        if (url === '/api/v1/alumni/a1') return ok(card({}));
+        if (url === '/api/v1/contact-requests/with/a1') return ok(answered);
+        if (url === '/api/v1/contact-requests' && method === 'POST') {
+          posted.push(data);
+          answered = standing({
+            mayRequest: false,
+            blockedBy: 'CONTACT_REQUEST_PENDING',
+            request: { status: 'pending', direction: 'sent' },
+          });
+          return ok({});
+        }
+        return fail(404, 'ROUTE_NOT_FOUND', '');
+      });
+      const { container } = render(<AlumnusPage />);
+      fireEvent.click(await screen.findByText('联系TA'));
+      fireEvent.change(container.querySelector('.contact-form__note')!, { target: { value: '我是李娜，想约老同学聚聚' } });
+      fireEvent.click(screen.getByText('☐ 邮箱'));
+      fireEvent.change(container.querySelector('.contact-form__email')!, { target: { value: 'lina@example' } });
+      fireEvent.click(screen.getByText('发送请求'));
+      // One problem, next to its field; nothing is sent.
+      expect(await screen.findByText('请填写有效的邮箱地址')).toBeTruthy();
+      expect(posted).toEqual([]);
+      fireEvent.change(container.querySelector('.contact-form__email')!, { target: { value: 'lina@example.com' } });
+      fireEvent.click(screen.getByText('发送请求'));
+      expect(await screen.findByText('已发送联系请求，等待对方回应')).toBeTruthy();
+      expect(posted).toEqual([
+        { recipientId: 'a1', note: '我是李娜，想约老同学聚聚', sharePhone: false, email: 'lina@example.com', wechatId: null },
+      ]);
+    });
+
+    it('shows what the classmate shared once they accepted, and no button on my own card', async () => {
+      signedInAs('me');
+      taroRequest.mockImplementation(({ url }: { url: string }) =>
+        url === '/api/v1/alumni/a1'
+          ? ok(card({}))
+          : ok(
+              standing({
+                mayRequest: false,
+                blockedBy: 'CONTACT_ALREADY_CONNECTED',
+                request: { status: 'accepted', direction: 'sent', theirContact: { phone: null, email: null, wechatId: 'zhou_wx' } },
+              }),
+            ),
+      );
+      const { unmount } = render(<AlumnusPage />);
+      expect(await screen.findByText('江舟 分享给你的联系方式')).toBeTruthy();
+      expect(screen.getByText('zhou_wx')).toBeTruthy();
+      unmount();
+      signedInAs('a1');
+      taroRequest.mockImplementation(() => ok(card({})));
+      render(<AlumnusPage />);
+      expect(await screen.findByText('江舟')).toBeTruthy();
+      expect(screen.queryByText('联系TA')).toBeNull();
+    });
+  });
 });

@@ -10,6 +10,7 @@ import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
 import { alumnusTimelineUrl } from '../../../staff/pages/dashboard/urls';
 import { AlumnusAvatar } from '../../alumnus-item';
+import { ContactSection } from '../../contact-section';
 import './index.scss';
 
 type CardState = { status: 'loading' } | { status: 'failed'; code: string; message: string } | { status: 'ready'; alumnus: AlumnusCardDto };
@@ -54,13 +55,15 @@ export default function AlumnusPage() {
     return <ErrorState message={state.message} onRetry={() => void load()} />;
   }
   const { alumnus } = state;
-  const roles = loadSession()?.alumnus.roles ?? [];
+  const session = loadSession();
+  const roles = session?.alumnus.roles ?? [];
+  const name = alumnus.realName ?? alumnus.displayName;
   const isStaff = roles.includes('staff') || roles.includes('admin');
   return (
     <View className="alumnus">
       <View className="alumnus-card">
         <AlumnusAvatar alumnus={alumnus} size="large" />
-        <Text className="alumnus-card__name">{alumnus.realName ?? alumnus.displayName}</Text>
+        <Text className="alumnus-card__name">{name}</Text>
         {alumnus.realName && alumnus.realName !== alumnus.displayName ? (
           <Text className="alumnus-card__nickname">昵称：{alumnus.displayName}</Text>
         ) : null}
@@ -80,6 +83,7 @@ export default function AlumnusPage() {
           );
         })}
       </View>
+      {session && alumnus.verified && session.alumnus.id !== alumnus.id ? <ContactSection alumnusId={alumnus.id} name={name} /> : null}
       {isStaff ? (
         <Button
           className="alumnus-staff-timeline"
@@ -87,7 +91,7 @@ export default function AlumnusPage() {
           fill="outline"
           shape="round"
           block
-          onClick={() => void Taro.navigateTo({ url: alumnusTimelineUrl(alumnus.id, alumnus.realName ?? alumnus.displayName) })}
+          onClick={() => void Taro.navigateTo({ url: alumnusTimelineUrl(alumnus.id, name) })}
         >
           互动记录与活跃度（工作人员）
         </Button>

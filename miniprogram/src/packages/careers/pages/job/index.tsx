@@ -13,11 +13,12 @@ import { useEffect, useState } from 'react';
 import { applyForJob, closeJob, getJob, withdrawJobApplication } from '../../../../api/careers';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { loadSession } from '../../../../api/session';
+import { ContactShareFields } from '../../../../components/contact-share-fields';
 import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { type ApplyDraft, applyProblems, applyRequest, EMPTY_APPLY } from '../../forms';
-import { Card, Field, Tag, TextArea, TextInput } from '../../ui';
+import { Card, Field, Tag, TextArea } from '../../ui';
 import { careersUrls } from '../../urls';
 import { useStanding } from '../../use-standing';
 import './index.scss';
@@ -185,12 +186,6 @@ function ApplyForm({
   const problems = applyProblems(draft, phoneBound);
   const set = (patch: Partial<ApplyDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const shown = (field: keyof typeof problems) => (tried ? problems[field] : undefined);
-  const box = (on: boolean, label: string, toggle: () => void, className: string) => (
-    <Text className={`job-apply__box ${className} ${on ? 'job-apply__box--on' : ''}`} onClick={toggle}>
-      {on ? '☑' : '☐'} {label}
-    </Text>
-  );
-
   const submit = async () => {
     setTried(true);
     if (Object.keys(problems).length > 0 || busy) return;
@@ -210,34 +205,7 @@ function ApplyForm({
     <Card title="我感兴趣" className="job-apply">
       <Text className="cr-muted">发布者会看到你的姓名，以及下面你勾选的联系方式（仅限这一次投递）。</Text>
       <Field label="分享的联系方式" problem={shown('contact')}>
-        {box(
-          draft.sharePhone,
-          phoneBound ? '手机号' : '手机号（尚未绑定）',
-          () => set({ sharePhone: !draft.sharePhone }),
-          'job-apply__phone',
-        )}
-        {box(draft.shareEmail, '邮箱', () => set({ shareEmail: !draft.shareEmail }), 'job-apply__email-box')}
-        {draft.shareEmail ? (
-          <TextInput
-            className="job-apply__email"
-            value={draft.email}
-            maxlength={CAREERS_LIMITS.email}
-            placeholder="name@example.com"
-            onChange={(email) => set({ email })}
-          />
-        ) : null}
-        {shown('email') ? <Text className="cr-field__problem">{shown('email')}</Text> : null}
-        {box(draft.shareWechat, '微信号', () => set({ shareWechat: !draft.shareWechat }), 'job-apply__wechat-box')}
-        {draft.shareWechat ? (
-          <TextInput
-            className="job-apply__wechat"
-            value={draft.wechatId}
-            maxlength={CAREERS_LIMITS.wechatId}
-            placeholder="你的微信号"
-            onChange={(wechatId) => set({ wechatId })}
-          />
-        ) : null}
-        {shown('wechatId') ? <Text className="cr-field__problem">{shown('wechatId')}</Text> : null}
+        <ContactShareFields draft={draft} onChange={set} phoneBound={phoneBound} problems={tried ? problems : {}} prefix="job-apply" />
       </Field>
       <Field label="留言（选填）" problem={shown('message')}>
         <TextArea

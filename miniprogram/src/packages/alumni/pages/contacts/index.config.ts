@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '联系请求',
+  enablePullDownRefresh: true,
+});
