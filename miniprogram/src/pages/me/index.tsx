@@ -39,6 +39,13 @@ const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; 
     hint: '投票选举、建言献策、校友理事会、问卷调查',
     className: 'me-governance',
   },
+  {
+    url: '/packages/old-photos/pages/index/index',
+    title: '老照片',
+    hint: '班级与年份照片墙、标记同学、校园时光轴',
+    className: 'me-old-photos',
+  },
+  { url: '/packages/campus-days/pages/reunions/index', title: '班级聚会', hint: '发起或响应同班同学的聚会', className: 'me-reunions' },
   { url: '/packages/giving/pages/mine/index', title: '我的捐赠', hint: '捐赠记录、证书和善款去向' },
   { url: '/packages/timeline/pages/mine/index', title: '我的足迹', hint: '我与母校的每一次联系' },
   { url: '/packages/staff/pages/index/index', title: '工作台', hint: '协会工作人员', staffOnly: true },

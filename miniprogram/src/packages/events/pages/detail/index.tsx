@@ -59,6 +59,16 @@ export default function EventDetailPage() {
         {event.contactName || event.contactPhone ? <ContactRow event={event} /> : null}
       </View>
 
+      {event.kind === 'campus_day' ? (
+        <View
+          className="event-detail__card event-detail__campus-day"
+          onClick={() => void Taro.navigateTo({ url: `/packages/campus-days/pages/day/index?eventId=${event.id}` })}
+        >
+          <Text className="event-detail__section">返校集章</Text>
+          <Text className="event-detail__audience">在校园各打卡点扫码集章，集齐领取返校纪念；看看今天有哪些班级回来了。</Text>
+        </View>
+      ) : null}
+
       {event.description ? (
         <View className="event-detail__card event-detail__description">
           <Text className="event-detail__section">活动介绍</Text>

@@ -20,7 +20,7 @@ import { EventPagedList } from '../../../../components/event-paged-list';
 import { AuthorAvatar, GroupPostCard } from '../../../../components/group-post-card';
 import { groupUrl } from '../../../../components/group-urls';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
-import { reportWithReason } from '../../report-reasons';
+import { reportWithReason } from '../../../../components/report-reasons';
 import './index.scss';
 
 type PostState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; post: GroupPostDto };

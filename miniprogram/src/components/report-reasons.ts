@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 
-/** The reasons a member picks when reporting a post or comment; WeChat's action sheet shows at most six. */
+/** The reasons an alumnus picks when reporting a post, a photo or a comment; WeChat's action sheet shows at most six. */
 export const REPORT_REASONS = ['广告营销', '色情低俗', '违法违规', '人身攻击', '虚假信息', '其他'] as const;
 
 /** Asks for a reason, then files the report with it (a post's or a comment's). */

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '今天回来的班级' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '返校集章', enablePullDownRefresh: true });
