@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { formatShanghaiDateTime } from '@alumni/shared';
 import type { Page } from 'playwright-core';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
+import { gradientPng } from '../support/images.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -48,7 +49,23 @@ describe('events: publish, sign up, ticket, check-in', () => {
     const starts = new Date(Date.now() + 2 * DAY);
     await type(page, '.editor-title', title);
     await page.locator('.editor-chip', { hasText: '讲座' }).click();
+    await page.locator('.taro-navigation-bar-title', { hasText: '新建活动' }).first().waitFor();
+    // The cover is a picture uploaded from the phone, not a link.
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('.photo-picker__add').click();
+    await (await chooser).setFiles({ name: 'cover.png', mimeType: 'image/png', buffer: gradientPng(640, 360) });
+    await page.locator('.photo-picker__tile--done').waitFor({ timeout: 30_000 });
+    // The description from the toolbar, checked in the preview.
+    await page.locator('.editor-toolbar__button', { hasText: '小标题' }).click();
+    await page.locator('.editor-toolbar__button', { hasText: '列表' }).click();
+    await page.locator('.editor-preview-toggle').click();
+    await page.locator('.editor-preview li', { hasText: '第一项' }).waitFor();
+    await page.locator('.editor-preview-toggle').click();
     await type(page, '.editor-startsAt', formatShanghaiDateTime(starts.toISOString()));
+    // The time picker opens on the typed time; confirming keeps it.
+    await page.locator('.editor-startsAt-time').click();
+    await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
+    await expect.poll(() => page.locator('.editor-startsAt input').inputValue()).toBe(formatShanghaiDateTime(starts.toISOString()));
     await type(page, '.editor-endsAt', formatShanghaiDateTime(new Date(starts.getTime() + 2 * 3600_000).toISOString()));
     await type(page, '.editor-city', '江州');
     await type(page, '.editor-venue', '江州学院 学术报告厅');

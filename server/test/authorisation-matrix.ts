@@ -173,6 +173,7 @@ export const MATRIX: Record<string, PolicyName> = {
   'POST /api/v1/staff/campaigns': 'staff',
   'GET /api/v1/staff/campaigns': 'staff',
   'POST /api/v1/staff/campaigns/photos': 'staff',
+  'POST /api/v1/staff/events/covers': 'staff',
   'GET /api/v1/staff/campaigns/{id}': 'staff',
   'PATCH /api/v1/staff/campaigns/{id}': 'staff',
   'GET /api/v1/staff/campaigns/{id}/disbursements/audience': 'staff',

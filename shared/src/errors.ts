@@ -81,7 +81,7 @@ export const ERRORS = {
   EVENT_NOT_FOUND: { status: 404, message: '活动不存在或尚未发布' },
   EVENT_TIME_INVALID: { status: 422, message: '活动结束时间必须晚于开始时间' },
   EVENT_SIGNUP_WINDOW_INVALID: { status: 422, message: '报名截止时间须晚于报名开始时间，且不晚于活动开始时间' },
-  EVENT_PLACE_REQUIRED: { status: 422, message: '线下活动请填写地点、地址和坐标；线上活动请填写参会链接' },
+  EVENT_PLACE_REQUIRED: { status: 422, message: '线下活动请填写地点和地址（坐标可不填，填写时经纬度须成对）；线上活动请填写参会链接' },
   EVENT_AUDIENCE_INVALID: { status: 422, message: '报名范围设置有误：请选择已有的群组，或填写有效的毕业年份区间' },
   EVENT_QUESTIONS_INVALID: { status: 422, message: '报名问题设置有误：选择题至少两个选项，问题编号不能重复' },
   EVENT_CAPACITY_BELOW_CONFIRMED: { status: 409, message: '名额不能少于已确认报名的人数' },

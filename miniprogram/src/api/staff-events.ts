@@ -1,6 +1,7 @@
 import type {
   CheckInRequest,
   CheckInResultDto,
+  EventCoverDto,
   EventDetailDto,
   EventInput,
   EventStatus,
@@ -10,7 +11,7 @@ import type {
   RegistrationStatus,
 } from '@alumni/shared';
 import type { ExportFormat } from './exports';
-import { downloadFile, partialUpdate, request } from './request';
+import { downloadFile, partialUpdate, request, type UploadOptions, uploadFile } from './request';
 
 const base = (id: string) => `/api/v1/staff/events/${encodeURIComponent(id)}`;
 
@@ -62,4 +63,9 @@ export function addWalkIn(eventId: string, alumnusId: string): Promise<CheckInRe
     path: `/api/v1/events/${encodeURIComponent(eventId)}/walk-ins`,
     body: { alumnusId },
   });
+}
+
+/** A cover picture, uploaded before the event names it in `coverUrl`. */
+export function uploadEventCover(filePath: string, options?: UploadOptions): Promise<EventCoverDto> {
+  return uploadFile<EventCoverDto>('/api/v1/staff/events/covers', filePath, options);
 }

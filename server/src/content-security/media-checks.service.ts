@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
@@ -9,7 +9,7 @@ import type { HeldContentKind } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import type { AppConfig } from '../config/configuration.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { OBJECT_STORAGE, type ObjectContent, type ObjectStorage } from '../storage/storage.port.js';
+import { OBJECT_STORAGE, type ObjectContent, type ObjectStorage, type StoredObject } from '../storage/storage.port.js';
 import type { ContentScene } from '../wechat/wechat-content-security.client.js';
 import { WechatMediaCheckClient } from '../wechat/wechat-media-check.client.js';
 import { ContentReviewsService, MEDIA_CHECK_URL_PATH } from './content-reviews.service.js';
@@ -46,6 +46,7 @@ const SCENES: Record<HeldContentKind, ContentScene> = {
   'memory-comment': 'comment',
   'story-cover': 'forum',
   'story-comment': 'comment',
+  'event-cover': 'forum',
 };
 
 /**
@@ -80,6 +81,30 @@ export class MediaChecksService implements OnModuleInit {
 
   onModuleInit(): void {
     this.jobs.schedule('content-security.media-checks-overdue', '*/5 * * * *', () => this.holdOverdue());
+  }
+
+  /**
+   * Stores a picture no row names yet (staff upload it, then a record links its URL: a ledger
+   * entry's photo, an event's cover) and sends it to the check with its own id (its key's
+   * name) as the subject. Answers where it is stored.
+   */
+  async storeLoose(input: {
+    folder: string;
+    kind: HeldContentKind;
+    authorId: string;
+    body: Buffer;
+    contentType: string;
+    thumbnail?: Buffer;
+  }): Promise<StoredObject> {
+    const stored = await this.storage.put({
+      folder: input.folder,
+      body: input.body,
+      contentType: input.contentType,
+      thumbnail: input.thumbnail,
+    });
+    const subjectId = /([0-9a-f-]{36})\.\w+$/.exec(stored.key)?.[1] ?? randomUUID();
+    await this.submit({ kind: input.kind, subjectId, authorId: input.authorId, imageKey: stored.key });
+    return stored;
   }
 
   /**

@@ -32,13 +32,24 @@ export function assertEventRules(event: EventDraft): void {
   if (opens && closes && closes <= opens) window.push({ field: 'signupClosesAt', issue: 'sign-up must close after it opens' });
   if (window.length > 0) throw new AppError('EVENT_SIGNUP_WINDOW_INVALID', window);
 
+  // An offline event needs its place and address; the coordinates (a map pick) are optional, but come as a pair.
+  const halfPair = (event.latitude === null) !== (event.longitude === null);
   const missing = event.online
     ? (['onlineUrl'] as const).filter((f) => !event[f])
-    : (['venue', 'address', 'latitude', 'longitude'] as const).filter((f) => event[f] === null || event[f] === '');
+    : [
+        ...(['venue', 'address'] as const).filter((f) => event[f] === null || event[f] === ''),
+        ...(halfPair ? (['latitude', 'longitude'] as const).filter((f) => event[f] === null) : []),
+      ];
   if (missing.length > 0) {
     throw new AppError(
       'EVENT_PLACE_REQUIRED',
-      missing.map((field) => ({ field, issue: `${field} is required for ${event.online ? 'online' : 'offline'} events` })),
+      missing.map((field) => ({
+        field,
+        issue:
+          halfPair && (field === 'latitude' || field === 'longitude')
+            ? 'latitude and longitude go together (or leave both out)'
+            : `${field} is required for ${event.online ? 'online' : 'offline'} events`,
+      })),
     );
   }
   assertAudienceShape(event.audience);

@@ -6,7 +6,9 @@ import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { GroupsModule } from '../groups/groups.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
+import { ContentSecurityModule } from '../content-security/content-security.module.js';
 import { CheckInsService } from './check-ins.service.js';
+import { EventCoversService } from './event-covers.service.js';
 import { EventEntity } from './event.entity.js';
 import { EventsController } from './events.controller.js';
 import { EventsPersonalData } from './events-personal-data.js';
@@ -30,6 +32,7 @@ import { CheckInsController, StaffEventsController } from './staff-events.contro
     AuditModule,
     OutboxModule,
     IdempotencyModule,
+    ContentSecurityModule,
   ],
   controllers: [EventsController, RegistrationsController, StaffEventsController, CheckInsController],
   providers: [
@@ -41,6 +44,7 @@ import { CheckInsController, StaffEventsController } from './staff-events.contro
     RemindersService,
     EventsPersonalData,
     EventsSubjects,
+    EventCoversService,
   ],
   exports: [EventsService],
 })

@@ -1,11 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type AuthUserDto,
   type CheckInResultDto,
   EVENT_STATUSES,
+  type EventCoverDto,
   type EventDetailDto,
   type EventStatus,
   type Page,
@@ -21,6 +32,7 @@ import { EventDetailPageResponseDto, EventDetailResponseDto } from './dto/event-
 import { CreateEventDto, UpdateEventDto } from './dto/event-input.dto.js';
 import { CheckInDto, ExportRegistrantsQueryDto, ListRegistrantsQueryDto, WalkInDto } from './dto/registration-request.dto.js';
 import { CheckInResultResponseDto, RegistrantPageResponseDto } from './dto/registration-response.dto.js';
+import { EventCoversService } from './event-covers.service.js';
 import { EventsService } from './events.service.js';
 import { RegistrantsService } from './registrants.service.js';
 
@@ -29,6 +41,11 @@ export class StaffEventsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(EVENT_STATUSES)
   status?: EventStatus;
+}
+
+class EventCoverResponseDto implements EventCoverDto {
+  @ApiProperty({ example: '/api/v1/uploads/event-covers/5f0c2a9e-8d1b-4c3e-9a7f-0b1c2d3e4f50.jpg' })
+  url: string;
 }
 
 const EDIT_ERRORS = [
@@ -47,7 +64,20 @@ export class StaffEventsController {
   constructor(
     private readonly events: EventsService,
     private readonly registrants: RegistrantsService,
+    private readonly covers: EventCoversService,
   ) {}
+
+  @Post('covers')
+  @ApiOperation({
+    summary: 'Upload a cover picture (JPEG, PNG or WebP, at most 5 MB), multipart field `file`; name its URL in the event’s `coverUrl`',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: EventCoverResponseDto })
+  @ApiErrors('UPLOAD_FILE_MISSING', 'UPLOAD_TOO_LARGE', 'UPLOAD_TYPE_UNSUPPORTED', 'UNSUPPORTED_MEDIA_TYPE', 'FORBIDDEN')
+  uploadCover(@CurrentUser() user: AuthUserDto, @Req() request: FastifyRequest): Promise<EventCoverDto> {
+    return this.covers.upload(user, request);
+  }
 
   @Post()
   @ApiOperation({ summary: 'Create an event as a draft, seen only by staff until published' })

@@ -2,6 +2,7 @@ import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
 import { GroupEntity } from '../groups/group.entity.js';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
 import { signedIn } from '../../test/auth.js';
+import { picture, pictureFacts } from '../../test/images.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { EventEntity } from './event.entity.js';
 import { eventInput, jsonRequest } from '../../test/events.js';
@@ -61,6 +62,29 @@ describe('staff event management', () => {
     expect(stored.description).toBe('合影\n\n留念');
   });
 
+  it('takes an offline event typed as an address, without coordinates', async () => {
+    const created = await send('POST', '/api/v1/staff/events', eventInput({ latitude: null, longitude: null }));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ latitude: null, longitude: null, address: expect.any(String) });
+  });
+
+  it('takes a cover uploaded as a picture (not typed as a URL), before the first save', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([await picture('jpeg', 1600, 900)]), 'cover.jpg');
+    const cover = await t.request('/api/v1/staff/events/covers', { method: 'POST', headers: staff.headers, body: form });
+    expect(cover.status).toBe(201);
+    expect(cover.body.url).toMatch(/^\/api\/v1\/uploads\/event-covers\/[0-9a-f-]{36}\.jpg$/);
+    const served = await fetch(`${t.baseUrl}${cover.body.url}`);
+    expect(await pictureFacts(await served.arrayBuffer())).toMatchObject({ format: 'jpeg', width: 1600, height: 900 });
+
+    const created = await send('POST', '/api/v1/staff/events', eventInput({ coverUrl: cover.body.url }));
+    expect([created.status, created.body.coverUrl]).toEqual([201, cover.body.url]);
+    const elsewhere = await send('POST', '/api/v1/staff/events', eventInput({ coverUrl: '/api/v1/uploads/avatars/x.jpg' }));
+    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const notStaff = await t.request('/api/v1/staff/events/covers', { method: 'POST', headers: alumnus.headers, body: new FormData() });
+    expect(notStaff.status).toBe(403);
+  });
+
   it('refuses alumni every staff route', async () => {
     expect((await send('POST', '/api/v1/staff/events', eventInput(), alumnus)).status).toBe(403);
     expect((await t.request('/api/v1/staff/events', { headers: alumnus.headers })).status).toBe(403);
@@ -80,7 +104,8 @@ describe('staff event management', () => {
     ['negative capacity', { capacity: -1 }, 400, 'VALIDATION_FAILED'],
     ['an unknown kind', { kind: 'party' }, 400, 'VALIDATION_FAILED'],
     ['a bad date', { startsAt: '明天' }, 400, 'VALIDATION_FAILED'],
-    ['an offline event without coordinates', { latitude: null }, 422, 'EVENT_PLACE_REQUIRED'],
+    ['an offline event without an address', { address: null }, 422, 'EVENT_PLACE_REQUIRED'],
+    ['an offline event with half a pair of coordinates', { latitude: null }, 422, 'EVENT_PLACE_REQUIRED'],
     ['an online event without a link', { online: true, kind: 'online' }, 422, 'EVENT_PLACE_REQUIRED'],
     ['a group audience without a group', { audience: { kind: 'group' } }, 422, 'EVENT_AUDIENCE_INVALID'],
     [

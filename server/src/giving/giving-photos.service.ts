@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { type AuthUserDto, GIVING_PHOTO_LIMITS, type GivingPhotoDto } from '@alumni/shared';
 import { AppError } from '../common/app-error.js';
 import { MediaChecksService } from '../content-security/media-checks.service.js';
@@ -24,10 +23,14 @@ export class GivingPhotosService {
 
   async upload(user: AuthUserDto, request: FastifyRequest): Promise<GivingPhotoDto> {
     const upload = await readImageUpload(request, GIVING_PHOTO_LIMITS.photoMaxBytes);
-    const stored = await this.storage.put({ folder: GIVING_PHOTO_FOLDER, body: upload.body, contentType: upload.contentType });
-    // The photo has no row of its own until an entry names it: the check's subject is the upload's own id (its key's name).
-    const subjectId = /([0-9a-f-]{36})\.\w+$/.exec(stored.key)?.[1] ?? randomUUID();
-    await this.mediaChecks.submit({ kind: 'campaign-photo', subjectId, authorId: user.id, imageKey: stored.key });
+    // The photo has no row of its own until an entry names it.
+    const stored = await this.mediaChecks.storeLoose({
+      folder: GIVING_PHOTO_FOLDER,
+      kind: 'campaign-photo',
+      authorId: user.id,
+      body: upload.body,
+      contentType: upload.contentType,
+    });
     return { url: stored.url };
   }
 

@@ -14,7 +14,14 @@ import { type ObjectContent, OBJECT_STORAGE, type ObjectStorage } from './storag
  * its owning module streams it after its own access check. Old photos (`memories`) are handed
  * out only to those who may see the photo, and their file goes when the photo is taken down.
  */
-export const PUBLIC_FOLDERS: ReadonlySet<string> = new Set(['avatars', 'group-covers', 'campaign-photos', 'memories', 'story-covers']);
+export const PUBLIC_FOLDERS: ReadonlySet<string> = new Set([
+  'avatars',
+  'group-covers',
+  'campaign-photos',
+  'memories',
+  'story-covers',
+  'event-covers',
+]);
 
 /**
  * The file of a key; for the thumbnail of a picture uploaded before thumbnails were made (or

@@ -16,6 +16,7 @@ export const HELD_CONTENT_KINDS = [
   'memory-comment',
   'story-cover',
   'story-comment',
+  'event-cover',
 ] as const;
 export type HeldContentKind = (typeof HELD_CONTENT_KINDS)[number];
 

@@ -73,7 +73,14 @@ export const EVENT_LIMITS = {
   /** Longest answer to a text question, in characters. */
   textAnswer: 500,
   capacity: 100_000,
+  /** An uploaded cover picture (cleaned and capped on the server). */
+  coverMaxBytes: 5 * 1024 * 1024,
 } as const;
+
+/** POST /staff/events/covers: where the uploaded cover is; name it in the event's `coverUrl`. */
+export interface EventCoverDto {
+  url: string;
+}
 
 /** Everything the event page shows. */
 export interface EventDetailDto extends EventSummaryDto {

@@ -37,6 +37,9 @@ import { RichText } from '../../common/rich-text.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
+/** What `coverUrl` accepts: a cover uploaded with POST /staff/events/covers (its URL path) or an https/http link. */
+const EVENT_COVER_URL = /^(https?:\/\/\S{1,990}|\/api\/v1\/uploads\/event-covers\/[0-9a-f-]{36}\.(jpg|png|webp))$/;
+
 export class EventAudienceDto implements EventAudience {
   @ApiProperty({ enum: EVENT_AUDIENCE_KINDS })
   @IsIn(EVENT_AUDIENCE_KINDS)
@@ -114,9 +117,13 @@ export class CreateEventDto implements EventInput {
   @RichText(EVENT_LIMITS.description)
   description?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'A cover uploaded with POST /api/v1/staff/events/covers (its URL), or an https link',
+  })
   @IsOptional()
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @Matches(EVENT_COVER_URL, { message: 'coverUrl must be an uploaded cover URL or an https link' })
   @MaxLength(EVENT_LIMITS.url)
   coverUrl?: string | null;
 

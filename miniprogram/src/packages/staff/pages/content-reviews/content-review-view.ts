@@ -12,6 +12,7 @@ export const KIND_LABELS: Record<HeldContentKind, string> = {
   'memory-comment': '老照片评论',
   'story-cover': '校友故事封面',
   'story-comment': '校友故事评论',
+  'event-cover': '活动封面',
 };
 
 const FIELD_LABELS: Record<string, string> = {

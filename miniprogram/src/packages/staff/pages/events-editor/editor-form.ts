@@ -130,6 +130,20 @@ export function parseShanghaiTime(value: string): string | null {
   return new Date(utc).toISOString();
 }
 
+/** The date (`2026-12-20`) and the time (`14:00`) of a typed time, each '' when it cannot be read. */
+export function timeParts(value: string): { date: string; time: string } {
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(value.trim());
+  if (!match) return { date: '', time: '' };
+  const two = (n: string) => n.padStart(2, '0');
+  return { date: `${match[1]}-${two(match[2]!)}-${two(match[3]!)}`, time: match[4] ? `${two(match[4])}:${match[5]}` : '' };
+}
+
+/** A time with the date or the time the picker gave; the other half stays, or starts as `today` and 09:00. */
+export function withPicked(value: string, picked: { date?: string; time?: string }, today: string): string {
+  const parts = timeParts(value);
+  return `${picked.date ?? (parts.date || today)} ${picked.time ?? (parts.time || '09:00')}`;
+}
+
 /** The next free id of the form q1, q2 …, stable once given (answers refer to it). */
 export function nextQuestionId(questions: { id: string }[]): string {
   const used = new Set(questions.map((q) => q.id));
@@ -181,7 +195,7 @@ export function toEventInput(draft: EventDraft): { input: EventInput | null; pro
     problems.signupClosesAt = '报名截止须晚于报名开始';
 
   const urlProblem = (value: string) => (/^https?:\/\/\S+$/.test(value.trim()) ? null : '请填写以 http:// 或 https:// 开头的链接');
-  if (draft.coverUrl.trim() !== '' && urlProblem(draft.coverUrl)) problems.coverUrl = urlProblem(draft.coverUrl)!;
+  // The cover is an uploaded picture's URL (the editor never takes a typed one): sent as it is.
   let latitude: number | null = null;
   let longitude: number | null = null;
   if (draft.online) {
@@ -190,12 +204,16 @@ export function toEventInput(draft: EventDraft): { input: EventInput | null; pro
   } else {
     need('venue', draft.venue, '请填写地点名称');
     need('address', draft.address, '请填写详细地址');
-    latitude = Number(draft.latitude);
-    longitude = Number(draft.longitude);
-    if (draft.latitude.trim() === '' || !Number.isFinite(latitude) || Math.abs(latitude) > 90)
-      problems.latitude = '请填写纬度（-90 到 90）';
-    if (draft.longitude.trim() === '' || !Number.isFinite(longitude) || Math.abs(longitude) > 180)
-      problems.longitude = '请填写经度（-180 到 180）';
+    // Coordinates are optional (the map pick fills them in WeChat); given, they come as a pair.
+    const lat = draft.latitude.trim();
+    const lng = draft.longitude.trim();
+    if (lat !== '' || lng !== '') {
+      latitude = Number(lat);
+      longitude = Number(lng);
+      if (lat === '' || !Number.isFinite(latitude) || Math.abs(latitude) > 90) problems.latitude = '请填写纬度（-90 到 90），或清空经纬度';
+      if (lng === '' || !Number.isFinite(longitude) || Math.abs(longitude) > 180)
+        problems.longitude = '请填写经度（-180 到 180），或清空经纬度';
+    }
   }
 
   const capacity = Number(draft.capacity);

@@ -8,12 +8,23 @@ import {
   EVENT_QUESTION_KINDS,
   EVENT_STATUS_LABELS,
   type EventDetailDto,
+  shanghaiDay,
 } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, RichText, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect } from 'react';
-import { createEvent, type EventTransition, getStaffEvent, transitionEvent, updateEvent } from '../../../../api/staff-events';
+import { useEffect, useState } from 'react';
+import { mediaInHtml, mediaUrl } from '../../../../api/media';
+import {
+  createEvent,
+  type EventTransition,
+  getStaffEvent,
+  transitionEvent,
+  updateEvent,
+  uploadEventCover,
+} from '../../../../api/staff-events';
+import { PhotoPicker } from '../../../../components/photo-picker';
+import { type PickedPhoto, photosProblem } from '../../../../components/picked-photos';
 import {
   draftFromEvent,
   emptyEventDraft,
@@ -22,7 +33,9 @@ import {
   problemsFromServer,
   type QuestionDraft,
   type TextField,
+  timeParts,
   toEventInput,
+  withPicked,
 } from './editor-form';
 import { EDITOR_URL } from '../events/urls';
 import './index.scss';
@@ -61,6 +74,11 @@ function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (ev
   useEffect(() => void Taro.setNavigationBarTitle({ title: isNew ? '新建活动' : '编辑活动' }), [isNew]);
 
   const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // The cover is a picture uploaded at once (its URL goes into the draft), never a typed link.
+  const [cover, setCover] = useState<PickedPhoto[]>(() =>
+    draft.coverUrl ? [{ path: mediaUrl(draft.coverUrl), status: 'done', progress: 100, value: draft.coverUrl }] : [],
+  );
+  useEffect(() => set('coverUrl', cover.find((p) => p.status === 'done')?.value ?? ''), [cover]);
   const setQuestion = (index: number, change: Partial<QuestionDraft>) =>
     setDraft((d) => ({ ...d, questions: d.questions.map((q, i) => (i === index ? { ...q, ...change } : q)) }));
   const transition = (t: (typeof TRANSITIONS)[number]) => change(t, (id) => transitionEvent(id, t.action));
@@ -77,6 +95,34 @@ function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (ev
       />
     </Row>
   );
+
+  /** A time typed as `2026-12-20 14:00`, or picked: the date and the time each with WeChat's own picker. */
+  const timeField = (key: 'startsAt' | 'endsAt' | 'signupOpensAt' | 'signupClosesAt', label: string, placeholder: string) => {
+    const parts = timeParts(draft[key]);
+    const today = shanghaiDay(new Date());
+    const pick = (picked: { date?: string; time?: string }) => set(key, withPicked(draft[key], picked, today));
+    return (
+      <Row label={label} problem={problems[key]}>
+        <Input
+          className={`editor-input editor-${key}`}
+          value={draft[key]}
+          placeholder={placeholder}
+          disabled={!editable}
+          onInput={(e) => set(key, e.detail.value)}
+        />
+        {editable ? (
+          <View className="editor-time-pickers">
+            <Picker mode="date" value={parts.date || today} start={today} onChange={(e) => pick({ date: String(e.detail.value) })}>
+              <Text className={`editor-time-pick editor-${key}-date`}>选日期</Text>
+            </Picker>
+            <Picker mode="time" value={parts.time || '09:00'} onChange={(e) => pick({ time: String(e.detail.value) })}>
+              <Text className={`editor-time-pick editor-${key}-time`}>选时间</Text>
+            </Picker>
+          </View>
+        ) : null}
+      </Row>
+    );
+  };
 
   const pickLocation = () =>
     void Taro.chooseLocation({}).then(
@@ -107,23 +153,27 @@ function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (ev
         <Row label="类型">
           <Chips options={EVENT_KINDS.map((k) => [k, EVENT_KIND_LABELS[k]])} value={draft.kind} onChange={(k) => set('kind', k)} />
         </Row>
-        {field('coverUrl', '封面图', 'https://…（可不填）')}
+        <Row label="封面图" problem={problems.coverUrl ?? photosProblem(cover) ?? undefined} stacked>
+          {editable ? (
+            <PhotoPicker
+              photos={cover}
+              onChange={setCover}
+              max={1}
+              upload={async (path, onProgress) => (await uploadEventCover(path, { onProgress })).url}
+            />
+          ) : null}
+          <Text className="editor-hint">建议横图（如 16:9），不超过 5 MB；可不设封面。</Text>
+        </Row>
         <Row label="介绍" problem={problems.description} stacked>
-          <Textarea
-            className="editor-textarea editor-description"
-            value={draft.description}
-            maxlength={EVENT_LIMITS.description}
-            placeholder="活动安排、注意事项等，支持简单 HTML"
-            onInput={(e) => set('description', e.detail.value)}
-          />
+          <DescriptionEditor value={draft.description} onChange={(value) => set('description', value)} />
         </Row>
       </Section>
 
       <Section title="时间（北京时间）">
-        {field('startsAt', '开始', '2026-12-20 14:00')}
-        {field('endsAt', '结束', '2026-12-20 17:00')}
-        {field('signupOpensAt', '报名开始', '不填则发布后即可报名')}
-        {field('signupClosesAt', '报名截止', '不填则活动开始时截止')}
+        {timeField('startsAt', '开始', '2026-12-20 14:00')}
+        {timeField('endsAt', '结束', '2026-12-20 17:00')}
+        {timeField('signupOpensAt', '报名开始', '不填则发布后即可报名')}
+        {timeField('signupClosesAt', '报名截止', '不填则活动开始时截止')}
       </Section>
 
       <Section title="地点">
@@ -144,8 +194,8 @@ function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (ev
             {field('city', '城市', '如 江州')}
             {field('venue', '地点', '如 江州学院 大礼堂')}
             {field('address', '地址', '详细地址')}
-            {field('latitude', '纬度', '如 30.5123', 'digit')}
-            {field('longitude', '经度', '如 114.3456', 'digit')}
+            {field('latitude', '纬度', '可不填，如 30.5123', 'digit')}
+            {field('longitude', '经度', '可不填，如 114.3456', 'digit')}
             {IS_WEAPP ? (
               <Text className="editor-link" onClick={pickLocation}>
                 在地图上选点，自动填写地址和坐标
@@ -274,6 +324,62 @@ function Chips<T extends string>({ options, value, onChange }: { options: [T, st
           {label}
         </Text>
       ))}
+    </View>
+  );
+}
+
+/** What the toolbar adds at the end of the description: a piece of formatting to fill in. */
+const BLOCKS: { label: string; html: string }[] = [
+  { label: '小标题', html: '<h3>小标题</h3>' },
+  { label: '段落', html: '<p>在这里写一段文字</p>' },
+  { label: '列表', html: '<ul><li>第一项</li><li>第二项</li></ul>' },
+  { label: '加粗', html: '<p><strong>需要强调的话</strong></p>' },
+];
+
+/**
+ * The description: text with a small toolbar that adds headings, paragraphs, lists and bold
+ * text, and a preview as alumni will see it (the event page's rich text). Plain lines are fine
+ * too; the server keeps only safe formatting (docs/security.md), whatever is sent.
+ */
+function DescriptionEditor({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const [preview, setPreview] = useState(false);
+  return (
+    <View className="editor-description-box">
+      <View className="editor-toolbar">
+        {BLOCKS.map((block) => (
+          <Text
+            key={block.label}
+            className="editor-toolbar__button"
+            onClick={() => {
+              setPreview(false);
+              onChange(`${value.trimEnd()}${value.trim() ? '\n' : ''}${block.html}`);
+            }}
+          >
+            {block.label}
+          </Text>
+        ))}
+        <Text
+          className={
+            preview
+              ? 'editor-toolbar__button editor-toolbar__button--on editor-preview-toggle'
+              : 'editor-toolbar__button editor-preview-toggle'
+          }
+          onClick={() => setPreview((p) => !p)}
+        >
+          {preview ? '继续编辑' : '预览'}
+        </Text>
+      </View>
+      {preview ? (
+        <RichText className="editor-preview" nodes={mediaInHtml(value) || '<p>（还没有介绍）</p>'} />
+      ) : (
+        <Textarea
+          className="editor-textarea editor-description"
+          value={value}
+          maxlength={EVENT_LIMITS.description}
+          placeholder="活动安排、注意事项等；用上方按钮加入小标题、列表，点“预览”看校友看到的样子"
+          onInput={(e) => onChange(e.detail.value)}
+        />
+      )}
     </View>
   );
 }
