@@ -9,6 +9,8 @@ interface BrowserFileButtonProps {
   /** A class for the hidden input, which tests fill with `setInputFiles`. */
   inputClassName: string;
   onChosen: (file: File) => void;
+  /** While a chosen file is on its way: the button greys out and opens nothing. */
+  disabled?: boolean;
 }
 
 /**
@@ -16,14 +18,15 @@ interface BrowserFileButtonProps {
  * the browser's own words (“Choose File”, “No file chosen”) in the browser's language, so the
  * input sits hidden inside a label that opens it. The mini-program picks files its own way.
  */
-export function BrowserFileButton({ label, accept, inputClassName, onChosen }: BrowserFileButtonProps) {
+export function BrowserFileButton({ label, accept, inputClassName, onChosen, disabled = false }: BrowserFileButtonProps) {
   return createElement(
     'label',
-    { className: 'browser-file-button' },
+    { className: disabled ? 'browser-file-button browser-file-button--disabled' : 'browser-file-button' },
     createElement('input', {
       className: `browser-file-button__input ${inputClassName}`,
       type: 'file',
       accept,
+      disabled,
       onChange: (event: { target: HTMLInputElement }) => {
         const file = event.target.files?.[0];
         if (file) onChosen(file);

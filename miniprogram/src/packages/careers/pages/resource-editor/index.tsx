@@ -14,8 +14,9 @@ import {
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { createElement, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createResource, getResource, submitResource, updateResource, uploadResourceFile } from '../../../../api/careers';
+import { BrowserFileButton } from '../../../../components/browser-file-button';
 import { ErrorState } from '../../../../components/error-state';
 import { explainRefusal } from '../../../../components/permission-refusal';
 import { useLoaded } from '../../../../components/use-loaded';
@@ -203,17 +204,13 @@ export default function ResourceEditorPage() {
           ))}
           {d.files.length < CAREERS_LIMITS.resourceFiles ? (
             isH5 ? (
-              createElement('input', {
-                className: 'resource-editor__file-input',
-                type: 'file',
-                accept: '.pdf,application/pdf,image/jpeg,image/png,image/webp',
-                disabled: uploading,
-                onChange: (event: { target: HTMLInputElement }) => {
-                  const file = event.target.files?.[0];
-                  if (file) void attach(URL.createObjectURL(file), file.name);
-                  event.target.value = '';
-                },
-              })
+              <BrowserFileButton
+                label={uploading ? '正在上传…' : '选择附件（PDF 或图片）'}
+                accept=".pdf,application/pdf,image/jpeg,image/png,image/webp"
+                inputClassName="resource-editor__file-input"
+                disabled={uploading}
+                onChosen={(file) => void attach(URL.createObjectURL(file), file.name)}
+              />
             ) : (
               <Button size="small" shape="round" loading={uploading} onClick={() => void chooseInWeChat()}>
                 从聊天记录选择文件

@@ -2,9 +2,10 @@ import type { SurveyImportCommitDto, SurveyImportPreviewDto } from '@alumni/shar
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { createElement, useState } from 'react';
+import { useState } from 'react';
 import { EXPORT_FORMATS } from '../../../../api/exports';
 import { commitSurveyImport, downloadSurveyTemplate, previewSurveyImport } from '../../../../api/surveys';
+import { BrowserFileButton } from '../../../../components/browser-file-button';
 import { ExportButton } from '../../../../components/export-button';
 import { explainRefusal } from '../../../../components/permission-refusal';
 
@@ -71,16 +72,12 @@ export function PaperImport({ surveyId, title, onImported }: { surveyId: string;
       </View>
       {state.step === 'choose' ? (
         isH5 ? (
-          createElement('input', {
-            className: 'sv-import__file',
-            type: 'file',
-            accept: '.xlsx,.csv',
-            onChange: (event: { target: HTMLInputElement }) => {
-              const file = event.target.files?.[0];
-              if (file) void upload(URL.createObjectURL(file), file.name);
-              event.target.value = '';
-            },
-          })
+          <BrowserFileButton
+            label="选择录入文件（Excel 或 CSV）"
+            accept=".xlsx,.csv"
+            inputClassName="sv-import__file"
+            onChosen={(file) => void upload(URL.createObjectURL(file), file.name)}
+          />
         ) : (
           <Button size="small" shape="round" type="primary" onClick={() => void chooseInWeChat()}>
             从聊天记录选择文件
