@@ -35,6 +35,7 @@ export default defineAppConfig({
         'pages/survey-editor/index',
         'pages/survey/index',
         'pages/memories-timeline/index',
+        'pages/branches/index',
       ],
     },
     { root: 'packages/events', pages: ['pages/detail/index', 'pages/sign-up/index', 'pages/ticket/index'] },
@@ -86,6 +87,10 @@ export default defineAppConfig({
     {
       root: 'packages/old-photos',
       pages: ['pages/index/index', 'pages/wall/index', 'pages/photo/index', 'pages/upload/index', 'pages/timeline/index'],
+    },
+    {
+      root: 'packages/branches',
+      pages: ['pages/index/index', 'pages/branch/index', 'pages/manage/index', 'pages/event/index'],
     },
     { root: 'packages/timeline', pages: ['pages/mine/index'] },
     { root: 'packages/messages', pages: ['pages/index/index'] },

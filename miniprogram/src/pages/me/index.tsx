@@ -46,6 +46,12 @@ const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; 
     className: 'me-old-photos',
   },
   { url: '/packages/campus-days/pages/reunions/index', title: '班级聚会', hint: '发起或响应同班同学的聚会', className: 'me-reunions' },
+  {
+    url: '/packages/branches/pages/index/index',
+    title: '校友分会',
+    hint: '城市、行业、海外和兴趣分会；我管理的分会',
+    className: 'me-branches',
+  },
   { url: '/packages/giving/pages/mine/index', title: '我的捐赠', hint: '捐赠记录、证书和善款去向' },
   { url: '/packages/timeline/pages/mine/index', title: '我的足迹', hint: '我与母校的每一次联系' },
   { url: '/packages/staff/pages/index/index', title: '工作台', hint: '协会工作人员', staffOnly: true },

@@ -4,8 +4,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { getGroupFeed } from '../../../../api/group-posts';
-import { joinGroup, leaveGroup, uploadGroupCover } from '../../../../api/groups';
-import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
+import { uploadGroupCover } from '../../../../api/groups';
+import { prefetchMessageTemplates } from '../../../../api/notifications';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
@@ -14,14 +14,13 @@ import { GroupPostCard } from '../../../../components/group-post-card';
 import { GROUP_PAGE_URL, groupUrl } from '../../../../components/group-urls';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { pickCover } from '../../cover-picker';
+import { JoinButton } from '../../join-action';
 import { type FeedAccess, feedAccess, joinModel, managesGroup } from '../../join-model';
 import { MemberList } from '../../member-list';
 import { useGroup } from '../../use-group';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
-const SIGN_IN_URL = '/packages/account/pages/sign-in/index';
-const VERIFY_URL = '/packages/verification/pages/claim/index';
 const COMPOSE_URL = '/packages/groups/pages/compose/index';
 const QRCODE_URL = '/packages/groups/pages/qrcode/index';
 const REQUESTS_URL = '/packages/groups/pages/join-requests/index';
@@ -238,74 +237,22 @@ function ActionBar({
   onChanged: (group: GroupDetailDto) => void;
   reload: () => Promise<void>;
 }) {
-  const [busy, setBusy] = useState(false);
   const model = joinModel(group);
-
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      void Taro.showToast({ title: done, icon: 'success' });
-      await reload();
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onPrimary = async () => {
-    switch (model.action) {
-      case 'sign-in':
-        return void Taro.navigateTo({ url: SIGN_IN_URL });
-      case 'verify':
-        return void Taro.navigateTo({ url: VERIFY_URL });
-      case 'join':
-        return run(async () => {
-          const result = await joinGroup(group.id);
-          onChanged({ ...group, memberCount: result.memberCount });
-        }, '已加入');
-      case 'request':
-        return run(async () => {
-          // The group's admins decide later: ask (in the tap, as WeChat requires) to hear the outcome.
-          await askForMessages(['groupJoinDecision']);
-          await joinGroup(group.id);
-        }, '已提交申请');
-      case 'withdraw':
-      case 'leave': {
-        const leaving = model.action === 'leave';
-        const { confirm } = await Taro.showModal({
-          title: leaving ? '退出群组' : '撤回申请',
-          content: leaving
-            ? group.joinPolicy === 'open'
-              ? '退出后将不再收到群内动态。'
-              : '退出后将不再收到群内动态，再次加入需重新申请或验证。'
-            : '撤回后可以随时重新申请。',
-          confirmText: leaving ? '退出' : '撤回',
-        });
-        if (confirm) await run(() => leaveGroup(group.id), leaving ? '已退出' : '已撤回');
-        return;
-      }
-      default:
-        return;
-    }
-  };
-
-  const secondary = model.action === 'leave' || model.action === 'withdraw' || model.action === 'none';
   return (
     <View className="group-actionbar">
       {model.note ? <Text className="group-actionbar__note">{model.note}</Text> : null}
       <View className="group-actionbar__buttons">
-        <Button
-          className={`group-action group-action--${model.action}`}
-          type={secondary ? 'default' : 'primary'}
-          shape="round"
-          loading={busy}
-          disabled={model.action === 'none'}
-          onClick={() => void onPrimary()}
-        >
-          {model.label}
-        </Button>
+        <JoinButton
+          group={group}
+          model={model}
+          block="group-action"
+          leave={{
+            title: '退出群组',
+            content: group.joinPolicy === 'open' ? '退出后将不再收到群内动态。' : '退出后将不再收到群内动态，再次加入需重新申请或验证。',
+          }}
+          reload={reload}
+          onJoined={(result) => onChanged({ ...group, memberCount: result.memberCount })}
+        />
         {access.speak && group.status === 'active' ? (
           <Button
             className="group-action group-compose"

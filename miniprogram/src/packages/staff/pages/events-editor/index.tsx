@@ -40,7 +40,7 @@ import {
 import { EDITOR_URL } from '../events/urls';
 import './index.scss';
 import { EditedRecord, Row, Section, TransitionButtons, useEditorSaving } from '../../editor-form';
-import { explainRefusal } from '../../../../components/permission-refusal';
+import { pickEventPlace } from './pick-place';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -124,18 +124,7 @@ function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (ev
     );
   };
 
-  const pickLocation = () =>
-    void Taro.chooseLocation({}).then(
-      (place) =>
-        setDraft((d) => ({
-          ...d,
-          venue: d.venue || place.name,
-          address: place.address,
-          latitude: String(place.latitude),
-          longitude: String(place.longitude),
-        })),
-      (error: unknown) => void explainRefusal(error, 'location', '在地图上选点'),
-    );
+  const pickLocation = () => pickEventPlace(setDraft);
 
   return (
     <View className="editor">
