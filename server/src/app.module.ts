@@ -33,6 +33,7 @@ import { InteractionsModule } from './interactions/interactions.module.js';
 import { EngagementModule } from './engagement/engagement.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { LiaisonsModule } from './liaisons/liaisons.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RosterModule } from './roster/roster.module.js';
 import { SchoolModule } from './school/school.module.js';
@@ -91,6 +92,7 @@ export class AppModule {
         SurveysModule,
         BranchesModule,
         StoriesModule,
+        LiaisonsModule,
         ...extra,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

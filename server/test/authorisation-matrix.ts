@@ -37,6 +37,8 @@ export const POLICIES = {
   groupAdmin: from('groupAdmin'),
   /** The group's owner, and staff (none of the callers owns the group). */
   groupOwner: from('staff'),
+  /** The class's liaisons, and staff; a liaison of another class is refused like everyone else. */
+  classLiaison: { ...from('staff'), liaison: 'ok' },
   /** Staff and admins. */
   staff: from('staff'),
   /** Admins only. */
@@ -58,6 +60,7 @@ export type PolicyName = keyof typeof POLICIES;
 /** Policies the route's service enforces (the global guard only asks for a signed-in caller). */
 export const DECIDED_IN_SERVICE: PolicyName[] = [
   'verified',
+  'classLiaison',
   'graduate',
   'member',
   'groupAdmin',
@@ -203,6 +206,17 @@ export const MATRIX: Record<string, PolicyName> = {
   'PUT /api/v1/staff/engagement/weights': 'staff',
   'GET /api/v1/staff/alumni/{id}/engagement': 'staff',
   'GET /api/v1/staff/dashboard/coverage': 'staff',
+  // class liaisons (docs/reach.md)
+  'GET /api/v1/me/liaison-classes': 'signedIn',
+  'GET /api/v1/liaison-classes/leaderboard': 'signedIn',
+  'GET /api/v1/liaison-classes/{classGroupId}/classmates': 'classLiaison',
+  'POST /api/v1/liaison-classes/{classGroupId}/invitations': 'classLiaison',
+  'GET /api/v1/liaison-classes/{classGroupId}/invitations/{token}/code': 'classLiaison',
+  'GET /api/v1/class-invitations/{token}': 'public',
+  'GET /api/v1/staff/liaison-classes': 'staff',
+  'GET /api/v1/staff/liaison-classes/{classGroupId}/candidates': 'staff',
+  'POST /api/v1/staff/liaison-classes/{classGroupId}/liaisons': 'staff',
+  'POST /api/v1/staff/liaison-classes/{classGroupId}/liaisons/{alumnusId}/end': 'staff',
   'GET /api/v1/staff/dashboard/summary': 'staff',
   'GET /api/v1/staff/dashboard/trends': 'staff',
   'GET /api/v1/staff/dashboard/lists/{list}': 'staff',

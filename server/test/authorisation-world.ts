@@ -5,8 +5,9 @@ import type { TestApp } from './test-app.js';
 
 /**
  * The callers of the authorisation matrix, from least to most trusted. `branchAdmin` runs the
- * world's `branch`, `otherBranchAdmin` another branch: both are verified alumni outside `group`,
- * so everywhere but their branch they meet what `verified` meets (docs/security.md, roles).
+ * world's `branch`, `otherBranchAdmin` another branch; `liaison` is class liaison of the world's
+ * `liaisonClass`, `otherLiaison` of another class: all four are verified alumni outside `group`,
+ * so everywhere but their branch or class they meet what `verified` meets (docs/security.md, roles).
  */
 export const CALLERS = [
   'anonymous',
@@ -15,6 +16,8 @@ export const CALLERS = [
   'verified',
   'branchAdmin',
   'otherBranchAdmin',
+  'liaison',
+  'otherLiaison',
   'member',
   'groupAdmin',
   'staff',
@@ -82,6 +85,12 @@ export interface World {
     storyComment: string;
     /** `bystander`'s contact request to `other`, waiting. */
     contactRequest: string;
+    /** The class group `liaison` is liaison of (`otherLiaison` is liaison of another class); neither is verified in it. */
+    liaisonClass: string;
+    /** An unclaimed roster entry of `liaisonClass`. */
+    classmateEntry: string;
+    /** The token of `liaison`'s invitation for `classmateEntry`. */
+    classInvitation: string;
   };
 }
 
@@ -96,6 +105,9 @@ const PEOPLE: Person[] = [
   // Verified against a roster entry graduating two years from now (careers tell students from graduates).
   { key: 'student', roles: ['alumnus'], verified: true },
   { key: 'verified', roles: ['alumnus'], verified: true },
+  // Class liaisons (班级联络人): one of `liaisonClass`, one of another class.
+  { key: 'liaison', roles: ['alumnus'], verified: true },
+  { key: 'otherLiaison', roles: ['alumnus'], verified: true },
   { key: 'member', roles: ['alumnus'], verified: true },
   { key: 'groupAdmin', roles: ['alumnus'], verified: true },
   { key: 'branchAdmin', roles: ['alumnus'], verified: true },
@@ -283,7 +295,25 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
        SELECT story.id, (ids->>'other')::uuid, '别人的评论', 'published', 'pass' FROM story, who RETURNING id),
      contact_request AS (
        INSERT INTO contact_requests (sender_id, recipient_id, note, status, sender_email)
-       SELECT (ids->>'bystander')::uuid, (ids->>'other')::uuid, '别人的联系请求', 'pending', 'b@example.com' FROM who RETURNING id)
+       SELECT (ids->>'bystander')::uuid, (ids->>'other')::uuid, '别人的联系请求', 'pending', 'b@example.com' FROM who RETURNING id),
+     liaison_class AS (
+       INSERT INTO groups (kind, name, intro, graduation_year, department_id, class_name, join_policy, status)
+       SELECT 'class', '2011届授权2班' || $1, '', 2011, department.id, '授权2班', 'roster_only', 'active' FROM department RETURNING id),
+     other_liaison_class AS (
+       INSERT INTO groups (kind, name, intro, graduation_year, department_id, class_name, join_policy, status)
+       SELECT 'class', '2011届授权3班' || $1, '', 2011, department.id, '授权3班', 'roster_only', 'active' FROM department RETURNING id),
+     classmate_entry AS (
+       INSERT INTO roster_entries (student_number, name, graduation_year, department_id, class_name)
+       SELECT 'AUTHZL' || $1, '李同学', 2011, department.id, '授权2班' FROM department RETURNING id),
+     class_liaison AS (
+       INSERT INTO class_liaisons (class_group_id, alumnus_id)
+       SELECT liaison_class.id, (ids->>'liaison')::uuid FROM liaison_class, who
+       UNION ALL
+       SELECT other_liaison_class.id, (ids->>'otherLiaison')::uuid FROM other_liaison_class, who),
+     class_invitation AS (
+       INSERT INTO class_invitations (token, class_group_id, roster_entry_id, invited_by)
+       SELECT substr(md5('class-invitation' || $1), 1, 22), liaison_class.id, classmate_entry.id, (ids->>'liaison')::uuid
+       FROM liaison_class, classmate_entry, who RETURNING token)
      SELECT who.ids, grp.id AS "group", proposed.id AS "proposedGroup", post.id AS post, comment.id AS comment, event.id AS event,
             registration.id AS registration, campaign.id AS campaign, donation.id AS donation, claim.id AS claim,
             roster_import.id AS "rosterImport", notification.id AS notification, message.id AS message,
@@ -292,10 +322,11 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
             campus_day.id AS "campusDay", spot.id AS spot, reunion.id AS reunion, survey.id AS survey,
             branch.id AS branch, memory_photo.id AS "memoryPhoto", memory_tag.id AS "memoryTag", memory_comment.id AS "memoryComment",
             timeline_entry.id AS "timelineEntry", story.id AS story, story_comment.id AS "storyComment",
-            contact_request.id AS "contactRequest"
+            contact_request.id AS "contactRequest",
+            liaison_class.id AS "liaisonClass", classmate_entry.id AS "classmateEntry", class_invitation.token AS "classInvitation"
      FROM who, grp, proposed, post, comment, event, registration, campaign, donation, claim, roster_import, notification, message,
           mentor_offer, mentorship, job_post, job_application, career_resource, resource_file, vote, suggestion, council_member, campus_day, spot, reunion, survey, branch,
-          memory_photo, memory_tag, memory_comment, timeline_entry, story, story_comment, contact_request`,
+          memory_photo, memory_tag, memory_comment, timeline_entry, story, story_comment, contact_request, liaison_class, classmate_entry, class_invitation`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
   )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
   const { ids: people, ...objects } = row;

@@ -328,6 +328,14 @@ export const ERRORS = {
   BRANCH_NOT_ACTIVE: { status: 409, message: '该分会已撤销，不能再添加内容' },
   BRANCH_EVENT_AUDIENCE_INVALID: { status: 422, message: '分会活动只能面向所有校友或本分会的群组' },
   BRANCH_CAMPAIGN_TAKEN: { status: 409, message: '该募捐项目已归属另一个分会' },
+  // Class liaisons (docs/reach.md)
+  CLASS_NOT_FOUND: { status: 404, message: '班级不存在' },
+  LIAISON_CLASS_NOT_MINE: { status: 403, message: '只有本班的班级联络人可以查看本班名册和邀请同学' },
+  LIAISON_NOT_CLASSMATE: { status: 422, message: '班级联络人须是本班已认证的校友' },
+  LIAISON_NOT_FOUND: { status: 404, message: '该校友不是本班的班级联络人' },
+  CLASSMATE_NOT_FOUND: { status: 404, message: '本班名册中没有这位同学' },
+  CLASSMATE_ALREADY_VERIFIED: { status: 409, message: '这位同学已经完成认证，无需邀请' },
+  CLASS_INVITATION_NOT_FOUND: { status: 404, message: '邀请不存在或已失效，请向班级联络人重新索取' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -27,3 +27,4 @@ export * from './types/content-security.js';
 export * from './types/branches.js';
 export * from './types/coverage.js';
 export * from './types/contacts.js';
+export * from './types/liaisons.js';

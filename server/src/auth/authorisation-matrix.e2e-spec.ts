@@ -59,6 +59,10 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'branches/{id}': (ids) => ids.branch,
   'admins/{alumnusId}': (ids) => ids.other,
   'campaigns/{campaignId}': (ids) => ids.campaign,
+  'liaison-classes/{classGroupId}': (ids) => ids.liaisonClass,
+  'liaisons/{alumnusId}': (ids) => ids.other,
+  'invitations/{token}': (ids) => ids.classInvitation,
+  'class-invitations/{token}': (ids) => ids.classInvitation,
 };
 
 const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -145,6 +149,7 @@ const BODIES: Record<string, (ids: World['ids']) => RequestInit> = {
   'POST /api/v1/stories/{id}/cover': photo,
   'POST /api/v1/stories/{id}/consent': () => json({ given: true }),
   'POST /api/v1/stories/{id}/comments': () => json({ text: '写得真好' }),
+  'POST /api/v1/liaison-classes/{classGroupId}/invitations': (ids) => json({ rosterEntryId: ids.classmateEntry }),
 };
 
 function requestBody(route: string, method: string, ids: World['ids']): RequestInit {

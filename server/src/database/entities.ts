@@ -63,6 +63,8 @@ import { EngagementSummaryEntity } from '../engagement/engagement-summary.entity
 import { EngagementWeightEntity } from '../engagement/engagement-weight.entity.js';
 import { SubscriptionEntity } from '../notifications/subscription.entity.js';
 import { RosterEntryEntity } from '../roster/roster-entry.entity.js';
+import { ClassInvitationEntity } from '../liaisons/class-invitation.entity.js';
+import { ClassLiaisonEntity } from '../liaisons/class-liaison.entity.js';
 import { RosterImportEntity } from '../roster/roster-import.entity.js';
 import { DepartmentEntity } from '../school/department.entity.js';
 import { SchoolEntity } from '../school/school.entity.js';
@@ -162,4 +164,6 @@ export const ENTITIES = [
   MemoryReportEntity,
   TimelineEntryEntity,
   ContactRequestEntity,
+  ClassLiaisonEntity,
+  ClassInvitationEntity,
 ];

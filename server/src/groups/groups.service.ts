@@ -7,6 +7,12 @@ import { adjustMemberCount, isStaffUser, isVerifiedInClass, lockGroup, verifiedC
 import { GroupEntity } from './group.entity.js';
 import { GroupMembershipEntity } from './group-membership.entity.js';
 
+/** A class group and the class it stands for. */
+export interface ClassGroupRef extends ClassKey {
+  id: string;
+  name: string;
+}
+
 /** Who reads a group: the signed-in alumnus (null for anonymous) and their roles. */
 export interface GroupViewer {
   alumnusId: string | null;
@@ -137,6 +143,27 @@ export class GroupsService {
       where: { id: groupId, kind: 'class' },
     });
     return group ? { id: group.id, name: group.name } : null;
+  }
+
+  /** SEAM for class liaisons: class groups with their class key, by id or of one year or department. */
+  async classGroups(filter: { ids?: string[]; graduationYear?: number; departmentId?: string }): Promise<ClassGroupRef[]> {
+    if (filter.ids !== undefined && filter.ids.length === 0) return [];
+    const rows = await this.groups.find({
+      select: { id: true, name: true, graduationYear: true, departmentId: true, className: true },
+      where: {
+        kind: 'class',
+        ...(filter.ids ? { id: In([...new Set(filter.ids)]) } : {}),
+        ...(filter.graduationYear !== undefined ? { graduationYear: filter.graduationYear } : {}),
+        ...(filter.departmentId !== undefined ? { departmentId: filter.departmentId } : {}),
+      },
+    });
+    return rows.map((g) => ({
+      id: g.id,
+      name: g.name,
+      graduationYear: g.graduationYear!,
+      departmentId: g.departmentId!,
+      className: g.className!,
+    }));
   }
 
   /**

@@ -224,6 +224,12 @@ describe('personal data: export and erasure', () => {
       endsAt: new Date(Date.now() + 30 * 86_400_000 + 3_600_000).toISOString(),
     });
     expect(reunion.status).toBe(201);
+    // Staff appoint me liaison of my class.
+    const appointed = await t.request(
+      `/api/v1/staff/liaison-classes/${myClass.groupId}/liaisons`,
+      post({ alumnusId: me.alumnus.id }, staff.headers),
+    );
+    expect(appointed.status).toBe(200);
 
     // Old photos: one shared on my class wall (WeChat's verdict set as the check would), one upload not used yet;
     // a classmate in it tagged by me, I tagged (waiting) in staff's photo, 我在这里, a comment, a report.
@@ -340,6 +346,7 @@ describe('personal data: export and erasure', () => {
       ['reunion_interests', 'alumnus_id'],
       ['reunion_proposals', 'proposer_id'],
       ['branch_admins', 'alumnus_id'],
+      ['class_liaisons', 'alumnus_id'],
     ] as const) {
       expect({ table, rows: await count(table, column, id) }).toEqual({ table, rows: 0 });
     }

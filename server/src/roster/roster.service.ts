@@ -44,6 +44,14 @@ export interface RosterClass {
   entryCount: number;
 }
 
+/** A classmate as a liaison sees them: the roster's name and class, and whether a verified account holds the entry. */
+export interface RosterClassEntry {
+  id: string;
+  name: string;
+  className: string;
+  claimed: boolean;
+}
+
 /** One figure of the coverage counts: the whole roster, a department (key: its id) or a year (key: the year). */
 export interface RosterCoverageCount {
   dimension: 'total' | 'department' | 'graduationYear';
@@ -314,6 +322,38 @@ export class RosterService {
       for (const row of rows) if (row.month === month) running[row.kind] += row.n;
       return { month, graduates: running.g, reached: running.r };
     });
+  }
+
+  /** SEAM for class liaisons: every entry of one class, by name (names and the class only leave this module's callers). */
+  async classEntries(key: { graduationYear: number; departmentId: string; className: string }): Promise<RosterClassEntry[]> {
+    const rows = await this.entries.find({
+      select: { id: true, name: true, className: true, claimedBy: true },
+      where: { graduationYear: key.graduationYear, departmentId: key.departmentId, className: key.className },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return rows.map((r) => ({ id: r.id, name: r.name, className: r.className!, claimed: r.claimedBy !== null }));
+  }
+
+  /**
+   * SEAM for the class leaderboard: every class of the roster with its entries and how many a
+   * verified account holds (the same rule as coverageCounts), optionally of one year or department.
+   */
+  async classCoverage(filter: { graduationYear?: number; departmentId?: string } = {}): Promise<(RosterClass & { reached: number })[]> {
+    const rows: { graduation_year: number; department_id: string; class_name: string; entry_count: number; reached: number }[] =
+      await this.entries.query(
+        `SELECT graduation_year, department_id, class_name, count(*)::int AS entry_count, count(claimed_by)::int AS reached
+           FROM roster_entries
+          WHERE class_name IS NOT NULL AND ($1::smallint IS NULL OR graduation_year = $1) AND ($2::uuid IS NULL OR department_id = $2)
+          GROUP BY graduation_year, department_id, class_name`,
+        [filter.graduationYear ?? null, filter.departmentId ?? null],
+      );
+    return rows.map((r) => ({
+      graduationYear: r.graduation_year,
+      departmentId: r.department_id,
+      className: r.class_name,
+      entryCount: r.entry_count,
+      reached: r.reached,
+    }));
   }
 
   private async readRosterUpload(request: FastifyRequest) {

@@ -79,6 +79,19 @@ export class VerificationService {
   }
 
   /**
+   * SEAM for class liaisons: the names of pending claims for this class (same year and
+   * department, and the class or none given), already in normalizeText form like the roster's.
+   */
+  async pendingNamesInClass(key: { graduationYear: number; departmentId: string; className: string }): Promise<Set<string>> {
+    const rows: { name: string }[] = await this.claims.query(
+      `SELECT DISTINCT name FROM verification_claims
+        WHERE status = 'pending' AND graduation_year = $1 AND department_id = $2 AND (class_name IS NULL OR class_name = $3)`,
+      [key.graduationYear, key.departmentId, key.className],
+    );
+    return new Set(rows.map((r) => r.name));
+  }
+
+  /**
    * An alumnus says who they are. A unique exact match with an unclaimed roster entry
    * verifies them at once; anything else waits for staff. Unmatched claims count against
    * a daily limit, checked before matching so a limited account learns nothing more.

@@ -84,6 +84,8 @@ export const INTERACTION_KINDS = {
   'branches.admin_dismissed': { label: '卸任分会管理员', participation: false, byAlumnus: false },
   'branches.group_opened': { label: '为分会开设群组', participation: true, byAlumnus: true },
   'branches.event_posted': { label: '为分会发布活动', participation: true, byAlumnus: true },
+  'liaisons.appointed': { label: '担任班级联络人', participation: true, byAlumnus: false },
+  'liaisons.invited': { label: '邀请同班同学认证', participation: true, byAlumnus: true },
 } as const satisfies Record<string, { label: string; participation: boolean; byAlumnus: boolean }>;
 
 export type InteractionKind = keyof typeof INTERACTION_KINDS;
@@ -126,6 +128,8 @@ export const INTERACTION_SENTENCES: Partial<Record<InteractionKind, string>> = {
   'branches.admin_dismissed': '卸任 {title} 管理员',
   'branches.group_opened': '为 {title} 开设群组',
   'branches.event_posted': '为 {title} 发布活动',
+  'liaisons.appointed': '担任 {title} 的班级联络人',
+  'liaisons.invited': '邀请 {title} 的同学认证校友身份',
 };
 
 /**

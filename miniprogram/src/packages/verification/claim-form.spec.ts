@@ -1,4 +1,4 @@
-import { EMPTY_DRAFT, graduationYears, missingOf, toRequest } from './claim-form';
+import { draftFromInvitation, EMPTY_DRAFT, graduationYears, missingOf, toRequest } from './claim-form';
 
 describe('the claim form', () => {
   const complete = { ...EMPTY_DRAFT, name: ' 张伟 ', graduationYear: 2016, departmentId: 'd1', studentNumber: ' 2012001 ' };
@@ -31,5 +31,20 @@ describe('the claim form', () => {
     const years = graduationYears(new Date('2026-11-24T00:00:00Z'));
     expect(years[0]).toBe(2032);
     expect(years.at(-1)).toBe(1950);
+  });
+
+  it('fills the form from a class invitation: the roster’s name, year, department and class, ready to send', () => {
+    const draft = draftFromInvitation({
+      token: 't'.repeat(22),
+      classGroupName: '2016届机械1201班',
+      name: '赵四',
+      graduationYear: 2016,
+      department: { id: 'd1', name: '机械工程学院' },
+      className: '机械1201班',
+      invitedBy: '张一',
+      claimed: false,
+    });
+    expect(missingOf(draft)).toBeNull();
+    expect(toRequest(draft)).toEqual({ name: '赵四', graduationYear: 2016, departmentId: 'd1', className: '机械1201班' });
   });
 });

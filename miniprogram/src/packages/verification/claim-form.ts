@@ -1,4 +1,4 @@
-import { CLAIM_LIMITS, type CreateClaimRequest, PROFILE_LIMITS } from '@alumni/shared';
+import { CLAIM_LIMITS, type ClassInvitationPreviewDto, type CreateClaimRequest, PROFILE_LIMITS } from '@alumni/shared';
 
 /** What the claim form holds while the alumnus types. */
 export interface ClaimDraft {
@@ -43,5 +43,17 @@ export function toRequest(draft: ClaimDraft): CreateClaimRequest {
     graduationYear: draft.graduationYear!,
     departmentId: draft.departmentId!,
     ...(draft.by === 'studentNumber' ? { studentNumber: draft.studentNumber.trim() } : { className: draft.className.trim() }),
+  };
+}
+
+/** A class liaison's invitation fills in the roster's record: name, year, department and class. */
+export function draftFromInvitation(invitation: ClassInvitationPreviewDto): ClaimDraft {
+  return {
+    ...EMPTY_DRAFT,
+    name: invitation.name,
+    graduationYear: invitation.graduationYear,
+    departmentId: invitation.department.id,
+    by: 'className',
+    className: invitation.className,
   };
 }

@@ -62,6 +62,25 @@ describe('the 我的 tab', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/messages/pages/index/index' });
   });
 
+  it('offers 班级联络 to a class liaison only', async () => {
+    saveSession(session);
+    const liaisonClass = { classGroupId: 'c1', name: '2016届机械1201班' };
+    taroRequest.mockImplementation(({ url }: { url: string }) =>
+      Promise.resolve(
+        url.endsWith('/api/v1/me/liaison-classes')
+          ? { statusCode: 200, data: [liaisonClass], header: {} }
+          : { statusCode: 200, data: session.alumnus, header: {} },
+      ),
+    );
+    render(<MePage />);
+    expect(screen.queryByText('班级联络')).toBeNull();
+    const shown = (useDidShow as jest.Mock).mock.calls.at(-1)![0] as () => void;
+    act(() => shown());
+    await waitFor(() => expect(screen.getByText('班级联络')).toBeTruthy());
+    fireEvent.click(screen.getByText('班级联络'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/reach/pages/class/index' });
+  });
+
   it('signs out with 退出登录', async () => {
     saveSession(session);
     taroRequest.mockResolvedValue({ statusCode: 204, data: '', header: {} });

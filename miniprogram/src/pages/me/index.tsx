@@ -4,14 +4,15 @@ import { Button as WechatButton, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { bindPhone, fetchSessionAlumnus, getDemoPhoneCode, signOut } from '../../api/auth';
+import { listMyLiaisonClasses } from '../../api/liaisons';
 import { refreshUnreadCount, showUnreadBadge } from '../../api/messages';
 import { loadSession } from '../../api/session';
 import './index.scss';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
 
-/** The 我的 tab's entries, in order; staff-only ones show to staff. */
-const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; className?: string }[] = [
+/** The 我的 tab's entries, in order; staff-only ones show to staff, liaison-only ones to class liaisons. */
+const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; liaisonOnly?: boolean; className?: string }[] = [
   { url: '/packages/messages/pages/index/index', title: '消息', hint: '活动提醒、捐赠感谢、善款去向和审核结果', className: 'me-messages' },
   {
     url: '/packages/verification/pages/claim/index',
@@ -52,6 +53,13 @@ const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; 
     hint: '城市、行业、海外和兴趣分会；我管理的分会',
     className: 'me-branches',
   },
+  {
+    url: '/packages/reach/pages/class/index',
+    title: '班级联络',
+    hint: '我的班级名册，邀请还没联系上的同学',
+    liaisonOnly: true,
+    className: 'me-liaison',
+  },
   { url: '/packages/giving/pages/mine/index', title: '我的捐赠', hint: '捐赠记录、证书和善款去向' },
   { url: '/packages/timeline/pages/mine/index', title: '我的足迹', hint: '我与母校的每一次联系' },
   { url: '/packages/staff/pages/index/index', title: '工作台', hint: '协会工作人员', staffOnly: true },
@@ -60,6 +68,7 @@ const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; 
 export default function MePage() {
   const [session, setSession] = useState<SessionDto | null>(loadSession);
   const [unread, setUnread] = useState(0);
+  const [liaison, setLiaison] = useState(false);
 
   useDidShow(() => {
     const stored = loadSession();
@@ -70,13 +79,17 @@ export default function MePage() {
         () => setSession(loadSession()),
       );
       refreshUnreadCount().then(setUnread, () => undefined);
+      listMyLiaisonClasses().then(
+        (classes) => setLiaison(classes.length > 0),
+        () => undefined,
+      );
     } else {
       showUnreadBadge(0);
     }
   });
 
   if (!session) return <SignedOut />;
-  return <SignedIn session={session} unread={unread} onChange={() => setSession(loadSession())} />;
+  return <SignedIn session={session} unread={unread} liaison={liaison} onChange={() => setSession(loadSession())} />;
 }
 
 function SignedOut() {
@@ -101,7 +114,7 @@ function SignedOut() {
   );
 }
 
-function SignedIn({ session, unread, onChange }: { session: SessionDto; unread: number; onChange: () => void }) {
+function SignedIn({ session, unread, liaison, onChange }: { session: SessionDto; unread: number; liaison: boolean; onChange: () => void }) {
   const { alumnus } = session;
   const [busy, setBusy] = useState(false);
   const isStaff = alumnus.roles.includes('staff') || alumnus.roles.includes('admin');
@@ -167,7 +180,7 @@ function SignedIn({ session, unread, onChange }: { session: SessionDto; unread: 
         )}
       </View>
 
-      {ENTRIES.filter((entry) => !entry.staffOnly || isStaff).map((entry) => (
+      {ENTRIES.filter((entry) => (!entry.staffOnly || isStaff) && (!entry.liaisonOnly || liaison)).map((entry) => (
         <View key={entry.url} className={`me-entry ${entry.className ?? ''}`} onClick={() => void Taro.navigateTo({ url: entry.url })}>
           <Text className="me-entry__title">{entry.title}</Text>
           {entry.className === 'me-messages' && unread > 0 ? (

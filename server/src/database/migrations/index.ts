@@ -27,6 +27,7 @@ import { CareersResources1796750000000 } from './1796750000000-careers-resources
 import { MemoriesPhotos1796830000000 } from './1796830000000-memories-photos.js';
 import { ContentSecurity1796760000000 } from './1796760000000-content-security.js';
 import { ContactRequests1796800000000 } from './1796800000000-contact-requests.js';
+import { ClassLiaisons1796810000000 } from './1796810000000-class-liaisons.js';
 import { Branches1796820000000 } from './1796820000000-branches.js';
 import { Stories1796840000000 } from './1796840000000-stories.js';
 
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   CareersResources1796750000000,
   ContentSecurity1796760000000,
   ContactRequests1796800000000,
+  ClassLiaisons1796810000000,
   Branches1796820000000,
   MemoriesPhotos1796830000000,
   Stories1796840000000,

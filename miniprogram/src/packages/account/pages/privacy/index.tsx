@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { acceptPrivacyNotice, getPrivacyNotice, signOut } from '../../../../api/auth';
+import { goOnAfterSignIn } from '../../../../components/class-invitation';
 import { ErrorState } from '../../../../components/error-state';
 import './index.scss';
 
@@ -31,7 +32,7 @@ export default function PrivacyPage() {
     setBusy(true);
     try {
       await acceptPrivacyNotice(notice.version);
-      void Taro.switchTab({ url: '/pages/me/index' });
+      goOnAfterSignIn();
     } catch {
       setBusy(false);
     }

@@ -10,6 +10,7 @@ const TOOLS = [
   { url: '/packages/staff/pages/giving-donations/index', title: '捐赠明细', hint: '查询捐赠、导出财务明细，管理员办理退款' },
   { url: '/packages/staff/pages/giving-reconciliations/index', title: '对账差异', hint: '每日与微信支付账单核对的结果' },
   { url: '/packages/staff/pages/claims/index', title: '认证审核', hint: '审核名册未能自动匹配的校友认证' },
+  { url: '/packages/staff/pages/class-liaisons/index', title: '班级联络人', hint: '各班认证覆盖率，任命班级联络人找回失联同学' },
   { url: '/packages/staff/pages/group-moderation/index', title: '群内容审核', hint: '处理内容安全拦截和被举报的群动态、评论' },
   { url: '/packages/staff/pages/content-reviews/index', title: '内容审核', hint: '处理内容安全未放行的资料、捐赠留言和图片' },
   { url: '/packages/staff/pages/group-proposals/index', title: '群组审核', hint: '审核校友发起的兴趣、城市、行业群' },

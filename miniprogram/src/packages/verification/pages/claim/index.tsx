@@ -2,43 +2,55 @@ import {
   CLAIM_LIMITS,
   CLAIM_STATUS_LABELS,
   type ClaimDto,
+  type ClassInvitationPreviewDto,
   type DepartmentDto,
   formatShanghaiDateTime,
   type GroupSummaryDto,
 } from '@alumni/shared';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Input, Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { ApiError } from '../../../../api/request';
 import { listGroupSuggestions, listMyGroups } from '../../../../api/groups';
+import { getClassInvitation } from '../../../../api/liaisons';
 import { getSchool } from '../../../../api/school';
 import { attachClaimEvidence, createClaim, listMyClaims } from '../../../../api/verification';
 import { ErrorState } from '../../../../components/error-state';
 import { groupUrl } from '../../../../components/group-urls';
-import { type ClaimDraft, EMPTY_DRAFT, graduationYears, missingOf, toRequest } from '../../claim-form';
+import { type ClaimDraft, draftFromInvitation, EMPTY_DRAFT, graduationYears, missingOf, toRequest } from '../../claim-form';
 import './index.scss';
 import { explainRefusal } from '../../../../components/permission-refusal';
 
 type State =
-  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; departments: DepartmentDto[]; claims: ClaimDto[] };
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; departments: DepartmentDto[]; claims: ClaimDto[]; invitation: ClassInvitationPreviewDto | null };
 
 const VERIFIED: ClaimDto['status'][] = ['matched', 'approved'];
 
 export default function ClaimPage() {
+  // `?invite=`: opened from a class liaison's invitation, the form starts filled from the roster.
+  const { params } = useRouter();
+  const invite = params.invite;
   const [state, setState] = useState<State>({ status: 'loading' });
   const [correcting, setCorrecting] = useState(false);
 
   const load = useCallback(async () => {
     setState({ status: 'loading' });
     try {
-      const [school, claims] = await Promise.all([getSchool(), listMyClaims({ limit: 10 })]);
-      setState({ status: 'ready', departments: school.departments, claims: claims.items });
+      const [school, claims, invitation] = await Promise.all([
+        getSchool(),
+        listMyClaims({ limit: 10 }),
+        // An invitation gone stale only loses the prefill; the form still works.
+        invite ? getClassInvitation(invite).catch(() => null) : Promise.resolve(null),
+      ]);
+      setState({ status: 'ready', departments: school.departments, claims: claims.items, invitation });
     } catch (error) {
       setState({ status: 'failed', message: error instanceof ApiError ? error.message : '网络异常，请稍后重试' });
     }
-  }, []);
+  }, [invite]);
 
   useEffect(() => {
     void load();
@@ -71,7 +83,9 @@ export default function ClaimPage() {
           信息填错了？重新填写
         </Text>
       ) : null}
-      {showForm ? <ClaimForm departments={state.departments} resubmit={latest !== undefined} onFiled={replaceLatest} /> : null}
+      {showForm ? (
+        <ClaimForm departments={state.departments} invitation={state.invitation} resubmit={latest !== undefined} onFiled={replaceLatest} />
+      ) : null}
       {state.claims.length > 1 ? <History claims={state.claims.slice(1)} /> : null}
     </View>
   );
@@ -176,14 +190,16 @@ function Outcome({ claim, onChanged }: { claim: ClaimDto; onChanged: (claim: Cla
 
 function ClaimForm({
   departments,
+  invitation,
   resubmit,
   onFiled,
 }: {
   departments: DepartmentDto[];
+  invitation: ClassInvitationPreviewDto | null;
   resubmit: boolean;
   onFiled: (claim: ClaimDto) => void;
 }) {
-  const [draft, setDraft] = useState<ClaimDraft>(EMPTY_DRAFT);
+  const [draft, setDraft] = useState<ClaimDraft>(() => (invitation && !invitation.claimed ? draftFromInvitation(invitation) : EMPTY_DRAFT));
   const [sending, setSending] = useState(false);
   const years = graduationYears();
   const set = <K extends keyof ClaimDraft>(key: K, value: ClaimDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -215,6 +231,11 @@ function ClaimForm({
   return (
     <View className="claim-card claim-form">
       <Text className="claim-card__title">{resubmit ? '重新提交认证' : '填写认证信息'}</Text>
+      {invitation && !invitation.claimed ? (
+        <Text className="claim-card__text claim-invited">
+          {invitation.invitedBy} 邀请你加入{invitation.classGroupName}，已按毕业名册为你填好，核对无误后提交即可。
+        </Text>
+      ) : null}
       <Field label="姓名">
         <Input
           className="claim-field__input claim-name"

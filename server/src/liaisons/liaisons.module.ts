@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlumniModule } from '../alumni/alumni.module.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { GroupsModule } from '../groups/groups.module.js';
+import { InteractionsModule } from '../interactions/interactions.module.js';
+import { MiniProgramCodesModule } from '../mini-program-codes/mini-program-codes.module.js';
+import { RosterModule } from '../roster/roster.module.js';
+import { SchoolModule } from '../school/school.module.js';
+import { VerificationModule } from '../verification/verification.module.js';
+import { ClassInvitationEntity } from './class-invitation.entity.js';
+import { ClassLiaisonEntity } from './class-liaison.entity.js';
+import { LiaisonsController, StaffLiaisonsController } from './liaisons.controller.js';
+import { LiaisonsPersonalData } from './liaisons-personal-data.js';
+import { LiaisonsService } from './liaisons.service.js';
+
+/** Class liaisons: appointments by staff, the class roster with contact states, invitations, the class leaderboard. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ClassLiaisonEntity, ClassInvitationEntity]),
+    GroupsModule,
+    RosterModule,
+    VerificationModule,
+    AlumniModule,
+    SchoolModule,
+    InteractionsModule,
+    AuditModule,
+    MiniProgramCodesModule,
+  ],
+  controllers: [LiaisonsController, StaffLiaisonsController],
+  providers: [LiaisonsService, LiaisonsPersonalData],
+})
+export class LiaisonsModule {}
