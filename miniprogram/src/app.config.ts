@@ -37,12 +37,14 @@ export default defineAppConfig({
         'pages/memories-timeline/index',
         'pages/branches/index',
         'pages/class-liaisons/index',
+        'pages/stories/index',
       ],
     },
     { root: 'packages/events', pages: ['pages/detail/index', 'pages/sign-up/index', 'pages/ticket/index'] },
     { root: 'packages/alumni', pages: ['pages/profile/index', 'pages/directory/index', 'pages/alumnus/index', 'pages/contacts/index'] },
     { root: 'packages/verification', pages: ['pages/claim/index', 'pages/invitation/index'] },
     { root: 'packages/reach', pages: ['pages/class/index', 'pages/leaderboard/index'] },
+    { root: 'packages/stories', pages: ['pages/index/index', 'pages/story/index', 'pages/editor/index', 'pages/poster/index'] },
     {
       root: 'packages/careers',
       pages: [

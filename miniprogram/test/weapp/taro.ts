@@ -12,5 +12,6 @@ export const useDidHide = () => undefined;
 export const usePullDownRefresh = (callback: () => void) => void (page.pullDown = callback);
 export const useReachBottom = (callback: () => void) => void (page.reachBottom = callback);
 export const useShareAppMessage = (callback: () => { title?: string; path?: string; imageUrl?: string }) => void (page.share = callback);
+export const useShareTimeline = (callback: () => { title?: string; query?: string; imageUrl?: string }) => void (page.timeline = callback);
 export const { getEnv, ENV_TYPE, pxTransform, getSystemInfoSync, getCurrentInstance, nextTick } = Taro;
 export default Taro;

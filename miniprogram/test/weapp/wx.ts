@@ -394,6 +394,7 @@ function pageProblem(api: string, url: string): string | null {
 export const page = {
   params: {} as Record<string, string | undefined>,
   share: null as null | (() => { title?: string; path?: string; imageUrl?: string }),
+  timeline: null as null | (() => { title?: string; query?: string; imageUrl?: string }),
   pullDown: null as null | (() => void),
   reachBottom: null as null | (() => void),
   /** The share card WeChat would make now, checked. */
@@ -402,6 +403,18 @@ export const page = {
     if (card.path) {
       const problem = pageProblem('share', card.path);
       if (problem) breakRule('share.path', problem);
+    }
+    if (card.imageUrl) {
+      const problem = imageProblem(card.imageUrl);
+      if (problem) breakRule('share.path', `imageUrl: ${problem}`);
+    }
+    return card;
+  },
+  /** The Moments card WeChat would make now (onShareTimeline: no path, the page itself opens with `query`), checked. */
+  timelineCard() {
+    const card = this.timeline?.() ?? {};
+    if (card.query !== undefined && (card.query.startsWith('?') || card.query.includes('/'))) {
+      breakRule('share.path', `timeline query "${card.query}": key=value pairs without "?"`);
     }
     if (card.imageUrl) {
       const problem = imageProblem(card.imageUrl);
@@ -679,6 +692,7 @@ export function resetWx(): void {
   gestureWindow = null;
   page.params = {};
   page.share = null;
+  page.timeline = null;
   page.pullDown = null;
   page.reachBottom = null;
 }

@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Canvas, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { saveImage } from '../../components/save-image';
 import { findCanvasNode } from '../../components/weapp-canvas-node';
 import {
   CERTIFICATE_HEIGHT,
@@ -13,7 +14,6 @@ import {
   paintCertificate,
 } from './certificate';
 import './certificate-image.scss';
-import { explainRefusal } from '../../components/permission-refusal';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 const CANVAS_ID = 'giving-certificate-canvas';
@@ -74,7 +74,13 @@ export function CertificateImage({ certificate, onDrawn }: CertificateImageProps
       </Text>
       {drawing.status === 'ready' ? (
         <View className="certificate__actions">
-          <Button className="certificate__save" type="primary" shape="round" block onClick={() => void save(drawing.src, certificate)}>
+          <Button
+            className="certificate__save"
+            type="primary"
+            shape="round"
+            block
+            onClick={() => void saveImage(drawing.src, certificateFileName(certificate), '保存证书')}
+          >
             {IS_WEAPP ? '保存到相册' : '下载证书'}
           </Button>
           {IS_WEAPP ? (
@@ -112,20 +118,4 @@ async function draw(content: CertificateContent): Promise<string> {
     destHeight: CERTIFICATE_HEIGHT,
   } as Taro.canvasToTempFilePath.Option);
   return tempFilePath;
-}
-
-async function save(src: string, certificate: DonationCertificateDto): Promise<void> {
-  if (!IS_WEAPP) {
-    const link = document.createElement('a');
-    link.href = src;
-    link.download = certificateFileName(certificate);
-    link.click();
-    return;
-  }
-  try {
-    await Taro.saveImageToPhotosAlbum({ filePath: src });
-    void Taro.showToast({ title: '已保存到相册', icon: 'success' });
-  } catch (error) {
-    await explainRefusal(error, 'album', '保存证书');
-  }
 }

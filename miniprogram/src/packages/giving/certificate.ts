@@ -1,5 +1,6 @@
 import { type DonationCertificateDto, formatFen } from '@alumni/shared';
 import { groupDigits } from '../../components/campaign-units';
+import { wrapText } from '../../components/canvas-text';
 import { treeLine } from './payment';
 
 /** The image's size in pixels: sharp on a phone, small enough to share (≈ 100 KB as PNG). */
@@ -44,30 +45,7 @@ export function certificateContent(certificate: DonationCertificateDto): Certifi
   };
 }
 
-/** Punctuation that may not begin a line (it stays with what precedes it). */
-const CLOSING = /^[，。、；：！？”’）》」』】]/;
-
-/**
- * Breaks text into lines no wider than `maxWidth`: between any two Chinese characters, but
- * never inside a run of Latin letters, digits and amount signs (`¥1,024.00`), and never
- * before closing punctuation.
- */
-export function wrapText(text: string, maxWidth: number, measure: (text: string) => number): string[] {
-  const tokens = text.match(/[A-Za-z0-9¥.,%\-–]+|./gu) ?? [];
-  const lines: string[] = [];
-  let line = '';
-  for (const token of tokens) {
-    const candidate = line + token;
-    if (line === '' || measure(candidate) <= maxWidth || CLOSING.test(token)) {
-      line = candidate;
-      continue;
-    }
-    lines.push(line.trimEnd());
-    line = token.trimStart();
-  }
-  if (line) lines.push(line.trimEnd());
-  return lines;
-}
+export { wrapText };
 
 /** The part of CanvasRenderingContext2D the painter uses: both WeChat's canvas 2d and the browser's have it. */
 export type CertificateContext = Pick<

@@ -26,6 +26,7 @@ export default function HomePage() {
       <SchoolHeader school={state.school} />
       <Shortcuts title="职业发展" moreUrl="/packages/careers/pages/index/index" entries={CAREERS} className="home-careers" />
       <Shortcuts title="校友参与" moreUrl="/packages/governance/pages/index/index" entries={PARTICIPATION} className="home-participation" />
+      <Shortcuts title="校友风采" moreUrl="/packages/stories/pages/index/index" entries={STORIES} className="home-stories" />
       <Section title="近期活动" moreUrl="/pages/events/index">
         <SectionList
           items={state.events}
@@ -91,6 +92,12 @@ const PARTICIPATION = [
   { url: '/packages/governance/pages/index/index', title: '投票表决', hint: '校友投票与选举' },
   { url: '/packages/governance/pages/suggestions/index', title: '建言献策', hint: '向母校提建议' },
   { url: '/packages/surveys/pages/index/index', title: '问卷调查', hint: '发给我的问卷' },
+];
+
+/** Stories of the association and its alumni: news, alumni stories, outstanding alumni. */
+const STORIES = [
+  { url: '/packages/stories/pages/index/index', title: '校友故事', hint: '校友会新闻与校友故事' },
+  { url: '/packages/stories/pages/index/index?kind=outstanding_alumnus', title: '杰出校友', hint: '杰出校友专访' },
 ];
 
 function Shortcuts({ title, moreUrl, entries, className }: { title: string; moreUrl: string; entries: typeof CAREERS; className: string }) {

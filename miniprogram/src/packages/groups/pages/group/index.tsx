@@ -13,7 +13,7 @@ import { GroupAvatar } from '../../../../components/group-card';
 import { GroupPostCard } from '../../../../components/group-post-card';
 import { GROUP_PAGE_URL, groupUrl } from '../../../../components/group-urls';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
-import { pickCover } from '../../cover-picker';
+import { pickCover } from '../../../../components/cover-picker';
 import { JoinButton } from '../../join-action';
 import { type FeedAccess, feedAccess, joinModel, managesGroup } from '../../join-model';
 import { MemberList } from '../../member-list';

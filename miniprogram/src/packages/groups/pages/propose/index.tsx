@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { proposeGroup, uploadGroupCover } from '../../../../api/groups';
 import { groupUrl } from '../../../../components/group-urls';
-import { pickCover } from '../../cover-picker';
+import { pickCover } from '../../../../components/cover-picker';
 import { EMPTY_PROPOSAL, type ProposalDraft, proposalProblems, proposalRequest } from '../../propose-form';
 import './index.scss';
 

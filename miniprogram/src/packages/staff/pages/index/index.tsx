@@ -13,6 +13,7 @@ const TOOLS = [
   { url: '/packages/staff/pages/class-liaisons/index', title: '班级联络人', hint: '各班认证覆盖率，任命班级联络人找回失联同学' },
   { url: '/packages/staff/pages/group-moderation/index', title: '群内容审核', hint: '处理内容安全拦截和被举报的群动态、评论' },
   { url: '/packages/staff/pages/content-reviews/index', title: '内容审核', hint: '处理内容安全未放行的资料、捐赠留言和图片' },
+  { url: '/packages/staff/pages/stories/index', title: '校友故事', hint: '审核校友投稿，发布新闻和杰出校友专访（须本人同意）' },
   { url: '/packages/staff/pages/group-proposals/index', title: '群组审核', hint: '审核校友发起的兴趣、城市、行业群' },
   { url: '/packages/staff/pages/branches/index', title: '分会管理', hint: '设立城市、行业、海外和兴趣分会，任命分会管理员' },
   {

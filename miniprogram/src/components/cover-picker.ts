@@ -1,17 +1,18 @@
 import { GROUP_LIMITS } from '@alumni/shared';
 import Taro from '@tarojs/taro';
-import { explainRefusal } from '../../components/permission-refusal';
+import { explainRefusal } from './permission-refusal';
 
 /** Why a picked cover cannot be sent, in the words the page shows; null when it can. */
-export function coverProblem(file: { size: number }): string | null {
-  return file.size > GROUP_LIMITS.coverMaxBytes ? `封面图片不能超过 ${GROUP_LIMITS.coverMaxBytes / 1024 / 1024} MB` : null;
+export function coverProblem(file: { size: number }, maxBytes: number = GROUP_LIMITS.coverMaxBytes): string | null {
+  return file.size > maxBytes ? `封面图片不能超过 ${maxBytes / 1024 / 1024} MB` : null;
 }
 
 /**
- * Lets the user pick one image for a group's cover: its local path, or null when they
- * cancelled or picked one too large (said in a toast). The server checks the real type.
+ * Lets the user pick one image for a cover (a group's, a story's): its local path, or null
+ * when they cancelled or picked one larger than `maxBytes` (said in a toast). The server
+ * checks the real type.
  */
-export async function pickCover(): Promise<string | null> {
+export async function pickCover(maxBytes: number = GROUP_LIMITS.coverMaxBytes): Promise<string | null> {
   let file: { path: string; size: number } | undefined;
   try {
     file = (await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFiles[0];
@@ -20,7 +21,7 @@ export async function pickCover(): Promise<string | null> {
     return null;
   }
   if (!file) return null;
-  const problem = coverProblem(file);
+  const problem = coverProblem(file, maxBytes);
   if (problem) {
     void Taro.showToast({ title: problem, icon: 'none' });
     return null;
