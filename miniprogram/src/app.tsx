@@ -12,6 +12,9 @@ if (process.env.TARO_ENV === 'h5') {
     },
     true,
   );
+  // Staff at a desk: the workbench's side navigation and full-width pages (src/desk, a chunk of
+  // its own). The weapp build drops this branch and so never contains that code.
+  void import('./desk/layout').then(({ startDeskLayout }) => startDeskLayout());
 }
 
 function App({ children }: PropsWithChildren) {
