@@ -40,14 +40,17 @@ const opened: { problems: string[]; checked: number }[] = [];
  * A phone-sized page that records console errors, page errors and failed requests. Any of
  * them fails the running test (support/no-problems.ts), unless the test allowed it.
  */
-export async function openPhonePage(browser: Browser): Promise<PhonePage> {
-  const page = await browser.newPage({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-  });
+export function openPhonePage(browser: Browser): Promise<PhonePage> {
+  return openWatchedPage(browser, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+}
+
+/** A laptop's browser window (1440×900, mouse and keyboard), watched as a phone page is. */
+export function openDeskPage(browser: Browser): Promise<PhonePage> {
+  return openWatchedPage(browser, { viewport: { width: 1440, height: 900 } });
+}
+
+async function openWatchedPage(browser: Browser, device: Parameters<Browser['newPage']>[0]): Promise<PhonePage> {
+  const page = await browser.newPage({ ...device, locale: 'zh-CN' });
   const problems: string[] = [];
   const allowed: RegExp[] = [];
   const record = (problem: string) => {

@@ -1,3 +1,4 @@
+export * from './csv.js';
 export * from './errors.js';
 export * from './money.js';
 export * from './time.js';

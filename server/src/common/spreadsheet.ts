@@ -1,3 +1,4 @@
+import { csvText } from '@alumni/shared';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import ExcelJS from 'exceljs';
 import { IsIn, IsOptional } from 'class-validator';
@@ -43,9 +44,7 @@ export async function buildSpreadsheet({ basename, sheetName, header, rows, form
       body: Buffer.from(await workbook.xlsx.writeBuffer()),
     };
   }
-  // The BOM makes Excel read the file as UTF-8; CRLF is what it writes itself.
-  const csv = '\uFEFF' + [header, ...rows].map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
-  return { filename: `${basename}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(csv, 'utf8') };
+  return { filename: `${basename}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(csvText([header, ...rows]), 'utf8') };
 }
 
 /** Answers with the file as a download that no cache keeps (exports hold personal data). */
@@ -55,12 +54,6 @@ export async function sendSpreadsheet(reply: FastifyReply, file: SpreadsheetFile
     .header('content-disposition', contentDisposition(file.filename))
     .header('cache-control', 'private, no-store')
     .send(file.body);
-}
-
-/** Quotes a field when needed; a leading = + - @ is defused so Excel never runs it as a formula. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**

@@ -89,3 +89,32 @@ describe('认证审核', () => {
     expect(await screen.findByText('没有待审核的认证')).toBeTruthy();
   });
 });
+
+describe('认证审核 at a desk', () => {
+  beforeEach(() => taroRequest.mockReset());
+
+  it('approves the chosen claims in one go: each takes its only unclaimed roster entry, or none', async () => {
+    const { default: ClaimsDesk } = await import('./claims-desk');
+    const unmatched: StaffClaimDto = { ...claim, id: 'c2', name: '赵宁', candidates: [] };
+    answer({
+      'GET /api/v1/staff/claims': { items: [claim, unmatched], nextCursor: null },
+      'GET /api/v1/staff/claims/stats': stats,
+      'POST /api/v1/staff/claims/c1/approve': { ...claim, status: 'approved' },
+      'POST /api/v1/staff/claims/c2/approve': { ...unmatched, status: 'approved' },
+    });
+    render(<ClaimsDesk />);
+    await screen.findByText('赵宁');
+    fireEvent.click(screen.getByLabelText('选择本页全部'));
+    fireEvent.click(screen.getByText('批量通过（2）'));
+    await screen.findByText(/已通过 2 条/);
+    expect(Taro.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: expect.stringContaining('将通过 2 条认证，其中 1 条认领其唯一可认领的名册记录，1 条不关联名册') }),
+    );
+    const approvals = taroRequest.mock.calls.map(([options]) => options).filter((options) => options.method === 'POST');
+    expect(approvals.map((options) => [options.url.split('/').at(-2), options.data])).toEqual([
+      ['c1', { rosterEntryId: 'e1' }],
+      ['c2', {}],
+    ]);
+    expect(screen.getByText('没有待审核的认证')).toBeTruthy();
+  });
+});

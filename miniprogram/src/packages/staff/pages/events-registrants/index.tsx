@@ -9,7 +9,7 @@ import {
 } from '@alumni/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { EXPORT_FORMATS } from '../../../../api/exports';
 import { downloadRegistrants, getStaffEvent, listRegistrants } from '../../../../api/staff-events';
 import { EmptyState } from '../../../../components/empty-state';
@@ -20,7 +20,22 @@ import { CHECK_IN_URL } from '../events/urls';
 import { answerText, COUNTS_POLL_MS } from './registrants';
 import './index.scss';
 
+// At a desk the H5 build shows the registrants as a table (registrants-desk.tsx, loaded only
+// there); the weapp build drops this branch, so it never contains that file (docs/architecture.md).
+const RegistrantsDesk = process.env.TARO_ENV === 'h5' ? lazy(() => import('./registrants-desk')) : null;
+
 export default function RegistrantsPage() {
+  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file.
+  if (RegistrantsDesk && window.matchMedia('(min-width: 1024px)').matches)
+    return (
+      <Suspense fallback={null}>
+        <RegistrantsDesk />
+      </Suspense>
+    );
+  return <RegistrantsList />;
+}
+
+function RegistrantsList() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const [event, setEvent] = useState<EventDetailDto | null>(null);
@@ -108,7 +123,7 @@ export default function RegistrantsPage() {
   );
 }
 
-function Counts({ counts }: { counts: RegistrantCountsDto | null }) {
+export function Counts({ counts }: { counts: RegistrantCountsDto | null }) {
   const items: [string, keyof RegistrantCountsDto][] = [
     ['已签到', 'checkedIn'],
     ['已确认', 'confirmed'],

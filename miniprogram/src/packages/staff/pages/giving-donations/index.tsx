@@ -2,7 +2,7 @@ import { formatFen, formatShanghaiDateTime, type StaffDonationDto, type StaffDon
 import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { getStaffCampaign } from '../../../../api/campaigns';
 import { EXPORT_FORMATS } from '../../../../api/exports';
 import { ApiError } from '../../../../api/request';
@@ -27,7 +27,7 @@ import {
 } from './refund-form';
 import './index.scss';
 
-const STATUS_FILTERS: { key: StaffDonationStatus | 'all' | 'abnormal'; label: string }[] = [
+export const STATUS_FILTERS: { key: StaffDonationStatus | 'all' | 'abnormal'; label: string }[] = [
   { key: 'all', label: '全部' },
   { key: 'paid', label: '已支付' },
   { key: 'refunded', label: '已全额退款' },
@@ -39,7 +39,22 @@ const STATUS_FILTERS: { key: StaffDonationStatus | 'all' | 'abnormal'; label: st
  * Gifts (paid and refunded) of one drive (`?campaignId=`) or all, by period, status or donor;
  * the finance export of the same period; and, for admins, a refund from each paid gift.
  */
+// At a desk the H5 build shows the gifts as a table (donations-desk.tsx, loaded only there); the
+// weapp build drops this branch, so it never contains that file (docs/architecture.md).
+const DonationsDesk = process.env.TARO_ENV === 'h5' ? lazy(() => import('./donations-desk')) : null;
+
 export default function GivingDonationsPage() {
+  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file.
+  if (DonationsDesk && window.matchMedia('(min-width: 1024px)').matches)
+    return (
+      <Suspense fallback={null}>
+        <DonationsDesk />
+      </Suspense>
+    );
+  return <DonationsList />;
+}
+
+function DonationsList() {
   const { params } = useRouter();
   const [campaignTitle, setCampaignTitle] = useState<string | null>(null);
   const [from, setFrom] = useState('');
@@ -230,7 +245,7 @@ function DonationItem({
 }
 
 /** Full or partial; never more than is left (the server checks again, under a lock). */
-function RefundSheet({
+export function RefundSheet({
   donation,
   onClose,
   onDone,

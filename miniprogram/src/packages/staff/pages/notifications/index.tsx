@@ -2,7 +2,7 @@ import { formatShanghaiDateTime, type NotificationCountsDto, type NotificationDt
 import { Button, Skeleton, Tabs } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { getNotificationCounts, listNotifications, retryNotification } from '../../../../api/notifications';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
@@ -10,8 +10,23 @@ import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-pa
 import { kindLabel, reasonLabel, STATUS_TABS } from './labels';
 import './index.scss';
 
+// At a desk the H5 build shows the messages as a table (notifications-desk.tsx, loaded only
+// there); the weapp build drops this branch, so it never contains that file (docs/architecture.md).
+const NotificationsDesk = process.env.TARO_ENV === 'h5' ? lazy(() => import('./notifications-desk')) : null;
+
 /** Staff check that messages reach alumni: failures first, with the reason and a retry. */
 export default function NotificationsPage() {
+  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file.
+  if (NotificationsDesk && window.matchMedia('(min-width: 1024px)').matches)
+    return (
+      <Suspense fallback={null}>
+        <NotificationsDesk />
+      </Suspense>
+    );
+  return <Deliveries />;
+}
+
+function Deliveries() {
   const [status, setStatus] = useState<NotificationStatus>('failed');
   const [counts, setCounts] = useState<NotificationCountsDto | null>(null);
   const fetchPage = useCallback((cursor?: string) => listNotifications({ status, cursor, limit: 20 }), [status]);

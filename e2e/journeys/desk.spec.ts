@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import {
+  type CampaignSummaryDto,
+  type ClaimDto,
+  type DashboardSummaryDto,
+  type EventDetailDto,
+  formatFen,
+  type Page as ListPage,
+  type StaffClaimDto,
+  type StaffDonationDto,
+} from '@alumni/shared';
+import type { Page } from 'playwright-core';
+import { getJson } from '../../server/test/server-process.js';
+import { apiOf } from '../support/api.js';
+import { openDeskPage, settledScreenshot } from '../support/browser.js';
+import { useFreshInstallation } from '../support/installation.js';
+
+/** The H5 router keeps earlier pages in the document, hidden: look only at what is visible. */
+const shown = (page: Page, selector: string, hasText?: string) =>
+  page.locator(selector, hasText ? { hasText } : {}).filter({ visible: true });
+
+const WAITING = ['宋远舟', '韩知夏', '邵明川'];
+
+/**
+ * Staff at a desk (1440×900): the alumni pages stay a phone-width column, the workbench has a
+ * side navigation over every staff area, claims are reviewed in a table and approved several
+ * at a time after a confirmation that says how many, a gift is found and refunded from the
+ * side panel, an event's registrants are exported (all, and a selection), and the dashboard
+ * reads at full width.
+ */
+describe('desk: the workbench on a computer screen', () => {
+  const app = useFreshInstallation();
+  const { api, session } = apiOf(app);
+  let desk: Awaited<ReturnType<typeof openDeskPage>>;
+  let token: string;
+  let gift: StaffDonationDto;
+
+  beforeAll(async () => {
+    token = (await session('o_demo_staff')).accessToken;
+    // A gift paid through WeChat Pay (the fake): seeded gifts never went through it, so only such a gift can be refunded.
+    const donor = (await session('o_demo_003')).accessToken;
+    const drive = (await api<ListPage<CampaignSummaryDto>>('/campaigns?limit=50')).items[0]!;
+    const order = await api<{ donation: { id: string } }>(`/campaigns/${drive.id}/donations`, {
+      method: 'POST',
+      token: donor,
+      body: { amountFen: 8800, message: '桌面退款' },
+    });
+    await api(`/donations/${order.donation.id}/simulate-payment`, { method: 'POST', token: donor });
+    const paid = async () => (await api<{ status: string }>(`/donations/${order.donation.id}`, { token: donor })).status === 'paid';
+    for (let tries = 0; !(await paid()); tries++) {
+      if (tries === 60) throw new Error('the simulated payment never arrived');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    gift = (await api<ListPage<StaffDonationDto>>(`/staff/donations?campaignId=${drive.id}&limit=1`, { token })).items[0]!;
+    expect(gift.id).toBe(order.donation.id);
+    // Three graduates the roster does not know wait for staff.
+    const department = (await getJson(`${app.server.url}/api/v1/school`)).departments[0].id as string;
+    const { version } = await api<{ version: string }>('/privacy-notice');
+    for (const [i, name] of WAITING.entries()) {
+      const alumnus = (await session(`o_desk_claim_${i}`)).accessToken;
+      await api('/me/consent', { method: 'POST', token: alumnus, body: { version } });
+      await api<ClaimDto>('/me/claims', {
+        method: 'POST',
+        token: alumnus,
+        body: { name, graduationYear: 2015, departmentId: department, studentNumber: `DESK-${i}` },
+      });
+    }
+    desk = await openDeskPage(app.browser);
+  });
+
+  it('alumni pages are a phone-width column in the middle, the tab bar inside it', async () => {
+    const { page } = desk;
+    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+    await page.locator('.sign-in__account', { hasText: '管理员' }).first().click({ timeout: 30_000 });
+    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
+    const column = (await page.locator('#container').boundingBox())!;
+    expect(column.width).toBe(414);
+    expect(column.x).toBe((1440 - 414) / 2);
+    const tabBar = (await page.locator('.weui-tabbar').boundingBox())!;
+    expect(tabBar.x).toBeGreaterThanOrEqual(column.x);
+    expect(tabBar.x + tabBar.width).toBeLessThanOrEqual(column.x + column.width);
+    expect(tabBar.y + tabBar.height).toBeLessThanOrEqual(900);
+    // Body text at a phone's size, not blown up to the window.
+    const fontSize = await shown(page, '.me-sign-out').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    expect(fontSize).toBeLessThan(20);
+    await settledScreenshot(page, 'journey-desk-alumni-column');
+  });
+
+  it('the workbench has a side navigation over every staff area and uses the full width', async () => {
+    const { page } = desk;
+    await shown(page, '.me-entry', '工作台').click();
+    await shown(page, '.desk-nav').waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => document.documentElement.classList.contains('al-desk'))).toBe(true);
+    expect(await shown(page, '.desk-nav__item').count()).toBe(18);
+    expect((await page.locator('#container').boundingBox())!.width).toBe(1440 - 216);
+    await settledScreenshot(page, 'journey-desk-workbench');
+  });
+
+  it('reviews claims in a table and approves three in one go, after a confirmation that says how many', async () => {
+    const { page } = desk;
+    await shown(page, '.desk-nav__item', '认证审核').click();
+    for (const name of WAITING) await shown(page, '.claims-desk-row', name).waitFor({ timeout: 30_000 });
+
+    // The detail opens beside the list.
+    await shown(page, '.claims-desk-row', WAITING[0]).click();
+    await shown(page, '.claims-desk-panel .review-card', WAITING[0]).waitFor();
+    expect(await shown(page, '.claims-desk-row').count()).toBeGreaterThanOrEqual(3);
+    await settledScreenshot(page, 'journey-desk-claims-panel');
+
+    // Sorted by name, filtered to these three, all chosen.
+    await shown(page, '.desk-table__sort', '姓名').click();
+    await shown(page, '.claims-desk-filter').fill('DESK-');
+    expect(await shown(page, '.claims-desk-row').count()).toBe(3);
+    for (const name of WAITING) await shown(page, '.claims-desk-row', name).locator('input[type=checkbox]').check();
+    await shown(page, '.claims-desk-approve', '批量通过（3）').click();
+    await page.locator('.taro-modal__content', { hasText: '将通过 3 条认证' }).waitFor();
+    await settledScreenshot(page, 'journey-desk-claims-confirm');
+    await page.locator('.taro-model__confirm').click();
+    await shown(page, '.bulk-outcome', '已通过 3 条').waitFor({ timeout: 30_000 });
+    expect(await shown(page, '.claims-desk-row').count()).toBe(0);
+    await settledScreenshot(page, 'journey-desk-claims-approved');
+
+    const approved = await api<ListPage<StaffClaimDto>>('/staff/claims?status=approved&limit=100', { token });
+    expect(approved.items.filter((c) => WAITING.includes(c.name))).toHaveLength(3);
+  });
+
+  it('finds a gift by its order number and refunds ¥2 of it from the side panel', async () => {
+    const { page } = desk;
+    await shown(page, '.desk-nav__item', '捐赠明细').click();
+    await shown(page, '.donations-desk-row').first().waitFor({ timeout: 30_000 });
+    await shown(page, '.donations-desk-q').fill(gift.outTradeNo);
+    // Enter in the form searches.
+    await shown(page, '.donations-desk-q').press('Enter');
+    await expect.poll(() => shown(page, '.donations-desk-row').count(), { timeout: 30_000 }).toBe(1);
+    const row = shown(page, '.donations-desk-row', gift.outTradeNo);
+    expect(await row.textContent()).toContain(formatFen(gift.amountFen));
+    await row.click();
+    const panel = shown(page, '.donations-desk-panel');
+    await panel.locator('.refund-sheet-amount input').fill('2');
+    await panel.locator('.refund-sheet-reason textarea').fill('重复捐赠，部分退回');
+    await settledScreenshot(page, 'journey-desk-donation-refund');
+    await panel.locator('.refund-sheet-submit').click();
+    await page.locator('.taro-modal__content', { hasText: '将原路退还 ¥2.00' }).waitFor();
+    await page.locator('.taro-model__confirm').click();
+    await panel.locator('.donations-desk-state', { hasText: '退款处理中' }).waitFor({ timeout: 30_000 });
+    await settledScreenshot(page, 'journey-desk-donation-refunded');
+    const [after] = (await api<ListPage<StaffDonationDto>>(`/staff/donations?q=${gift.outTradeNo}`, { token })).items;
+    expect(after!.refundableFen).toBe(gift.amountFen - 200);
+  });
+
+  it('exports an event’s registrants: the whole list from the server, and a selection', async () => {
+    const { page } = desk;
+    const events = (await api<ListPage<EventDetailDto>>('/staff/events?limit=100', { token })).items;
+    const event = events.find((e) => e.confirmedCount >= 2)!;
+    await page.goto(`${app.server.url}/#/packages/staff/pages/events-registrants/index?id=${event.id}`);
+    await expect.poll(() => shown(page, '.registrants-desk-row').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await settledScreenshot(page, 'journey-desk-registrants');
+
+    const [all] = await Promise.all([page.waitForEvent('download'), shown(page, '.registrants-export--csv').click()]);
+    expect(readFileSync((await all.path())!, 'utf8').charCodeAt(0)).toBe(0xfeff);
+
+    const rows = shown(page, '.registrants-desk-row');
+    const names = [];
+    for (const i of [0, 1]) {
+      await rows.nth(i).locator('input[type=checkbox]').check();
+      names.push((await rows.nth(i).locator('td').nth(1).textContent())!);
+    }
+    await shown(page, '.registrants-desk-export-selected', '导出所选（2）').click();
+    await page.locator('.taro-modal__content', { hasText: '将导出所选的 2 条记录' }).waitFor();
+    const [chosen] = await Promise.all([page.waitForEvent('download'), page.locator('.taro-model__confirm').click()]);
+    expect(chosen.suggestedFilename()).toMatch(/^报名名单-所选-.+\.csv$/);
+    const lines = readFileSync((await chosen.path())!, 'utf8')
+      .slice(1)
+      .trim()
+      .split('\r\n');
+    expect(lines[0]!.startsWith('姓名,届别,状态')).toBe(true);
+    expect(lines).toHaveLength(3);
+    for (const name of names) expect(lines.some((line) => line.startsWith(`${name},`))).toBe(true);
+  });
+
+  it('reads the dashboard at full width: the API’s figures, four headlines in a row', async () => {
+    const { page } = desk;
+    await shown(page, '.desk-nav__item', '数据看板').click();
+    const totals = (await api<DashboardSummaryDto>('/staff/dashboard/summary', { token })).totals;
+    const alumni = shown(page, '.dashboard-headline--alumni .dashboard-headline__value');
+    await alumni.waitFor({ timeout: 30_000 });
+    expect(await alumni.textContent()).toBe(String(totals.alumni));
+    const tops = await shown(page, '.dashboard-headline').evaluateAll((list) => list.slice(0, 4).map((h) => h.getBoundingClientRect().top));
+    expect(new Set(tops).size).toBe(1);
+    await page.waitForFunction(() => document.querySelectorAll('.dashboard-trend canvas').length === 2);
+    await settledScreenshot(page, 'journey-desk-dashboard');
+  });
+});
