@@ -22,8 +22,9 @@ const PAGE_SIZE = 20;
 const ClaimsDesk = process.env.TARO_ENV === 'h5' ? lazy(() => import('./claims-desk')) : null;
 
 export default function ClaimsReviewPage() {
-  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file.
-  if (ClaimsDesk && window.matchMedia('(min-width: 1024px)').matches)
+  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file; the
+  // first test is constant, so the weapp build drops the whole check.
+  if (process.env.TARO_ENV === 'h5' && ClaimsDesk && window.matchMedia('(min-width: 1024px)').matches)
     return (
       <Suspense fallback={null}>
         <ClaimsDesk />

@@ -17,8 +17,9 @@ const ContentReviewsDesk = process.env.TARO_ENV === 'h5' ? lazy(() => import('./
 
 /** Staff: profile text, donors' messages and images WeChat's content check did not clear, oldest first, each decided in place. */
 export default function ContentReviewsPage() {
-  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file.
-  if (ContentReviewsDesk && window.matchMedia('(min-width: 1024px)').matches)
+  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file; the
+  // first test is constant, so the weapp build drops the whole check.
+  if (process.env.TARO_ENV === 'h5' && ContentReviewsDesk && window.matchMedia('(min-width: 1024px)').matches)
     return (
       <Suspense fallback={null}>
         <ContentReviewsDesk />

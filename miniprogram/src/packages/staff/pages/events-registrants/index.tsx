@@ -25,8 +25,9 @@ import './index.scss';
 const RegistrantsDesk = process.env.TARO_ENV === 'h5' ? lazy(() => import('./registrants-desk')) : null;
 
 export default function RegistrantsPage() {
-  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file.
-  if (RegistrantsDesk && window.matchMedia('(min-width: 1024px)').matches)
+  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file; the
+  // first test is constant, so the weapp build drops the whole check.
+  if (process.env.TARO_ENV === 'h5' && RegistrantsDesk && window.matchMedia('(min-width: 1024px)').matches)
     return (
       <Suspense fallback={null}>
         <RegistrantsDesk />

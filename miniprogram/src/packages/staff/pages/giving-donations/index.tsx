@@ -44,8 +44,9 @@ export const STATUS_FILTERS: { key: StaffDonationStatus | 'all' | 'abnormal'; la
 const DonationsDesk = process.env.TARO_ENV === 'h5' ? lazy(() => import('./donations-desk')) : null;
 
 export default function GivingDonationsPage() {
-  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file.
-  if (DonationsDesk && window.matchMedia('(min-width: 1024px)').matches)
+  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file; the
+  // first test is constant, so the weapp build drops the whole check.
+  if (process.env.TARO_ENV === 'h5' && DonationsDesk && window.matchMedia('(min-width: 1024px)').matches)
     return (
       <Suspense fallback={null}>
         <DonationsDesk />

@@ -16,8 +16,9 @@ const NotificationsDesk = process.env.TARO_ENV === 'h5' ? lazy(() => import('./n
 
 /** Staff check that messages reach alumni: failures first, with the reason and a retry. */
 export default function NotificationsPage() {
-  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file.
-  if (NotificationsDesk && window.matchMedia('(min-width: 1024px)').matches)
+  // DESK_QUERY of src/desk/at-desk.ts, written out so that the weapp build need not contain that file; the
+  // first test is constant, so the weapp build drops the whole check.
+  if (process.env.TARO_ENV === 'h5' && NotificationsDesk && window.matchMedia('(min-width: 1024px)').matches)
     return (
       <Suspense fallback={null}>
         <NotificationsDesk />
