@@ -28,3 +28,13 @@ export async function giveAndPay(t: TestApp, campaignId: string, who: Who, body:
   expect(await fake.deliver(outTradeNo)).toBe(204);
   return { id: id as string, outTradeNo: outTradeNo as string };
 }
+
+/** Reads until `done` says yes or `timeoutMs` passes, and answers the last read (the caller's expect says what was wrong). */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -3,7 +3,11 @@ import type {
   CampaignKind,
   CampaignStatus,
   CampaignSummaryDto,
+  CreateCampaignMatchRequest,
   CreateDisbursementRequest,
+  CreateMatchPaymentRequest,
+  MatchPaymentDto,
+  StaffCampaignMatchDto,
   DisbursementDto,
   NoticeReachDto,
   DonorWallEntryDto,
@@ -85,4 +89,22 @@ export function getDisbursementAudience(id: string): Promise<NoticeReachDto> {
 /** Staff record a disbursement; the drive's donors are told. */
 export function addDisbursement(id: string, body: CreateDisbursementRequest): Promise<DisbursementDto> {
   return request<DisbursementDto>({ method: 'POST', path: `${staffPath(id)}/disbursements`, body });
+}
+
+/** 配捐: the drive's matching pledges with what each matched and what its sponsor paid. */
+export function listCampaignMatches(id: string): Promise<StaffCampaignMatchDto[]> {
+  return request<StaffCampaignMatchDto[]>({ path: `${staffPath(id)}/matches` });
+}
+
+export function createCampaignMatch(id: string, body: CreateCampaignMatchRequest): Promise<StaffCampaignMatchDto> {
+  return request<StaffCampaignMatchDto>({ method: 'POST', path: `${staffPath(id)}/matches`, body });
+}
+
+/** The sponsor paid part of its pledge (bank transfer etc.). */
+export function recordMatchPayment(id: string, matchId: string, body: CreateMatchPaymentRequest): Promise<MatchPaymentDto> {
+  return request<MatchPaymentDto>({
+    method: 'POST',
+    path: `${staffPath(id)}/matches/${encodeURIComponent(matchId)}/payments`,
+    body,
+  });
 }

@@ -32,6 +32,7 @@ const Taro = {
 
 export const usePullDownRefresh = jest.fn();
 export const useDidShow = jest.fn();
+export const useDidHide = jest.fn();
 export const useReachBottom = jest.fn();
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string | undefined> }));
 export const { getEnv } = Taro;

@@ -63,6 +63,12 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'liaisons/{alumnusId}': (ids) => ids.other,
   'invitations/{token}': (ids) => ids.classInvitation,
   'class-invitations/{token}': (ids) => ids.classInvitation,
+  // No pledge in the world: staff meet 404 (after the body's 400), everyone else is refused first.
+  'matches/{matchId}': () => '00000000-0000-4000-8000-000000000000',
+  // No giving day in the world: 404 to those allowed (public reads included).
+  'giving-days/{id}': () => '00000000-0000-4000-8000-000000000000',
+  // No receipt in the world: its donor's route is 404 to everyone (as for another's receipt), staff meet 404 or the body's 4xx.
+  'receipts/{id}': () => '00000000-0000-4000-8000-000000000000',
 };
 
 const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

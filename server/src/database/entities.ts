@@ -25,6 +25,9 @@ import { MentorshipEntity } from '../careers/mentoring/mentorship.entity.js';
 import { IdempotencyRecordEntity } from '../common/idempotency/idempotency-record.entity.js';
 import { CampaignEntity } from '../giving/campaign.entity.js';
 import { CampaignDisbursementEntity } from '../giving/campaign-disbursement.entity.js';
+import { CampaignMatchEntity } from '../giving/campaign-match.entity.js';
+import { GivingDayEntity } from '../giving/giving-day.entity.js';
+import { DonationReceiptEntity } from '../giving/donation-receipt.entity.js';
 import { CampaignTreeEntity } from '../giving/campaign-tree.entity.js';
 import { DonationEntity } from '../giving/donation.entity.js';
 import { DonationRefundEntity } from '../giving/donation-refund.entity.js';
@@ -106,6 +109,9 @@ export const ENTITIES = [
   SubscriptionEntity,
   CampaignEntity,
   CampaignDisbursementEntity,
+  CampaignMatchEntity,
+  GivingDayEntity,
+  DonationReceiptEntity,
   CampaignTreeEntity,
   DonationEntity,
   DonationRefundEntity,

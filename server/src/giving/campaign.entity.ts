@@ -53,6 +53,10 @@ export class CampaignEntity {
   @Column({ type: 'int', default: 0 })
   lastTreeNo: number;
 
+  /** What sponsors matched of the posted gifts (配捐), less what refunds gave back: the sum of campaign_matches.matched_fen. */
+  @Column({ type: 'bigint', default: 0, transformer: fenTransformer })
+  matchedFen: number;
+
   /** Sum of the fund-use ledger's entries. */
   @Column({ type: 'bigint', default: 0, transformer: fenTransformer })
   spentFen: number;

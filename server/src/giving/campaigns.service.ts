@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type DataSource, In, type Repository } from 'typeorm';
-import { type AuthUserDto, type CampaignDetailDto, type CampaignSummaryDto, DEFAULT_MIN_DONATION_FEN, type Page } from '@alumni/shared';
+import {
+  type AuthUserDto,
+  type CampaignDetailDto,
+  type CampaignMatchDto,
+  type CampaignSummaryDto,
+  DEFAULT_MIN_DONATION_FEN,
+  type Page,
+} from '@alumni/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
@@ -10,6 +17,7 @@ import { ReadCaches } from '../read-cache/read-caches.service.js';
 import { CampaignEntity } from './campaign.entity.js';
 import type { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign-input.dto.js';
 import type { ListCampaignsQueryDto } from './dto/list-campaigns-query.dto.js';
+import { MatchingService } from './matching.service.js';
 
 export function toCampaignSummary(campaign: CampaignEntity): CampaignSummaryDto {
   return {
@@ -29,7 +37,7 @@ export function toCampaignSummary(campaign: CampaignEntity): CampaignSummaryDto 
   };
 }
 
-export function toCampaignDetail(campaign: CampaignEntity): CampaignDetailDto {
+export function toCampaignDetail(campaign: CampaignEntity, matches: CampaignMatchDto[]): CampaignDetailDto {
   return {
     ...toCampaignSummary(campaign),
     story: campaign.story,
@@ -39,6 +47,8 @@ export function toCampaignDetail(campaign: CampaignEntity): CampaignDetailDto {
     maxAmountFen: campaign.maxAmountFen,
     spentFen: campaign.spentFen,
     startsAt: campaign.startsAt.toISOString(),
+    matchedFen: campaign.matchedFen,
+    matches,
   };
 }
 
@@ -63,7 +73,9 @@ type CampaignValues = Pick<
 
 /** The audited picture of a campaign: what staff set, not the running totals. */
 const auditView = (c: CampaignEntity) => ({
-  ...toCampaignDetail(c),
+  ...toCampaignDetail(c, []),
+  matchedFen: undefined,
+  matches: undefined,
   raisedFen: undefined,
   donorCount: undefined,
   unitsRaised: undefined,
@@ -80,10 +92,11 @@ export class CampaignsService {
     @InjectRepository(CampaignEntity) private readonly campaigns: Repository<CampaignEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly matching: MatchingService,
     caches: ReadCaches,
   ) {
     this.listCache = caches.create(['campaigns']);
-    this.detailCache = caches.create(['campaigns']);
+    this.detailCache = caches.create(['campaigns', 'campaign_matches']);
   }
 
   /** Open (or closed) drives, newest first. */
@@ -105,7 +118,7 @@ export class CampaignsService {
     return this.detailCache.get(id, async () => {
       const campaign = await this.campaigns.findOneBy({ id });
       if (!campaign || campaign.status === 'draft') throw new AppError('CAMPAIGN_NOT_FOUND');
-      return toCampaignDetail(campaign);
+      return this.withMatches(campaign);
     });
   }
 
@@ -128,13 +141,24 @@ export class CampaignsService {
       decodeCursor(query.cursor),
       query.limit,
     ).getMany();
-    return toPage(rows, query.limit, (c) => ({ at: c.createdAt, id: c.id }), toCampaignDetail);
+    const matches = await this.matching.forCampaigns(rows.map((c) => c.id));
+    return toPage(
+      rows,
+      query.limit,
+      (c) => ({ at: c.createdAt, id: c.id }),
+      (c) => toCampaignDetail(c, matches.get(c.id) ?? []),
+    );
   }
 
   async detailForStaff(id: string): Promise<CampaignDetailDto> {
     const campaign = await this.campaigns.findOneBy({ id });
     if (!campaign) throw new AppError('CAMPAIGN_NOT_FOUND');
-    return toCampaignDetail(campaign);
+    return this.withMatches(campaign);
+  }
+
+  private async withMatches(campaign: CampaignEntity): Promise<CampaignDetailDto> {
+    const matches = await this.matching.forCampaigns([campaign.id]);
+    return toCampaignDetail(campaign, matches.get(campaign.id) ?? []);
   }
 
   /** A new drive, as a draft. */
@@ -166,7 +190,7 @@ export class CampaignsService {
       });
       return saved;
     });
-    return toCampaignDetail(campaign);
+    return toCampaignDetail(campaign, []);
   }
 
   /** Edits and status changes: draft → open ⇄ closed; back to draft only while nothing was given. */
@@ -200,7 +224,7 @@ export class CampaignsService {
       });
       return saved;
     });
-    return toCampaignDetail(campaign);
+    return this.withMatches(campaign);
   }
 }
 

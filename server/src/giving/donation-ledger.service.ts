@@ -9,6 +9,7 @@ import type { RefundStatus, Transaction } from '../wechat-pay/wechat-pay.types.j
 import { CampaignEntity } from './campaign.entity.js';
 import { DonationEntity } from './donation.entity.js';
 import { DonationRefundEntity } from './donation-refund.entity.js';
+import { MatchingService } from './matching.service.js';
 import { PostingService } from './posting.service.js';
 
 export function toRefund(r: DonationRefundEntity): DonationRefundDto {
@@ -31,6 +32,7 @@ export function toDonation(d: DonationEntity): DonationDto {
     outTradeNo: d.outTradeNo,
     amountFen: d.amountFen,
     refundedFen: d.refundedFen,
+    matchedFen: d.matchedFen,
     units: d.units,
     message: d.message,
     anonymous: d.anonymous,
@@ -64,6 +66,7 @@ export class DonationLedgerService {
     private readonly interactions: InteractionsService,
     private readonly outbox: OutboxService,
     private readonly posting: PostingService,
+    private readonly matching: MatchingService,
     @InjectPinoLogger('DonationLedger') private readonly logger: PinoLogger,
   ) {}
 
@@ -157,6 +160,7 @@ export class DonationLedgerService {
     const full = donation.refundedFen === donation.amountFen;
     if (full) donation.status = 'refunded';
     await manager.update(DonationEntity, { id: donation.id }, { refundedFen: donation.refundedFen, status: donation.status });
+    await this.matching.releaseRefunded(manager, campaign, donation);
     const stillDonor =
       !full ||
       donation.alumnusId === null ||

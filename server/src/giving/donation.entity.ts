@@ -24,6 +24,10 @@ export class DonationEntity {
   @Column({ type: 'bigint', default: 0, transformer: fenTransformer })
   refundedFen: number;
 
+  /** What sponsors matched of this gift (the sum of its donation_matches rows), set by the posting pass. */
+  @Column({ type: 'bigint', default: 0, transformer: fenTransformer })
+  matchedFen: number;
+
   /** Whole units of the campaign this gift buys (0 when the campaign has none). */
   @Column({ type: 'int', default: 0 })
   units: number;

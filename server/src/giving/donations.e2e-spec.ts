@@ -5,7 +5,7 @@ import { OutboxMessageEntity } from '../outbox/outbox-message.entity.js';
 import type { FakeWechatPayServer, NotificationVariant } from '../wechat-pay/fake/fake-wechat-pay.server.js';
 import { signedIn } from '../../test/auth.js';
 import { campaignFactory } from '../../test/factories.js';
-import { giveAndPay, payFake, post } from '../../test/giving.js';
+import { giveAndPay, payFake, post, until } from '../../test/giving.js';
 import { startTestApp, type TestApp, useTwoInstances } from '../../test/test-app.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { DonationEntity } from './donation.entity.js';
@@ -13,15 +13,6 @@ import { DONATION_CHECK_QUEUE } from './donations.service.js';
 import { RefundsService } from './refunds.service.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** Totals that must always agree with the rows: paid minus refunded; donors and units of gifts not refunded in full. */
 async function totalsAgree(dataSource: DataSource, campaignId: string) {

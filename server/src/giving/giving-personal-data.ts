@@ -3,9 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { PersonalDataContributor, type PersonalDataSection } from '../personal-data/personal-data.js';
 
 /**
- * Gifts (with their refunds) and the honour-roll choice. Erasure keeps each gift's amount,
- * number and certificate for the accounts, nameless, and forgets its message and the payer's
- * WeChat identity; the honour-roll choice goes.
+ * Gifts (with their refunds), receipt requests and the honour-roll choice. Erasure keeps each
+ * gift's amount, number and certificate for the accounts, nameless, and forgets its message and
+ * the payer's WeChat identity; the honour-roll choice and receipts not yet issued go (an issued
+ * receipt is the finance office's record).
  */
 @Injectable()
 @PersonalDataContributor()
@@ -31,6 +32,21 @@ export class GivingPersonalData implements PersonalDataContributor {
         ),
     },
     {
+      key: 'donationReceipts',
+      table: 'donation_receipts',
+      column: 'alumnus_id',
+      // The ID or tax number masked, as the donor's own page shows it: the export is a file that travels.
+      read: (manager, alumnusId) =>
+        manager.query(
+          `SELECT r.id, r.status, r.payer_kind AS "payerKind", r.payer_name AS "payerName", r.tax_id_masked AS "taxIdMasked",
+                  r.amount_fen::float8 AS "amountFen", r.receipt_no AS "receiptNo", r.created_at AS "createdAt", r.issued_at AS "issuedAt",
+                  COALESCE((SELECT json_agg(i.donation_id ORDER BY i.donation_id) FROM donation_receipt_items i WHERE i.receipt_id = r.id), '[]')
+                    AS "donationIds"
+             FROM donation_receipts r WHERE r.alumnus_id = $1 ORDER BY r.created_at, r.id`,
+          [alumnusId],
+        ),
+    },
+    {
       key: 'givingPreferences',
       table: 'giving_preferences',
       column: 'alumnus_id',
@@ -46,6 +62,8 @@ export class GivingPersonalData implements PersonalDataContributor {
     'campaign_disbursements.created_by': 'staff work: who recorded a fund-use entry',
     'campaign_trees.updated_by': 'staff work: who updated a tree’s place and photos',
     'donation_refunds.requested_by': 'staff work: who asked for a refund (the refund itself is under the gift)',
+    'campaign_matches.sponsor_alumnus_id':
+      'a matching pledge staff record for a sponsor (an agreement of the school), shown under the name the sponsor chose',
   };
 
   async erase(manager: EntityManager, alumnusId: string): Promise<void> {
@@ -55,5 +73,11 @@ export class GivingPersonalData implements PersonalDataContributor {
       [alumnusId],
     );
     await manager.query(`DELETE FROM giving_preferences WHERE alumnus_id = $1`, [alumnusId]);
+    // A receipt not yet issued is withdrawn (its gifts may be receipted later by no one); an issued one is an accounting record the finance office keeps.
+    await manager.query(
+      `DELETE FROM donation_receipt_items WHERE receipt_id IN (SELECT id FROM donation_receipts WHERE alumnus_id = $1 AND status = 'requested')`,
+      [alumnusId],
+    );
+    await manager.query(`DELETE FROM donation_receipts WHERE alumnus_id = $1 AND status = 'requested'`, [alumnusId]);
   }
 }

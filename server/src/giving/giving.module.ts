@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyInstance } from 'fastify';
@@ -7,6 +8,8 @@ import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { ContentSecurityModule } from '../content-security/content-security.module.js';
 import { AppError } from '../common/app-error.js';
+import { FieldCipher } from '../common/field-cipher.js';
+import type { AppConfig } from '../config/configuration.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -15,6 +18,13 @@ import { SchoolModule } from '../school/school.module.js';
 import { StorageModule } from '../storage/storage.module.js';
 import { WechatPayModule } from '../wechat-pay/wechat-pay.module.js';
 import { CampaignEntity } from './campaign.entity.js';
+import { CampaignMatchEntity } from './campaign-match.entity.js';
+import { GivingDayEntity } from './giving-day.entity.js';
+import { DonationReceiptEntity } from './donation-receipt.entity.js';
+import { MyReceiptsController, StaffReceiptsController } from './receipts.controller.js';
+import { RECEIPT_CIPHER, ReceiptsService } from './receipts.service.js';
+import { GivingDaysController, StaffGivingDaysController } from './giving-days.controller.js';
+import { GivingDaysService } from './giving-days.service.js';
 import { CampaignDisbursementEntity } from './campaign-disbursement.entity.js';
 import { CampaignTreeEntity } from './campaign-tree.entity.js';
 import { CampaignsController } from './campaigns.controller.js';
@@ -45,6 +55,8 @@ import { StaffDonationsController } from './staff-donations.controller.js';
 import { StaffDonationsService } from './staff-donations.service.js';
 import { StaffReconciliationsController } from './staff-reconciliations.controller.js';
 import { PostingService } from './posting.service.js';
+import { MatchingService } from './matching.service.js';
+import { StaffMatchesController } from './staff-matches.controller.js';
 import { TreesService } from './trees.service.js';
 import { inWechatPayFormat, NOTIFY_PATH_PREFIX, WechatPayNotifyController } from './wechat-pay-notify.controller.js';
 
@@ -55,6 +67,9 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
   imports: [
     TypeOrmModule.forFeature([
       CampaignEntity,
+      CampaignMatchEntity,
+      GivingDayEntity,
+      DonationReceiptEntity,
       CampaignDisbursementEntity,
       CampaignTreeEntity,
       DonationEntity,
@@ -76,6 +91,11 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
   controllers: [
     CampaignsController,
     StaffCampaignsController,
+    StaffMatchesController,
+    GivingDaysController,
+    StaffGivingDaysController,
+    MyReceiptsController,
+    StaffReceiptsController,
     DonationsController,
     StaffDonationsController,
     StaffReconciliationsController,
@@ -89,6 +109,18 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     DonationsService,
     DonationLedgerService,
     PostingService,
+    MatchingService,
+    GivingDaysService,
+    ReceiptsService,
+    {
+      // The payer's ID or tax number on a receipt request: the same keys as the phone number's (PHONE_ENCRYPTION_KEYS).
+      provide: RECEIPT_CIPHER,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => {
+        const { encryptionKeys, hashKey } = config.get('phone', { infer: true });
+        return new FieldCipher(encryptionKeys, hashKey);
+      },
+    },
     DonationRecordsService,
     PaymentNotificationsService,
     RefundsService,

@@ -6,6 +6,7 @@ import { JobsService } from '../jobs/jobs.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { certificateNo, firstTreeNo } from './donation-numbers.js';
+import { MatchingService } from './matching.service.js';
 
 /** Paid gifts one posting transaction takes at most: its lock on the campaign stays short. */
 const BATCH = 500;
@@ -17,6 +18,7 @@ interface UnpostedGift {
   alumnus_id: string | null;
   amount_fen: string;
   units: number;
+  paid_at: Date;
 }
 
 /**
@@ -45,6 +47,7 @@ export class PostingService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly jobs: JobsService,
+    private readonly matching: MatchingService,
     @InjectPinoLogger('Posting') private readonly logger: PinoLogger,
   ) {}
 
@@ -92,7 +95,7 @@ export class PostingService implements OnModuleInit {
   /** One batch, oldest payment first; returns how many gifts it posted. */
   private async postBatch(manager: EntityManager, campaign: CampaignEntity): Promise<number> {
     const gifts = (await manager.query(
-      `SELECT id, alumnus_id, amount_fen, units FROM donations
+      `SELECT id, alumnus_id, amount_fen, units, paid_at FROM donations
        WHERE campaign_id = $1 AND status = 'paid' AND certificate_no IS NULL ORDER BY paid_at, id LIMIT ${BATCH}`,
       [campaign.id],
     )) as UnpostedGift[];
@@ -142,6 +145,8 @@ export class PostingService implements OnModuleInit {
       paidCount,
       lastTreeNo,
     });
+    // Sponsors' matches (配捐), in payment order under this lock: a pledge's cap is exact across instances.
+    await this.matching.matchPosted(manager, campaign, gifts);
     await this.outbox.enqueue(
       manager,
       numbered.flatMap(({ gift, certificateNo, firstTreeNo }) =>

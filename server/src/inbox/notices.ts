@@ -113,6 +113,11 @@ const NOTICES: Record<string, (p: Payload) => Notice> = {
     body: `你支持的${quoted(p.campaignTitle)}公示了一笔支出：${text(p.purpose)}，${fen(p.amountFen)}。`,
     page: campaignPage(p),
   }),
+  'giving.receipt_issued': (p) => ({
+    title: '捐赠票据已开具',
+    body: `你申请的捐赠票据（${text(p.payerName)}，${fen(p.amountFen)}）已开具，票据号 ${text(p.receiptNo, '—')}，可在「我的捐赠 · 捐赠票据」下载。`,
+    page: 'packages/giving/pages/receipts/index',
+  }),
   'giving.refunded': (p) => ({
     title: '捐赠已退款',
     body: `你对${quoted(p.campaignTitle)}的捐赠已退款 ${fen(p.amountFen)}，款项原路退回。${p.reason ? `原因：${text(p.reason)}` : ''}`,

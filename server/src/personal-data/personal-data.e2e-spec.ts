@@ -71,7 +71,18 @@ describe('personal data: export and erasure', () => {
     );
 
     const campaign = await campaignFactory(t.dataSource)();
-    await giveAndPay(t, campaign.id, me, { amountFen: 5000, message: '愿母校越来越好' });
+    const gift = await giveAndPay(t, campaign.id, me, { amountFen: 5000, message: '愿母校越来越好' });
+    // A receipt asked for that gift (its tax number encrypted): exported masked, kept for the accounts after erasure.
+    expect(
+      (
+        await send('POST', '/me/receipts', me, {
+          donationIds: [gift.id],
+          payerKind: 'person',
+          payerName: '林晓',
+          taxId: '11010119900307123X',
+        })
+      ).status,
+    ).toBe(201);
     expect((await send('PUT', '/me/giving/preferences', me, { honourRoll: false })).status).toBe(200);
     await subscribe(t, me.headers, ['eventReminder']);
 
@@ -318,6 +329,10 @@ describe('personal data: export and erasure', () => {
     expect(records.claims).toEqual([expect.objectContaining({ status: 'matched', name: '林晓', studentNumber: 'S2015007' })]);
     expect(records.rosterRecord).toEqual([expect.objectContaining({ name: '林晓', className: '机械1501班' })]);
     expect(records.givingPreferences).toEqual([expect.objectContaining({ honourRoll: false })]);
+    expect(records.donationReceipts).toEqual([
+      expect.objectContaining({ payerName: '林晓', taxIdMasked: '1101**********123X', amountFen: 5000, status: 'requested' }),
+    ]);
+    expect(JSON.stringify(records.donationReceipts)).not.toContain('11010119900307123X');
     expect(records.surveyResponses).toEqual([
       expect.objectContaining({ title: '校友发展状况调查', answers: [{ question: '总体满意度', answer: 'A. 满意' }] }),
     ]);

@@ -18,6 +18,87 @@ export interface CampaignDetailDto extends CampaignSummaryDto {
   /** What the fund-use ledger says was spent, fen. */
   spentFen: number;
   startsAt: string;
+  /** What sponsors matched so far (配捐), on top of raisedFen; fen. */
+  matchedFen: number;
+  /** The sponsors' matching pledges, oldest first (ended ones too). */
+  matches: CampaignMatchDto[];
+}
+
+/** Who pledges a match: an alumnus, a company, or the school's foundation. */
+export const MATCH_SPONSOR_KINDS = ['alumnus', 'company', 'foundation'] as const;
+export type MatchSponsorKind = (typeof MATCH_SPONSOR_KINDS)[number];
+
+/** The largest ratio a match may have: ¥10 matched for every ¥1 given. */
+export const MATCH_RATIO_PERCENT_MAX = 1000;
+
+/**
+ * A sponsor's pledge (配捐): every paid gift to the campaign inside the window (and, if set,
+ * from a first-time donor or one class) is matched at `ratioPercent` (100 = 1:1, 50 = ¥1 for
+ * every ¥2, 200 = ¥2 for every ¥1), rounded down to the fen, until `capFen` is reached.
+ */
+export interface CampaignMatchDto {
+  id: string;
+  sponsorKind: MatchSponsorKind;
+  sponsorName: string;
+  ratioPercent: number;
+  capFen: number;
+  matchedFen: number;
+  /** capFen − matchedFen. */
+  remainingFen: number;
+  startsAt: string;
+  endsAt: string;
+  /** Only gifts of donors who had never given before (to any campaign). */
+  firstTimeOnly: boolean;
+  /** Only gifts of this class's alumni. */
+  forClass: MatchClassDto | null;
+}
+
+export interface MatchClassDto {
+  graduationYear: number;
+  departmentId: string;
+  className: string;
+}
+
+/** What staff see of a match: also what the sponsor has paid of it so far (pledge fulfilment). */
+export interface StaffCampaignMatchDto extends CampaignMatchDto {
+  sponsorAlumnusId: string | null;
+  /** The sponsor's payments recorded so far (bank transfer etc.), fen. */
+  paidFen: number;
+  /** matchedFen − paidFen: what the sponsor still owes for the gifts matched (negative when paid ahead). */
+  owedFen: number;
+  createdAt: string;
+}
+
+/** POST /staff/campaigns/:id/matches. */
+export interface CreateCampaignMatchRequest {
+  sponsorKind: MatchSponsorKind;
+  sponsorName: string;
+  /** An alumnus sponsor's account, when there is one. */
+  sponsorAlumnusId?: string | null;
+  ratioPercent: number;
+  capFen: number;
+  startsAt: string;
+  endsAt: string;
+  firstTimeOnly?: boolean;
+  forClass?: MatchClassDto | null;
+}
+
+/** POST /staff/campaigns/:id/matches/:matchId/payments: the sponsor paid part of its pledge. */
+export interface CreateMatchPaymentRequest {
+  amountFen: number;
+  /** Beijing calendar day the money arrived, YYYY-MM-DD. */
+  receivedOn: string;
+  /** The bank reference or voucher number. */
+  reference: string;
+}
+
+export interface MatchPaymentDto {
+  id: string;
+  matchId: string;
+  amountFen: number;
+  receivedOn: string;
+  reference: string;
+  createdAt: string;
 }
 
 /** The donate sheet: an amount, or a number of units of a campaign that has a unit. */
@@ -37,6 +118,8 @@ export interface DonationDto {
   amountFen: number;
   /** Given back by refunds so far. */
   refundedFen: number;
+  /** What sponsors matched of this gift (配捐), set when it is posted; a refund gives back its share. */
+  matchedFen: number;
   units: number;
   message: string;
   anonymous: boolean;
@@ -274,3 +357,167 @@ export interface StaffDonationDto extends DonationDto {
 /** `GET /staff/donations?refund=abnormal`: only gifts with an abnormal refund. */
 export const STAFF_DONATION_REFUND_FILTERS = ['abnormal'] as const;
 export type StaffDonationRefundFilter = (typeof STAFF_DONATION_REFUND_FILTERS)[number];
+
+/**
+ * Giving days (校庆日, 99 公益日-style): a window, the campaigns in it, goals, and challenges.
+ * `donor_unlock`: a sponsor's bonus unlocks once `donorTarget` donors gave in the day;
+ * `class_competition` / `department_competition`: classes or departments ranked by donors or amount.
+ */
+export const GIVING_DAY_CHALLENGE_KINDS = ['donor_unlock', 'class_competition', 'department_competition'] as const;
+export type GivingDayChallengeKind = (typeof GIVING_DAY_CHALLENGE_KINDS)[number];
+export const GIVING_DAY_METRICS = ['donors', 'amount'] as const;
+export type GivingDayMetric = (typeof GIVING_DAY_METRICS)[number];
+export const GIVING_DAY_STATUSES = ['draft', 'published'] as const;
+export type GivingDayStatus = (typeof GIVING_DAY_STATUSES)[number];
+/** How often the giving-day page reads its live view again (the server caches it between payments). */
+export const GIVING_DAY_REFRESH_SECONDS = 5;
+/** An amount board shows a class or department only once this many donors gave: a sum of one or two gifts would name them. */
+export const GIVING_DAY_AMOUNT_MIN_DONORS = 3;
+export const GIVING_DAY_MAX_CAMPAIGNS = 10;
+export const GIVING_DAY_MAX_CHALLENGES = 10;
+
+export interface GivingDayChallengeInput {
+  kind: GivingDayChallengeKind;
+  title: string;
+  /** Competitions: what ranks (default donors). */
+  metric?: GivingDayMetric;
+  /** donor_unlock: donors needed. */
+  donorTarget?: number | null;
+  /** donor_unlock: the bonus the sponsor gives when unlocked, fen. */
+  bonusFen?: number | null;
+  sponsorName?: string | null;
+}
+
+/** POST /staff/giving-days (PATCH takes any part; campaignIds and challenges replace the old lists). */
+export interface GivingDayInput {
+  title: string;
+  summary?: string;
+  startsAt: string;
+  endsAt: string;
+  goalFen: number;
+  goalDonors?: number | null;
+  campaignIds: string[];
+  challenges?: GivingDayChallengeInput[];
+  status?: GivingDayStatus;
+}
+
+export interface GivingDayChallengeDto {
+  id: string;
+  kind: GivingDayChallengeKind;
+  title: string;
+  metric: GivingDayMetric;
+  donorTarget: number | null;
+  bonusFen: number | null;
+  sponsorName: string | null;
+}
+
+export interface GivingDayDto {
+  id: string;
+  title: string;
+  summary: string;
+  status: GivingDayStatus;
+  startsAt: string;
+  endsAt: string;
+  goalFen: number;
+  goalDonors: number | null;
+  campaignIds: string[];
+  challenges: GivingDayChallengeDto[];
+}
+
+/** One class or department on a giving day's board. */
+export interface GivingDayBoardEntryDto {
+  rank: number;
+  /** "2015 届 计科1班" or the department's name. */
+  name: string;
+  donors: number;
+  /** Null on a donors board. */
+  amountFen: number | null;
+}
+
+export interface GivingDayBoardDto {
+  metric: GivingDayMetric;
+  entries: GivingDayBoardEntryDto[];
+}
+
+export interface GivingDayChallengeProgressDto extends GivingDayChallengeDto {
+  /** donor_unlock: donors so far; competitions: the leader's figure. */
+  progress: number;
+  /** donor_unlock: the target was reached. */
+  unlocked: boolean;
+  /** Competitions: the board. */
+  board: GivingDayBoardDto | null;
+}
+
+/** The giving-day page: everything it shows, read from the cache a payment's posting drops. */
+export interface GivingDayLiveDto {
+  day: GivingDayDto;
+  /** The server's clock, for the countdown. */
+  now: string;
+  phase: 'upcoming' | 'live' | 'ended';
+  totals: {
+    /** Paid during the day to its campaigns, less refunds, fen. */
+    raisedFen: number;
+    /** Sponsors' matches of those gifts. */
+    matchedFen: number;
+    /** Bonuses of unlocked challenges. */
+    bonusFen: number;
+    donors: number;
+    gifts: number;
+  };
+  campaigns: CampaignSummaryDto[];
+  /** The latest gifts of the day, as the donor wall shows them. */
+  recentDonors: (DonorWallEntryDto & { campaignTitle: string })[];
+  classBoard: GivingDayBoardDto;
+  departmentBoard: GivingDayBoardDto;
+  challenges: GivingDayChallengeProgressDto[];
+}
+
+/** Who the receipt (公益事业捐赠票据) is made out to: a person (ID number) or a company (统一社会信用代码). */
+export const RECEIPT_PAYER_KINDS = ['person', 'company'] as const;
+export type ReceiptPayerKind = (typeof RECEIPT_PAYER_KINDS)[number];
+/** requested: waiting for staff · issued: the number recorded and the file attached. */
+export const RECEIPT_STATUSES = ['requested', 'issued'] as const;
+export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
+export const RECEIPT_MAX_GIFTS = 50;
+/** The e-receipt file staff attach: a PDF or an image, at most 5 MB. */
+export const RECEIPT_FILE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** POST /me/receipts. */
+export interface CreateReceiptRequest {
+  donationIds: string[];
+  payerKind: ReceiptPayerKind;
+  /** The name as it is to appear on the receipt. */
+  payerName: string;
+  /** 18-character ID number or unified social credit code; stored encrypted. */
+  taxId: string;
+}
+
+/** A receipt as its donor sees it: the tax number masked. */
+export interface DonationReceiptDto {
+  id: string;
+  status: ReceiptStatus;
+  payerKind: ReceiptPayerKind;
+  payerName: string;
+  /** e.g. `1101**********123X`. */
+  taxIdMasked: string;
+  /** The gifts' amounts less refunds, fen. */
+  amountFen: number;
+  donationIds: string[];
+  receiptNo: string | null;
+  createdAt: string;
+  issuedAt: string | null;
+}
+
+/** What staff see in the queue: the tax number in full (they write the receipt) and who asked. */
+export interface StaffDonationReceiptDto extends DonationReceiptDto {
+  taxId: string;
+  alumnusId: string;
+  donorName: string;
+  /** The e-receipt file is attached (it can be issued). */
+  hasFile: boolean;
+}
+
+/** POST /staff/receipts/:id/issue. */
+export interface IssueReceiptRequest {
+  receiptNo: string;
+}

@@ -7,8 +7,9 @@ export const DONATION_STATUS_LABELS: Record<DonationStatus, string> = {
   refunded: '已退款',
 };
 
-/** "¥30.00", or "¥30.00（已退 ¥10.00）" after a partial refund. */
-export function amountLine(donation: Pick<DonationDto, 'amountFen' | 'refundedFen' | 'status'>): string {
+/** "¥30.00", "¥30.00（已退 ¥10.00）" after a partial refund, "¥30.00 · 获配捐 ¥30.00" with a sponsor's match. */
+export function amountLine(donation: Pick<DonationDto, 'amountFen' | 'refundedFen' | 'matchedFen' | 'status'>): string {
   const refunded = donation.refundedFen > 0 && donation.status !== 'refunded' ? `（已退 ${formatFen(donation.refundedFen)}）` : '';
-  return `${formatFen(donation.amountFen)}${refunded}`;
+  const matched = donation.matchedFen > 0 ? ` · 获配捐 ${formatFen(donation.matchedFen)}` : '';
+  return `${formatFen(donation.amountFen)}${refunded}${matched}`;
 }

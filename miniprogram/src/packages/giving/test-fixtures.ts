@@ -1,4 +1,4 @@
-import type { CampaignDetailDto, DonationCertificateDto, DonationDto } from '@alumni/shared';
+import type { CampaignDetailDto, DonationCertificateDto, DonationDto, DonationReceiptDto, MyDonationDto } from '@alumni/shared';
 
 /** An open sapling drive: 1 棵树苗 = ¥30, at least ¥1, at most ¥3,000 a gift. */
 export function saplingCampaign(override: Partial<CampaignDetailDto> = {}): CampaignDetailDto {
@@ -22,6 +22,8 @@ export function saplingCampaign(override: Partial<CampaignDetailDto> = {}): Camp
     unitsRaised: 357,
     spentFen: 360_000,
     startsAt: '2026-11-01T06:00:00.000Z',
+    matchedFen: 0,
+    matches: [],
     ...override,
   };
 }
@@ -46,6 +48,7 @@ export function donationFixture(override: Partial<DonationDto> = {}): DonationDt
     outTradeNo: 'AL261129abcdef0123456789abcd',
     amountFen: 3000,
     refundedFen: 0,
+    matchedFen: 0,
     units: 1,
     message: '',
     anonymous: false,
@@ -86,3 +89,25 @@ export function certificateFixture(override: Partial<DonationCertificateDto> = {
     ...override,
   };
 }
+
+/** A gift as 我的捐赠 lists it: paid, with its certificate and drive. */
+export const myPaidGift = (override: Partial<MyDonationDto> = {}): MyDonationDto => ({
+  ...paidDonation({ id: 'd1', amountFen: 5000, units: 0, treeNumbers: null }),
+  campaign: aidCampaign(),
+  ...override,
+});
+
+/** A receipt the school issued for gift d0. */
+export const issuedReceipt = (override: Partial<DonationReceiptDto> = {}): DonationReceiptDto => ({
+  id: 'r1',
+  status: 'issued',
+  payerKind: 'person',
+  payerName: '李明',
+  taxIdMasked: '1101**********123X',
+  amountFen: 3000,
+  donationIds: ['d0'],
+  receiptNo: '浙财0000001',
+  createdAt: '2026-12-01T02:00:00.000Z',
+  issuedAt: '2026-12-02T02:00:00.000Z',
+  ...override,
+});

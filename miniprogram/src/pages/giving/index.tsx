@@ -1,10 +1,11 @@
-import type { CampaignSummaryDto } from '@alumni/shared';
+import type { CampaignSummaryDto, GivingDayDto } from '@alumni/shared';
 import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { listCampaigns } from '../../api/campaigns';
+import { listGivingDays } from '../../api/giving-days';
 import { CampaignCard } from '../../components/campaign-card';
-import { CLASS_LEADERBOARD_URL, HONOUR_ROLL_URL, MY_DONATIONS_URL } from '../../components/campaign-links';
+import { CLASS_LEADERBOARD_URL, GIVING_DAY_URL, HONOUR_ROLL_URL, MY_DONATIONS_URL } from '../../components/campaign-links';
 import { CampaignTabs } from '../../components/campaign-tabs';
 import { EmptyState } from '../../components/empty-state';
 import { EventPagedList } from '../../components/event-paged-list';
@@ -37,6 +38,7 @@ export default function GivingPage() {
           我的捐赠
         </Text>
       </View>
+      <GivingDayBanner />
       <View className="giving-boards">
         <Text className="giving-board giving-board--honour" onClick={() => void Taro.navigateTo({ url: HONOUR_ROLL_URL })}>
           年度光荣榜 ›
@@ -63,6 +65,27 @@ export default function GivingPage() {
           render={(campaign) => <CampaignCard key={campaign.id} campaign={campaign} />}
         />
       </View>
+    </View>
+  );
+}
+
+/** The giving day running now (or the next one), when staff published one: a tap opens its live page. */
+function GivingDayBanner() {
+  const [day, setDay] = useState<GivingDayDto | null>(null);
+  useEffect(() => {
+    listGivingDays().then(
+      (days) =>
+        setDay(days.filter((d) => Date.parse(d.endsAt) > Date.now()).sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0] ?? null),
+      () => setDay(null),
+    );
+  }, []);
+  if (!day) return null;
+  const live = Date.parse(day.startsAt) <= Date.now();
+  return (
+    <View className="giving-day-banner" onClick={() => void Taro.navigateTo({ url: `${GIVING_DAY_URL}?id=${day.id}` })}>
+      <Text className="giving-day-banner__chip">{live ? '捐赠日进行中' : '捐赠日即将开始'}</Text>
+      <Text className="giving-day-banner__title">{day.title}</Text>
+      <Text className="giving-day-banner__go">去看看 ›</Text>
     </View>
   );
 }

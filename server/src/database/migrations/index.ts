@@ -30,6 +30,9 @@ import { ContactRequests1796800000000 } from './1796800000000-contact-requests.j
 import { ClassLiaisons1796810000000 } from './1796810000000-class-liaisons.js';
 import { Branches1796820000000 } from './1796820000000-branches.js';
 import { Stories1796840000000 } from './1796840000000-stories.js';
+import { GivingMatches1796850000000 } from './1796850000000-giving-matches.js';
+import { GivingDays1796851000000 } from './1796851000000-giving-days.js';
+import { GivingReceipts1796852000000 } from './1796852000000-giving-receipts.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -65,4 +68,7 @@ export const MIGRATIONS = [
   Branches1796820000000,
   MemoriesPhotos1796830000000,
   Stories1796840000000,
+  GivingMatches1796850000000,
+  GivingDays1796851000000,
+  GivingReceipts1796852000000,
 ];

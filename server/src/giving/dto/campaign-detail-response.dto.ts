@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CampaignDetailDto, Page } from '@alumni/shared';
+import { CampaignMatchResponseDto } from './campaign-match.dto.js';
 import { CampaignSummaryResponseDto } from './campaign-summary-response.dto.js';
 
 export class CampaignDetailResponseDto extends CampaignSummaryResponseDto implements CampaignDetailDto {
@@ -23,6 +24,12 @@ export class CampaignDetailResponseDto extends CampaignSummaryResponseDto implem
 
   @ApiProperty({ format: 'date-time' })
   startsAt: string;
+
+  @ApiProperty({ description: 'What sponsors matched so far (配捐), fen' })
+  matchedFen: number;
+
+  @ApiProperty({ type: [CampaignMatchResponseDto], description: 'Matching pledges, oldest first' })
+  matches: CampaignMatchResponseDto[];
 }
 
 export class CampaignDetailPageResponseDto implements Page<CampaignDetailDto> {

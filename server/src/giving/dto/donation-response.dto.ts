@@ -25,6 +25,9 @@ export class DonationResponseDto implements DonationDto {
   @ApiProperty({ description: 'Given back by refunds so far, fen' })
   refundedFen: number;
 
+  @ApiProperty({ description: 'What sponsors matched of this gift (配捐), fen' })
+  matchedFen: number;
+
   @ApiProperty()
   units: number;
 

@@ -42,10 +42,10 @@ const SPENT = [
   },
 ];
 
-function serve() {
+function serve(campaign = saplingCampaign()) {
   taroRequest.mockImplementation(({ url }: { url: string }) => {
     const path = url.split('?')[0];
-    if (path === '/api/v1/campaigns/c1') return Promise.resolve({ statusCode: 200, data: saplingCampaign() });
+    if (path === '/api/v1/campaigns/c1') return Promise.resolve({ statusCode: 200, data: campaign });
     if (path === '/api/v1/campaigns/c1/donors') return Promise.resolve({ statusCode: 200, data: { items: WALL, nextCursor: null } });
     if (path === '/api/v1/campaigns/c1/disbursements')
       return Promise.resolve({ statusCode: 200, data: { items: SPENT, nextCursor: null } });
@@ -102,5 +102,43 @@ describe('捐赠项目', () => {
     storage.set('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: {} });
     fireEvent.click(screen.getByText('我要种树'));
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/giving/pages/donate/index?id=c1' });
+  });
+
+  it('shows each sponsor’s match (配捐): ratio, cap, matched and remaining; nothing without one', async () => {
+    serve();
+    const plain = render(<CampaignPage />);
+    await screen.findByText('已种 357 棵树苗');
+    expect(plain.container.querySelector('.campaign-matches')).toBeNull();
+    plain.unmount();
+
+    serve(
+      saplingCampaign({
+        matchedFen: 3000,
+        matches: [
+          {
+            id: 'm1',
+            sponsorKind: 'company',
+            sponsorName: '江州科技有限公司',
+            ratioPercent: 100,
+            capFen: 10_000,
+            matchedFen: 3000,
+            remainingFen: 7000,
+            startsAt: '2026-01-01T00:00:00.000Z',
+            endsAt: '2099-01-01T00:00:00.000Z',
+            firstTimeOnly: true,
+            forClass: null,
+          },
+        ],
+      }),
+    );
+    const { container } = render(<CampaignPage />);
+    expect(await screen.findByText('江州科技有限公司')).toBeTruthy();
+    const card = container.querySelector('.campaign-matches')!;
+    expect(card.textContent).toContain('1:1 配捐 · 上限 ¥100.00');
+    expect(card.textContent).toContain('已配捐 ¥30.00');
+    expect(card.textContent).toContain('剩余 ¥70.00');
+    expect(card.textContent).toContain('配捐中');
+    expect(card.textContent).toContain('仅首次捐赠的校友');
+    expect(card.textContent).toContain('捐款 ¥10,710.00 + 配捐 ¥30.00 = ¥10,740.00');
   });
 });

@@ -18,6 +18,7 @@ import { CampaignProgress } from '../../../../components/campaign-progress';
 import { unitPriceLine } from '../../../../components/campaign-units';
 import { ErrorState } from '../../../../components/error-state';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
+import { CampaignMatches } from '../../campaign-matches';
 import { FundUseEntry } from '../../fund-use-entry';
 import { useCampaign } from '../../use-campaign';
 import { DONATE_URL, SIGN_IN_URL } from '../../urls';
@@ -76,6 +77,8 @@ export default function CampaignPage() {
           <Text className="campaign__window">{campaign.endsAt ? `${formatShanghaiShort(campaign.endsAt)} 截止` : '长期开放'}</Text>
         </View>
       </View>
+
+      <CampaignMatches campaign={campaign} />
 
       {campaign.beneficiary ? (
         <View className="campaign__card">

@@ -10,6 +10,7 @@ import { CAMPAIGN_URL, MY_DONATIONS_URL } from '../../../../components/campaign-
 import { ErrorState } from '../../../../components/error-state';
 import { CertificateImage } from '../../certificate-image';
 import { amountLine, DONATION_STATUS_LABELS } from '../../donation-view';
+import { matchedLine } from '../../match-view';
 import { sleep, treeLine, waitForSettlement } from '../../payment';
 import './index.scss';
 
@@ -88,7 +89,10 @@ export default function DonationPage() {
   return (
     <View className="donation">
       {certificate ? (
-        <CertificateImage certificate={certificate} onDrawn={setCertificateImage} />
+        <>
+          <CertificateImage certificate={certificate} onDrawn={setCertificateImage} />
+          {donation.matchedFen > 0 ? <Text className="donation-matched">{matchedLine(donation)}</Text> : null}
+        </>
       ) : (
         <View className="donation-status">
           <Text className={`donation-status__label donation-status__label--${donation.status}`}>

@@ -4,7 +4,7 @@ import Taro, { useReachBottom } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { listMyDisbursements, listMyDonations } from '../../../../api/donations';
 import { getGivingPreferences, setGivingPreferences } from '../../../../api/giving';
-import { CAMPAIGN_URL, DONATION_URL, HONOUR_ROLL_URL } from '../../../../components/campaign-links';
+import { CAMPAIGN_URL, DONATION_URL, HONOUR_ROLL_URL, RECEIPTS_URL } from '../../../../components/campaign-links';
 import { CampaignTabs } from '../../../../components/campaign-tabs';
 import { EmptyState } from '../../../../components/empty-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
@@ -34,6 +34,10 @@ export default function MyDonationsPage() {
   return (
     <View className="my-donations">
       <HonourRollChoice />
+      <View className="my-donations__receipts" onClick={() => void Taro.navigateTo({ url: RECEIPTS_URL })}>
+        <Text className="my-donations__receipts-title">捐赠票据</Text>
+        <Text className="my-donations__receipts-hint">申请公益事业捐赠票据，开具后在此下载 ›</Text>
+      </View>
       <View className="my-donations__tabs">
         <CampaignTabs tabs={TABS} value={tab} onChange={setTab} />
       </View>

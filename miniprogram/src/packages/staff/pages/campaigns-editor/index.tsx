@@ -32,6 +32,7 @@ import {
 // The same form look as the event editor.
 import '../events-editor/index.scss';
 import './index.scss';
+import { MatchPledges } from './match-pledges';
 import { EditedRecord, Row, Section, TransitionButtons, useEditorSaving } from '../../editor-form';
 
 /** ?id= edits that campaign; without it, a new draft. */
@@ -42,6 +43,7 @@ export default function CampaignEditorPage() {
         <>
           <Editor campaign={campaign} onSaved={saved} />
           {campaign && campaign.status !== 'draft' ? <FundUseForm campaign={campaign} onAdded={reload} /> : null}
+          {campaign && campaign.status !== 'closed' ? <MatchPledges campaign={campaign} onChanged={reload} /> : null}
         </>
       )}
     </EditedRecord>

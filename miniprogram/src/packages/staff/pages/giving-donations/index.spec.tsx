@@ -13,6 +13,7 @@ const gift: StaffDonationDto = {
   outTradeNo: 'AL2611290A1B2C3D4E5F60718293A4',
   amountFen: 6000,
   refundedFen: 0,
+  matchedFen: 0,
   refundableFen: 6000,
   abnormalRefundFen: 0,
   units: 2,

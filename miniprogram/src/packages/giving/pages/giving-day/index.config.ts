@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '捐赠日',
+  enableShareAppMessage: true,
+});

@@ -1,0 +1,224 @@
+import { type CampaignDetailDto, formatFen, MATCH_SPONSOR_KINDS, type StaffCampaignMatchDto } from '@alumni/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { createCampaignMatch, listCampaignMatches, recordMatchPayment } from '../../../../api/campaigns';
+import { MATCH_STATE_LABELS, matchConditions, matchState, matchWindow, ratioLabel } from '../../../giving/match-view';
+import { Row, Section } from '../../editor-form';
+import {
+  emptyMatchDraft,
+  emptyMatchPaymentDraft,
+  MATCH_RATIOS,
+  type MatchDraft,
+  type MatchPaymentDraft,
+  type MatchProblems,
+  SPONSOR_KIND_LABELS,
+  toMatchPaymentRequest,
+  toMatchRequest,
+} from './match-form';
+
+/** 配捐: the drive's matching pledges (what each matched, what its sponsor paid) and a new one. */
+export function MatchPledges({ campaign, onChanged }: { campaign: CampaignDetailDto; onChanged: () => void }) {
+  const [pledges, setPledges] = useState<StaffCampaignMatchDto[] | null>(null);
+  const [draft, setDraft] = useState<MatchDraft>(() => emptyMatchDraft());
+  const [problems, setProblems] = useState<MatchProblems>({});
+  const [busy, setBusy] = useState(false);
+  const load = () =>
+    listCampaignMatches(campaign.id).then(
+      (found) => setPledges(found),
+      () => setPledges(null),
+    );
+  useEffect(() => {
+    void load();
+  }, [campaign.id]);
+  const set = <K extends keyof MatchDraft>(key: K, value: MatchDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = async () => {
+    const { request, problems: found } = toMatchRequest(draft);
+    setProblems(found);
+    if (!request) return;
+    const { confirm } = await Taro.showModal({
+      title: '添加配捐',
+      content: `${request.sponsorName}将为期间的每笔捐赠${ratioLabel(request.ratioPercent)}，最多 ${formatFen(request.capFen)}。添加后校友在项目页即可看到。`,
+      confirmText: '添加',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await createCampaignMatch(campaign.id, request);
+      void Taro.showToast({ title: '已添加配捐', icon: 'success' });
+      setDraft(emptyMatchDraft());
+      await load();
+      onChanged();
+    } catch {
+      // The request wrapper showed why.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="editor campaign-editor campaign-matches-editor">
+      <Section title="配捐">
+        <Text className="editor-hint">
+          已配捐 {formatFen(campaign.matchedFen)}。每笔捐赠支付后按比例自动配捐，直到上限；退款会退回相应的配捐额度。
+        </Text>
+        {(pledges ?? []).map((pledge) => (
+          <Pledge key={pledge.id} campaignId={campaign.id} pledge={pledge} onPaid={() => void load()} />
+        ))}
+        <Row label="配捐方">
+          <View className="editor-chips">
+            {MATCH_SPONSOR_KINDS.map((kind) => (
+              <Text
+                key={kind}
+                className={kind === draft.sponsorKind ? 'editor-chip editor-chip--active' : 'editor-chip'}
+                onClick={() => set('sponsorKind', kind)}
+              >
+                {SPONSOR_KIND_LABELS[kind]}
+              </Text>
+            ))}
+          </View>
+        </Row>
+        <Row label="名称" problem={problems.sponsorName}>
+          <Input
+            className="editor-input campaign-match-sponsor"
+            value={draft.sponsorName}
+            placeholder="项目页显示的配捐方名称"
+            onInput={(e) => set('sponsorName', e.detail.value)}
+          />
+        </Row>
+        <Row label="比例">
+          <View className="editor-chips">
+            {MATCH_RATIOS.map((ratio) => (
+              <Text
+                key={ratio.percent}
+                className={ratio.percent === draft.ratioPercent ? 'editor-chip editor-chip--active' : 'editor-chip'}
+                onClick={() => set('ratioPercent', ratio.percent)}
+              >
+                {ratio.label}
+              </Text>
+            ))}
+          </View>
+        </Row>
+        <Row label="上限（元）" problem={problems.capYuan}>
+          <Input
+            className="editor-input campaign-match-cap"
+            type="digit"
+            value={draft.capYuan}
+            placeholder="如 100000"
+            onInput={(e) => set('capYuan', e.detail.value)}
+          />
+        </Row>
+        <Row label="开始" problem={problems.startsAt}>
+          <Input className="editor-input campaign-match-starts" value={draft.startsAt} onInput={(e) => set('startsAt', e.detail.value)} />
+        </Row>
+        <Row label="结束" problem={problems.endsAt}>
+          <Input className="editor-input campaign-match-ends" value={draft.endsAt} onInput={(e) => set('endsAt', e.detail.value)} />
+        </Row>
+        <Row label="对象">
+          <View className="editor-chips">
+            <Text
+              className={draft.firstTimeOnly ? 'editor-chip' : 'editor-chip editor-chip--active'}
+              onClick={() => set('firstTimeOnly', false)}
+            >
+              所有捐赠
+            </Text>
+            <Text
+              className={draft.firstTimeOnly ? 'editor-chip editor-chip--active campaign-match-first' : 'editor-chip campaign-match-first'}
+              onClick={() => set('firstTimeOnly', true)}
+            >
+              仅首次捐赠
+            </Text>
+          </View>
+        </Row>
+      </Section>
+      <View className="editor-actions">
+        <Button className="campaign-match-submit" type="primary" shape="round" block loading={busy} onClick={() => void submit()}>
+          添加配捐
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** One pledge: its progress, what the sponsor owes for the gifts matched, and the sponsor's payments. */
+function Pledge({ campaignId, pledge, onPaid }: { campaignId: string; pledge: StaffCampaignMatchDto; onPaid: () => void }) {
+  const [paying, setPaying] = useState(false);
+  const [draft, setDraft] = useState<MatchPaymentDraft>(() => emptyMatchPaymentDraft());
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const state = matchState(pledge);
+  const conditions = matchConditions(pledge);
+  const set = (key: keyof MatchPaymentDraft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const submit = async () => {
+    const { request, problem: found } = toMatchPaymentRequest(draft);
+    setProblem(found);
+    if (!request) return;
+    setBusy(true);
+    try {
+      await recordMatchPayment(campaignId, pledge.id, request);
+      void Taro.showToast({ title: '已登记到账', icon: 'success' });
+      setDraft(emptyMatchPaymentDraft());
+      setPaying(false);
+      onPaid();
+    } catch {
+      // The request wrapper showed why.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="campaign-match-pledge">
+      <View className="campaign-match-pledge__line">
+        <Text className="campaign-match-pledge__sponsor">
+          {pledge.sponsorName}（{SPONSOR_KIND_LABELS[pledge.sponsorKind]}）
+        </Text>
+        <Text className="campaign-match-pledge__state">{MATCH_STATE_LABELS[state]}</Text>
+      </View>
+      <Text className="campaign-match-pledge__text">
+        {ratioLabel(pledge.ratioPercent)} · 已配捐 {formatFen(pledge.matchedFen)} / {formatFen(pledge.capFen)}
+      </Text>
+      <Text className="campaign-match-pledge__text">
+        {matchWindow(pledge)}
+        {conditions ? ` · ${conditions}` : ''}
+      </Text>
+      <Text className="campaign-match-pledge__text campaign-match-pledge__paid">
+        配捐方已到账 {formatFen(pledge.paidFen)}，{pledge.owedFen > 0 ? `待到账 ${formatFen(pledge.owedFen)}` : '已结清已配捐部分'}
+      </Text>
+      {paying ? (
+        <View className="campaign-match-payment">
+          <Input
+            className="editor-input campaign-match-payment-amount"
+            type="digit"
+            value={draft.amountYuan}
+            placeholder="到账金额（元）"
+            onInput={(e) => set('amountYuan', e.detail.value)}
+          />
+          <Input
+            className="editor-input campaign-match-payment-day"
+            value={draft.receivedOn}
+            placeholder="到账日期 2026-11-20"
+            onInput={(e) => set('receivedOn', e.detail.value)}
+          />
+          <Input
+            className="editor-input campaign-match-payment-reference"
+            value={draft.reference}
+            placeholder="银行回单号或凭证号"
+            onInput={(e) => set('reference', e.detail.value)}
+          />
+          {problem ? <Text className="editor-problem">{problem}</Text> : null}
+          <Button className="campaign-match-payment-submit" size="small" type="primary" loading={busy} onClick={() => void submit()}>
+            登记到账
+          </Button>
+        </View>
+      ) : (
+        <Text className="campaign-match-pledge__pay" onClick={() => setPaying(true)}>
+          登记配捐方到账 ›
+        </Text>
+      )}
+    </View>
+  );
+}

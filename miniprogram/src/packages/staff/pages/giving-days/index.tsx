@@ -1,0 +1,192 @@
+import { type CampaignDetailDto, formatFen, formatShanghaiShort, type GivingDayDto, type GivingDayMetric } from '@alumni/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { listStaffCampaigns } from '../../../../api/campaigns';
+import { createGivingDay, listStaffGivingDays, updateGivingDay } from '../../../../api/giving-days';
+import { GIVING_DAY_URL } from '../../../../components/campaign-links';
+import { Row, Section } from '../../editor-form';
+import { emptyGivingDayDraft, type GivingDayDraft, type GivingDayProblems, toGivingDayInput } from './giving-day-form';
+import '../events-editor/index.scss';
+import './index.scss';
+
+const METRICS: { value: GivingDayMetric | null; label: string }[] = [
+  { value: null, label: '不设' },
+  { value: 'donors', label: '比参与人数' },
+  { value: 'amount', label: '比筹款金额' },
+];
+
+/** 捐赠日: staff set a day's window, campaigns, goals and challenges, and publish it. */
+export default function StaffGivingDaysPage() {
+  const [days, setDays] = useState<GivingDayDto[] | null>(null);
+  const [campaigns, setCampaigns] = useState<CampaignDetailDto[]>([]);
+  const [draft, setDraft] = useState<GivingDayDraft>(() => emptyGivingDayDraft());
+  const [problems, setProblems] = useState<GivingDayProblems>({});
+  const [busy, setBusy] = useState(false);
+  const load = () => listStaffGivingDays().then(setDays, () => setDays([]));
+  useEffect(() => {
+    void load();
+    listStaffCampaigns({ limit: 50 }).then(
+      (page) => setCampaigns(page.items.filter((c) => c.status === 'open')),
+      () => setCampaigns([]),
+    );
+  }, []);
+  const set = <K extends keyof GivingDayDraft>(key: K, value: GivingDayDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const toggleCampaign = (id: string) =>
+    set('campaignIds', draft.campaignIds.includes(id) ? draft.campaignIds.filter((c) => c !== id) : [...draft.campaignIds, id]);
+
+  const save = async (publish: boolean) => {
+    const { input, problems: found } = toGivingDayInput(draft, publish);
+    setProblems(found);
+    if (!input) return;
+    setBusy(true);
+    try {
+      await createGivingDay(input);
+      void Taro.showToast({ title: publish ? '已发布' : '已保存草稿', icon: 'success' });
+      setDraft(emptyGivingDayDraft());
+      await load();
+    } catch {
+      // The request wrapper showed why.
+    } finally {
+      setBusy(false);
+    }
+  };
+  const publish = async (day: GivingDayDto) => {
+    try {
+      await updateGivingDay(day.id, { status: 'published' });
+      void Taro.showToast({ title: '已发布', icon: 'success' });
+      await load();
+    } catch {
+      // The request wrapper showed why.
+    }
+  };
+
+  const field = (key: 'title' | 'startsAt' | 'endsAt' | 'goalYuan' | 'goalDonors', label: string, placeholder: string, digit = false) => (
+    <Row label={label} problem={problems[key]}>
+      <Input
+        className={`editor-input giving-day-editor-${key}`}
+        type={digit ? 'digit' : 'text'}
+        value={draft[key]}
+        placeholder={placeholder}
+        onInput={(e) => set(key, e.detail.value)}
+      />
+    </Row>
+  );
+  const metricChips = (key: 'classChallenge' | 'departmentChallenge') => (
+    <View className="editor-chips">
+      {METRICS.map((m) => (
+        <Text
+          key={m.label}
+          className={`${m.value === draft[key] ? 'editor-chip editor-chip--active' : 'editor-chip'} giving-day-editor-${key}-${m.value ?? 'none'}`}
+          onClick={() => set(key, m.value)}
+        >
+          {m.label}
+        </Text>
+      ))}
+    </View>
+  );
+
+  return (
+    <View className="editor staff-giving-days">
+      {(days ?? []).length > 0 ? (
+        <Section title="已设置的捐赠日">
+          {days!.map((day) => (
+            <View key={day.id} className="staff-giving-day">
+              <View className="staff-giving-day__main">
+                <Text className="staff-giving-day__title">{day.title}</Text>
+                <Text className="staff-giving-day__meta">
+                  {formatShanghaiShort(day.startsAt)} – {formatShanghaiShort(day.endsAt)} · 目标 {formatFen(day.goalFen)}
+                </Text>
+              </View>
+              {day.status === 'draft' ? (
+                <Button className="staff-giving-day__publish" size="small" type="primary" onClick={() => void publish(day)}>
+                  发布
+                </Button>
+              ) : (
+                <Text className="staff-giving-day__open" onClick={() => void Taro.navigateTo({ url: `${GIVING_DAY_URL}?id=${day.id}` })}>
+                  查看 ›
+                </Text>
+              )}
+            </View>
+          ))}
+        </Section>
+      ) : null}
+
+      <Section title="新建捐赠日">
+        {field('title', '名称', '如 百年校庆捐赠日')}
+        <Row label="简介" stacked>
+          <Textarea
+            className="editor-textarea giving-day-editor-summary"
+            value={draft.summary}
+            placeholder="一句话号召，显示在捐赠日页顶部"
+            onInput={(e) => set('summary', e.detail.value)}
+          />
+        </Row>
+        {field('startsAt', '开始', '2026-12-20 00:00')}
+        {field('endsAt', '结束', '2026-12-21 00:00')}
+        {field('goalYuan', '目标（元）', '如 100000', true)}
+        {field('goalDonors', '参与人数目标', '可不填', true)}
+        <Row label="捐赠项目" problem={problems.campaignIds} stacked>
+          <View className="editor-chips">
+            {campaigns.map((c) => (
+              <Text
+                key={c.id}
+                className={
+                  draft.campaignIds.includes(c.id)
+                    ? 'editor-chip editor-chip--active giving-day-editor-campaign'
+                    : 'editor-chip giving-day-editor-campaign'
+                }
+                onClick={() => toggleCampaign(c.id)}
+              >
+                {c.title}
+              </Text>
+            ))}
+          </View>
+        </Row>
+      </Section>
+
+      <Section title="挑战">
+        <Row label="参与人数解锁" problem={problems.unlock} stacked>
+          <View className="giving-day-editor-unlock">
+            <Input
+              className="editor-input giving-day-editor-unlockDonors"
+              type="number"
+              value={draft.unlockDonors}
+              placeholder="达到多少位校友参与（不设则留空）"
+              onInput={(e) => set('unlockDonors', e.detail.value)}
+            />
+            <Input
+              className="editor-input giving-day-editor-unlockBonusYuan"
+              type="digit"
+              value={draft.unlockBonusYuan}
+              placeholder="解锁的奖励金额（元）"
+              onInput={(e) => set('unlockBonusYuan', e.detail.value)}
+            />
+            <Input
+              className="editor-input giving-day-editor-unlockSponsor"
+              value={draft.unlockSponsor}
+              placeholder="出资方，如 某某科技有限公司"
+              onInput={(e) => set('unlockSponsor', e.detail.value)}
+            />
+          </View>
+        </Row>
+        <Row label="班级挑战" stacked>
+          {metricChips('classChallenge')}
+        </Row>
+        <Row label="院系挑战" stacked>
+          {metricChips('departmentChallenge')}
+        </Row>
+      </Section>
+
+      <View className="editor-actions">
+        <Button className="giving-day-editor-publish" type="primary" shape="round" block loading={busy} onClick={() => void save(true)}>
+          发布捐赠日
+        </Button>
+        <Button className="giving-day-editor-save" shape="round" block loading={busy} onClick={() => void save(false)}>
+          保存为草稿
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,150 @@
+import { formatFen, formatShanghaiShort, type ReceiptStatus, type StaffDonationReceiptDto } from '@alumni/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { EXPORT_FORMATS } from '../../../../api/exports';
+import { attachReceiptFile, downloadReceiptExport, issueReceipt, listReceiptQueue } from '../../../../api/receipts';
+import { BrowserFileButton } from '../../../../components/browser-file-button';
+import { CampaignTabs } from '../../../../components/campaign-tabs';
+import { EmptyState } from '../../../../components/empty-state';
+import { ExportButton } from '../../../../components/export-button';
+import { PAYER_KIND_LABELS } from '../../../giving/receipt-form';
+import './index.scss';
+
+const isH5 = process.env.TARO_ENV === 'h5';
+const TABS = [
+  ['requested', '待开具'],
+  ['issued', '已开具'],
+] as const;
+
+/** 捐赠票据: the queue of receipt requests; staff attach the e-receipt, record its number, and export for finance. */
+export default function StaffReceiptsPage() {
+  const [status, setStatus] = useState<ReceiptStatus>('requested');
+  const [items, setItems] = useState<StaffDonationReceiptDto[] | null>(null);
+  const load = () => listReceiptQueue(status).then(setItems, () => setItems([]));
+  useEffect(() => {
+    setItems(null);
+    void load();
+  }, [status]);
+
+  return (
+    <View className="staff-receipts">
+      <View className="staff-receipts__top">
+        <CampaignTabs tabs={TABS} value={status} onChange={setStatus} />
+        <View className="staff-receipts__exports">
+          {EXPORT_FORMATS.map((format) => (
+            <ExportButton
+              key={format}
+              format={format}
+              filename={`捐赠票据.${format}`}
+              download={() => downloadReceiptExport(format)}
+              block="staff-receipts-export"
+            />
+          ))}
+        </View>
+      </View>
+      {items === null ? null : items.length === 0 ? (
+        <EmptyState title={status === 'requested' ? '没有待开具的票据申请' : '还没有开具过票据'} />
+      ) : (
+        items.map((receipt) => <Receipt key={receipt.id} receipt={receipt} onChanged={() => void load()} />)
+      )}
+    </View>
+  );
+}
+
+function Receipt({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; onChanged: () => void }) {
+  const [receiptNo, setReceiptNo] = useState('');
+  const [busy, setBusy] = useState(false);
+  const attach = async (filePath: string, fileName?: string) => {
+    setBusy(true);
+    try {
+      await attachReceiptFile(receipt.id, filePath, fileName);
+      void Taro.showToast({ title: '已上传票据文件', icon: 'success' });
+      onChanged();
+    } catch {
+      // The upload helper showed why.
+    } finally {
+      setBusy(false);
+    }
+  };
+  const chooseInWeChat = async () => {
+    try {
+      const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf', 'jpg', 'jpeg', 'png'] });
+      const file = tempFiles[0];
+      if (file) await attach(file.path, file.name);
+    } catch {
+      // Cancelled.
+    }
+  };
+  const issue = async () => {
+    if (receiptNo.trim() === '') {
+      void Taro.showToast({ title: '请填写票据号', icon: 'none' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await issueReceipt(receipt.id, receiptNo.trim());
+      void Taro.showToast({ title: '已开具，已通知捐赠人', icon: 'none' });
+      onChanged();
+    } catch {
+      // The request wrapper showed why.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="staff-receipt">
+      <View className="staff-receipt__line">
+        <Text className="staff-receipt__payer">
+          {receipt.payerName}（{PAYER_KIND_LABELS[receipt.payerKind]}）
+        </Text>
+        <Text className="staff-receipt__amount">{formatFen(receipt.amountFen)}</Text>
+      </View>
+      <Text className="staff-receipt__tax-id">{receipt.taxId}</Text>
+      <Text className="staff-receipt__meta">
+        申请人 {receipt.donorName} · {receipt.donationIds.length} 笔捐赠 · {formatShanghaiShort(receipt.createdAt)} 申请
+      </Text>
+      {receipt.status === 'issued' ? (
+        <Text className="staff-receipt__issued">
+          票据号 {receipt.receiptNo} · {formatShanghaiShort(receipt.issuedAt!)} 开具
+        </Text>
+      ) : (
+        <View className="staff-receipt__actions">
+          <Text className="staff-receipt__file">
+            {receipt.hasFile ? '已上传电子票据（可重新上传）' : '第一步：上传电子票据（PDF 或图片）'}
+          </Text>
+          {isH5 ? (
+            <BrowserFileButton
+              label={receipt.hasFile ? '重新上传' : '选择票据文件'}
+              accept=".pdf,.jpg,.jpeg,.png"
+              inputClassName="staff-receipt-file-input"
+              onChosen={(file) => void attach(URL.createObjectURL(file), file.name)}
+            />
+          ) : (
+            <Button size="small" onClick={() => void chooseInWeChat()}>
+              从聊天记录选择文件
+            </Button>
+          )}
+          <Input
+            className="staff-receipt__no"
+            value={receiptNo}
+            placeholder="第二步：票据号"
+            onInput={(e) => setReceiptNo(e.detail.value)}
+          />
+          <Button
+            className="staff-receipt__issue"
+            type="primary"
+            size="small"
+            loading={busy}
+            disabled={!receipt.hasFile}
+            onClick={() => void issue()}
+          >
+            登记票据号并通知
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

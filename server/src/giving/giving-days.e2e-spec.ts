@@ -1,0 +1,215 @@
+import type { GivingDayLiveDto } from '@alumni/shared';
+import { DepartmentEntity } from '../school/department.entity.js';
+import { signedIn } from '../../test/auth.js';
+import { campaignFactory } from '../../test/factories.js';
+import { giveAndPay, payFake, post, until } from '../../test/giving.js';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+import type { CampaignEntity } from './campaign.entity.js';
+
+type Who = Awaited<ReturnType<typeof signedIn>>;
+const HOUR = 3600_000;
+
+describe('giving days', () => {
+  let t: TestApp;
+  let staff: Who;
+  let admin: Who;
+  let aid: CampaignEntity;
+  let trees: CampaignEntity;
+  let other: CampaignEntity;
+  let computer: DepartmentEntity;
+  let languages: DepartmentEntity;
+  const classA: Who[] = [];
+  const classB: Who[] = [];
+
+  const create = (body: unknown, who: Who = staff) => t.request('/api/v1/staff/giving-days', post(body, who.headers));
+  const patch = (id: string, body: unknown) =>
+    t.request(`/api/v1/staff/giving-days/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...staff.headers },
+      body: JSON.stringify(body),
+    });
+  const live = async (id: string) => (await t.request(`/api/v1/giving-days/${id}`)).body as GivingDayLiveDto;
+  const dayBody = (values: Record<string, unknown> = {}) => ({
+    title: '百年校庆捐赠日',
+    summary: '一起为母校庆生',
+    startsAt: new Date(Date.now() - HOUR).toISOString(),
+    endsAt: new Date(Date.now() + 23 * HOUR).toISOString(),
+    goalFen: 1_000_000,
+    goalDonors: 100,
+    campaignIds: [aid.id, trees.id],
+    challenges: [
+      { kind: 'donor_unlock', title: '3 位校友参与，解锁 ¥500 配捐', donorTarget: 3, bonusFen: 50_000, sponsorName: '江州科技' },
+      { kind: 'class_competition', title: '班级参与人数挑战', metric: 'donors' },
+      { kind: 'department_competition', title: '院系筹款挑战', metric: 'amount' },
+    ],
+    ...values,
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { THROTTLE_LIMIT: '100000' } });
+    payFake(t);
+    staff = await signedIn(t, ['staff']);
+    admin = await signedIn(t, ['admin']);
+    const factory = campaignFactory(t.dataSource);
+    aid = await factory({ title: '春晖助学', maxAmountFen: 1_000_000 });
+    trees = await factory({ title: '校友林', maxAmountFen: 1_000_000 });
+    other = await factory({ title: '不在捐赠日', maxAmountFen: 1_000_000 });
+    [computer, languages] = await t.dataSource
+      .getRepository(DepartmentEntity)
+      .save([{ name: '捐赠日计算机学院' }, { name: '捐赠日外语学院' }]);
+    for (let i = 0; i < 5; i++) {
+      classA.push(await signedIn(t, ['alumnus'], { graduationYear: 2015, departmentId: computer!.id, className: '计科1班' }));
+      classB.push(await signedIn(t, ['alumnus'], { graduationYear: 2016, departmentId: languages!.id, className: '英语2班' }));
+    }
+  });
+  afterAll(() => t.close());
+
+  it('runs a giving day with live totals, boards and challenges, refreshed when a payment is posted', async () => {
+    const created = await create(dayBody());
+    expect(created.status).toBe(201);
+    const { id } = created.body;
+    expect(created.body).toMatchObject({ status: 'draft', campaignIds: [aid.id, trees.id] });
+    expect(created.body.challenges.map((c: { id: string }) => c.id)).toEqual([expect.any(String), expect.any(String), expect.any(String)]);
+    // A draft is not public.
+    expect((await t.request(`/api/v1/giving-days/${id}`)).status).toBe(404);
+    expect((await patch(id, { status: 'published' })).body.status).toBe('published');
+    expect((await t.request('/api/v1/giving-days')).body.map((d: { id: string }) => d.id)).toContain(id);
+
+    const empty = await live(id);
+    expect(empty).toMatchObject({ phase: 'live', totals: { raisedFen: 0, matchedFen: 0, bonusFen: 0, donors: 0, gifts: 0 } });
+    expect(empty.campaigns.map((c) => c.title)).toEqual(['春晖助学', '校友林']);
+    expect(Math.abs(Date.parse(empty.now) - Date.now())).toBeLessThan(5000);
+
+    // Class A: three donors (one gives twice); class B: one; a gift to another campaign does not count.
+    await giveAndPay(t, aid.id, classA[0]!, { amountFen: 10_000 });
+    await giveAndPay(t, trees.id, classA[0]!, { amountFen: 5000 });
+    await giveAndPay(t, aid.id, classA[1]!, { amountFen: 20_000, anonymous: true });
+    await giveAndPay(t, trees.id, classA[2]!, { amountFen: 3000 });
+    await giveAndPay(t, aid.id, classB[0]!, { amountFen: 100_000 });
+    await giveAndPay(t, other.id, classB[1]!, { amountFen: 7000 });
+
+    const day = await until(
+      () => live(id),
+      (v) => v.totals.gifts === 5,
+    );
+    expect(day.totals).toEqual({ raisedFen: 138_000, matchedFen: 0, bonusFen: 50_000, donors: 4, gifts: 5 });
+    expect(day.classBoard).toEqual({
+      metric: 'donors',
+      entries: [
+        { rank: 1, name: '2015 届 计科1班', donors: 3, amountFen: null },
+        { rank: 2, name: '2016 届 英语2班', donors: 1, amountFen: null },
+      ],
+    });
+    // By amount, a department shows once three of its alumni gave: languages' one large gift stays off.
+    expect(day.departmentBoard).toEqual({
+      metric: 'amount',
+      entries: [{ rank: 1, name: '捐赠日计算机学院', donors: 3, amountFen: 38_000 }],
+    });
+    const [unlock, classes, departments] = day.challenges;
+    expect(unlock).toMatchObject({ kind: 'donor_unlock', progress: 4, unlocked: true, bonusFen: 50_000, sponsorName: '江州科技' });
+    expect(classes).toMatchObject({ kind: 'class_competition', progress: 3, board: day.classBoard });
+    expect(departments).toMatchObject({ kind: 'department_competition', progress: 38_000, board: day.departmentBoard });
+    expect(day.recentDonors.map((d) => [d.name, d.amountFen, d.campaignTitle])).toEqual([
+      [classB[0]!.alumnus.displayName, 100_000, '春晖助学'],
+      [classA[2]!.alumnus.displayName, 3000, '校友林'],
+      ['匿名校友', 20_000, '春晖助学'],
+      [classA[0]!.alumnus.displayName, 5000, '校友林'],
+      [classA[0]!.alumnus.displayName, 10_000, '春晖助学'],
+    ]);
+
+    // The boards' sums are the paid rows'.
+    const [rows] = await t.dataSource.query(
+      `SELECT sum(amount_fen - refunded_fen)::int AS fen, count(DISTINCT alumnus_id)::int AS donors FROM donations
+        WHERE status = 'paid' AND campaign_id = ANY($1::uuid[]) AND paid_at >= $2`,
+      [[aid.id, trees.id], new Date(Date.now() - HOUR)],
+    );
+    expect(rows).toEqual({ fen: day.totals.raisedFen, donors: day.totals.donors });
+
+    // A sponsor's match shows in the totals; a refund takes its gift (and its match) back out.
+    await t.request(
+      `/api/v1/staff/campaigns/${trees.id}/matches`,
+      post(
+        {
+          sponsorKind: 'foundation',
+          sponsorName: '校友基金会',
+          ratioPercent: 100,
+          capFen: 100_000,
+          startsAt: new Date(Date.now() - HOUR).toISOString(),
+          endsAt: new Date(Date.now() + HOUR).toISOString(),
+        },
+        staff.headers,
+      ),
+    );
+    const matched = await giveAndPay(t, trees.id, classA[3]!, { amountFen: 4000 });
+    expect(
+      (
+        await until(
+          () => live(id),
+          (v) => v.totals.gifts === 6,
+        )
+      ).totals,
+    ).toMatchObject({ raisedFen: 142_000, matchedFen: 4000, donors: 5 });
+    const refund = await t.request(
+      `/api/v1/staff/donations/${matched.id}/refunds`,
+      post({ amountFen: 4000, reason: '退回' }, admin.headers),
+    );
+    payFake(t).settleRefund(refund.body.outRefundNo);
+    expect(
+      (
+        await until(
+          () => live(id),
+          (v) => v.totals.gifts === 5,
+        )
+      ).totals,
+    ).toMatchObject({ raisedFen: 138_000, matchedFen: 0, donors: 4 });
+  });
+
+  it('keeps the clock fresh on a cached answer, and a change of the day drops the cache', async () => {
+    const { id } = (await create(dayBody({ status: 'published', challenges: [] }))).body;
+    const first = await live(id);
+    const second = await live(id);
+    expect(second.totals).toEqual(first.totals);
+    expect(second.now >= first.now).toBe(true);
+    await patch(id, { title: '改名后的捐赠日' });
+    expect(
+      (
+        await until(
+          () => live(id),
+          (v) => v.day.title === '改名后的捐赠日',
+        )
+      ).day.title,
+    ).toBe('改名后的捐赠日');
+  });
+
+  describe('refuses bad giving days with a named code and writes nothing', () => {
+    const count = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM giving_days`))[0].n as number;
+    it.each([
+      ['an end before the start', () => ({ endsAt: new Date(Date.now() - 2 * HOUR).toISOString() }), 422, 'GIVING_DAY_INVALID', 'endsAt'],
+      ['an unknown campaign', () => ({ campaignIds: ['00000000-0000-4000-8000-000000000000'] }), 422, 'GIVING_DAY_INVALID', 'campaignIds'],
+      ['a campaign twice', () => ({ campaignIds: [aid.id, aid.id] }), 422, 'GIVING_DAY_INVALID', 'campaignIds'],
+      ['published without campaigns', () => ({ campaignIds: [], status: 'published' }), 422, 'GIVING_DAY_INVALID', 'campaignIds'],
+      [
+        'an unlock without its target',
+        () => ({ challenges: [{ kind: 'donor_unlock', title: '解锁' }] }),
+        422,
+        'GIVING_DAY_INVALID',
+        'challenges.0',
+      ],
+      ['an unknown challenge kind', () => ({ challenges: [{ kind: 'raffle', title: '抽奖' }] }), 400, 'VALIDATION_FAILED', 'kind'],
+      ['a goal of 0', () => ({ goalFen: 0 }), 400, 'VALIDATION_FAILED', 'goalFen'],
+      ['campaign ids that are not ids', () => ({ campaignIds: ['x'] }), 400, 'VALIDATION_FAILED', 'campaignIds'],
+    ])('%s', async (_name, values, status, code, field) => {
+      const before = await count();
+      const res = await create(dayBody(values()));
+      expect(res.status).toBe(status);
+      expect(res.body.error.code).toBe(code);
+      expect(JSON.stringify(res.body.error.details)).toContain(field);
+      expect(await count()).toBe(before);
+    });
+
+    it('an alumnus may not create one; an unknown day is 404', async () => {
+      expect((await create(dayBody(), await signedIn(t))).status).toBe(403);
+      expect((await t.request('/api/v1/giving-days/00000000-0000-4000-8000-000000000000')).body.error.code).toBe('GIVING_DAY_NOT_FOUND');
+    });
+  });
+});
