@@ -76,7 +76,7 @@ describe('giving: a giving day with a class challenge and live totals', () => {
     const { page } = alumnus;
     await shown(page, '.giving-day-campaign', AID_TITLE).click();
     await shown(page, '.campaign .campaign-donate').click({ timeout: 30_000 });
-    await page.locator('.donate-chip', { hasText: '¥10' }).first().click({ timeout: 30_000 });
+    await page.locator('.donate-chip', { hasText: /^¥10$/ }).click({ timeout: 30_000 });
     await page.locator('.donate-pay').click();
     const ask = page.locator('.taro-modal__content', { hasText: '接收消息通知' });
     await ask.waitFor({ timeout: 30_000 });

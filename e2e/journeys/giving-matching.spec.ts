@@ -70,7 +70,7 @@ describe('giving: a sponsor matches gifts 1:1 up to a cap', () => {
     await settledScreenshot(page, 'journey-matching-campaign');
 
     await shown(page, '.campaign .campaign-donate').click();
-    await page.locator('.donate-chip', { hasText: '¥50' }).click({ timeout: 30_000 });
+    await page.locator('.donate-chip', { hasText: /^¥50$/ }).click({ timeout: 30_000 });
     expect(await page.locator('.donate-pay').textContent()).toBe('支付 ¥50.00');
     await page.locator('.donate-pay').click();
     const ask = page.locator('.taro-modal__content', { hasText: '接收消息通知' });

@@ -73,6 +73,8 @@ describe('giving: a donor asks for a receipt and receives it', () => {
     await request.locator('.staff-receipt__no input').fill(RECEIPT_NO);
     await settledScreenshot(page, 'journey-receipts-staff');
     await request.locator('.staff-receipt__issue').click();
+    // Issued, it leaves the waiting list.
+    await expect.poll(() => shown(page, '.staff-receipt', PAYER).count(), { timeout: 30_000 }).toBe(0);
     await shown(page, '.campaign-tab', '已开具').click();
     const issued = shown(page, '.staff-receipt', PAYER);
     await issued.waitFor({ timeout: 30_000 });

@@ -2,7 +2,7 @@ import { formatFen, formatShanghaiShort, type ReceiptStatus, type StaffDonationR
 import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EXPORT_FORMATS } from '../../../../api/exports';
 import { attachReceiptFile, downloadReceiptExport, issueReceipt, listReceiptQueue } from '../../../../api/receipts';
 import { BrowserFileButton } from '../../../../components/browser-file-button';
@@ -22,7 +22,14 @@ const TABS = [
 export default function StaffReceiptsPage() {
   const [status, setStatus] = useState<ReceiptStatus>('requested');
   const [items, setItems] = useState<StaffDonationReceiptDto[] | null>(null);
-  const load = () => listReceiptQueue(status).then(setItems, () => setItems([]));
+  // The tab shown now: a list read for another tab (a reload still in flight when staff switched) is dropped.
+  const shownTab = useRef(status);
+  shownTab.current = status;
+  const load = () =>
+    listReceiptQueue(status).then(
+      (found) => shownTab.current === status && setItems(found),
+      () => shownTab.current === status && setItems([]),
+    );
   useEffect(() => {
     setItems(null);
     void load();
