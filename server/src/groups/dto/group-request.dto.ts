@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
   type CreateGroupRequest,
   GROUP_JOIN_POLICIES,
@@ -95,7 +95,8 @@ export class CreateGroupDto implements CreateGroupRequest {
   industry?: string;
 
   @ApiPropertyOptional({ enum: GROUP_JOIN_POLICIES, default: 'open', description: '`roster_only` is for class groups only' })
-  @IsOptional()
+  // Left out means open; null is no policy and is refused (@IsOptional would let it through to the default).
+  @ValidateIf((_, value) => value !== undefined)
   @IsIn(GROUP_JOIN_POLICIES)
   joinPolicy?: GroupJoinPolicy;
 }
