@@ -131,7 +131,8 @@ else console.log(`✓ the API base is ${apiBase}, and no development server is n
 const pictures = [
   ...files
     .filter((f) => /\.(js|json)$/.test(f))
-    .flatMap((f) => [...read(f).matchAll(/"([^"\s]{1,200}\.(?:png|jpe?g|gif|webp|svg))"/g)].map((m) => [f, m[1]])),
+    // A comma list (a file chooser's accept=".pdf,.jpg") names types, not a picture.
+    .flatMap((f) => [...read(f).matchAll(/"([^"\s,]{1,200}\.(?:png|jpe?g|gif|webp|svg))"/g)].map((m) => [f, m[1]])),
   ...files.filter((f) => f.endsWith('.wxml')).flatMap((f) => [...read(f).matchAll(/<image[^>]*\ssrc="([^"{]+)"/g)].map((m) => [f, m[1]])),
 ];
 const missing = pictures.filter(

@@ -42,7 +42,7 @@ export function updateStory(id: string, input: StoryInput): Promise<StoryManageD
 }
 
 export function uploadStoryCover(id: string, filePath: string): Promise<StoryManageDto> {
-  return uploadFile<StoryManageDto>(`${base(id)}/cover`, filePath, { fileName: 'cover.jpg' });
+  return uploadFile<StoryManageDto>(`${base(id)}/cover`, filePath);
 }
 
 export function submitStory(id: string): Promise<StoryManageDto> {

@@ -75,7 +75,7 @@ export default function UploadPage() {
           photos={photos}
           onChange={setPhotos}
           max={1}
-          upload={async (path, onProgress) => (await uploadMemoryImage(path, { fileName: 'old-photo.jpg', onProgress })).id}
+          upload={async (path, onProgress) => (await uploadMemoryImage(path, { onProgress })).id}
         />
         <Text className="op-upload__hint">照片里的拍摄地点、相机等信息会在上传时去除；审核通过后同学们才能看到。</Text>
       </View>
