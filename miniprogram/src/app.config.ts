@@ -37,6 +37,7 @@ export default defineAppConfig({
         'pages/survey-editor/index',
         'pages/survey/index',
         'pages/memories-timeline/index',
+        'pages/campus-days/index',
         'pages/branches/index',
         'pages/class-liaisons/index',
         'pages/stories/index',

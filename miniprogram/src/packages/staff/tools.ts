@@ -27,6 +27,7 @@ export const STAFF_TOOLS = [
   { url: '/packages/staff/pages/governance-suggestions/index', title: '建言办理', hint: '受理校友建言，研究办理并公开答复' },
   { url: '/packages/staff/pages/governance-council/index', title: '理事会管理', hint: '聘任理事、当选者入会、任期与卸任' },
   { url: '/packages/staff/pages/surveys/index', title: '问卷调查', hint: '设计问卷并发送，回收统计、纸质录入、分组百分比表与样本量测算' },
+  { url: '/packages/staff/pages/campus-days/index', title: '返校日与聚会', hint: '设置返校日打卡点、打印二维码，审核班级聚会提议' },
   { url: '/packages/staff/pages/memories-timeline/index', title: '校园时光轴', hint: '按年代记录校园大事，配上校友上传的老照片' },
   { url: '/packages/staff/pages/notifications/index', title: '消息发送', hint: '查看订阅消息的送达情况，重新发送失败的消息' },
   { url: '/packages/staff/pages/roster-import/index', title: '名册导入', hint: '从 Excel 或 CSV 导入毕业生名册' },

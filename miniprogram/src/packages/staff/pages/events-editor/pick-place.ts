@@ -4,10 +4,12 @@ import type { EventDraft } from './editor-form';
 
 /**
  * Picks an event's place on WeChat's map into the draft (the staff editor and a branch admin's
- * event form): its name unless one was typed, the address and the coordinates. A refusal of the
+ * event form, a reunion's approval): its name unless one was typed, the address and the coordinates. A refusal of the
  * location permission is explained, with the way to allow it.
  */
-export function pickEventPlace(setDraft: (change: (draft: EventDraft) => EventDraft) => void): void {
+export function pickEventPlace<D extends Pick<EventDraft, 'venue' | 'address' | 'latitude' | 'longitude'>>(
+  setDraft: (change: (draft: D) => D) => void,
+): void {
   void Taro.chooseLocation({}).then(
     (place) =>
       setDraft((d) => ({

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '返校日与聚会' });
