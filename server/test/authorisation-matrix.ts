@@ -263,6 +263,7 @@ export const MATRIX: Record<string, PolicyName> = {
   'GET /api/v1/roster/template': 'public',
   'POST /api/v1/staff/roster/imports': 'staff',
   'POST /api/v1/staff/roster/imports/{id}/commit': 'staff',
+  'GET /api/v1/staff/roster/entries': 'staff',
   'POST /api/v1/me/claims': 'signedIn',
   'GET /api/v1/me/claims': 'signedIn',
   'POST /api/v1/me/claims/{id}/evidence': 'owner',

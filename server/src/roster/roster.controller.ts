@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuthUserDto, RosterCommitResultDto, RosterPreviewDto } from '@alumni/shared';
+import type { AuthUserDto, Page, RosterCommitResultDto, RosterPreviewDto, StaffRosterEntryDto } from '@alumni/shared';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
+import { StaffRosterEntriesQueryDto, StaffRosterEntryPageResponseDto } from './dto/roster-entries.dto.js';
 import { RosterCommitResponseDto, RosterPreviewResponseDto } from './dto/roster-response.dto.js';
 import { TemplateQueryDto } from './dto/template-query.dto.js';
 import { RosterService } from './roster.service.js';
@@ -60,5 +61,17 @@ export class RosterController {
   @ApiErrors('ROSTER_IMPORT_NOT_FOUND', 'ROSTER_IMPORT_ALREADY_COMMITTED', 'FORBIDDEN')
   commit(@CurrentUser() user: AuthUserDto, @Param('id', ParseUUIDPipe) id: string): Promise<RosterCommitResultDto> {
     return this.roster.commit(user, id);
+  }
+
+  @Roles('staff')
+  @Get('staff/roster/entries')
+  @ApiOperation({
+    summary:
+      'The roster, newest entries first, filtered by year, department, class, claim state and part of a name (or a whole student number)',
+  })
+  @ApiOkResponse({ type: StaffRosterEntryPageResponseDto })
+  @ApiErrors('VALIDATION_FAILED', 'INVALID_CURSOR', 'FORBIDDEN')
+  entries(@Query() query: StaffRosterEntriesQueryDto): Promise<Page<StaffRosterEntryDto>> {
+    return this.roster.listEntries(query);
   }
 }

@@ -6,17 +6,23 @@ import type { DataSource, EntityManager, Repository } from 'typeorm';
 import {
   type AuthUserDto,
   DEGREE_LABELS,
+  type Page,
+  type RosterCandidateDto,
   ROSTER_COLUMNS,
   ROSTER_LIMITS,
   type RosterCommitResultDto,
   type RosterPreviewDto,
+  type StaffRosterEntryDto,
 } from '@alumni/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { escapeLike } from '../common/escape-like.js';
+import { rowsPage } from '../common/pagination.js';
 import { GroupsService } from '../groups/groups.service.js';
 import { SchoolService } from '../school/school.service.js';
 import { readUpload } from '../storage/upload.js';
 import { normalizeText } from '../common/table-file.js';
+import type { StaffRosterEntriesQueryDto } from './dto/roster-entries.dto.js';
 import { parseRosterFile } from './roster-file.js';
 import { alreadyPresentProblem, checkRows, toPreviewRow } from './roster-rows.js';
 import { RosterEntryEntity } from './roster-entry.entity.js';
@@ -377,4 +383,48 @@ export class RosterService {
     );
     return new Set(rows.map((r) => r.student_number));
   }
+
+  /**
+   * The staff roster list: newest entries first (keyset on createdAt, id), every filter optional. The name
+   * filter takes part of a name or a whole student number; texts are compared in the roster's normalizeText form.
+   */
+  async listEntries(query: StaffRosterEntriesQueryDto): Promise<Page<StaffRosterEntryDto>> {
+    const q = this.entries.createQueryBuilder('e');
+    if (query.graduationYear !== undefined) q.andWhere('e.graduationYear = :year', { year: query.graduationYear });
+    if (query.departmentId !== undefined) q.andWhere('e.departmentId = :departmentId', { departmentId: query.departmentId });
+    if (query.className !== undefined) q.andWhere('e.className = :className', { className: normalizeText(query.className) });
+    if (query.claim !== undefined) q.andWhere(query.claim === 'claimed' ? 'e.claimedBy IS NOT NULL' : 'e.claimedBy IS NULL');
+    if (query.name !== undefined) {
+      const name = normalizeText(query.name);
+      q.andWhere('(e.name LIKE :like OR e.studentNumber = :studentNumber)', {
+        like: `%${escapeLike(name)}%`,
+        studentNumber: name,
+      });
+    }
+    const page = await rowsPage(q, 'createdAt', 'DESC', query);
+    const departments = await this.school.departmentNames(page.items.map((e) => e.departmentId));
+    return {
+      items: page.items.map((e) => ({
+        ...toRosterCandidate(e, departments),
+        degree: e.degree,
+        claimedAt: e.claimedAt?.toISOString() ?? null,
+        createdAt: e.createdAt.toISOString(),
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+}
+
+/** A roster entry as staff see it among a claim's candidates and in the roster list. */
+export function toRosterCandidate(entry: RosterEntryEntity, departments: ReadonlyMap<string, string>): RosterCandidateDto {
+  return {
+    id: entry.id,
+    name: entry.name,
+    studentNumber: entry.studentNumber,
+    graduationYear: entry.graduationYear,
+    department: { id: entry.departmentId, name: departments.get(entry.departmentId) ?? '' },
+    major: entry.major,
+    className: entry.className,
+    claimed: entry.claimedBy !== null,
+  };
 }

@@ -10,7 +10,6 @@ import {
   type ClaimStatus,
   type Page,
   PROFILE_LIMITS,
-  type RosterCandidateDto,
   type StaffClaimDto,
 } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
@@ -26,7 +25,7 @@ import { InteractionsService } from '../interactions/interactions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { normalizeText } from '../common/table-file.js';
 import type { RosterEntryEntity } from '../roster/roster-entry.entity.js';
-import { type RosterCriteria, RosterService } from '../roster/roster.service.js';
+import { type RosterCriteria, RosterService, toRosterCandidate } from '../roster/roster.service.js';
 import { SchoolService } from '../school/school.service.js';
 import { OBJECT_STORAGE, type ObjectContent, type ObjectStorage } from '../storage/storage.port.js';
 import { readImageUpload } from '../storage/upload.js';
@@ -230,7 +229,7 @@ export class VerificationService {
             (e.graduationYear === row.graduationYear && e.departmentId === row.departmentId && e.name === row.name) ||
             (row.studentNumber !== null && e.studentNumber === row.studentNumber),
         )
-        .map((e) => toCandidate(e, departments)),
+        .map((e) => toRosterCandidate(e, departments)),
     }));
     return { items, nextCursor: page.nextCursor };
   }
@@ -424,17 +423,4 @@ export class VerificationService {
       this.logger.warn({ err: error, key }, 'could not remove an unused upload');
     }
   }
-}
-
-function toCandidate(entry: RosterEntryEntity, departments: ReadonlyMap<string, string>): RosterCandidateDto {
-  return {
-    id: entry.id,
-    name: entry.name,
-    studentNumber: entry.studentNumber,
-    graduationYear: entry.graduationYear,
-    department: { id: entry.departmentId, name: departments.get(entry.departmentId) ?? '' },
-    major: entry.major,
-    className: entry.className,
-    claimed: entry.claimedBy !== null,
-  };
 }

@@ -1,3 +1,5 @@
+import type { Degree } from './profile.js';
+
 /** How a claim stands: verified at once by a roster match, waiting for staff, or decided by staff. */
 export const CLAIM_STATUSES = ['matched', 'pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -77,4 +79,17 @@ export interface ClaimStatsDto {
   /** Median seconds from claim to verified over the last 30 days (roster matches count 0); null when none. */
   medianSecondsToVerified: number | null;
   verifiedLast30Days: number;
+}
+
+/** Whether a roster entry has been claimed by an account: the staff roster list's filter. */
+export const ROSTER_CLAIM_STATES = ['claimed', 'unclaimed'] as const;
+export type RosterClaimState = (typeof ROSTER_CLAIM_STATES)[number];
+
+/** A roster entry in the staff roster list (GET /staff/roster/entries). */
+export interface StaffRosterEntryDto extends RosterCandidateDto {
+  degree: Degree | null;
+  /** When the entry was claimed; null while unclaimed. */
+  claimedAt: string | null;
+  /** When the entry entered the roster (its import's commit); the list's order, newest first. */
+  createdAt: string;
 }

@@ -33,7 +33,7 @@ export class ClaimPageResponseDto implements Page<ClaimDto> {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
-class RosterCandidateResponseDto implements RosterCandidateDto {
+export class RosterCandidateResponseDto implements RosterCandidateDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() studentNumber: string;
