@@ -1,4 +1,4 @@
-/** Text on a canvas (the donation certificate, a story's poster): lines that fit. */
+/** Drawing on a canvas (the donation certificate, a story's poster, the campus-day keepsake): lines that fit, rounded bars. */
 
 /** Punctuation that may not begin a line (it stays with what precedes it). */
 const CLOSING = /^[，。、；：！？”’）》」』】]/;
@@ -23,4 +23,54 @@ export function wrapText(text: string, maxWidth: number, measure: (text: string)
   }
   if (line) lines.push(line.trimEnd());
   return lines;
+}
+
+/** The part of CanvasRenderingContext2D painters use: both WeChat's canvas 2d and the browser's have it. */
+export type PaintContext = Pick<
+  CanvasRenderingContext2D,
+  | 'fillStyle'
+  | 'strokeStyle'
+  | 'lineWidth'
+  | 'font'
+  | 'textAlign'
+  | 'textBaseline'
+  | 'fillRect'
+  | 'strokeRect'
+  | 'fillText'
+  | 'measureText'
+  | 'beginPath'
+  | 'moveTo'
+  | 'arcTo'
+  | 'arc'
+  | 'stroke'
+  | 'closePath'
+  | 'fill'
+  | 'createLinearGradient'
+  | 'drawImage'
+>;
+
+/** A filled rounded bar; arcTo rather than roundRect, which older WeChat base libraries lack. */
+export function pill(ctx: PaintContext, x: number, y: number, width: number, height: number): void {
+  const r = height / 2;
+  ctx.beginPath();
+  ctx.moveTo(x + r, y);
+  ctx.arcTo(x + width, y, x + width, y + height, r);
+  ctx.arcTo(x + width, y + height, x, y + height, r);
+  ctx.arcTo(x, y + height, x, y, r);
+  ctx.arcTo(x, y, x + width, y, r);
+  ctx.closePath();
+  ctx.fill();
+}
+
+/** Fonts with Chinese on the phones and computers alumni use. */
+export const CANVAS_FONTS = '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+
+/** A one-line text writer on `ctx`: size and weight (`bold 40px`), colour, alignment (`align` unless given). */
+export function textWriter(ctx: Pick<PaintContext, 'font' | 'fillStyle' | 'textAlign' | 'fillText'>, align: CanvasTextAlign) {
+  return (value: string, x: number, y: number, font: string, color: string, at: CanvasTextAlign = align) => {
+    ctx.font = `${font} ${CANVAS_FONTS}`;
+    ctx.fillStyle = color;
+    ctx.textAlign = at;
+    ctx.fillText(value, x, y);
+  };
 }

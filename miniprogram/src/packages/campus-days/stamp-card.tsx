@@ -1,11 +1,11 @@
 import { type CampusDayDto, formatShanghaiShort } from '@alumni/shared';
 import { Text, View } from '@tarojs/components';
-import { keepsakeLines, progressLine } from './stamp-view';
+import { KeepsakeImage } from './keepsake-image';
+import { progressLine } from './stamp-view';
 import './stamp-card.scss';
 
 /** The stamp card: every spot of the day, stamped or waiting; the keepsake once the set is complete. */
 export function StampCard({ day, highlight }: { day: CampusDayDto; highlight?: string }) {
-  const keepsake = day.keepsake ? keepsakeLines(day.keepsake) : null;
   return (
     <View className="cd-card">
       <View className="cd-card__head">
@@ -26,15 +26,7 @@ export function StampCard({ day, highlight }: { day: CampusDayDto; highlight?: s
           </View>
         ))}
       </View>
-      {keepsake ? (
-        <View className="cd-keepsake">
-          <Text className="cd-keepsake__mark">返校纪念</Text>
-          <Text className="cd-keepsake__title">{keepsake.title}</Text>
-          <Text className="cd-keepsake__name">{keepsake.name}</Text>
-          <Text className="cd-keepsake__body">{keepsake.body}</Text>
-          <Text className="cd-keepsake__footer">{keepsake.footer}</Text>
-        </View>
-      ) : null}
+      {day.keepsake ? <KeepsakeImage keepsake={day.keepsake} /> : null}
     </View>
   );
 }

@@ -1,24 +1,14 @@
 import type { DonationCertificateDto } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Canvas, Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import { useMemo } from 'react';
+import { DrawingCanvas, type DrawnCanvas, useDrawnImage } from '../../components/drawn-image';
 import { saveImage } from '../../components/save-image';
-import { findCanvasNode } from '../../components/weapp-canvas-node';
-import {
-  CERTIFICATE_HEIGHT,
-  CERTIFICATE_WIDTH,
-  type CertificateContent,
-  certificateContent,
-  certificateFileName,
-  paintCertificate,
-} from './certificate';
+import { CERTIFICATE_HEIGHT, CERTIFICATE_WIDTH, certificateContent, certificateFileName, paintCertificate } from './certificate';
 import './certificate-image.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
-const CANVAS_ID = 'giving-certificate-canvas';
-
-type Drawing = { status: 'drawing' } | { status: 'ready'; src: string } | { status: 'failed' };
+const CANVAS: DrawnCanvas = { id: 'giving-certificate-canvas', width: CERTIFICATE_WIDTH, height: CERTIFICATE_HEIGHT };
 
 interface CertificateImageProps {
   certificate: DonationCertificateDto;
@@ -33,24 +23,7 @@ interface CertificateImageProps {
  */
 export function CertificateImage({ certificate, onDrawn }: CertificateImageProps) {
   const content = useMemo(() => certificateContent(certificate), [certificate]);
-  const [drawing, setDrawing] = useState<Drawing>({ status: 'drawing' });
-  const drawn = useRef(onDrawn);
-  drawn.current = onDrawn;
-
-  useEffect(() => {
-    let gone = false;
-    draw(content).then(
-      (src) => {
-        if (gone) return;
-        setDrawing({ status: 'ready', src });
-        drawn.current?.(src);
-      },
-      () => !gone && setDrawing({ status: 'failed' }),
-    );
-    return () => {
-      gone = true;
-    };
-  }, [content]);
+  const drawing = useDrawnImage(CANVAS, content, paintCertificate, onDrawn);
 
   return (
     <View className="certificate">
@@ -90,32 +63,7 @@ export function CertificateImage({ certificate, onDrawn }: CertificateImageProps
           ) : null}
         </View>
       ) : null}
-      {IS_WEAPP ? <Canvas type="2d" id={CANVAS_ID} className="certificate__canvas" style={{ width: '375px', height: '525px' }} /> : null}
+      <DrawingCanvas canvas={CANVAS} className="certificate__canvas" />
     </View>
   );
-}
-
-/** WeChat: the page's hidden `<canvas type="2d">` exported to a temporary file; the browser: an offscreen canvas as a data URL. */
-async function draw(content: CertificateContent): Promise<string> {
-  if (!IS_WEAPP) {
-    const canvas = document.createElement('canvas');
-    canvas.width = CERTIFICATE_WIDTH;
-    canvas.height = CERTIFICATE_HEIGHT;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2d canvas');
-    paintCertificate(ctx, content);
-    return canvas.toDataURL('image/png');
-  }
-  const found = await findCanvasNode(CANVAS_ID);
-  if (!found) throw new Error('certificate canvas not found');
-  const { node } = found;
-  node.width = CERTIFICATE_WIDTH;
-  node.height = CERTIFICATE_HEIGHT;
-  paintCertificate(node.getContext('2d'), content);
-  const { tempFilePath } = await Taro.canvasToTempFilePath({
-    canvas: node as never,
-    destWidth: CERTIFICATE_WIDTH,
-    destHeight: CERTIFICATE_HEIGHT,
-  } as Taro.canvasToTempFilePath.Option);
-  return tempFilePath;
 }

@@ -1,13 +1,13 @@
 import {
   CERTIFICATE_HEIGHT,
   CERTIFICATE_WIDTH,
-  type CertificateContext,
   certificateContent,
   certificateDate,
   certificateFileName,
   paintCertificate,
   wrapText,
 } from './certificate';
+import { canvasRecorder } from '../../../test/canvas-recorder';
 import { certificateFixture } from './test-fixtures';
 
 /** Every character one unit wide. */
@@ -75,35 +75,8 @@ describe('wrapText', () => {
 });
 
 describe('paintCertificate', () => {
-  /** A context that records the text drawn and where; text measures 32 px a character. */
-  function recorder() {
-    const texts: { text: string; x: number; y: number; font: string }[] = [];
-    const noop = () => undefined;
-    const ctx = {
-      fillStyle: '',
-      strokeStyle: '',
-      lineWidth: 1,
-      font: '',
-      textAlign: 'left',
-      textBaseline: 'alphabetic',
-      fillRect: noop,
-      strokeRect: noop,
-      beginPath: noop,
-      moveTo: noop,
-      arcTo: noop,
-      closePath: noop,
-      fill: noop,
-      createLinearGradient: () => ({ addColorStop: noop }),
-      measureText: (text: string) => ({ width: [...text].length * 32 }),
-      fillText(text: string, x: number, y: number) {
-        texts.push({ text, x, y, font: ctx.font });
-      },
-    };
-    return { ctx: ctx as unknown as CertificateContext, texts };
-  }
-
   it('draws every line inside the paper, the body wrapped to its width', () => {
-    const { ctx, texts } = recorder();
+    const { ctx, texts } = canvasRecorder();
     const content = certificateContent(certificateFixture({ campaignTitle: '校友林植树：为母校种下一棵树，绿荫留给学弟学妹' }));
     paintCertificate(ctx, content);
     const drawn = texts.map((t) => t.text);
@@ -127,7 +100,7 @@ describe('paintCertificate', () => {
   });
 
   it('draws no tree line when there are no trees', () => {
-    const { ctx, texts } = recorder();
+    const { ctx, texts } = canvasRecorder();
     paintCertificate(ctx, certificateContent(certificateFixture({ treeNumbers: null })));
     expect(texts.some((t) => t.text.startsWith('你种下了'))).toBe(false);
   });

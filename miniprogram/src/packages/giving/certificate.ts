@@ -1,6 +1,6 @@
 import { type DonationCertificateDto, formatFen } from '@alumni/shared';
 import { groupDigits } from '../../components/campaign-units';
-import { wrapText } from '../../components/canvas-text';
+import { CANVAS_FONTS, type PaintContext, pill, textWriter, wrapText } from '../../components/canvas-text';
 import { treeLine } from './payment';
 
 /** The image's size in pixels: sharp on a phone, small enough to share (≈ 100 KB as PNG). */
@@ -47,28 +47,9 @@ export function certificateContent(certificate: DonationCertificateDto): Certifi
 
 export { wrapText };
 
-/** The part of CanvasRenderingContext2D the painter uses: both WeChat's canvas 2d and the browser's have it. */
-export type CertificateContext = Pick<
-  CanvasRenderingContext2D,
-  | 'fillStyle'
-  | 'strokeStyle'
-  | 'lineWidth'
-  | 'font'
-  | 'textAlign'
-  | 'textBaseline'
-  | 'fillRect'
-  | 'strokeRect'
-  | 'fillText'
-  | 'measureText'
-  | 'beginPath'
-  | 'moveTo'
-  | 'arcTo'
-  | 'closePath'
-  | 'fill'
-  | 'createLinearGradient'
->;
+/** What the painter draws on: WeChat's canvas 2d or the browser's. */
+export type CertificateContext = PaintContext;
 
-const FONT_FAMILY = '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 const GOLD = '#9a7a35';
 const MARGIN = 96;
 
@@ -88,12 +69,7 @@ export function paintCertificate(ctx: CertificateContext, content: CertificateCo
   ctx.lineWidth = 2;
   ctx.strokeRect(44, 44, W - 88, H - 88);
 
-  const text = (value: string, x: number, y: number, font: string, color: string, align: CanvasTextAlign = 'center') => {
-    ctx.font = `${font} ${FONT_FAMILY}`;
-    ctx.fillStyle = color;
-    ctx.textAlign = align;
-    ctx.fillText(value, x, y);
-  };
+  const text = textWriter(ctx, 'center');
   ctx.textBaseline = 'middle';
   text(content.school, centre, 130, '30px', GOLD);
   text('捐 赠 证 书', centre, 210, 'bold 68px', GOLD);
@@ -101,7 +77,7 @@ export function paintCertificate(ctx: CertificateContext, content: CertificateCo
   ctx.fillStyle = '#c9a45c';
   ctx.fillRect(centre - 150, 392, 300, 2);
 
-  ctx.font = `32px ${FONT_FAMILY}`;
+  ctx.font = `32px ${CANVAS_FONTS}`;
   const lines = wrapText(content.body, W - 2 * MARGIN, (line) => ctx.measureText(line).width);
   let y = 470;
   for (const line of lines) {
@@ -110,7 +86,7 @@ export function paintCertificate(ctx: CertificateContext, content: CertificateCo
   }
 
   if (content.trees) {
-    ctx.font = `bold 36px ${FONT_FAMILY}`;
+    ctx.font = `bold 36px ${CANVAS_FONTS}`;
     const width = ctx.measureText(content.trees).width + 64;
     y += 50;
     ctx.fillStyle = '#e8f5ec';
@@ -121,19 +97,6 @@ export function paintCertificate(ctx: CertificateContext, content: CertificateCo
   text(content.issuer, W - MARGIN, H - 210, '30px', GOLD, 'right');
   text(content.date, W - MARGIN, H - 160, '26px', GOLD, 'right');
   text(content.number, centre, H - 86, '22px', '#8f959e');
-}
-
-/** A filled rounded bar; arcTo rather than roundRect, which older WeChat base libraries lack. */
-function pill(ctx: CertificateContext, x: number, y: number, width: number, height: number): void {
-  const r = height / 2;
-  ctx.beginPath();
-  ctx.moveTo(x + r, y);
-  ctx.arcTo(x + width, y, x + width, y + height, r);
-  ctx.arcTo(x + width, y + height, x, y + height, r);
-  ctx.arcTo(x, y + height, x, y, r);
-  ctx.arcTo(x, y, x + width, y, r);
-  ctx.closePath();
-  ctx.fill();
 }
 
 /** The saved file's name: the certificate number says which gift it is. */

@@ -1,9 +1,8 @@
 import { STORY_KIND_LABELS, type StoryDto } from '@alumni/shared';
-import { wrapText } from '../../components/canvas-text';
+import { CANVAS_FONTS, textWriter, wrapText } from '../../components/canvas-text';
 
 export const POSTER_WIDTH = 750;
 export const POSTER_HEIGHT = 1200;
-const FONT_FAMILY = '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 const RED = '#a4262c';
 
 /** What the poster says; the page shows the same words as text when drawing fails. */
@@ -48,17 +47,12 @@ export function paintPoster(ctx: PosterContext, content: PosterContent, images: 
     ctx.fillStyle = RED;
     ctx.fillRect(0, 0, W, y);
   }
-  const text = (value: string, x: number, at: number, font: string, color: string, align: CanvasTextAlign = 'left') => {
-    ctx.font = `${font} ${FONT_FAMILY}`;
-    ctx.fillStyle = color;
-    ctx.textAlign = align;
-    ctx.fillText(value, x, at);
-  };
+  const text = textWriter(ctx, 'left');
   ctx.textBaseline = 'top';
   y += 40;
   text(content.kind, 48, y, '26px', RED);
   y += 52;
-  ctx.font = `bold 40px ${FONT_FAMILY}`;
+  ctx.font = `bold 40px ${CANVAS_FONTS}`;
   for (const line of wrapText(content.title, W - 96, (l) => ctx.measureText(l).width).slice(0, 3)) {
     text(line, 48, y, 'bold 40px', '#1f2329');
     y += 56;
@@ -70,7 +64,7 @@ export function paintPoster(ctx: PosterContext, content: PosterContent, images: 
   }
   if (content.summary) {
     y += 8;
-    ctx.font = `28px ${FONT_FAMILY}`;
+    ctx.font = `28px ${CANVAS_FONTS}`;
     for (const line of wrapText(content.summary, W - 96, (l) => ctx.measureText(l).width).slice(0, 3)) {
       text(line, 48, y, '28px', '#4e5969');
       y += 42;

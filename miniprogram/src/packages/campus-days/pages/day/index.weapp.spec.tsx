@@ -1,7 +1,7 @@
 import type { CampusDayDto } from '@alumni/shared';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { calls, network, page, person, settled } from '../../../../../test/weapp/wx';
+import { calls, files, network, page, person, settled } from '../../../../../test/weapp/wx';
 import CampusDayPage from './index';
 
 const spot = (n: number, collectedAt: string | null) => ({
@@ -52,5 +52,28 @@ describe('返校集章 in WeChat', () => {
     expect(sent).toEqual([{ token: scannedPath }]);
     expect(calls.find((c) => c.api === 'scanCode')?.options).toMatchObject({ onlyFromCamera: true });
     expect(calls.filter((c) => c.api === 'showToast').map((c) => c.options.title)).toEqual(['集到「老校门」']);
+  });
+
+  it('draws the keepsake once the set is complete and saves it to the album', async () => {
+    const keepsake = {
+      name: '周明远',
+      className: '2012届计科1班',
+      eventTitle: '校庆返校日',
+      day: '2026-12-06',
+      spotNames: ['老校门', '图书馆'],
+      completedAt: '2026-12-06T03:00:00.000Z',
+      completionNumber: 1,
+      schoolName: '江州学院',
+    };
+    network.on('GET', '/api/v1/campus-days/e1', () => ({ json: { ...day(2), keepsake } }));
+    const { container } = render(<CampusDayPage />);
+
+    await waitFor(() => expect(container.querySelector('.cd-keepsake-image__image')?.getAttribute('data-state')).toBe('loaded'));
+    const drawn = container.querySelector('.cd-keepsake-image__image')!.getAttribute('src')!;
+    expect(files.has(drawn)).toBe(true);
+
+    fireEvent.click(screen.getByText('保存到相册'));
+    await settled();
+    expect(calls.find((c) => c.api === 'saveImageToPhotosAlbum')?.options).toMatchObject({ filePath: drawn });
   });
 });

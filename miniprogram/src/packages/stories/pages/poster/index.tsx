@@ -1,19 +1,19 @@
 import type { StoryDto } from '@alumni/shared';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
-import { Canvas, Image, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { mediaUrl } from '../../../../api/media';
 import { getSchool } from '../../../../api/school';
 import { getStory } from '../../../../api/stories';
 import { ErrorState } from '../../../../components/error-state';
+import { DrawingCanvas, type DrawnCanvas, drawImage } from '../../../../components/drawn-image';
 import { saveImage } from '../../../../components/save-image';
-import { findCanvasNode } from '../../../../components/weapp-canvas-node';
 import { paintPoster, POSTER_HEIGHT, POSTER_WIDTH, type PosterContent, posterContent } from '../../poster';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
-const CANVAS_ID = 'story-poster-canvas';
+const CANVAS: DrawnCanvas = { id: 'story-poster-canvas', width: POSTER_WIDTH, height: POSTER_HEIGHT };
 
 type State =
   | { status: 'loading' }
@@ -71,54 +71,17 @@ export default function StoryPosterPage() {
           {IS_WEAPP ? '保存到相册' : '下载海报'}
         </Button>
       ) : null}
-      {IS_WEAPP ? <Canvas type="2d" id={CANVAS_ID} className="story-poster__canvas" style={{ width: '375px', height: '600px' }} /> : null}
+      <DrawingCanvas canvas={CANVAS} className="story-poster__canvas" />
     </View>
   );
 }
 
 /** The cover and code as pictures the canvas draws, then the poster as a file (WeChat) or a data URL (the browser). */
-async function draw(story: StoryDto, content: PosterContent): Promise<string> {
+function draw(story: StoryDto, content: PosterContent): Promise<string> {
   const codeUrl = mediaUrl(story.posterCodeUrl!);
   const coverUrl = story.coverUrl ? mediaUrl(story.coverUrl) : null;
-  if (!IS_WEAPP) {
-    const canvas = document.createElement('canvas');
-    canvas.width = POSTER_WIDTH;
-    canvas.height = POSTER_HEIGHT;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('no 2d canvas');
-    const [code, cover] = await Promise.all([browserImage(codeUrl), coverUrl ? browserImage(coverUrl) : Promise.resolve(null)]);
+  return drawImage(CANVAS, async (ctx, picture) => {
+    const [code, cover] = await Promise.all([picture(codeUrl), coverUrl ? picture(coverUrl) : Promise.resolve(null)]);
     paintPoster(ctx, content, { code, cover });
-    return canvas.toDataURL('image/png');
-  }
-  const found = await findCanvasNode(CANVAS_ID);
-  if (!found) throw new Error('poster canvas not found');
-  const node = found.node as typeof found.node & { createImage(): { src: string; onload: () => void; onerror: () => void } };
-  node.width = POSTER_WIDTH;
-  node.height = POSTER_HEIGHT;
-  const picture = async (url: string) => {
-    const { tempFilePath } = await Taro.downloadFile({ url });
-    return new Promise<CanvasImageSource>((resolve, reject) => {
-      const image = node.createImage();
-      image.onload = () => resolve(image as unknown as CanvasImageSource);
-      image.onerror = reject;
-      image.src = tempFilePath;
-    });
-  };
-  const [code, cover] = await Promise.all([picture(codeUrl), coverUrl ? picture(coverUrl) : Promise.resolve(null)]);
-  paintPoster(node.getContext('2d'), content, { code, cover });
-  const { tempFilePath } = await Taro.canvasToTempFilePath({
-    canvas: node as never,
-    destWidth: POSTER_WIDTH,
-    destHeight: POSTER_HEIGHT,
-  } as Taro.canvasToTempFilePath.Option);
-  return tempFilePath;
-}
-
-function browserImage(url: string): Promise<HTMLImageElement> {
-  return new Promise((resolve, reject) => {
-    const image = new window.Image();
-    image.onload = () => resolve(image);
-    image.onerror = reject;
-    image.src = url;
   });
 }
