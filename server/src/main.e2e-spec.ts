@@ -120,7 +120,9 @@ describe('starting the server', () => {
       expect(server.output()).toMatch(/database: PostgreSQL at postgres:\/\//);
       const school = await getJson(`${server.url}/api/v1/school`);
       expect(school.name).toBe('江州学院');
-      expect(existsSync(join(dirs.at(-1)!, 'unused'))).toBe(false);
+      // No embedded database beside it (uploads, the demo's photos included, still live in DATA_DIR/uploads).
+      expect(existsSync(join(dirs.at(-1)!, 'unused', 'pgdata'))).toBe(false);
+      expect(existsSync(join(dirs.at(-1)!, 'unused', 'alumnilink.lock'))).toBe(false);
       expect(await server.stop('SIGTERM')).toBe(0);
     } finally {
       await db.drop();
