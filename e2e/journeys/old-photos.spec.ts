@@ -60,7 +60,7 @@ describe('old photos: an upload the image check passes, a classmate tags herself
           await page.locator('.op-photo__caption').waitFor({ timeout: 30_000 });
           return page.locator('.op-photo__notice').count();
         },
-        { timeout: 60_000, intervals: [1000] },
+        { timeout: 60_000, interval: 1000 },
       )
       .toBe(0);
     await page.locator('.op-here').waitFor();
