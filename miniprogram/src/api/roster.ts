@@ -1,4 +1,4 @@
-import type { RosterCommitResultDto, RosterPreviewDto } from '@alumni/shared';
+import type { Page, RosterClaimState, RosterCommitResultDto, RosterPreviewDto, StaffRosterEntryDto } from '@alumni/shared';
 import { request, uploadFile } from './request';
 
 export type RosterTemplateFormat = 'xlsx' | 'csv';
@@ -15,4 +15,18 @@ export function previewRoster(filePath: string, fileName: string, onProgress: (p
 
 export function commitRoster(importId: string): Promise<RosterCommitResultDto> {
   return request<RosterCommitResultDto>({ method: 'POST', path: `/api/v1/staff/roster/imports/${encodeURIComponent(importId)}/commit` });
+}
+
+/** The staff roster list's filters; every one optional. `name`: part of a name or a whole student number. */
+export interface RosterEntryFilters {
+  graduationYear?: number;
+  departmentId?: string;
+  className?: string;
+  claim?: RosterClaimState;
+  name?: string;
+}
+
+/** The roster, newest entries first (staff). */
+export function listRosterEntries(filters: RosterEntryFilters & { cursor?: string; limit?: number }): Promise<Page<StaffRosterEntryDto>> {
+  return request<Page<StaffRosterEntryDto>>({ path: '/api/v1/staff/roster/entries', query: { ...filters } });
 }
