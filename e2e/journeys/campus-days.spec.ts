@@ -4,10 +4,10 @@ import { apiOf } from '../support/api.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
- * A campus day end to end on the demo college: staff post a 校庆返校日 with three spots (set up
- * through the API, as the staff pages do); 周明远 opens it from the event, scans each spot's code
+ * A campus day end to end on the demo college: staff post a 校庆返校日 (through the API) and add
+ * its three spots on 工作台 → 返校日与聚会, opening a spot's code to print; 周明远 opens it from the event, scans each spot's code
  * (in the browser, the code's page path is what WeChat's scanner would open), watches the card
- * fill, gets the keepsake once the set is complete, and sees the day's visitors.
+ * fill, gets the keepsake (drawn as an image to download) once the set is complete, and sees the day's visitors.
  */
 describe('campus day: an alumnus collects every stamp and gets the keepsake', () => {
   const app = useFreshInstallation();
@@ -36,10 +36,28 @@ describe('campus day: an alumnus collects every stamp and gets the keepsake', ()
       },
     });
     await api(`/staff/events/${event.id}/publish`, { method: 'POST', token: staff, body: {} });
-    for (const name of ['老校门', '图书馆', '体育场']) {
-      await api(`/staff/campus-days/${event.id}/spots`, { method: 'POST', token: staff, body: { name } });
+
+    // Staff add the spots on 工作台 → 返校日与聚会 and open the first one's code to print.
+    const desk = await openPhonePage(app.browser);
+    await desk.page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+    await desk.page.locator('.sign-in__account', { hasText: '管理员' }).first().click({ timeout: 30_000 });
+    await desk.page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
+    await desk.page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await desk.page.locator('.staff-tool', { hasText: '返校日与聚会' }).click({ timeout: 30_000 });
+    await desk.page.locator('.st-campus__event', { hasText: event.title }).click({ timeout: 30_000 });
+    await desk.page.locator('.st-campus__heading', { hasText: event.title }).waitFor({ timeout: 30_000 });
+    for (const [n, name] of ['老校门', '图书馆', '体育场'].entries()) {
+      await desk.page.locator('.st-campus__spot-name input').fill(name);
+      await desk.page.locator('.st-campus__add-button').click();
+      await desk.page.locator('.st-campus__spot-name-text', { hasText: `${n + 1}. ${name}` }).waitFor({ timeout: 30_000 });
     }
+    await desk.page.locator('.st-campus__spot', { hasText: '老校门' }).locator('.nut-button', { hasText: '查看二维码' }).click();
+    await desk.page.locator('.st-campus__code-image').waitFor({ timeout: 30_000 });
+    await settledScreenshot(desk.page, 'journey-campus-day-staff-spots');
+    expect(desk.problems).toEqual([]);
+    await desk.page.close();
     const { spots } = await api<StaffCampusDayDto>(`/staff/campus-days/${event.id}`, { token: staff });
+    expect(spots.map((s) => s.name)).toEqual(['老校门', '图书馆', '体育场']);
 
     const { page, problems } = await openPhonePage(app.browser);
     await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
@@ -67,6 +85,9 @@ describe('campus day: an alumnus collects every stamp and gets the keepsake', ()
     await page.locator('.cd-stamp__done', { hasText: '全部集齐' }).waitFor({ timeout: 30_000 });
     await page.locator('.cd-keepsake__name', { hasText: '周明远' }).waitFor();
     await page.locator('.cd-keepsake__body', { hasText: '是当天第 1 位集齐的校友' }).waitFor();
+    // The keepsake drawn as an image to download.
+    await page.locator('.cd-keepsake-image__image').waitFor({ timeout: 30_000 });
+    await page.locator('.cd-keepsake-image__save', { hasText: '下载返校纪念' }).waitFor();
     await settledScreenshot(page, 'journey-campus-day-keepsake');
 
     await page.locator('.cd-stamp__day').click();
