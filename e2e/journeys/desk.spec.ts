@@ -8,6 +8,7 @@ import {
   type Page as ListPage,
   type StaffClaimDto,
   type StaffDonationDto,
+  type StaffRosterEntryDto,
 } from '@alumni/shared';
 import type { Page } from 'playwright-core';
 import { getJson } from '../../server/test/server-process.js';
@@ -25,8 +26,8 @@ const WAITING = ['宋远舟', '韩知夏', '邵明川'];
  * Staff at a desk (1440×900): the alumni pages stay a phone-width column, the workbench has a
  * side navigation over every staff area, claims are reviewed in a table and approved several
  * at a time after a confirmation that says how many, a gift is found and refunded from the
- * side panel, an event's registrants are exported (all, and a selection), and the dashboard
- * reads at full width.
+ * side panel, an event's registrants are exported (all, and a selection), the roster is
+ * filtered, sorted and paged in a table, and the dashboard reads at full width.
  */
 describe('desk: the workbench on a computer screen', () => {
   const app = useFreshInstallation();
@@ -178,6 +179,45 @@ describe('desk: the workbench on a computer screen', () => {
     expect(lines[0]!.startsWith('姓名,届别,状态')).toBe(true);
     expect(lines).toHaveLength(3);
     for (const name of names) expect(lines.some((line) => line.startsWith(`${name},`))).toBe(true);
+  });
+
+  it('pages through the roster, then filters it to one year, department and claim state, sorted by name', async () => {
+    const { page } = desk;
+    await shown(page, '.desk-nav__item', '名册导入').click();
+    // The server's first 100 entries, 20 to a page, and more behind 加载更多.
+    await expect.poll(() => shown(page, '.roster-desk-row').count(), { timeout: 30_000 }).toBe(20);
+    await shown(page, '.desk-pager', '共 100 条（还有未加载的）').waitFor();
+    await shown(page, '.desk-button', '加载更多').click();
+    await shown(page, '.desk-pager', '共 200 条').waitFor({ timeout: 30_000 });
+    await shown(page, '.desk-button', '下一页').click();
+    await shown(page, '.desk-pager', '2 / 10').waitFor();
+
+    // Filters go to the server: a year, a department and 未认领, Enter to search.
+    const [sample] = (await api<ListPage<StaffRosterEntryDto>>('/staff/roster/entries?claim=unclaimed&limit=1', { token })).items;
+    const query = `graduationYear=${sample!.graduationYear}&departmentId=${sample!.department.id}&claim=unclaimed&limit=100`;
+    const expected = (await api<ListPage<StaffRosterEntryDto>>(`/staff/roster/entries?${query}`, { token })).items;
+    await shown(page, '.roster-desk-department').selectOption(sample!.department.id);
+    await shown(page, '.roster-desk-claim-filter').selectOption('unclaimed');
+    await shown(page, '.roster-desk-year').fill(String(sample!.graduationYear));
+    await shown(page, '.roster-desk-year').press('Enter');
+    await expect.poll(() => shown(page, '.desk-pager span').first().textContent(), { timeout: 30_000 }).toBe(`共 ${expected.length} 条`);
+    await shown(page, '.desk-table__sort', '姓名').click();
+    const names = await shown(page, '.roster-desk-row').evaluateAll((rows) =>
+      rows.map((row) => row.querySelectorAll('td')[4]!.textContent),
+    );
+    expect(names).toEqual(
+      expected
+        .map((e) => e.name)
+        .sort((a, b) => a.localeCompare(b, 'zh-CN'))
+        .slice(0, 20),
+    );
+    for (const text of await shown(page, '.roster-desk-row').allTextContents()) {
+      expect(text).toContain(String(sample!.graduationYear));
+      expect(text).toContain('未认领');
+    }
+    await shown(page, '.roster-desk-row', sample!.name).first().click();
+    await shown(page, '.roster-desk-panel', '尚未认领').waitFor();
+    await settledScreenshot(page, 'journey-desk-roster');
   });
 
   it('reads the dashboard at full width: the API’s figures, four headlines in a row', async () => {
