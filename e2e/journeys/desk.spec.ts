@@ -142,7 +142,8 @@ describe('desk: the workbench on a computer screen', () => {
     await panel.locator('.refund-sheet-amount input').fill('2');
     await panel.locator('.refund-sheet-reason textarea').fill('重复捐赠，部分退回');
     await settledScreenshot(page, 'journey-desk-donation-refund');
-    await panel.locator('.refund-sheet-submit').click();
+    // Enter in the amount asks for the confirmation, as the button does.
+    await panel.locator('.refund-sheet-amount input').press('Enter');
     await page.locator('.taro-modal__content', { hasText: '将原路退还 ¥2.00' }).waitFor();
     await page.locator('.taro-model__confirm').click();
     await panel.locator('.donations-desk-state', { hasText: '退款处理中' }).waitFor({ timeout: 30_000 });

@@ -293,6 +293,8 @@ export function RefundSheet({
           type="digit"
           value={draft.amountYuan}
           onInput={(e) => setDraft((d) => ({ ...d, amountYuan: e.detail.value }))}
+          // Enter at a desk (the keyboard's 完成 on a phone) asks for the same confirmation as the button.
+          onConfirm={() => void submit()}
         />
       </View>
       {problems.amountYuan ? <Text className="refund-sheet__problem">{problems.amountYuan}</Text> : null}
