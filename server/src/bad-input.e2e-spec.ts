@@ -140,6 +140,7 @@ describe('bad input on write routes', () => {
     const campusDay = await eventFactory(t.dataSource)(-1, { kind: 'campus_day' });
     const spot = await t.request(`/api/v1/staff/campus-days/${campusDay.id}/spots`, json({ name: '老校门' }, actor.headers));
     const {
+      group: classGroup,
       people: [classmate],
     } = await classOf(t, 1);
     const reunion = await t.request(
@@ -242,6 +243,8 @@ describe('bad input on write routes', () => {
       pathValue(route, param) {
         if (param === 'alumnusId') return member.alumnus.id;
         if (param === 'campaignId') return campaign.id;
+        // A real class (the liaison routes, staff's and the branch's), so requests reach validation past the lookup.
+        if (param === 'classGroupId') return classGroup.id;
         if (param === 'number') return '1';
         if (param === 'action') return 'approve';
         if (param === 'date') return new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);

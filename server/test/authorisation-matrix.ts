@@ -454,6 +454,11 @@ export const MATRIX: Record<string, PolicyName> = {
   'PUT /api/v1/staff/branches/{id}/admins/{alumnusId}': 'staff',
   'DELETE /api/v1/staff/branches/{id}/admins/{alumnusId}': 'staff',
   'PUT /api/v1/staff/branches/{id}/campaigns/{campaignId}': 'staff',
+  // a branch admin's class liaisons, for the classes within the branch (docs/reach.md)
+  'GET /api/v1/branches/{id}/liaison-classes': 'branchAdmin',
+  'GET /api/v1/branches/{id}/liaison-classes/{classGroupId}/candidates': 'branchAdmin',
+  'POST /api/v1/branches/{id}/liaison-classes/{classGroupId}/liaisons': 'branchAdmin',
+  'POST /api/v1/branches/{id}/liaison-classes/{classGroupId}/liaisons/{alumnusId}/end': 'branchAdmin',
   // stories and news
   'GET /api/v1/stories': 'public',
   'GET /api/v1/me/stories': 'signedIn',

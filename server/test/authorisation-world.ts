@@ -72,7 +72,10 @@ export interface World {
     reunion: string;
     /** An open survey of every verified alumnus, one single-choice question. */
     survey: string;
-    /** A branch `branchAdmin` runs (admin of its home group, joined by approval); `otherBranchAdmin` runs another one. */
+    /**
+     * A branch `branchAdmin` runs (admin of its home group, joined by approval); `otherBranchAdmin` runs another one.
+     * `bystander` is a member verified in `liaisonClass`, which makes that class one within the branch (docs/reach.md).
+     */
     branch: string;
     /** `other`'s published old photo on their class wall, with `bystander` tagged (waiting) and `other`'s comment. */
     memoryPhoto: string;
@@ -91,6 +94,8 @@ export interface World {
     classmateEntry: string;
     /** The token of `liaison`'s invitation for `classmateEntry`. */
     classInvitation: string;
+    /** The `liaison` caller's own id: a current liaison of `liaisonClass`. */
+    liaisonAlumnus: string;
   };
 }
 
@@ -272,6 +277,9 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
        INSERT INTO group_memberships (group_id, alumnus_id, role, status, joined_at)
        SELECT group_id, alumnus_id, 'admin', 'active', now() FROM branch_people),
      branch AS (SELECT id FROM branch_rows WHERE name LIKE '授权分会%'),
+     branch_bystander AS (
+       INSERT INTO group_memberships (group_id, alumnus_id, role, status, joined_at)
+       SELECT b.group_id, (who.ids->>'bystander')::uuid, 'member', 'active', now() FROM branch_rows b, who WHERE b.name LIKE '授权分会%'),
      memory_photo AS (
        INSERT INTO memory_photos (uploader_id, class_group_id, year, place, caption, storage_key, status, image_cleared, caption_cleared,
                                   comment_count)
@@ -305,6 +313,9 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
      classmate_entry AS (
        INSERT INTO roster_entries (student_number, name, graduation_year, department_id, class_name)
        SELECT 'AUTHZL' || $1, '李同学', 2011, department.id, '授权2班' FROM department RETURNING id),
+     bystander_entry AS (
+       INSERT INTO roster_entries (student_number, name, graduation_year, department_id, class_name, claimed_by, claimed_at)
+       SELECT 'AUTHZB' || $1, '旁观者', 2011, department.id, '授权2班', (ids->>'bystander')::uuid, now() FROM who, department),
      class_liaison AS (
        INSERT INTO class_liaisons (class_group_id, alumnus_id)
        SELECT liaison_class.id, (ids->>'liaison')::uuid FROM liaison_class, who
@@ -328,7 +339,7 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
           mentor_offer, mentorship, job_post, job_application, career_resource, resource_file, vote, suggestion, council_member, campus_day, spot, reunion, survey, branch,
           memory_photo, memory_tag, memory_comment, timeline_entry, story, story_comment, contact_request, liaison_class, classmate_entry, class_invitation`,
     [tag, PRIVACY_NOTICE.version, JSON.stringify(PEOPLE.map((p) => ({ ...p, roles: `{${p.roles.join(',')}}` })))],
-  )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander'>];
+  )) as [{ ids: Record<Person['key'], string> } & Omit<World['ids'], 'other' | 'applicant' | 'bystander' | 'liaisonAlumnus'>];
   const { ids: people, ...objects } = row;
   const tokens = t.app.get(TokenService);
   const headers = {} as Record<Person['key'], Record<string, string>>;
@@ -339,5 +350,8 @@ export async function createWorld(t: TestApp, options: { joinRequest: boolean })
     const join = await t.request(`/api/v1/groups/${objects.group}/join`, { method: 'POST', headers: headers.applicant });
     if (join.status !== 200) throw new Error(`The applicant could not ask to join: ${join.status} ${JSON.stringify(join.body)}`);
   }
-  return { headers, ids: { ...objects, other: people.other, applicant: people.applicant, bystander: people.bystander } };
+  return {
+    headers,
+    ids: { ...objects, other: people.other, applicant: people.applicant, bystander: people.bystander, liaisonAlumnus: people.liaison },
+  };
 }

@@ -349,6 +349,8 @@ export const ERRORS = {
   CLASSMATE_NOT_FOUND: { status: 404, message: '本班名册中没有这位同学' },
   CLASSMATE_ALREADY_VERIFIED: { status: 409, message: '这位同学已经完成认证，无需邀请' },
   CLASS_INVITATION_NOT_FOUND: { status: 404, message: '邀请不存在或已失效，请向班级联络人重新索取' },
+  LIAISON_CLASS_NOT_IN_BRANCH: { status: 403, message: '这个班级没有本分会的成员，分会管理员只能为有本分会成员的班级任命联络人' },
+  LIAISON_NOT_BRANCH_MEMBER: { status: 422, message: '分会管理员任命的班级联络人须是本分会成员，且是本班已认证的校友' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -60,7 +60,8 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'admins/{alumnusId}': (ids) => ids.other,
   'campaigns/{campaignId}': (ids) => ids.campaign,
   'liaison-classes/{classGroupId}': (ids) => ids.liaisonClass,
-  'liaisons/{alumnusId}': (ids) => ids.other,
+  // A current liaison of the class: ending is the decision, not a 404 (the branch admin's route is decided in the service).
+  'liaisons/{alumnusId}': (ids) => ids.liaisonAlumnus,
   'invitations/{token}': (ids) => ids.classInvitation,
   'class-invitations/{token}': (ids) => ids.classInvitation,
   // No pledge in the world: staff meet 404 (after the body's 400), everyone else is refused first.
@@ -156,6 +157,7 @@ const BODIES: Record<string, (ids: World['ids']) => RequestInit> = {
   'POST /api/v1/stories/{id}/consent': () => json({ given: true }),
   'POST /api/v1/stories/{id}/comments': () => json({ text: '写得真好' }),
   'POST /api/v1/liaison-classes/{classGroupId}/invitations': (ids) => json({ rosterEntryId: ids.classmateEntry }),
+  'POST /api/v1/branches/{id}/liaison-classes/{classGroupId}/liaisons': (ids) => json({ alumnusId: ids.bystander }),
 };
 
 function requestBody(route: string, method: string, ids: World['ids']): RequestInit {

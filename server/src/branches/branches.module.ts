@@ -33,5 +33,6 @@ import { StaffBranchesController } from './staff-branches.controller.js';
   ],
   controllers: [BranchesController, StaffBranchesController],
   providers: [BranchesService, BranchesSubjects, BranchesPersonalData],
+  exports: [BranchesService],
 })
 export class BranchesModule {}

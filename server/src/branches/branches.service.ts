@@ -352,6 +352,17 @@ export class BranchesService {
     };
   }
 
+  /**
+   * The branch's members (its home group's active members) for one of its admins or staff:
+   * other modules scope a branch admin's work with it (class liaisons, docs/reach.md).
+   * BRANCH_NOT_FOUND for no branch; BRANCH_ADMIN_REQUIRED for anyone else, admins of other branches too.
+   */
+  async membersForAdmin(user: AuthUserDto, branchId: string): Promise<{ id: string; name: string; memberIds: string[] }> {
+    const branch = await this.findOrFail(this.branches.manager, branchId);
+    await this.assertAdmin(user, branch);
+    return { id: branch.id, name: branch.name, memberIds: await this.groups.memberIds(branch.groupId) };
+  }
+
   /** Staff, or an admin of this branch; anyone else is refused (an admin of another branch too). */
   private async assertAdmin(user: AuthUserDto, branch: BranchEntity): Promise<void> {
     if (isStaffUser(user)) return;

@@ -80,6 +80,11 @@ const NOTICES: Record<string, (p: Payload) => Notice> = {
           body: `原因：${text(p.reason, '信息与名册不符')}。可补充材料后重新申请。`,
           page: 'packages/verification/pages/claim/index',
         },
+  'liaisons.classmate-verified': (p) => ({
+    title: '你邀请的同学已认证',
+    body: `${text(p.classmateName, '你邀请的同学')} 已完成校友认证，${quoted(p.className)}又联系上一位同学。`,
+    page: `packages/reach/pages/class/index?id=${String(p.classGroupId)}`,
+  }),
   'groups.join-decided': (p) =>
     p.approved === true
       ? { title: '入群申请已通过', body: `你已加入${quoted(p.groupName)}，快去打个招呼吧。`, page: groupPage(p) }

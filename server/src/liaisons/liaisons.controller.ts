@@ -148,3 +148,69 @@ export class StaffLiaisonsController {
     return this.liaisons.end(user, classGroupId, alumnusId);
   }
 }
+
+/**
+ * A branch admin's 班级联络人 for the classes within their branch: those at least one member of
+ * the branch is verified in (docs/reach.md). Staff may use them too; admins of other branches
+ * and everyone else are refused (BRANCH_ADMIN_REQUIRED).
+ */
+@ApiTags('class liaisons')
+@Controller('branches/:id/liaison-classes')
+export class BranchLiaisonsController {
+  constructor(private readonly liaisons: LiaisonsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Branch admins and staff: the classes within the branch, with coverage and liaisons' })
+  @ApiOkResponse({ type: [StaffLiaisonClassResponseDto] })
+  @ApiErrors('BRANCH_NOT_FOUND', 'BRANCH_ADMIN_REQUIRED')
+  list(@CurrentUser() user: AuthUserDto, @Param('id', ParseUUIDPipe) id: string): Promise<StaffLiaisonClassDto[]> {
+    return this.liaisons.listForBranch(user, id);
+  }
+
+  @Get(':classGroupId/candidates')
+  @ApiOperation({ summary: 'Branch admins and staff: the branch’s members verified in the class, whom they may appoint' })
+  @ApiOkResponse({ type: [LiaisonCandidateResponseDto] })
+  @ApiErrors('BRANCH_NOT_FOUND', 'BRANCH_ADMIN_REQUIRED', 'CLASS_NOT_FOUND', 'LIAISON_CLASS_NOT_IN_BRANCH')
+  candidates(
+    @CurrentUser() user: AuthUserDto,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('classGroupId', ParseUUIDPipe) classGroupId: string,
+  ): Promise<LiaisonCandidateDto[]> {
+    return this.liaisons.candidatesForBranch(user, id, classGroupId);
+  }
+
+  @Post(':classGroupId/liaisons')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Branch admins and staff: appoint a member of the branch verified in the class (again: no change)' })
+  @ApiOkResponse({ type: StaffLiaisonClassResponseDto })
+  @ApiErrors(
+    'BRANCH_NOT_FOUND',
+    'BRANCH_ADMIN_REQUIRED',
+    'CLASS_NOT_FOUND',
+    'LIAISON_CLASS_NOT_IN_BRANCH',
+    'LIAISON_NOT_BRANCH_MEMBER',
+    'LIAISON_NOT_CLASSMATE',
+  )
+  appoint(
+    @CurrentUser() user: AuthUserDto,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('classGroupId', ParseUUIDPipe) classGroupId: string,
+    @Body() dto: AppointLiaisonDto,
+  ): Promise<StaffLiaisonClassDto> {
+    return this.liaisons.appointForBranch(user, id, classGroupId, dto.alumnusId);
+  }
+
+  @Post(':classGroupId/liaisons/:alumnusId/end')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Branch admins and staff: end a liaison’s appointment in a class within the branch' })
+  @ApiOkResponse({ type: StaffLiaisonClassResponseDto })
+  @ApiErrors('BRANCH_NOT_FOUND', 'BRANCH_ADMIN_REQUIRED', 'CLASS_NOT_FOUND', 'LIAISON_CLASS_NOT_IN_BRANCH', 'LIAISON_NOT_FOUND')
+  end(
+    @CurrentUser() user: AuthUserDto,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('classGroupId', ParseUUIDPipe) classGroupId: string,
+    @Param('alumnusId', ParseUUIDPipe) alumnusId: string,
+  ): Promise<StaffLiaisonClassDto> {
+    return this.liaisons.endForBranch(user, id, classGroupId, alumnusId);
+  }
+}

@@ -1,4 +1,4 @@
-import type { ClassInvitationDto, ClassRosterDto, StaffLiaisonClassDto } from '@alumni/shared';
+import { type ClassInvitationDto, type ClassRosterDto, describeInteraction, type StaffLiaisonClassDto } from '@alumni/shared';
 import { GroupsService } from '../groups/groups.service.js';
 import { PRIVACY_NOTICE } from '../identity/privacy-notice.js';
 import { signedIn } from '../../test/auth.js';
@@ -234,6 +234,76 @@ describe('class liaisons', () => {
     expect([invited.status, invited.body.error.code]).toEqual([409, 'CLASSMATE_ALREADY_VERIFIED']);
   });
 
+  /** What the liaison was told about classmates they invited: notices, outbox messages and log rows. */
+  async function told(who: Who) {
+    const [notices, outbox, logged] = await Promise.all([
+      t.dataSource.query(
+        `SELECT title, body, page FROM inbox_messages WHERE alumnus_id = $1 AND kind = 'liaisons.classmate-verified' ORDER BY created_at`,
+        [who.alumnus.id],
+      ),
+      t.dataSource.query(
+        `SELECT payload FROM outbox_messages WHERE alumnus_id = $1 AND kind = 'liaisons.classmate-verified' ORDER BY created_at`,
+        [who.alumnus.id],
+      ),
+      t.dataSource.query(
+        `SELECT subject_id, detail FROM interactions WHERE alumnus_id = $1 AND kind = 'liaisons.invitee_verified' ORDER BY occurred_at`,
+        [who.alumnus.id],
+      ),
+    ]);
+    return { notices, outbox, logged };
+  }
+
+  it('tells the liaison when the classmate they invited verifies by a roster match: a notice, a message and a log row', async () => {
+    const { notices, outbox, logged } = await told(zhang);
+    expect(notices).toEqual([
+      {
+        title: '你邀请的同学已认证',
+        body: '赵四 已完成校友认证，「2016届机械1201班」又联系上一位同学。',
+        page: `packages/reach/pages/class/index?id=${classes['机械1201班']}`,
+      },
+    ]);
+    expect(outbox).toEqual([
+      {
+        payload: {
+          classGroupId: classes['机械1201班'],
+          className: '2016届机械1201班',
+          classmateName: '赵四',
+          verifiedAt: expect.any(String),
+        },
+      },
+    ]);
+    expect(logged).toEqual([{ subject_id: classes['机械1201班'], detail: { rosterEntryId: entries['赵四'] } }]);
+    // On the liaison's own timeline (我的足迹), named after the class.
+    const timeline = await get('/me/interactions', zhang);
+    const row = timeline.body.items.find((i: { kind: string }) => i.kind === 'liaisons.invitee_verified');
+    expect(row).toEqual(expect.objectContaining({ subjectTitle: '2016届机械1201班' }));
+    expect(describeInteraction(row)).toBe('邀请的 2016届机械1201班 同学完成了校友认证');
+  });
+
+  it('tells the liaison when staff approve the invited classmate’s claim, once; nobody else is told', async () => {
+    await send(`/liaison-classes/${classes['机械1201班']}/invitations`, zhang, { rosterEntryId: entries['钱五'] });
+    const classmate = await signedIn(t, ['alumnus'], consented);
+    // A class the roster does not have: the claim waits for staff, who match it to 钱五's entry.
+    const claim = await send('/me/claims', classmate, {
+      name: '钱五',
+      graduationYear: 2016,
+      departmentId: department,
+      className: '机械12班',
+    });
+    expect([claim.status, claim.body.status]).toEqual([201, 'pending']);
+    expect((await told(zhang)).logged).toHaveLength(1);
+    const approved = await send(`/staff/claims/${claim.body.id}/approve`, staff, { rosterEntryId: entries['钱五'] });
+    expect(approved.status).toBe(200);
+    const { notices, outbox, logged } = await told(zhang);
+    expect(notices.map((n: { body: string }) => n.body)).toEqual([
+      '赵四 已完成校友认证，「2016届机械1201班」又联系上一位同学。',
+      '钱五 已完成校友认证，「2016届机械1201班」又联系上一位同学。',
+    ]);
+    expect(outbox).toHaveLength(2);
+    expect(logged.map((r: { detail: { rosterEntryId: string } }) => r.detail.rosterEntryId)).toEqual([entries['赵四'], entries['钱五']]);
+    for (const other of [li, sun, staff, classmate]) expect((await told(other)).notices).toEqual([]);
+  });
+
   it('ends an appointment: the former liaison is refused from then on', async () => {
     const path = `/staff/liaison-classes/${classes['机械1202班']}/liaisons/${sun.alumnus.id}/end`;
     const res = await send(path, staff);
@@ -242,6 +312,101 @@ describe('class liaisons', () => {
     expect([again.status, again.body.error.code]).toEqual([404, 'LIAISON_NOT_FOUND']);
     expect((await get(`/liaison-classes/${classes['机械1202班']}/classmates`, sun)).status).toBe(403);
     expect((await get('/me/liaison-classes', sun)).body).toEqual([]);
+  });
+
+  describe('a branch admin, for the classes within their branch', () => {
+    let branch: { id: string; groupId: string };
+    let admin: Who;
+    let otherAdmin: Who;
+    const base = () => `/branches/${branch.id}/liaison-classes`;
+
+    beforeAll(async () => {
+      admin = await signedIn(t, ['alumnus'], { ...consented, verifiedAt: new Date(), displayName: '沪上管理员' });
+      otherAdmin = await signedIn(t, ['alumnus'], { ...consented, verifiedAt: new Date() });
+      const open = async (name: string, place: string, who: Who) => {
+        const res = await send('/staff/branches', staff, { kind: 'city', name, place, joinPolicy: 'open' });
+        expect(res.status).toBe(201);
+        expect(
+          (await t.request(`/api/v1/staff/branches/${res.body.id}/admins/${who.alumnus.id}`, json({}, staff.headers, 'PUT'))).status,
+        ).toBe(200);
+        return res.body as { id: string; groupId: string };
+      };
+      branch = await open('上海校友分会', '上海', admin);
+      await open('北京校友分会', '北京', otherAdmin);
+      // 李二 (机械1201班) joins the Shanghai branch: 1201 is a class within it; nobody of 1202 is a member.
+      await t.dataSource.query(`UPDATE alumni SET display_name = '二哥' WHERE id = $1`, [li.alumnus.id]);
+      expect((await send(`/groups/${branch.groupId}/join`, li)).status).toBe(200);
+    });
+
+    it('lists the classes within the branch, with liaisons by display name, and offers only the branch’s members', async () => {
+      const res = await get(base(), admin);
+      expect(res.status).toBe(200);
+      expect(res.body.map((c: StaffLiaisonClassDto) => [c.classGroupId, c.liaisons.map((l) => l.alumnusId)])).toEqual([
+        [classes['机械1201班'], [zhang.alumnus.id]],
+      ]);
+      const candidates = await get(`${base()}/${classes['机械1201班']}/candidates`, admin);
+      // 张一 is verified in the class but not a member of the branch.
+      expect(candidates.body).toEqual([{ alumnusId: li.alumnus.id, name: '二哥', isLiaison: false }]);
+    });
+
+    it('appoints a member of the branch verified in the class and ends appointments; audited with the branch, logged', async () => {
+      const path = `${base()}/${classes['机械1201班']}/liaisons`;
+      const notMember = await send(path, admin, { alumnusId: zhang.alumnus.id });
+      expect([notMember.status, notMember.body.error.code]).toEqual([422, 'LIAISON_NOT_BRANCH_MEMBER']);
+      const res = await send(path, admin, { alumnusId: li.alumnus.id });
+      expect(res.status).toBe(200);
+      expect(res.body.liaisons.map((l: { name: string }) => l.name)).toContain('二哥');
+      expect(await interactions(li.alumnus.id, 'liaisons.appointed')).toBe(1);
+      const [audit] = await t.dataSource.query(
+        `SELECT actor_id, after FROM audit_entries WHERE action = 'liaison.appointed' AND after->>'alumnusId' = $1`,
+        [li.alumnus.id],
+      );
+      expect(audit).toEqual({ actor_id: admin.alumnus.id, after: expect.objectContaining({ branchId: branch.id }) });
+      expect((await get('/me/liaison-classes', li)).body.map((c: { classGroupId: string }) => c.classGroupId)).toEqual([
+        classes['机械1201班'],
+      ]);
+
+      const ended = await send(`${path}/${li.alumnus.id}/end`, admin);
+      expect([ended.status, ended.body.liaisons.map((l: { alumnusId: string }) => l.alumnusId)]).toEqual([200, [zhang.alumnus.id]]);
+      const again = await send(`${path}/${li.alumnus.id}/end`, admin);
+      expect([again.status, again.body.error.code]).toEqual([404, 'LIAISON_NOT_FOUND']);
+      const [endAudit] = await t.dataSource.query(
+        `SELECT actor_id, before FROM audit_entries WHERE action = 'liaison.ended' AND actor_id = $1`,
+        [admin.alumnus.id],
+      );
+      expect(endAudit.before).toEqual(expect.objectContaining({ branchId: branch.id, alumnusId: li.alumnus.id }));
+    });
+
+    it('refuses classes outside the branch, admins of other branches and other alumni; staff may act', async () => {
+      const outside = `${base()}/${classes['机械1202班']}`;
+      for (const [res, expected] of [
+        [await get(`${outside}/candidates`, admin), 403],
+        [await send(`${outside}/liaisons`, admin, { alumnusId: sun.alumnus.id }), 403],
+        [await send(`${outside}/liaisons/${sun.alumnus.id}/end`, admin), 403],
+      ] as const)
+        expect([res.status, res.body.error.code]).toEqual([expected, 'LIAISON_CLASS_NOT_IN_BRANCH']);
+      for (const who of [otherAdmin, li, zhang]) {
+        const list = await get(base(), who);
+        expect([list.status, list.body.error.code]).toEqual([403, 'BRANCH_ADMIN_REQUIRED']);
+        const appoint = await send(`${base()}/${classes['机械1201班']}/liaisons`, who, { alumnusId: li.alumnus.id });
+        expect([appoint.status, appoint.body.error.code]).toEqual([403, 'BRANCH_ADMIN_REQUIRED']);
+      }
+      expect((await get(base())).status).toBe(401);
+      expect((await get(base(), staff)).status).toBe(200);
+      const unknown = await get(`/branches/00000000-0000-4000-8000-000000000000/liaison-classes`, admin);
+      expect([unknown.status, unknown.body.error.code]).toEqual([404, 'BRANCH_NOT_FOUND']);
+      const noClass = await get(`${base()}/00000000-0000-4000-8000-000000000000/candidates`, admin);
+      expect([noClass.status, noClass.body.error.code]).toEqual([404, 'CLASS_NOT_FOUND']);
+      const bad = await send(`${base()}/${classes['机械1201班']}/liaisons`, admin, { alumnusId: null });
+      expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    });
+
+    it('a class leaves the branch with its last member there', async () => {
+      expect((await send(`/groups/${branch.groupId}/leave`, li)).status).toBe(204);
+      expect((await get(base(), admin)).body).toEqual([]);
+      const res = await get(`${base()}/${classes['机械1201班']}/candidates`, admin);
+      expect([res.status, res.body.error.code]).toEqual([403, 'LIAISON_CLASS_NOT_IN_BRANCH']);
+    });
   });
 
   it('refuses bad queries with 400 VALIDATION_FAILED, and staff routes to alumni', async () => {

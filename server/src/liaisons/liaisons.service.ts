@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { type DataSource, IsNull, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull, type Repository } from 'typeorm';
 import {
   type AuthUserDto,
   CLASS_INVITATION_PAGE,
@@ -22,14 +22,17 @@ import {
 import { AlumniService } from '../alumni/alumni.service.js';
 import type { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { AuditService } from '../audit/audit.service.js';
+import { BranchesService } from '../branches/branches.service.js';
 import { AppError } from '../common/app-error.js';
 import { isStaffUser } from '../groups/group-access.js';
 import { type ClassGroupRef, GroupsService } from '../groups/groups.service.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { MiniProgramCodesService } from '../mini-program-codes/mini-program-codes.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 import { RosterService } from '../roster/roster.service.js';
 import { SchoolService } from '../school/school.service.js';
 import type { ObjectContent } from '../storage/storage.port.js';
+import { type EntryVerified, EntryVerifiedListener } from '../verification/entry-verified.js';
 import { VerificationService } from '../verification/verification.service.js';
 import { ClassInvitationEntity } from './class-invitation.entity.js';
 import { ClassLiaisonEntity } from './class-liaison.entity.js';
@@ -48,7 +51,26 @@ interface BoardRow {
   rank: number;
 }
 
-const nameOf = (a: Pick<AlumnusEntity, 'realName' | 'displayName'> | undefined) => a?.realName ?? a?.displayName ?? '已注销校友';
+/**
+ * Staff see the real name the verification recorded; a branch admin sees the display name, as
+ * any member of the branch's groups does (docs/branches.md: nothing beyond per-field visibility).
+ */
+type Naming = 'real' | 'display';
+const nameOf = (a: Pick<AlumnusEntity, 'realName' | 'displayName'> | undefined, naming: Naming = 'real') =>
+  (naming === 'real' ? a?.realName : null) ?? a?.displayName ?? '已注销校友';
+
+/** Who appoints or ends an appointment: staff, or a branch admin for a class within their branch. */
+interface Appointer {
+  user: AuthUserDto;
+  branchId: string | null;
+}
+
+/** A branch admin's reach among classes: the branch's members and the classes they are verified in. */
+interface BranchScope {
+  branchId: string;
+  memberIds: Set<string>;
+  classIds: Set<string>;
+}
 
 /**
  * Class liaisons (docs/reach.md): staff appoint verified classmates per class group; a liaison
@@ -57,7 +79,8 @@ const nameOf = (a: Pick<AlumnusEntity, 'realName' | 'displayName'> | undefined) 
  * and place on the leaderboard. Roster, claims and groups are read through their services.
  */
 @Injectable()
-export class LiaisonsService {
+@EntryVerifiedListener()
+export class LiaisonsService implements EntryVerifiedListener {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(ClassLiaisonEntity) private readonly liaisons: Repository<ClassLiaisonEntity>,
@@ -70,6 +93,8 @@ export class LiaisonsService {
     private readonly interactions: InteractionsService,
     private readonly audit: AuditService,
     private readonly codes: MiniProgramCodesService,
+    private readonly branches: BranchesService,
+    private readonly outbox: OutboxService,
   ) {}
 
   // Staff
@@ -101,9 +126,71 @@ export class LiaisonsService {
   /** Appoints a verified classmate; appointing a current liaison again changes nothing. Audited and logged. */
   async appoint(staff: AuthUserDto, classGroupId: string, alumnusId: string): Promise<StaffLiaisonClassDto> {
     const group = await this.classOrFail(classGroupId);
+    await this.assertClassmate(classGroupId, alumnusId);
+    await this.record(group, alumnusId, { user: staff, branchId: null });
+    return this.staffClass(group);
+  }
+
+  /** Ends a current appointment. Audited. */
+  async end(staff: AuthUserDto, classGroupId: string, alumnusId: string): Promise<StaffLiaisonClassDto> {
+    const group = await this.classOrFail(classGroupId);
+    await this.recordEnd(group, alumnusId, { user: staff, branchId: null });
+    return this.staffClass(group);
+  }
+
+  // Branch admins: the classes within their branch (docs/reach.md)
+
+  /**
+   * The classes within the branch — those at least one member of the branch is verified in —
+   * with coverage and liaisons, best coverage first. Liaisons by display name.
+   */
+  async listForBranch(user: AuthUserDto, branchId: string): Promise<StaffLiaisonClassDto[]> {
+    const scope = await this.branchScope(user, branchId);
+    return this.staffClasses((await this.rowsOf([...scope.classIds])).slice(0, STAFF_CLASSES_MAX), 'display');
+  }
+
+  /** The branch's members verified in the class, whom the branch admin may appoint (display names). */
+  async candidatesForBranch(user: AuthUserDto, branchId: string, classGroupId: string): Promise<LiaisonCandidateDto[]> {
+    const { scope } = await this.classInBranch(user, branchId, classGroupId);
+    const [classmates, current] = await Promise.all([
+      this.groups.verifiedClassmates(classGroupId, CANDIDATES_MAX),
+      this.liaisons.findBy({ classGroupId, endedAt: IsNull() }),
+    ]);
+    const appointed = new Set(current.map((l) => l.alumnusId));
+    return classmates
+      .filter((c) => scope.memberIds.has(c.id))
+      .map((c) => ({ alumnusId: c.id, name: c.displayName, isLiaison: appointed.has(c.id) }))
+      .sort((a, b) => Number(b.isLiaison) - Number(a.isLiaison) || a.name.localeCompare(b.name, 'zh-CN'));
+  }
+
+  /** A branch admin appoints a member of the branch verified in a class within it. Audited and logged. */
+  async appointForBranch(user: AuthUserDto, branchId: string, classGroupId: string, alumnusId: string): Promise<StaffLiaisonClassDto> {
+    const { group, scope } = await this.classInBranch(user, branchId, classGroupId);
+    if (!scope.memberIds.has(alumnusId)) {
+      throw new AppError('LIAISON_NOT_BRANCH_MEMBER', [{ field: 'alumnusId', issue: 'the alumnus must be a member of the branch' }]);
+    }
+    await this.assertClassmate(classGroupId, alumnusId);
+    await this.record(group, alumnusId, { user, branchId });
+    return this.staffClass(group, 'display');
+  }
+
+  /** A branch admin ends any current appointment of a class within the branch (staff's too). Audited. */
+  async endForBranch(user: AuthUserDto, branchId: string, classGroupId: string, alumnusId: string): Promise<StaffLiaisonClassDto> {
+    const { group } = await this.classInBranch(user, branchId, classGroupId);
+    await this.recordEnd(group, alumnusId, { user, branchId });
+    return this.staffClass(group, 'display');
+  }
+
+  private async assertClassmate(classGroupId: string, alumnusId: string): Promise<void> {
     if (!(await this.groups.isClassmate(classGroupId, alumnusId))) {
       throw new AppError('LIAISON_NOT_CLASSMATE', [{ field: 'alumnusId', issue: 'the alumnus must be verified in this class' }]);
     }
+  }
+
+  /** The appointment, its interaction row and audit entry, in one transaction; nothing when already a liaison. */
+  private async record(group: ClassGroupRef, alumnusId: string, by: Appointer): Promise<void> {
+    const classGroupId = group.id;
+    const staff = by.user;
     await this.dataSource.transaction(async (manager) => {
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO class_liaisons (class_group_id, alumnus_id, appointed_by) VALUES ($1, $2, $3)
@@ -117,15 +204,15 @@ export class LiaisonsService {
         action: 'liaison.appointed',
         subjectType: 'class_liaison',
         subjectId: inserted[0]!.id,
-        after: { classGroupId, className: group.name, alumnusId },
+        after: { classGroupId, className: group.name, alumnusId, ...(by.branchId ? { branchId: by.branchId } : {}) },
       });
     });
-    return this.staffClass(group);
   }
 
-  /** Ends a current appointment. Audited. */
-  async end(staff: AuthUserDto, classGroupId: string, alumnusId: string): Promise<StaffLiaisonClassDto> {
-    const group = await this.classOrFail(classGroupId);
+  /** Ends the current appointment and audits it; LIAISON_NOT_FOUND when there is none. */
+  private async recordEnd(group: ClassGroupRef, alumnusId: string, by: Appointer): Promise<void> {
+    const classGroupId = group.id;
+    const staff = by.user;
     await this.dataSource.transaction(async (manager) => {
       const [rows]: [{ id: string }[], number] = await manager.query(
         `UPDATE class_liaisons SET ended_at = now(), ended_by = $3
@@ -138,10 +225,9 @@ export class LiaisonsService {
         action: 'liaison.ended',
         subjectType: 'class_liaison',
         subjectId: rows[0]!.id,
-        before: { classGroupId, className: group.name, alumnusId },
+        before: { classGroupId, className: group.name, alumnusId, ...(by.branchId ? { branchId: by.branchId } : {}) },
       });
     });
-    return this.staffClass(group);
   }
 
   // Liaisons
@@ -150,11 +236,7 @@ export class LiaisonsService {
   async myClasses(user: AuthUserDto): Promise<LiaisonClassDto[]> {
     const mine = await this.liaisons.findBy({ alumnusId: user.id, endedAt: IsNull() });
     if (mine.length === 0) return [];
-    const ids = new Set(mine.map((l) => l.classGroupId));
-    const board = await this.board();
-    const onBoard = board.filter((row) => ids.has(row.group.id));
-    const off = (await this.groups.classGroups({ ids: [...ids] })).filter((g) => !onBoard.some((row) => row.group.id === g.id));
-    return this.present([...onBoard, ...off.map((group) => ({ group, graduates: 0, reached: 0, rank: 0 }))]);
+    return this.present(await this.rowsOf(mine.map((l) => l.classGroupId)));
   }
 
   /** The class roster with each classmate's contact state: names and the class, nothing else. */
@@ -236,6 +318,46 @@ export class LiaisonsService {
     return this.codes.image(CLASS_INVITATION_PAGE, classInvitationScene(invitation.token));
   }
 
+  // Verification
+
+  /**
+   * A classmate someone invited was verified against the invited entry: each inviter is told
+   * (消息 notice, and the subscription message when they accepted one) and the log carries it
+   * for them, in the verification's transaction. Whoever was verified through it is not told twice.
+   */
+  async entryVerified(manager: EntityManager, event: EntryVerified): Promise<void> {
+    const invitations = await manager.getRepository(ClassInvitationEntity).findBy({ rosterEntryId: event.rosterEntryId });
+    const inviters = invitations.filter((i) => i.invitedBy !== null && i.invitedBy !== event.alumnusId);
+    if (inviters.length === 0) return;
+    const names = await this.groups.groupNames(
+      inviters.map((i) => i.classGroupId),
+      manager,
+    );
+    for (const invitation of inviters) {
+      const className = names.get(invitation.classGroupId) ?? '';
+      await this.interactions.record(manager, {
+        alumnusId: invitation.invitedBy!,
+        kind: 'liaisons.invitee_verified',
+        subjectType: 'group',
+        subjectId: invitation.classGroupId,
+        detail: { rosterEntryId: event.rosterEntryId },
+      });
+      await this.outbox.enqueue(manager, [
+        {
+          alumnusId: invitation.invitedBy!,
+          kind: 'liaisons.classmate-verified',
+          payload: {
+            classGroupId: invitation.classGroupId,
+            className,
+            classmateName: event.name,
+            verifiedAt: event.verifiedAt.toISOString(),
+          },
+          dedupeKey: `liaisons.classmate-verified:${invitation.id}`,
+        },
+      ]);
+    }
+  }
+
   // Everyone
 
   /**
@@ -302,6 +424,16 @@ export class LiaisonsService {
     return rows;
   }
 
+  /** These classes as board rows, ranked ones first in board order, then those without roster entries. */
+  private async rowsOf(classGroupIds: string[]): Promise<BoardRow[]> {
+    if (classGroupIds.length === 0) return [];
+    const ids = new Set(classGroupIds);
+    const onBoard = (await this.board()).filter((row) => ids.has(row.group.id));
+    const ranked = new Set(onBoard.map((row) => row.group.id));
+    const off = (await this.groups.classGroups({ ids: [...ids] })).filter((g) => !ranked.has(g.id));
+    return [...onBoard, ...off.map((group) => ({ group, graduates: 0, reached: 0, rank: 0 }))];
+  }
+
   private async boardRow(group: ClassGroupRef): Promise<BoardRow> {
     return (await this.board()).find((row) => row.group.id === group.id) ?? { group, graduates: 0, reached: 0, rank: 0 };
   }
@@ -319,11 +451,11 @@ export class LiaisonsService {
     }));
   }
 
-  private async staffClass(group: ClassGroupRef): Promise<StaffLiaisonClassDto> {
-    return (await this.staffClasses([await this.boardRow(group)]))[0]!;
+  private async staffClass(group: ClassGroupRef, naming: Naming = 'real'): Promise<StaffLiaisonClassDto> {
+    return (await this.staffClasses([await this.boardRow(group)], naming))[0]!;
   }
 
-  private async staffClasses(rows: BoardRow[]): Promise<StaffLiaisonClassDto[]> {
+  private async staffClasses(rows: BoardRow[], naming: Naming = 'real'): Promise<StaffLiaisonClassDto[]> {
     const ids = rows.map((r) => r.group.id);
     const current =
       ids.length === 0
@@ -339,7 +471,7 @@ export class LiaisonsService {
       ...c,
       liaisons: current
         .filter((l) => l.classGroupId === c.classGroupId)
-        .map((l) => ({ alumnusId: l.alumnusId, name: nameOf(people.get(l.alumnusId)), appointedAt: l.appointedAt.toISOString() })),
+        .map((l) => ({ alumnusId: l.alumnusId, name: nameOf(people.get(l.alumnusId), naming), appointedAt: l.appointedAt.toISOString() })),
     }));
   }
 
@@ -351,6 +483,25 @@ export class LiaisonsService {
       [classGroupIds],
     );
     return new Map(rows.map((r) => [r.class_group_id, r.n]));
+  }
+
+  /** Branch admin or staff (BranchesService decides), with the branch's members and their classes. */
+  private async branchScope(user: AuthUserDto, branchId: string): Promise<BranchScope> {
+    const { memberIds } = await this.branches.membersForAdmin(user, branchId);
+    const classes = await this.groups.verifiedClassGroups(memberIds);
+    return { branchId, memberIds: new Set(memberIds), classIds: new Set(classes.map((c) => c.groupId)) };
+  }
+
+  /** The class, when it is within the branch; LIAISON_CLASS_NOT_IN_BRANCH otherwise. */
+  private async classInBranch(
+    user: AuthUserDto,
+    branchId: string,
+    classGroupId: string,
+  ): Promise<{ group: ClassGroupRef; scope: BranchScope }> {
+    const scope = await this.branchScope(user, branchId);
+    const group = await this.classOrFail(classGroupId);
+    if (!scope.classIds.has(classGroupId)) throw new AppError('LIAISON_CLASS_NOT_IN_BRANCH');
+    return { group, scope };
   }
 
   private async classOrFail(classGroupId: string): Promise<ClassGroupRef> {

@@ -94,6 +94,11 @@ const RENDERERS: Record<string, (payload: Payload) => Rendered> = {
       time3: at(p.decidedAt),
     },
   }),
+  // The classmate's verification result, told to the liaison who invited them (no template of its own).
+  'liaisons.classmate-verified': (p) => ({
+    template: 'verificationResult',
+    data: { phrase1: '已认证', thing2: cut(`你邀请的${String(p.classmateName ?? '同学')}已认证`), time3: at(p.verifiedAt) },
+  }),
   'groups.join-decided': (p) => ({
     template: 'groupJoinDecision',
     data: {

@@ -1,6 +1,7 @@
 import { ContentSecurityModule } from '../content-security/content-security.module.js';
 import { VerificationHeldContent } from './verification-held-content.js';
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
@@ -21,6 +22,7 @@ import { VerificationClaimEntity } from './verification-claim.entity.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([VerificationClaimEntity]),
+    DiscoveryModule,
     RosterModule,
     AlumniModule,
     SchoolModule,

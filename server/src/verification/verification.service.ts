@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
@@ -30,6 +31,7 @@ import { SchoolService } from '../school/school.service.js';
 import { OBJECT_STORAGE, type ObjectContent, type ObjectStorage } from '../storage/storage.port.js';
 import { readImageUpload } from '../storage/upload.js';
 import type { ApproveClaimDto, CreateClaimDto, RejectClaimDto } from './dto/claim-request.dto.js';
+import { EntryVerifiedListener } from './entry-verified.js';
 import { VerificationClaimEntity } from './verification-claim.entity.js';
 
 const EVIDENCE_FOLDER = 'claim-evidence';
@@ -45,8 +47,9 @@ const criteriaOf = (
 });
 
 @Injectable()
-export class VerificationService {
+export class VerificationService implements OnModuleInit {
   private readonly logger = new Logger(VerificationService.name);
+  private listeners: EntryVerifiedListener[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -61,7 +64,16 @@ export class VerificationService {
     private readonly groups: GroupsService,
     private readonly mediaChecks: MediaChecksService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    private readonly discovery: DiscoveryService,
   ) {}
+
+  onModuleInit(): void {
+    const found = this.discovery
+      .getProviders({ metadataKey: EntryVerifiedListener.KEY })
+      .map((wrapper) => wrapper.instance as EntryVerifiedListener | undefined)
+      .filter((instance): instance is EntryVerifiedListener => instance != null);
+    this.listeners = [...new Set(found)];
+  }
 
   /**
    * The graduation year the verification established (the roster entry claimed, or an
@@ -352,6 +364,8 @@ export class VerificationService {
     }
     if (entry) {
       await this.interactions.record(manager, { alumnusId, kind: 'identity.claimed', subjectType: 'roster_entry', subjectId: entry.id });
+      const event = { alumnusId, rosterEntryId: entry.id, name: entry.name, verifiedAt: claim.decidedAt! };
+      for (const listener of this.listeners) await listener.entryVerified(manager, event);
     }
     await this.interactions.record(manager, {
       alumnusId,

@@ -86,6 +86,7 @@ export const INTERACTION_KINDS = {
   'branches.event_posted': { label: '为分会发布活动', participation: true, byAlumnus: true },
   'liaisons.appointed': { label: '担任班级联络人', participation: true, byAlumnus: false },
   'liaisons.invited': { label: '邀请同班同学认证', participation: true, byAlumnus: true },
+  'liaisons.invitee_verified': { label: '邀请的同学完成认证', participation: true, byAlumnus: false },
 } as const satisfies Record<string, { label: string; participation: boolean; byAlumnus: boolean }>;
 
 export type InteractionKind = keyof typeof INTERACTION_KINDS;
@@ -130,6 +131,7 @@ export const INTERACTION_SENTENCES: Partial<Record<InteractionKind, string>> = {
   'branches.event_posted': '为 {title} 发布活动',
   'liaisons.appointed': '担任 {title} 的班级联络人',
   'liaisons.invited': '邀请 {title} 的同学认证校友身份',
+  'liaisons.invitee_verified': '邀请的 {title} 同学完成了校友认证',
 };
 
 /**

@@ -33,6 +33,7 @@ import { Stories1796840000000 } from './1796840000000-stories.js';
 import { GivingMatches1796850000000 } from './1796850000000-giving-matches.js';
 import { GivingDays1796851000000 } from './1796851000000-giving-days.js';
 import { GivingReceipts1796852000000 } from './1796852000000-giving-receipts.js';
+import { LiaisonInviteeVerified1796910000000 } from './1796910000000-liaison-invitee-verified.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   GivingMatches1796850000000,
   GivingDays1796851000000,
   GivingReceipts1796852000000,
+  LiaisonInviteeVerified1796910000000,
 ];
