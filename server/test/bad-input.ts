@@ -677,3 +677,38 @@ export function toRequestInit(request: FuzzRequest): RequestInit {
   }
   return { method: request.method, headers: request.headers, body: form };
 }
+
+// --- null in optional fields ------------------------------------------------------------
+
+/** One optional body field set to `null`, the rest of the body left out. */
+export interface NullCase {
+  /** The field as the validation error names it, e.g. `visibility.avatar` or `items.0.note`. */
+  field: string;
+  /** Whether the document says the field may be null. */
+  nullable: boolean;
+  body: Record<string, unknown>;
+}
+
+/**
+ * A case for every optional field of a JSON body schema, nested objects and arrays of objects
+ * included (each reached through its parent, the rest left out).
+ */
+export function nullCases(schema: Schema, resolve: (s: Schema) => Schema, depth = 0): NullCase[] {
+  const s = resolve(schema);
+  const required = new Set(s.required ?? []);
+  const cases: NullCase[] = [];
+  for (const [name, property] of Object.entries(s.properties ?? {})) {
+    const p = resolve(property);
+    if (!required.has(name)) cases.push({ field: name, nullable: p.nullable === true, body: { [name]: null } });
+    if (depth >= 3) continue;
+    const item = p.type === 'array' && p.items ? resolve(p.items) : null;
+    if (item?.properties) {
+      for (const inner of nullCases(item, resolve, depth + 1))
+        cases.push({ ...inner, field: `${name}.0.${inner.field}`, body: { [name]: [inner.body] } });
+    } else if (p.properties) {
+      for (const inner of nullCases(p, resolve, depth + 1))
+        cases.push({ ...inner, field: `${name}.${inner.field}`, body: { [name]: inner.body } });
+    }
+  }
+  return cases;
+}

@@ -18,6 +18,19 @@ export const RequiredText = (max: number, example?: string) =>
  */
 const absent = () => ValidateIf((_, value) => value !== undefined);
 
+/**
+ * For a body field that may be left out: the rules after it apply whenever it is sent, so
+ * `null` is refused. Use instead of @IsOptional() in body DTOs (query strings cannot carry null).
+ */
+export const OptionalField = absent;
+
+/**
+ * For a body field that may be left out or null (its column is nullable, null means "none"):
+ * the rules after it apply to any other value. Pair with `ApiPropertyOptional({ nullable: true })`
+ * so the document says so, and store null as null.
+ */
+export const NullableField = () => ValidateIf((_, value) => value !== undefined && value !== null);
+
 /** Text that may be left out or empty (stored as empty), trimmed. */
 export const OptionalText = (max: number, description?: string) =>
   applyDecorators(ApiPropertyOptional({ maxLength: max, description }), Transform(trim), absent(), IsString(), MaxLength(max));
@@ -27,7 +40,7 @@ export const NullableText = (max: number, description?: string) =>
   applyDecorators(
     ApiPropertyOptional({ type: String, nullable: true, maxLength: max, description }),
     Transform(blankToNull),
-    ValidateIf((_, value) => value !== undefined && value !== null),
+    NullableField(),
     IsString(),
     MaxLength(max),
   );

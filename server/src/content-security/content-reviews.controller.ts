@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import {
   type AuthUserDto,
   CONTENT_REVIEW_LIMITS,
@@ -17,6 +17,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { PageQueryDto } from '../common/pagination.js';
 import { type ContentReviewAction, ContentReviewsService } from './content-reviews.service.js';
+import { OptionalField } from '../common/text-fields.js';
 
 const ACTIONS: ContentReviewAction[] = ['approve', 'reject'];
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -36,7 +37,7 @@ export class ContentReviewParamsDto {
 
 export class ContentReviewDecisionDto implements ContentReviewDecisionRequest {
   @ApiPropertyOptional({ maxLength: CONTENT_REVIEW_LIMITS.note, description: 'why, for the audit trail' })
-  @IsOptional()
+  @OptionalField()
   @Transform(trim)
   @IsString()
   @MaxLength(CONTENT_REVIEW_LIMITS.note)

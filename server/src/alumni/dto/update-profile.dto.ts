@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, IsUUID, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import {
   DEGREES,
   type Degree,
@@ -10,6 +10,7 @@ import {
   VISIBILITY_LEVELS,
   type Visibility,
 } from '@alumni/shared';
+import { NullableField, OptionalField } from '../../common/text-fields.js';
 
 /** Trims text; an empty answer clears the field. */
 const trimToNull = ({ value }: { value: unknown }) => {
@@ -22,25 +23,25 @@ const visibilityProperty = () => ApiPropertyOptional({ enum: VISIBILITY_LEVELS }
 
 /** Who may see each field; fields left out keep their current setting. */
 export class VisibilityDto implements Partial<ProfileVisibility> {
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) avatar?: Visibility;
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) realName?: Visibility;
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) graduationYear?: Visibility;
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) department?: Visibility;
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) major?: Visibility;
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) className?: Visibility;
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) degree?: Visibility;
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) city?: Visibility;
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) industry?: Visibility;
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) employer?: Visibility;
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) jobTitle?: Visibility;
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) bio?: Visibility;
-  @visibilityProperty() @IsOptional() @IsIn(VISIBILITY_LEVELS) phone?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) avatar?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) realName?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) graduationYear?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) department?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) major?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) className?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) degree?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) city?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) industry?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) employer?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) jobTitle?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) bio?: Visibility;
+  @visibilityProperty() @OptionalField() @IsIn(VISIBILITY_LEVELS) phone?: Visibility;
 }
 
 const text = (maxLength: number) => (target: object, property: string) => {
   ApiPropertyOptional({ type: String, nullable: true, maxLength })(target, property);
   Transform(trimToNull)(target, property);
-  IsOptional()(target, property);
+  NullableField()(target, property);
   IsString()(target, property);
   MaxLength(maxLength)(target, property);
 };
@@ -59,13 +60,13 @@ export class UpdateProfileDto implements UpdateProfileRequest {
 
   /** The upper bound moves with the calendar, so ProfilesService checks it. */
   @ApiPropertyOptional({ type: Number, nullable: true, minimum: PROFILE_LIMITS.minGraduationYear })
-  @IsOptional()
+  @NullableField()
   @IsInt()
   @Min(PROFILE_LIMITS.minGraduationYear)
   graduationYear?: number | null;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOptional()
+  @NullableField()
   @IsUUID()
   departmentId?: string | null;
 
@@ -73,7 +74,7 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @text(PROFILE_LIMITS.className) className?: string | null;
 
   @ApiPropertyOptional({ enum: DEGREES, nullable: true })
-  @IsOptional()
+  @NullableField()
   @IsIn(DEGREES)
   degree?: Degree | null;
 
@@ -84,7 +85,7 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @text(PROFILE_LIMITS.bio) bio?: string | null;
 
   @ApiPropertyOptional({ type: VisibilityDto })
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => VisibilityDto)
   visibility?: VisibilityDto;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import { AUDIENCE_KINDS, type AudienceDto, type AudienceKind, type AudienceSizeDto, type AudienceSpec } from '@alumni/shared';
+import { NullableField } from '../../common/text-fields.js';
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -46,7 +47,7 @@ export class AudienceBodyDto implements AudienceSpec {
     nullable: true,
     description: 'group: the group whose active members are the audience',
   })
-  @IsOptional()
+  @NullableField()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   groupId?: string | null;

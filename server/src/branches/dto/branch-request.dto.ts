@@ -14,6 +14,7 @@ import {
   GROUP_LIMITS,
 } from '@alumni/shared';
 import { PageQueryDto } from '../../common/pagination.js';
+import { NullableField, OptionalField } from '../../common/text-fields.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Blank optional text counts as not given. */
@@ -47,14 +48,14 @@ export class CreateBranchDto implements CreateBranchRequest {
     description: 'the city (city), the country or region (overseas) or the industry (industry); not for interest branches',
     example: '上海',
   })
-  @IsOptional()
+  @NullableField()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(BRANCH_LIMITS.place)
   place?: string | null;
 
   @ApiPropertyOptional({ maxLength: BRANCH_LIMITS.intro })
-  @IsOptional()
+  @OptionalField()
   @Transform(trim)
   @IsString()
   @MaxLength(BRANCH_LIMITS.intro)
@@ -79,7 +80,7 @@ export class CreateBranchGroupDto implements CreateBranchGroupRequest {
   name: string;
 
   @ApiPropertyOptional({ maxLength: GROUP_LIMITS.intro })
-  @IsOptional()
+  @OptionalField()
   @Transform(trim)
   @IsString()
   @MaxLength(GROUP_LIMITS.intro)
@@ -91,7 +92,7 @@ export class CreateBranchGroupDto implements CreateBranchGroupRequest {
     maxLength: GROUP_LIMITS.place,
     description: 'city groups: the city; industry groups: the industry',
   })
-  @IsOptional()
+  @NullableField()
   @Transform(trimToNull)
   @IsString()
   @MaxLength(GROUP_LIMITS.place)

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CAMPUS_DAY_LIMITS, type CampusDaySpotInput, type CollectStampRequest } from '@alumni/shared';
-import { NullableText, RequiredText } from '../../common/text-fields.js';
+import { NullableText, OptionalField, RequiredText } from '../../common/text-fields.js';
 
 /** POST /campus-days/stamps. */
 export class CollectStampDto implements CollectStampRequest {
@@ -21,7 +21,7 @@ export class SpotBodyDto implements CampusDaySpotInput {
   @NullableText(CAMPUS_DAY_LIMITS.spotDescription, 'what alumni find there') description?: string | null;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 99, description: 'order on the stamp card; the end when left out' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(99)

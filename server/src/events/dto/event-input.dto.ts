@@ -10,7 +10,6 @@ import {
   IsLatitude,
   IsLongitude,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
@@ -34,6 +33,7 @@ import {
   PROFILE_LIMITS,
 } from '@alumni/shared';
 import { RichText } from '../../common/rich-text.js';
+import { NullableField, OptionalField } from '../../common/text-fields.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -46,19 +46,19 @@ export class EventAudienceDto implements EventAudience {
   kind: EventAudienceKind;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'for kind `group`' })
-  @IsOptional()
+  @NullableField()
   @IsUUID()
   groupId?: string | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'for kind `graduation_years`, inclusive' })
-  @IsOptional()
+  @NullableField()
   @IsInt()
   @Min(PROFILE_LIMITS.minGraduationYear)
   @Max(2100)
   yearFrom?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'for kind `graduation_years`, inclusive' })
-  @IsOptional()
+  @NullableField()
   @IsInt()
   @Min(PROFILE_LIMITS.minGraduationYear)
   @Max(2100)
@@ -87,7 +87,7 @@ export class EventQuestionDto implements EventQuestion {
   required: boolean;
 
   @ApiPropertyOptional({ type: [String], description: 'choices of a single or multiple choice question' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(EVENT_LIMITS.options)
   @IsString({ each: true })
@@ -113,7 +113,7 @@ export class CreateEventDto implements EventInput {
     maxLength: EVENT_LIMITS.description,
     description: 'Rich text (an HTML subset the mini-program renders with rich-text), sanitised before it is stored',
   })
-  @IsOptional()
+  @OptionalField()
   @RichText(EVENT_LIMITS.description)
   description?: string;
 
@@ -122,7 +122,7 @@ export class CreateEventDto implements EventInput {
     nullable: true,
     description: 'A cover uploaded with POST /api/v1/staff/events/covers (its URL), or an https link',
   })
-  @IsOptional()
+  @NullableField()
   @Matches(EVENT_COVER_URL, { message: 'coverUrl must be an uploaded cover URL or an https link' })
   @MaxLength(EVENT_LIMITS.url)
   coverUrl?: string | null;
@@ -132,39 +132,39 @@ export class CreateEventDto implements EventInput {
   online: boolean;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'required for online events' })
-  @IsOptional()
+  @NullableField()
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
   @MaxLength(EVENT_LIMITS.url)
   onlineUrl?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @NullableField()
   @Transform(trim)
   @IsString()
   @MaxLength(EVENT_LIMITS.place)
   city?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'place name; required for offline events' })
-  @IsOptional()
+  @NullableField()
   @Transform(trim)
   @IsString()
   @MaxLength(EVENT_LIMITS.place)
   venue?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, description: 'required for offline events' })
-  @IsOptional()
+  @NullableField()
   @Transform(trim)
   @IsString()
   @MaxLength(EVENT_LIMITS.place)
   address?: string | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true })
-  @IsOptional()
+  @NullableField()
   @IsLatitude()
   latitude?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true })
-  @IsOptional()
+  @NullableField()
   @IsLongitude()
   longitude?: number | null;
 
@@ -177,12 +177,12 @@ export class CreateEventDto implements EventInput {
   endsAt: string;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'null: open from publication' })
-  @IsOptional()
+  @NullableField()
   @IsISO8601({ strict: true })
   signupOpensAt?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'null: closes when the event starts' })
-  @IsOptional()
+  @NullableField()
   @IsISO8601({ strict: true })
   signupClosesAt?: string | null;
 
@@ -197,13 +197,13 @@ export class CreateEventDto implements EventInput {
   waitlistEnabled: boolean;
 
   @ApiPropertyOptional({ type: EventAudienceDto, description: 'everyone by default' })
-  @IsOptional()
+  @OptionalField()
   @ValidateNested()
   @Type(() => EventAudienceDto)
   audience?: EventAudienceDto;
 
   @ApiPropertyOptional({ type: [EventQuestionDto] })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(EVENT_LIMITS.questions)
   @ValidateNested({ each: true })
@@ -211,14 +211,14 @@ export class CreateEventDto implements EventInput {
   questions?: EventQuestionDto[];
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @NullableField()
   @Transform(trim)
   @IsString()
   @MaxLength(EVENT_LIMITS.contact)
   contactName?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @NullableField()
   @Transform(trim)
   @IsString()
   @MaxLength(EVENT_LIMITS.contact)
@@ -226,4 +226,4 @@ export class CreateEventDto implements EventInput {
 }
 
 /** PATCH /staff/events/:id: any of the fields; the result must still satisfy every rule. */
-export class UpdateEventDto extends PartialType(CreateEventDto) {}
+export class UpdateEventDto extends PartialType(CreateEventDto, { skipNullProperties: false }) {}

@@ -9,6 +9,7 @@ import {
 } from '@alumni/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 import { EVENT_LIST_WHEN, type EventListWhen } from './list-events-query.dto.js';
+import { OptionalField } from '../../common/text-fields.js';
 
 /** POST /events/:id/registrations. The answers are checked against the event's questions by the service. */
 export class CreateRegistrationDto implements CreateRegistrationRequest {
@@ -18,7 +19,7 @@ export class CreateRegistrationDto implements CreateRegistrationRequest {
     description: 'By question id: text, one option, or an array of options',
     example: { q1: '是' },
   })
-  @IsOptional()
+  @OptionalField()
   @IsObject()
   answers?: RegistrationAnswers;
 }
@@ -40,7 +41,7 @@ export class CheckInDto implements CheckInRequest {
   token?: string;
 
   @ApiPropertyOptional({ example: 'K7M2QX9D' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(20)
   shortCode?: string;

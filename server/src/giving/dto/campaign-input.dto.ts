@@ -1,21 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type CampaignKind, type CampaignStatus, DEFAULT_MIN_DONATION_FEN } from '@alumni/shared';
 import { RichText } from '../../common/rich-text.js';
+import { NullableField, OptionalField } from '../../common/text-fields.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** ¥1,000,000 in fen: far above any gift, far below 2^53. */
@@ -35,7 +23,7 @@ export class CreateCampaignDto {
   kind: CampaignKind;
 
   @ApiPropertyOptional({ description: 'One line for lists' })
-  @IsOptional()
+  @OptionalField()
   @Transform(trim)
   @IsString()
   @MaxLength(200)
@@ -45,12 +33,12 @@ export class CreateCampaignDto {
     maxLength: 20_000,
     description: 'The story, rich text (an HTML subset) with photos, sanitised before it is stored',
   })
-  @IsOptional()
+  @OptionalField()
   @RichText(20_000)
   story?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @NullableField()
   @IsUrl({ require_tld: false })
   @MaxLength(500)
   coverUrl?: string | null;
@@ -62,7 +50,7 @@ export class CreateCampaignDto {
   goalFen: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '棵树苗', description: 'With unitPriceFen: "1 棵树苗 = ¥30"' })
-  @IsOptional()
+  @NullableField()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -70,14 +58,14 @@ export class CreateCampaignDto {
   unitName?: string | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, example: 3000 })
-  @IsOptional()
+  @NullableField()
   @IsInt()
   @Min(1)
   @Max(MAX_FEN)
   unitPriceFen?: number | null;
 
   @ApiPropertyOptional({ type: [Number], example: [3000, 10000, 50000], description: 'Amount chips, fen' })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(8)
   @IsInt({ each: true })
@@ -86,14 +74,14 @@ export class CreateCampaignDto {
   suggestedAmountsFen?: number[];
 
   @ApiPropertyOptional({ default: DEFAULT_MIN_DONATION_FEN, description: 'Smallest gift, fen' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(MAX_FEN)
   minAmountFen?: number;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Largest single gift, fen' })
-  @IsOptional()
+  @NullableField()
   @IsInt()
   @Min(1)
   @Max(MAX_FEN)
@@ -104,21 +92,21 @@ export class CreateCampaignDto {
   startsAt: string;
 
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
-  @IsOptional()
+  @NullableField()
   @IsISO8601({ strict: true })
   endsAt?: string | null;
 
   @ApiPropertyOptional({ description: 'Who the money helps and how' })
-  @IsOptional()
+  @OptionalField()
   @Transform(trim)
   @IsString()
   @MaxLength(1000)
   beneficiary?: string;
 }
 
-export class UpdateCampaignDto extends PartialType(CreateCampaignDto) {
+export class UpdateCampaignDto extends PartialType(CreateCampaignDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ enum: CAMPAIGN_STATUSES, description: 'draft → open ⇄ closed; back to draft only before any gift' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(CAMPAIGN_STATUSES)
   status?: CampaignStatus;
 }

@@ -6,7 +6,6 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -26,6 +25,7 @@ import {
   type MatchSponsorKind,
   type StaffCampaignMatchDto,
 } from '@alumni/shared';
+import { NullableField, OptionalField } from '../../common/text-fields.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** ¥100,000,000 in fen. */
@@ -63,7 +63,7 @@ export class CreateCampaignMatchDto implements CreateCampaignMatchRequest {
   sponsorName: string;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An alumnus sponsor’s account' })
-  @IsOptional()
+  @NullableField()
   @IsUUID()
   sponsorAlumnusId?: string | null;
 
@@ -88,12 +88,12 @@ export class CreateCampaignMatchDto implements CreateCampaignMatchRequest {
   endsAt: string;
 
   @ApiPropertyOptional({ default: false, description: 'Only gifts of donors who never gave before' })
-  @IsOptional()
+  @OptionalField()
   @IsBoolean()
   firstTimeOnly?: boolean;
 
   @ApiPropertyOptional({ type: MatchClassBodyDto, nullable: true, description: 'Only gifts of this class’s alumni' })
-  @IsOptional()
+  @NullableField()
   @ValidateNested()
   @Type(() => MatchClassBodyDto)
   forClass?: MatchClassBodyDto | null;

@@ -7,7 +7,6 @@ import {
   IsInt,
   IsISO8601,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -27,13 +26,14 @@ import {
   type GivingDayMetric,
   type GivingDayStatus,
 } from '@alumni/shared';
+import { NullableField, OptionalField } from '../../common/text-fields.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MAX_FEN = 10_000_000_000;
 
 export class GivingDayChallengeBodyDto implements GivingDayChallengeInput {
   @ApiPropertyOptional({ format: 'uuid', description: 'Sent back by PATCH to keep a challenge’s id' })
-  @IsOptional()
+  @OptionalField()
   @IsUUID()
   id?: string;
 
@@ -49,26 +49,26 @@ export class GivingDayChallengeBodyDto implements GivingDayChallengeInput {
   title: string;
 
   @ApiPropertyOptional({ enum: GIVING_DAY_METRICS, default: 'donors' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(GIVING_DAY_METRICS)
   metric?: GivingDayMetric;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'donor_unlock: donors needed' })
-  @IsOptional()
+  @NullableField()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   donorTarget?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'donor_unlock: the sponsor’s bonus, fen' })
-  @IsOptional()
+  @NullableField()
   @IsInt()
   @Min(1)
   @Max(MAX_FEN)
   bonusFen?: number | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @NullableField()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -85,7 +85,7 @@ export class GivingDayInputDto implements GivingDayInput {
   title: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalField()
   @Transform(trim)
   @IsString()
   @MaxLength(500)
@@ -106,7 +106,7 @@ export class GivingDayInputDto implements GivingDayInput {
   goalFen: number;
 
   @ApiPropertyOptional({ type: Number, nullable: true })
-  @IsOptional()
+  @NullableField()
   @IsInt()
   @Min(1)
   @Max(1_000_000)
@@ -119,7 +119,7 @@ export class GivingDayInputDto implements GivingDayInput {
   campaignIds: string[];
 
   @ApiPropertyOptional({ type: [GivingDayChallengeBodyDto] })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(GIVING_DAY_MAX_CHALLENGES)
   @ValidateNested({ each: true })
@@ -127,9 +127,9 @@ export class GivingDayInputDto implements GivingDayInput {
   challenges?: GivingDayChallengeBodyDto[];
 
   @ApiPropertyOptional({ enum: GIVING_DAY_STATUSES, default: 'draft' })
-  @IsOptional()
+  @OptionalField()
   @IsIn(GIVING_DAY_STATUSES)
   status?: GivingDayStatus;
 }
 
-export class UpdateGivingDayDto extends PartialType(GivingDayInputDto) {}
+export class UpdateGivingDayDto extends PartialType(GivingDayInputDto, { skipNullProperties: false }) {}

@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, Matches } from 'class-validator';
 import { GIVING_PHOTO_LIMITS } from '@alumni/shared';
+import { OptionalField } from '../../common/text-fields.js';
 
 /** An https/http link, or a photo uploaded with POST /staff/campaigns/photos. */
 const PHOTO_URL = /^(https?:\/\/\S{1,490}|\/api\/v1\/uploads\/campaign-photos\/[0-9a-f-]{36}\.(jpg|png|webp))$/;
@@ -13,7 +14,7 @@ export function IsPhotoUrls(): PropertyDecorator {
       type: [String],
       description: `Evidence photos, at most ${GIVING_PHOTO_LIMITS.photos}: URLs from POST /api/v1/staff/campaigns/photos (or https links)`,
     }),
-    IsOptional(),
+    OptionalField(),
     IsArray(),
     ArrayMaxSize(GIVING_PHOTO_LIMITS.photos),
     Matches(PHOTO_URL, { each: true, message: 'each of photoUrls must be an uploaded photo URL or an https link' }),

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsLatitude, IsLongitude, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsLatitude, IsLongitude, IsString, MaxLength } from 'class-validator';
 import type { TreeDto, UpdateTreeRequest } from '@alumni/shared';
 import { IsPhotoUrls } from './photo-urls.js';
+import { NullableField } from '../../common/text-fields.js';
 
 export class UpdateTreeDto implements UpdateTreeRequest {
   @ApiProperty({ example: '东坡第三排' })
@@ -12,12 +13,12 @@ export class UpdateTreeDto implements UpdateTreeRequest {
   location: string;
 
   @ApiPropertyOptional({ type: Number, nullable: true })
-  @IsOptional()
+  @NullableField()
   @IsLatitude()
   latitude?: number | null;
 
   @ApiPropertyOptional({ type: Number, nullable: true })
-  @IsOptional()
+  @NullableField()
   @IsLongitude()
   longitude?: number | null;
 

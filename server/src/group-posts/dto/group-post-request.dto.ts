@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import {
   type CreateGroupCommentRequest,
   type CreateGroupPostRequest,
@@ -8,6 +8,7 @@ import {
   type ModerationDecisionRequest,
   type ReportGroupPostRequest,
 } from '@alumni/shared';
+import { OptionalField } from '../../common/text-fields.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -54,7 +55,7 @@ export class ReportGroupPostDto implements ReportGroupPostRequest {
 
 export class ModerationDecisionDto implements ModerationDecisionRequest {
   @ApiPropertyOptional({ maxLength: GROUP_POST_LIMITS.moderationNote, description: 'why, for the audit trail' })
-  @IsOptional()
+  @OptionalField()
   @Transform(trim)
   @IsString()
   @MaxLength(GROUP_POST_LIMITS.moderationNote)

@@ -13,6 +13,7 @@ import {
   PROFILE_LIMITS,
 } from '@alumni/shared';
 import { PageQueryDto } from '../../common/pagination.js';
+import { OptionalField } from '../../common/text-fields.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Blank optional text counts as not given. */
@@ -75,21 +76,21 @@ export class CreateGroupDto implements CreateGroupRequest {
 
   @ApiPropertyOptional({ maxLength: GROUP_LIMITS.intro })
   @Transform(trim)
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(GROUP_LIMITS.intro)
   intro?: string;
 
   @ApiPropertyOptional({ maxLength: GROUP_LIMITS.place, description: 'required for city groups', example: '上海' })
   @Transform(trimToUndefined)
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(GROUP_LIMITS.place)
   city?: string;
 
   @ApiPropertyOptional({ maxLength: GROUP_LIMITS.place, description: 'required for industry groups', example: '互联网' })
   @Transform(trimToUndefined)
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(GROUP_LIMITS.place)
   industry?: string;
@@ -105,7 +106,7 @@ export class CreateGroupDto implements CreateGroupRequest {
 export class JoinGroupDto {
   @ApiPropertyOptional({ maxLength: GROUP_LIMITS.requestNote, description: 'for approval groups: a word to the group admins' })
   @Transform(trimToUndefined)
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(GROUP_LIMITS.requestNote)
   note?: string;
@@ -125,7 +126,7 @@ export class RejectGroupDto {
 export class RejectJoinRequestDto {
   @ApiPropertyOptional({ maxLength: GROUP_LIMITS.rejectReason, description: 'shown to the requester' })
   @Transform(trimToUndefined)
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(GROUP_LIMITS.rejectReason)
   reason?: string;

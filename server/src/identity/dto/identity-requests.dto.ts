@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import type { BindPhoneRequest, ConsentRequest, DemoCodeRequest, RefreshTokenRequest, WechatSignInRequest } from '@alumni/shared';
+import { OptionalField } from '../../common/text-fields.js';
 
 export class WechatSignInDto implements WechatSignInRequest {
   @ApiProperty({ description: 'The code from wx.login() (single use, 5 minutes)', example: '0a1b2c3d4e5f' })
@@ -36,7 +37,7 @@ export class BindPhoneDto implements BindPhoneRequest {
 
 export class DemoCodeDto implements DemoCodeRequest {
   @ApiPropertyOptional({ description: 'A seeded demo openid; leave out for a new alumnus', example: 'o_demo_001' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{6,64}$/, { message: 'openid must be 6–64 letters, digits, _ or -' })
   openid?: string;

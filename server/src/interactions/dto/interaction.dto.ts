@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsString, MaxLength } from 'class-validator';
 import {
   INTERACTION_LIMITS,
   type InteractionDto,
@@ -8,6 +8,7 @@ import {
   type OfflineInteractionKind,
   type Page,
 } from '@alumni/shared';
+import { OptionalField } from '../../common/text-fields.js';
 
 /** POST /staff/alumni/:id/interactions */
 export class LogInteractionDto implements LogInteractionRequest {
@@ -16,13 +17,13 @@ export class LogInteractionDto implements LogInteractionRequest {
   kind: OfflineInteractionKind;
 
   @ApiPropertyOptional({ maxLength: INTERACTION_LIMITS.notes, description: 'Seen by the alumnus too, in their own timeline' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(INTERACTION_LIMITS.notes)
   notes?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When it happened; now if left out, never in the future' })
-  @IsOptional()
+  @OptionalField()
   @IsISO8601({ strict: true })
   occurredAt?: string;
 }

@@ -15,7 +15,7 @@ import {
 } from '@alumni/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 import { RichText } from '../../common/rich-text.js';
-import { NullableText, OneOf, OptionalOneOf, OptionalText, RequiredText } from '../../common/text-fields.js';
+import { NullableText, OneOf, OptionalField, OptionalOneOf, OptionalText, RequiredText } from '../../common/text-fields.js';
 
 export class StoryLinkInputDto implements StoryLinkInput {
   @OneOf(STORY_LINK_KINDS, 'campaign: a donation drive (id required); mentoring: the mentoring programme') kind: StoryLinkKind;
@@ -48,7 +48,7 @@ export class StoryBodyDto implements StoryInput {
   @NullableText(STORY_LIMITS.subjectName, 'how the person profiled is named, e.g. 张伟 · 1998届机械') subjectName?: string | null;
 
   @ApiPropertyOptional({ type: [StoryLinkInputDto], maxItems: STORY_LIMITS.links })
-  @IsOptional()
+  @OptionalField()
   @IsArray()
   @ArrayMaxSize(STORY_LIMITS.links)
   @ValidateNested({ each: true })

@@ -11,6 +11,7 @@ import {
   type RejectClaimRequest,
 } from '@alumni/shared';
 import { PageQueryDto } from '../../common/pagination.js';
+import { OptionalField } from '../../common/text-fields.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Blank optional text counts as not given. */
@@ -39,14 +40,14 @@ export class CreateClaimDto implements CreateClaimRequest {
 
   @ApiPropertyOptional({ maxLength: CLAIM_LIMITS.studentNumber, description: 'studentNumber or className is required' })
   @Transform(trimToUndefined)
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(CLAIM_LIMITS.studentNumber)
   studentNumber?: string;
 
   @ApiPropertyOptional({ maxLength: CLAIM_LIMITS.className, example: '机械1201班' })
   @Transform(trimToUndefined)
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(CLAIM_LIMITS.className)
   className?: string;

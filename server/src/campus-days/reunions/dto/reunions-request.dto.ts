@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsInt, IsLatitude, IsLongitude, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsLatitude, IsLongitude, IsUUID, Max, Min } from 'class-validator';
 import {
   type ApproveReunionRequest,
   type DeclineReunionRequest,
@@ -10,7 +10,7 @@ import {
   type ReunionStatus,
 } from '@alumni/shared';
 import { PageQueryDto } from '../../../common/pagination.js';
-import { NullableText, OptionalOneOf, RequiredText } from '../../../common/text-fields.js';
+import { NullableText, OptionalField, OptionalOneOf, RequiredText } from '../../../common/text-fields.js';
 
 /** POST /reunions. */
 export class ReunionProposalBodyDto implements ReunionProposalInput {
@@ -68,12 +68,12 @@ export class ApproveReunionDto implements ApproveReunionRequest {
   @NullableText(REUNION_LIMITS.city) city?: string | null;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'the proposal’s start unless staff agreed another' })
-  @IsOptional()
+  @OptionalField()
   @IsISO8601({ strict: true })
   startsAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @OptionalField()
   @IsISO8601({ strict: true })
   endsAt?: string;
 

@@ -18,7 +18,7 @@ import {
   type StaffMentorshipView,
 } from '@alumni/shared';
 import { PageQueryDto } from '../../../common/pagination.js';
-import { Day, NullableText, OneOf, OptionalOneOf, OptionalText, RequiredText } from '../../../common/text-fields.js';
+import { Day, NullableText, OneOf, OptionalField, OptionalOneOf, OptionalText, RequiredText } from '../../../common/text-fields.js';
 
 /** PUT /careers/me/mentor-offer: create or replace my offer. */
 export class MentorOfferBodyDto implements MentorOfferInput {
@@ -91,7 +91,7 @@ export class MentoringMeetingBodyDto implements MentoringMeetingInput {
   @OneOf(MENTORING_FORMATS) format: MentoringFormat;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 600 })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(600)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsUUID, ValidateIf } from 'class-validator';
 import {
   COUNCIL_SOURCES,
   type CouncilDto,
@@ -9,7 +9,7 @@ import {
   type EndCouncilMemberInput,
   GOVERNANCE_LIMITS,
 } from '@alumni/shared';
-import { Day, NullableText, OneOf, RequiredText } from '../../../common/text-fields.js';
+import { Day, NullableField, NullableText, OneOf, RequiredText } from '../../../common/text-fields.js';
 import type { CouncilTermInput } from '../council.service.js';
 
 /** PUT /staff/governance/council/members/:id: a term's title, introduction and dates. */
@@ -34,7 +34,7 @@ export class CouncilMemberBodyDto extends CouncilTermBodyDto implements CouncilM
     nullable: true,
     description: 'elected: the election (result published) that lists them as a candidate',
   })
-  @IsOptional()
+  @NullableField()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   voteId?: string | null;

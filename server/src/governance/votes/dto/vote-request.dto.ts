@@ -8,7 +8,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsUUID,
   Max,
   Min,
@@ -29,7 +28,7 @@ import {
   type VoteResultsVisibility,
 } from '@alumni/shared';
 import { AudienceBodyDto } from '../../../audiences/dto/audience.dto.js';
-import { NullableText, OneOf, OptionalText, RequiredText } from '../../../common/text-fields.js';
+import { NullableField, NullableText, OneOf, OptionalText, RequiredText } from '../../../common/text-fields.js';
 
 export class VoteOptionBodyDto implements VoteOptionInput {
   @RequiredText(GOVERNANCE_LIMITS.optionLabel, '同意') label: string;
@@ -42,7 +41,7 @@ export class VoteOptionBodyDto implements VoteOptionInput {
     nullable: true,
     description: 'an election: the verified alumnus this option elects',
   })
-  @IsOptional()
+  @NullableField()
   @ValidateIf((_, value) => value !== null)
   @IsUUID()
   candidateId?: string | null;
