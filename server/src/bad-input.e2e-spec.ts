@@ -102,6 +102,10 @@ describe('bad input on write routes', () => {
     const post = await t.request(`/api/v1/groups/${groupId}/posts`, json({ text: '周末聚会' }, actor.headers));
     const comment = await t.request(`/api/v1/group-posts/${post.body.id}/comments`, json({ text: '一定到' }, actor.headers));
     const donation = await t.request(`/api/v1/campaigns/${campaign.id}/donations`, json({ amountFen: 1000 }, actor.headers));
+    const monthly = await t.request(
+      '/api/v1/me/monthly-pledges',
+      json({ campaignId: campaign.id, amountFen: 1000, dayOfMonth: 8 }, actor.headers),
+    );
     const claim = await t.request(
       '/api/v1/me/claims',
       json({ name: '李娜', graduationYear: 2016, departmentId, studentNumber: 'S001' }, claimant.headers),
@@ -236,6 +240,8 @@ describe('bad input on write routes', () => {
       [/events\/\{id\}/, event.id],
       [/campaigns\/\{id\}/, campaign.id],
       [/donations\/\{id\}/, donation.body.donation.id],
+      [/monthly-pledges\/\{id\}/, monthly.body.id],
+      [/monthly-instalments\/\{id\}/, monthly.body.current.id],
       [/claims\/\{id\}/, claim.body.id],
       [/roster\/imports\/\{id\}/, rosterImport.body.id],
       [/(alumni|staff)\/\{id\}/, member.alumnus.id],

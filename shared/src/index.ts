@@ -29,3 +29,4 @@ export * from './types/branches.js';
 export * from './types/coverage.js';
 export * from './types/contacts.js';
 export * from './types/liaisons.js';
+export * from './types/monthly-giving.js';

@@ -70,6 +70,9 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'giving-days/{id}': () => '00000000-0000-4000-8000-000000000000',
   // No receipt in the world: its donor's route is 404 to everyone (as for another's receipt), staff meet 404 or the body's 4xx.
   'receipts/{id}': () => '00000000-0000-4000-8000-000000000000',
+  // No monthly pledge in the world: another's pledge or month is 404 to everyone, as a missing one.
+  'monthly-pledges/{id}': () => '00000000-0000-4000-8000-000000000000',
+  'monthly-instalments/{id}': () => '00000000-0000-4000-8000-000000000000',
 };
 
 const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

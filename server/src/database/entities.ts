@@ -28,6 +28,7 @@ import { CampaignDisbursementEntity } from '../giving/campaign-disbursement.enti
 import { CampaignMatchEntity } from '../giving/campaign-match.entity.js';
 import { GivingDayEntity } from '../giving/giving-day.entity.js';
 import { DonationReceiptEntity } from '../giving/donation-receipt.entity.js';
+import { MonthlyInstalmentEntity, MonthlyPledgeEntity } from '../giving/monthly/monthly-pledge.entity.js';
 import { CampaignTreeEntity } from '../giving/campaign-tree.entity.js';
 import { DonationEntity } from '../giving/donation.entity.js';
 import { DonationRefundEntity } from '../giving/donation-refund.entity.js';
@@ -112,6 +113,8 @@ export const ENTITIES = [
   CampaignMatchEntity,
   GivingDayEntity,
   DonationReceiptEntity,
+  MonthlyPledgeEntity,
+  MonthlyInstalmentEntity,
   CampaignTreeEntity,
   DonationEntity,
   DonationRefundEntity,

@@ -70,6 +70,8 @@ const TABLES = [
   'mentoring_meetings',
   'mentorships',
   'mini_program_codes',
+  'monthly_instalments',
+  'monthly_pledges',
   'notification_subscriptions',
   'outbox_messages',
   'refresh_tokens',

@@ -58,6 +58,11 @@ import { PostingService } from './posting.service.js';
 import { MatchingService } from './matching.service.js';
 import { StaffMatchesController } from './staff-matches.controller.js';
 import { TreesService } from './trees.service.js';
+import { MonthlyPledgesController, StaffMonthlyGivingController } from './monthly/monthly.controller.js';
+import { MonthlyInstalmentEntity, MonthlyPledgeEntity } from './monthly/monthly-pledge.entity.js';
+import { MonthlyPledgesService } from './monthly/monthly-pledges.service.js';
+import { MonthlyReportService } from './monthly/monthly-report.service.js';
+import { MonthlyRunsService } from './monthly/monthly-runs.service.js';
 import { inWechatPayFormat, NOTIFY_PATH_PREFIX, WechatPayNotifyController } from './wechat-pay-notify.controller.js';
 
 const MAX_NOTIFICATION_BYTES = 64 * 1024;
@@ -76,6 +81,8 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
       DonationRefundEntity,
       ReconciliationEntity,
       GivingPreferenceEntity,
+      MonthlyPledgeEntity,
+      MonthlyInstalmentEntity,
     ]),
     AlumniModule,
     ContentSecurityModule,
@@ -102,6 +109,8 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     WechatPayNotifyController,
     HonourRollController,
     ClassLeaderboardController,
+    MonthlyPledgesController,
+    StaffMonthlyGivingController,
   ],
   providers: [
     GivingHeldContent,
@@ -134,6 +143,9 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     GivingPersonalData,
     DemoPaymentsService,
     GivingSubjects,
+    MonthlyPledgesService,
+    MonthlyRunsService,
+    MonthlyReportService,
   ],
   exports: [CampaignsService],
 })

@@ -20,6 +20,9 @@ const SAMPLE: Record<string, unknown> = {
   amountFen: 12345,
   certificateNo: 'ZJ2030-000123',
   purpose: '购买树苗',
+  instalmentId: 'i1',
+  month: '2030-05',
+  lastDay: '2030-05-31',
 };
 
 describe('notices of the message centre', () => {

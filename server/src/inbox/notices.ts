@@ -23,6 +23,7 @@ const quoted = (value: unknown) => `「${text(value, '—')}」`;
 const eventPage = (p: Payload) => `packages/events/pages/detail/index?id=${String(p.eventId)}`;
 const groupPage = (p: Payload) => `packages/groups/pages/group/index?id=${String(p.groupId)}`;
 const donationPage = (p: Payload) => `packages/giving/pages/donation/index?id=${String(p.donationId)}`;
+const instalmentPage = (p: Payload) => `packages/giving/pages/monthly-pay/index?id=${String(p.instalmentId)}`;
 const campaignPage = (p: Payload) => `packages/giving/pages/campaign/index?id=${String(p.campaignId)}`;
 const votePage = (p: Payload) => `packages/governance/pages/vote/index?id=${String(p.voteId)}`;
 const mentorshipPage = (p: Payload) => `packages/careers/pages/mentorship/index?id=${String(p.mentorshipId)}`;
@@ -117,6 +118,18 @@ const NOTICES: Record<string, (p: Payload) => Notice> = {
     title: '善款使用公示',
     body: `你支持的${quoted(p.campaignTitle)}公示了一笔支出：${text(p.purpose)}，${fen(p.amountFen)}。`,
     page: campaignPage(p),
+  }),
+  'giving.monthly_due': (p) => ({
+    title: p.reminder === true ? '本月月捐尚未完成' : '本月月捐待支付',
+    body:
+      `你每月支持的${quoted(p.campaignTitle)}，${text(p.month)} 的 ${fen(p.amountFen)} 待支付，点此一键完成。` +
+      (p.reminder === true ? `本月底前未支付将记为未完成。` : ''),
+    page: instalmentPage(p),
+  }),
+  'giving.monthly_missed': (p) => ({
+    title: '上月月捐未完成',
+    body: `你每月支持的${quoted(p.campaignTitle)}，${text(p.month)} 的 ${fen(p.amountFen)} 未能完成，本月将照常邀请。可在「我的月捐」暂停或修改。`,
+    page: 'packages/giving/pages/monthly/index',
   }),
   'giving.receipt_issued': (p) => ({
     title: '捐赠票据已开具',

@@ -49,6 +49,9 @@ const SAMPLE: Record<string, unknown> = {
   suggestionId: 's1',
   author: true,
   surveyId: 'q1',
+  instalmentId: 'i1',
+  month: '2030-05',
+  lastDay: '2030-05-31',
 };
 
 describe('subscription-message templates', () => {
@@ -75,6 +78,13 @@ describe('subscription-message templates', () => {
   it('tells a sapling donor the number of their tree', () => {
     expect(renderMessage('giving.thanked', SAMPLE)!.data.thing4).toBe('你种下了第 1024 棵树');
     expect(renderMessage('giving.thanked', { ...SAMPLE, treeNumbers: [] })!.data.thing4).toBe('感谢您的善举，母校因您更美好');
+  });
+
+  it('invites a monthly donor to pay the month by its last day, and says so again in the one reminder', () => {
+    const due = renderMessage('giving.monthly_due', SAMPLE)!;
+    expect(due).toMatchObject({ template: 'monthlyGiftDue', page: 'packages/giving/pages/monthly-pay/index?id=i1' });
+    expect(due.data).toMatchObject({ amount2: '123456.78元', date3: '2030-05-31', thing4: '本月月捐待支付，点此一键完成' });
+    expect(renderMessage('giving.monthly_due', { ...SAMPLE, reminder: true })!.data.thing4).toBe('本月月捐尚未完成，点此一键支付');
   });
 
   it('has no message for kinds that are not notifications', () => {

@@ -16,6 +16,7 @@ export const TEMPLATE_KEYS = [
   'donationThanks',
   'fundUse',
   'refundNotice',
+  'monthlyGiftDue',
   'mentoringRequest',
   'mentoringResult',
   'mentoringUpdate',
@@ -134,6 +135,15 @@ const RENDERERS: Record<string, (payload: Payload) => Rendered> = {
   'giving.refunded': (p) => ({
     template: 'refundNotice',
     data: { thing1: cut(p.campaignTitle), amount2: yuan(p.amountFen), thing3: cut(p.reason ?? '款项已原路退回') },
+  }),
+  'giving.monthly_due': (p) => ({
+    template: 'monthlyGiftDue',
+    data: {
+      thing1: cut(p.campaignTitle),
+      amount2: yuan(p.amountFen),
+      date3: typeof p.lastDay === 'string' ? p.lastDay : '—',
+      thing4: p.reminder === true ? '本月月捐尚未完成，点此一键支付' : '本月月捐待支付，点此一键完成',
+    },
   }),
   'careers.mentoring-requested': (p) => ({
     template: 'mentoringRequest',

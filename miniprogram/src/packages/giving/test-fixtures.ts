@@ -1,4 +1,12 @@
-import type { CampaignDetailDto, DonationCertificateDto, DonationDto, DonationReceiptDto, MyDonationDto } from '@alumni/shared';
+import type {
+  CampaignDetailDto,
+  DonationCertificateDto,
+  DonationDto,
+  DonationReceiptDto,
+  MonthlyInstalmentDto,
+  MonthlyPledgeDto,
+  MyDonationDto,
+} from '@alumni/shared';
 
 /** An open sapling drive: 1 棵树苗 = ¥30, at least ¥1, at most ¥3,000 a gift. */
 export function saplingCampaign(override: Partial<CampaignDetailDto> = {}): CampaignDetailDto {
@@ -109,5 +117,35 @@ export const issuedReceipt = (override: Partial<DonationReceiptDto> = {}): Donat
   receiptNo: '浙财0000001',
   createdAt: '2026-12-01T02:00:00.000Z',
   issuedAt: '2026-12-02T02:00:00.000Z',
+  ...override,
+});
+
+export const instalmentFixture = (override: Partial<MonthlyInstalmentDto> = {}): MonthlyInstalmentDto => ({
+  id: 'i1',
+  pledgeId: 'p1',
+  month: '2026-12',
+  amountFen: 3000,
+  status: 'invited',
+  donationId: null,
+  invitedAt: '2026-12-05T02:00:00.000Z',
+  paidAt: null,
+  ...override,
+});
+
+export const pledgeFixture = (override: Partial<MonthlyPledgeDto> = {}): MonthlyPledgeDto => ({
+  id: 'p1',
+  campaignId: 'c1',
+  campaignTitle: '助学基金',
+  amountFen: 3000,
+  dayOfMonth: 5,
+  status: 'active',
+  mode: 'invite',
+  createdAt: '2026-11-05T02:00:00.000Z',
+  cancelledAt: null,
+  paidMonths: 1,
+  paidFen: 3000,
+  missedMonths: 0,
+  current: instalmentFixture(),
+  instalments: [instalmentFixture(), instalmentFixture({ id: 'i0', month: '2026-11', status: 'paid', paidAt: '2026-11-05T03:00:00.000Z' })],
   ...override,
 });

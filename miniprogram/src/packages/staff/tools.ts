@@ -8,6 +8,7 @@ export const STAFF_TOOLS = [
   { url: '/packages/staff/pages/campaigns/index', title: '捐赠项目', hint: '发起植树、助学等募捐，登记善款去向' },
   { url: '/packages/staff/pages/giving-donations/index', title: '捐赠明细', hint: '查询捐赠、导出财务明细，管理员办理退款' },
   { url: '/packages/staff/pages/giving-days/index', title: '捐赠日', hint: '设置捐赠日的时间、项目、目标和班级挑战' },
+  { url: '/packages/staff/pages/giving-monthly/index', title: '月捐', hint: '每月捐赠承诺、履约率、流失率和未完成的月份' },
   { url: '/packages/staff/pages/giving-receipts/index', title: '捐赠票据', hint: '处理捐赠票据申请：上传电子票据、登记票据号，导出给财务' },
   { url: '/packages/staff/pages/giving-reconciliations/index', title: '对账差异', hint: '每日与微信支付账单核对的结果' },
   { url: '/packages/staff/pages/claims/index', title: '认证审核', hint: '审核名册未能自动匹配的校友认证' },

@@ -61,6 +61,7 @@ const ENTRIES: { url: string; title: string; hint: string; staffOnly?: boolean; 
     className: 'me-liaison',
   },
   { url: '/packages/giving/pages/mine/index', title: '我的捐赠', hint: '捐赠记录、证书和善款去向' },
+  { url: '/packages/giving/pages/monthly/index', title: '我的月捐', hint: '每月捐赠：暂停、修改金额或取消' },
   { url: '/packages/timeline/pages/mine/index', title: '我的足迹', hint: '我与母校的每一次联系' },
   { url: '/packages/staff/pages/index/index', title: '工作台', hint: '协会工作人员', staffOnly: true },
 ];

@@ -34,6 +34,7 @@ import { GivingMatches1796850000000 } from './1796850000000-giving-matches.js';
 import { GivingDays1796851000000 } from './1796851000000-giving-days.js';
 import { GivingReceipts1796852000000 } from './1796852000000-giving-receipts.js';
 import { LiaisonInviteeVerified1796910000000 } from './1796910000000-liaison-invitee-verified.js';
+import { GivingMonthly1796920000000 } from './1796920000000-giving-monthly.js';
 
 /** Every migration, in order. A new migration is added here as well as in its file. */
 export const MIGRATIONS = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   GivingDays1796851000000,
   GivingReceipts1796852000000,
   LiaisonInviteeVerified1796910000000,
+  GivingMonthly1796920000000,
 ];

@@ -224,6 +224,17 @@ describe('demo seed', () => {
     expect(await gifts(second)).toEqual(await gifts(first));
   });
 
+  it('has a few monthly pledges for staff’s 月捐 page: one due with a missed month, one paused, one cancelled this month', async () => {
+    const [staff] = await first.dataSource.query(`SELECT id, roles FROM alumni WHERE 'staff' = ANY (roles) LIMIT 1`);
+    const { token } = first.app.get(TokenService).issueAccessToken({ id: staff.id, roles: staff.roles });
+    // Seeded as of 24 November 2026 (above).
+    const report = await first.request('/api/v1/staff/monthly-giving?month=2026-11', { headers: { authorization: `Bearer ${token}` } });
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ activePledges: 1, pausedPledges: 1, monthlyFen: 5000, cancelledInMonth: 1, activeAtStart: 3 });
+    expect(report.body.missed).toHaveLength(1);
+    expect(report.body.pledges).toHaveLength(3);
+  });
+
   it('has demo accounts to sign in as, one of them staff and admin', async () => {
     const accounts = await first.request('/api/v1/auth/demo-accounts');
     expect(accounts.body.map((a: { openid: string }) => a.openid)).toEqual([

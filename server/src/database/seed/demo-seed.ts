@@ -11,6 +11,7 @@ import { SchoolEntity } from '../../school/school.entity.js';
 import { seedDemoCareers } from './demo-careers.js';
 import { HOMECOMING_QUESTIONS, seedDemoRegistrations } from './demo-events.js';
 import { seedDemoGiving } from './demo-giving.js';
+import { seedDemoMonthly } from './demo-monthly.js';
 import { seedDemoGroups } from './demo-groups.js';
 import { seedDemoInteractions } from './demo-interactions.js';
 import { seedDemoLedger } from './demo-ledger.js';
@@ -337,6 +338,7 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
     drives: { trees: trees!, aid: aid!, scholarship: scholarship!, library: library!, trees2025: trees2025! },
   });
   await seedDemoLedger(manager, { now, staffId: alumni[5]!.id, drives: { aid: aid!, trees2025: trees2025! } });
+  await seedDemoMonthly(manager, { alumni, aid: aid!, now });
   await seedDemoCareers(manager, { alumni, departments, now });
   await seedDemoRegistrations(manager);
   await verifyDemoVoters(manager, alumni, demoAccounts.length, now);

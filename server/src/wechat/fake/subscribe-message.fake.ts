@@ -34,6 +34,7 @@ export const FAKE_TEMPLATES: Record<string, string[]> = {
   'dev-donationThanks': ['thing1', 'amount2', 'character_string3', 'thing4'],
   'dev-fundUse': ['thing1', 'thing2', 'amount3'],
   'dev-refundNotice': ['thing1', 'amount2', 'thing3'],
+  'dev-monthlyGiftDue': ['thing1', 'amount2', 'date3', 'thing4'],
   'dev-mentoringRequest': ['thing1', 'thing2', 'time3'],
   'dev-mentoringResult': ['thing1', 'phrase2', 'thing3'],
   'dev-mentoringUpdate': ['thing1', 'thing2', 'time3'],

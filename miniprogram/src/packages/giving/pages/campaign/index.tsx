@@ -21,7 +21,7 @@ import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { CampaignMatches } from '../../campaign-matches';
 import { FundUseEntry } from '../../fund-use-entry';
 import { useCampaign } from '../../use-campaign';
-import { DONATE_URL, SIGN_IN_URL } from '../../urls';
+import { DONATE_URL, MONTHLY_PLEDGE_URL, SIGN_IN_URL } from '../../urls';
 import './index.scss';
 import { mediaInHtml, mediaUrl } from '../../../../api/media';
 
@@ -177,17 +177,35 @@ function DonorWall({ campaign, entries }: { campaign: CampaignDetailDto; entries
   );
 }
 
+/** 单次 or 每月: a one-off gift, or a monthly pledge (月捐). */
+type GiftMode = 'once' | 'monthly';
+
 function ActionBar({ campaign }: { campaign: CampaignDetailDto }) {
   const open = campaign.status === 'open';
+  const [mode, setMode] = useState<GiftMode>('once');
   const donate = () => {
-    const url = `${DONATE_URL}?id=${campaign.id}`;
+    const url = `${mode === 'monthly' ? MONTHLY_PLEDGE_URL : DONATE_URL}?id=${campaign.id}`;
     // Signed out: sign in first, then come back to this campaign.
     void Taro.navigateTo({ url: loadSession() ? url : SIGN_IN_URL });
   };
+  const label = mode === 'monthly' ? '开始月捐' : campaign.kind === 'sapling' ? '我要种树' : '我要捐赠';
   return (
     <View className="campaign-actionbar">
+      {open ? (
+        <View className="campaign-mode">
+          {(['once', 'monthly'] as const).map((m) => (
+            <Text
+              key={m}
+              className={mode === m ? 'campaign-mode__option campaign-mode__option--chosen' : 'campaign-mode__option'}
+              onClick={() => setMode(m)}
+            >
+              {m === 'once' ? '单次' : '每月'}
+            </Text>
+          ))}
+        </View>
+      ) : null}
       <Button className="campaign-donate" type="primary" shape="round" block disabled={!open} onClick={donate}>
-        {open ? (campaign.kind === 'sapling' ? '我要种树' : '我要捐赠') : '项目已结束'}
+        {open ? label : '项目已结束'}
       </Button>
     </View>
   );

@@ -1,0 +1,163 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  type CreateMonthlyPledgeRequest,
+  MONTHLY_INSTALMENT_STATUSES,
+  MONTHLY_MAX_DAY,
+  MONTHLY_MAX_FEN,
+  MONTHLY_MIN_FEN,
+  MONTHLY_PLEDGE_MODES,
+  MONTHLY_PLEDGE_STATUSES,
+  type MonthlyInstalmentDetailDto,
+  type MonthlyInstalmentDto,
+  type MonthlyInstalmentStatus,
+  type MonthlyPledgeDto,
+  type MonthlyPledgeMode,
+  type MonthlyPledgeStatus,
+  type StaffMissedInstalmentDto,
+  type StaffMonthlyPledgeDto,
+  type StaffMonthlyReportDto,
+  type UpdateMonthlyPledgeRequest,
+} from '@alumni/shared';
+import { DonationOrderResponseDto } from '../dto/donation-response.dto.js';
+
+/** Left out, or present and checked (null is refused): text-fields.ts's rule for optional fields. */
+const absent = () => ValidateIf((_, value) => value !== undefined);
+
+export class CreateMonthlyPledgeDto implements CreateMonthlyPledgeRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  campaignId: string;
+
+  @ApiProperty({ minimum: MONTHLY_MIN_FEN, maximum: MONTHLY_MAX_FEN, description: 'Each month, integer fen' })
+  @IsInt()
+  @Min(MONTHLY_MIN_FEN)
+  @Max(MONTHLY_MAX_FEN)
+  amountFen: number;
+
+  @ApiProperty({ minimum: 1, maximum: MONTHLY_MAX_DAY, description: 'Day of the month (Beijing) the invitation goes out' })
+  @IsInt()
+  @Min(1)
+  @Max(MONTHLY_MAX_DAY)
+  dayOfMonth: number;
+}
+
+export class UpdateMonthlyPledgeDto implements UpdateMonthlyPledgeRequest {
+  @ApiPropertyOptional({ minimum: MONTHLY_MIN_FEN, maximum: MONTHLY_MAX_FEN })
+  @absent()
+  @IsInt()
+  @Min(MONTHLY_MIN_FEN)
+  @Max(MONTHLY_MAX_FEN)
+  amountFen?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MONTHLY_MAX_DAY })
+  @absent()
+  @IsInt()
+  @Min(1)
+  @Max(MONTHLY_MAX_DAY)
+  dayOfMonth?: number;
+
+  @ApiPropertyOptional({ enum: ['active', 'paused'], description: 'Pause or resume' })
+  @absent()
+  @IsIn(['active', 'paused'])
+  status?: 'active' | 'paused';
+}
+
+export class MonthlyReportQueryDto {
+  @ApiPropertyOptional({ example: '2026-12', description: 'Beijing month; this month by default' })
+  @absent()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be like 2026-12' })
+  month?: string;
+}
+
+export class MonthlyRunDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'The clock the run uses (demo only)' })
+  @absent()
+  @Matches(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/, { message: 'at must be an ISO 8601 date-time' })
+  at?: string;
+}
+
+export class MonthlyInstalmentResponseDto implements MonthlyInstalmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) pledgeId: string;
+  @ApiProperty({ example: '2026-12' }) month: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty({ enum: MONTHLY_INSTALMENT_STATUSES }) status: MonthlyInstalmentStatus;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) donationId: string | null;
+  @ApiProperty({ format: 'date-time' }) invitedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) paidAt: string | null;
+}
+
+export class MonthlyInstalmentDetailResponseDto extends MonthlyInstalmentResponseDto implements MonthlyInstalmentDetailDto {
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty() campaignTitle: string;
+  @ApiProperty({ enum: MONTHLY_PLEDGE_STATUSES }) pledgeStatus: MonthlyPledgeStatus;
+}
+
+export class MonthlyInstalmentOrderResponseDto extends DonationOrderResponseDto {
+  @ApiProperty({ type: MonthlyInstalmentResponseDto }) instalment: MonthlyInstalmentResponseDto;
+}
+
+export class MonthlyPledgeResponseDto implements MonthlyPledgeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty() campaignTitle: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty() dayOfMonth: number;
+  @ApiProperty({ enum: MONTHLY_PLEDGE_STATUSES }) status: MonthlyPledgeStatus;
+  @ApiProperty({ enum: MONTHLY_PLEDGE_MODES }) mode: MonthlyPledgeMode;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt: string | null;
+  @ApiProperty() paidMonths: number;
+  @ApiProperty() paidFen: number;
+  @ApiProperty() missedMonths: number;
+  @ApiProperty({ type: MonthlyInstalmentResponseDto, nullable: true }) current: MonthlyInstalmentResponseDto | null;
+  @ApiProperty({ type: [MonthlyInstalmentResponseDto] }) instalments: MonthlyInstalmentResponseDto[];
+}
+
+class StaffMonthlyPledgeResponseDto implements StaffMonthlyPledgeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) alumnusId: string;
+  @ApiProperty() alumnusName: string;
+  @ApiProperty({ format: 'uuid' }) campaignId: string;
+  @ApiProperty() campaignTitle: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty() dayOfMonth: number;
+  @ApiProperty({ enum: MONTHLY_PLEDGE_STATUSES }) status: MonthlyPledgeStatus;
+  @ApiProperty({ enum: MONTHLY_PLEDGE_MODES }) mode: MonthlyPledgeMode;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt: string | null;
+  @ApiProperty() paidMonths: number;
+  @ApiProperty() missedMonths: number;
+}
+
+class StaffMissedInstalmentResponseDto implements StaffMissedInstalmentDto {
+  @ApiProperty({ format: 'uuid' }) instalmentId: string;
+  @ApiProperty({ format: 'uuid' }) pledgeId: string;
+  @ApiProperty() alumnusName: string;
+  @ApiProperty() campaignTitle: string;
+  @ApiProperty() month: string;
+  @ApiProperty() amountFen: number;
+}
+
+export class StaffMonthlyReportResponseDto implements StaffMonthlyReportDto {
+  @ApiProperty() month: string;
+  @ApiProperty() activePledges: number;
+  @ApiProperty() pausedPledges: number;
+  @ApiProperty({ description: 'What the active pledges give a month, fen' }) monthlyFen: number;
+  @ApiProperty() dueInstalments: number;
+  @ApiProperty() paidInstalments: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'paid ÷ due' }) fulfilmentRate: number | null;
+  @ApiProperty() activeAtStart: number;
+  @ApiProperty() cancelledInMonth: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'cancelled ÷ active at the start' }) churnRate: number | null;
+  @ApiProperty({ type: [StaffMissedInstalmentResponseDto] }) missed: StaffMissedInstalmentResponseDto[];
+  @ApiProperty({ type: [StaffMonthlyPledgeResponseDto] }) pledges: StaffMonthlyPledgeResponseDto[];
+}
+
+export class MonthlyRunResponseDto {
+  @ApiProperty() invited: number;
+  @ApiProperty() reminded: number;
+  @ApiProperty() missed: number;
+  @ApiProperty() skipped: number;
+}
