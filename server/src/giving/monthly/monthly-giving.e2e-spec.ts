@@ -35,7 +35,7 @@ describe('monthly giving (月捐)', () => {
   const payAtFake = async (outTradeNo: string, times = 1) => {
     const fake = payFake(t);
     fake.pay(outTradeNo, { notify: false });
-    const answers: number[] = [];
+    const answers: (number | null)[] = [];
     for (let i = 0; i < times; i++) answers.push(await fake.deliver(outTradeNo));
     return answers;
   };
