@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { apiOf } from '../support/api.js';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
+import { signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -19,13 +20,6 @@ describe('branches: a branch admin runs their branch and reaches nothing outside
   let admin: Awaited<ReturnType<typeof openPhonePage>>;
   let applicant: Awaited<ReturnType<typeof openPhonePage>>;
 
-  async function signIn(page: Page, name: string) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: name }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
-  }
-  /** Types into a Taro Input or Textarea (the H5 build wraps the real element). */
-  const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
   const openBranch = async (page: Page) => {
     await page.goto(`${app.server.url}/#/pages/me/index`);
     await page.locator('.me-branches').click({ timeout: 30_000 });
@@ -35,9 +29,9 @@ describe('branches: a branch admin runs their branch and reaches nothing outside
 
   beforeAll(async () => {
     [staff, admin, applicant] = await Promise.all([openPhonePage(app.browser), openPhonePage(app.browser), openPhonePage(app.browser)]);
-    await signIn(staff.page, '管理员');
-    await signIn(admin.page, '周明远');
-    await signIn(applicant.page, '林小雨');
+    await signIn(app, staff.page, '管理员');
+    await signIn(app, admin.page, '周明远');
+    await signIn(app, applicant.page, '林小雨');
   });
 
   afterAll(() => {

@@ -1,6 +1,7 @@
 import type { EventDetailDto, StaffCampusDayDto } from '@alumni/shared';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
 import { apiOf } from '../support/api.js';
+import { signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -39,9 +40,7 @@ describe('campus day: an alumnus collects every stamp and gets the keepsake', ()
 
     // Staff add the spots on 工作台 → 返校日与聚会 and open the first one's code to print.
     const desk = await openPhonePage(app.browser);
-    await desk.page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await desk.page.locator('.sign-in__account', { hasText: '管理员' }).first().click({ timeout: 30_000 });
-    await desk.page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
+    await signIn(app, desk.page, '管理员');
     await desk.page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
     await desk.page.locator('.staff-tool', { hasText: '返校日与聚会' }).click({ timeout: 30_000 });
     await desk.page.locator('.st-campus__event', { hasText: event.title }).click({ timeout: 30_000 });
@@ -60,9 +59,7 @@ describe('campus day: an alumnus collects every stamp and gets the keepsake', ()
     expect(spots.map((s) => s.name)).toEqual(['老校门', '图书馆', '体育场']);
 
     const { page, problems } = await openPhonePage(app.browser);
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: '周明远' }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
+    await signIn(app, page, '周明远');
 
     await page.goto(`${app.server.url}/#/packages/events/pages/detail/index?id=${event.id}`);
     await page.locator('.event-detail__campus-day').click({ timeout: 30_000 });

@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
+import { signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -13,19 +13,10 @@ describe('校友录: a contact request, accepted, shows both sides what the othe
   let asker: Awaited<ReturnType<typeof openPhonePage>>;
   let classmate: Awaited<ReturnType<typeof openPhonePage>>;
 
-  async function signIn(page: Page, name: string) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: name }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
-  }
-
-  /** Types into a Taro Input or Textarea (the H5 build wraps the real element). */
-  const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
-
   beforeAll(async () => {
     [asker, classmate] = await Promise.all([openPhonePage(app.browser), openPhonePage(app.browser)]);
-    await signIn(asker.page, '周明远');
-    await signIn(classmate.page, '林小雨');
+    await signIn(app, asker.page, '周明远');
+    await signIn(app, classmate.page, '林小雨');
   });
 
   afterAll(() => {

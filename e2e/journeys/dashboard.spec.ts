@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { apiOf } from '../support/api.js';
 import { openPhonePage, OUTPUT_DIR, settledScreenshot } from '../support/browser.js';
+import { signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -28,14 +29,6 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
   let token: string;
 
   const { api, session } = apiOf(app);
-
-  async function signIn(page: Page, openid: string) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: names[openid] }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
-  }
-
-  const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
 
   /** How many pixels of a chart's canvas are painted: a blank chart has none. */
   const paintedPixels = (page: Page, selector: string) =>
@@ -58,7 +51,7 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
 
   it('staff open the dashboard: the API’s figures and two trend charts drawn on a phone', async () => {
     const { page } = staff;
-    await signIn(page, 'o_demo_staff');
+    await signIn(app, page, names['o_demo_staff']);
     await page.goto(`${app.server.url}/#/packages/staff/pages/dashboard/index`);
     const totals = (await api<DashboardSummaryDto>('/staff/dashboard/summary', { token })).totals;
     const headline = (key: string) =>
@@ -176,7 +169,7 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
     });
 
     const alumnus = await openPhonePage(app.browser);
-    await signIn(alumnus.page, 'o_demo_001');
+    await signIn(app, alumnus.page, names['o_demo_001']);
     await alumnus.page.goto(`${app.server.url}/#/packages/timeline/pages/mine/index`);
     const newest = alumnus.page.locator('.timeline-item').first();
     await newest.locator('.timeline-item__kind', { hasText: '电话联系' }).waitFor({ timeout: 30_000 });
@@ -186,7 +179,7 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
 
   it('reads on a desktop browser: the page keeps a readable width, breakdown beside the trends', async () => {
     const desktop = await app.browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN' });
-    await signIn(desktop, 'o_demo_staff');
+    await signIn(app, desktop, names['o_demo_staff']);
     await desktop.goto(`${app.server.url}/#/packages/staff/pages/dashboard/index`);
     await desktop.locator('.dashboard-trend--giving canvas').waitFor({ timeout: 30_000 });
     const breakdown = await desktop.locator('.dashboard-breakdown').boundingBox();

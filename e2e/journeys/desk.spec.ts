@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { getJson } from '../../server/test/server-process.js';
 import { apiOf } from '../support/api.js';
 import { openDeskPage, settledScreenshot } from '../support/browser.js';
+import { signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** The H5 router keeps earlier pages in the document, hidden: look only at what is visible. */
@@ -71,9 +72,7 @@ describe('desk: the workbench on a computer screen', () => {
 
   it('alumni pages are a phone-width column in the middle, the tab bar inside it', async () => {
     const { page } = desk;
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: '管理员' }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
+    await signIn(app, page, '管理员');
     const column = (await page.locator('#container').boundingBox())!;
     expect(column.width).toBe(414);
     expect(column.x).toBe((1440 - 414) / 2);

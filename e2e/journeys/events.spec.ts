@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { formatShanghaiDateTime } from '@alumni/shared';
-import type { Page } from 'playwright-core';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
 import { gradientPng } from '../support/images.js';
+import { signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -21,19 +21,6 @@ describe('events: publish, sign up, ticket, check-in', () => {
   let alumnus: Awaited<ReturnType<typeof openPhonePage>>;
   let shortCode: string;
 
-  /** Signs in as the demo account whose card has this text (the first demo alumnus when none). */
-  async function signIn(page: Page, hasText?: string) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page
-      .locator('.sign-in__account', hasText ? { hasText } : {})
-      .first()
-      .click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor();
-  }
-
-  /** Types into a Taro Input or Textarea (the H5 build wraps the real element). */
-  const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
-
   beforeAll(async () => {
     staff = await openPhonePage(app.browser);
     alumnus = await openPhonePage(app.browser);
@@ -41,7 +28,7 @@ describe('events: publish, sign up, ticket, check-in', () => {
 
   it('staff create an event with one required question and publish it', async () => {
     const { page } = staff;
-    await signIn(page, '管理员');
+    await signIn(app, page, '管理员');
     await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
     await page.locator('.staff-tool', { hasText: '活动管理' }).click({ timeout: 30_000 });
     await page.locator('.staff-events__new').click();
@@ -91,7 +78,7 @@ describe('events: publish, sign up, ticket, check-in', () => {
 
   it('an alumnus finds it by kind, opens it, signs up answering the question and sees the ticket', async () => {
     const { page } = alumnus;
-    await signIn(page);
+    await signIn(app, page);
     await page.goto(`${app.server.url}/#/pages/events/index`);
     await page.locator('.events-chip', { hasText: '讲座' }).click({ timeout: 30_000 });
     const card = page.locator('.event-card', { hasText: title });

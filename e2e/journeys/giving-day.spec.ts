@@ -2,6 +2,7 @@ import { formatFen, type GivingDayDto, type GivingDayLiveDto } from '@alumni/sha
 import type { Page } from 'playwright-core';
 import { apiOf } from '../support/api.js';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
+import { signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 const AID_TITLE = '春晖助学基金';
@@ -33,9 +34,7 @@ describe('giving: a giving day with a class challenge and live totals', () => {
 
   it('staff set the day with the student-aid drive and a class challenge, and publish it', async () => {
     const { page } = staff;
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: '管理员' }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
+    await signIn(app, page, '管理员');
     await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
     await shown(page, '.staff-tool', '捐赠日').click({ timeout: 30_000 });
     await shown(page, '.giving-day-editor-title input').fill(DAY_TITLE, { timeout: 30_000 });
@@ -59,10 +58,8 @@ describe('giving: a giving day with a class challenge and live totals', () => {
 
   it('an alumnus opens the day from the giving tab: countdown, totals, the class challenge', async () => {
     const { page } = alumnus;
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
     // o_demo_001's class gives on the demo; the seed's gifts were before the day, so the day starts at zero.
-    await page.locator('.sign-in__account').first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
+    await signIn(app, page);
     await page.goto(`${app.server.url}/#/pages/giving/index`);
     await shown(page, '.giving-day-banner', DAY_TITLE).click({ timeout: 30_000 });
     await shown(page, '.giving-day__title', DAY_TITLE).waitFor({ timeout: 30_000 });

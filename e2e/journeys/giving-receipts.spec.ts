@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
+import { signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 const PAYER = '林晓明';
@@ -23,13 +24,6 @@ describe('giving: a donor asks for a receipt and receives it', () => {
   let donor: Awaited<ReturnType<typeof openPhonePage>>;
   let admin: Awaited<ReturnType<typeof openPhonePage>>;
 
-  async function signIn(page: Page, name?: string) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    const account = name ? page.locator('.sign-in__account', { hasText: name }) : page.locator('.sign-in__account');
-    await account.first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
-  }
-
   beforeAll(async () => {
     donor = await openPhonePage(app.browser);
     admin = await openPhonePage(app.browser);
@@ -37,7 +31,7 @@ describe('giving: a donor asks for a receipt and receives it', () => {
 
   it('the alumnus picks a gift in 我的捐赠 · 捐赠票据 and asks for a receipt', async () => {
     const { page } = donor;
-    await signIn(page);
+    await signIn(app, page);
     await page.goto(`${app.server.url}/#/packages/giving/pages/mine/index`);
     await shown(page, '.my-donations__receipts').click({ timeout: 30_000 });
     const gift = shown(page, '.receipt-gift').first();
@@ -60,7 +54,7 @@ describe('giving: a donor asks for a receipt and receives it', () => {
 
   it('the administrator attaches the e-receipt and records its number', async () => {
     const { page } = admin;
-    await signIn(page, '管理员');
+    await signIn(app, page, '管理员');
     await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
     await shown(page, '.staff-tool', '捐赠票据').click({ timeout: 30_000 });
     const request = shown(page, '.staff-receipt', PAYER);

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { apiOf } from '../support/api.js';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
 import { gradientPng } from '../support/images.js';
+import { signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 const SAPLING_TITLE = '校友林植树：为母校种下一棵树';
@@ -37,12 +38,6 @@ describe('giving, staff side: refund, finance export, reconciliation, fund-use p
   let today: string;
 
   const { api, session } = apiOf(app);
-
-  async function signIn(page: Page, name: string) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: name }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
-  }
 
   const beijingDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -73,7 +68,7 @@ describe('giving, staff side: refund, finance export, reconciliation, fund-use p
 
   it('the administrator opens 捐赠明细 from the staff home and finds a gift by its order number', async () => {
     const { page } = admin;
-    await signIn(page, '管理员');
+    await signIn(app, page, '管理员');
     await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
     await shown(page, '.staff-tool', '捐赠明细').click({ timeout: 30_000 });
     await shown(page, '.giving-donation').first().waitFor({ timeout: 30_000 });
@@ -182,7 +177,7 @@ describe('giving, staff side: refund, finance export, reconciliation, fund-use p
     const member = await session('o_demo_002');
     await api(`/admin/staff/${member.alumnus.id}`, { method: 'PUT', token, body: { admin: false } });
     const staff = await openPhonePage(app.browser);
-    await signIn(staff.page, member.alumnus.displayName);
+    await signIn(app, staff.page, member.alumnus.displayName);
     await staff.page.goto(`${app.server.url}/#/packages/staff/pages/giving-donations/index`);
     await shown(staff.page, '.giving-donation').first().waitFor({ timeout: 30_000 });
     expect(await shown(staff.page, '.giving-donation').count()).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import {
 } from '@alumni/shared';
 import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
+import { signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -161,9 +162,7 @@ describe('giving: plant a sapling and get its certificate', () => {
 
   it('staff record what the money did; it shows on the drive’s 善款去向', async () => {
     const { page } = staff;
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: '管理员' }).click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor();
+    await signIn(app, page, '管理员');
     await page.goto(`${app.server.url}/#/packages/staff/pages/campaigns/index`);
     await shown(page, '.staff-campaigns .campaign-card', SAPLING_TITLE).click({ timeout: 30_000 });
     await shown(page, '.campaign-fund-use-amount input').fill('3600');

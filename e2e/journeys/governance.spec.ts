@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
+import { signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -19,14 +20,6 @@ describe('governance: a secret vote to its published result, a suggestion co-sig
   let staff: Awaited<ReturnType<typeof openPhonePage>>;
   let voteUrl: string;
 
-  async function signIn(page: Page, name: string) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: name }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
-  }
-
-  /** Types into a Taro Input or Textarea (the H5 build wraps the real element). */
-  const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
   const confirm = async (page: Page, text: string) => {
     await page.locator('.taro-modal__content', { hasText: text }).waitFor({ timeout: 30_000 });
     await page.locator('.taro-model__confirm').click();
@@ -39,9 +32,9 @@ describe('governance: a secret vote to its published result, a suggestion co-sig
 
   beforeAll(async () => {
     [mentor, student, staff] = await Promise.all([openPhonePage(app.browser), openPhonePage(app.browser), openPhonePage(app.browser)]);
-    await signIn(mentor.page, '周明远');
-    await signIn(student.page, '林小雨');
-    await signIn(staff.page, '管理员');
+    await signIn(app, mentor.page, '周明远');
+    await signIn(app, student.page, '林小雨');
+    await signIn(app, staff.page, '管理员');
   });
 
   afterAll(() => {

@@ -1,8 +1,8 @@
 import type { GroupSummaryDto, MyProfileDto } from '@alumni/shared';
-import type { Page } from 'playwright-core';
 import { apiOf } from '../support/api.js';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
 import { gradientPng } from '../support/images.js';
+import { signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -24,15 +24,6 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
   let scene: string;
 
   const { api, session } = apiOf(app);
-
-  /** Signs in through the H5 sign-in page as the demo account with this name. */
-  async function signIn(page: Page, openid: string) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: names[openid] }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
-  }
-
-  const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
 
   beforeAll(async () => {
     for (const account of await api<{ openid: string; displayName: string }[]>('/auth/demo-accounts'))
@@ -73,7 +64,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
 
   it('a scanned code’s scene opens the class group; an unverified alumnus is told it is for verified classmates', async () => {
     const { page } = await openPhonePage(app.browser);
-    await signIn(page, 'o_demo_004');
+    await signIn(app, page, names['o_demo_004']);
     // 为你推荐 says why it is empty, and where to go.
     await page.locator('.weui-tabbar__item', { hasText: '群组' }).click();
     await page.locator('.empty-state', { hasText: '认证后为你推荐' }).waitFor({ timeout: 30_000 });
@@ -114,7 +105,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
 
   it('the alumnus finds the class group in 为你推荐, joins it, and posts with a picture', async () => {
     const { page } = await openPhonePage(app.browser);
-    await signIn(page, 'o_demo_001');
+    await signIn(app, page, names['o_demo_001']);
     await page.goto(`${app.server.url}/#/pages/groups/index`);
     const card = page.locator('.group-card', { hasText: classGroup.name });
     await card.waitFor({ timeout: 30_000 });
@@ -184,7 +175,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
 
   it('a classmate comments on the post', async () => {
     const { page } = await openPhonePage(app.browser);
-    await signIn(page, 'o_demo_002');
+    await signIn(app, page, names['o_demo_002']);
     await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?id=${classGroup.id}`);
     const post = page.locator('.group-post', { hasText: postText });
     await post.waitFor({ timeout: 30_000 });
@@ -213,7 +204,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
 
   it('another member reports the post', async () => {
     const { page } = await openPhonePage(app.browser);
-    await signIn(page, 'o_demo_003');
+    await signIn(app, page, names['o_demo_003']);
     await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?id=${classGroup.id}`);
     await page.locator('.group-post', { hasText: postText }).locator('.group-post__text').click({ timeout: 30_000 });
     await page.locator('.post-comment', { hasText: '一定到！' }).waitFor({ timeout: 30_000 });
@@ -239,7 +230,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
 
   it('staff see the reported post in the moderation queue and remove it', async () => {
     const { page } = await openPhonePage(app.browser);
-    await signIn(page, 'o_demo_staff');
+    await signIn(app, page, names['o_demo_staff']);
     await page.goto(`${app.server.url}/#/packages/staff/pages/group-moderation/index`);
     const item = page.locator('.moderation-item', { hasText: postText });
     await item.waitFor({ timeout: 30_000 });

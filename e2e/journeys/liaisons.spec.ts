@@ -1,7 +1,7 @@
 import type { ClassRosterDto, MyProfileDto, ReunionClassDto, StaffLiaisonClassDto } from '@alumni/shared';
-import type { Page } from 'playwright-core';
 import { apiOf } from '../support/api.js';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
+import { signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -19,12 +19,6 @@ describe('class liaisons: an unreached classmate brought in through an invitatio
   let liaisonOpenid: string;
   let klass: StaffLiaisonClassDto;
   let invitationLink: string;
-
-  async function signIn(page: Page, openid: string) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: names[openid] }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
-  }
 
   const roster = () => api<ClassRosterDto>(`/liaison-classes/${klass.classGroupId}/classmates`, { token: staffToken });
 
@@ -66,7 +60,7 @@ describe('class liaisons: an unreached classmate brought in through an invitatio
 
   it('staff appoint a verified alumnus of the class as its liaison', async () => {
     const { page } = await openPhonePage(app.browser);
-    await signIn(page, 'o_demo_staff');
+    await signIn(app, page, names['o_demo_staff']);
     await page.goto(`${app.server.url}/#/packages/staff/pages/class-liaisons/index?year=${klass.graduationYear}`);
     const card = page.locator('.sl-class', { hasText: klass.name });
     await card.waitFor({ timeout: 30_000 });
@@ -79,7 +73,7 @@ describe('class liaisons: an unreached classmate brought in through an invitatio
   it('the liaison sees the class roster with contact states and invites the unreached classmate', async () => {
     const before = await roster();
     const { page } = await openPhonePage(app.browser);
-    await signIn(page, liaisonOpenid);
+    await signIn(app, page, names[liaisonOpenid]);
     await page.locator('.me-liaison').click({ timeout: 30_000 });
     await page.locator('.lc-coverage__percent', { hasText: `${before.class.percent}%` }).waitFor({ timeout: 30_000 });
     const row = page.locator('.lc-mate', { hasText: CLASSMATE });
@@ -124,7 +118,7 @@ describe('class liaisons: an unreached classmate brought in through an invitatio
   it('the liaison sees the classmate verified and the class’s coverage up', async () => {
     const now = await roster();
     const { page } = await openPhonePage(app.browser);
-    await signIn(page, liaisonOpenid);
+    await signIn(app, page, names[liaisonOpenid]);
     await page.goto(`${app.server.url}/#/packages/reach/pages/class/index?id=${klass.classGroupId}`);
     await page.locator('.lc-coverage__percent', { hasText: `${now.class.percent}%` }).waitFor({ timeout: 30_000 });
     expect(await page.locator('.lc-mate', { hasText: CLASSMATE }).locator('.lc-state').textContent()).toBe('已认证');

@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
 import { gradientPng } from '../support/images.js';
+import { signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -15,17 +15,10 @@ describe('old photos: an upload the image check passes, a classmate tags herself
   let uploader: Awaited<ReturnType<typeof openPhonePage>>;
   let classmate: Awaited<ReturnType<typeof openPhonePage>>;
 
-  async function signIn(page: Page, name: string) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: name }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
-  }
-  const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
-
   beforeAll(async () => {
     [uploader, classmate] = await Promise.all([openPhonePage(app.browser), openPhonePage(app.browser)]);
-    await signIn(uploader.page, '周明远');
-    await signIn(classmate.page, '林小雨');
+    await signIn(app, uploader.page, '周明远');
+    await signIn(app, classmate.page, '林小雨');
   });
 
   afterAll(() => {

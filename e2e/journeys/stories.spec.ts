@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
+import { signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -16,18 +16,11 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
   let staff: Awaited<ReturnType<typeof openPhonePage>>;
   let storyUrl: string;
 
-  async function signIn(page: Page, name: string) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: name }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
-  }
-  const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
-
   beforeAll(async () => {
     [subject, reader, staff] = await Promise.all([openPhonePage(app.browser), openPhonePage(app.browser), openPhonePage(app.browser)]);
-    await signIn(subject.page, '周明远');
-    await signIn(reader.page, '林小雨');
-    await signIn(staff.page, '管理员');
+    await signIn(app, subject.page, '周明远');
+    await signIn(app, reader.page, '林小雨');
+    await signIn(app, staff.page, '管理员');
   });
 
   afterAll(() => {

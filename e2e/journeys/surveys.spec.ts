@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
+import { signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -16,14 +17,6 @@ describe('surveys: sent, answered online and on paper, read as tables by college
   let staff: Awaited<ReturnType<typeof openPhonePage>>;
   let surveyUrl: string;
 
-  async function signIn(page: Page, name: string) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: name }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
-  }
-
-  /** Types into a Taro Input or Textarea (the H5 build wraps the real element). */
-  const type = (page: Page, selector: string, value: string) => page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
   const confirm = async (page: Page, text: string) => {
     await page.locator('.taro-modal__content', { hasText: text }).waitFor({ timeout: 30_000 });
     await page.locator('.taro-model__confirm').click();
@@ -32,8 +25,8 @@ describe('surveys: sent, answered online and on paper, read as tables by college
 
   beforeAll(async () => {
     [alumnus, staff] = await Promise.all([openPhonePage(app.browser), openPhonePage(app.browser)]);
-    await signIn(alumnus.page, '周明远');
-    await signIn(staff.page, '管理员');
+    await signIn(app, alumnus.page, '周明远');
+    await signIn(app, staff.page, '管理员');
   });
 
   afterAll(() => {
