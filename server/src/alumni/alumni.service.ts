@@ -51,6 +51,19 @@ export class AlumniService {
   }
 
   /**
+   * What an audience check reads of an active alumnus (an event's sign-up): whether verified,
+   * and the graduation year. Two columns in plain SQL rather than the whole entity, since it
+   * runs on every sign-up of a burst.
+   */
+  async audienceFacts(id: string, manager: EntityManager): Promise<{ verified: boolean; graduationYear: number | null } | null> {
+    const [row] = (await manager.query(
+      'SELECT verified_at IS NOT NULL AS verified, graduation_year FROM alumni WHERE id = $1 AND deleted_at IS NULL',
+      [id],
+    )) as { verified: boolean; graduation_year: number | null }[];
+    return row ? { verified: row.verified, graduationYear: row.graduation_year } : null;
+  }
+
+  /**
    * One directory page: verified, non-erased alumni, most recently verified first. For a
    * non-staff searcher every filter also requires that field to be visible to them, so
    * searching by a hidden field finds nobody through it.

@@ -291,6 +291,29 @@ describe('engagement', () => {
       await applied();
       expect((await engagementOf(alumnus.id)).score).toBeCloseTo(checkedIn(0, 50), 2);
     });
+    // The interaction's insert and its sums are one statement (issue 17): the sums must still read
+    // the settings as they are once the row holds the lock, not as the statement began.
+    concurrently('counts at both generations a row whose record() waited for the change that started the next one', async () => {
+      const alumnus = await createAlumnus(t);
+      let recorded: Promise<unknown> | undefined;
+      await holdingOpen(
+        (manager) =>
+          t.app
+            .get(EngagementService)
+            .applySettings(manager, { id: staff.alumnus.id, roles: ['staff'] }, {
+              ...SETTINGS,
+              halfLifeDays: 50,
+            } as UpdateEngagementSettingsDto),
+        async () => {
+          recorded = recordInteraction(t, alumnus.id, 'events.checked_in');
+          await eventually(async () => ((await lockWaits()) > 0 ? true : undefined));
+        },
+      );
+      await recorded;
+      await t.app.get(EngagementService).buildNextGeneration();
+      await applied();
+      expect((await engagementOf(alumnus.id)).score).toBeCloseTo(checkedIn(0), 2);
+    });
   });
 
   it('rebuilds from the log, as the migration does for older rows, exactly what it kept incrementally', async () => {

@@ -133,7 +133,7 @@ export interface StandingRow {
 }
 
 /** Which contact fields an interaction confirms as current. */
-function confirmedContact(event: EngagementEvent): Record<ContactField, boolean> {
+function confirmedContact(event: Pick<EngagementEvent, 'kind' | 'detail'>): Record<ContactField, boolean> {
   const fields = Array.isArray(event.detail['fields']) ? (event.detail['fields'] as unknown[]) : [];
   const profileChanged = (field: string) => event.kind === 'identity.profile_updated' && fields.includes(field);
   return {
@@ -145,7 +145,7 @@ function confirmedContact(event: EngagementEvent): Record<ContactField, boolean>
 }
 
 /** A gift (+1 donation, +amount) or a refund (−amount) read from the giving rows' detail. */
-function giftOf(event: EngagementEvent): { donations: number; fen: number } {
+function giftOf(event: Pick<EngagementEvent, 'kind' | 'detail'>): { donations: number; fen: number } {
   if (event.kind !== 'giving.donated' && event.kind !== 'giving.refunded') return { donations: 0, fen: 0 };
   const amount = event.detail['amountFen'];
   // A wrong shape is a bug in the recording module: fail its transaction rather than miscount money.
@@ -173,65 +173,38 @@ export class EngagementService implements OnModuleInit {
     this.jobs.work(REBUILD_QUEUE, () => this.buildNextGeneration(), { retryLimit: 20, expireInSeconds: 15 * 60 });
   }
 
-  /** Adds one interaction to its alumnus's summary and month, in the caller's transaction. */
-  async accumulate(manager: EntityManager, event: EngagementEvent): Promise<void> {
+  /**
+   * The call that adds one interaction row to its alumnus's sums, summary and month
+   * (`engagement_accumulate`, migration 1796950000000), for the statement that inserts the row
+   * to select with it: `occurredAt` is that statement's SQL for the row's time, `$first…` its
+   * placeholders for `params`. The statement must hold ACCUMULATION_LOCK_SQL before it calls it;
+   * the function's own query then takes its snapshot after the lock, so it sees a next generation
+   * a half-life change started before the row got its id, and sums the row at both. Every kind is
+   * summed, weighted or not: a weight given later counts the past rows too.
+   */
+  accumulation(event: Omit<EngagementEvent, 'occurredAt'>, occurredAt: string, first: number): { sql: string; params: unknown[] } {
     const participation = isInteractionKind(event.kind) && INTERACTION_KINDS[event.kind].participation;
     const gift = giftOf(event);
     const contact = confirmedContact(event);
-    const at = (confirmed: boolean) => (confirmed ? event.occurredAt : null);
-    // One statement (a round trip on every interaction the app records), three upserts:
-    // Every kind is summed, weighted or not: a weight given later counts the past rows too.
-    // The current generation, and the next one while a half-life change builds it (the caller
-    // holds ACCUMULATION_LOCK_SQL, so this statement's snapshot already shows a next generation
-    // started before its row got an id). The month row only when there is something to count.
-    const month = participation || gift.fen !== 0;
-    await manager.query(
-      `WITH kinds AS (
-         INSERT INTO engagement_kind_sums AS k (alumnus_id, generation, kind, decayed_sum)
-         SELECT $1, g.generation, $2, power(2::float8, extract(epoch FROM $3::timestamptz - g.reference_at)::float8 / (g.half_life_days * ${DAY_SECONDS}.0))
-         FROM engagement_settings s
-         CROSS JOIN LATERAL (VALUES (s.generation, s.half_life_days, s.reference_at),
-                                    (s.next_generation, s.next_half_life_days, s.next_reference_at)) g (generation, half_life_days, reference_at)
-         WHERE g.generation IS NOT NULL
-         ON CONFLICT (alumnus_id, generation, kind) DO UPDATE SET decayed_sum = k.decayed_sum + EXCLUDED.decayed_sum
-       ), summary AS (
-         INSERT INTO engagement_summaries AS e (alumnus_id, last_interaction_at, recent_participations, recent_donations,
-           donated_fen, phone_confirmed_at, city_confirmed_at, employer_confirmed_at, wechat_active_at)
-         VALUES ($1, $3, CASE WHEN $4 THEN ARRAY[$3::timestamptz] ELSE '{}' END, CASE WHEN $5 THEN ARRAY[$3::timestamptz] ELSE '{}' END,
-                $6, $7, $8, $9, $10)
-         ON CONFLICT (alumnus_id) DO UPDATE SET
-           last_interaction_at = greatest(e.last_interaction_at, EXCLUDED.last_interaction_at),
-           recent_participations = CASE WHEN $4 THEN engagement_recent(e.recent_participations, $3, ${T.coreParticipations}) ELSE e.recent_participations END,
-           recent_donations = CASE WHEN $5 THEN engagement_recent(e.recent_donations, $3, ${T.coreDonations}) ELSE e.recent_donations END,
-           donated_fen = e.donated_fen + EXCLUDED.donated_fen,
-           phone_confirmed_at = greatest(e.phone_confirmed_at, EXCLUDED.phone_confirmed_at),
-           city_confirmed_at = greatest(e.city_confirmed_at, EXCLUDED.city_confirmed_at),
-           employer_confirmed_at = greatest(e.employer_confirmed_at, EXCLUDED.employer_confirmed_at),
-           wechat_active_at = greatest(e.wechat_active_at, EXCLUDED.wechat_active_at)
-       )
-       INSERT INTO engagement_months AS m (alumnus_id, month, participations, donations, donated_fen)
-       SELECT $1, $11::date, $12::int, $13::int, $6::bigint WHERE $14::boolean
-       ON CONFLICT (alumnus_id, month) DO UPDATE SET
-         participations = m.participations + EXCLUDED.participations,
-         donations = m.donations + EXCLUDED.donations,
-         donated_fen = m.donated_fen + EXCLUDED.donated_fen`,
-      [
-        event.alumnusId,
-        event.kind,
-        event.occurredAt,
-        participation,
-        gift.donations > 0,
-        gift.fen,
-        at(contact.phone),
-        at(contact.city),
-        at(contact.employer),
-        at(contact.wechat),
-        shanghaiMonth(event.occurredAt),
-        participation ? 1 : 0,
-        gift.donations,
-        month,
-      ],
-    );
+    const params = [
+      event.alumnusId,
+      event.kind,
+      participation,
+      gift.donations,
+      gift.fen,
+      contact.phone,
+      contact.city,
+      contact.employer,
+      contact.wechat,
+      T.coreParticipations,
+      T.coreDonations,
+    ];
+    const p = (i: number) => `$${first + i}`;
+    return {
+      sql: `engagement_accumulate(${p(0)}::uuid, ${p(1)}::text, ${occurredAt}, ${p(2)}::boolean, ${p(3)}::int, ${p(4)}::bigint,
+        ${p(5)}::boolean, ${p(6)}::boolean, ${p(7)}::boolean, ${p(8)}::boolean, ${p(9)}::int, ${p(10)}::int)`,
+      params,
+    };
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { precededBy, type Statement } from '../common/idempotency/idempotency.service.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { eventMessagePayload } from './event-messages.js';
@@ -71,13 +72,15 @@ export class SeatsService {
 
   /**
    * Takes a free seat for a sign-up that wrote itself as confirmed; its transaction's last
-   * statement. Throws SeatsChanged when the last one was taken meanwhile.
+   * statement (after `before`, the stored answer, in one round trip). Throws SeatsChanged when the
+   * last one was taken meanwhile.
    */
-  async claim(manager: EntityManager, eventId: string): Promise<void> {
-    const [, claimed] = (await manager.query(
-      `UPDATE events SET confirmed_count = confirmed_count + 1 WHERE id = $1 AND confirmed_count < capacity RETURNING id`,
-      [eventId],
-    )) as [unknown, number];
+  async claim(manager: EntityManager, eventId: string, before?: Statement): Promise<void> {
+    const { sql, params } = precededBy(before, {
+      sql: `UPDATE events SET confirmed_count = confirmed_count + 1 WHERE id = $1 AND confirmed_count < capacity RETURNING id`,
+      params: [eventId],
+    });
+    const [, claimed] = (await manager.query(sql, params)) as [unknown, number];
     if (claimed === 0) throw new SeatsChanged();
   }
 
@@ -87,10 +90,12 @@ export class SeatsService {
    * commit (and then promotes it), or has committed and freed a seat, which this sees: then
    * SeatsChanged, and the sign-up is made again for the free seat.
    */
-  async confirmWaitlisted(manager: EntityManager, eventId: string): Promise<void> {
-    const [event] = (await manager.query(`SELECT confirmed_count, capacity FROM events WHERE id = $1 FOR KEY SHARE`, [eventId])) as [
-      { confirmed_count: number; capacity: number },
-    ];
+  async confirmWaitlisted(manager: EntityManager, eventId: string, before?: Statement): Promise<void> {
+    const { sql, params } = precededBy(before, {
+      sql: `SELECT confirmed_count, capacity FROM events WHERE id = $1 FOR KEY SHARE`,
+      params: [eventId],
+    });
+    const [event] = (await manager.query(sql, params)) as [{ confirmed_count: number; capacity: number }];
     if (event.confirmed_count < event.capacity) throw new SeatsChanged();
   }
 

@@ -99,15 +99,28 @@ export class InteractionsService implements OnModuleInit {
 
   private async insert(manager: EntityManager, input: InteractionInput): Promise<InteractionEntity> {
     const detail = input.detail ?? {};
+    const accumulation = this.engagement.accumulation({ alumnusId: input.alumnusId, kind: input.kind, detail }, 'occurred_at', 7);
     const rows = (await manager.query(
-      // The row gets its id only once the engagement settings lock is held (see ACCUMULATION_LOCK_SQL).
-      `WITH settings_lock AS (${ACCUMULATION_LOCK_SQL})
-       INSERT INTO interactions (alumnus_id, kind, subject_type, subject_id, detail, occurred_at)
-       SELECT $1, $2, $3, $4, $5, coalesce($6::timestamptz, now()) FROM settings_lock
-       RETURNING id, occurred_at`,
-      [input.alumnusId, input.kind, input.subjectType ?? null, input.subjectId ?? null, detail, input.occurredAt ?? null],
+      // One round trip: the row gets its id only once the engagement settings lock is held (see
+      // ACCUMULATION_LOCK_SQL), and is then added to the engagement sums, whose function reads
+      // the settings with a snapshot of its own, taken after the lock.
+      `WITH settings_lock AS (${ACCUMULATION_LOCK_SQL}),
+       inserted AS (
+         INSERT INTO interactions (alumnus_id, kind, subject_type, subject_id, detail, occurred_at)
+         SELECT $1, $2, $3, $4, $5, coalesce($6::timestamptz, now()) FROM settings_lock
+         RETURNING id, occurred_at)
+       SELECT id, occurred_at, ${accumulation.sql} AS accumulated FROM inserted`,
+      [
+        input.alumnusId,
+        input.kind,
+        input.subjectType ?? null,
+        input.subjectId ?? null,
+        detail,
+        input.occurredAt ?? null,
+        ...accumulation.params,
+      ],
     )) as { id: string; occurred_at: Date }[];
-    const row = manager.create(InteractionEntity, {
+    return manager.create(InteractionEntity, {
       id: rows[0]!.id,
       alumnusId: input.alumnusId,
       kind: input.kind,
@@ -116,8 +129,6 @@ export class InteractionsService implements OnModuleInit {
       detail,
       occurredAt: rows[0]!.occurred_at,
     });
-    await this.engagement.accumulate(manager, { alumnusId: input.alumnusId, kind: input.kind, detail, occurredAt: row.occurredAt });
-    return row;
   }
 
   /**

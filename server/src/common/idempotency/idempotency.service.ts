@@ -18,13 +18,35 @@ export interface IdempotentResponse<T> {
   body: T;
 }
 
+/** A statement and its parameters ($1…). */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
 export interface IdempotentWork<T> extends IdempotentResponse<T> {
   /**
-   * The transaction's last statement, run after the answer is stored: a conditional claim on
-   * a contended row (a seat) takes its lock there, so it holds it only until the commit.
-   * Throwing rolls the whole transaction back, the stored answer with it.
+   * The transaction's last statement: a conditional claim on a contended row (a seat) takes
+   * its lock there, so it holds it only until the commit. `before` is the statement storing
+   * the answer (none without an `Idempotency-Key`), to be run in the same statement with
+   * `precededBy` (one round trip instead of two). Throwing rolls the whole transaction back,
+   * the stored answer with it.
    */
-  lastStatement?: (manager: EntityManager) => Promise<void>;
+  lastStatement?: (manager: EntityManager, before: Statement | undefined) => Promise<void>;
+}
+
+/**
+ * `statement` run after `before` in one statement: `before` (an INSERT, UPDATE or DELETE)
+ * becomes a CTE, which PostgreSQL runs whether or not the rest reads it, and the statement's
+ * placeholders move past `before`'s. Neither may carry `$n` inside a string literal.
+ */
+export function precededBy(before: Statement | undefined, statement: Statement): Statement {
+  if (!before) return statement;
+  const shift = before.params.length;
+  return {
+    sql: `WITH preceding AS (${before.sql}) ${statement.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`)}`,
+    params: [...before.params, ...statement.params],
+  };
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
@@ -58,19 +80,17 @@ export class IdempotencyService {
       throw new AppError('IDEMPOTENCY_KEY_INVALID', [{ field: 'Idempotency-Key', issue: 'must be 8–64 letters, digits, - or _' }]);
     }
     return this.dataSource.transaction(async (manager) => {
-      if (key === undefined) return finish(manager, await work(manager));
-      const where = { alumnusId: request.alumnusId, key, route: request.route };
+      if (key === undefined) return finish(manager, await work(manager), undefined);
+      const where = [request.alumnusId, key, request.route];
       const requestHash = createHash('sha256').update(canonical(request.body)).digest('hex');
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(IdempotencyRecordEntity)
-        .values({ ...where, requestHash })
-        .orIgnore()
-        .returning(['key'])
-        .execute();
-      if (inserted.raw.length === 0) {
-        const stored = await manager.findOneByOrFail(IdempotencyRecordEntity, where);
+      // Plain SQL: with the store below, the two statements every keyed write adds.
+      const inserted = (await manager.query(
+        `INSERT INTO idempotency_records (alumnus_id, key, route, request_hash) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING key`,
+        [...where, requestHash],
+      )) as unknown[];
+      if (inserted.length === 0) {
+        const stored = await manager.findOneByOrFail(IdempotencyRecordEntity, { alumnusId: request.alumnusId, key, route: request.route });
         if (stored.requestHash !== requestHash) {
           throw new AppError('IDEMPOTENCY_KEY_REUSED', [
             { field: 'Idempotency-Key', issue: 'this key was used with another request body' },
@@ -79,13 +99,22 @@ export class IdempotencyService {
         return { status: stored.statusCode!, body: stored.response as T };
       }
       const response = await work(manager);
-      await manager.update(IdempotencyRecordEntity, where, { statusCode: response.status, response: response.body as object });
-      return finish(manager, response);
+      const store: Statement = {
+        sql: 'UPDATE idempotency_records SET status_code = $4, response = $5::jsonb WHERE alumnus_id = $1 AND key = $2 AND route = $3',
+        params: [...where, response.status, JSON.stringify(response.body)],
+      };
+      return finish(manager, response, store);
     });
   }
 }
 
-async function finish<T>(manager: EntityManager, { lastStatement, ...response }: IdempotentWork<T>): Promise<IdempotentResponse<T>> {
-  await lastStatement?.(manager);
+/** Stores the answer (`store`) and runs the last statement, in one statement when there is one. */
+async function finish<T>(
+  manager: EntityManager,
+  { lastStatement, ...response }: IdempotentWork<T>,
+  store: Statement | undefined,
+): Promise<IdempotentResponse<T>> {
+  if (lastStatement) await lastStatement(manager, store);
+  else if (store) await manager.query(store.sql, store.params);
   return response;
 }
