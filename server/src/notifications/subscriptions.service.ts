@@ -20,7 +20,7 @@ const TITLES: Record<TemplateKey, string> = {
   donationThanks: '捐赠成功通知',
   fundUse: '善款使用公示',
   refundNotice: '退款通知',
-  monthlyGiftDue: '月捐待支付提醒',
+  monthlyGiftDue: '月捐支付提醒',
   mentoringRequest: '导师申请提醒',
   mentoringResult: '导师申请结果',
   mentoringUpdate: '辅导进度提醒',

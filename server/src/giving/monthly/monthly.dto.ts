@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
   type CreateMonthlyPledgeRequest,
   MONTHLY_INSTALMENT_STATUSES,
@@ -19,10 +19,9 @@ import {
   type StaffMonthlyReportDto,
   type UpdateMonthlyPledgeRequest,
 } from '@alumni/shared';
+import { OptionalField } from '../../common/text-fields.js';
 import { DonationOrderResponseDto } from '../dto/donation-response.dto.js';
 
-/** Left out, or present and checked (null is refused): text-fields.ts's rule for optional fields. */
-const absent = () => ValidateIf((_, value) => value !== undefined);
 
 export class CreateMonthlyPledgeDto implements CreateMonthlyPledgeRequest {
   @ApiProperty({ format: 'uuid' })
@@ -44,35 +43,35 @@ export class CreateMonthlyPledgeDto implements CreateMonthlyPledgeRequest {
 
 export class UpdateMonthlyPledgeDto implements UpdateMonthlyPledgeRequest {
   @ApiPropertyOptional({ minimum: MONTHLY_MIN_FEN, maximum: MONTHLY_MAX_FEN })
-  @absent()
+  @OptionalField()
   @IsInt()
   @Min(MONTHLY_MIN_FEN)
   @Max(MONTHLY_MAX_FEN)
   amountFen?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MONTHLY_MAX_DAY })
-  @absent()
+  @OptionalField()
   @IsInt()
   @Min(1)
   @Max(MONTHLY_MAX_DAY)
   dayOfMonth?: number;
 
   @ApiPropertyOptional({ enum: ['active', 'paused'], description: 'Pause or resume' })
-  @absent()
+  @OptionalField()
   @IsIn(['active', 'paused'])
   status?: 'active' | 'paused';
 }
 
 export class MonthlyReportQueryDto {
   @ApiPropertyOptional({ example: '2026-12', description: 'Beijing month; this month by default' })
-  @absent()
+  @OptionalField()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be like 2026-12' })
   month?: string;
 }
 
 export class MonthlyRunDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'The clock the run uses (demo only)' })
-  @absent()
+  @OptionalField()
   @Matches(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/, { message: 'at must be an ISO 8601 date-time' })
   at?: string;
 }
