@@ -1,6 +1,7 @@
 import type { CampaignSummaryDto, Page as ListPage } from '@alumni/shared';
 import type { Page } from 'playwright-core';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
+import { signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** The H5 router keeps earlier pages in the document, hidden: look only at what is visible. */
@@ -61,16 +62,18 @@ describe('giving: an alumnus gives monthly, and next month is invited and paid i
 
   it('staff run the monthly job with next month’s clock on 工作台 → 月捐', async () => {
     const { page } = staff;
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: '管理员' }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
+    await signIn(app, page, '管理员');
     await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
     await shown(page, '.staff-tool', '月捐').click({ timeout: 30_000 });
     await shown(page, '.staff-monthly__pledge', fund.title).first().waitFor({ timeout: 30_000 });
     await shown(page, '.staff-monthly__run').click();
     await page.locator('.taro-modal__content', { hasText: '仅演示环境可用' }).waitFor({ timeout: 30_000 });
     await page.locator('.taro-model__confirm').click();
-    await page.locator('.taro__toast', { hasText: '邀请' }).or(page.getByText(/邀请 \d+ 笔/)).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.taro__toast', { hasText: '邀请' })
+      .or(page.getByText(/邀请 \d+ 笔/))
+      .first()
+      .waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-monthly-staff');
   });
 
