@@ -147,15 +147,5 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
-/** One labelled field, with the server's or the form's problem under it. */
-export function Row({ label, problem, stacked, children }: { label: string; problem?: string; stacked?: boolean; children: ReactNode }) {
-  return (
-    <View className={stacked ? 'editor-row editor-row--stacked' : 'editor-row'}>
-      <View className="editor-row__main">
-        <Text className="editor-row__label">{label}</Text>
-        <View className="editor-row__field">{children}</View>
-      </View>
-      {problem ? <Text className="editor-problem">{problem}</Text> : null}
-    </View>
-  );
-}
+/** One labelled field, with the server's or the form's problem under it (FormField binds one to a draft). */
+export { FieldRow as Row } from '../../components/form-field';

@@ -1,9 +1,10 @@
 import { REUNION_LIMITS, shanghaiDay } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { proposeReunion } from '../../../../api/campus-days';
+import { BoundInput, bindForm } from '../../../../components/form-field';
 import { type ProposeForm, proposalInput } from '../../stamp-view';
 import { campusDayUrls } from '../../urls';
 import './index.scss';
@@ -26,6 +27,7 @@ export default function ProposePage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<ProposeForm>) => setForm((f) => ({ ...f, ...patch }));
+  const bound = bindForm(form, setForm);
 
   const submit = async () => {
     const result = proposalInput(classGroupId, form);
@@ -46,20 +48,21 @@ export default function ProposePage() {
     <View className="cd-propose">
       <View className="cd-propose__card">
         <Text className="cd-propose__label">聚会名称</Text>
-        <Input
-          className="cd-propose__title"
+        <BoundInput
+          form={bound}
+          name="title"
           maxlength={REUNION_LIMITS.title}
-          value={form.title}
           placeholder="例如 毕业十周年聚会"
-          onInput={(e) => set({ title: e.detail.value })}
+          className="cd-propose__title"
         />
         <Text className="cd-propose__label">想对同学们说</Text>
-        <Textarea
-          className="cd-propose__message"
+        <BoundInput
+          form={bound}
+          name="message"
           maxlength={REUNION_LIMITS.message}
-          value={form.message}
           placeholder="为什么聚、想去哪儿"
-          onInput={(e) => set({ message: e.detail.value })}
+          multiline
+          className="cd-propose__message"
         />
         <Text className="cd-propose__label">时间</Text>
         <View className="cd-propose__row">
@@ -69,30 +72,12 @@ export default function ProposePage() {
           <Picker mode="time" value={form.time} onChange={(e) => set({ time: e.detail.value })}>
             <Text className="cd-propose__pick">{form.time}</Text>
           </Picker>
-          <Input
-            className="cd-propose__hours"
-            type="number"
-            maxlength={2}
-            value={form.hours}
-            onInput={(e) => set({ hours: e.detail.value })}
-          />
+          <BoundInput form={bound} name="hours" type="number" maxlength={2} className="cd-propose__hours" />
           <Text>小时</Text>
         </View>
         <Text className="cd-propose__label">城市、地点（选填）</Text>
-        <Input
-          className="cd-propose__city"
-          maxlength={REUNION_LIMITS.city}
-          value={form.city}
-          placeholder="城市"
-          onInput={(e) => set({ city: e.detail.value })}
-        />
-        <Input
-          className="cd-propose__venue"
-          maxlength={REUNION_LIMITS.venue}
-          value={form.venue}
-          placeholder="想去的地方"
-          onInput={(e) => set({ venue: e.detail.value })}
-        />
+        <BoundInput form={bound} name="city" maxlength={REUNION_LIMITS.city} placeholder="城市" className="cd-propose__city" />
+        <BoundInput form={bound} name="venue" maxlength={REUNION_LIMITS.venue} placeholder="想去的地方" className="cd-propose__venue" />
         {problem ? <Text className="cd-propose__problem">{problem}</Text> : null}
       </View>
       <View className="cd-propose__bar">

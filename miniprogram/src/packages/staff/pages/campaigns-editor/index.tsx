@@ -8,18 +8,18 @@ import {
   type NoticeReachDto,
 } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { addDisbursement, createCampaign, getDisbursementAudience, getStaffCampaign, updateCampaign } from '../../../../api/campaigns';
 import { uploadGivingPhoto } from '../../../../api/staff-giving';
+import { bindForm, FormField } from '../../../../components/form-field';
 import { describeReach } from '../../../../components/notice-reach';
 import { type PickedPhoto, photosProblem, uploadedValues } from '../../../../components/picked-photos';
 import { PhotoPicker } from '../../../../components/photo-picker';
 import { CAMPAIGN_STATUS_LABELS } from '../campaigns/status';
 import { CAMPAIGN_EDITOR_URL, givingDonationsUrl } from '../campaigns/urls';
 import {
-  type CampaignDraft,
   type DisbursementDraft,
   type DisbursementProblems,
   draftFromCampaign,
@@ -68,30 +68,9 @@ function Editor({ campaign, onSaved }: { campaign: CampaignDetailDto | null; onS
     problemsOf: (error) => problemsFromServer(error.code, error.message, error.details),
     url: CAMPAIGN_EDITOR_URL,
   });
-  const set = <K extends keyof CampaignDraft>(key: K, value: CampaignDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const form = bindForm(draft, setDraft, problems);
+  const { set } = form;
   const transition = (t: (typeof TRANSITIONS)[number]) => change(t, (id) => updateCampaign(id, { status: t.to }));
-
-  const field = (key: keyof CampaignDraft, label: string, placeholder: string, type: 'text' | 'digit' = 'text') => (
-    <Row label={label} problem={problems[key]}>
-      <Input
-        className={`editor-input campaign-editor-${key}`}
-        type={type}
-        value={draft[key]}
-        placeholder={placeholder}
-        onInput={(e) => set(key, e.detail.value)}
-      />
-    </Row>
-  );
-  const area = (key: 'story' | 'beneficiary', label: string, placeholder: string) => (
-    <Row label={label} problem={problems[key]} stacked>
-      <Textarea
-        className={`editor-textarea campaign-editor-${key}`}
-        value={draft[key]}
-        placeholder={placeholder}
-        onInput={(e) => set(key, e.detail.value)}
-      />
-    </Row>
-  );
 
   return (
     <View className="editor campaign-editor">
@@ -110,7 +89,7 @@ function Editor({ campaign, onSaved }: { campaign: CampaignDetailDto | null; onS
       ) : null}
 
       <Section title="基本信息">
-        {field('title', '名称', '如 校友林植树：为母校种下一棵树')}
+        <FormField form={form} name="title" label="名称" placeholder="如 校友林植树：为母校种下一棵树" className="campaign-editor-title" />
         <Row label="类型">
           <View className="editor-chips">
             {CAMPAIGN_KINDS.map((kind) => (
@@ -124,24 +103,57 @@ function Editor({ campaign, onSaved }: { campaign: CampaignDetailDto | null; onS
             ))}
           </View>
         </Row>
-        {field('summary', '一句话', '列表里显示的简介')}
-        {field('coverUrl', '封面图', 'https://…（可不填）')}
-        {area('story', '项目故事', '为什么发起、钱怎么用，支持简单 HTML')}
-        {area('beneficiary', '受益对象', '如 南校区东坡校友林；家庭经济困难的在校生')}
+        <FormField form={form} name="summary" label="一句话" placeholder="列表里显示的简介" className="campaign-editor-summary" />
+        <FormField form={form} name="coverUrl" label="封面图" placeholder="https://…（可不填）" className="campaign-editor-coverUrl" />
+        <FormField
+          form={form}
+          name="story"
+          label="项目故事"
+          placeholder="为什么发起、钱怎么用，支持简单 HTML"
+          multiline
+          className="campaign-editor-story"
+        />
+        <FormField
+          form={form}
+          name="beneficiary"
+          label="受益对象"
+          placeholder="如 南校区东坡校友林；家庭经济困难的在校生"
+          multiline
+          className="campaign-editor-beneficiary"
+        />
       </Section>
 
       <Section title="金额（元）">
-        {field('goalYuan', '目标', '如 30000', 'digit')}
-        {field('unitName', '单位', draft.kind === 'sapling' ? '如 棵树苗' : '按份认捐时填写，如 份')}
-        {field('unitPriceYuan', '单价', '如 30，即“1 棵树苗 = ¥30”', 'digit')}
-        {field('suggestedYuan', '推荐金额', '用空格分隔，如 30 100 500')}
-        {field('minYuan', '单笔下限', '默认 1', 'digit')}
-        {field('maxYuan', '单笔上限', '不填则不限', 'digit')}
+        <FormField form={form} name="goalYuan" label="目标" placeholder="如 30000" type="digit" className="campaign-editor-goalYuan" />
+        <FormField
+          form={form}
+          name="unitName"
+          label="单位"
+          placeholder={draft.kind === 'sapling' ? '如 棵树苗' : '按份认捐时填写，如 份'}
+          className="campaign-editor-unitName"
+        />
+        <FormField
+          form={form}
+          name="unitPriceYuan"
+          label="单价"
+          placeholder="如 30，即“1 棵树苗 = ¥30”"
+          type="digit"
+          className="campaign-editor-unitPriceYuan"
+        />
+        <FormField
+          form={form}
+          name="suggestedYuan"
+          label="推荐金额"
+          placeholder="用空格分隔，如 30 100 500"
+          className="campaign-editor-suggestedYuan"
+        />
+        <FormField form={form} name="minYuan" label="单笔下限" placeholder="默认 1" type="digit" className="campaign-editor-minYuan" />
+        <FormField form={form} name="maxYuan" label="单笔上限" placeholder="不填则不限" type="digit" className="campaign-editor-maxYuan" />
       </Section>
 
       <Section title="时间（北京时间）">
-        {field('startsAt', '开始', '2026-12-20 14:00')}
-        {field('endsAt', '结束', '不填则长期开放')}
+        <FormField form={form} name="startsAt" label="开始" placeholder="2026-12-20 14:00" className="campaign-editor-startsAt" />
+        <FormField form={form} name="endsAt" label="结束" placeholder="不填则长期开放" className="campaign-editor-endsAt" />
       </Section>
 
       <View className="editor-actions">
@@ -169,7 +181,7 @@ function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdd
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [busy, setBusy] = useState(false);
   const [reach, setReach] = useState<NoticeReachDto | null>(null);
-  const set = (key: keyof DisbursementDraft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const form = bindForm(draft, setDraft, problems);
   const photoProblem = photosProblem(photos);
   const loadReach = () =>
     getDisbursementAudience(campaign.id).then(
@@ -217,31 +229,23 @@ function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdd
           已筹 {formatFen(campaign.raisedFen)}，已公示使用 {formatFen(campaign.spentFen)}
         </Text>
         {reach ? <Text className="editor-hint campaign-fund-use-reach">{describeReach(reach, '捐赠人')}</Text> : null}
-        <Row label="日期" problem={problems.spentOn}>
-          <Input
-            className="editor-input campaign-fund-use-spentOn"
-            value={draft.spentOn}
-            placeholder="2026-11-20"
-            onInput={(e) => set('spentOn', e.detail.value)}
-          />
-        </Row>
-        <Row label="金额（元）" problem={problems.amountYuan}>
-          <Input
-            className="editor-input campaign-fund-use-amount"
-            type="digit"
-            value={draft.amountYuan}
-            placeholder="如 3600"
-            onInput={(e) => set('amountYuan', e.detail.value)}
-          />
-        </Row>
-        <Row label="用途" problem={problems.purpose} stacked>
-          <Textarea
-            className="editor-textarea campaign-fund-use-purpose"
-            value={draft.purpose}
-            placeholder="如 在南校区东坡种下 120 棵树苗"
-            onInput={(e) => set('purpose', e.detail.value)}
-          />
-        </Row>
+        <FormField form={form} name="spentOn" label="日期" placeholder="2026-11-20" className="campaign-fund-use-spentOn" />
+        <FormField
+          form={form}
+          name="amountYuan"
+          label="金额（元）"
+          placeholder="如 3600"
+          type="digit"
+          className="campaign-fund-use-amount"
+        />
+        <FormField
+          form={form}
+          name="purpose"
+          label="用途"
+          placeholder="如 在南校区东坡种下 120 棵树苗"
+          multiline
+          className="campaign-fund-use-purpose"
+        />
         <Row label="凭证照片" problem={photoProblem ?? undefined} stacked>
           <PhotoPicker
             photos={photos}

@@ -1,9 +1,10 @@
 import { type CampaignDetailDto, formatFen, MATCH_SPONSOR_KINDS, type StaffCampaignMatchDto } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { createCampaignMatch, listCampaignMatches, recordMatchPayment } from '../../../../api/campaigns';
+import { BoundInput, bindForm, FormField } from '../../../../components/form-field';
 import { MATCH_STATE_LABELS, matchConditions, matchState, matchWindow, ratioLabel } from '../../../giving/match-view';
 import { Row, Section } from '../../editor-form';
 import {
@@ -32,7 +33,8 @@ export function MatchPledges({ campaign, onChanged }: { campaign: CampaignDetail
   useEffect(() => {
     void load();
   }, [campaign.id]);
-  const set = <K extends keyof MatchDraft>(key: K, value: MatchDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const form = bindForm(draft, setDraft, problems);
+  const { set } = form;
 
   const submit = async () => {
     const { request, problems: found } = toMatchRequest(draft);
@@ -80,14 +82,7 @@ export function MatchPledges({ campaign, onChanged }: { campaign: CampaignDetail
             ))}
           </View>
         </Row>
-        <Row label="名称" problem={problems.sponsorName}>
-          <Input
-            className="editor-input campaign-match-sponsor"
-            value={draft.sponsorName}
-            placeholder="项目页显示的配捐方名称"
-            onInput={(e) => set('sponsorName', e.detail.value)}
-          />
-        </Row>
+        <FormField form={form} name="sponsorName" label="名称" placeholder="项目页显示的配捐方名称" className="campaign-match-sponsor" />
         <Row label="比例">
           <View className="editor-chips">
             {MATCH_RATIOS.map((ratio) => (
@@ -101,21 +96,9 @@ export function MatchPledges({ campaign, onChanged }: { campaign: CampaignDetail
             ))}
           </View>
         </Row>
-        <Row label="上限（元）" problem={problems.capYuan}>
-          <Input
-            className="editor-input campaign-match-cap"
-            type="digit"
-            value={draft.capYuan}
-            placeholder="如 100000"
-            onInput={(e) => set('capYuan', e.detail.value)}
-          />
-        </Row>
-        <Row label="开始" problem={problems.startsAt}>
-          <Input className="editor-input campaign-match-starts" value={draft.startsAt} onInput={(e) => set('startsAt', e.detail.value)} />
-        </Row>
-        <Row label="结束" problem={problems.endsAt}>
-          <Input className="editor-input campaign-match-ends" value={draft.endsAt} onInput={(e) => set('endsAt', e.detail.value)} />
-        </Row>
+        <FormField form={form} name="capYuan" label="上限（元）" placeholder="如 100000" type="digit" className="campaign-match-cap" />
+        <FormField form={form} name="startsAt" label="开始" className="campaign-match-starts" />
+        <FormField form={form} name="endsAt" label="结束" className="campaign-match-ends" />
         <Row label="对象">
           <View className="editor-chips">
             <Text
@@ -150,7 +133,7 @@ function Pledge({ campaignId, pledge, onPaid }: { campaignId: string; pledge: St
   const [busy, setBusy] = useState(false);
   const state = matchState(pledge);
   const conditions = matchConditions(pledge);
-  const set = (key: keyof MatchPaymentDraft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const form = bindForm(draft, setDraft);
 
   const submit = async () => {
     const { request, problem: found } = toMatchPaymentRequest(draft);
@@ -190,24 +173,19 @@ function Pledge({ campaignId, pledge, onPaid }: { campaignId: string; pledge: St
       </Text>
       {paying ? (
         <View className="campaign-match-payment">
-          <Input
-            className="editor-input campaign-match-payment-amount"
+          <BoundInput
+            form={form}
+            name="amountYuan"
             type="digit"
-            value={draft.amountYuan}
             placeholder="到账金额（元）"
-            onInput={(e) => set('amountYuan', e.detail.value)}
+            className="editor-input campaign-match-payment-amount"
           />
-          <Input
-            className="editor-input campaign-match-payment-day"
-            value={draft.receivedOn}
-            placeholder="到账日期 2026-11-20"
-            onInput={(e) => set('receivedOn', e.detail.value)}
-          />
-          <Input
-            className="editor-input campaign-match-payment-reference"
-            value={draft.reference}
+          <BoundInput form={form} name="receivedOn" placeholder="到账日期 2026-11-20" className="editor-input campaign-match-payment-day" />
+          <BoundInput
+            form={form}
+            name="reference"
             placeholder="银行回单号或凭证号"
-            onInput={(e) => set('reference', e.detail.value)}
+            className="editor-input campaign-match-payment-reference"
           />
           {problem ? <Text className="editor-problem">{problem}</Text> : null}
           <Button className="campaign-match-payment-submit" size="small" type="primary" loading={busy} onClick={() => void submit()}>

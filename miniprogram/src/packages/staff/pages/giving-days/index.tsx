@@ -1,11 +1,12 @@
 import { type CampaignDetailDto, formatFen, formatShanghaiShort, type GivingDayDto, type GivingDayMetric } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { listStaffCampaigns } from '../../../../api/campaigns';
 import { createGivingDay, listStaffGivingDays, updateGivingDay } from '../../../../api/giving-days';
 import { GIVING_DAY_URL } from '../../../../components/campaign-links';
+import { BoundInput, bindForm, FormField } from '../../../../components/form-field';
 import { Row, Section } from '../../editor-form';
 import { emptyGivingDayDraft, type GivingDayDraft, type GivingDayProblems, toGivingDayInput } from './giving-day-form';
 import '../events-editor/index.scss';
@@ -32,7 +33,8 @@ export default function StaffGivingDaysPage() {
       () => setCampaigns([]),
     );
   }, []);
-  const set = <K extends keyof GivingDayDraft>(key: K, value: GivingDayDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const form = bindForm(draft, setDraft, problems);
+  const { set } = form;
   const toggleCampaign = (id: string) =>
     set('campaignIds', draft.campaignIds.includes(id) ? draft.campaignIds.filter((c) => c !== id) : [...draft.campaignIds, id]);
 
@@ -62,17 +64,6 @@ export default function StaffGivingDaysPage() {
     }
   };
 
-  const field = (key: 'title' | 'startsAt' | 'endsAt' | 'goalYuan' | 'goalDonors', label: string, placeholder: string, digit = false) => (
-    <Row label={label} problem={problems[key]}>
-      <Input
-        className={`editor-input giving-day-editor-${key}`}
-        type={digit ? 'digit' : 'text'}
-        value={draft[key]}
-        placeholder={placeholder}
-        onInput={(e) => set(key, e.detail.value)}
-      />
-    </Row>
-  );
   const metricChips = (key: 'classChallenge' | 'departmentChallenge') => (
     <View className="editor-chips">
       {METRICS.map((m) => (
@@ -114,19 +105,33 @@ export default function StaffGivingDaysPage() {
       ) : null}
 
       <Section title="新建捐赠日">
-        {field('title', '名称', '如 百年校庆捐赠日')}
-        <Row label="简介" stacked>
-          <Textarea
-            className="editor-textarea giving-day-editor-summary"
-            value={draft.summary}
-            placeholder="一句话号召，显示在捐赠日页顶部"
-            onInput={(e) => set('summary', e.detail.value)}
-          />
-        </Row>
-        {field('startsAt', '开始', '2026-12-20 00:00')}
-        {field('endsAt', '结束', '2026-12-21 00:00')}
-        {field('goalYuan', '目标（元）', '如 100000', true)}
-        {field('goalDonors', '参与人数目标', '可不填', true)}
+        <FormField form={form} name="title" label="名称" placeholder="如 百年校庆捐赠日" className="giving-day-editor-title" />
+        <FormField
+          form={form}
+          name="summary"
+          label="简介"
+          placeholder="一句话号召，显示在捐赠日页顶部"
+          multiline
+          className="giving-day-editor-summary"
+        />
+        <FormField form={form} name="startsAt" label="开始" placeholder="2026-12-20 00:00" className="giving-day-editor-startsAt" />
+        <FormField form={form} name="endsAt" label="结束" placeholder="2026-12-21 00:00" className="giving-day-editor-endsAt" />
+        <FormField
+          form={form}
+          name="goalYuan"
+          label="目标（元）"
+          placeholder="如 100000"
+          type="digit"
+          className="giving-day-editor-goalYuan"
+        />
+        <FormField
+          form={form}
+          name="goalDonors"
+          label="参与人数目标"
+          placeholder="可不填"
+          type="digit"
+          className="giving-day-editor-goalDonors"
+        />
         <Row label="捐赠项目" problem={problems.campaignIds} stacked>
           <View className="editor-chips">
             {campaigns.map((c) => (
@@ -149,25 +154,25 @@ export default function StaffGivingDaysPage() {
       <Section title="挑战">
         <Row label="参与人数解锁" problem={problems.unlock} stacked>
           <View className="giving-day-editor-unlock">
-            <Input
-              className="editor-input giving-day-editor-unlockDonors"
+            <BoundInput
+              form={form}
+              name="unlockDonors"
               type="number"
-              value={draft.unlockDonors}
               placeholder="达到多少位校友参与（不设则留空）"
-              onInput={(e) => set('unlockDonors', e.detail.value)}
+              className="editor-input giving-day-editor-unlockDonors"
             />
-            <Input
-              className="editor-input giving-day-editor-unlockBonusYuan"
+            <BoundInput
+              form={form}
+              name="unlockBonusYuan"
               type="digit"
-              value={draft.unlockBonusYuan}
               placeholder="解锁的奖励金额（元）"
-              onInput={(e) => set('unlockBonusYuan', e.detail.value)}
+              className="editor-input giving-day-editor-unlockBonusYuan"
             />
-            <Input
-              className="editor-input giving-day-editor-unlockSponsor"
-              value={draft.unlockSponsor}
+            <BoundInput
+              form={form}
+              name="unlockSponsor"
               placeholder="出资方，如 某某科技有限公司"
-              onInput={(e) => set('unlockSponsor', e.detail.value)}
+              className="editor-input giving-day-editor-unlockSponsor"
             />
           </View>
         </Row>

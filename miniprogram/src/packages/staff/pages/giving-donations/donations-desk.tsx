@@ -5,6 +5,8 @@ import { ApiError } from '../../../../api/request';
 import { loadSession } from '../../../../api/session';
 import { downloadDonationsExport, listStaffDonations, type StaffDonationFilters } from '../../../../api/staff-giving';
 import { ExportButton } from '../../../../components/export-button';
+import { bindForm } from '../../../../components/form-field';
+import { DeskSearchInput } from '../../../../desk/search-input';
 import { type DeskColumn, DeskTable } from '../../../../desk/table';
 import '../../../../desk/desk.scss';
 import { RefundSheet, STATUS_FILTERS } from './index';
@@ -135,13 +137,12 @@ export default function DonationsDesk() {
               </option>
             ))}
           </select>
-          <input
-            type="search"
-            className="donations-desk-q"
+          <DeskSearchInput
+            form={bindForm(draft, setDraft)}
+            name="q"
             placeholder="捐赠人姓名、商户订单号或证书编号"
             size={30}
-            value={draft.q}
-            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+            className="donations-desk-q"
           />
           <button type="submit" className="desk-button desk-button--primary donations-desk-submit">
             查询

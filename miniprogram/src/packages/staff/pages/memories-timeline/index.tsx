@@ -1,6 +1,6 @@
 import { MEMORY_LIMITS, type MemoryPhotoDto, type TimelineEntryDto, type TimelineEntryInput } from '@alumni/shared';
 import { Button, Skeleton, Switch } from '@nutui/nutui-react-taro';
-import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { mediaUrl } from '../../../../api/media';
@@ -8,6 +8,7 @@ import { deleteTimelineEntry, listMemoryPhotos, listTimelineForStaff, saveTimeli
 import { ApiError } from '../../../../api/request';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
+import { BoundInput, bindForm } from '../../../../components/form-field';
 import './index.scss';
 
 interface Draft {
@@ -84,6 +85,7 @@ export default function StaffTimelinePage() {
   }, [year]);
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const form = bindForm(draft, setDraft);
   const togglePhoto = (id: string) =>
     set({
       photoIds: draft.photoIds.includes(id)
@@ -125,43 +127,24 @@ export default function StaffTimelinePage() {
       <View className="st-timeline__form">
         <Text className="st-timeline__heading">{draft.id ? '修改条目' : '新增条目'}</Text>
         <View className="st-timeline__row">
-          <Input
-            className="st-timeline__year"
-            type="number"
-            maxlength={4}
-            value={draft.year}
-            placeholder="年份"
-            onInput={(e) => set({ year: e.detail.value })}
-          />
-          <Input
-            className="st-timeline__month"
-            type="number"
-            maxlength={2}
-            value={draft.month}
-            placeholder="月（选填）"
-            onInput={(e) => set({ month: e.detail.value })}
-          />
+          <BoundInput form={form} name="year" type="number" maxlength={4} placeholder="年份" className="st-timeline__year" />
+          <BoundInput form={form} name="month" type="number" maxlength={2} placeholder="月（选填）" className="st-timeline__month" />
         </View>
-        <Input
-          className="st-timeline__title"
+        <BoundInput
+          form={form}
+          name="title"
           maxlength={MEMORY_LIMITS.timelineTitle}
-          value={draft.title}
           placeholder="标题，如 新图书馆落成"
-          onInput={(e) => set({ title: e.detail.value })}
+          className="st-timeline__title"
         />
-        <Input
-          className="st-timeline__place"
-          maxlength={MEMORY_LIMITS.place}
-          value={draft.place}
-          placeholder="地点（选填）"
-          onInput={(e) => set({ place: e.detail.value })}
-        />
-        <Textarea
-          className="st-timeline__body"
+        <BoundInput form={form} name="place" maxlength={MEMORY_LIMITS.place} placeholder="地点（选填）" className="st-timeline__place" />
+        <BoundInput
+          form={form}
+          name="body"
           maxlength={MEMORY_LIMITS.timelineBody}
-          value={draft.body}
           placeholder="发生了什么"
-          onInput={(e) => set({ body: e.detail.value })}
+          multiline
+          className="st-timeline__body"
         />
         {photos.length > 0 ? (
           <View>

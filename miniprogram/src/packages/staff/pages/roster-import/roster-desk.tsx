@@ -10,6 +10,8 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { listRosterEntries, type RosterEntryFilters } from '../../../../api/roster';
 import { ApiError } from '../../../../api/request';
 import { getSchool } from '../../../../api/school';
+import { bindForm } from '../../../../components/form-field';
+import { DeskSearchInput } from '../../../../desk/search-input';
 import { type DeskColumn, DeskTable } from '../../../../desk/table';
 import '../../../../desk/desk.scss';
 import { RosterImport } from './index';
@@ -74,6 +76,7 @@ const YEAR = /^\d{4}$/;
  */
 export default function RosterDesk() {
   const [draft, setDraft] = useState<Draft>({ graduationYear: '', departmentId: '', className: '', claim: 'all', name: '' });
+  const form = bindForm(draft, setDraft);
   const [filters, setFilters] = useState<RosterEntryFilters>({});
   const [yearError, setYearError] = useState(false);
   const [departments, setDepartments] = useState<DepartmentDto[]>([]);
@@ -141,21 +144,20 @@ export default function RosterDesk() {
     <div className="desk roster-desk">
       <div className="desk__main">
         <form className="desk-toolbar roster-desk-search" onSubmit={search}>
-          <input
-            type="search"
-            inputMode="numeric"
-            className="roster-desk-year"
+          <DeskSearchInput
+            form={form}
+            name="graduationYear"
             placeholder="毕业年份"
-            aria-label="毕业年份"
+            label="毕业年份"
+            numeric
             size={8}
-            value={draft.graduationYear}
-            onChange={(e) => setDraft({ ...draft, graduationYear: e.target.value })}
+            className="roster-desk-year"
           />
           <select
             aria-label="院系"
             className="roster-desk-department"
             value={draft.departmentId}
-            onChange={(e) => setDraft({ ...draft, departmentId: e.target.value })}
+            onChange={(e) => form.set('departmentId', e.target.value)}
           >
             <option value="">全部院系</option>
             {departments.map((d) => (
@@ -164,20 +166,19 @@ export default function RosterDesk() {
               </option>
             ))}
           </select>
-          <input
-            type="search"
-            className="roster-desk-class"
+          <DeskSearchInput
+            form={form}
+            name="className"
             placeholder="班级（完整名称）"
-            aria-label="班级"
+            label="班级"
             size={14}
-            value={draft.className}
-            onChange={(e) => setDraft({ ...draft, className: e.target.value })}
+            className="roster-desk-class"
           />
           <select
             aria-label="认领状态"
             className="roster-desk-claim-filter"
             value={draft.claim}
-            onChange={(e) => setDraft({ ...draft, claim: e.target.value as Draft['claim'] })}
+            onChange={(e) => form.set('claim', e.target.value as Draft['claim'])}
           >
             {CLAIM_FILTERS.map((c) => (
               <option key={c.key} value={c.key}>
@@ -185,14 +186,13 @@ export default function RosterDesk() {
               </option>
             ))}
           </select>
-          <input
-            type="search"
-            className="roster-desk-name"
+          <DeskSearchInput
+            form={form}
+            name="name"
             placeholder="姓名的一部分或完整学号"
-            aria-label="姓名或学号"
+            label="姓名或学号"
             size={22}
-            value={draft.name}
-            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+            className="roster-desk-name"
           />
           <button type="submit" className="desk-button desk-button--primary roster-desk-submit">
             查询
