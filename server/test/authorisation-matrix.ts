@@ -216,6 +216,8 @@ export const MATRIX: Record<string, PolicyName> = {
   'GET /api/v1/staff/donations': 'staff',
   'GET /api/v1/staff/donations/export': 'staff',
   'POST /api/v1/staff/donations/{id}/refunds': 'admin',
+  'GET /api/v1/staff/donations/{id}/refunds': 'staff',
+  'POST /api/v1/staff/donations/{id}/refunds/{refundId}/abnormal': 'admin',
   'GET /api/v1/staff/giving/reconciliations': 'staff',
   'POST /api/v1/staff/giving/reconciliations/{date}': 'staff',
   'GET /api/v1/giving/honour-roll': 'public',

@@ -184,6 +184,8 @@ export const ERRORS = {
   REFUND_ORDER_UNKNOWN: { status: 422, message: '微信支付查不到这笔捐赠的支付订单，无法原路退款；请在微信支付商户平台核对该订单' },
   REFUND_FUNDS_INSUFFICIENT: { status: 409, message: '商户账户可用余额不足，微信支付暂不能退款；请在商户平台充值后再退款' },
   REFUND_REFUSED: { status: 422, message: '微信支付拒绝了这笔退款，请到微信支付商户平台查看原因' },
+  REFUND_NOT_FOUND: { status: 404, message: '这笔捐赠没有该退款记录' },
+  REFUND_NOT_ABNORMAL: { status: 409, message: '这笔退款不是「退款异常」状态（可能已到账、正在处理或已关闭），无需再处理；请刷新后查看' },
   CAMPAIGN_MATCH_NOT_FOUND: { status: 404, message: '配捐承诺不存在' },
   CAMPAIGN_MATCH_INVALID: { status: 422, message: '配捐设置有误：请检查时间段、限定班级和配捐方' },
   MATCH_PAYMENT_EXCEEDS_CAP: { status: 422, message: '配捐方到账金额累计不能超过配捐上限' },

@@ -1,10 +1,12 @@
 import type {
+  ApplyAbnormalRefundRequest,
   CreateRefundRequest,
   DonationRefundDto,
   GivingPhotoDto,
   Page,
   ReconciliationDto,
   StaffDonationDto,
+  StaffDonationRefundDto,
   StaffDonationRefundFilter,
   StaffDonationStatus,
 } from '@alumni/shared';
@@ -30,6 +32,28 @@ export function listStaffDonations(filters: StaffDonationFilters & { cursor?: st
 /** Admins only; the money comes back when WeChat Pay says so (the answer is `processing`). */
 export function refundDonation(id: string, body: CreateRefundRequest): Promise<DonationRefundDto> {
   return request<DonationRefundDto>({ method: 'POST', path: `/api/v1/staff/donations/${encodeURIComponent(id)}/refunds`, body });
+}
+
+/** A gift's refunds, newest first, with where staff sent an abnormal one (staff). */
+export function listDonationRefunds(donationId: string): Promise<StaffDonationRefundDto[]> {
+  return request<StaffDonationRefundDto[]>({ path: `/api/v1/staff/donations/${encodeURIComponent(donationId)}/refunds` });
+}
+
+/**
+ * Admins: sends a refund WeChat Pay reports abnormal to the donor's debit card or to the school's
+ * account. The card number and name travel in this request only (the server encrypts them for
+ * WeChat Pay and keeps the bank and last four digits).
+ */
+export function applyAbnormalRefund(
+  donationId: string,
+  refundId: string,
+  body: ApplyAbnormalRefundRequest,
+): Promise<StaffDonationRefundDto> {
+  return request<StaffDonationRefundDto>({
+    method: 'POST',
+    path: `/api/v1/staff/donations/${encodeURIComponent(donationId)}/refunds/${encodeURIComponent(refundId)}/abnormal`,
+    body,
+  });
 }
 
 /** The finance export of a period (one campaign or all) to a local temp path, for openDownloadedFile. */

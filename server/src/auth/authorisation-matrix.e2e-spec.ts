@@ -21,6 +21,8 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   'campaigns/{id}': (ids) => ids.campaign,
   'trees/{number}': () => '1',
   'donations/{id}': (ids) => ids.donation,
+  // No refund in the world: an admin gets REFUND_NOT_FOUND, every other caller is turned away first.
+  'refunds/{refundId}': () => '00000000-0000-4000-8000-00000000f00d',
   'reconciliations/{date}': () => yesterday,
   'alumni/{id}': (ids) => ids.other,
   'staff/{id}': (ids) => ids.other,

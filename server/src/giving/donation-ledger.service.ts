@@ -199,6 +199,10 @@ export class DonationLedgerService {
           campaignTitle: campaign.title,
           amountFen: refund.amountFen,
           reason: refund.reason,
+          // Sent elsewhere by staff after WeChat Pay reported it abnormal: the notice says where.
+          ...(refund.abnormalRoute
+            ? { route: refund.abnormalRoute, bankType: refund.abnormalBankType, cardLast4: refund.abnormalCardLast4 }
+            : {}),
         },
       },
     ]);

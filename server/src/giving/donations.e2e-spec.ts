@@ -590,7 +590,7 @@ describe('refunds', () => {
       );
     expect(await needingAction()).toEqual([[gift.id, 3000]]);
     // Hours later (the check job has given up): the merchant settled it in WeChat Pay's console, and no notice came.
-    await t.dataSource.query(`UPDATE donation_refunds SET created_at = now() - interval '6 hours' WHERE id = $1`, [abnormal.body.id]);
+    await t.dataSource.query(`UPDATE donation_refunds SET next_check_at = now() - interval '1 second' WHERE id = $1`, [abnormal.body.id]);
     fake.settleRefund(abnormal.body.outRefundNo, 'SUCCESS', { notify: false });
     expect(await status()).toBe('abnormal');
     await t.app.get(RefundsService).sweep();

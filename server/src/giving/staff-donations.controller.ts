@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { AuthUserDto, DonationRefundDto, Page, StaffDonationDto } from '@alumni/shared';
+import type { AuthUserDto, DonationRefundDto, Page, StaffDonationDto, StaffDonationRefundDto } from '@alumni/shared';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { sendSpreadsheet } from '../common/spreadsheet.js';
 import { DonationRecordsService } from './donation-records.service.js';
 import { ExportDonationsQueryDto } from './dto/donation-records.dto.js';
-import { CreateRefundDto, DonationRefundResponseDto } from './dto/refund.dto.js';
+import { ApplyAbnormalRefundDto, CreateRefundDto, DonationRefundResponseDto, StaffDonationRefundResponseDto } from './dto/refund.dto.js';
 import { ListStaffDonationsQueryDto, StaffDonationPageResponseDto } from './dto/staff-donations.dto.js';
 import { RefundsService } from './refunds.service.js';
 import { StaffDonationsService } from './staff-donations.service.js';
@@ -64,5 +64,39 @@ export class StaffDonationsController {
     @Body() dto: CreateRefundDto,
   ): Promise<DonationRefundDto> {
     return this.refunds.request(admin, id, dto);
+  }
+
+  @Get(':id/refunds')
+  @Roles('staff')
+  @ApiOperation({ summary: "A gift's refunds, newest first, with where staff sent an abnormal one" })
+  @ApiOkResponse({ type: StaffDonationRefundResponseDto, isArray: true })
+  @ApiErrors('DONATION_NOT_FOUND', 'FORBIDDEN')
+  listRefunds(@Param('id', ParseUUIDPipe) id: string): Promise<StaffDonationRefundDto[]> {
+    return this.refunds.list(id);
+  }
+
+  @Post(':id/refunds/:refundId/abnormal')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      "Send a refund WeChat Pay reports abnormal to the donor's debit card (number and name sent encrypted, never stored) or to the school's account (admins; audited; the donor is told)",
+  })
+  @ApiCreatedResponse({ type: StaffDonationRefundResponseDto })
+  @ApiErrors(
+    'REFUND_NOT_FOUND',
+    'REFUND_NOT_ABNORMAL',
+    'REFUND_REFUSED',
+    'PAYMENT_UNAVAILABLE',
+    'PAYMENT_REJECTED',
+    'VALIDATION_FAILED',
+    'FORBIDDEN',
+  )
+  applyAbnormal(
+    @CurrentUser() admin: AuthUserDto,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('refundId', ParseUUIDPipe) refundId: string,
+    @Body() dto: ApplyAbnormalRefundDto,
+  ): Promise<StaffDonationRefundDto> {
+    return this.refunds.applyAbnormal(admin, id, refundId, dto);
   }
 }

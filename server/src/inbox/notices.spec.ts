@@ -39,6 +39,14 @@ describe('notices of the message centre', () => {
 
   it('shows money and Beijing time as people read them', () => {
     expect(renderNotice('giving.refunded', SAMPLE).body).toBe('你对「校园植树」的捐赠已退款 ¥123.45，款项原路退回。原因：信息与名册不符');
+    expect(renderNotice('giving.refunded', { ...SAMPLE, route: 'merchant_bank_card' }).body).toBe(
+      '你对「校园植树」的捐赠已退款 ¥123.45，款项已转入学校账户，校友会将与你联系退还。原因：信息与名册不符',
+    );
+    expect(
+      renderNotice('giving.refund_rerouted', { ...SAMPLE, route: 'user_bank_card', bankType: 'CMB_DEBIT', cardLast4: '5678' }).body,
+    ).toBe(
+      '你对「校园植树」的捐赠退款 ¥123.45 未能原路退回（如原支付银行卡已注销或冻结），校友会已将它改退至你的招商银行借记卡（尾号 5678），到账时间以银行为准。',
+    );
     expect(renderNotice('events.changed', SAMPLE).body).toBe('你报名的「返校日」时间或地点有变更，现为 2030-05-02 10:00，大礼堂。');
   });
 });

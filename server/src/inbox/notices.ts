@@ -1,4 +1,4 @@
-import { formatFen, formatShanghaiDateTime } from '@alumni/shared';
+import { abnormalRefundBankName, formatFen, formatShanghaiDateTime } from '@alumni/shared';
 
 /**
  * What each notice says in the message centre (消息), and the page it opens. Every kind the
@@ -36,6 +36,14 @@ const MENTORING_ENDINGS: Record<string, string> = {
 const storyPage = (p: Payload) => `packages/stories/pages/story/index?id=${String(p.storyId)}`;
 const contactsPage = 'packages/alumni/pages/contacts/index';
 const reunionPage = (p: Payload) => `packages/campus-days/pages/reunion/index?id=${String(p.proposalId)}`;
+const bankCard = (p: Payload) => `${abnormalRefundBankName(text(p.bankType))}借记卡（尾号 ${text(p.cardLast4, '—')}）`;
+/** Where a refund's money went: the way it came, unless staff sent an abnormal refund elsewhere (giving.refund_rerouted). */
+const refundWhere = (p: Payload) =>
+  p.route === 'user_bank_card'
+    ? `款项已退至你的${bankCard(p)}`
+    : p.route === 'merchant_bank_card'
+      ? '款项已转入学校账户，校友会将与你联系退还'
+      : '款项原路退回';
 const where = (p: Payload) => [at(p.startsAt), text(p.place)].filter(Boolean).join('，');
 
 const NOTICES: Record<string, (p: Payload) => Notice> = {
@@ -138,9 +146,21 @@ const NOTICES: Record<string, (p: Payload) => Notice> = {
   }),
   'giving.refunded': (p) => ({
     title: '捐赠已退款',
-    body: `你对${quoted(p.campaignTitle)}的捐赠已退款 ${fen(p.amountFen)}，款项原路退回。${p.reason ? `原因：${text(p.reason)}` : ''}`,
+    body: `你对${quoted(p.campaignTitle)}的捐赠已退款 ${fen(p.amountFen)}，${refundWhere(p)}。${p.reason ? `原因：${text(p.reason)}` : ''}`,
     page: donationPage(p),
   }),
+  'giving.refund_rerouted': (p) =>
+    p.route === 'user_bank_card'
+      ? {
+          title: '捐赠退款改退至你的银行卡',
+          body: `你对${quoted(p.campaignTitle)}的捐赠退款 ${fen(p.amountFen)} 未能原路退回（如原支付银行卡已注销或冻结），校友会已将它改退至你的${bankCard(p)}，到账时间以银行为准。`,
+          page: donationPage(p),
+        }
+      : {
+          title: '捐赠退款将由校友会退还',
+          body: `你对${quoted(p.campaignTitle)}的捐赠退款 ${fen(p.amountFen)} 未能原路退回（如原支付银行卡已注销或冻结），款项已转入学校账户，校友会将与你联系，通过其他方式退还给你。`,
+          page: donationPage(p),
+        },
   'careers.mentoring-requested': (p) => ({
     title: '收到新的导师申请',
     body: `${text(p.menteeName, '一位校友')} 想请你辅导「${text(p.topic, '职业发展')}」，去看看 TA 的目标吧。`,

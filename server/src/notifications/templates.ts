@@ -145,6 +145,15 @@ const RENDERERS: Record<string, (payload: Payload) => Rendered> = {
       thing4: p.reminder === true ? '本月月捐尚未完成，点此一键支付' : '本月月捐待支付，点此一键完成',
     },
   }),
+  'giving.refund_rerouted': (p) => ({
+    template: 'refundNotice',
+    data: {
+      thing1: cut(p.campaignTitle),
+      amount2: yuan(p.amountFen),
+      thing3:
+        p.route === 'user_bank_card' ? cut(`原路未退回，改退至尾号${String(p.cardLast4 ?? '')}的银行卡`) : '原路未退回，校友会将联系你退还',
+    },
+  }),
   'careers.mentoring-requested': (p) => ({
     template: 'mentoringRequest',
     data: { thing1: cut(p.menteeName), thing2: cut(p.topic), time3: at(p.requestedAt) },

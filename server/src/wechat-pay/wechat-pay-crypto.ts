@@ -1,4 +1,14 @@
-import { createCipheriv, createDecipheriv, createSign, createVerify, type KeyObject, randomBytes } from 'node:crypto';
+import {
+  constants,
+  createCipheriv,
+  createDecipheriv,
+  createSign,
+  createVerify,
+  type KeyObject,
+  privateDecrypt,
+  publicEncrypt,
+  randomBytes,
+} from 'node:crypto';
 
 /**
  * The signatures and encryption of WeChat Pay API v3 (wechat-contracts.md §7.1, §7.2, §7.4,
@@ -105,4 +115,18 @@ export function encryptResource(apiV3Key: string, originalType: string, plaintex
     associated_data: originalType,
     nonce: iv,
   };
+}
+
+/**
+ * A sensitive request field (a bank card number, a name) as WeChat Pay wants it: RSAES-OAEP
+ * (SHA-1, MGF1: node's default OAEP hash, WeChat Pay's `OAEPWithSHA-1AndMGF1Padding`) with the
+ * WeChat Pay public key or platform certificate named in `Wechatpay-Serial`, Base64.
+ */
+export function encryptSensitive(publicKey: KeyObject, plaintext: string): string {
+  return publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING }, Buffer.from(plaintext, 'utf8')).toString('base64');
+}
+
+/** The inverse, with the private key: only WeChat Pay (here, the fake) can do it. Throws when it does not decrypt. */
+export function decryptSensitive(privateKey: KeyObject, ciphertext: string): string {
+  return privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING }, Buffer.from(ciphertext, 'base64')).toString('utf8');
 }

@@ -7,6 +7,7 @@ import {
   answerMessage,
   authorizationHeader,
   decryptResource,
+  encryptSensitive,
   nonce,
   paySignMessage,
   requestMessage,
@@ -17,7 +18,15 @@ import {
 import { type CertificateEntry, type PlatformCertificate, PlatformCertificates } from './platform-certificates.js';
 import { WechatPayEndpoint } from './wechat-pay-endpoint.js';
 import { WechatPayError, WechatPayVerificationError } from './wechat-pay-error.js';
-import type { JsapiPrepayInput, NotificationEnvelope, Refund, RefundInput, RequestPaymentParams, Transaction } from './wechat-pay.types.js';
+import type {
+  AbnormalRefundInput,
+  JsapiPrepayInput,
+  NotificationEnvelope,
+  Refund,
+  RefundInput,
+  RequestPaymentParams,
+  Transaction,
+} from './wechat-pay.types.js';
 
 /** Answers and notifications older or newer than this are refused (§7.2). */
 export const MAX_CLOCK_SKEW_SECONDS = 300;
@@ -143,6 +152,42 @@ export class WechatPayClient {
       ...(input.notifyUrl ? { notify_url: input.notifyUrl } : {}),
       amount: { refund: input.refundFen, total: input.totalFen, currency: 'CNY' },
     });
+  }
+
+  /**
+   * 发起异常退款 (§7.8a): sends an ABNORMAL refund to the payer's debit card or to the merchant's
+   * settlement account; the answer is the refund (PROCESSING again until it settles). Card
+   * number and name are encrypted (RSA-OAEP) with the key `Wechatpay-Serial` names, and exist
+   * in plain text only in this call's memory: never in a log line, a row or an error.
+   */
+  async applyAbnormalRefund(input: AbnormalRefundInput): Promise<Refund> {
+    const path = `/v3/refund/domestic/refunds/${encodeURIComponent(input.refundId)}/apply-abnormal-refund`;
+    if (input.type === 'MERCHANT_BANK_CARD') return this.json<Refund>('POST', path, { out_refund_no: input.outRefundNo, type: input.type });
+    const { serial, key } = await this.encryptionKey();
+    const body = {
+      out_refund_no: input.outRefundNo,
+      type: input.type,
+      bank_type: input.bankType,
+      bank_account: encryptSensitive(key, input.bankAccount),
+      real_name: encryptSensitive(key, input.realName),
+    };
+    return this.json<Refund>('POST', path, body, serial);
+  }
+
+  /** The key sensitive fields are encrypted with, and its serial: the WeChat Pay public key if we have one, else the newest platform certificate. */
+  private async encryptionKey(): Promise<{ serial: string; key: KeyObject }> {
+    const publicKey = this.pay.publicKeyId ? this.publicKeys.get(this.pay.publicKeyId) : undefined;
+    if (publicKey) return { serial: this.pay.publicKeyId, key: publicKey };
+    if (this.certificates) {
+      if (!this.certificates.newestSerial())
+        await this.certificates.refresh().catch((error: unknown) => this.certificateDownloadFailed(error));
+      const serial = this.certificates.newestSerial();
+      const key = serial ? this.certificates.key(serial) : null;
+      if (serial && key) return { serial, key };
+    }
+    throw this.logged(
+      new WechatPayError(null, 'NO_ENCRYPTION_KEY', 'no WeChat Pay public key or platform certificate to encrypt with', '-'),
+    );
   }
 
   /** A refund's state; null when WeChat Pay does not know the number. */
@@ -287,8 +332,8 @@ export class WechatPayClient {
     this.logger.warn({ reason: (error as Error).message }, 'downloading the WeChat Pay platform certificates failed');
   }
 
-  private async json<T>(method: 'GET' | 'POST', pathWithQuery: string, body?: unknown): Promise<T> {
-    const { text } = await this.call(method, pathWithQuery, body);
+  private async json<T>(method: 'GET' | 'POST', pathWithQuery: string, body?: unknown, serial?: string): Promise<T> {
+    const { text } = await this.call(method, pathWithQuery, body, 'signed', serial);
     try {
       return JSON.parse(text) as T;
     } catch {
@@ -297,12 +342,19 @@ export class WechatPayClient {
   }
 
   /** One signed call, retried on WeChat-side trouble; a 2xx answer whose signature checks out, or a WechatPayError. */
-  private async call(method: 'GET' | 'POST', pathWithQuery: string, body?: unknown, check: AnswerCheck = 'signed'): Promise<Answer> {
+  /** `serial`: the key sensitive fields were encrypted with, named in `Wechatpay-Serial` (the usual one otherwise). */
+  private async call(
+    method: 'GET' | 'POST',
+    pathWithQuery: string,
+    body?: unknown,
+    check: AnswerCheck = 'signed',
+    serial?: string,
+  ): Promise<Answer> {
     // Serialised once: the signed bytes are the bytes sent.
     const payload = body === undefined ? '' : JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.once(method, pathWithQuery, payload, check);
+        return await this.once(method, pathWithQuery, payload, check, serial);
       } catch (error) {
         const wechatError = error as WechatPayError;
         if (!wechatError.retriable || attempt >= RETRIES) throw this.logged(wechatError);
@@ -311,7 +363,7 @@ export class WechatPayClient {
     }
   }
 
-  private async once(method: 'GET' | 'POST', pathWithQuery: string, payload: string, check: AnswerCheck): Promise<Answer> {
+  private async once(method: 'GET' | 'POST', pathWithQuery: string, payload: string, check: AnswerCheck, named?: string): Promise<Answer> {
     const timestamp = String(unixSeconds());
     const nonceStr = nonce();
     const signature = rsaSign(this.signingKey(), requestMessage(method, pathWithQuery, timestamp, nonceStr, payload));
@@ -327,7 +379,7 @@ export class WechatPayClient {
       'user-agent': 'AlumniLink-WechatPay/1.0',
     };
     // Names the key WeChat Pay signs the answer with: the public key when we have one, else our newest platform certificate.
-    const serial = this.pay.publicKeyId || this.certificates?.newestSerial();
+    const serial = named ?? (this.pay.publicKeyId || this.certificates?.newestSerial());
     if (serial) headers['wechatpay-serial'] = serial;
     if (method === 'POST') headers['content-type'] = 'application/json';
     let response: Response;

@@ -119,6 +119,80 @@ describe('WeChat Pay v3 client against the fake', () => {
     expect(await client.queryRefund('NO_SUCH_REFUND')).toBeNull();
   });
 
+  /** A paid order with a refund the fake reports ABNORMAL: what 发起异常退款 applies to. */
+  const abnormalRefund = async (payClient: WechatPayClient = client) => {
+    const no = outTradeNo();
+    await prepay(no, 5000);
+    fake.pay(no, { notify: false });
+    const refund = await payClient.createRefund({ outTradeNo: no, outRefundNo: `${no}-R1`, refundFen: 5000, totalFen: 5000 });
+    fake.settleRefund(refund.out_refund_no, 'ABNORMAL', { notify: false });
+    return refund;
+  };
+
+  it('applies for an abnormal refund to the merchant account: the refund is processing again, then settles', async () => {
+    const refund = await abnormalRefund();
+    const answer = await client.applyAbnormalRefund({
+      refundId: refund.refund_id,
+      outRefundNo: refund.out_refund_no,
+      type: 'MERCHANT_BANK_CARD',
+    });
+    expect(answer).toMatchObject({ refund_id: refund.refund_id, status: 'PROCESSING', user_received_account: '商户结算银行账户' });
+    expect(fake.abnormalApplications.at(-1)).toEqual({
+      refundId: refund.refund_id,
+      outRefundNo: refund.out_refund_no,
+      type: 'MERCHANT_BANK_CARD',
+    });
+    fake.settleRefund(refund.out_refund_no, 'SUCCESS', { notify: false });
+    expect(await client.queryRefund(refund.out_refund_no)).toMatchObject({ status: 'SUCCESS' });
+    // Once settled (or while processing) it is no longer abnormal: refused.
+    await expect(
+      client.applyAbnormalRefund({ refundId: refund.refund_id, outRefundNo: refund.out_refund_no, type: 'MERCHANT_BANK_CARD' }),
+    ).rejects.toMatchObject({ status: 400, code: 'INVALID_REQUEST', businessRefusal: true });
+  });
+
+  it('sends the payer card number and name only encrypted with the WeChat Pay public key it names in Wechatpay-Serial', async () => {
+    const refund = await abnormalRefund();
+    const answer = await client.applyAbnormalRefund({
+      refundId: refund.refund_id,
+      outRefundNo: refund.out_refund_no,
+      type: 'USER_BANK_CARD',
+      bankType: 'CMB_DEBIT',
+      bankAccount: '6214830012345678',
+      realName: '张三',
+    });
+    expect(answer).toMatchObject({ status: 'PROCESSING', channel: 'OTHER_BANKCARD', user_received_account: '招商银行借记卡5678' });
+    const application = fake.abnormalApplications.at(-1)!;
+    expect(application).toMatchObject({ type: 'USER_BANK_CARD', bankType: 'CMB_DEBIT', bankAccount: '6214830012345678', realName: '张三' });
+    expect(application.encrypted!.bankAccount).not.toContain('6214830012345678');
+    expect(Buffer.from(application.encrypted!.bankAccount, 'base64')).toHaveLength(256); // RSA-2048 OAEP
+    expect(application.encrypted!.realName).not.toBe(application.encrypted!.bankAccount);
+  });
+
+  it('is refused for an unknown refund_id, an out_refund_no of another refund, or a bank outside the list', async () => {
+    const refund = await abnormalRefund();
+    await expect(
+      client.applyAbnormalRefund({
+        refundId: '50300000000000000000000000000',
+        outRefundNo: refund.out_refund_no,
+        type: 'MERCHANT_BANK_CARD',
+      }),
+    ).rejects.toMatchObject({ status: 404, code: 'RESOURCE_NOT_EXISTS' });
+    await expect(
+      client.applyAbnormalRefund({ refundId: refund.refund_id, outRefundNo: 'OTHER-R1', type: 'MERCHANT_BANK_CARD' }),
+    ).rejects.toMatchObject({ status: 400, code: 'PARAM_ERROR' });
+    await expect(
+      client.applyAbnormalRefund({
+        refundId: refund.refund_id,
+        outRefundNo: refund.out_refund_no,
+        type: 'USER_BANK_CARD',
+        bankType: 'HSBC_CREDIT',
+        bankAccount: '6214830012345678',
+        realName: '张三',
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 'PARAM_ERROR' });
+    expect((await client.queryRefund(refund.out_refund_no))!.status).toBe('ABNORMAL');
+  });
+
   it('downloads the trade bill of a day, its SHA-1 checked; a day without trades has none', async () => {
     const no = outTradeNo();
     await prepay(no, 4200);
@@ -221,6 +295,23 @@ describe('WeChat Pay v3 client against the fake', () => {
       ).resolves.toMatch(/^wx/);
       expect(await certificateClient.queryByOutTradeNo(no)).toMatchObject({ trade_state: 'NOTPAY' });
       expect(fake.certificateDownloads - before).toBe(1);
+      expect(fake.lastAnswerSerial).toBe(FIRST);
+    });
+
+    it('encrypts card data with the newest platform certificate and names its serial', async () => {
+      const certificateClient = clientFor(fake, CERTIFICATES);
+      const refund = await abnormalRefund(certificateClient);
+      await expect(
+        certificateClient.applyAbnormalRefund({
+          refundId: refund.refund_id,
+          outRefundNo: refund.out_refund_no,
+          type: 'USER_BANK_CARD',
+          bankType: 'ICBC_DEBIT',
+          bankAccount: '6222020000001234',
+          realName: '李四',
+        }),
+      ).resolves.toMatchObject({ status: 'PROCESSING' });
+      expect(fake.abnormalApplications.at(-1)).toMatchObject({ bankAccount: '6222020000001234', realName: '李四' });
       expect(fake.lastAnswerSerial).toBe(FIRST);
     });
 

@@ -83,3 +83,12 @@ export interface RefundInput {
   totalFen: number;
   notifyUrl?: string;
 }
+
+/**
+ * 发起异常退款 (wechat-contracts.md §7.8a): where an ABNORMAL refund goes instead. The payer's
+ * debit card (one of WeChat Pay's 15 banks; card number and name travel encrypted), or the
+ * merchant's settlement account, from which the school returns the money another way.
+ */
+export type AbnormalRefundInput =
+  | { refundId: string; outRefundNo: string; type: 'MERCHANT_BANK_CARD' }
+  | { refundId: string; outRefundNo: string; type: 'USER_BANK_CARD'; bankType: string; bankAccount: string; realName: string };

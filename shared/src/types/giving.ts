@@ -173,6 +173,64 @@ export interface DonationRefundDto {
   settledAt: string | null;
 }
 
+/**
+ * Where an abnormal refund (the money could not go back the way it came, e.g. a closed card) is
+ * sent instead (WeChat Pay 发起异常退款): the donor's debit card, or the school's (merchant's)
+ * settlement account, from which the association returns it another way.
+ */
+export const ABNORMAL_REFUND_ROUTES = ['user_bank_card', 'merchant_bank_card'] as const;
+export type AbnormalRefundRoute = (typeof ABNORMAL_REFUND_ROUTES)[number];
+
+/** The debit cards WeChat Pay takes for a refund to the donor's card: its bank_type ids and the banks' names. */
+export const ABNORMAL_REFUND_BANKS = [
+  { code: 'ICBC_DEBIT', name: '工商银行' },
+  { code: 'ABC_DEBIT', name: '农业银行' },
+  { code: 'BOC_DEBIT', name: '中国银行' },
+  { code: 'CCB_DEBIT', name: '建设银行' },
+  { code: 'COMM_DEBIT', name: '交通银行' },
+  { code: 'PSBC_DEBIT', name: '邮储银行' },
+  { code: 'CMB_DEBIT', name: '招商银行' },
+  { code: 'SPDB_DEBIT', name: '浦发银行' },
+  { code: 'CITIC_DEBIT', name: '中信银行' },
+  { code: 'CEB_DEBIT', name: '光大银行' },
+  { code: 'CMBC_DEBIT', name: '民生银行' },
+  { code: 'CIB_DEBIT', name: '兴业银行' },
+  { code: 'GDB_DEBIT', name: '广发银行' },
+  { code: 'PAB_DEBIT', name: '平安银行' },
+  { code: 'NBCB_DEBIT', name: '宁波银行' },
+] as const;
+export type AbnormalRefundBank = (typeof ABNORMAL_REFUND_BANKS)[number]['code'];
+
+export function abnormalRefundBankName(code: string | null | undefined): string {
+  return ABNORMAL_REFUND_BANKS.find((bank) => bank.code === code)?.name ?? '银行';
+}
+
+/** A debit card number: digits only (spaces a person types are removed first), 12 to 30 of them. */
+export const BANK_CARD_PATTERN = /^\d{12,30}$/;
+export const BANK_CARD_NAME_MAX = 50;
+
+/**
+ * POST /staff/donations/:id/refunds/:refundId/abnormal (admin). For `user_bank_card`, the
+ * card's bank, number and holder's name: sent to WeChat Pay encrypted, never stored (only the
+ * bank and the last four digits are kept).
+ */
+export interface ApplyAbnormalRefundRequest {
+  route: AbnormalRefundRoute;
+  bankType?: AbnormalRefundBank;
+  bankAccount?: string;
+  realName?: string;
+}
+
+/** A refund as staff see it on a gift: with where an abnormal one was sent, once staff chose. */
+export interface StaffDonationRefundDto extends DonationRefundDto {
+  abnormal: {
+    route: AbnormalRefundRoute;
+    bankType: AbnormalRefundBank | null;
+    cardLast4: string | null;
+    appliedAt: string;
+  } | null;
+}
+
 /** How a donor who chose anonymity appears on walls and rolls. */
 export const ANONYMOUS_DONOR_NAME = '匿名校友';
 

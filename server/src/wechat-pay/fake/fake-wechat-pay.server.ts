@@ -3,8 +3,10 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { text as readBody } from 'node:stream/consumers';
+import { ABNORMAL_REFUND_BANKS } from '@alumni/shared';
 import {
   answerMessage,
+  decryptSensitive,
   encryptResource,
   nonce,
   parseAuthorization,
@@ -114,6 +116,22 @@ export interface PaidOrder {
   }[];
 }
 
+/** An abnormal refund application as the fake received it, its encrypted fields opened (tests check they arrived, and only encrypted). */
+export interface AbnormalRefundApplication {
+  refundId: string;
+  outRefundNo: string;
+  type: 'USER_BANK_CARD' | 'MERCHANT_BANK_CARD';
+  bankType?: string;
+  /** Decrypted by the fake with the private key `Wechatpay-Serial` named. */
+  bankAccount?: string;
+  realName?: string;
+  /** The fields as they travelled. */
+  encrypted?: { bankAccount: string; realName: string };
+}
+
+/** 发起异常退款's bank_type values (shared with the staff form): the debit cards of the 15 banks WeChat Pay names. */
+const BANKS: Record<string, string> = Object.fromEntries(ABNORMAL_REFUND_BANKS.map((bank) => [bank.code, bank.name]));
+
 /** §7.5: 15 retries over about 24 hours, in seconds. */
 const RETRY_SCHEDULE_S = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600];
 const ACK_TIMEOUT_MS = 5000;
@@ -140,6 +158,7 @@ const beijing = (ms: number) => `${new Date(ms + 8 * 3600_000).toISOString().sli
 
 export class FakeWechatPayServer {
   readonly deliveries: DeliveryAttempt[] = [];
+  readonly abnormalApplications: AbnormalRefundApplication[] = [];
   private readonly orders = new Map<string, FakeOrder>();
   private readonly refunds = new Map<string, FakeRefund>();
   private readonly bills = new Map<string, string>();
@@ -471,7 +490,7 @@ export class FakeWechatPayServer {
         if (fault.status) fail(fault.status, fault.code ?? 'SYSTEM_ERROR', '系统繁忙，请稍后重试');
       }
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-      const answer = this.route(method, url, body);
+      const answer = this.route(method, url, body, req.headers['wechatpay-serial']);
       if (typeof answer === 'string') {
         // The bill file: not signed, its SHA-1 is (§7.10).
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(answer);
@@ -515,8 +534,10 @@ export class FakeWechatPayServer {
   }
 
   /** The v3 API: an object answers 200, null 204, a string is the bill file. */
-  private route(method: string, url: URL, body: Record<string, unknown>): unknown {
+  private route(method: string, url: URL, body: Record<string, unknown>, serial: string | string[] | undefined): unknown {
     const path = url.pathname;
+    const abnormal = /^\/v3\/refund\/domestic\/refunds\/([^/]+)\/apply-abnormal-refund$/.exec(path);
+    if (method === 'POST' && abnormal) return this.applyAbnormalRefund(decodeURIComponent(abnormal[1]!), body, serial);
     if (method === 'POST' && path === '/v3/pay/transactions/jsapi') return this.prepay(body);
     let match = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)$/.exec(path);
     if (method === 'GET' && match) {
@@ -673,6 +694,70 @@ export class FakeWechatPayServer {
     };
     this.refunds.set(outRefundNo, { refund, notifyUrl: (body.notify_url as string | undefined) ?? order.notifyUrl });
     return refund;
+  }
+
+  /**
+   * 发起异常退款: only a refund WeChat Pay reports ABNORMAL, named by its refund_id and its
+   * out_refund_no; to the payer's card (bank_type one of the 15, card number and name
+   * RSA-OAEP-encrypted with the key `Wechatpay-Serial` names) or to the merchant's account.
+   * The refund is PROCESSING again, holding its amount, until settleRefund. The refusal codes
+   * for a refund in another state and for a field that does not decrypt are the fake's choice
+   * (WeChat Pay's page lists no business codes for them: unverified).
+   */
+  private applyAbnormalRefund(refundId: string, body: Record<string, unknown>, serial: string | string[] | undefined): Refund {
+    const held =
+      [...this.refunds.values()].find((r) => r.refund.refund_id === refundId) ?? fail(404, 'RESOURCE_NOT_EXISTS', '退款单不存在');
+    const { refund } = held;
+    if (body.out_refund_no !== refund.out_refund_no) fail(400, 'PARAM_ERROR', 'out_refund_no 与退款单不匹配');
+    if (body.type !== 'USER_BANK_CARD' && body.type !== 'MERCHANT_BANK_CARD')
+      fail(400, 'PARAM_ERROR', 'type 须为 USER_BANK_CARD 或 MERCHANT_BANK_CARD');
+    if (refund.status !== 'ABNORMAL') fail(400, 'INVALID_REQUEST', '退款单状态不是退款异常，不能发起异常退款');
+    const application: AbnormalRefundApplication = {
+      refundId,
+      outRefundNo: refund.out_refund_no,
+      type: body.type as AbnormalRefundApplication['type'],
+    };
+    if (body.type === 'USER_BANK_CARD') {
+      if (typeof body.bank_type !== 'string' || !(body.bank_type in BANKS)) fail(400, 'PARAM_ERROR', 'bank_type 不是支持的借记卡银行');
+      if (typeof body.bank_account !== 'string' || typeof body.real_name !== 'string')
+        fail(400, 'PARAM_ERROR', '退款至用户时 bank_account、real_name 必填');
+      const key = this.decryptionKey(serial);
+      let bankAccount = '';
+      let realName = '';
+      try {
+        bankAccount = decryptSensitive(key, body.bank_account as string);
+        realName = decryptSensitive(key, body.real_name as string);
+      } catch {
+        fail(400, 'PARAM_ERROR', '敏感字段解密失败，请检查加密公钥与 Wechatpay-Serial');
+      }
+      if (!/^\d{12,30}$/.test(bankAccount)) fail(400, 'PARAM_ERROR', 'bank_account 不是有效的银行卡号');
+      if (realName.trim() === '') fail(400, 'PARAM_ERROR', 'real_name 不能为空');
+      Object.assign(application, {
+        bankType: body.bank_type,
+        bankAccount,
+        realName,
+        encrypted: { bankAccount: body.bank_account, realName: body.real_name },
+      });
+      refund.channel = 'OTHER_BANKCARD';
+      refund.user_received_account = `${BANKS[body.bank_type as string]}借记卡${bankAccount.slice(-4)}`;
+    } else {
+      refund.user_received_account = '商户结算银行账户';
+    }
+    this.abnormalApplications.push(application);
+    refund.status = 'PROCESSING';
+    // Processing holds the amount again (settleRefund's rule).
+    this.orders.get(refund.out_trade_no)!.refundedFen += refund.amount.refund;
+    return refund;
+  }
+
+  /** The private key of the public key or platform certificate a request's `Wechatpay-Serial` names. */
+  private decryptionKey(serial: string | string[] | undefined): KeyObject {
+    if (typeof serial !== 'string' || serial === '') return fail(400, 'PARAM_ERROR', '敏感字段加密须带 Wechatpay-Serial');
+    if (serial === this.options.publicKeyId) return this.publicKeySigner.key;
+    return (
+      this.platformCertificates.find((c) => c.serial === serial)?.key ??
+      fail(400, 'PARAM_ERROR', 'Wechatpay-Serial 不是有效的微信支付公钥ID或平台证书序列号')
+    );
   }
 
   /** §7.10: the day's successful payments (Beijing day of success_time) as WeChat's backtick-prefixed CSV. */

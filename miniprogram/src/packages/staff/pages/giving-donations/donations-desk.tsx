@@ -9,7 +9,8 @@ import { bindForm } from '../../../../components/form-field';
 import { DeskSearchInput } from '../../../../desk/search-input';
 import { type DeskColumn, DeskTable } from '../../../../desk/table';
 import '../../../../desk/desk.scss';
-import { RefundSheet, STATUS_FILTERS } from './index';
+import { DonationRefunds } from './abnormal-refunds';
+import { hasRefunds, RefundSheet, STATUS_FILTERS } from './index';
 import { DAY_FORMAT, defaultPeriod, isDay, periodProblem, refundStateLabel } from './refund-form';
 import './index.scss';
 
@@ -99,6 +100,16 @@ export default function DonationsDesk() {
       q: draft.q.trim() || undefined,
     });
   };
+
+  /** One gift read again from the server (its refund state changed). */
+  const refreshOne = (donation: StaffDonationDto) =>
+    void listStaffDonations({ q: donation.outTradeNo, limit: 1 }).then(
+      (page) =>
+        setLoaded((l) =>
+          l && page.items[0] ? { ...l, donations: l.donations.map((d) => (d.id === donation.id ? page.items[0]! : d)) } : l,
+        ),
+      () => undefined,
+    );
 
   const exportPeriod = draft.from || draft.to ? { from: draft.from, to: draft.to } : defaultPeriod();
   const exportProblem = periodProblem(exportPeriod.from, exportPeriod.to);
@@ -196,6 +207,14 @@ export default function DonationsDesk() {
           <span className="desk-panel__line">证书 {open.certificateNo ?? '—'}</span>
           <span className="desk-panel__line">商户订单 {open.outTradeNo}</span>
           <span className="desk-panel__line donations-desk-state">{refundStateLabel(open)}</span>
+          {hasRefunds(open) ? (
+            <DonationRefunds
+              key={`${open.id}-${open.refundableFen}-${open.abnormalRefundFen}`}
+              donation={open}
+              isAdmin={isAdmin}
+              onChanged={() => refreshOne(open)}
+            />
+          ) : null}
           {isAdmin && open.status === 'paid' && open.refundableFen > 0 ? (
             <>
               <span className="desk-panel__section">退款</span>
@@ -213,13 +232,7 @@ export default function DonationsDesk() {
                         }
                       : l,
                   );
-                  void listStaffDonations({ q: open.outTradeNo, limit: 1 }).then(
-                    (page) =>
-                      setLoaded((l) =>
-                        l && page.items[0] ? { ...l, donations: l.donations.map((d) => (d.id === open.id ? page.items[0]! : d)) } : l,
-                      ),
-                    () => undefined,
-                  );
+                  refreshOne(open);
                 }}
               />
             </>

@@ -48,20 +48,23 @@ describe('the staff donations page', () => {
     expect(screen.queryByText('退款')).toBeNull();
   });
 
-  it('finds the gifts whose refund WeChat Pay reports abnormal, and says where staff settle it', async () => {
+  it('finds the gifts whose refund WeChat Pay reports abnormal, and says staff must choose where it goes', async () => {
     signIn(['alumnus', 'staff']);
     const stuck = { ...gift, refundableFen: 3000, abnormalRefundFen: 3000 };
     taroRequest.mockImplementation(({ url }: { url: string }) =>
-      ok({ items: url.includes('refund=abnormal') ? [stuck] : [gift], nextCursor: null }),
+      url.endsWith('/refunds') ? ok([]) : ok({ items: url.includes('refund=abnormal') ? [stuck] : [gift], nextCursor: null }),
     );
     const { container } = render(<GivingDonationsPage />);
     await screen.findByText(/芳芳（王芳）/, undefined, { timeout: 5000 });
     fireEvent.click(screen.getByText('退款异常'));
     fireEvent.click(container.querySelector('.giving-donations-search')!);
     await waitFor(() =>
-      expect(container.querySelector('.giving-donation__state')!.textContent).toBe('退款异常 ¥30.00：请在微信支付商户平台处理'),
+      expect(container.querySelector('.giving-donation__state')!.textContent).toBe('退款异常 ¥30.00：未能原路退回，请选择退回方式'),
     );
-    const last = taroRequest.mock.calls.at(-1)![0].url as string;
+    const last = taroRequest.mock.calls
+      .map(([options]) => options.url as string)
+      .filter((url) => url.startsWith('/api/v1/staff/donations?'))
+      .at(-1)!;
     expect(last).toContain('refund=abnormal');
     expect(last).not.toContain('status=');
   });

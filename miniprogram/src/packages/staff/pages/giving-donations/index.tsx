@@ -12,6 +12,7 @@ import { EmptyState } from '../../../../components/empty-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
 import { ExportButton } from '../../../../components/export-button';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
+import { DonationRefunds } from './abnormal-refunds';
 import { GIVING_RECONCILIATIONS_URL } from '../campaigns/urls';
 import {
   DAY_FORMAT,
@@ -31,7 +32,7 @@ export const STATUS_FILTERS: { key: StaffDonationStatus | 'all' | 'abnormal'; la
   { key: 'all', label: '全部' },
   { key: 'paid', label: '已支付' },
   { key: 'refunded', label: '已全额退款' },
-  // Refunds WeChat Pay reports abnormal: the ones staff must settle in the merchant console.
+  // Refunds WeChat Pay reports abnormal: staff choose where each goes (abnormal-refunds.tsx).
   { key: 'abnormal', label: '退款异常' },
 ];
 
@@ -189,6 +190,12 @@ function DonationsList() {
             onRefunded={(amountFen) =>
               update((items) => items.map((d) => (d.id === donation.id ? { ...d, refundableFen: d.refundableFen - amountFen } : d)))
             }
+            onRefundsChanged={() =>
+              void listStaffDonations({ q: donation.outTradeNo, limit: 1 }).then(
+                (page) => update((items) => items.map((d) => (d.id === donation.id && page.items[0] ? page.items[0] : d))),
+                () => undefined,
+              )
+            }
           />
         )}
       />
@@ -196,16 +203,23 @@ function DonationsList() {
   );
 }
 
+/** Whether a gift has refunds to show (closed ones aside): some refunded, held, or abnormal. */
+export const hasRefunds = (d: StaffDonationDto) => d.refundedFen > 0 || d.refundableFen < d.amountFen || d.abnormalRefundFen > 0;
+
 function DonationItem({
   donation,
   canRefund,
   onRefunded,
+  onRefundsChanged,
 }: {
   donation: StaffDonationDto;
   canRefund: boolean;
   onRefunded: (amountFen: number) => void;
+  onRefundsChanged: () => void;
 }) {
   const [refunding, setRefunding] = useState(false);
+  // A gift with an abnormal refund opens its refunds at once: that is what staff came for.
+  const [showRefunds, setShowRefunds] = useState(donation.abnormalRefundFen > 0);
   const name = donation.donorName ?? '（已注销）';
   return (
     <View className="giving-donation">
@@ -225,12 +239,18 @@ function DonationItem({
       </Text>
       <View className="giving-donation__foot">
         <Text className={`giving-donation__state giving-donation__state--${donation.status}`}>{refundStateLabel(donation)}</Text>
+        {hasRefunds(donation) && !showRefunds ? (
+          <Text className="giving-donation__refunds-link" onClick={() => setShowRefunds(true)}>
+            退款记录
+          </Text>
+        ) : null}
         {canRefund && donation.status === 'paid' && donation.refundableFen > 0 && !refunding ? (
           <Text className="giving-donation__refund" onClick={() => setRefunding(true)}>
             退款
           </Text>
         ) : null}
       </View>
+      {showRefunds ? <DonationRefunds donation={donation} isAdmin={canRefund} onChanged={onRefundsChanged} /> : null}
       {refunding ? (
         <RefundSheet
           donation={donation}

@@ -60,7 +60,9 @@ describe('a gift’s refund state', () => {
     expect(refundStateLabel(gift)).toBe('已支付');
     expect(refundStateLabel({ ...gift, refundedFen: 2000, refundableFen: 3000 })).toBe('已退 ¥20.00');
     expect(refundStateLabel({ ...gift, refundableFen: 3000 })).toBe('退款处理中');
-    expect(refundStateLabel({ ...gift, refundableFen: 3000, abnormalRefundFen: 2000 })).toBe('退款异常 ¥20.00：请在微信支付商户平台处理');
+    expect(refundStateLabel({ ...gift, refundableFen: 3000, abnormalRefundFen: 2000 })).toBe(
+      '退款异常 ¥20.00：未能原路退回，请选择退回方式',
+    );
     expect(refundStateLabel({ ...gift, status: 'refunded', refundedFen: 5000, refundableFen: 0 })).toBe('已全额退款');
   });
 });

@@ -92,12 +92,12 @@ export function periodProblem(from: string, to: string): string | null {
 
 /**
  * How a gift stands as to refunds, for its row: a refund in progress holds money not yet given
- * back; an abnormal one needs staff in WeChat Pay's merchant console.
+ * back; an abnormal one needs staff to choose where it goes (abnormal-refunds.tsx).
  */
 export function refundStateLabel(
   d: Pick<StaffDonationDto, 'status' | 'amountFen' | 'refundedFen' | 'refundableFen' | 'abnormalRefundFen'>,
 ): string {
-  if (d.abnormalRefundFen > 0) return `退款异常 ${formatFen(d.abnormalRefundFen)}：请在微信支付商户平台处理`;
+  if (d.abnormalRefundFen > 0) return `退款异常 ${formatFen(d.abnormalRefundFen)}：未能原路退回，请选择退回方式`;
   if (d.status === 'refunded') return '已全额退款';
   if (d.refundableFen < d.amountFen - d.refundedFen) return '退款处理中';
   if (d.refundedFen > 0) return `已退 ${formatFen(d.refundedFen)}`;

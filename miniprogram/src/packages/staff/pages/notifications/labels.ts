@@ -19,6 +19,7 @@ const KIND_LABELS: Record<string, string> = {
   'giving.thanked': '捐赠致谢',
   'giving.funds_used': '善款去向',
   'giving.refunded': '退款',
+  'giving.refund_rerouted': '退款改道',
 };
 
 export const kindLabel = (kind: string): string => KIND_LABELS[kind] ?? kind;
