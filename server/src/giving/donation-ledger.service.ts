@@ -46,6 +46,17 @@ export function toDonation(d: DonationEntity): DonationDto {
   };
 }
 
+/** The order as a payment notification reads it (`amount_fen` is bigint, so text from pg). */
+interface OrderRow {
+  id: string;
+  amount_fen: string | number;
+  alumnus_id: string | null;
+  campaign_id: string;
+  units: number;
+  status: DonationEntity['status'];
+  certificate_no: string | null;
+}
+
 /** Why a transaction WeChat Pay reports does not belong to the order it names. */
 export type Mismatch = 'APPID_MISMATCH' | 'MCHID_MISMATCH' | 'ORDER_UNKNOWN' | 'AMOUNT_MISMATCH';
 
@@ -70,9 +81,18 @@ export class DonationLedgerService {
     @InjectPinoLogger('DonationLedger') private readonly logger: PinoLogger,
   ) {}
 
-  /** Checks a SUCCESS transaction against our order and, when it matches, records the payment once. */
+  /**
+   * Checks a SUCCESS transaction against our order and, when it matches, records the payment
+   * once. A repeat of a recorded payment (WeChat Pay sends each several times) is answered from
+   * the order's row alone: paid and posted, or past paying, it needs no transaction.
+   */
   async recordPaid(transaction: Transaction, expected: { appId: string; mchid: string }): Promise<PaidOutcome> {
-    const order = await this.dataSource.getRepository(DonationEntity).findOneBy({ outTradeNo: transaction.out_trade_no });
+    // Plain SQL of the columns checked here: it runs for every notification of a storm.
+    const [row] = (await this.dataSource.query(
+      `SELECT id, amount_fen, alumnus_id, campaign_id, units, status, certificate_no FROM donations WHERE out_trade_no = $1`,
+      [transaction.out_trade_no],
+    )) as OrderRow[];
+    const order = row && { ...row, amount_fen: Number(row.amount_fen) };
     const reason: Mismatch | null =
       transaction.appid !== expected.appId
         ? 'APPID_MISMATCH'
@@ -80,7 +100,7 @@ export class DonationLedgerService {
           ? 'MCHID_MISMATCH'
           : !order
             ? 'ORDER_UNKNOWN'
-            : transaction.amount?.total !== order.amountFen
+            : transaction.amount?.total !== order.amount_fen
               ? 'AMOUNT_MISMATCH'
               : null;
     if (reason !== null || !order) {
@@ -90,38 +110,52 @@ export class DonationLedgerService {
       );
       return { kind: 'refused', reason: reason ?? 'ORDER_UNKNOWN' };
     }
+    // A donation never returns to pending: what the row says now stays true.
+    const outcome = order.status === 'pending' ? await this.markPaid(order, transaction) : this.already(transaction, order);
+    // Posted before WeChat Pay hears back (a repeat finds it posted), so an acknowledged payment has its certificate and thank-you.
+    if (!outcome.posted) await this.posting.post(order.campaign_id);
+    return { kind: outcome.kind };
+  }
+
+  /** The payment and its interaction row, in one transaction, if no one marked the order paid first. */
+  private async markPaid(
+    order: OrderRow & { amount_fen: number },
+    transaction: Transaction,
+  ): Promise<{ kind: 'paid' | 'already'; posted: boolean }> {
     const paidAt = transaction.success_time ? new Date(transaction.success_time) : new Date();
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const [, flipped] = (await manager.query(
         `UPDATE donations SET status = 'paid', transaction_id = $2, paid_at = $3, updated_at = now() WHERE id = $1 AND status = 'pending'`,
         [order.id, transaction.transaction_id ?? null, paidAt],
       )) as [unknown, number];
       if (flipped === 0) {
-        const current = await manager.findOneByOrFail(DonationEntity, { id: order.id });
-        // Paid after we closed it would be WeChat Pay contradicting its own close answer: keep it for staff.
-        if (current.status === 'closed') this.logger.error({ outTradeNo: order.outTradeNo }, 'payment reported for a closed donation');
-        return { kind: 'already', posted: current.status !== 'paid' || current.certificateNo !== null } as const;
+        // Marked (or closed) since it was read: read it again.
+        const [current] = (await manager.query(`SELECT status, certificate_no FROM donations WHERE id = $1`, [order.id])) as OrderRow[];
+        return this.already(transaction, { ...order, ...current! });
       }
-      if (order.alumnusId !== null) {
+      if (order.alumnus_id !== null) {
         const detail: GivingInteractionDetail & Record<string, unknown> = {
-          amountFen: order.amountFen,
-          campaignId: order.campaignId,
+          amountFen: order.amount_fen,
+          campaignId: order.campaign_id,
           donationId: order.id,
           units: order.units,
         };
         await this.interactions.record(manager, {
-          alumnusId: order.alumnusId,
+          alumnusId: order.alumnus_id,
           kind: 'giving.donated',
           subjectType: 'campaign',
-          subjectId: order.campaignId,
+          subjectId: order.campaign_id,
           detail,
         });
       }
       return { kind: 'paid', posted: false } as const;
     });
-    // Posted before WeChat Pay hears back (a repeat finds it posted), so an acknowledged payment has its certificate and thank-you.
-    if (!outcome.posted) await this.posting.post(order.campaignId);
-    return { kind: outcome.kind };
+  }
+
+  private already(transaction: Transaction, order: Pick<OrderRow, 'status' | 'certificate_no'>): { kind: 'already'; posted: boolean } {
+    // Paid after we closed it would be WeChat Pay contradicting its own close answer: keep it for staff.
+    if (order.status === 'closed') this.logger.error({ outTradeNo: transaction.out_trade_no }, 'payment reported for a closed donation');
+    return { kind: 'already', posted: order.status !== 'paid' || order.certificate_no !== null };
   }
 
   /**
