@@ -98,7 +98,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/branches',
-      pages: ['pages/index/index', 'pages/branch/index', 'pages/manage/index', 'pages/event/index'],
+      pages: ['pages/index/index', 'pages/branch/index', 'pages/manage/index', 'pages/event/index', 'pages/liaisons/index'],
     },
     { root: 'packages/timeline', pages: ['pages/mine/index'] },
     { root: 'packages/messages', pages: ['pages/index/index'] },

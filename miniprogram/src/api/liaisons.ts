@@ -43,18 +43,32 @@ export function listStaffLiaisonClasses(query: { graduationYear?: number; depart
   return request<StaffLiaisonClassDto[]>({ path: '/api/v1/staff/liaison-classes', query });
 }
 
-export function listLiaisonCandidates(classGroupId: string): Promise<LiaisonCandidateDto[]> {
-  return request<LiaisonCandidateDto[]>({ path: `${staffClass(classGroupId)}/candidates` });
+/**
+ * Where appointments are made: staff's routes, or a branch admin's for the classes within
+ * their branch (docs/reach.md). The same answers either way.
+ */
+export type LiaisonScope = { branchId: string } | null;
+
+const scopedClass = (scope: LiaisonScope, id: string) =>
+  scope ? `/api/v1/branches/${encodeURIComponent(scope.branchId)}/liaison-classes/${encodeURIComponent(id)}` : staffClass(id);
+
+/** The classes within the branch (those a member of the branch is verified in), for its admins. */
+export function listBranchLiaisonClasses(branchId: string): Promise<StaffLiaisonClassDto[]> {
+  return request<StaffLiaisonClassDto[]>({ path: `/api/v1/branches/${encodeURIComponent(branchId)}/liaison-classes` });
 }
 
-export function appointLiaison(classGroupId: string, alumnusId: string): Promise<StaffLiaisonClassDto> {
-  return request<StaffLiaisonClassDto>({ method: 'POST', path: `${staffClass(classGroupId)}/liaisons`, body: { alumnusId } });
+export function listLiaisonCandidates(classGroupId: string, scope: LiaisonScope = null): Promise<LiaisonCandidateDto[]> {
+  return request<LiaisonCandidateDto[]>({ path: `${scopedClass(scope, classGroupId)}/candidates` });
 }
 
-export function endLiaison(classGroupId: string, alumnusId: string): Promise<StaffLiaisonClassDto> {
+export function appointLiaison(classGroupId: string, alumnusId: string, scope: LiaisonScope = null): Promise<StaffLiaisonClassDto> {
+  return request<StaffLiaisonClassDto>({ method: 'POST', path: `${scopedClass(scope, classGroupId)}/liaisons`, body: { alumnusId } });
+}
+
+export function endLiaison(classGroupId: string, alumnusId: string, scope: LiaisonScope = null): Promise<StaffLiaisonClassDto> {
   return request<StaffLiaisonClassDto>({
     method: 'POST',
-    path: `${staffClass(classGroupId)}/liaisons/${encodeURIComponent(alumnusId)}/end`,
+    path: `${scopedClass(scope, classGroupId)}/liaisons/${encodeURIComponent(alumnusId)}/end`,
     body: {},
   });
 }

@@ -69,6 +69,23 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
+/** Failures a form on screen shows next to its fields (components/field-errors.ts), one test per save. */
+const shownByForms: ((error: ApiError) => boolean)[] = [];
+
+/**
+ * Runs a form's save while the form shows the failures `shows` accepts itself, next to the
+ * field concerned: those are not toasted as well (one message at a time, issue 16). Every
+ * other failure is toasted as always. The scope ends with `run`.
+ */
+export async function showingErrorsInline<T>(shows: (error: ApiError) => boolean, run: () => Promise<T>): Promise<T> {
+  shownByForms.push(shows);
+  try {
+    return await run();
+  } finally {
+    shownByForms.splice(shownByForms.indexOf(shows), 1);
+  }
+}
+
 export async function request<T>({ method = 'GET', path, query, body, headers }: RequestOptions): Promise<T> {
   const retries = method === 'GET' ? RETRY_DELAYS_MS : [];
   let refreshed = false;
@@ -87,7 +104,7 @@ export async function request<T>({ method = 'GET', path, query, body, headers }:
         await sleep(retries[attempt]);
         continue;
       }
-      void Taro.showToast({ title: apiError.message, icon: 'none', duration: 2500 });
+      if (!shownByForms.some((shows) => shows(apiError))) void Taro.showToast({ title: apiError.message, icon: 'none', duration: 2500 });
       throw apiError;
     }
   }

@@ -1,6 +1,7 @@
 import { CONTACT_LIMITS } from '@alumni/shared';
 import { Input, Text, View } from '@tarojs/components';
 import type { ContactShareDraft, ContactShareProblems } from './contact-share';
+import { FieldError } from './field-error';
 import './contact-share-fields.scss';
 
 /**
@@ -41,12 +42,12 @@ export function ContactShareFields({
       {box(draft.sharePhone, phoneBound ? '手机号' : '手机号（尚未绑定）', () => onChange({ sharePhone: !draft.sharePhone }), 'phone')}
       {box(draft.shareEmail, '邮箱', () => onChange({ shareEmail: !draft.shareEmail }), 'email-box')}
       {draft.shareEmail ? input(draft.email, CONTACT_LIMITS.email, 'name@example.com', 'email', (email) => onChange({ email })) : null}
-      {problems.email ? <Text className="contact-share__problem">{problems.email}</Text> : null}
+      <FieldError className="contact-share__problem" message={problems.email} />
       {box(draft.shareWechat, '微信号', () => onChange({ shareWechat: !draft.shareWechat }), 'wechat-box')}
       {draft.shareWechat
         ? input(draft.wechatId, CONTACT_LIMITS.wechatId, '你的微信号', 'wechat', (wechatId) => onChange({ wechatId }))
         : null}
-      {problems.wechatId ? <Text className="contact-share__problem">{problems.wechatId}</Text> : null}
+      <FieldError className="contact-share__problem" message={problems.wechatId} />
     </View>
   );
 }

@@ -1,5 +1,6 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { FieldError } from './field-error';
 import './form-field.scss';
 
 /** The keys of a draft whose values are text (what an input edits). */
@@ -58,7 +59,7 @@ export function FieldRow({
         {label ? <Text className="editor-row__label">{label}</Text> : null}
         <View className="editor-row__field">{children}</View>
       </View>
-      {problem ? <Text className="editor-problem">{problem}</Text> : null}
+      <FieldError className="editor-problem" message={problem} />
     </View>
   );
 }

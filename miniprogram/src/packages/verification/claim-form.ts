@@ -26,14 +26,22 @@ export function graduationYears(now = new Date()): number[] {
   return Array.from({ length: latest - PROFILE_LIMITS.minGraduationYear + 1 }, (_, i) => latest - i);
 }
 
+/** The fields of the claim form, as the request names them. */
+export type ClaimField = 'name' | 'graduationYear' | 'departmentId' | 'studentNumber' | 'className';
+
+/** The first field still missing, in the order of the form, with what to do; null when it can be sent. */
+export function missingFieldOf(draft: ClaimDraft): { field: ClaimField; message: string } | null {
+  if (draft.name.trim() === '') return { field: 'name', message: '请填写姓名' };
+  if (draft.graduationYear === null) return { field: 'graduationYear', message: '请选择毕业年份' };
+  if (draft.departmentId === null) return { field: 'departmentId', message: '请选择院系' };
+  if (draft.by === 'studentNumber' && draft.studentNumber.trim() === '') return { field: 'studentNumber', message: '请填写学号' };
+  if (draft.by === 'className' && draft.className.trim() === '') return { field: 'className', message: '请填写班级' };
+  return null;
+}
+
 /** The first thing still missing, in the order of the form, or null when it can be sent. */
 export function missingOf(draft: ClaimDraft): string | null {
-  if (draft.name.trim() === '') return '请填写姓名';
-  if (draft.graduationYear === null) return '请选择毕业年份';
-  if (draft.departmentId === null) return '请选择院系';
-  if (draft.by === 'studentNumber' && draft.studentNumber.trim() === '') return '请填写学号';
-  if (draft.by === 'className' && draft.className.trim() === '') return '请填写班级';
-  return null;
+  return missingFieldOf(draft)?.message ?? null;
 }
 
 /** The request for a complete draft: only the identifier the alumnus chose is sent. */

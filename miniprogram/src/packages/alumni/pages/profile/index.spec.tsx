@@ -10,6 +10,7 @@ const school = { name: '江南示范学院', departments: [{ id: 'd1', name: '�
 beforeEach(() => {
   taroRequest.mockReset();
   (Taro.showActionSheet as jest.Mock).mockClear();
+  (Taro.showToast as jest.Mock).mockClear();
 });
 
 function serve(profile = myProfile()) {
@@ -92,6 +93,35 @@ describe('profile page', () => {
     fireEvent.change(await screen.findByDisplayValue('2012'), { target: { value: '1900' } });
     expect(screen.getByText(/请填写 1950–\d{4} 之间的年份/)).toBeTruthy();
     expect(screen.getByText('保存').closest('button')?.className).toContain('nut-button-disabled');
+  });
+
+  it('shows a refused save under the field the server names, not as a toast too, until the field is edited', async () => {
+    serve();
+    const served = taroRequest.getMockImplementation()!;
+    taroRequest.mockImplementation((options: { url: string; method: string; header: Record<string, string> }) =>
+      options.url === '/api/v1/me' && isPartialUpdate(options)
+        ? Promise.resolve({
+            statusCode: 422,
+            data: {
+              error: { code: 'CONTENT_RISKY', message: '内容含有违规信息，请修改后再提交', details: [{ field: 'bio', issue: 'risky' }] },
+            },
+            header: {},
+          })
+        : served(options),
+    );
+    const { container } = render(<ProfilePage />);
+    const bio = await screen.findByPlaceholderText('介绍一下自己，让同学更容易认出你');
+    fireEvent.input(bio, { target: { value: '违禁词' } });
+    fireEvent.change(bio, { target: { value: '违禁词' } });
+    fireEvent.click(screen.getByText('保存'));
+    const shown = await screen.findByText('内容含有违规信息，请修改后再提交');
+    expect(shown.className).toContain('field-error');
+    // Under the 简介 row, the only message on the page: no toast as well.
+    expect(shown.closest('.profile-field')?.textContent).toContain('简介');
+    expect(container.querySelectorAll('.field-error')).toHaveLength(1);
+    expect(Taro.showToast).not.toHaveBeenCalled();
+    fireEvent.change(bio, { target: { value: '热爱摄影' } });
+    await waitFor(() => expect(container.querySelectorAll('.field-error')).toHaveLength(0));
   });
 
   it('shows an error with a retry when the profile cannot load', async () => {

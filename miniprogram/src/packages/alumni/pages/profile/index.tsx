@@ -14,10 +14,26 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { deleteMyAccount, exportMyData, updateMyProfile, uploadAvatar } from '../../../../api/profile';
 import { clearSession } from '../../../../api/session';
 import { ErrorState } from '../../../../components/error-state';
-import { changesBetween, draftFrom, hasChanges, maxLengthOf, problemsOf, type ProfileDraft, type TextField } from '../../profile-form';
+import { FieldError } from '../../../../components/field-error';
+import { type FieldOf, topLevelFieldOf, useFieldErrors } from '../../../../components/field-errors';
+import {
+  changesBetween,
+  draftFrom,
+  hasChanges,
+  maxLengthOf,
+  problemsOf,
+  type ProfileDraft,
+  TEXT_FIELDS,
+  type TextField,
+} from '../../profile-form';
 import { useProfile } from './use-profile';
 import './index.scss';
 import { mediaUrl } from '../../../../api/media';
+
+/** The fields a failed save can name (the body's keys; `visibility.bio` is the bio's row). */
+type SavedField = TextField | 'graduationYear' | 'departmentId' | 'degree';
+const SAVED_FIELDS: FieldOf<SavedField> = topLevelFieldOf<SavedField>([...TEXT_FIELDS, 'graduationYear', 'departmentId', 'degree']);
+const SAVE_MESSAGES = { graduationYear: '请填写正确的毕业年份', departmentId: '请重新选择院系', degree: '请重新选择学历' };
 
 export default function ProfilePage() {
   const { state, retry, replace } = useProfile();
@@ -40,10 +56,15 @@ function ProfileForm({
   useEffect(() => setDraft(draftFrom(profile)), [profile]);
 
   const changes = useMemo(() => changesBetween(profile, draft), [profile, draft]);
-  const problems = problemsOf(draft);
-  const canSave = hasChanges(changes) && Object.keys(problems).length === 0 && !saving;
+  const server = useFieldErrors(SAVED_FIELDS, SAVE_MESSAGES);
+  // The form's own check first; what the server refused stays under its field until it is edited.
+  const problems: Partial<Record<SavedField, string>> = { ...server.errors, ...problemsOf(draft) };
+  const canSave = hasChanges(changes) && Object.keys(problemsOf(draft)).length === 0 && !saving;
 
-  const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) => {
+    if (key !== 'visibility') server.clear(key as SavedField);
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
   const setVisibility = (field: ProfileField) => {
     void Taro.showActionSheet({ itemList: VISIBILITY_LEVELS.map((level) => VISIBILITY_LABELS[level]) }).then(
       ({ tapIndex }) => setDraft((d) => ({ ...d, visibility: { ...d.visibility, [field]: VISIBILITY_LEVELS[tapIndex] } })),
@@ -54,13 +75,13 @@ function ProfileForm({
   const save = async () => {
     setSaving(true);
     try {
-      const saved = await updateMyProfile(changes);
+      const saved = await server.submit(() => updateMyProfile(changes));
       onSaved(saved);
       void Taro.showToast(
         saved.pendingReview.length > 0 ? { title: '已保存，部分内容审核后生效', icon: 'none' } : { title: '已保存', icon: 'success' },
       );
     } catch {
-      // The request wrapper already showed the server's message.
+      // Shown under the field the server named, or else as the request wrapper's one toast.
     } finally {
       setSaving(false);
     }
@@ -114,7 +135,12 @@ function ProfileForm({
             onInput={(e) => set('graduationYear', e.detail.value)}
           />
         </FieldRow>
-        <FieldRow label="院系" visibility={draft.visibility.department} onVisibility={() => setVisibility('department')}>
+        <FieldRow
+          label="院系"
+          problem={problems.departmentId}
+          visibility={draft.visibility.department}
+          onVisibility={() => setVisibility('department')}
+        >
           <Picker
             mode="selector"
             range={departments.map((d) => d.name)}
@@ -128,7 +154,7 @@ function ProfileForm({
         </FieldRow>
         {text('major', '专业', 'major')}
         {text('className', '班级', 'className', '例如 机械 1201 班')}
-        <FieldRow label="学历" visibility={draft.visibility.degree} onVisibility={() => setVisibility('degree')}>
+        <FieldRow label="学历" problem={problems.degree} visibility={draft.visibility.degree} onVisibility={() => setVisibility('degree')}>
           <View
             className="profile-field__select"
             onClick={() =>
@@ -311,7 +337,7 @@ function FieldRow({ label, problem, visibility, onVisibility, stacked, children 
         {visibility && onVisibility ? <VisibilityChip level={visibility} onClick={onVisibility} /> : null}
       </View>
       {stacked ? children : null}
-      {problem ? <Text className="profile-field__problem">{problem}</Text> : null}
+      <FieldError className="profile-field__problem" message={problem} />
     </View>
   );
 }

@@ -76,6 +76,9 @@ export default function BranchManagePage() {
         <Button className="branch-members" fill="outline" shape="round" onClick={() => go(branchUrls.group(branch.groupId))}>
           成员与动态
         </Button>
+        <Button className="branch-liaisons-link" fill="outline" shape="round" onClick={() => go(branchUrls.liaisons(branch.id))}>
+          班级联络人
+        </Button>
       </View>
       <Text className="br-section">分会群组</Text>
       {branch.groups.map((g) => (

@@ -5,7 +5,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { signUp } from '../../../../api/events';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
-import { ApiError } from '../../../../api/request';
+import { ApiError, showingErrorsInline } from '../../../../api/request';
+import { FieldError } from '../../../../components/field-error';
 import { ErrorState } from '../../../../components/error-state';
 import { TICKET_URL } from '../../../../components/event-ticket-card';
 import { isActive, seatsLine, signupState, timeRange } from '../../event-view';
@@ -75,7 +76,11 @@ function SignUpForm({ event, onQuestionsChanged }: { event: EventDetailDto; onQu
     const current = attemptFor(attempt, answers);
     setAttempt(current);
     try {
-      const registration = await signUp(event.id, answers, current.key);
+      // A refused answer shows under its question, not as a toast too.
+      const registration = await showingErrorsInline(
+        (error) => Object.keys(problemsFromDetails(error.code, error.details)).length > 0,
+        () => signUp(event.id, answers, current.key),
+      );
       if (registration.status === 'confirmed') {
         void Taro.showToast({ title: '报名成功', icon: 'success' });
         void Taro.redirectTo({ url: `${TICKET_URL}?id=${registration.id}&eventId=${event.id}` });
@@ -143,7 +148,7 @@ function SignUpForm({ event, onQuestionsChanged }: { event: EventDetailDto; onQu
                   ))}
                 </View>
               )}
-              {problem ? <Text className="signup-question__problem">{problem}</Text> : null}
+              <FieldError className="signup-question__problem" message={problem} />
             </View>
           );
         })

@@ -5,7 +5,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createDonation, getDonation, simulatePayment } from '../../../../api/donations';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
-import { ApiError } from '../../../../api/request';
+import { ApiError, showingErrorsInline } from '../../../../api/request';
+import { FieldError } from '../../../../components/field-error';
 import { unitPriceLine } from '../../../../components/campaign-units';
 import { ErrorState } from '../../../../components/error-state';
 import {
@@ -103,7 +104,12 @@ function DonateSheet({ campaign }: { campaign: CampaignDetailDto }) {
     setPhase({ step: 'ordering' });
     let order;
     try {
-      order = await createDonation(campaign.id, body, attempt.current.key);
+      const { key } = attempt.current;
+      // A refused amount shows under the amount, not as a toast too.
+      order = await showingErrorsInline(
+        (error) => amountProblemFromServer(error.code, error.details, campaign) !== null,
+        () => createDonation(campaign.id, body, key),
+      );
     } catch (error) {
       if (error instanceof ApiError) setServerProblem(amountProblemFromServer(error.code, error.details, campaign));
       setPhase({ step: 'form' });
@@ -179,7 +185,7 @@ function DonateSheet({ campaign }: { campaign: CampaignDetailDto }) {
           />
         </View>
         {problem ? (
-          <Text className="donate-problem">{problem}</Text>
+          <FieldError className="donate-problem" message={problem} />
         ) : check.ok && campaign.unit && draft.choice.kind === 'custom' && check.units > 0 ? (
           <Text className="donate-units">
             可{campaign.kind === 'sapling' ? '种下' : '认捐'} {check.units} {campaign.unit.name}

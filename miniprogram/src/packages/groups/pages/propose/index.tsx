@@ -6,10 +6,14 @@ import { useState } from 'react';
 import { proposeGroup, uploadGroupCover } from '../../../../api/groups';
 import { groupUrl } from '../../../../components/group-urls';
 import { pickCover } from '../../../../components/cover-picker';
+import { FieldError } from '../../../../components/field-error';
+import { topLevelFieldOf, useFieldErrors } from '../../../../components/field-errors';
 import { EMPTY_PROPOSAL, type ProposalDraft, proposalProblems, proposalRequest } from '../../propose-form';
 import './index.scss';
 
 const POLICIES = ['open', 'approval'] as const;
+/** What a refused proposal can name (CONTENT_RISKY on the name or intro, GROUP_KIND_DATA_REQUIRED on the place). */
+const PROPOSAL_FIELDS = topLevelFieldOf(['name', 'place', 'intro'] as const);
 
 /** A verified alumnus proposes an interest, city or industry group; staff approve it and the proposer owns it. */
 export default function ProposeGroupPage() {
@@ -19,14 +23,18 @@ export default function ProposeGroupPage() {
   /** The picked cover's local path; it is uploaded once the proposal exists. */
   const [cover, setCover] = useState<string | null>(null);
   const problems = proposalProblems(draft);
-  const set = (patch: Partial<ProposalDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const server = useFieldErrors(PROPOSAL_FIELDS);
+  const set = (patch: Partial<ProposalDraft>) => {
+    for (const key of Object.keys(patch)) if (key === 'name' || key === 'place' || key === 'intro') server.clear(key);
+    setDraft((d) => ({ ...d, ...patch }));
+  };
 
   const submit = async () => {
     setTried(true);
     if (Object.keys(problems).length > 0 || busy) return;
     setBusy(true);
     try {
-      const group = await proposeGroup(proposalRequest(draft));
+      const group = await server.submit(() => proposeGroup(proposalRequest(draft)));
       // The proposal stands without its cover: after a failed upload (shown by the wrapper) the owner sets one once it opens.
       const coverFailed =
         cover !== null &&
@@ -41,13 +49,13 @@ export default function ProposeGroupPage() {
       });
       void Taro.redirectTo({ url: groupUrl(group.id) });
     } catch {
-      // The request wrapper showed why (e.g. 完成校友认证后才能发起群组).
+      // Shown under the field the server named, or as the wrapper's toast (e.g. 完成校友认证后才能发起群组).
     } finally {
       setBusy(false);
     }
   };
 
-  const shown = (field: keyof typeof problems) => (tried ? problems[field] : undefined);
+  const shown = (field: 'name' | 'place' | 'intro') => (tried ? problems[field] : undefined) ?? server.errors[field];
   return (
     <View className="propose">
       <Text className="propose-lead">班级群由名册自动创建；兴趣、城市、行业群由已认证校友发起，经校友会审核后开放。</Text>
@@ -73,7 +81,7 @@ export default function ProposeGroupPage() {
           placeholder="如：校友羽毛球俱乐部"
           onInput={(e) => set({ name: e.detail.value })}
         />
-        {shown('name') ? <Text className="propose-problem">{shown('name')}</Text> : null}
+        <FieldError className="propose-problem" message={shown('name')} />
 
         {draft.kind !== 'interest' ? (
           <>
@@ -85,7 +93,7 @@ export default function ProposeGroupPage() {
               placeholder={draft.kind === 'city' ? '如：上海' : '如：互联网'}
               onInput={(e) => set({ place: e.detail.value })}
             />
-            {shown('place') ? <Text className="propose-problem">{shown('place')}</Text> : null}
+            <FieldError className="propose-problem" message={shown('place')} />
           </>
         ) : null}
 
@@ -107,6 +115,7 @@ export default function ProposeGroupPage() {
           placeholder="群组的宗旨、活动安排……"
           onInput={(e) => set({ intro: e.detail.value })}
         />
+        <FieldError className="propose-problem" message={shown('intro')} />
 
         <Text className="propose-label">加入方式</Text>
         <View className="propose-chips">

@@ -18,8 +18,18 @@ import { getClassInvitation } from '../../../../api/liaisons';
 import { getSchool } from '../../../../api/school';
 import { attachClaimEvidence, createClaim, listMyClaims } from '../../../../api/verification';
 import { ErrorState } from '../../../../components/error-state';
+import { FieldError } from '../../../../components/field-error';
+import { topLevelFieldOf, useFieldErrors } from '../../../../components/field-errors';
 import { groupUrl } from '../../../../components/group-urls';
-import { type ClaimDraft, draftFromInvitation, EMPTY_DRAFT, graduationYears, missingOf, toRequest } from '../../claim-form';
+import {
+  type ClaimDraft,
+  type ClaimField,
+  draftFromInvitation,
+  EMPTY_DRAFT,
+  graduationYears,
+  missingFieldOf,
+  toRequest,
+} from '../../claim-form';
 import './index.scss';
 import { explainRefusal } from '../../../../components/permission-refusal';
 
@@ -188,6 +198,10 @@ function Outcome({ claim, onChanged }: { claim: ClaimDto; onChanged: (claim: Cla
   );
 }
 
+/** What a refused claim can name: the request's fields (DEPARTMENT_NOT_FOUND, CLAIM_IDENTIFIER_REQUIRED, a bad year). */
+const CLAIM_FIELDS = topLevelFieldOf<ClaimField>(['name', 'graduationYear', 'departmentId', 'studentNumber', 'className']);
+const CLAIM_MESSAGES = { name: '请填写与毕业证一致的姓名', graduationYear: '请重新选择毕业年份', studentNumber: '请填写正确的学号' };
+
 function ClaimForm({
   departments,
   invitation,
@@ -201,26 +215,32 @@ function ClaimForm({
 }) {
   const [draft, setDraft] = useState<ClaimDraft>(() => (invitation && !invitation.claimed ? draftFromInvitation(invitation) : EMPTY_DRAFT));
   const [sending, setSending] = useState(false);
+  const [tried, setTried] = useState(false);
+  const server = useFieldErrors(CLAIM_FIELDS, CLAIM_MESSAGES);
   const years = graduationYears();
-  const set = <K extends keyof ClaimDraft>(key: K, value: ClaimDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = <K extends keyof ClaimDraft>(key: K, value: ClaimDraft[K]) => {
+    if (key !== 'by') server.clear(key as ClaimField);
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
   const departmentIndex = departments.findIndex((d) => d.id === draft.departmentId);
-  const missing = missingOf(draft);
+  const missing = missingFieldOf(draft);
+  // One message at a time: the first field still missing once they tried, else what the server refused.
+  const errorOf = (field: ClaimField) =>
+    tried && missing ? (missing.field === field ? missing.message : undefined) : server.errors[field];
   useEffect(() => void prefetchMessageTemplates(), []);
 
   const submit = async () => {
-    if (missing) {
-      void Taro.showToast({ title: missing, icon: 'none' });
-      return;
-    }
+    setTried(true);
+    if (missing) return;
     setSending(true);
     // A claim the roster cannot settle waits for staff: ask now (in the tap) to hear the outcome.
     await askForMessages(['verificationResult']);
     try {
-      const claim = await createClaim(toRequest(draft));
+      const claim = await server.submit(() => createClaim(toRequest(draft)));
       onFiled(claim);
       void Taro.showToast({ title: claim.status === 'matched' ? '认证成功' : '已提交审核', icon: 'success' });
     } catch (error) {
-      // The request wrapper showed the server's message (e.g. 今天的认证尝试次数已用完).
+      // Shown under the field the server named, or as the request wrapper's toast (e.g. 今天的认证尝试次数已用完).
       if (error instanceof ApiError && error.code === 'CONSENT_REQUIRED')
         void Taro.navigateTo({ url: '/packages/account/pages/privacy/index' });
     } finally {
@@ -236,7 +256,7 @@ function ClaimForm({
           {invitation.invitedBy} 邀请你加入{invitation.classGroupName}，已按毕业名册为你填好，核对无误后提交即可。
         </Text>
       ) : null}
-      <Field label="姓名">
+      <Field label="姓名" error={errorOf('name')}>
         <Input
           className="claim-field__input claim-name"
           value={draft.name}
@@ -245,7 +265,7 @@ function ClaimForm({
           onInput={(e) => set('name', e.detail.value)}
         />
       </Field>
-      <Field label="毕业年份">
+      <Field label="毕业年份" error={errorOf('graduationYear')}>
         <Picker
           mode="selector"
           range={years}
@@ -257,7 +277,7 @@ function ClaimForm({
           </Text>
         </Picker>
       </Field>
-      <Field label="院系">
+      <Field label="院系" error={errorOf('departmentId')}>
         <Picker
           mode="selector"
           range={departments.map((d) => d.name)}
@@ -281,7 +301,7 @@ function ClaimForm({
         ))}
       </View>
       {draft.by === 'studentNumber' ? (
-        <Field label="学号">
+        <Field label="学号" error={errorOf('studentNumber')}>
           <Input
             className="claim-field__input claim-student-number"
             value={draft.studentNumber}
@@ -291,7 +311,7 @@ function ClaimForm({
           />
         </Field>
       ) : (
-        <Field label="班级">
+        <Field label="班级" error={errorOf('className')}>
           <Input
             className="claim-field__input claim-class"
             value={draft.className}
@@ -324,11 +344,14 @@ function History({ claims }: { claims: ClaimDto[] }) {
   );
 }
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+function Field({ label, error, children }: { label: string; error: string | undefined; children: ReactNode }) {
   return (
-    <View className="claim-field">
-      <Text className="claim-field__label">{label}</Text>
-      <View className="claim-field__control">{children}</View>
-    </View>
+    <>
+      <View className="claim-field">
+        <Text className="claim-field__label">{label}</Text>
+        <View className="claim-field__control">{children}</View>
+      </View>
+      <FieldError className="claim-field__problem" message={error} />
+    </>
   );
 }
