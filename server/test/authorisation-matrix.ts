@@ -484,6 +484,7 @@ export const MATRIX: Record<string, PolicyName> = {
   'GET /api/v1/stories/{id}/comments': 'public',
   'POST /api/v1/stories/{id}/comments': 'verified',
   'DELETE /api/v1/story-comments/{id}': 'authorOrStaff',
+  'POST /api/v1/story-comments/{id}/reports': 'verified',
   'GET /api/v1/stories/{id}/poster-code': 'public',
   'GET /api/v1/staff/stories': 'staff',
   'POST /api/v1/staff/stories/{id}/publish': 'staff',

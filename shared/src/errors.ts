@@ -328,6 +328,7 @@ export const ERRORS = {
   STORY_CONSENT_FORBIDDEN: { status: 403, message: '只有文章主人公本人可以确认授权' },
   STORY_LINK_INVALID: { status: 422, message: '关联的捐赠项目或导师不存在，请重新选择' },
   STORY_COMMENT_NOT_FOUND: { status: 404, message: '评论不存在或已被删除' },
+  STORY_REPORT_OWN_CONTENT: { status: 403, message: '不能举报自己发布的内容' },
   STORY_VERIFICATION_REQUIRED: { status: 403, message: '完成校友认证后才能投稿、点赞和评论' },
   // Campus days and reunions
   CAMPUS_DAY_NOT_FOUND: { status: 404, message: '该活动不是校庆返校日，或尚未发布' },

@@ -161,6 +161,7 @@ const BODIES: Record<string, (ids: World['ids']) => RequestInit> = {
   'POST /api/v1/stories/{id}/cover': photo,
   'POST /api/v1/stories/{id}/consent': () => json({ given: true }),
   'POST /api/v1/stories/{id}/comments': () => json({ text: '写得真好' }),
+  'POST /api/v1/story-comments/{id}/reports': () => json({ reason: '广告' }),
   'POST /api/v1/liaison-classes/{classGroupId}/invitations': (ids) => json({ rosterEntryId: ids.classmateEntry }),
   'POST /api/v1/branches/{id}/liaison-classes/{classGroupId}/liaisons': (ids) => json({ alumnusId: ids.bystander }),
 };

@@ -5,6 +5,7 @@ import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { StorageModule } from '../storage/storage.module.js';
 import { WechatModule } from '../wechat/wechat.module.js';
+import { CommentModerationService } from './comment-moderation.service.js';
 import { ContentGateService } from './content-gate.service.js';
 import { ContentReviewEntity } from './content-review.entity.js';
 import { ContentReviewsController } from './content-reviews.controller.js';
@@ -30,7 +31,7 @@ import { MessagePushController } from './message-push.controller.js';
     WechatModule,
   ],
   controllers: [ContentReviewsController, MediaChecksController, MessagePushController],
-  providers: [ContentGateService, ContentReviewsService, MediaChecksService, ContentSecurityPersonalData],
-  exports: [ContentGateService, ContentReviewsService, MediaChecksService],
+  providers: [ContentGateService, ContentReviewsService, MediaChecksService, ContentSecurityPersonalData, CommentModerationService],
+  exports: [ContentGateService, ContentReviewsService, MediaChecksService, CommentModerationService],
 })
 export class ContentSecurityModule {}

@@ -7,7 +7,7 @@ import { AlumniService } from '../alumni/alumni.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { type PageQueryDto, rowsPage } from '../common/pagination.js';
-import { ContentGateService } from '../content-security/content-gate.service.js';
+import { CommentModerationService } from '../content-security/comment-moderation.service.js';
 import { ContentReviewsService } from '../content-security/content-reviews.service.js';
 import { MediaChecksService } from '../content-security/media-checks.service.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
@@ -30,7 +30,7 @@ export class PhotoCommentsService {
     private readonly access: MemoriesAccess,
     private readonly photos: MemoryPhotosService,
     private readonly alumni: AlumniService,
-    private readonly gate: ContentGateService,
+    private readonly moderation: CommentModerationService,
     private readonly reviews: ContentReviewsService,
     private readonly mediaChecks: MediaChecksService,
     private readonly interactions: InteractionsService,
@@ -54,7 +54,7 @@ export class PhotoCommentsService {
   async create(user: AuthUserDto, photoId: string, text: string): Promise<MemoryCommentDto> {
     await this.access.assertWriter(user);
     await this.photos.published(photoId);
-    const check = await this.gate.decide(user.id, 'comment', text);
+    const check = await this.moderation.check(user.id, text);
     const comment = await this.dataSource.transaction(async (manager) => {
       const photo = await manager.findOne(MemoryPhotoEntity, { where: { id: photoId }, lock: { mode: 'pessimistic_write' } });
       if (!photo || photo.status !== 'published') throw new AppError('MEMORY_PHOTO_NOT_FOUND');
@@ -67,15 +67,8 @@ export class PhotoCommentsService {
           checkLabel: check.checkLabel,
         }),
       );
-      if (check.status === 'published') {
-        await manager.increment(MemoryPhotoEntity, { id: photoId }, 'commentCount', 1);
-      } else {
-        await this.reviews.holdText(
-          manager,
-          { kind: 'memory-comment', subjectId: created.id, field: 'text', authorId: user.id, text },
-          check,
-        );
-      }
+      if (check.status === 'published') await manager.increment(MemoryPhotoEntity, { id: photoId }, 'commentCount', 1);
+      await this.moderation.queueIfHeld(manager, 'memory-comment', created, check);
       await this.interactions.record(manager, {
         alumnusId: user.id,
         kind: 'memories.commented',
@@ -95,7 +88,7 @@ export class PhotoCommentsService {
       const comment = await this.lockShown(manager, id, user);
       if (comment.authorId !== user.id && !isStaff(user)) throw new AppError('FORBIDDEN');
       await this.takeDown(manager, comment);
-      await this.reviews.withdraw(manager, 'memory-comment', id);
+      await this.moderation.withdraw(manager, 'memory-comment', id);
       if (comment.authorId !== user.id) {
         await this.audit.record(manager, {
           actorId: user.id,
@@ -143,17 +136,7 @@ export class PhotoCommentsService {
     if (comment.authorId === user.id) throw new AppError('MEMORY_REPORT_OWN_CONTENT');
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.recordReport(manager, 'comment', commentId, user.id, reason))) return;
-      await this.reviews.hold(manager, {
-        kind: 'memory-comment',
-        subjectId: commentId,
-        field: 'report',
-        authorId: comment.authorId,
-        text: comment.text,
-        imageKey: null,
-        reason: 'reported',
-        label: null,
-        detail: reason,
-      });
+      await this.moderation.report(manager, 'memory-comment', comment, user.id, reason, 'MEMORY_REPORT_OWN_CONTENT');
     });
   }
 

@@ -15,7 +15,8 @@ export class StoriesHeldContent implements HeldContentOwner {
   readonly kinds = ['story-cover', 'story-comment'] as const;
 
   async approve(manager: EntityManager, item: HeldItem): Promise<void> {
-    if (item.kind !== 'story-comment') return;
+    // A report kept: the comment stays as it is.
+    if (item.kind !== 'story-comment' || item.field === 'report') return;
     const shown = await manager.update(StoryCommentEntity, { id: item.subjectId, status: 'held' }, { status: 'published' });
     if (shown.affected !== 1) return;
     const comment = await manager.findOneByOrFail(StoryCommentEntity, { id: item.subjectId });
@@ -24,7 +25,11 @@ export class StoriesHeldContent implements HeldContentOwner {
 
   async reject(manager: EntityManager, item: HeldItem): Promise<string[]> {
     if (item.kind === 'story-comment') {
-      await manager.update(StoryCommentEntity, { id: item.subjectId, status: 'held' }, { status: 'removed' });
+      // Held text is dropped; an upheld report takes a shown comment down (it no longer counts).
+      const comment = await manager.findOne(StoryCommentEntity, { where: { id: item.subjectId }, lock: { mode: 'pessimistic_write' } });
+      if (!comment || comment.status === 'removed') return [];
+      await manager.update(StoryCommentEntity, { id: comment.id }, { status: 'removed' });
+      if (comment.status === 'published') await bump(manager, comment.storyId, 'comment_count', -1);
       return [];
     }
     if (item.imageKey === null) return [];

@@ -12,6 +12,7 @@ import {
   StoriesQueryDto,
   StoryBodyDto,
   StoryCommentBodyDto,
+  StoryCommentReportBodyDto,
   StoryConsentDto,
   StoryNoteDto,
 } from './dto/story.dto.js';
@@ -133,6 +134,18 @@ export class StoriesController {
     @Body() dto: StoryCommentBodyDto,
   ): Promise<StoryCommentDto> {
     return this.stories.comment(user, id, dto.text);
+  }
+
+  @Post('story-comments/:id/reports')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Report a shown comment to staff: it waits in the content-review queue (still shown) until staff decide' })
+  @ApiErrors(...WRITER_ERRORS, 'STORY_COMMENT_NOT_FOUND', 'STORY_REPORT_OWN_CONTENT')
+  async reportComment(
+    @CurrentUser() user: AuthUserDto,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: StoryCommentReportBodyDto,
+  ): Promise<void> {
+    await this.stories.reportComment(user, id, dto.reason);
   }
 
   @Delete('story-comments/:id')

@@ -222,6 +222,44 @@ describe('stories and news', () => {
     expect((await read(id)).body.commentCount).toBe(1);
   });
 
+  it('a reader reports a comment: not their own, not a missing one; it waits for staff, still shown; upheld, it comes down', async () => {
+    const { id } = await published();
+    const [writer, reader] = [await alumnus(), await alumnus()];
+    const shownTexts = async () =>
+      ((await t.request(`/api/v1/stories/${id}/comments`)).body as Page<StoryCommentDto>).items.map((c) => c.text);
+    const said = (await act(writer, id, 'comments', { text: '广告：代办证件' })).body as StoryCommentDto;
+    const kept = (await act(writer, id, 'comments', { text: '祝贺学长' })).body as StoryCommentDto;
+    const report = (who: Person, commentId: string, reason = '广告') =>
+      t.request(`/api/v1/story-comments/${commentId}/reports`, json({ reason }, who.headers));
+    const queued = async (commentId: string) =>
+      ((await t.request('/api/v1/staff/content-reviews?limit=100', { headers: staff.headers })).body.items as Record<string, any>[]).filter(
+        (r) => r.kind === 'story-comment' && r.subjectId === commentId,
+      );
+
+    expect((await report(writer, said.id)).body.error.code).toBe('STORY_REPORT_OWN_CONTENT');
+    const missing = await report(reader, '00000000-0000-4000-8000-000000000000');
+    expect([missing.status, missing.body.error.code]).toEqual([404, 'STORY_COMMENT_NOT_FOUND']);
+    expect((await report(reader, said.id, '')).status).toBe(400);
+    expect(await queued(said.id)).toEqual([]);
+
+    expect((await report(reader, said.id)).status).toBe(204);
+    // A second report (by anyone) keeps one entry in the queue.
+    expect((await report(await alumnus(), said.id, '骚扰信息')).status).toBe(204);
+    expect((await report(reader, kept.id, '误报')).status).toBe(204);
+    const [entry, ...more] = await queued(said.id);
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ field: 'report', reason: 'reported', text: '广告：代办证件', detail: '骚扰信息' });
+    expect(await shownTexts()).toEqual(['祝贺学长', '广告：代办证件']);
+
+    // Kept: nothing changes. Upheld: the comment comes down and no longer counts.
+    const [keptEntry] = await queued(kept.id);
+    expect((await t.request(`/api/v1/staff/content-reviews/${keptEntry!.id}/approve`, json({}, staff.headers))).status).toBe(204);
+    expect((await t.request(`/api/v1/staff/content-reviews/${entry!.id}/reject`, json({}, staff.headers))).status).toBe(204);
+    expect(await shownTexts()).toEqual(['祝贺学长']);
+    expect((await read(id)).body.commentCount).toBe(1);
+    expect((await report(reader, said.id)).body.error.code).toBe('STORY_COMMENT_NOT_FOUND');
+  });
+
   it('refuses unverified writers, news by alumni, a profile without its subject, a bad link and risky text, writing nothing', async () => {
     const before = await scalar(t, `SELECT count(*) FROM stories`);
     const author = await alumnus();

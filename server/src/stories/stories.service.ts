@@ -24,6 +24,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
 import { richTextWords } from '../common/rich-text.js';
+import { CommentModerationService } from '../content-security/comment-moderation.service.js';
 import { ContentGateService } from '../content-security/content-gate.service.js';
 import { ContentReviewsService } from '../content-security/content-reviews.service.js';
 import { MediaChecksService } from '../content-security/media-checks.service.js';
@@ -69,6 +70,7 @@ export class StoriesService {
     private readonly interactions: InteractionsService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly moderation: CommentModerationService,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
@@ -400,7 +402,7 @@ export class StoriesService {
     await this.lockless(id).then((s) => {
       if (s.status !== 'published') throw new AppError('STORY_NOT_FOUND');
     });
-    const verdict = await this.gate.decide(user.id, 'comment', text, 'text');
+    const verdict = await this.moderation.check(user.id, text);
     const saved = await this.dataSource.transaction(async (manager) => {
       await this.lockPublished(manager, id);
       const row = await manager.save(StoryCommentEntity, {
@@ -411,19 +413,7 @@ export class StoriesService {
         checkOutcome: verdict.checkOutcome,
       });
       if (row.status === 'published') await bump(manager, id, 'comment_count', 1);
-      else {
-        await this.reviews.hold(manager, {
-          kind: 'story-comment',
-          subjectId: row.id,
-          field: 'text',
-          authorId: user.id,
-          text,
-          imageKey: null,
-          reason: verdict.checkOutcome === 'unavailable' ? 'unavailable' : 'review',
-          label: verdict.checkLabel,
-          detail: verdict.unavailableReason,
-        });
-      }
+      await this.moderation.queueIfHeld(manager, 'story-comment', row, verdict);
       await this.interactions.record(manager, {
         alumnusId: user.id,
         kind: 'memories.commented',
@@ -446,7 +436,8 @@ export class StoriesService {
       if (row.authorId !== user.id && !isStaffUser(user)) throw new AppError('STORY_FORBIDDEN');
       await manager.update(StoryCommentEntity, { id: commentId }, { status: 'removed' });
       if (row.status === 'published') await bump(manager, row.storyId, 'comment_count', -1);
-      else await this.reviews.withdraw(manager, 'story-comment', row.id);
+      // Held text or an open report: either way it leaves the queue.
+      await this.moderation.withdraw(manager, 'story-comment', row.id);
       if (row.authorId !== user.id) {
         await this.audit.record(manager, {
           actorId: user.id,
@@ -458,6 +449,17 @@ export class StoriesService {
         });
       }
     });
+  }
+
+  /** A reader reports a shown comment of a published story: it waits for staff, still shown. */
+  async reportComment(user: AuthUserDto, commentId: string, reason: string): Promise<void> {
+    await this.reader(user);
+    const row = await this.dataSource.manager.findOneBy(StoryCommentEntity, { id: commentId });
+    if (!row || row.status !== 'published') throw new AppError('STORY_COMMENT_NOT_FOUND');
+    if ((await this.lockless(row.storyId).catch(() => null))?.status !== 'published') throw new AppError('STORY_COMMENT_NOT_FOUND');
+    await this.dataSource.transaction((manager) =>
+      this.moderation.report(manager, 'story-comment', row, user.id, reason, 'STORY_REPORT_OWN_CONTENT'),
+    );
   }
 
   /** A published story's id, for its poster's mini-program code. */

@@ -86,3 +86,8 @@ export class StoryNoteDto {
 export class StoryCommentBodyDto {
   @RequiredText(STORY_LIMITS.comment, '师兄太厉害了！') text: string;
 }
+
+/** POST /story-comments/:id/reports. */
+export class StoryCommentReportBodyDto {
+  @RequiredText(STORY_LIMITS.reportReason, '人身攻击') reason: string;
+}
