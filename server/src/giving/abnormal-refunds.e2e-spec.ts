@@ -184,6 +184,28 @@ describe('abnormal refunds: the staff action and following a refund until it set
     expect((await audits(gift.id)).length).toBe(1);
   });
 
+  it('in the demo, a refund of ¥x.44 turns abnormal by itself and succeeds once sent on (how the journeys meet one)', async () => {
+    const gift = await giveAndPay(t, campaignId, await signedIn(t), { units: 1 });
+    const res = await t.request(`/api/v1/staff/donations/${gift.id}/refunds`, post({ amountFen: 144, reason: '演示异常' }, admin.headers));
+    expect(
+      (
+        await until(
+          () => refundRow(res.body.id),
+          (r) => r.status === 'abnormal',
+        )
+      ).status,
+    ).toBe('abnormal');
+    expect((await apply(gift.id, res.body.id, { route: 'merchant_bank_card' })).status).toBe(201);
+    expect(
+      (
+        await until(
+          () => refundRow(res.body.id),
+          (r) => r.status === 'succeeded',
+        )
+      ).status,
+    ).toBe('succeeded');
+  });
+
   it('is for admins only', async () => {
     const { gift, refund } = await abnormalRefund(await signedIn(t));
     for (const who of [staff, await signedIn(t)]) {

@@ -132,6 +132,16 @@ export interface AbnormalRefundApplication {
 /** 发起异常退款's bank_type values (shared with the staff form): the debit cards of the 15 banks WeChat Pay names. */
 const BANKS: Record<string, string> = Object.fromEntries(ABNORMAL_REFUND_BANKS.map((bank) => [bank.code, bank.name]));
 
+/**
+ * The demo's abnormal refund: a refund whose amount ends in 44 fen (¥x.44, like the magic amounts
+ * of WeChat Pay's old sandbox) is reported ABNORMAL this long after it is accepted, as if the
+ * payer's card were closed; once staff send it elsewhere (发起异常退款) it succeeds as long after.
+ * Every other refund waits for settleRefund, as before. This is how the demo and the journeys
+ * meet an abnormal refund without reaching into the fake.
+ */
+export const DEMO_ABNORMAL_REFUND_FEN = 44;
+export const DEMO_REFUND_OUTCOME_MS = 2000;
+
 /** §7.5: 15 retries over about 24 hours, in seconds. */
 const RETRY_SCHEDULE_S = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600];
 const ACK_TIMEOUT_MS = 5000;
@@ -693,6 +703,7 @@ export class FakeWechatPayServer {
       },
     };
     this.refunds.set(outRefundNo, { refund, notifyUrl: (body.notify_url as string | undefined) ?? order.notifyUrl });
+    if (refund.amount.refund % 100 === DEMO_ABNORMAL_REFUND_FEN) this.later(outRefundNo, 'PROCESSING', 'ABNORMAL');
     return refund;
   }
 
@@ -745,9 +756,19 @@ export class FakeWechatPayServer {
     }
     this.abnormalApplications.push(application);
     refund.status = 'PROCESSING';
+    if (refund.amount.refund % 100 === DEMO_ABNORMAL_REFUND_FEN) this.later(refund.out_refund_no, 'PROCESSING', 'SUCCESS');
     // Processing holds the amount again (settleRefund's rule).
     this.orders.get(refund.out_trade_no)!.refundedFen += refund.amount.refund;
     return refund;
+  }
+
+  /** Settles a refund after DEMO_REFUND_OUTCOME_MS, if it is still in the state it was in (a test may have settled it first). */
+  private later(outRefundNo: string, from: RefundStatus, to: Exclude<RefundStatus, 'PROCESSING'>): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.closed && this.refunds.get(outRefundNo)?.refund.status === from) this.settleRefund(outRefundNo, to);
+    }, DEMO_REFUND_OUTCOME_MS);
+    this.timers.add(timer);
   }
 
   /** The private key of the public key or platform certificate a request's `Wechatpay-Serial` names. */
