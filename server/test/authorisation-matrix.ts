@@ -207,6 +207,7 @@ export const MATRIX: Record<string, PolicyName> = {
   'POST /api/v1/me/monthly-instalments/{id}/pay': 'owner',
   'GET /api/v1/staff/monthly-giving': 'staff',
   'POST /api/v1/staff/monthly-giving/run': 'staff',
+  'POST /api/v1/staff/receipts/{id}/void': 'staff',
   'GET /api/v1/me/giving/disbursements': 'signedIn',
   'GET /api/v1/me/donations': 'signedIn',
   'POST /api/v1/campaigns/{id}/donations': 'signedIn',

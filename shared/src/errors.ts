@@ -197,7 +197,7 @@ export const ERRORS = {
   RECEIPT_NOT_FOUND: { status: 404, message: '票据申请不存在' },
   RECEIPT_NOT_ISSUED: { status: 409, message: '票据尚未开具，开具后会通知你' },
   RECEIPT_FILE_MISSING: { status: 409, message: '请先上传电子票据文件，再登记票据号' },
-  RECEIPT_STATE_CONFLICT: { status: 409, message: '该票据已开具，不能再修改' },
+  RECEIPT_STATE_CONFLICT: { status: 409, message: '该票据已开具或已作废，不能再修改' },
   RECEIPT_NO_TAKEN: { status: 409, message: '该票据号已登记在另一张票据上，请核对' },
   MONTHLY_PLEDGE_NOT_FOUND: { status: 404, message: '月捐不存在' },
   MONTHLY_PLEDGE_EXISTS: { status: 409, message: '你已在按月支持这个项目，可在「我的月捐」修改金额' },
@@ -206,6 +206,8 @@ export const ERRORS = {
   MONTHLY_INSTALMENT_NOT_FOUND: { status: 404, message: '这个月的月捐不存在' },
   MONTHLY_INSTALMENT_NOT_PAYABLE: { status: 409, message: '这个月的月捐已支付、已错过或已停止，无需再付' },
   MONTHLY_RUN_UNAVAILABLE: { status: 404, message: '只有演示环境可以手动运行月捐任务' },
+  RECEIPT_NOT_VOIDABLE: { status: 409, message: '只有已开具的票据可以作废，请刷新后查看' },
+  RECEIPT_VOIDED: { status: 409, message: '该票据已作废，不能再下载使用' },
   CERTIFICATE_NOT_ISSUED: { status: 409, message: '捐赠支付成功后才会生成证书，请稍后刷新' },
   TREE_NOT_FOUND: { status: 404, message: '这棵树还没有被认捐' },
   // Careers: who may take part

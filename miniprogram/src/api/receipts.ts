@@ -1,4 +1,4 @@
-import type { CreateReceiptRequest, DonationReceiptDto, ReceiptStatus, StaffDonationReceiptDto } from '@alumni/shared';
+import type { CreateReceiptRequest, DonationReceiptDto, ReceiptStatus, StaffDonationReceiptDto, VoidReceiptRequest } from '@alumni/shared';
 import Taro from '@tarojs/taro';
 import { saveInBrowser } from './events-files';
 import { downloadFile, request, uploadFile } from './request';
@@ -40,6 +40,11 @@ export function issueReceipt(id: string, receiptNo: string): Promise<StaffDonati
     path: `/api/v1/staff/receipts/${encodeURIComponent(id)}/issue`,
     body: { receiptNo },
   });
+}
+
+/** Staff record that an issued receipt was voided (作废) or reversed (红冲) in the finance system; the donor is told. */
+export function voidReceipt(id: string, body: VoidReceiptRequest): Promise<StaffDonationReceiptDto> {
+  return request<StaffDonationReceiptDto>({ method: 'POST', path: `/api/v1/staff/receipts/${encodeURIComponent(id)}/void`, body });
 }
 
 export function downloadReceiptExport(format: 'csv' | 'xlsx'): Promise<string> {

@@ -10,6 +10,7 @@ import { CampaignEntity } from './campaign.entity.js';
 import { DonationEntity } from './donation.entity.js';
 import { DonationRefundEntity } from './donation-refund.entity.js';
 import { MatchingService } from './matching.service.js';
+import { ReceiptsService } from './receipts.service.js';
 import { PostingService } from './posting.service.js';
 
 export function toRefund(r: DonationRefundEntity): DonationRefundDto {
@@ -78,6 +79,7 @@ export class DonationLedgerService {
     private readonly outbox: OutboxService,
     private readonly posting: PostingService,
     private readonly matching: MatchingService,
+    private readonly receipts: ReceiptsService,
     @InjectPinoLogger('DonationLedger') private readonly logger: PinoLogger,
   ) {}
 
@@ -195,6 +197,7 @@ export class DonationLedgerService {
     if (full) donation.status = 'refunded';
     await manager.update(DonationEntity, { id: donation.id }, { refundedFen: donation.refundedFen, status: donation.status });
     await this.matching.releaseRefunded(manager, campaign, donation);
+    await this.receipts.onRefunded(manager, donation);
     const stillDonor =
       !full ||
       donation.alumnusId === null ||

@@ -43,6 +43,24 @@ export class DonationReceiptEntity {
   @Column({ type: 'uuid', nullable: true })
   issuedBy: string | null;
 
+  /** Issued, and one of its gifts refunded since: to be voided (待作废). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  voidDueAt: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  voidedAt: Date | null;
+
+  /** Null when the request was withdrawn by a refund rather than voided by staff. */
+  @Column({ type: 'uuid', nullable: true })
+  voidedBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  voidReason: string | null;
+
+  /** The red-letter receipt's number (红冲), when there is one. */
+  @Column({ type: 'text', nullable: true })
+  reversalNo: string | null;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

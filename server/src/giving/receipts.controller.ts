@@ -12,6 +12,7 @@ import {
   ReceiptExportQueryDto,
   ReceiptQueueQueryDto,
   StaffDonationReceiptResponseDto,
+  VoidReceiptDto,
 } from './dto/receipt.dto.js';
 import { ReceiptsService } from './receipts.service.js';
 
@@ -39,7 +40,7 @@ export class MyReceiptsController {
   @Get(':id/file')
   @ApiOperation({ summary: 'Download my issued e-receipt' })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/webp')
-  @ApiErrors('RECEIPT_NOT_FOUND', 'RECEIPT_NOT_ISSUED')
+  @ApiErrors('RECEIPT_NOT_FOUND', 'RECEIPT_NOT_ISSUED', 'RECEIPT_VOIDED')
   async download(@CurrentUser() user: AuthUserDto, @Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
     const file = await this.receipts.download(user, id);
     await reply
@@ -108,5 +109,20 @@ export class StaffReceiptsController {
     @Body() dto: IssueReceiptDto,
   ): Promise<StaffDonationReceiptDto> {
     return this.receipts.issue(user, id, dto);
+  }
+
+  @Post(':id/void')
+  @ApiOperation({
+    summary:
+      'Record that an issued receipt was voided (作废) or reversed (红冲) in the finance system: its gifts released, the donor told (audited)',
+  })
+  @ApiCreatedResponse({ type: StaffDonationReceiptResponseDto })
+  @ApiErrors('RECEIPT_NOT_FOUND', 'RECEIPT_NOT_VOIDABLE', 'VALIDATION_FAILED', 'FORBIDDEN')
+  void(
+    @CurrentUser() user: AuthUserDto,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: VoidReceiptDto,
+  ): Promise<StaffDonationReceiptDto> {
+    return this.receipts.void(user, id, dto);
   }
 }

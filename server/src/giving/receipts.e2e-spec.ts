@@ -146,6 +146,137 @@ describe('donation receipts (捐赠票据)', () => {
     expect(asked.body.amountFen).toBe(4000);
   });
 
+  describe('a refund after the request (作废 / 红冲)', () => {
+    /** Refunds amountFen of the gift and waits until refundedFen reaches refundedAfter (amountFen by default). */
+    const refundSettled = async (giftId: string, amountFen: number, refundedAfter = amountFen) => {
+      const refund = await t.request(`/api/v1/staff/donations/${giftId}/refunds`, post({ amountFen, reason: '退款' }, admin.headers));
+      expect(refund.status).toBe(201);
+      payFake(t).settleRefund(refund.body.outRefundNo);
+      await until(
+        async () => (await t.dataSource.query(`SELECT refunded_fen::int AS r FROM donations WHERE id = $1`, [giftId]))[0].r as number,
+        (r) => r >= refundedAfter,
+      );
+    };
+    const voidIt = (id: string, body: unknown, who: Who = staff) => t.request(`/api/v1/staff/receipts/${id}/void`, post(body, who.headers));
+    const voidedNotices = (alumnusId: string) =>
+      t.dataSource.getRepository(OutboxMessageEntity).findBy({ alumnusId, kind: 'giving.receipt_voided' });
+
+    it('an issued receipt whose gift is refunded is due to be voided; staff void it; the export shows it; the donor is told and may ask again for what is left', async () => {
+      const donor = await signedIn(t);
+      const kept = await giveAndPay(t, campaignId, donor, { amountFen: 4000 });
+      const refunded = await giveAndPay(t, campaignId, donor, { amountFen: 3000 });
+      const asked = await ask({ donationIds: [kept.id, refunded.id], payerKind: 'person', payerName: '周婷', taxId: TAX_ID }, donor);
+      await attach(asked.body.id, PDF);
+      expect((await issue(asked.body.id, '浙财1000001')).status).toBe(201);
+
+      // Not issued yet cannot be voided; an alumnus may not void.
+      expect((await voidIt(asked.body.id, { reason: '捐赠已退款' }, donor)).status).toBe(403);
+      await refundSettled(refunded.id, 3000);
+      const queue = await t.request('/api/v1/staff/receipts', { headers: staff.headers });
+      const due = queue.body.find((r: { id: string }) => r.id === asked.body.id);
+      expect(due).toMatchObject({ status: 'issued', voidDueAt: expect.any(String), voidedAt: null });
+      // What waits for staff comes before the rest: no issued receipt without a due void ahead of it.
+      const firstDone = queue.body.findIndex((r: { status: string; voidDueAt: string | null }) => r.status !== 'requested' && !r.voidDueAt);
+      expect(firstDone === -1 || queue.body.indexOf(due) < firstDone).toBe(true);
+      // The refunded gift stays on the issued receipt: a new request for it is refused until the receipt is voided.
+      expect((await ask({ donationIds: [kept.id], payerKind: 'person', payerName: '周婷', taxId: TAX_ID }, donor)).body.error.code).toBe(
+        'RECEIPT_ALREADY_REQUESTED',
+      );
+      const csvDue = await t.request('/api/v1/staff/receipts/export?format=csv', { headers: staff.headers });
+      expect(csvDue.body).toContain('待作废（已退款）');
+
+      const voided = await voidIt(asked.body.id, { reason: ' 捐赠已退款 ', reversalNo: '浙财红1000001' });
+      expect(voided.status).toBe(201);
+      expect(voided.body).toMatchObject({
+        status: 'voided',
+        voidReason: '捐赠已退款',
+        reversalNo: '浙财红1000001',
+        receiptNo: '浙财1000001',
+      });
+      expect((await voidIt(asked.body.id, { reason: '再次' })).body.error.code).toBe('RECEIPT_NOT_VOIDABLE');
+      const told = await until(
+        () => voidedNotices(donor.alumnus.id),
+        (rows) => rows.length > 0,
+      );
+      expect(told).toHaveLength(1);
+      expect(told[0]!.payload).toMatchObject({ receiptNo: '浙财1000001', reason: '捐赠已退款', reversalNo: '浙财红1000001' });
+      expect((await t.request(`/api/v1/me/receipts/${asked.body.id}/file`, { headers: donor.headers })).body.error.code).toBe(
+        'RECEIPT_VOIDED',
+      );
+      const csv = await t.request('/api/v1/staff/receipts/export?format=csv', { headers: staff.headers });
+      const line = csv.body.split('\n').find((l: string) => l.includes('浙财1000001'));
+      expect(line).toContain('已作废');
+      expect(line).toContain('捐赠已退款');
+      expect(line).toContain('浙财红1000001');
+      const audit = await t.dataSource.query(`SELECT action FROM audit_entries WHERE subject_id = $1 ORDER BY id`, [asked.body.id]);
+      expect(audit.map((a: { action: string }) => a.action)).toContain('donation_receipt.voided');
+
+      // The gift not refunded may be receipted again; the refunded one may not.
+      const again = await ask({ donationIds: [kept.id], payerKind: 'person', payerName: '周婷', taxId: TAX_ID }, donor);
+      expect(again.status).toBe(201);
+      expect(again.body.amountFen).toBe(4000);
+      expect(
+        (await ask({ donationIds: [refunded.id], payerKind: 'person', payerName: '周婷', taxId: TAX_ID }, donor)).body.error.code,
+      ).toBe('RECEIPT_GIFTS_INVALID');
+    });
+
+    it('a request not yet issued follows the refund: the line shrinks, a fully refunded gift leaves, a request left without gifts is withdrawn', async () => {
+      const donor = await signedIn(t);
+      const a = await giveAndPay(t, campaignId, donor, { amountFen: 5000 });
+      const b = await giveAndPay(t, campaignId, donor, { amountFen: 2000 });
+      const asked = await ask({ donationIds: [a.id, b.id], payerKind: 'person', payerName: '孙浩', taxId: TAX_ID }, donor);
+      expect(asked.body.amountFen).toBe(7000);
+      await refundSettled(a.id, 1000);
+      const mine = async () =>
+        (await t.request('/api/v1/me/receipts', { headers: donor.headers })).body.find((r: { id: string }) => r.id === asked.body.id);
+      expect(await mine()).toMatchObject({ status: 'requested', amountFen: 6000 });
+      await refundSettled(b.id, 2000);
+      expect(await mine()).toMatchObject({ status: 'requested', amountFen: 4000 });
+      await refundSettled(a.id, 4000, 5000);
+      expect(await mine()).toMatchObject({ status: 'voided', voidReason: expect.stringContaining('全额退款'), receiptNo: null });
+      const told = await until(
+        () => voidedNotices(donor.alumnus.id),
+        (rows) => rows.length > 0,
+      );
+      expect(told[0]!.payload).toMatchObject({ receiptNo: null, amountFen: 4000 });
+      // A withdrawn request is not staff's to issue or void.
+      expect((await attach(asked.body.id, PDF)).body.error.code).toBe('RECEIPT_STATE_CONFLICT');
+      expect((await voidIt(asked.body.id, { reason: '作废' })).body.error.code).toBe('RECEIPT_NOT_VOIDABLE');
+    });
+
+    it('a gift with a refund under way cannot be receipted; bad void bodies are refused', async () => {
+      const donor = await signedIn(t);
+      const gift = await giveAndPay(t, campaignId, donor, { amountFen: 3000 });
+      const refund = await t.request(
+        `/api/v1/staff/donations/${gift.id}/refunds`,
+        post({ amountFen: 1000, reason: '退款' }, admin.headers),
+      );
+      expect(refund.status).toBe(201);
+      const before = await receiptCount();
+      const res = await ask({ donationIds: [gift.id], payerKind: 'person', payerName: '钱进', taxId: TAX_ID }, donor);
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('RECEIPT_GIFTS_INVALID');
+      expect(res.body.error.details[0].issue).toContain('refund');
+      expect(await receiptCount()).toBe(before);
+      const other = await giveAndPay(t, campaignId, donor, { amountFen: 1000 });
+      const asked = await ask({ donationIds: [other.id], payerKind: 'person', payerName: '钱进', taxId: TAX_ID }, donor);
+      for (const body of [
+        {},
+        { reason: '  ' },
+        { reason: null },
+        { reason: '作废', reversalNo: null },
+        { reason: '作废', reversalNo: '有 空格' },
+        { reason: '作废', extra: 1 },
+      ]) {
+        const bad = await voidIt(asked.body.id, body);
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+      }
+      expect((await voidIt('00000000-0000-4000-8000-000000000000', { reason: '作废' })).body.error.code).toBe('RECEIPT_NOT_FOUND');
+      expect((await voidIt(asked.body.id, { reason: '作废' })).body.error.code).toBe('RECEIPT_NOT_VOIDABLE');
+    });
+  });
+
   describe('refuses bad requests with a named code and writes nothing', () => {
     let donor: Who;
     let paid: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import {
   type AuthUserDto,
   type DonationReceiptDto,
@@ -22,7 +22,7 @@ import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
 import { readUpload } from '../storage/upload.js';
 import { DonationEntity } from './donation.entity.js';
 import { DonationReceiptEntity } from './donation-receipt.entity.js';
-import type { CreateReceiptDto, IssueReceiptDto } from './dto/receipt.dto.js';
+import type { CreateReceiptDto, IssueReceiptDto, VoidReceiptDto } from './dto/receipt.dto.js';
 
 /** The FieldCipher for the payer's ID or tax number (the same keys as the phone number's). */
 export const RECEIPT_CIPHER = Symbol('RECEIPT_CIPHER');
@@ -56,8 +56,17 @@ function toReceipt(r: ReceiptRow): DonationReceiptDto {
     receiptNo: r.receiptNo,
     createdAt: r.createdAt.toISOString(),
     issuedAt: r.issuedAt?.toISOString() ?? null,
+    voidDueAt: r.voidDueAt?.toISOString() ?? null,
+    voidedAt: r.voidedAt?.toISOString() ?? null,
+    voidReason: r.voidReason,
+    reversalNo: r.reversalNo,
   };
 }
+
+/** Why a request is withdrawn when every gift on it was refunded before it was issued. */
+export const RECEIPT_WITHDRAWN_REASON = '所申请的捐赠已全额退款，申请自动撤回';
+
+const STATUS_LABELS: Record<ReceiptStatus, string> = { requested: '待开具', issued: '已开具', voided: '已作废' };
 
 /**
  * Donation receipts (公益事业捐赠票据; docs/giving.md, Receipts). A donor asks for one receipt
@@ -102,9 +111,19 @@ export class ReceiptsService {
         });
         if (wrong.length > 0)
           throw new AppError('RECEIPT_GIFTS_INVALID', [{ field: 'donationIds', issue: `not a paid gift of yours: ${wrong.join(', ')}` }]);
-        const taken = (await manager.query(`SELECT donation_id FROM donation_receipt_items WHERE donation_id = ANY($1::uuid[])`, [
-          ids,
-        ])) as {
+        // A refund under way leaves the amount to receipt unknown: wait for its outcome.
+        const refunding = (await manager.query(
+          `SELECT DISTINCT donation_id FROM donation_refunds WHERE donation_id = ANY($1::uuid[]) AND status IN ('processing', 'abnormal')`,
+          [ids],
+        )) as { donation_id: string }[];
+        if (refunding.length > 0)
+          throw new AppError('RECEIPT_GIFTS_INVALID', [
+            { field: 'donationIds', issue: `a refund is under way: ${refunding.map((r) => r.donation_id).join(', ')}` },
+          ]);
+        const taken = (await manager.query(
+          `SELECT donation_id FROM donation_receipt_items WHERE donation_id = ANY($1::uuid[]) AND NOT released`,
+          [ids],
+        )) as {
           donation_id: string;
         }[];
         if (taken.length > 0)
@@ -129,7 +148,7 @@ export class ReceiptsService {
       });
       return toReceipt({ ...(await this.findOrFail(saved.id)) });
     } catch (error) {
-      // Two requests racing past the check: the unique index decides, the loser is told plainly.
+      // Two requests racing past the check: the (partial) unique index decides, the loser is told plainly.
       if ((error as { code?: string }).code === '23505') throw new AppError('RECEIPT_ALREADY_REQUESTED');
       throw error;
     }
@@ -143,6 +162,7 @@ export class ReceiptsService {
   async download(user: AuthUserDto, id: string): Promise<{ body: Buffer; contentType: string; name: string }> {
     const receipt = await this.dataSource.getRepository(DonationReceiptEntity).findOneBy({ id, alumnusId: user.id });
     if (!receipt) throw new AppError('RECEIPT_NOT_FOUND');
+    if (receipt.status === 'voided') throw new AppError('RECEIPT_VOIDED');
     if (receipt.status !== 'issued' || receipt.fileKey === null) throw new AppError('RECEIPT_NOT_ISSUED');
     const file = await this.storage.get(receipt.fileKey);
     if (!file) throw new AppError('RECEIPT_NOT_FOUND');
@@ -150,12 +170,11 @@ export class ReceiptsService {
     return { ...file, name: `捐赠票据-${receipt.receiptNo}.${extension}` };
   }
 
-  /** The staff queue: waiting requests first (oldest first), or those of one status. */
+  /** The staff queue: what waits for staff first — requests, then issued receipts to void (待作废) — oldest first; or those of one status. */
   async queue(status: ReceiptStatus | undefined): Promise<StaffDonationReceiptDto[]> {
     const rows = await this.rows(status ? { status } : {});
-    const sorted = rows.sort((a, b) =>
-      a.status === b.status ? a.createdAt.getTime() - b.createdAt.getTime() : a.status === 'requested' ? -1 : 1,
-    );
+    const rank = (r: ReceiptRow) => (r.status === 'requested' ? 0 : r.voidDueAt && r.status === 'issued' ? 1 : 2);
+    const sorted = rows.sort((a, b) => rank(a) - rank(b) || a.createdAt.getTime() - b.createdAt.getTime());
     return this.forStaff(sorted);
   }
 
@@ -178,7 +197,7 @@ export class ReceiptsService {
       throw new AppError('UPLOAD_TYPE_UNSUPPORTED', [{ field: 'file', issue: 'the e-receipt must be a PDF, JPEG, PNG or WebP file' }]);
     const receipt = await this.dataSource.getRepository(DonationReceiptEntity).findOneBy({ id });
     if (!receipt) throw new AppError('RECEIPT_NOT_FOUND');
-    if (receipt.status === 'issued') throw new AppError('RECEIPT_STATE_CONFLICT');
+    if (receipt.status !== 'requested') throw new AppError('RECEIPT_STATE_CONFLICT');
     const stored = await this.storage.put({ folder: RECEIPT_FOLDER, body: upload.body, contentType });
     const [, changed] = (await this.dataSource.query(
       `UPDATE donation_receipts SET file_key = $2, updated_at = now() WHERE id = $1 AND status = 'requested' RETURNING file_key`,
@@ -207,7 +226,7 @@ export class ReceiptsService {
       await this.dataSource.transaction(async (manager) => {
         const receipt = await manager.findOne(DonationReceiptEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!receipt) throw new AppError('RECEIPT_NOT_FOUND');
-        if (receipt.status === 'issued') throw new AppError('RECEIPT_STATE_CONFLICT');
+        if (receipt.status !== 'requested') throw new AppError('RECEIPT_STATE_CONFLICT');
         if (receipt.fileKey === null) throw new AppError('RECEIPT_FILE_MISSING');
         await manager.update(
           DonationReceiptEntity,
@@ -238,16 +257,124 @@ export class ReceiptsService {
     return this.staffView(id);
   }
 
+  /**
+   * Staff voided (作废) or reversed (红冲) an issued receipt in the finance system and record it
+   * here: the receipt is voided, its gifts released (what is left of them may be receipted
+   * again), the donor told; audited. Only an issued receipt (RECEIPT_NOT_VOIDABLE otherwise).
+   */
+  async void(user: AuthUserDto, id: string, dto: VoidReceiptDto): Promise<StaffDonationReceiptDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const receipt = await manager.findOne(DonationReceiptEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!receipt) throw new AppError('RECEIPT_NOT_FOUND');
+      if (receipt.status !== 'issued') throw new AppError('RECEIPT_NOT_VOIDABLE');
+      await this.markVoided(manager, receipt, { reason: dto.reason, reversalNo: dto.reversalNo ?? null, by: user.id });
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'donation_receipt.voided',
+        subjectType: 'donation_receipt',
+        subjectId: id,
+        before: { status: 'issued', receiptNo: receipt.receiptNo },
+        after: { status: 'voided', reason: dto.reason, reversalNo: dto.reversalNo ?? null },
+      });
+    });
+    return this.staffView(id);
+  }
+
+  /**
+   * A refund of this gift succeeded (called in the refund's transaction, donation_ledger): a
+   * request not yet issued follows the refund — the gift's line counts what is left, a fully
+   * refunded gift leaves it, and a request left without gifts is withdrawn (voided, the donor
+   * told); an issued receipt cannot change here, so it is marked due to be voided (待作废) for
+   * staff, who void it in the finance system and then here.
+   */
+  async onRefunded(manager: EntityManager, donation: { id: string; amountFen: number; refundedFen: number }): Promise<void> {
+    const [item] = (await manager.query(`SELECT receipt_id FROM donation_receipt_items WHERE donation_id = $1 AND NOT released`, [
+      donation.id,
+    ])) as { receipt_id: string }[];
+    if (!item) return;
+    const receipt = await manager.findOneOrFail(DonationReceiptEntity, {
+      where: { id: item.receipt_id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (receipt.status === 'issued') {
+      if (receipt.voidDueAt === null) await manager.update(DonationReceiptEntity, { id: receipt.id }, { voidDueAt: new Date() });
+      return;
+    }
+    const left = donation.amountFen - donation.refundedFen;
+    if (left > 0)
+      await manager.query(`UPDATE donation_receipt_items SET amount_fen = $3 WHERE receipt_id = $1 AND donation_id = $2`, [
+        receipt.id,
+        donation.id,
+        left,
+      ]);
+    else
+      await manager.query(`UPDATE donation_receipt_items SET released = true WHERE receipt_id = $1 AND donation_id = $2`, [
+        receipt.id,
+        donation.id,
+      ]);
+    const [sum] = (await manager.query(
+      `SELECT coalesce(sum(amount_fen), 0)::bigint AS fen FROM donation_receipt_items WHERE receipt_id = $1 AND NOT released`,
+      [receipt.id],
+    )) as { fen: string }[];
+    if (Number(sum!.fen) > 0) {
+      await manager.update(DonationReceiptEntity, { id: receipt.id }, { amountFen: Number(sum!.fen) });
+      return;
+    }
+    await this.markVoided(manager, receipt, { reason: RECEIPT_WITHDRAWN_REASON, reversalNo: null, by: null });
+  }
+
+  private async markVoided(
+    manager: EntityManager,
+    receipt: DonationReceiptEntity,
+    how: { reason: string; reversalNo: string | null; by: string | null },
+  ): Promise<void> {
+    await manager.update(
+      DonationReceiptEntity,
+      { id: receipt.id },
+      { status: 'voided', voidedAt: new Date(), voidedBy: how.by, voidReason: how.reason, reversalNo: how.reversalNo },
+    );
+    await manager.query(`UPDATE donation_receipt_items SET released = true WHERE receipt_id = $1`, [receipt.id]);
+    await this.outbox.enqueue(manager, [
+      {
+        alumnusId: receipt.alumnusId,
+        kind: 'giving.receipt_voided',
+        dedupeKey: `giving.receipt_voided:${receipt.id}`,
+        payload: {
+          receiptId: receipt.id,
+          receiptNo: receipt.receiptNo,
+          amountFen: receipt.amountFen,
+          payerName: receipt.payerName,
+          reason: how.reason,
+          reversalNo: how.reversalNo,
+        },
+      },
+    ]);
+  }
+
   /** For the finance office: the receipts (the latest EXPORT_LIMIT), oldest first, the tax number in full. */
   async exportForFinance(format: SpreadsheetFormat): Promise<SpreadsheetFile> {
     const receipts = (await this.forStaff(await this.rows({}, EXPORT_LIMIT))).reverse();
     return buildSpreadsheet({
       basename: 'donation-receipts',
       sheetName: '捐赠票据',
-      header: ['申请时间', '状态', '抬头类型', '抬头', '证件号码', '金额', '捐赠笔数', '票据号', '开具时间', '申请人'],
+      header: [
+        '申请时间',
+        '状态',
+        '抬头类型',
+        '抬头',
+        '证件号码',
+        '金额',
+        '捐赠笔数',
+        '票据号',
+        '开具时间',
+        '申请人',
+        '作废时间',
+        '作废原因',
+        '红字票据号',
+      ],
       rows: receipts.map((r) => [
         formatShanghaiDateTime(r.createdAt),
-        r.status === 'issued' ? '已开具' : '待开具',
+        r.status === 'issued' && r.voidDueAt ? '待作废（已退款）' : STATUS_LABELS[r.status],
         r.payerKind === 'person' ? '个人' : '单位',
         r.payerName,
         r.taxId,
@@ -256,6 +383,9 @@ export class ReceiptsService {
         r.receiptNo ?? '',
         r.issuedAt ? formatShanghaiDateTime(r.issuedAt) : '',
         r.donorName,
+        r.voidedAt ? formatShanghaiDateTime(r.voidedAt) : '',
+        r.voidReason ?? '',
+        r.reversalNo ?? '',
       ]),
       format,
     });

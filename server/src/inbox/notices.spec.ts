@@ -38,6 +38,17 @@ describe('notices of the message centre', () => {
   });
 
   it('shows money and Beijing time as people read them', () => {
+    expect(
+      renderNotice('giving.receipt_voided', {
+        amountFen: 300000,
+        receiptNo: '浙财1000001',
+        reversalNo: '浙财红1000001',
+        reason: '捐赠已退款',
+      }).body,
+    ).toBe('你的捐赠票据（票据号 浙财1000001，¥3,000.00）已作废，红字票据号 浙财红1000001。原因：捐赠已退款。未退款的捐赠可重新申请票据。');
+    expect(renderNotice('giving.receipt_voided', { amountFen: 4000, receiptNo: null, payerName: '孙浩', reason: '已全额退款' }).body).toBe(
+      '你申请的捐赠票据（孙浩，¥40.00）已撤回。原因：已全额退款。未退款的捐赠可重新申请票据。',
+    );
     expect(renderNotice('giving.refunded', SAMPLE).body).toBe('你对「校园植树」的捐赠已退款 ¥123.45，款项原路退回。原因：信息与名册不符');
     expect(renderNotice('giving.refunded', { ...SAMPLE, route: 'merchant_bank_card' }).body).toBe(
       '你对「校园植树」的捐赠已退款 ¥123.45，款项已转入学校账户，校友会将与你联系退还。原因：信息与名册不符',

@@ -144,6 +144,15 @@ const NOTICES: Record<string, (p: Payload) => Notice> = {
     body: `你申请的捐赠票据（${text(p.payerName)}，${fen(p.amountFen)}）已开具，票据号 ${text(p.receiptNo, '—')}，可在「我的捐赠 · 捐赠票据」下载。`,
     page: 'packages/giving/pages/receipts/index',
   }),
+  'giving.receipt_voided': (p) => ({
+    title: '捐赠票据已作废',
+    body:
+      (p.receiptNo
+        ? `你的捐赠票据（票据号 ${text(p.receiptNo)}，${fen(p.amountFen)}）已作废${p.reversalNo ? `，红字票据号 ${text(p.reversalNo)}` : ''}`
+        : `你申请的捐赠票据（${text(p.payerName)}，${fen(p.amountFen)}）已撤回`) +
+      `。原因：${text(p.reason)}。未退款的捐赠可重新申请票据。`,
+    page: 'packages/giving/pages/receipts/index',
+  }),
   'giving.refunded': (p) => ({
     title: '捐赠已退款',
     body: `你对${quoted(p.campaignTitle)}的捐赠已退款 ${fen(p.amountFen)}，${refundWhere(p)}。${p.reason ? `原因：${text(p.reason)}` : ''}`,

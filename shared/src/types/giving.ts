@@ -533,8 +533,12 @@ export interface GivingDayLiveDto {
 /** Who the receipt (公益事业捐赠票据) is made out to: a person (ID number) or a company (统一社会信用代码). */
 export const RECEIPT_PAYER_KINDS = ['person', 'company'] as const;
 export type ReceiptPayerKind = (typeof RECEIPT_PAYER_KINDS)[number];
-/** requested: waiting for staff · issued: the number recorded and the file attached. */
-export const RECEIPT_STATUSES = ['requested', 'issued'] as const;
+/**
+ * requested: waiting for staff · issued: the number recorded and the file attached ·
+ * voided: 作废 (or 红冲) — staff voided an issued receipt in the finance system, or a request
+ * whose gifts were all refunded was withdrawn; its gifts may be receipted again for what is left.
+ */
+export const RECEIPT_STATUSES = ['requested', 'issued', 'voided'] as const;
 export type ReceiptStatus = (typeof RECEIPT_STATUSES)[number];
 export const RECEIPT_MAX_GIFTS = 50;
 /** The e-receipt file staff attach: a PDF or an image, at most 5 MB. */
@@ -564,6 +568,12 @@ export interface DonationReceiptDto {
   receiptNo: string | null;
   createdAt: string;
   issuedAt: string | null;
+  /** An issued receipt one of whose gifts was refunded since: staff are to void it (待作废). */
+  voidDueAt: string | null;
+  voidedAt: string | null;
+  voidReason: string | null;
+  /** The number of the red-letter receipt (红字票据) when the finance system reversed it, if any. */
+  reversalNo: string | null;
 }
 
 /** What staff see in the queue: the tax number in full (they write the receipt) and who asked. */
@@ -578,4 +588,12 @@ export interface StaffDonationReceiptDto extends DonationReceiptDto {
 /** POST /staff/receipts/:id/issue. */
 export interface IssueReceiptRequest {
   receiptNo: string;
+}
+
+/** POST /staff/receipts/:id/void: an issued receipt voided (作废) or reversed (红冲) in the finance system. */
+export interface VoidReceiptRequest {
+  /** Shown to the donor, e.g. 捐赠已退款. */
+  reason: string;
+  /** The red-letter receipt's number (红冲), when the finance system made one. */
+  reversalNo?: string;
 }

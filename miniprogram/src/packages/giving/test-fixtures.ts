@@ -117,6 +117,10 @@ export const issuedReceipt = (override: Partial<DonationReceiptDto> = {}): Donat
   receiptNo: '浙财0000001',
   createdAt: '2026-12-01T02:00:00.000Z',
   issuedAt: '2026-12-02T02:00:00.000Z',
+  voidDueAt: null,
+  voidedAt: null,
+  voidReason: null,
+  reversalNo: null,
   ...override,
 });
 

@@ -35,6 +35,7 @@ import { GivingDays1796851000000 } from './1796851000000-giving-days.js';
 import { GivingReceipts1796852000000 } from './1796852000000-giving-receipts.js';
 import { LiaisonInviteeVerified1796910000000 } from './1796910000000-liaison-invitee-verified.js';
 import { GivingMonthly1796920000000 } from './1796920000000-giving-monthly.js';
+import { GivingReceiptVoids1796930000000 } from './1796930000000-giving-receipt-voids.js';
 import { AbnormalRefunds1796940000000 } from './1796940000000-abnormal-refunds.js';
 import { EngagementAccumulate1796950000000 } from './1796950000000-engagement-accumulate.js';
 
@@ -77,6 +78,7 @@ export const MIGRATIONS = [
   GivingReceipts1796852000000,
   LiaisonInviteeVerified1796910000000,
   GivingMonthly1796920000000,
+  GivingReceiptVoids1796930000000,
   AbnormalRefunds1796940000000,
   EngagementAccumulate1796950000000,
 ];

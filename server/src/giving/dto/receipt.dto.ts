@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsSt
 import {
   type CreateReceiptRequest,
   type IssueReceiptRequest,
+  type VoidReceiptRequest,
   RECEIPT_MAX_GIFTS,
   RECEIPT_PAYER_KINDS,
   RECEIPT_STATUSES,
@@ -11,6 +12,7 @@ import {
   type ReceiptStatus,
 } from '@alumni/shared';
 import { SpreadsheetQueryDto } from '../../common/spreadsheet.js';
+import { OptionalField, RequiredText } from '../../common/text-fields.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -49,6 +51,20 @@ export class IssueReceiptDto implements IssueReceiptRequest {
   @MaxLength(40)
   @Matches(/^[\p{L}\p{N}-]+$/u, { message: 'receiptNo must be letters, digits or dashes' })
   receiptNo: string;
+}
+
+export class VoidReceiptDto implements VoidReceiptRequest {
+  @RequiredText(100, '捐赠已退款')
+  reason: string;
+
+  @ApiPropertyOptional({ example: '浙财0123456790', description: 'The red-letter receipt (红冲) number, if the finance system made one' })
+  @Transform(trim)
+  @OptionalField()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
+  @Matches(/^[\p{L}\p{N}-]+$/u, { message: 'reversalNo must be letters, digits or dashes' })
+  reversalNo?: string;
 }
 
 export class ReceiptQueueQueryDto {
@@ -90,6 +106,18 @@ export class DonationReceiptResponseDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   issuedAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Issued, and a gift on it refunded since: to be voided' })
+  voidDueAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  voidedAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  voidReason: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The red-letter receipt (红冲), if any' })
+  reversalNo: string | null;
 }
 
 export class StaffDonationReceiptResponseDto extends DonationReceiptResponseDto {

@@ -5,7 +5,7 @@ import ReceiptsPage from './index';
 
 const taroRequest = Taro.request as jest.Mock;
 
-function serve() {
+function serve(receipts = [issuedReceipt()]) {
   taroRequest.mockImplementation(({ url, method }: { url: string; method: string }) => {
     const path = url.split('?')[0];
     if (path === '/api/v1/me/donations')
@@ -16,7 +16,7 @@ function serve() {
           nextCursor: null,
         },
       });
-    if (path === '/api/v1/me/receipts' && method === 'GET') return Promise.resolve({ statusCode: 200, data: [issuedReceipt()] });
+    if (path === '/api/v1/me/receipts' && method === 'GET') return Promise.resolve({ statusCode: 200, data: receipts });
     if (path === '/api/v1/me/receipts' && method === 'POST') return Promise.resolve({ statusCode: 201, data: issuedReceipt({ id: 'r2' }) });
     return Promise.resolve({ statusCode: 404, data: null });
   });
@@ -53,5 +53,31 @@ describe('捐赠票据', () => {
     expect((Taro.showModal as jest.Mock).mock.calls[0][0].content).toContain('为 1 笔捐赠（共 ¥50.00）开具抬头为“李明”的票据');
     const sent = taroRequest.mock.calls.find(([call]) => call.method === 'POST')![0];
     expect(sent.data).toEqual({ donationIds: ['d1'], payerKind: 'person', payerName: '李明', taxId: '11010119900307123X' });
+  });
+
+  it('shows a voided receipt with its reason and red-letter number, no download, and offers its gift again', async () => {
+    serve([
+      issuedReceipt({
+        status: 'voided',
+        voidedAt: '2026-12-03T02:00:00.000Z',
+        voidReason: '捐赠已退款',
+        reversalNo: '浙财红0000001',
+      }),
+    ]);
+    const { container } = render(<ReceiptsPage />);
+    expect(await screen.findByText('已作废')).toBeTruthy();
+    expect(container.querySelector('.receipt__void')!.textContent).toBe(
+      '12月3日 10:00 作废：捐赠已退款（红字票据号 浙财红0000001）。未退款的捐赠可重新申请。',
+    );
+    expect(screen.queryByText('下载票据 ›')).toBeNull();
+    // d0 and d1 are offered (d2 was refunded).
+    expect(container.querySelectorAll('.receipt-gift')).toHaveLength(2);
+  });
+
+  it('tells the donor an issued receipt with a refunded gift is to be voided', async () => {
+    serve([issuedReceipt({ voidDueAt: '2026-12-03T02:00:00.000Z' })]);
+    render(<ReceiptsPage />);
+    expect(await screen.findByText('待作废')).toBeTruthy();
+    expect(screen.getByText('所含捐赠已退款，这张票据将由校友会作废，作废后会通知你。')).toBeTruthy();
   });
 });

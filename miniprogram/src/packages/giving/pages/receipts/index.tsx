@@ -8,7 +8,7 @@ import { listMyReceipts, openMyReceipt, requestReceipt } from '../../../../api/r
 import { ErrorState } from '../../../../components/error-state';
 import {
   PAYER_KIND_LABELS,
-  RECEIPT_STATUS_LABELS,
+  receiptStatusLabel,
   type ReceiptDraft,
   type ReceiptProblems,
   receiptableGifts,
@@ -79,7 +79,7 @@ export default function ReceiptsPage() {
             <View key={receipt.id} className={`receipt receipt--${receipt.status}`}>
               <View className="receipt__line">
                 <Text className="receipt__payer">{receipt.payerName}</Text>
-                <Text className={`receipt__status receipt__status--${receipt.status}`}>{RECEIPT_STATUS_LABELS[receipt.status]}</Text>
+                <Text className={`receipt__status receipt__status--${receipt.status}`}>{receiptStatusLabel(receipt)}</Text>
               </View>
               <Text className="receipt__meta">
                 {PAYER_KIND_LABELS[receipt.payerKind]} · {receipt.taxIdMasked} · {receipt.donationIds.length} 笔 ·{' '}
@@ -88,8 +88,18 @@ export default function ReceiptsPage() {
               <Text className="receipt__meta">
                 {receipt.receiptNo
                   ? `票据号 ${receipt.receiptNo} · ${formatShanghaiShort(receipt.issuedAt!)} 开具`
-                  : `${formatShanghaiShort(receipt.createdAt)} 申请，校友会开具后会通知你`}
+                  : receipt.status === 'voided'
+                    ? `${formatShanghaiShort(receipt.createdAt)} 申请`
+                    : `${formatShanghaiShort(receipt.createdAt)} 申请，校友会开具后会通知你`}
               </Text>
+              {receipt.status === 'voided' ? (
+                <Text className="receipt__void">
+                  {formatShanghaiShort(receipt.voidedAt!)} 作废：{receipt.voidReason}
+                  {receipt.reversalNo ? `（红字票据号 ${receipt.reversalNo}）` : ''}。未退款的捐赠可重新申请。
+                </Text>
+              ) : receipt.voidDueAt ? (
+                <Text className="receipt__void">所含捐赠已退款，这张票据将由校友会作废，作废后会通知你。</Text>
+              ) : null}
               {receipt.status === 'issued' ? (
                 <Text className="receipt__download" onClick={() => void openMyReceipt(receipt).catch(() => undefined)}>
                   下载票据 ›

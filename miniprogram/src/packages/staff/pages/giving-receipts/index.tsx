@@ -4,19 +4,26 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_FORMATS } from '../../../../api/exports';
-import { attachReceiptFile, downloadReceiptExport, issueReceipt, listReceiptQueue } from '../../../../api/receipts';
+import { attachReceiptFile, downloadReceiptExport, issueReceipt, listReceiptQueue, voidReceipt } from '../../../../api/receipts';
 import { BrowserFileButton } from '../../../../components/browser-file-button';
 import { CampaignTabs } from '../../../../components/campaign-tabs';
 import { EmptyState } from '../../../../components/empty-state';
 import { ExportButton } from '../../../../components/export-button';
-import { PAYER_KIND_LABELS } from '../../../giving/receipt-form';
+import { PAYER_KIND_LABELS, toVoidRequest, type VoidDraft } from '../../../giving/receipt-form';
 import './index.scss';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 const TABS = [
   ['requested', '待开具'],
   ['issued', '已开具'],
+  ['voided', '已作废'],
 ] as const;
+
+const EMPTY_LABELS: Record<ReceiptStatus, string> = {
+  requested: '没有待开具的票据申请',
+  issued: '还没有开具过票据',
+  voided: '没有作废的票据',
+};
 
 /** 捐赠票据: the queue of receipt requests; staff attach the e-receipt, record its number, and export for finance. */
 export default function StaffReceiptsPage() {
@@ -52,7 +59,7 @@ export default function StaffReceiptsPage() {
         </View>
       </View>
       {items === null ? null : items.length === 0 ? (
-        <EmptyState title={status === 'requested' ? '没有待开具的票据申请' : '还没有开具过票据'} />
+        <EmptyState title={EMPTY_LABELS[status]} />
       ) : (
         items.map((receipt) => <Receipt key={receipt.id} receipt={receipt} onChanged={() => void load()} />)
       )}
@@ -113,10 +120,19 @@ function Receipt({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; onC
       <Text className="staff-receipt__meta">
         申请人 {receipt.donorName} · {receipt.donationIds.length} 笔捐赠 · {formatShanghaiShort(receipt.createdAt)} 申请
       </Text>
-      {receipt.status === 'issued' ? (
-        <Text className="staff-receipt__issued">
-          票据号 {receipt.receiptNo} · {formatShanghaiShort(receipt.issuedAt!)} 开具
+      {receipt.status === 'voided' ? (
+        <Text className="staff-receipt__voided">
+          {receipt.receiptNo ? `票据号 ${receipt.receiptNo} · ` : ''}
+          {formatShanghaiShort(receipt.voidedAt!)} 作废：{receipt.voidReason}
+          {receipt.reversalNo ? ` · 红字票据号 ${receipt.reversalNo}` : ''}
         </Text>
+      ) : receipt.status === 'issued' ? (
+        <>
+          <Text className="staff-receipt__issued">
+            票据号 {receipt.receiptNo} · {formatShanghaiShort(receipt.issuedAt!)} 开具
+          </Text>
+          <VoidForm receipt={receipt} onChanged={onChanged} />
+        </>
       ) : (
         <View className="staff-receipt__actions">
           <Text className="staff-receipt__file">
@@ -152,6 +168,67 @@ function Receipt({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; onC
           </Button>
         </View>
       )}
+    </View>
+  );
+}
+
+/**
+ * 作废: an issued receipt is voided (or reversed, 红冲) in the finance system first; staff then
+ * record it here, and the donor is told. A receipt with a refunded gift is flagged 待作废 and
+ * shows the form open.
+ */
+function VoidForm({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; onChanged: () => void }) {
+  const due = receipt.voidDueAt !== null;
+  const [open, setOpen] = useState(due);
+  const [draft, setDraft] = useState<VoidDraft>({ reason: due ? '捐赠已退款' : '', reversalNo: '' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    const { request, problem: found } = toVoidRequest(draft);
+    setProblem(found);
+    if (!request) return;
+    const { confirm } = await Taro.showModal({
+      title: '作废票据',
+      content: `请先在财政票据系统中作废或红冲票据 ${receipt.receiptNo}。登记后捐赠人会收到通知，未退款的捐赠可重新申请票据。`,
+      confirmText: '登记作废',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await voidReceipt(receipt.id, request);
+      void Taro.showToast({ title: '已作废，已通知捐赠人', icon: 'none' });
+      onChanged();
+    } catch {
+      // The request wrapper showed why.
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!open)
+    return (
+      <Text className="staff-receipt__void-open" onClick={() => setOpen(true)}>
+        作废此票据 ›
+      </Text>
+    );
+  return (
+    <View className="staff-receipt__actions staff-receipt__void">
+      {due ? <Text className="staff-receipt__due">待作废：所含捐赠已退款（{formatShanghaiShort(receipt.voidDueAt!)}）</Text> : null}
+      <Input
+        className="staff-receipt__void-reason"
+        value={draft.reason}
+        placeholder="作废原因（捐赠人可见）"
+        onInput={(e) => setDraft((d) => ({ ...d, reason: e.detail.value }))}
+      />
+      <Input
+        className="staff-receipt__void-reversal"
+        value={draft.reversalNo}
+        placeholder="红字票据号（红冲时填写，可空）"
+        onInput={(e) => setDraft((d) => ({ ...d, reversalNo: e.detail.value }))}
+      />
+      {problem ? <Text className="staff-receipt__problem">{problem}</Text> : null}
+      <Button className="staff-receipt__void-submit" type="danger" size="small" loading={busy} onClick={() => void submit()}>
+        登记作废并通知
+      </Button>
     </View>
   );
 }
