@@ -191,6 +191,11 @@ export const ERRORS = {
   MATCH_PAYMENT_EXCEEDS_CAP: { status: 422, message: '配捐方到账金额累计不能超过配捐上限' },
   GIVING_DAY_NOT_FOUND: { status: 404, message: '捐赠日不存在或尚未发布' },
   GIVING_DAY_INVALID: { status: 422, message: '捐赠日设置有误：请检查时间段、项目和挑战' },
+  GIVING_DAY_EDIT_CONFLICT: {
+    status: 409,
+    message:
+      '捐赠日已开始，这项修改会改变校友已看到的结果：开始时间不能改到未来、结束时间不能改到过去，不能退回草稿，不能移除已有捐赠的项目或改动已解锁的挑战',
+  },
   RECEIPT_GIFTS_INVALID: { status: 422, message: '只能为自己已支付（未全额退款）的捐赠申请票据，请刷新后重选' },
   RECEIPT_ALREADY_REQUESTED: { status: 409, message: '所选捐赠中有已申请过票据的，每笔捐赠只能开具一次票据' },
   RECEIPT_TAX_ID_INVALID: { status: 422, message: '证件号码有误：个人请填 18 位身份证号，单位请填 18 位统一社会信用代码' },

@@ -64,9 +64,12 @@ export class StaffGivingDaysController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit or publish a giving day; campaignIds and challenges replace the old lists (audited)' })
+  @ApiOperation({
+    summary:
+      'Edit or publish a giving day; campaignIds and challenges replace the old lists (audited); once started it may grow but not rewrite what alumni saw',
+  })
   @ApiOkResponse({ description: 'GivingDayDto' })
-  @ApiErrors(...EDIT_ERRORS, 'GIVING_DAY_NOT_FOUND')
+  @ApiErrors(...EDIT_ERRORS, 'GIVING_DAY_NOT_FOUND', 'GIVING_DAY_EDIT_CONFLICT')
   update(@CurrentUser() user: AuthUserDto, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateGivingDayDto): Promise<GivingDayDto> {
     return this.days.update(user, id, dto);
   }

@@ -181,6 +181,114 @@ describe('giving days', () => {
     ).toBe('改名后的捐赠日');
   });
 
+  it('edits a day: anything before it starts; once running, it may grow but not rewrite what alumni saw', async () => {
+    const factory = campaignFactory(t.dataSource);
+    const [first, second, third] = [
+      await factory({ title: '编辑一', maxAmountFen: 1_000_000 }),
+      await factory({ title: '编辑二', maxAmountFen: 1_000_000 }),
+      await factory({ title: '编辑三', maxAmountFen: 1_000_000 }),
+    ];
+    const unlock = { kind: 'donor_unlock', title: '1 位校友参与，解锁 ¥100', donorTarget: 1, bonusFen: 10_000, sponsorName: '江州科技' };
+    const locked = {
+      kind: 'donor_unlock',
+      title: '50 位校友参与，解锁 ¥5000',
+      donorTarget: 50,
+      bonusFen: 500_000,
+      sponsorName: '校友基金会',
+    };
+
+    // Before the start everything moves, back to draft included.
+    const upcoming = (
+      await create(
+        dayBody({
+          status: 'published',
+          startsAt: new Date(Date.now() + HOUR).toISOString(),
+          endsAt: new Date(Date.now() + 5 * HOUR).toISOString(),
+          campaignIds: [first.id, second.id],
+          challenges: [unlock],
+        }),
+      )
+    ).body;
+    const moved = await patch(upcoming.id, {
+      startsAt: new Date(Date.now() + 2 * HOUR).toISOString(),
+      campaignIds: [first.id],
+      challenges: [],
+      status: 'draft',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ status: 'draft', campaignIds: [first.id], challenges: [] });
+
+    // A running day with a gift to the first campaign, its unlock reached.
+    const created = await create(dayBody({ status: 'published', campaignIds: [first.id, second.id], challenges: [unlock, locked] }));
+    const { id } = created.body;
+    const [unlocked, notYet] = created.body.challenges as { id: string }[];
+    await giveAndPay(t, first.id, await signedIn(t), { amountFen: 2000 });
+    await until(
+      () => live(id),
+      (v) => v.totals.gifts === 1,
+    );
+    const before = (await t.request(`/api/v1/staff/giving-days/${id}`, { headers: staff.headers })).body;
+    const audits = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM audit_entries WHERE subject_id = $1`, [id]))[0].n;
+    const auditsBefore = await audits();
+    const refusals: [string, Record<string, unknown>, string][] = [
+      ['the start into the future', { startsAt: new Date(Date.now() + HOUR).toISOString() }, 'startsAt'],
+      ['the end into the past', { endsAt: new Date(Date.now() - 60_000).toISOString() }, 'endsAt'],
+      ['back to draft', { status: 'draft' }, 'status'],
+      ['a campaign with gifts in the day removed', { campaignIds: [second.id] }, 'campaignIds'],
+      ['an unlocked challenge removed', { challenges: [{ ...locked, id: notYet.id }] }, 'challenges'],
+      [
+        'an unlocked challenge changed',
+        {
+          challenges: [
+            { ...unlock, id: unlocked.id, bonusFen: 5000 },
+            { ...locked, id: notYet.id },
+          ],
+        },
+        'challenges',
+      ],
+      ['an unlocked challenge sent without its id', { challenges: [unlock, { ...locked, id: notYet.id }] }, 'challenges'],
+    ];
+    for (const [name, body, field] of refusals) {
+      const res = await patch(id, body);
+      expect([name, res.status, res.body.error?.code]).toEqual([name, 409, 'GIVING_DAY_EDIT_CONFLICT']);
+      expect(JSON.stringify(res.body.error.details)).toContain(field);
+    }
+    expect((await t.request(`/api/v1/staff/giving-days/${id}`, { headers: staff.headers })).body).toEqual(before);
+    expect(await audits()).toBe(auditsBefore);
+
+    // What it may do: end later, start earlier, a higher goal, a campaign added, a campaign without gifts removed,
+    // the unlocked challenge kept (with its id) and the other changed.
+    const endsAt = new Date(Date.now() + 48 * HOUR).toISOString();
+    const grown = await patch(id, {
+      startsAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+      endsAt,
+      goalFen: 2_000_000,
+      campaignIds: [first.id, third.id],
+      challenges: [
+        { ...unlock, id: unlocked.id },
+        { ...locked, id: notYet.id, donorTarget: 20 },
+      ],
+    });
+    expect(grown.status).toBe(200);
+    expect(grown.body).toMatchObject({ endsAt, goalFen: 2_000_000, campaignIds: [first.id, third.id] });
+    expect(grown.body.challenges.map((c: { id: string; donorTarget: number }) => [c.id, c.donorTarget])).toEqual([
+      [unlocked.id, 1],
+      [notYet.id, 20],
+    ]);
+    const after = await until(
+      () => live(id),
+      (v) => v.day.goalFen === 2_000_000,
+    );
+    expect(after.campaigns.map((c) => c.title)).toEqual(['编辑一', '编辑三']);
+    expect(after.totals).toMatchObject({ gifts: 1, bonusFen: 10_000 });
+    const [audit] = await t.dataSource.query(
+      `SELECT before, after FROM audit_entries WHERE subject_id = $1 AND action = 'giving_day.updated' ORDER BY id DESC LIMIT 1`,
+      [id],
+    );
+    expect(audit.before.goalFen).toBe(1_000_000);
+    expect(audit.after.goalFen).toBe(2_000_000);
+  });
+
   describe('refuses bad giving days with a named code and writes nothing', () => {
     const count = async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM giving_days`))[0].n as number;
     it.each([

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, In } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import {
   ANONYMOUS_DONOR_NAME,
   type AuthUserDto,
@@ -127,7 +127,7 @@ export class GivingDaysService {
       const current = await manager.findOne(GivingDayEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new AppError('GIVING_DAY_NOT_FOUND');
       const before = toGivingDay(current);
-      const values = await this.checked({
+      const next = {
         title: dto.title ?? current.title,
         summary: dto.summary ?? current.summary,
         status: dto.status ?? current.status,
@@ -138,7 +138,9 @@ export class GivingDaysService {
         campaignIds: dto.campaignIds ?? current.campaignIds,
         // Challenges keep their ids when sent back with them, so progress links stay.
         challenges: dto.challenges ? dto.challenges.map(toChallenge) : current.challenges,
-      });
+      };
+      await this.checkRunningEdit(manager, current, next);
+      const values = await this.checked(next);
       Object.assign(current, values);
       const saved = await manager.save(current);
       await this.audit.record(manager, {
@@ -152,6 +154,60 @@ export class GivingDaysService {
       return saved;
     });
     return toGivingDay(day);
+  }
+
+  /**
+   * Once a day has started, alumni have seen its clock, totals and challenges, and gifts were
+   * counted in its window, so an edit may extend it but not rewrite what happened
+   * (GIVING_DAY_EDIT_CONFLICT, naming the field): the start cannot move into the future, the end
+   * cannot move into the past, a published day cannot go back to draft, a campaign with gifts in
+   * the day cannot be removed, and a donor_unlock challenge already unlocked cannot be removed or
+   * changed (its sponsor's bonus was announced). Goals, titles, other challenges and new
+   * campaigns are free: a stretch goal mid-day is common.
+   */
+  private async checkRunningEdit(
+    manager: EntityManager,
+    current: GivingDayEntity,
+    next: Pick<GivingDayEntity, 'status' | 'startsAt' | 'endsAt' | 'campaignIds' | 'challenges'>,
+  ): Promise<void> {
+    const now = Date.now();
+    if (current.startsAt.getTime() > now) return;
+    const refuse = (field: string, issue: string) => {
+      throw new AppError('GIVING_DAY_EDIT_CONFLICT', [{ field, issue }]);
+    };
+    if (next.startsAt.getTime() > now) refuse('startsAt', 'the day has started: its start cannot move into the future');
+    if (next.endsAt.getTime() !== current.endsAt.getTime() && next.endsAt.getTime() < now)
+      refuse('endsAt', 'the day has started: its end cannot move into the past');
+    if (current.status === 'published' && next.status === 'draft') refuse('status', 'a day that has started cannot go back to draft');
+    const removed = current.campaignIds.filter((id) => !next.campaignIds.includes(id));
+    if (removed.length > 0) {
+      const given = (await manager.query(
+        `SELECT DISTINCT campaign_id FROM donations
+          WHERE campaign_id = ANY($1::uuid[]) AND status IN ('paid', 'refunded') AND paid_at >= $2 AND paid_at < $3`,
+        [removed, current.startsAt, current.endsAt],
+      )) as { campaign_id: string }[];
+      if (given.length > 0)
+        refuse('campaignIds', `gifts were made in the day to ${given.map((g) => g.campaign_id).join(', ')}: it cannot be removed`);
+    }
+    const unlocks = current.challenges.filter((c) => c.kind === 'donor_unlock');
+    if (unlocks.length === 0) return;
+    const [sums] = (await manager.query(`SELECT count(DISTINCT alumnus_id)::int AS donors FROM donations ${DAY_GIFTS}`, [
+      current.campaignIds,
+      current.startsAt,
+      current.endsAt,
+    ])) as { donors: number }[];
+    for (const challenge of unlocks) {
+      if (sums!.donors < challenge.donorTarget!) continue;
+      const kept = next.challenges.find((c) => c.id === challenge.id);
+      if (
+        !kept ||
+        kept.kind !== challenge.kind ||
+        kept.donorTarget !== challenge.donorTarget ||
+        kept.bonusFen !== challenge.bonusFen ||
+        kept.sponsorName !== challenge.sponsorName
+      )
+        refuse('challenges', `the challenge ${challenge.id} is unlocked: send it back unchanged, with its id`);
+    }
   }
 
   /** The rules across fields, each refusal naming its field. */

@@ -435,6 +435,8 @@ export const GIVING_DAY_MAX_CAMPAIGNS = 10;
 export const GIVING_DAY_MAX_CHALLENGES = 10;
 
 export interface GivingDayChallengeInput {
+  /** PATCH: sent back to keep a challenge's id (an unlocked one must be). */
+  id?: string;
   kind: GivingDayChallengeKind;
   title: string;
   /** Competitions: what ranks (default donors). */

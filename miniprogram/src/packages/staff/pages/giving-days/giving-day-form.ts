@@ -1,6 +1,9 @@
 import {
+  formatFen,
   formatShanghaiDateTime,
+  type GivingDayChallengeDto,
   type GivingDayChallengeInput,
+  type GivingDayDto,
   type GivingDayInput,
   type GivingDayMetric,
   parseYuanToFen,
@@ -48,10 +51,40 @@ export function emptyGivingDayDraft(now: Date = new Date()): GivingDayDraft {
   };
 }
 
+/** A day as the form holds it, to edit it (the form shows one challenge of each kind). */
+export function draftOfGivingDay(day: GivingDayDto): GivingDayDraft {
+  const of = (kind: GivingDayChallengeDto['kind']) => day.challenges.find((c) => c.kind === kind) ?? null;
+  const unlock = of('donor_unlock');
+  const yuan = (fen: number) => formatFen(fen).replace(/^¥/, '').replace(/,/g, '');
+  return {
+    title: day.title,
+    summary: day.summary,
+    startsAt: formatShanghaiDateTime(day.startsAt),
+    endsAt: formatShanghaiDateTime(day.endsAt),
+    goalYuan: yuan(day.goalFen),
+    goalDonors: day.goalDonors === null ? '' : String(day.goalDonors),
+    campaignIds: [...day.campaignIds],
+    unlockDonors: unlock ? String(unlock.donorTarget) : '',
+    unlockBonusYuan: unlock?.bonusFen ? yuan(unlock.bonusFen) : '',
+    unlockSponsor: unlock?.sponsorName ?? '',
+    classChallenge: of('class_competition')?.metric ?? null,
+    departmentChallenge: of('department_competition')?.metric ?? null,
+  };
+}
+
 const METRIC_WORDS: Record<GivingDayMetric, string> = { donors: '参与人数', amount: '筹款金额' };
 
-/** The request, or the problems to fix first. */
-export function toGivingDayInput(draft: GivingDayDraft, publish: boolean): { input: GivingDayInput | null; problems: GivingDayProblems } {
+/**
+ * The request, or the problems to fix first. Editing a day, `editing` is the day as it was: its
+ * challenges keep their ids (the server keeps an unlocked challenge only when sent back with
+ * its id, unchanged) and its title when its figures did not change, and its status stays unless
+ * published now.
+ */
+export function toGivingDayInput(
+  draft: GivingDayDraft,
+  publish: boolean,
+  editing: GivingDayDto | null = null,
+): { input: GivingDayInput | null; problems: GivingDayProblems } {
   const problems: GivingDayProblems = {};
   if (draft.title.trim() === '') problems.title = '请填写捐赠日名称，如“百年校庆捐赠日”';
   const startsAt = parseShanghaiTime(draft.startsAt);
@@ -90,6 +123,18 @@ export function toGivingDayInput(draft: GivingDayDraft, publish: boolean): { inp
     });
 
   if (Object.keys(problems).length > 0) return { input: null, problems };
+  if (editing)
+    for (const challenge of challenges) {
+      const was = editing.challenges.find((c) => c.kind === challenge.kind);
+      if (!was) continue;
+      challenge.id = was.id;
+      const same =
+        was.metric === (challenge.metric ?? 'donors') &&
+        was.donorTarget === (challenge.donorTarget ?? null) &&
+        was.bonusFen === (challenge.bonusFen ?? null) &&
+        was.sponsorName === (challenge.sponsorName ?? null);
+      if (same) challenge.title = was.title;
+    }
   return {
     input: {
       title: draft.title.trim(),
@@ -100,7 +145,7 @@ export function toGivingDayInput(draft: GivingDayDraft, publish: boolean): { inp
       goalDonors,
       campaignIds: draft.campaignIds,
       challenges,
-      status: publish ? 'published' : 'draft',
+      status: publish ? 'published' : (editing?.status ?? 'draft'),
     },
     problems,
   };

@@ -8,7 +8,7 @@ import { createGivingDay, listStaffGivingDays, updateGivingDay } from '../../../
 import { GIVING_DAY_URL } from '../../../../components/campaign-links';
 import { BoundInput, bindForm, FormField } from '../../../../components/form-field';
 import { Row, Section } from '../../editor-form';
-import { emptyGivingDayDraft, type GivingDayDraft, type GivingDayProblems, toGivingDayInput } from './giving-day-form';
+import { draftOfGivingDay, emptyGivingDayDraft, type GivingDayDraft, type GivingDayProblems, toGivingDayInput } from './giving-day-form';
 import '../events-editor/index.scss';
 import './index.scss';
 
@@ -18,13 +18,15 @@ const METRICS: { value: GivingDayMetric | null; label: string }[] = [
   { value: 'amount', label: '比筹款金额' },
 ];
 
-/** 捐赠日: staff set a day's window, campaigns, goals and challenges, and publish it. */
+/** 捐赠日: staff set a day's window, campaigns, goals and challenges, publish it, and edit it (the server keeps a running day's past). */
 export default function StaffGivingDaysPage() {
   const [days, setDays] = useState<GivingDayDto[] | null>(null);
   const [campaigns, setCampaigns] = useState<CampaignDetailDto[]>([]);
   const [draft, setDraft] = useState<GivingDayDraft>(() => emptyGivingDayDraft());
   const [problems, setProblems] = useState<GivingDayProblems>({});
   const [busy, setBusy] = useState(false);
+  /** The day being edited, or null for a new one. */
+  const [editing, setEditing] = useState<GivingDayDto | null>(null);
   const load = () => listStaffGivingDays().then(setDays, () => setDays([]));
   useEffect(() => {
     void load();
@@ -39,13 +41,15 @@ export default function StaffGivingDaysPage() {
     set('campaignIds', draft.campaignIds.includes(id) ? draft.campaignIds.filter((c) => c !== id) : [...draft.campaignIds, id]);
 
   const save = async (publish: boolean) => {
-    const { input, problems: found } = toGivingDayInput(draft, publish);
+    const { input, problems: found } = toGivingDayInput(draft, publish, editing);
     setProblems(found);
     if (!input) return;
     setBusy(true);
     try {
-      await createGivingDay(input);
-      void Taro.showToast({ title: publish ? '已发布' : '已保存草稿', icon: 'success' });
+      if (editing) await updateGivingDay(editing.id, input);
+      else await createGivingDay(input);
+      void Taro.showToast({ title: publish ? '已发布' : editing ? '已保存修改' : '已保存草稿', icon: 'success' });
+      setEditing(null);
       setDraft(emptyGivingDayDraft());
       await load();
     } catch {
@@ -53,6 +57,17 @@ export default function StaffGivingDaysPage() {
     } finally {
       setBusy(false);
     }
+  };
+  const edit = (day: GivingDayDto) => {
+    setEditing(day);
+    setDraft(draftOfGivingDay(day));
+    setProblems({});
+    void Taro.pageScrollTo({ selector: '.giving-day-editor-form', duration: 200 }).catch(() => undefined);
+  };
+  const cancelEdit = () => {
+    setEditing(null);
+    setDraft(emptyGivingDayDraft());
+    setProblems({});
   };
   const publish = async (day: GivingDayDto) => {
     try {
@@ -90,6 +105,9 @@ export default function StaffGivingDaysPage() {
                   {formatShanghaiShort(day.startsAt)} – {formatShanghaiShort(day.endsAt)} · 目标 {formatFen(day.goalFen)}
                 </Text>
               </View>
+              <Text className="staff-giving-day__edit" onClick={() => edit(day)}>
+                编辑
+              </Text>
               {day.status === 'draft' ? (
                 <Button className="staff-giving-day__publish" size="small" type="primary" onClick={() => void publish(day)}>
                   发布
@@ -104,7 +122,13 @@ export default function StaffGivingDaysPage() {
         </Section>
       ) : null}
 
-      <Section title="新建捐赠日">
+      <View className="giving-day-editor-form" />
+      <Section title={editing ? `编辑：${editing.title}` : '新建捐赠日'}>
+        {editing && Date.parse(editing.startsAt) <= Date.now() ? (
+          <Text className="editor-hint giving-day-editor-running">
+            捐赠日已开始：可以延长结束时间、提高目标、加入项目、调整未解锁的挑战；开始时间不能改到未来，已有捐赠的项目不能移除，已解锁的挑战不能改动。
+          </Text>
+        ) : null}
         <FormField form={form} name="title" label="名称" placeholder="如 百年校庆捐赠日" className="giving-day-editor-title" />
         <FormField
           form={form}
@@ -185,12 +209,26 @@ export default function StaffGivingDaysPage() {
       </Section>
 
       <View className="editor-actions">
-        <Button className="giving-day-editor-publish" type="primary" shape="round" block loading={busy} onClick={() => void save(true)}>
-          发布捐赠日
+        {editing?.status === 'published' ? null : (
+          <Button className="giving-day-editor-publish" type="primary" shape="round" block loading={busy} onClick={() => void save(true)}>
+            发布捐赠日
+          </Button>
+        )}
+        <Button
+          className="giving-day-editor-save"
+          type={editing?.status === 'published' ? 'primary' : 'default'}
+          shape="round"
+          block
+          loading={busy}
+          onClick={() => void save(false)}
+        >
+          {editing ? '保存修改' : '保存为草稿'}
         </Button>
-        <Button className="giving-day-editor-save" shape="round" block loading={busy} onClick={() => void save(false)}>
-          保存为草稿
-        </Button>
+        {editing ? (
+          <Button className="giving-day-editor-cancel" shape="round" block onClick={cancelEdit}>
+            取消编辑
+          </Button>
+        ) : null}
       </View>
     </View>
   );
