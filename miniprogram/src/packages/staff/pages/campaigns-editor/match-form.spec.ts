@@ -22,6 +22,7 @@ describe('the 配捐 pledge form', () => {
       startsAt: '2026-12-06T04:00:00.000Z',
       endsAt: '2026-12-13T04:00:00.000Z',
       firstTimeOnly: true,
+      forClass: null,
     });
   });
 
@@ -42,5 +43,33 @@ describe('the 配捐 pledge form', () => {
     );
     expect(toMatchPaymentRequest({ amountYuan: '', receivedOn: '2026-12-05', reference: 'x' }, now).problem).toContain('到账金额');
     expect(toMatchPaymentRequest({ amountYuan: '1', receivedOn: '2026-12-05', reference: ' ' }, now).problem).toContain('回单');
+  });
+
+  it('sends a class-only pledge with the class as the leaderboard counts it, or names what is missing', () => {
+    const now = new Date('2026-12-06T04:00:00.000Z');
+    const base = { ...emptyMatchDraft(now), sponsorName: '2015 届计科1班', capYuan: '1000' };
+    expect(toMatchRequest(base).request!.forClass).toBeNull();
+    expect(
+      toMatchRequest({
+        ...base,
+        classOnly: true,
+        classYear: ' 2015 ',
+        classDepartmentId: 'dep1',
+        className: ' 计科1班 ',
+        firstTimeOnly: true,
+      }).request,
+    ).toMatchObject({ firstTimeOnly: true, forClass: { graduationYear: 2015, departmentId: 'dep1', className: '计科1班' } });
+    for (const missing of [{ classYear: '15' }, { classDepartmentId: '' }, { className: ' ' }]) {
+      const { request, problems } = toMatchRequest({
+        ...base,
+        classOnly: true,
+        classYear: '2015',
+        classDepartmentId: 'dep1',
+        className: '计科1班',
+        ...missing,
+      });
+      expect(request).toBeNull();
+      expect(problems.forClass).toBe('请填写班级的毕业年份（四位数字）、院系和班级名称');
+    }
   });
 });

@@ -29,9 +29,14 @@ export interface MatchDraft {
   startsAt: string;
   endsAt: string;
   firstTimeOnly: boolean;
+  /** 仅限一个班级: graduation year, department and class name, as the class leaderboard counts classes. */
+  classOnly: boolean;
+  classYear: string;
+  classDepartmentId: string;
+  className: string;
 }
 
-export type MatchProblems = Partial<Record<'sponsorName' | 'capYuan' | 'startsAt' | 'endsAt', string>>;
+export type MatchProblems = Partial<Record<'sponsorName' | 'capYuan' | 'startsAt' | 'endsAt' | 'forClass', string>>;
 
 /** A 1:1 pledge by a company from now for a week. */
 export function emptyMatchDraft(now: Date = new Date()): MatchDraft {
@@ -43,6 +48,10 @@ export function emptyMatchDraft(now: Date = new Date()): MatchDraft {
     startsAt: formatShanghaiDateTime(now.toISOString()),
     endsAt: formatShanghaiDateTime(new Date(now.getTime() + 7 * 86_400_000).toISOString()),
     firstTimeOnly: false,
+    classOnly: false,
+    classYear: '',
+    classDepartmentId: '',
+    className: '',
   };
 }
 
@@ -57,6 +66,12 @@ export function toMatchRequest(draft: MatchDraft): { request: CreateCampaignMatc
   const endsAt = parseShanghaiTime(draft.endsAt);
   if (endsAt === null) problems.endsAt = '时间格式为 2026-12-20 14:00';
   else if (startsAt !== null && Date.parse(endsAt) <= Date.parse(startsAt)) problems.endsAt = '结束时间须晚于开始时间';
+  const classYear = Number(draft.classYear.trim());
+  if (
+    draft.classOnly &&
+    (!/^\d{4}$/.test(draft.classYear.trim()) || classYear < 1900 || draft.classDepartmentId === '' || draft.className.trim() === '')
+  )
+    problems.forClass = '请填写班级的毕业年份（四位数字）、院系和班级名称';
   if (Object.keys(problems).length > 0) return { request: null, problems };
   return {
     request: {
@@ -67,6 +82,9 @@ export function toMatchRequest(draft: MatchDraft): { request: CreateCampaignMatc
       startsAt: startsAt!,
       endsAt: endsAt!,
       firstTimeOnly: draft.firstTimeOnly,
+      forClass: draft.classOnly
+        ? { graduationYear: classYear, departmentId: draft.classDepartmentId, className: draft.className.trim() }
+        : null,
     },
     problems,
   };

@@ -1,10 +1,11 @@
-import { type CampaignDetailDto, formatFen, MATCH_SPONSOR_KINDS, type StaffCampaignMatchDto } from '@alumni/shared';
+import { type CampaignDetailDto, type DepartmentDto, formatFen, MATCH_SPONSOR_KINDS, type StaffCampaignMatchDto } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { createCampaignMatch, listCampaignMatches, recordMatchPayment } from '../../../../api/campaigns';
 import { BoundInput, bindForm, FormField } from '../../../../components/form-field';
+import { getSchool } from '../../../../api/school';
 import { MATCH_STATE_LABELS, matchConditions, matchState, matchWindow, ratioLabel } from '../../../giving/match-view';
 import { Row, Section } from '../../editor-form';
 import {
@@ -25,6 +26,7 @@ export function MatchPledges({ campaign, onChanged }: { campaign: CampaignDetail
   const [draft, setDraft] = useState<MatchDraft>(() => emptyMatchDraft());
   const [problems, setProblems] = useState<MatchProblems>({});
   const [busy, setBusy] = useState(false);
+  const [departments, setDepartments] = useState<DepartmentDto[]>([]);
   const load = () =>
     listCampaignMatches(campaign.id).then(
       (found) => setPledges(found),
@@ -33,6 +35,12 @@ export function MatchPledges({ campaign, onChanged }: { campaign: CampaignDetail
   useEffect(() => {
     void load();
   }, [campaign.id]);
+  useEffect(() => {
+    getSchool().then(
+      (school) => setDepartments(school.departments),
+      () => setDepartments([]),
+    );
+  }, []);
   const form = bindForm(draft, setDraft, problems);
   const { set } = form;
 
@@ -115,6 +123,51 @@ export function MatchPledges({ campaign, onChanged }: { campaign: CampaignDetail
             </Text>
           </View>
         </Row>
+        <Row label="班级" problem={problems.forClass}>
+          <View className="editor-chips">
+            <Text className={draft.classOnly ? 'editor-chip' : 'editor-chip editor-chip--active'} onClick={() => set('classOnly', false)}>
+              不限班级
+            </Text>
+            <Text
+              className={draft.classOnly ? 'editor-chip editor-chip--active campaign-match-class' : 'editor-chip campaign-match-class'}
+              onClick={() => set('classOnly', true)}
+            >
+              仅限一个班级
+            </Text>
+          </View>
+        </Row>
+        {draft.classOnly ? (
+          <View className="campaign-match-class-fields">
+            <BoundInput
+              form={form}
+              name="classYear"
+              type="number"
+              placeholder="毕业年份，如 2015"
+              className="editor-input campaign-match-class-year"
+            />
+            <View className="editor-chips">
+              {departments.map((d) => (
+                <Text
+                  key={d.id}
+                  className={
+                    d.id === draft.classDepartmentId
+                      ? 'editor-chip editor-chip--active campaign-match-class-department'
+                      : 'editor-chip campaign-match-class-department'
+                  }
+                  onClick={() => set('classDepartmentId', d.id)}
+                >
+                  {d.name}
+                </Text>
+              ))}
+            </View>
+            <BoundInput
+              form={form}
+              name="className"
+              placeholder="班级名称，与名册一致，如 计科1班"
+              className="editor-input campaign-match-class-name"
+            />
+          </View>
+        ) : null}
       </Section>
       <View className="editor-actions">
         <Button className="campaign-match-submit" type="primary" shape="round" block loading={busy} onClick={() => void submit()}>
