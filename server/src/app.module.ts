@@ -34,6 +34,7 @@ import { EngagementModule } from './engagement/engagement.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LiaisonsModule } from './liaisons/liaisons.module.js';
+import { DuplicatesModule } from './duplicates/duplicates.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { RosterModule } from './roster/roster.module.js';
 import { SchoolModule } from './school/school.module.js';
@@ -93,6 +94,7 @@ export class AppModule {
         BranchesModule,
         StoriesModule,
         LiaisonsModule,
+        DuplicatesModule,
         ...extra,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -167,6 +167,11 @@ describe('bad input on write routes', () => {
       '/api/v1/staff/branches',
       json({ kind: 'city', name: '模糊测试分会', place: '上海', joinPolicy: 'approval' }, actor.headers),
     );
+    // A pair in the duplicate queue: two records of one name, found by the scan.
+    for (let i = 0; i < 2; i += 1)
+      await signedIn(t, ['alumnus'], { displayName: '模糊测试重名', realName: '模糊测试重名', graduationYear: 2016, departmentId });
+    expect((await t.request('/api/v1/staff/duplicates/scan', json({}, actor.headers))).status).toBe(200);
+    const [duplicate] = (await t.dataSource.query(`SELECT id FROM duplicate_candidates WHERE status = 'open' LIMIT 1`)) as { id: string }[];
     // A published old photo (its image check passed) and a timeline entry.
     const [memoryPhoto] = (await t.dataSource.query(
       `INSERT INTO memory_photos (uploader_id, year, caption, storage_key, status, image_cleared, caption_cleared)
@@ -217,6 +222,7 @@ describe('bad input on write routes', () => {
 
     const ids: [RegExp, string][] = [
       [/branches\/\{id\}/, branch.body.id],
+      [/duplicates\/\{id\}/, duplicate!.id],
       [/campus-days\/\{eventId\}/, campusDay.id],
       [/campus-day-spots\/\{id\}/, spot.body.id],
       [/reunions\/\{id\}/, reunion.body.id],

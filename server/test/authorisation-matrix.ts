@@ -245,6 +245,12 @@ export const MATRIX: Record<string, PolicyName> = {
   'GET /api/v1/staff/liaison-classes/{classGroupId}/candidates': 'staff',
   'POST /api/v1/staff/liaison-classes/{classGroupId}/liaisons': 'staff',
   'POST /api/v1/staff/liaison-classes/{classGroupId}/liaisons/{alumnusId}/end': 'staff',
+  // duplicate records (docs/reach.md): staff only, branch admins and liaisons refused like any alumnus
+  'GET /api/v1/staff/duplicates': 'staff',
+  'POST /api/v1/staff/duplicates/scan': 'staff',
+  'GET /api/v1/staff/duplicates/{id}': 'staff',
+  'POST /api/v1/staff/duplicates/{id}/dismiss': 'staff',
+  'POST /api/v1/staff/duplicates/{id}/merge': 'staff',
   'GET /api/v1/staff/dashboard/summary': 'staff',
   'GET /api/v1/staff/dashboard/trends': 'staff',
   'GET /api/v1/staff/dashboard/lists/{list}': 'staff',

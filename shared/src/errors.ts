@@ -368,6 +368,11 @@ export const ERRORS = {
   CLASS_INVITATION_NOT_FOUND: { status: 404, message: '邀请不存在或已失效，请向班级联络人重新索取' },
   LIAISON_CLASS_NOT_IN_BRANCH: { status: 403, message: '这个班级没有本分会的成员，分会管理员只能为有本分会成员的班级任命联络人' },
   LIAISON_NOT_BRANCH_MEMBER: { status: 422, message: '分会管理员任命的班级联络人须是本分会成员，且是本班已认证的校友' },
+  // Duplicate records (docs/reach.md)
+  DUPLICATE_NOT_FOUND: { status: 404, message: '该重复记录候选不存在' },
+  DUPLICATE_DECIDED: { status: 409, message: '这对记录已处理过（已合并或已标记为不是同一人），请刷新列表' },
+  DUPLICATE_SURVIVOR_INVALID: { status: 422, message: '保留的记录须是这对候选中的一条' },
+  DUPLICATE_RECORD_GONE: { status: 409, message: '其中一条记录已注销或已合并，无法合并，请重新扫描' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

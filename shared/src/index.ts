@@ -30,3 +30,4 @@ export * from './types/coverage.js';
 export * from './types/contacts.js';
 export * from './types/liaisons.js';
 export * from './types/monthly-giving.js';
+export * from './types/duplicates.js';

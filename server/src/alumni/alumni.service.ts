@@ -199,6 +199,69 @@ export class AlumniService {
       .where('a.deleted_at IS NULL AND a.graduation_year IS NOT NULL AND a.department_id IS NOT NULL AND a.class_name IS NOT NULL');
   }
 
+  /**
+   * The record that now stands for `id`: itself while active, or the record it was merged
+   * into (followed along a chain of merges); null when erased or unknown.
+   */
+  async resolveMerged(id: string): Promise<AlumnusEntity | null> {
+    const rows: { id: string }[] = await this.alumni.query(
+      `WITH RECURSIVE chain (id, merged_into, depth) AS (
+         SELECT id, merged_into, 0 FROM alumni WHERE id = $1
+         UNION ALL
+         SELECT a.id, a.merged_into, c.depth + 1 FROM alumni a JOIN chain c ON a.id = c.merged_into WHERE c.depth < 20
+       )
+       SELECT id FROM chain WHERE merged_into IS NULL`,
+      [id],
+    );
+    return rows[0] ? this.findActive(rows[0].id) : null;
+  }
+
+  /**
+   * The alumni side of a merge (docs/reach.md), in the caller's transaction with both rows
+   * locked: the survivor keeps its own values and takes the merged record's where it has
+   * none (profile fields, the WeChat openid and unionid, the phone), its verification and its
+   * roles; the merged record is erased as a sign-in (no openid, no phone), marked merged into
+   * the survivor, and keeps its name for the audit trail.
+   */
+  async mergeInto(manager: EntityManager, merged: AlumnusEntity, survivor: AlumnusEntity): Promise<void> {
+    const fill = <K extends keyof AlumnusEntity>(key: K) => (survivor[key] === null ? merged[key] : survivor[key]);
+    const phone = survivor.phoneHash === null && merged.phoneHash !== null;
+    const roles = [...new Set([...survivor.roles, ...merged.roles])];
+    const verifiedAt =
+      survivor.verifiedAt && merged.verifiedAt
+        ? new Date(Math.min(survivor.verifiedAt.getTime(), merged.verifiedAt.getTime()))
+        : (survivor.verifiedAt ?? merged.verifiedAt);
+    const now = new Date();
+    // The openid is unique: freed on the merged row before the survivor takes it.
+    await manager.query(
+      `UPDATE alumni SET openid = NULL, unionid = NULL, phone_encrypted = NULL, phone_hash = NULL, phone_masked = NULL,
+              merged_into = $2, merged_at = $3, deleted_at = $3, updated_at = $3 WHERE id = $1`,
+      [merged.id, survivor.id, now],
+    );
+    await manager.update(
+      AlumnusEntity,
+      { id: survivor.id },
+      {
+        realName: fill('realName'),
+        graduationYear: fill('graduationYear'),
+        departmentId: fill('departmentId'),
+        major: fill('major'),
+        className: fill('className'),
+        degree: fill('degree'),
+        city: fill('city'),
+        industry: fill('industry'),
+        employer: fill('employer'),
+        jobTitle: fill('jobTitle'),
+        bio: fill('bio'),
+        openid: fill('openid'),
+        unionid: fill('unionid'),
+        ...(phone ? { phoneEncrypted: merged.phoneEncrypted, phoneHash: merged.phoneHash, phoneMasked: merged.phoneMasked } : {}),
+        roles,
+        verifiedAt,
+      },
+    );
+  }
+
   /** Account erasure: overwrites the profile columns of the alumnus in the caller's transaction. */
   async erase(manager: EntityManager, id: string, erased: Partial<AlumnusEntity>): Promise<void> {
     await manager.update(AlumnusEntity, { id }, erased);

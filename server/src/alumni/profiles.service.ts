@@ -264,8 +264,9 @@ export class ProfilesService {
       if (!me) throw new AppError('ALUMNUS_NOT_FOUND');
       if (me.verifiedAt === null) throw new AppError('DIRECTORY_VERIFICATION_REQUIRED');
     }
-    const alumnus = await this.alumni.findActive(id);
-    if (!alumnus || (alumnus.verifiedAt === null && !own && !isStaff(viewer))) throw new AppError('ALUMNUS_NOT_FOUND');
+    // A merged record's old id answers with the record it was merged into (docs/reach.md: old links keep working).
+    const alumnus = (await this.alumni.findActive(id)) ?? (await this.alumni.resolveMerged(id));
+    if (!alumnus || (alumnus.verifiedAt === null && alumnus.id !== viewer.id && !isStaff(viewer))) throw new AppError('ALUMNUS_NOT_FOUND');
     const [card] = await this.view.present([alumnus], viewer);
     return card!;
   }

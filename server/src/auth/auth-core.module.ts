@@ -8,6 +8,7 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthPersonalData } from './auth-personal-data.js';
 import { RoleChanges } from './role-changes.js';
 import { TokenService } from './token.service.js';
+import { AuthMerge } from './auth-merge.js';
 
 /** Access tokens and the global guard; sign-in itself lives in the auth feature module. */
 @Global()
@@ -24,7 +25,7 @@ import { TokenService } from './token.service.js';
       }),
     }),
   ],
-  providers: [TokenService, RoleChanges, AuthPersonalData, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [TokenService, RoleChanges, AuthPersonalData, AuthMerge, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })
 export class AuthCoreModule {}

@@ -75,6 +75,8 @@ const PARAMS: Record<string, (ids: World['ids']) => string> = {
   // No monthly pledge in the world: another's pledge or month is 404 to everyone, as a missing one.
   'monthly-pledges/{id}': () => '00000000-0000-4000-8000-000000000000',
   'monthly-instalments/{id}': () => '00000000-0000-4000-8000-000000000000',
+  // No pair in the world: staff meet 404 (or the body's 400), everyone else is refused first.
+  'duplicates/{id}': () => '00000000-0000-4000-8000-000000000000',
 };
 
 const json = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

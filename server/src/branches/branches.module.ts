@@ -15,6 +15,7 @@ import { BranchesPersonalData } from './branches-personal-data.js';
 import { BranchesService } from './branches.service.js';
 import { BranchesSubjects } from './branches-subjects.js';
 import { StaffBranchesController } from './staff-branches.controller.js';
+import { BranchesMerge } from './branches-merge.js';
 
 /**
  * Branches (分会, docs/branches.md): staff create them and appoint their admins; members,
@@ -32,7 +33,7 @@ import { StaffBranchesController } from './staff-branches.controller.js';
     InteractionsModule,
   ],
   controllers: [BranchesController, StaffBranchesController],
-  providers: [BranchesService, BranchesSubjects, BranchesPersonalData],
+  providers: [BranchesService, BranchesSubjects, BranchesPersonalData, BranchesMerge],
   exports: [BranchesService],
 })
 export class BranchesModule {}

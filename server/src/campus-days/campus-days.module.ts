@@ -23,6 +23,7 @@ import { ReunionProposalEntity } from './reunions/reunion-proposal.entity.js';
 import { ReunionProposers } from './reunions/reunion-proposers.js';
 import { ReunionsController, StaffReunionsController } from './reunions/reunions.controller.js';
 import { ReunionsService } from './reunions/reunions.service.js';
+import { CampusDaysMerge } from './campus-days-merge.js';
 
 /**
  * Return-to-campus days (spots, stamps, keepsake, class wall) and class reunions proposed by
@@ -51,6 +52,6 @@ import { ReunionsService } from './reunions/reunions.service.js';
     ContentSecurityModule,
   ],
   controllers: [CampusDaysController, StaffCampusDaysController, ReunionsController, StaffReunionsController],
-  providers: [CampusDaysService, CampusDaySpotsService, ReunionsService, ReunionProposers, CampusDaysPersonalData],
+  providers: [CampusDaysService, CampusDaySpotsService, ReunionsService, ReunionProposers, CampusDaysPersonalData, CampusDaysMerge],
 })
 export class CampusDaysModule {}

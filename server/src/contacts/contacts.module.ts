@@ -11,6 +11,7 @@ import { ContactRequestEntity } from './contact-request.entity.js';
 import { ContactsController } from './contacts.controller.js';
 import { ContactsPersonalData } from './contacts-personal-data.js';
 import { ContactsService } from './contacts.service.js';
+import { ContactsMerge } from './contacts-merge.js';
 
 /** 校友录 contact requests: a classmate found in the directory can be asked to exchange contact details. */
 @Module({
@@ -25,6 +26,6 @@ import { ContactsService } from './contacts.service.js';
     OutboxModule,
   ],
   controllers: [ContactsController],
-  providers: [ContactsService, ContactsPersonalData],
+  providers: [ContactsService, ContactsPersonalData, ContactsMerge],
 })
 export class ContactsModule {}

@@ -15,6 +15,7 @@ import { MediaCheckEntity } from './media-check.entity.js';
 import { MediaChecksController } from './media-checks.controller.js';
 import { MediaChecksService } from './media-checks.service.js';
 import { MessagePushController } from './message-push.controller.js';
+import { ContentSecurityMerge } from './content-security-merge.js';
 
 /**
  * WeChat content security for everything alumni write and upload (docs/content-security.md):
@@ -31,7 +32,14 @@ import { MessagePushController } from './message-push.controller.js';
     WechatModule,
   ],
   controllers: [ContentReviewsController, MediaChecksController, MessagePushController],
-  providers: [ContentGateService, ContentReviewsService, MediaChecksService, ContentSecurityPersonalData, CommentModerationService],
+  providers: [
+    ContentGateService,
+    ContentReviewsService,
+    MediaChecksService,
+    ContentSecurityPersonalData,
+    CommentModerationService,
+    ContentSecurityMerge,
+  ],
   exports: [ContentGateService, ContentReviewsService, MediaChecksService, CommentModerationService],
 })
 export class ContentSecurityModule {}

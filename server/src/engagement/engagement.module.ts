@@ -10,6 +10,7 @@ import { EngagementWeightEntity } from './engagement-weight.entity.js';
 import { EngagementController } from './engagement.controller.js';
 import { EngagementService } from './engagement.service.js';
 import { EngagementPersonalData } from './engagement-personal-data.js';
+import { EngagementMerge } from './engagement-merge.js';
 
 /** Scores, segments and contact coverage derived from the interaction log. */
 @Module({
@@ -25,7 +26,7 @@ import { EngagementPersonalData } from './engagement-personal-data.js';
     AuditModule,
   ],
   controllers: [EngagementController],
-  providers: [EngagementPersonalData, EngagementService],
+  providers: [EngagementPersonalData, EngagementMerge, EngagementService],
   exports: [EngagementService],
 })
 export class EngagementModule {}

@@ -21,6 +21,7 @@ import { RegistrationsController } from './registrations.controller.js';
 import { RegistrationsService } from './registrations.service.js';
 import { SeatsService } from './seats.service.js';
 import { CheckInsController, StaffEventsController } from './staff-events.controller.js';
+import { EventsMerge } from './events-merge.js';
 
 /** Events: the public list and page, staff management, sign-up with waitlist, check-in, registrant exports, reminders. */
 @Module({
@@ -43,6 +44,7 @@ import { CheckInsController, StaffEventsController } from './staff-events.contro
     RegistrantsService,
     RemindersService,
     EventsPersonalData,
+    EventsMerge,
     EventsSubjects,
     EventCoversService,
   ],

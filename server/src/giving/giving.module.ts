@@ -64,6 +64,7 @@ import { MonthlyPledgesService } from './monthly/monthly-pledges.service.js';
 import { MonthlyReportService } from './monthly/monthly-report.service.js';
 import { MonthlyRunsService } from './monthly/monthly-runs.service.js';
 import { inWechatPayFormat, NOTIFY_PATH_PREFIX, WechatPayNotifyController } from './wechat-pay-notify.controller.js';
+import { GivingMerge } from './giving-merge.js';
 
 const MAX_NOTIFICATION_BYTES = 64 * 1024;
 
@@ -141,6 +142,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     GivingPhotosService,
     StaffDonationsService,
     GivingPersonalData,
+    GivingMerge,
     DemoPaymentsService,
     GivingSubjects,
     MonthlyPledgesService,

@@ -31,6 +31,7 @@ import { VoteParticipationEntity } from './votes/vote-participation.entity.js';
 import { VoteTallyEntity } from './votes/vote-tally.entity.js';
 import { VotesController } from './votes/votes.controller.js';
 import { VotesService } from './votes/votes.service.js';
+import { GovernanceMerge } from './governance-merge.js';
 
 /**
  * Alumni in the school's decisions (docs/governance.md): votes and polls with secret or open
@@ -77,6 +78,7 @@ import { VotesService } from './votes/votes.service.js';
     CouncilService,
     CouncilAudience,
     GovernancePersonalData,
+    GovernanceMerge,
   ],
   exports: [VotesService, CouncilService],
 })

@@ -26,6 +26,7 @@ import { ModerationService } from './moderation.service.js';
 import { PostImagesService } from './post-images.service.js';
 import { PostPresenterService } from './post-presenter.service.js';
 import { ReactionsService } from './reactions.service.js';
+import { GroupPostsMerge } from './group-posts-merge.js';
 
 /** Group feeds: posts, images, comments, likes, reports and staff moderation (docs/group-feeds.md). */
 @Module({
@@ -50,6 +51,7 @@ import { ReactionsService } from './reactions.service.js';
   controllers: [GroupPostsController, GroupPostImagesController, GroupCommentsController, ModerationController],
   providers: [
     GroupPostsPersonalData,
+    GroupPostsMerge,
     GroupPostsHeldContent,
     FeedAccessService,
     PostImagesService,

@@ -21,6 +21,7 @@ import { GroupsService } from './groups.service.js';
 import { MembershipsService } from './memberships.service.js';
 import { MyGroupsController } from './my-groups.controller.js';
 import { StaffGroupsController } from './staff-groups.controller.js';
+import { GroupsMerge } from './groups-merge.js';
 
 /**
  * Class, interest, city and industry groups: discovery, proposals, memberships and their
@@ -46,6 +47,7 @@ import { StaffGroupsController } from './staff-groups.controller.js';
     GroupInvitationsService,
     GroupAudience,
     GroupsPersonalData,
+    GroupsMerge,
     GroupsSubjects,
     GroupsHeldContent,
   ],

@@ -15,6 +15,7 @@ import { PHONE_CIPHER, PhoneService } from './phone.service.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
+import { IdentityMerge } from './identity-merge.js';
 
 /**
  * Who the user is: WeChat sign-in, sessions, privacy consent and the phone number. It owns
@@ -31,6 +32,7 @@ import { SignInService } from './sign-in.service.js';
     PhoneService,
     IdentityService,
     IdentityPersonalData,
+    IdentityMerge,
     {
       provide: PHONE_CIPHER,
       inject: [ConfigService],

@@ -15,6 +15,7 @@ import { ClassLiaisonEntity } from './class-liaison.entity.js';
 import { BranchLiaisonsController, LiaisonsController, StaffLiaisonsController } from './liaisons.controller.js';
 import { LiaisonsPersonalData } from './liaisons-personal-data.js';
 import { LiaisonsService } from './liaisons.service.js';
+import { LiaisonsMerge } from './liaisons-merge.js';
 
 /** Class liaisons: appointments by staff (and branch admins for classes within their branch), the class roster with contact states, invitations, the class leaderboard. */
 @Module({
@@ -32,6 +33,6 @@ import { LiaisonsService } from './liaisons.service.js';
     OutboxModule,
   ],
   controllers: [LiaisonsController, StaffLiaisonsController, BranchLiaisonsController],
-  providers: [LiaisonsService, LiaisonsPersonalData],
+  providers: [LiaisonsService, LiaisonsPersonalData, LiaisonsMerge],
 })
 export class LiaisonsModule {}

@@ -25,6 +25,7 @@ import { PhotoCommentsService } from './photo-comments.service.js';
 import { PhotoTagsService } from './photo-tags.service.js';
 import { TimelineEntryEntity } from './timeline-entry.entity.js';
 import { TimelineService } from './timeline.service.js';
+import { MemoriesMerge } from './memories-merge.js';
 
 /**
  * Memories (docs/memories.md): old photos on class and year walls, the people in them (with
@@ -62,6 +63,7 @@ import { TimelineService } from './timeline.service.js';
     TimelineService,
     MemoriesHeldContent,
     MemoriesPersonalData,
+    MemoriesMerge,
     DemoPhotos,
   ],
   exports: [MemoryImagesService, MemoriesAccess],

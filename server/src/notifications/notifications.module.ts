@@ -9,6 +9,7 @@ import { NotificationsService } from './notifications.service.js';
 import { NotificationsPersonalData } from './notifications-personal-data.js';
 import { SubscriptionEntity } from './subscription.entity.js';
 import { SubscriptionsService } from './subscriptions.service.js';
+import { NotificationsMerge } from './notifications-merge.js';
 
 /**
  * Subscription messages: the alumni's acceptances, delivery of the outbox through WeChat
@@ -17,7 +18,7 @@ import { SubscriptionsService } from './subscriptions.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([SubscriptionEntity]), AlumniModule, AuditModule, WechatModule],
   controllers: [SubscriptionsController, StaffNotificationsController],
-  providers: [NotificationsPersonalData, SubscriptionsService, DeliveryService, NotificationsService],
+  providers: [NotificationsPersonalData, NotificationsMerge, SubscriptionsService, DeliveryService, NotificationsService],
   exports: [SubscriptionsService],
 })
 export class NotificationsModule {}

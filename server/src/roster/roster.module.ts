@@ -8,12 +8,13 @@ import { RosterImportEntity } from './roster-import.entity.js';
 import { RosterController } from './roster.controller.js';
 import { RosterService } from './roster.service.js';
 import { RosterPersonalData } from './roster-personal-data.js';
+import { RosterMerge } from './roster-merge.js';
 
 /** Graduate rosters: templates, preview and commit of imports; matching for claims; the class list for groups. */
 @Module({
   imports: [TypeOrmModule.forFeature([RosterEntryEntity, RosterImportEntity]), SchoolModule, AuditModule, GroupsModule],
   controllers: [RosterController],
-  providers: [RosterPersonalData, RosterService],
+  providers: [RosterPersonalData, RosterMerge, RosterService],
   exports: [RosterService],
 })
 export class RosterModule {}

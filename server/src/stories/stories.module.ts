@@ -18,6 +18,7 @@ import { StoryCommentEntity } from './story-comment.entity.js';
 import { StoryLikeEntity } from './story-like.entity.js';
 import { StoryReadEntity } from './story-read.entity.js';
 import { StoryEntity } from './story.entity.js';
+import { StoriesMerge } from './stories-merge.js';
 
 /** Stories and news: drafts, review, consent of the person profiled, likes, comments, reads, posters (docs/memories.md, Stories). */
 @Module({
@@ -34,6 +35,6 @@ import { StoryEntity } from './story.entity.js';
     StorageModule,
   ],
   controllers: [StoriesController, StaffStoriesController],
-  providers: [StoriesService, StoriesPosterService, StoriesHeldContent, StoriesPersonalData],
+  providers: [StoriesService, StoriesPosterService, StoriesHeldContent, StoriesPersonalData, StoriesMerge],
 })
 export class StoriesModule {}

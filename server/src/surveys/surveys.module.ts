@@ -17,6 +17,7 @@ import { SurveyResultsService } from './survey-results.service.js';
 import { SurveysController } from './surveys.controller.js';
 import { SurveysPersonalData } from './surveys-personal-data.js';
 import { SurveysService } from './surveys.service.js';
+import { SurveysMerge } from './surveys-merge.js';
 
 /**
  * Surveys as association research does them (docs/surveys.md): questionnaires sent to an
@@ -35,6 +36,6 @@ import { SurveysService } from './surveys.service.js';
     VerificationModule,
   ],
   controllers: [SurveysController, StaffSurveysController],
-  providers: [SurveysService, ResponsesService, SurveyResultsService, SurveyImportsService, SurveysPersonalData],
+  providers: [SurveysService, ResponsesService, SurveyResultsService, SurveyImportsService, SurveysPersonalData, SurveysMerge],
 })
 export class SurveysModule {}

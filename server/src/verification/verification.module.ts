@@ -17,6 +17,7 @@ import { GraduationYearAudience } from './graduation-year-audience.js';
 import { VerificationService } from './verification.service.js';
 import { VerificationPersonalData } from './verification-personal-data.js';
 import { VerificationClaimEntity } from './verification-claim.entity.js';
+import { VerificationMerge } from './verification-merge.js';
 
 /** Verification claims: instant roster matches, the staff review queue, and its statistics. */
 @Module({
@@ -35,7 +36,7 @@ import { VerificationClaimEntity } from './verification-claim.entity.js';
     ContentSecurityModule,
   ],
   controllers: [ClaimsController, StaffClaimsController],
-  providers: [VerificationHeldContent, VerificationPersonalData, VerificationService, GraduationYearAudience],
+  providers: [VerificationHeldContent, VerificationPersonalData, VerificationMerge, VerificationService, GraduationYearAudience],
   exports: [VerificationService],
 })
 export class VerificationModule {}

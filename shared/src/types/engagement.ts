@@ -22,6 +22,7 @@ export const INTERACTION_KINDS = {
   'identity.claim_rejected': { label: '校友认证未通过', participation: false, byAlumnus: false },
   'identity.claimed': { label: '认领名册记录', participation: false, byAlumnus: true },
   'identity.verified': { label: '完成校友认证', participation: false, byAlumnus: false },
+  'identity.merged': { label: '合并重复记录', participation: false, byAlumnus: false },
   'events.registered': { label: '报名活动', participation: false, byAlumnus: true },
   'events.waitlisted': { label: '候补报名活动', participation: false, byAlumnus: true },
   'events.promoted': { label: '候补转为正式报名', participation: false, byAlumnus: false },

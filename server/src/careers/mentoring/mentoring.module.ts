@@ -10,12 +10,13 @@ import { MentoringProgrammeService } from './mentoring-programme.service.js';
 import { MentorshipEntity } from './mentorship.entity.js';
 import { MentorshipsService } from './mentorships.service.js';
 import { StaffMentoringController } from './staff-mentoring.controller.js';
+import { MentoringMerge } from './mentoring-merge.js';
 
 /** Cross-industry mentoring: offers, ranked suggestions, requests and pairings, the staff's programme view. */
 @Module({
   imports: [TypeOrmModule.forFeature([MentorOfferEntity, MentorshipEntity, MentoringMeetingEntity]), CareersCoreModule],
   controllers: [MentoringController, StaffMentoringController],
-  providers: [MentorOffersService, MentorshipsService, MentoringProgrammeService, MentoringPersonalData],
+  providers: [MentorOffersService, MentorshipsService, MentoringProgrammeService, MentoringPersonalData, MentoringMerge],
   exports: [MentorshipsService],
 })
 export class MentoringModule {}

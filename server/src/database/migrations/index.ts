@@ -33,6 +33,7 @@ import { Stories1796840000000 } from './1796840000000-stories.js';
 import { GivingMatches1796850000000 } from './1796850000000-giving-matches.js';
 import { GivingDays1796851000000 } from './1796851000000-giving-days.js';
 import { GivingReceipts1796852000000 } from './1796852000000-giving-receipts.js';
+import { Duplicates1796900000000 } from './1796900000000-duplicates.js';
 import { LiaisonInviteeVerified1796910000000 } from './1796910000000-liaison-invitee-verified.js';
 import { GivingMonthly1796920000000 } from './1796920000000-giving-monthly.js';
 import { GivingReceiptVoids1796930000000 } from './1796930000000-giving-receipt-voids.js';
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   GivingMatches1796850000000,
   GivingDays1796851000000,
   GivingReceipts1796852000000,
+  Duplicates1796900000000,
   LiaisonInviteeVerified1796910000000,
   GivingMonthly1796920000000,
   GivingReceiptVoids1796930000000,

@@ -1,0 +1,105 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import {
+  DUPLICATE_REASONS,
+  type DuplicateCandidateDto,
+  type DuplicateComparisonDto,
+  type DuplicateQueueDto,
+  type DuplicateReason,
+  type DuplicateRecordDto,
+  type DuplicateScanResultDto,
+  type DuplicateStatus,
+  type MergeDuplicateRequest,
+  type MergeDuplicateResultDto,
+} from '@alumni/shared';
+
+export class DuplicateQueueQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 50;
+}
+
+export class MergeDuplicateDto implements MergeDuplicateRequest {
+  @ApiProperty({ format: 'uuid', description: 'The record that stays: one of the pair' })
+  @IsUUID()
+  survivorId!: string;
+}
+
+class DuplicateSideResponseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ type: Number, nullable: true }) graduationYear!: number | null;
+  @ApiProperty({ type: String, nullable: true }) departmentName!: string | null;
+}
+
+export class DuplicateCandidateResponseDto implements DuplicateCandidateDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ minimum: 0, maximum: 100 }) score!: number;
+  @ApiProperty({ enum: Object.keys(DUPLICATE_REASONS), isArray: true }) reasons!: DuplicateReason[];
+  @ApiProperty({ enum: ['open', 'dismissed', 'merged'] }) status!: DuplicateStatus;
+  @ApiProperty({ format: 'date-time' }) foundAt!: string;
+  @ApiProperty({ type: DuplicateSideResponseDto }) a!: DuplicateSideResponseDto;
+  @ApiProperty({ type: DuplicateSideResponseDto }) b!: DuplicateSideResponseDto;
+}
+
+export class DuplicateQueueResponseDto implements DuplicateQueueDto {
+  @ApiProperty({ type: [DuplicateCandidateResponseDto] }) items!: DuplicateCandidateResponseDto[];
+  @ApiProperty() open!: number;
+}
+
+class ClaimResponseDto {
+  @ApiProperty() name!: string;
+  @ApiProperty() graduationYear!: number;
+  @ApiProperty({ type: String, nullable: true }) className!: string | null;
+  @ApiProperty({ type: String, nullable: true }) studentNumber!: string | null;
+}
+
+class DonationsSummaryResponseDto {
+  @ApiProperty() count!: number;
+  @ApiProperty({ description: 'fen, refunds deducted' }) totalFen!: number;
+}
+
+class DuplicateRecordResponseDto implements DuplicateRecordDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ type: String, nullable: true }) realName!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) graduationYear!: number | null;
+  @ApiProperty({ type: String, nullable: true }) departmentName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) className!: string | null;
+  @ApiProperty({ type: String, nullable: true }) city!: string | null;
+  @ApiProperty({ type: String, nullable: true }) employer!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phoneMasked!: string | null;
+  @ApiProperty() hasWechat!: boolean;
+  @ApiProperty() verified!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: ClaimResponseDto, nullable: true }) claim!: ClaimResponseDto | null;
+  @ApiProperty() registrations!: number;
+  @ApiProperty({ type: DonationsSummaryResponseDto }) donations!: DonationsSummaryResponseDto;
+  @ApiProperty() memberships!: number;
+  @ApiProperty() posts!: number;
+  @ApiProperty() interactions!: number;
+  @ApiProperty() engagementScore!: number;
+}
+
+export class DuplicateComparisonResponseDto implements DuplicateComparisonDto {
+  @ApiProperty({ type: DuplicateCandidateResponseDto }) candidate!: DuplicateCandidateResponseDto;
+  @ApiProperty({ type: [DuplicateRecordResponseDto], minItems: 2, maxItems: 2 }) records!: [
+    DuplicateRecordResponseDto,
+    DuplicateRecordResponseDto,
+  ];
+}
+
+export class DuplicateScanResponseDto implements DuplicateScanResultDto {
+  @ApiProperty() open!: number;
+  @ApiProperty() added!: number;
+  @ApiProperty() milliseconds!: number;
+}
+
+export class MergeDuplicateResponseDto implements MergeDuplicateResultDto {
+  @ApiProperty({ format: 'uuid' }) survivorId!: string;
+  @ApiProperty({ format: 'uuid' }) mergedId!: string;
+}

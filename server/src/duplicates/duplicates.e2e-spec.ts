@@ -1,0 +1,225 @@
+import { signedIn } from '../../test/auth.js';
+import { campaignFactory, eventFactory } from '../../test/factories.js';
+import { giveAndPay, post, until } from '../../test/giving.js';
+import { groupWith } from '../../test/group-feeds.js';
+import { createDepartments, createRosterEntry } from '../../test/roster.js';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { EngagementService } from '../engagement/engagement.service.js';
+import { MergeRegistry } from './merge.registry.js';
+
+type Who = Awaited<ReturnType<typeof signedIn>>;
+
+/**
+ * Duplicate records (docs/reach.md): the scan fills the queue, staff compare and merge, and
+ * every total the association reads stays right across the merge.
+ */
+describe('duplicate records', () => {
+  let t: TestApp;
+  let staff: Who;
+  let department: string;
+  const api = (method: string, path: string, who: Who | null, body?: unknown) =>
+    t.request(
+      `/api/v1${path}`,
+      body === undefined ? { method, headers: who?.headers ?? {} } : { ...post(body, who?.headers ?? {}), method },
+    );
+  const scan = async () => {
+    const res = await api('POST', '/staff/duplicates/scan', staff);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as { open: number; added: number };
+  };
+  const queue = async () =>
+    (await api('GET', '/staff/duplicates', staff)).body.items as {
+      id: string;
+      a: { id: string };
+      b: { id: string };
+      reasons: string[];
+      score: number;
+    }[];
+  const pairOf = async (x: string, y: string) => (await queue()).find((c) => [c.a.id, c.b.id].sort().join() === [x, y].sort().join());
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOG_LEVEL: process.env.DUP_LOG ?? 'silent' } });
+    staff = await signedIn(t, ['alumnus', 'staff'], { displayName: '校友会老师' });
+    department = (await createDepartments(t, ['计算机学院'])).get('计算机学院')!;
+  });
+  afterAll(() => t?.close());
+
+  it('moves every table that names an alumnus: a foreign key to alumni without a merge participant fails here', async () => {
+    const rows: { name: string }[] = await t.dataSource.query(
+      `SELECT DISTINCT src.relname || '.' || a.attname AS name
+         FROM pg_constraint c
+         JOIN pg_class src ON src.oid = c.conrelid
+         JOIN pg_class dst ON dst.oid = c.confrelid
+         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+        WHERE c.contype = 'f' AND dst.relname = 'alumni'
+        ORDER BY 1`,
+    );
+    const covered = new Set(t.app.get(MergeRegistry).columns());
+    expect(rows.map((row) => row.name).filter((name) => !covered.has(name))).toEqual([]);
+    // And no participant names a column that is not there.
+    expect([...covered].filter((name) => !rows.some((row) => row.name === name))).toEqual([]);
+  });
+
+  it('scores a pair by name, year, department and phone, and keeps a dismissed pair dismissed', async () => {
+    const common = { graduationYear: 2012, departmentId: department, className: '计科1201班' };
+    const one = await signedIn(t, ['alumnus'], { displayName: '周子健', realName: '周子健', ...common });
+    const two = await signedIn(t, ['alumnus'], { displayName: '周子建', realName: '周子建', ...common });
+    const stranger = await signedIn(t, ['alumnus'], { displayName: '李雷', realName: '李雷', graduationYear: 1999 });
+    await scan();
+    const pair = await pairOf(one.alumnus.id, two.alumnus.id);
+    expect(pair?.reasons).toEqual(['similarName', 'year', 'department', 'className']);
+    expect(pair?.score).toBe(20 + 10 + 10 + 10);
+    expect((await queue()).some((c) => [c.a.id, c.b.id].includes(stranger.alumnus.id))).toBe(false);
+
+    const dismissed = await api('POST', `/staff/duplicates/${pair!.id}/dismiss`, staff, {});
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.status).toBe('dismissed');
+    expect((await api('POST', `/staff/duplicates/${pair!.id}/dismiss`, staff, {})).body.error.code).toBe('DUPLICATE_DECIDED');
+    await scan();
+    expect(await pairOf(one.alumnus.id, two.alumnus.id)).toBeUndefined();
+  });
+
+  it('refuses alumni, and a survivor outside the pair', async () => {
+    const x = await signedIn(t, ['alumnus'], { displayName: '钱多多', realName: '钱多多', graduationYear: 2001, departmentId: department });
+    const y = await signedIn(t, ['alumnus'], { displayName: '钱多多', realName: '钱多多', graduationYear: 2001, departmentId: department });
+    await scan();
+    const pair = (await pairOf(x.alumnus.id, y.alumnus.id))!;
+    expect(pair.score).toBe(30 + 10 + 10);
+    expect((await api('GET', '/staff/duplicates', x)).status).toBe(403);
+    expect((await api('POST', `/staff/duplicates/${pair.id}/merge`, x, { survivorId: x.alumnus.id })).status).toBe(403);
+    const outside = await api('POST', `/staff/duplicates/${pair.id}/merge`, staff, { survivorId: staff.alumnus.id });
+    expect([outside.status, outside.body.error.code]).toEqual([422, 'DUPLICATE_SURVIVOR_INVALID']);
+    expect((await api('POST', `/staff/duplicates/${pair.id}/merge`, staff, { survivorId: null })).status).toBe(400);
+    const unknown = await api('GET', '/staff/duplicates/00000000-0000-4000-8000-000000000000', staff);
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'DUPLICATE_NOT_FOUND']);
+  });
+
+  it('merges two accounts of one person: rows move, totals stay, the old id answers for the survivor', async () => {
+    const common = { realName: '陈思远', graduationYear: 2010, departmentId: department, className: '计科1001班' };
+    const old = await signedIn(t, ['alumnus'], { displayName: '陈思远', ...common, verifiedAt: new Date('2024-01-02T00:00:00Z') });
+    const fresh = await signedIn(t, ['alumnus'], { displayName: '思远', ...common, verifiedAt: new Date() });
+    const friend = await signedIn(t, ['alumnus'], { displayName: '同学甲', verifiedAt: new Date() });
+
+    // Both gave to the same campaign (the donor counted twice), one to another.
+    const campaigns = campaignFactory(t.dataSource);
+    const shared = await campaigns();
+    const other = await campaigns();
+    await giveAndPay(t, shared.id, old, { amountFen: 10_000 });
+    await giveAndPay(t, shared.id, fresh, { amountFen: 5_000 });
+    await giveAndPay(t, other.id, old, { amountFen: 2_000 });
+    await giveAndPay(t, shared.id, friend, { amountFen: 1_000 });
+    const campaign = async (id: string) => (await api('GET', `/campaigns/${id}`, staff)).body as { raisedFen: number; donorCount: number };
+    await until(
+      () => campaign(shared.id),
+      (c) => c.donorCount === 3,
+    );
+    // Both hold a seat at one event, one at another.
+    const events = eventFactory(t.dataSource);
+    const meetup = await events(48);
+    const talk = await events(72);
+    for (const who of [old, fresh, friend])
+      expect((await api('POST', `/events/${meetup.id}/registrations`, who, { answers: {} })).status).toBe(201);
+    expect((await api('POST', `/events/${talk.id}/registrations`, fresh, { answers: {} })).status).toBe(201);
+    // Both members of one group (the creator counted as owner).
+    const groupId = await groupWith(t, 'open', [{ member: friend, role: 'owner' }]);
+    await t.dataSource.query(`UPDATE groups SET member_count = 1 WHERE id = $1`, [groupId]);
+    for (const who of [old, fresh]) expect((await api('POST', `/groups/${groupId}/join`, who, {})).body.status).toBe('active');
+
+    const totals = async () => ({
+      shared: await campaign(shared.id),
+      other: await campaign(other.id),
+      meetup: (await api('GET', `/events/${meetup.id}`, staff)).body.confirmedCount,
+      talk: (await api('GET', `/events/${talk.id}`, staff)).body.confirmedCount,
+      members: (await api('GET', `/groups/${groupId}`, staff)).body.memberCount,
+    });
+    const before = await totals();
+    expect(before).toEqual({
+      shared: expect.objectContaining({ raisedFen: 16_000, donorCount: 3 }),
+      other: expect.objectContaining({ raisedFen: 2_000, donorCount: 1 }),
+      meetup: 3,
+      talk: 1,
+      members: 3,
+    });
+    const engagement = t.app.get(EngagementService);
+    const donatedBefore = (await engagement.forAlumnus(old.alumnus.id)).score + (await engagement.forAlumnus(fresh.alumnus.id)).score;
+    const interactionsBefore = await count(`SELECT count(*) FROM interactions WHERE alumnus_id IN ($1, $2)`, [
+      old.alumnus.id,
+      fresh.alumnus.id,
+    ]);
+    // The newer account claimed the roster entry: the graduate counts as reached once, before and after.
+    const entry = await createRosterEntry(t, { departmentId: department, name: '陈思远', graduationYear: 2010, className: '计科1001班' });
+    await t.dataSource.query(`UPDATE roster_entries SET claimed_by = $2, claimed_at = now() WHERE id = $1`, [entry.id, fresh.alumnus.id]);
+    const dashboard = async () => ({
+      headline: (await api('GET', '/staff/dashboard/summary', staff)).body.totals,
+      roster: (await api('GET', '/staff/dashboard/coverage', staff)).body.totals,
+    });
+    const dashboardBefore = await dashboard();
+
+    await scan();
+    const pair = (await pairOf(old.alumnus.id, fresh.alumnus.id))!;
+    expect(pair.reasons).toEqual(expect.arrayContaining(['name', 'year', 'department', 'className']));
+    const comparison = await api('GET', `/staff/duplicates/${pair.id}`, staff);
+    expect(comparison.status).toBe(200);
+    const byId = Object.fromEntries((comparison.body.records as { id: string }[]).map((r) => [r.id, r]));
+    expect(byId[old.alumnus.id]).toMatchObject({ registrations: 1, donations: { count: 2, totalFen: 12_000 }, memberships: 1 });
+    expect(byId[fresh.alumnus.id]).toMatchObject({ registrations: 2, donations: { count: 1, totalFen: 5_000 }, memberships: 1 });
+
+    const merged = await api('POST', `/staff/duplicates/${pair.id}/merge`, staff, { survivorId: old.alumnus.id });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    expect(merged.body).toEqual({ survivorId: old.alumnus.id, mergedId: fresh.alumnus.id });
+
+    // Nothing lost, nothing counted twice.
+    expect(await totals()).toEqual({
+      shared: expect.objectContaining({ raisedFen: 16_000, donorCount: 2 }),
+      other: expect.objectContaining({ raisedFen: 2_000, donorCount: 1 }),
+      meetup: 2,
+      talk: 1,
+      members: 2,
+    });
+    expect(await count(`SELECT count(*) FROM donations WHERE alumnus_id = $1`, [old.alumnus.id])).toBe(3);
+    expect(await count(`SELECT count(*) FROM event_registrations WHERE alumnus_id = $1`, [old.alumnus.id])).toBe(2);
+    // Every row of both histories is the survivor's, plus the merge's own row.
+    expect(await count(`SELECT count(*) FROM interactions WHERE alumnus_id = $1`, [old.alumnus.id])).toBe(interactionsBefore + 1);
+    expect(await count(`SELECT count(*) FROM interactions WHERE alumnus_id = $1 AND kind = 'identity.merged'`, [old.alumnus.id])).toBe(1);
+    expect((await engagement.forAlumnus(old.alumnus.id)).score).toBeCloseTo(donatedBefore, 1);
+    // One person fewer on record, verified and giving; the same money; the same graduates reached.
+    const dashboardAfter = await dashboard();
+    expect(dashboardAfter.headline).toMatchObject({
+      alumni: dashboardBefore.headline.alumni - 1,
+      verified: dashboardBefore.headline.verified - 1,
+      donorsThisYear: dashboardBefore.headline.donorsThisYear - 1,
+      raisedThisYearFen: dashboardBefore.headline.raisedThisYearFen,
+    });
+    expect(dashboardAfter.roster).toEqual(dashboardBefore.roster);
+    expect(dashboardBefore.roster.reached).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) FROM audit_entries WHERE action = 'alumni.merged' AND subject_id = $1`, [old.alumnus.id])).toBe(1);
+    for (const table of await tablesNaming(fresh.alumnus.id)) expect(table).toBe('');
+
+    // The old link answers for the survivor; the merged account signs in no more.
+    const card = await api('GET', `/alumni/${fresh.alumnus.id}`, friend);
+    expect([card.status, card.body.id]).toEqual([200, old.alumnus.id]);
+    expect((await api('GET', '/me', fresh)).status).toBe(401);
+    // The pair is decided: a second merge is refused.
+    expect((await api('POST', `/staff/duplicates/${pair.id}/merge`, staff, { survivorId: old.alumnus.id })).body.error.code).toBe(
+      'DUPLICATE_DECIDED',
+    );
+  });
+
+  async function count(sql: string, params: unknown[]): Promise<number> {
+    return Number((await t.dataSource.query(sql, params))[0].count);
+  }
+
+  /** `table.column` rows still naming the merged record, except the merged record's own trail. */
+  async function tablesNaming(id: string): Promise<string[]> {
+    const columns = t.app
+      .get(MergeRegistry)
+      .columns()
+      .filter((c) => !['role_changes.alumnus_id', 'duplicate_candidates.alumnus_id', 'duplicate_candidates.other_alumnus_id'].includes(c));
+    const found: string[] = [];
+    for (const column of columns) {
+      const [table, name] = column.split('.');
+      if (await count(`SELECT count(*) FROM ${table} WHERE ${name} = $1`, [id])) found.push(column);
+    }
+    return found;
+  }
+});

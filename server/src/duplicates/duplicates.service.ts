@@ -1,0 +1,263 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type {
+  AuthUserDto,
+  DuplicateCandidateDto,
+  DuplicateComparisonDto,
+  DuplicateQueueDto,
+  DuplicateReason,
+  DuplicateRecordDto,
+  DuplicateScanResultDto,
+  DuplicateStatus,
+  MergeDuplicateResultDto,
+} from '@alumni/shared';
+import { AlumniService } from '../alumni/alumni.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { AppError } from '../common/app-error.js';
+import { EngagementService } from '../engagement/engagement.service.js';
+import { InteractionsService } from '../interactions/interactions.service.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import { SCAN_PARAMS, SCAN_SQL } from './duplicate-scan.js';
+import { MergeRegistry } from './merge.registry.js';
+
+/** Scans take turns: two at once would both insert the same new pairs. */
+const SCAN_LOCK = `SELECT pg_advisory_xact_lock(hashtext('duplicates.scan'))`;
+/** Nightly, 03:00 in China (UTC cron), when nobody is merging. */
+const NIGHTLY = '0 19 * * *';
+
+interface CandidateRow {
+  id: string;
+  score: number;
+  reasons: DuplicateReason[];
+  status: DuplicateStatus;
+  found_at: Date;
+  alumnus_id: string;
+  other_alumnus_id: string;
+}
+
+interface SideRow {
+  id: string;
+  display_name: string;
+  graduation_year: number | null;
+  department_name: string | null;
+}
+
+interface RecordRow {
+  id: string;
+  display_name: string;
+  real_name: string | null;
+  graduation_year: number | null;
+  department_name: string | null;
+  class_name: string | null;
+  city: string | null;
+  employer: string | null;
+  phone_masked: string | null;
+  has_wechat: boolean;
+  verified: boolean;
+  created_at: Date;
+  deleted_at: Date | null;
+  claim: DuplicateRecordDto['claim'];
+  registrations: number;
+  donation_count: number;
+  donated_fen: string;
+  memberships: number;
+  posts: number;
+  interactions: number;
+}
+
+const SIDE_SQL = `SELECT a.id, a.display_name, a.graduation_year, d.name AS department_name
+                    FROM alumni a LEFT JOIN departments d ON d.id = a.department_id WHERE a.id = ANY($1::uuid[])`;
+
+/**
+ * Duplicate records (docs/reach.md): the scan that fills the review queue, the side-by-side
+ * comparison, and the merge that moves every module's rows (MergeRegistry) in one transaction.
+ */
+@Injectable()
+export class DuplicatesService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: MergeRegistry,
+    private readonly alumni: AlumniService,
+    private readonly audit: AuditService,
+    private readonly interactions: InteractionsService,
+    private readonly engagement: EngagementService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.schedule('duplicates.scan', NIGHTLY, async () => void (await this.runScan()));
+  }
+
+  /** Staff start a scan: the queue is refreshed and its size answered. */
+  async scan(user: AuthUserDto): Promise<DuplicateScanResultDto> {
+    const result = await this.runScan();
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, { actorId: user.id, action: 'duplicates.scanned', subjectType: 'duplicates', after: { ...result } }),
+    );
+    return result;
+  }
+
+  private async runScan(): Promise<DuplicateScanResultDto> {
+    const started = performance.now();
+    const added = await this.dataSource.transaction(async (manager) => {
+      await manager.query(SCAN_LOCK);
+      const [row] = (await manager.query(SCAN_SQL, SCAN_PARAMS())) as [{ added: number }];
+      return row.added;
+    });
+    return { added, open: await this.openCount(this.dataSource.manager), milliseconds: Math.round(performance.now() - started) };
+  }
+
+  private async openCount(manager: EntityManager): Promise<number> {
+    const [row] = (await manager.query(`SELECT count(*)::int AS n FROM duplicate_candidates WHERE status = 'open'`)) as [{ n: number }];
+    return row.n;
+  }
+
+  /** The open pairs, highest score first. */
+  async queue(limit: number): Promise<DuplicateQueueDto> {
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM duplicate_candidates WHERE status = 'open' ORDER BY score DESC, found_at, id LIMIT $1`,
+      [limit],
+    )) as CandidateRow[];
+    return { items: await this.present(rows), open: await this.openCount(this.dataSource.manager) };
+  }
+
+  private async present(rows: CandidateRow[]): Promise<DuplicateCandidateDto[]> {
+    const ids = rows.flatMap((row) => [row.alumnus_id, row.other_alumnus_id]);
+    const sides = new Map(((await this.dataSource.query(SIDE_SQL, [ids])) as SideRow[]).map((side) => [side.id, side]));
+    const side = (id: string) => {
+      const found = sides.get(id)!;
+      return { id, displayName: found.display_name, graduationYear: found.graduation_year, departmentName: found.department_name };
+    };
+    return rows.map((row) => ({
+      id: row.id,
+      score: row.score,
+      reasons: row.reasons,
+      status: row.status,
+      foundAt: row.found_at.toISOString(),
+      a: side(row.alumnus_id),
+      b: side(row.other_alumnus_id),
+    }));
+  }
+
+  private async load(manager: EntityManager, id: string, lock = false): Promise<CandidateRow> {
+    const [row] = (await manager.query(`SELECT * FROM duplicate_candidates WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
+      id,
+    ])) as CandidateRow[];
+    if (!row) throw new AppError('DUPLICATE_NOT_FOUND');
+    return row;
+  }
+
+  /** Both records side by side: profile, claim, and what a merge would move. */
+  async compare(id: string): Promise<DuplicateComparisonDto> {
+    const row = await this.load(this.dataSource.manager, id);
+    const [candidate] = await this.present([row]);
+    const records = await Promise.all([this.record(row.alumnus_id), this.record(row.other_alumnus_id)]);
+    return { candidate: candidate!, records };
+  }
+
+  /**
+   * One record as staff compare it. A read-only report across modules' tables, as the
+   * dashboard's: counting is all it does.
+   */
+  private async record(alumnusId: string): Promise<DuplicateRecordDto> {
+    const [row] = (await this.dataSource.query(
+      `SELECT a.id, a.display_name, a.real_name, a.graduation_year, d.name AS department_name, a.class_name, a.city, a.employer,
+              a.phone_masked, a.openid IS NOT NULL AS has_wechat, a.verified_at IS NOT NULL AS verified, a.created_at, a.deleted_at,
+              (SELECT json_build_object('name', r.name, 'graduationYear', r.graduation_year, 'className', r.class_name, 'studentNumber', r.student_number)
+                 FROM roster_entries r WHERE r.claimed_by = a.id LIMIT 1) AS claim,
+              (SELECT count(*)::int FROM event_registrations WHERE alumnus_id = a.id AND status <> 'cancelled') AS registrations,
+              (SELECT count(*)::int FROM donations WHERE alumnus_id = a.id AND status IN ('paid', 'refunded')) AS donation_count,
+              (SELECT coalesce(sum(amount_fen - refunded_fen), 0)::bigint FROM donations WHERE alumnus_id = a.id AND status IN ('paid', 'refunded')) AS donated_fen,
+              (SELECT count(*)::int FROM group_memberships WHERE alumnus_id = a.id AND status = 'active') AS memberships,
+              (SELECT count(*)::int FROM group_posts WHERE author_id = a.id) AS posts,
+              (SELECT count(*)::int FROM interactions WHERE alumnus_id = a.id) AS interactions
+         FROM alumni a LEFT JOIN departments d ON d.id = a.department_id WHERE a.id = $1`,
+      [alumnusId],
+    )) as RecordRow[];
+    const r = row!;
+    const score = r.deleted_at === null ? (await this.engagement.forAlumnus(alumnusId)).score : 0;
+    return {
+      id: r.id,
+      displayName: r.display_name,
+      realName: r.real_name,
+      graduationYear: r.graduation_year,
+      departmentName: r.department_name,
+      className: r.class_name,
+      city: r.city,
+      employer: r.employer,
+      phoneMasked: r.phone_masked,
+      hasWechat: r.has_wechat,
+      verified: r.verified,
+      createdAt: r.created_at.toISOString(),
+      claim: r.claim,
+      registrations: r.registrations,
+      donations: { count: r.donation_count, totalFen: Number(r.donated_fen) },
+      memberships: r.memberships,
+      posts: r.posts,
+      interactions: r.interactions,
+      engagementScore: score,
+    };
+  }
+
+  /** "不是同一人": the pair leaves the queue and later scans leave it out. */
+  async dismiss(user: AuthUserDto, id: string): Promise<DuplicateCandidateDto> {
+    const row = await this.dataSource.transaction(async (manager) => {
+      const candidate = await this.load(manager, id, true);
+      if (candidate.status !== 'open') throw new AppError('DUPLICATE_DECIDED');
+      await manager.query(`UPDATE duplicate_candidates SET status = 'dismissed', decided_at = now(), decided_by = $2 WHERE id = $1`, [
+        id,
+        user.id,
+      ]);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'duplicates.dismissed',
+        subjectType: 'duplicate_candidate',
+        subjectId: id,
+        after: { alumnusIds: [candidate.alumnus_id, candidate.other_alumnus_id] },
+      });
+      return { ...candidate, status: 'dismissed' as const };
+    });
+    return (await this.present([row]))[0]!;
+  }
+
+  /**
+   * Merges the other record of the pair into `survivorId`, in one transaction: every module's
+   * rows (MergeRegistry), the alumni rows (AlumniService.mergeInto), the pair's decision, an
+   * audit entry and an interaction row on the survivor.
+   */
+  async merge(user: AuthUserDto, id: string, survivorId: string): Promise<MergeDuplicateResultDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const candidate = await this.load(manager, id, true);
+      if (candidate.status !== 'open') throw new AppError('DUPLICATE_DECIDED');
+      const pair = [candidate.alumnus_id, candidate.other_alumnus_id];
+      if (!pair.includes(survivorId)) throw new AppError('DUPLICATE_SURVIVOR_INVALID');
+      const mergedId = pair.find((alumnusId) => alumnusId !== survivorId)!;
+      // Locked in id order (the pair's order), as any two merges touching the same records would.
+      const [first, second] = [await this.alumni.lockActive(manager, pair[0]!), await this.alumni.lockActive(manager, pair[1]!)];
+      if (!first || !second) throw new AppError('DUPLICATE_RECORD_GONE');
+      const [survivor, merged] = first.id === survivorId ? [first, second] : [second, first];
+      await manager.query(`UPDATE duplicate_candidates SET status = 'merged', decided_at = now(), decided_by = $2 WHERE id = $1`, [
+        id,
+        user.id,
+      ]);
+      await this.registry.merge({ manager, mergedId, survivorId });
+      await this.alumni.mergeInto(manager, merged, survivor);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'alumni.merged',
+        subjectType: 'alumnus',
+        subjectId: survivorId,
+        before: { mergedId, mergedDisplayName: merged.displayName, survivorDisplayName: survivor.displayName },
+        after: { survivorId, candidateId: id, score: candidate.score, reasons: candidate.reasons },
+      });
+      await this.interactions.record(manager, {
+        alumnusId: survivorId,
+        kind: 'identity.merged',
+        subjectType: 'alumnus',
+        subjectId: mergedId,
+      });
+      return { survivorId, mergedId };
+    });
+  }
+}

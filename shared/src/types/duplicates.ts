@@ -1,0 +1,85 @@
+/**
+ * Duplicate records (docs/reach.md): candidate pairs of alumni records that may be one
+ * person, scored by the server's scan, reviewed and merged (or dismissed) by staff.
+ */
+
+/** Why a pair is a candidate, each adding to the score (docs/reach.md, Duplicate records). */
+export const DUPLICATE_REASONS = {
+  unionid: { points: 50, label: '微信 unionid 相同' },
+  phone: { points: 40, label: '手机号相同' },
+  name: { points: 30, label: '姓名相同' },
+  similarName: { points: 20, label: '姓名相近（一字之差）' },
+  year: { points: 10, label: '毕业年份相同' },
+  nearYear: { points: 5, label: '毕业年份相差一年' },
+  department: { points: 10, label: '院系相同' },
+  className: { points: 10, label: '班级相同' },
+} as const;
+export type DuplicateReason = keyof typeof DUPLICATE_REASONS;
+
+/** A pair enters the queue from this score on (out of 100). */
+export const DUPLICATE_THRESHOLD = 50;
+
+export type DuplicateStatus = 'open' | 'dismissed' | 'merged';
+
+/** One record of a pair, as staff compare it. */
+export interface DuplicateRecordDto {
+  id: string;
+  displayName: string;
+  realName: string | null;
+  graduationYear: number | null;
+  departmentName: string | null;
+  className: string | null;
+  city: string | null;
+  employer: string | null;
+  phoneMasked: string | null;
+  hasWechat: boolean;
+  verified: boolean;
+  createdAt: string;
+  /** The roster entry this record claimed, if any: name, year, class, student number. */
+  claim: { name: string; graduationYear: number; className: string | null; studentNumber: string | null } | null;
+  registrations: number;
+  donations: { count: number; totalFen: number };
+  memberships: number;
+  posts: number;
+  interactions: number;
+  engagementScore: number;
+}
+
+export interface DuplicateCandidateDto {
+  id: string;
+  score: number;
+  reasons: DuplicateReason[];
+  status: DuplicateStatus;
+  foundAt: string;
+  a: { id: string; displayName: string; graduationYear: number | null; departmentName: string | null };
+  b: { id: string; displayName: string; graduationYear: number | null; departmentName: string | null };
+}
+
+/** The queue: the highest-scored open pairs, and how many are open in all. */
+export interface DuplicateQueueDto {
+  items: DuplicateCandidateDto[];
+  open: number;
+}
+
+/** The side-by-side view: both records in full, and what a merge would move. */
+export interface DuplicateComparisonDto {
+  candidate: DuplicateCandidateDto;
+  records: [DuplicateRecordDto, DuplicateRecordDto];
+}
+
+export interface DuplicateScanResultDto {
+  /** Open pairs in the queue after the scan. */
+  open: number;
+  /** Pairs the scan found for the first time. */
+  added: number;
+  milliseconds: number;
+}
+
+export interface MergeDuplicateRequest {
+  survivorId: string;
+}
+
+export interface MergeDuplicateResultDto {
+  survivorId: string;
+  mergedId: string;
+}
