@@ -41,6 +41,7 @@ export default defineAppConfig({
         'pages/campus-days/index',
         'pages/branches/index',
         'pages/class-liaisons/index',
+        'pages/duplicates/index',
         'pages/stories/index',
       ],
     },

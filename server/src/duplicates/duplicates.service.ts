@@ -18,7 +18,7 @@ import { AppError } from '../common/app-error.js';
 import { EngagementService } from '../engagement/engagement.service.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
-import { SCAN_PARAMS, SCAN_SQL } from './duplicate-scan.js';
+import { runScan } from './duplicate-scan.js';
 import { MergeRegistry } from './merge.registry.js';
 
 /** Scans take turns: two at once would both insert the same new pairs. */
@@ -86,24 +86,23 @@ export class DuplicatesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.schedule('duplicates.scan', NIGHTLY, async () => void (await this.runScan()));
+    this.jobs.schedule('duplicates.scan', NIGHTLY, async () => void (await this.scanNow()));
   }
 
   /** Staff start a scan: the queue is refreshed and its size answered. */
   async scan(user: AuthUserDto): Promise<DuplicateScanResultDto> {
-    const result = await this.runScan();
+    const result = await this.scanNow();
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, { actorId: user.id, action: 'duplicates.scanned', subjectType: 'duplicates', after: { ...result } }),
     );
     return result;
   }
 
-  private async runScan(): Promise<DuplicateScanResultDto> {
+  private async scanNow(): Promise<DuplicateScanResultDto> {
     const started = performance.now();
     const added = await this.dataSource.transaction(async (manager) => {
       await manager.query(SCAN_LOCK);
-      const [row] = (await manager.query(SCAN_SQL, SCAN_PARAMS())) as [{ added: number }];
-      return row.added;
+      return runScan((sql) => manager.query(sql));
     });
     return { added, open: await this.openCount(this.dataSource.manager), milliseconds: Math.round(performance.now() - started) };
   }

@@ -13,6 +13,7 @@ export const STAFF_TOOLS = [
   { url: '/packages/staff/pages/giving-reconciliations/index', title: '对账差异', hint: '每日与微信支付账单核对的结果' },
   { url: '/packages/staff/pages/claims/index', title: '认证审核', hint: '审核名册未能自动匹配的校友认证' },
   { url: '/packages/staff/pages/class-liaisons/index', title: '班级联络人', hint: '各班认证覆盖率，任命班级联络人找回失联同学' },
+  { url: '/packages/staff/pages/duplicates/index', title: '重复记录', hint: '找出同一校友的两条记录，对比后合并或标记为不是同一人' },
   { url: '/packages/staff/pages/group-moderation/index', title: '群内容审核', hint: '处理内容安全拦截和被举报的群动态、评论' },
   { url: '/packages/staff/pages/content-reviews/index', title: '内容审核', hint: '处理内容安全未放行的资料、捐赠留言和图片' },
   { url: '/packages/staff/pages/stories/index', title: '校友故事', hint: '审核校友投稿，发布新闻和杰出校友专访（须本人同意）' },

@@ -38,6 +38,15 @@ describe('demo seed', () => {
     expect(years.filter((year: number) => year > 2024).every((year: number) => year > 2026 && year <= 2029)).toBe(true);
   });
 
+  it('has a duplicate pair in the review queue: a graduate who signed in again under a nickname', async () => {
+    const pairs: { names: string[]; reasons: string[] }[] = await first.dataSource.query(
+      `SELECT ARRAY[a.display_name, b.display_name] AS names, d.reasons
+         FROM duplicate_candidates d JOIN alumni a ON a.id = d.alumnus_id JOIN alumni b ON b.id = d.other_alumnus_id
+        WHERE d.status = 'open'`,
+    );
+    expect(pairs.some((pair) => pair.names.some((name) => name.endsWith('（新号）')) && pair.reasons.includes('name'))).toBe(true);
+  });
+
   it('has groups of every kind with members, each count equal to its memberships', async () => {
     const kinds = await first.dataSource.query(
       `SELECT g.kind, count(*)::int AS groups, max(g.member_count)::int AS largest,

@@ -9,6 +9,7 @@ import { RosterEntryEntity } from '../../roster/roster-entry.entity.js';
 import { DepartmentEntity } from '../../school/department.entity.js';
 import { SchoolEntity } from '../../school/school.entity.js';
 import { seedDemoCareers } from './demo-careers.js';
+import { seedDemoDuplicates } from './demo-duplicates.js';
 import { HOMECOMING_QUESTIONS, seedDemoRegistrations } from './demo-events.js';
 import { seedDemoGiving } from './demo-giving.js';
 import { seedDemoMonthly } from './demo-monthly.js';
@@ -359,4 +360,5 @@ export async function seedDemoData(manager: EntityManager, now: Date = new Date(
   await seedDemoMemories(manager, now);
   await seedDemoStories(manager, { alumni, now, drives: { trees: trees! } });
   await seedDemoInteractions(manager);
+  await seedDemoDuplicates(manager, alumni[20]!);
 }

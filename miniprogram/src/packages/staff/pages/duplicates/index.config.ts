@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '重复记录', enablePullDownRefresh: true });

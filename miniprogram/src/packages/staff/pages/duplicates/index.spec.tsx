@@ -1,0 +1,111 @@
+import type { DuplicateCandidateDto, DuplicateRecordDto } from '@alumni/shared';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import DuplicatesPage from './index';
+import { mergeSummary, proposedSurvivor } from './merge-summary';
+
+const taroRequest = Taro.request as jest.Mock;
+const ok = (data: unknown) => Promise.resolve({ statusCode: 200, data, header: {} });
+
+const record = (overrides: Partial<DuplicateRecordDto>): DuplicateRecordDto => ({
+  id: 'a1',
+  displayName: '陈思远',
+  realName: '陈思远',
+  graduationYear: 2010,
+  departmentName: '计算机学院',
+  className: '计科1001班',
+  city: '上海',
+  employer: null,
+  phoneMasked: '138****1234',
+  hasWechat: true,
+  verified: true,
+  createdAt: '2024-01-02T00:00:00.000Z',
+  claim: null,
+  registrations: 1,
+  donations: { count: 2, totalFen: 12_000 },
+  memberships: 1,
+  posts: 0,
+  interactions: 9,
+  engagementScore: 12.5,
+  ...overrides,
+});
+const older = record({});
+const newer = record({
+  id: 'b2',
+  displayName: '思远',
+  verified: false,
+  createdAt: '2026-10-01T00:00:00.000Z',
+  registrations: 2,
+  donations: { count: 1, totalFen: 5_000 },
+  interactions: 4,
+  phoneMasked: null,
+});
+const side = (r: DuplicateRecordDto) => ({
+  id: r.id,
+  displayName: r.displayName,
+  graduationYear: r.graduationYear,
+  departmentName: r.departmentName,
+});
+const candidate: DuplicateCandidateDto = {
+  id: 'c1',
+  score: 60,
+  reasons: ['name', 'year', 'department', 'className'],
+  status: 'open',
+  foundAt: '2026-12-06T00:00:00.000Z',
+  a: side(older),
+  b: side(newer),
+};
+
+beforeEach(() => {
+  taroRequest.mockReset();
+  (Taro.showModal as jest.Mock).mockReset();
+});
+
+describe('duplicate records', () => {
+  it('proposes the verified record to stay, and says what moves', () => {
+    expect(proposedSurvivor([newer, older]).id).toBe('a1');
+    expect(proposedSurvivor([record({ verified: false, interactions: 1 }), newer]).id).toBe('b2');
+    expect(mergeSummary(older, newer)).toBe(
+      '将把「思远（2010届 计算机学院）」的2 条活动报名、1 笔捐赠（¥50.00）、1 个群组、4 条互动记录并入「陈思远（2010届 计算机学院）」。' +
+        '重复的报名、群成员和点赞只保留一份，捐赠总额不变。「思远（2010届 计算机学院）」将不能再登录，旧链接会打开保留的记录。此操作不可撤销。',
+    );
+  });
+
+  it('compares a pair side by side and merges into the chosen record after confirmation', async () => {
+    taroRequest.mockImplementation(({ url, method, data }: { url: string; method: string; data: unknown }) => {
+      if (url === '/api/v1/staff/duplicates?limit=50') return ok({ items: [candidate], open: 1 });
+      if (url === '/api/v1/staff/duplicates/c1' && method === 'GET') return ok({ candidate, records: [older, newer] });
+      if (url === '/api/v1/staff/duplicates/c1/merge' && method === 'POST')
+        return ok({ survivorId: (data as { survivorId: string }).survivorId, mergedId: 'a1' });
+      throw new Error(`unexpected ${method} ${url}`);
+    });
+    (Taro.showModal as jest.Mock).mockResolvedValue({ confirm: true });
+    render(<DuplicatesPage />);
+    expect(await screen.findByText('待处理 1 对')).toBeTruthy();
+    expect(screen.getByText('姓名相同')).toBeTruthy();
+    fireEvent.click(screen.getByText('对比'));
+    expect(await screen.findByText('2 笔 ¥120.00')).toBeTruthy();
+    // Staff choose the newer record to stay.
+    fireEvent.click(screen.getAllByText('○ 保留此记录')[0]!);
+    fireEvent.click(screen.getByText('合并到保留的记录'));
+    await waitFor(() => expect(screen.getByText('没有待处理的重复记录')).toBeTruthy());
+    expect((Taro.showModal as jest.Mock).mock.calls[0]![0].content).toContain('2 笔捐赠（¥120.00）');
+    const merge = taroRequest.mock.calls.find(([options]) => options.url.endsWith('/merge'))![0];
+    expect(merge.data).toEqual({ survivorId: 'b2' });
+  });
+
+  it('dismisses a pair that is not one person', async () => {
+    taroRequest.mockImplementation(({ url, method }: { url: string; method: string }) => {
+      if (url === '/api/v1/staff/duplicates?limit=50') return ok({ items: [candidate], open: 1 });
+      if (url === '/api/v1/staff/duplicates/c1' && method === 'GET') return ok({ candidate, records: [older, newer] });
+      if (url === '/api/v1/staff/duplicates/c1/dismiss' && method === 'POST') return ok({ ...candidate, status: 'dismissed' });
+      throw new Error(`unexpected ${method} ${url}`);
+    });
+    (Taro.showModal as jest.Mock).mockResolvedValue({ confirm: true });
+    render(<DuplicatesPage />);
+    fireEvent.click(await screen.findByText('对比'));
+    fireEvent.click(await screen.findByText('不是同一人'));
+    await waitFor(() => expect(screen.getByText('待处理 0 对')).toBeTruthy());
+    expect(taroRequest.mock.calls.some(([options]) => options.url.endsWith('/dismiss'))).toBe(true);
+  });
+});

@@ -1,0 +1,224 @@
+import {
+  DUPLICATE_REASONS,
+  formatFen,
+  formatShanghaiShort,
+  type DuplicateCandidateDto,
+  type DuplicateComparisonDto,
+  type DuplicateRecordDto,
+} from '@alumni/shared';
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { compareDuplicate, dismissDuplicate, listDuplicates, mergeDuplicate, scanDuplicates } from '../../../../api/duplicates';
+import { ApiError } from '../../../../api/request';
+import { EmptyState } from '../../../../components/empty-state';
+import { ErrorState } from '../../../../components/error-state';
+import { mergeSummary, proposedSurvivor, recordName } from './merge-summary';
+import './index.scss';
+
+type Queue =
+  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; items: DuplicateCandidateDto[]; open: number };
+
+const failure = (error: unknown) => (error instanceof ApiError ? error.message : '网络异常，请稍后重试');
+
+/** Staff: the duplicate-records queue (工作台 → 重复记录): scan, compare two records side by side, merge or dismiss. */
+export default function DuplicatesPage() {
+  const [queue, setQueue] = useState<Queue>({ status: 'loading' });
+  const [scanning, setScanning] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const { items, open } = await listDuplicates();
+      setQueue({ status: 'ready', items, open });
+    } catch (error) {
+      setQueue({ status: 'failed', message: failure(error) });
+    }
+  }, []);
+  useEffect(() => void reload(), [reload]);
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+
+  const scan = async () => {
+    setScanning(true);
+    try {
+      const result = await scanDuplicates();
+      void Taro.showToast({ title: `新发现 ${result.added} 对`, icon: 'none' });
+      await reload();
+    } catch {
+      // The request wrapper showed why.
+    } finally {
+      setScanning(false);
+    }
+  };
+
+  const decided = (id: string) => {
+    setOpenId(null);
+    setQueue((q) => (q.status === 'ready' ? { ...q, items: q.items.filter((c) => c.id !== id), open: q.open - 1 } : q));
+  };
+
+  return (
+    <View className="duplicates">
+      <View className="duplicates__bar">
+        <Text className="duplicates__count">{queue.status === 'ready' ? `待处理 ${queue.open} 对` : '重复记录'}</Text>
+        <Button className="duplicates__scan" size="small" shape="round" type="primary" loading={scanning} onClick={() => void scan()}>
+          扫描重复记录
+        </Button>
+      </View>
+      <Text className="duplicates__hint">按姓名、届别、院系、班级、手机号和微信找出可能是同一人的两条记录；每晚也会自动扫描。</Text>
+      {queue.status === 'loading' ? <Text className="duplicates__hint">加载中…</Text> : null}
+      {queue.status === 'failed' ? <ErrorState message={queue.message} onRetry={() => void reload()} /> : null}
+      {queue.status === 'ready' && queue.items.length === 0 ? (
+        <EmptyState title="没有待处理的重复记录" description="点击「扫描重复记录」检查全部校友记录" />
+      ) : null}
+      {queue.status === 'ready'
+        ? queue.items.map((candidate) => (
+            <CandidateCard
+              key={candidate.id}
+              candidate={candidate}
+              open={openId === candidate.id}
+              onToggle={() => setOpenId(openId === candidate.id ? null : candidate.id)}
+              onDecided={() => decided(candidate.id)}
+            />
+          ))
+        : null}
+    </View>
+  );
+}
+
+function side(s: DuplicateCandidateDto['a']): string {
+  return [s.displayName, s.graduationYear ? `${s.graduationYear}届` : null, s.departmentName].filter(Boolean).join(' · ');
+}
+
+function CandidateCard(props: { candidate: DuplicateCandidateDto; open: boolean; onToggle: () => void; onDecided: () => void }) {
+  const { candidate, open, onToggle, onDecided } = props;
+  return (
+    <View className="candidate">
+      <View className="candidate__head" onClick={onToggle}>
+        <Text className="candidate__score">{candidate.score}分</Text>
+        <View className="candidate__names">
+          <Text className="candidate__name">{side(candidate.a)}</Text>
+          <Text className="candidate__name">{side(candidate.b)}</Text>
+        </View>
+        <Text className="candidate__toggle">{open ? '收起' : '对比'}</Text>
+      </View>
+      <View className="candidate__reasons">
+        {candidate.reasons.map((reason) => (
+          <Text key={reason} className="candidate__reason">
+            {DUPLICATE_REASONS[reason].label}
+          </Text>
+        ))}
+      </View>
+      {open ? <Comparison id={candidate.id} onDecided={onDecided} /> : null}
+    </View>
+  );
+}
+
+const ROWS: { label: string; value: (r: DuplicateRecordDto) => string }[] = [
+  { label: '昵称', value: (r) => r.displayName },
+  { label: '姓名', value: (r) => r.realName ?? '—' },
+  { label: '届别', value: (r) => (r.graduationYear ? `${r.graduationYear}届` : '—') },
+  { label: '院系', value: (r) => r.departmentName ?? '—' },
+  { label: '班级', value: (r) => r.className ?? '—' },
+  { label: '城市', value: (r) => r.city ?? '—' },
+  { label: '单位', value: (r) => r.employer ?? '—' },
+  { label: '手机', value: (r) => r.phoneMasked ?? '—' },
+  { label: '微信', value: (r) => (r.hasWechat ? '已绑定' : '—') },
+  { label: '认证', value: (r) => (r.verified ? '已认证' : '未认证') },
+  {
+    label: '名册记录',
+    value: (r) =>
+      r.claim ? `${r.claim.name} ${r.claim.graduationYear}届 ${r.claim.className ?? ''} ${r.claim.studentNumber ?? ''}`.trim() : '—',
+  },
+  { label: '注册时间', value: (r) => formatShanghaiShort(r.createdAt) },
+  { label: '活动报名', value: (r) => `${r.registrations}` },
+  { label: '捐赠', value: (r) => `${r.donations.count} 笔 ${formatFen(r.donations.totalFen)}` },
+  { label: '群组', value: (r) => `${r.memberships}` },
+  { label: '群动态', value: (r) => `${r.posts}` },
+  { label: '互动记录', value: (r) => `${r.interactions}` },
+  { label: '参与度', value: (r) => r.engagementScore.toFixed(1) },
+];
+
+function Comparison({ id, onDecided }: { id: string; onDecided: () => void }) {
+  const [state, setState] = useState<
+    { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready' } & DuplicateComparisonDto)
+  >({
+    status: 'loading',
+  });
+  const [survivorId, setSurvivorId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    compareDuplicate(id)
+      .then((comparison) => {
+        setState({ status: 'ready', ...comparison });
+        setSurvivorId(proposedSurvivor(comparison.records).id);
+      })
+      .catch((error: unknown) => setState({ status: 'failed', message: failure(error) }));
+  }, [id]);
+
+  if (state.status === 'loading') return <Text className="duplicates__hint">正在读取两条记录…</Text>;
+  if (state.status === 'failed') return <Text className="duplicates__hint">{state.message}</Text>;
+  const survivor = state.records.find((r) => r.id === survivorId) ?? state.records[0];
+  const merged = state.records.find((r) => r.id !== survivor.id)!;
+
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await action();
+      void Taro.showToast({ title: done, icon: 'success' });
+      onDecided();
+    } catch {
+      // The request wrapper showed why (e.g. decided already by someone else).
+    } finally {
+      setBusy(false);
+    }
+  };
+  const merge = async () => {
+    const { confirm } = await Taro.showModal({ title: '确认合并', content: mergeSummary(survivor, merged), confirmText: '合并' });
+    if (confirm) await act(() => mergeDuplicate(id, survivor.id), '已合并');
+  };
+  const dismiss = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '不是同一人',
+      content: `${recordName(state.records[0])}和${recordName(state.records[1])}将不再出现在重复记录中。`,
+      confirmText: '确定',
+    });
+    if (confirm) await act(() => dismissDuplicate(id), '已标记');
+  };
+
+  return (
+    <View className="compare">
+      <View className="compare__row compare__row--head">
+        <Text className="compare__label">保留</Text>
+        {state.records.map((record) => (
+          <View
+            key={record.id}
+            className={`compare__pick${record.id === survivor.id ? ' compare__pick--on' : ''}`}
+            onClick={() => setSurvivorId(record.id)}
+          >
+            <Text>{record.id === survivor.id ? '● 保留此记录' : '○ 保留此记录'}</Text>
+          </View>
+        ))}
+      </View>
+      {ROWS.map((row) => {
+        const [a, b] = state.records.map(row.value);
+        return (
+          <View key={row.label} className={`compare__row${a !== b ? ' compare__row--differs' : ''}`}>
+            <Text className="compare__label">{row.label}</Text>
+            <Text className="compare__value">{a}</Text>
+            <Text className="compare__value">{b}</Text>
+          </View>
+        );
+      })}
+      <View className="compare__actions">
+        <Button className="compare__dismiss" size="small" shape="round" disabled={busy} onClick={() => void dismiss()}>
+          不是同一人
+        </Button>
+        <Button className="compare__merge" size="small" shape="round" type="primary" loading={busy} onClick={() => void merge()}>
+          合并到保留的记录
+        </Button>
+      </View>
+    </View>
+  );
+}
