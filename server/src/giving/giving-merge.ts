@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { dropCollisions, MergeParticipant, moveReferences, type MergeContext } from '../duplicates/merge-participant.js';
 
 /**
- * Gifts, receipts, pledges and refunds move to the survivor; the money totals do not change.
+ * Gifts, receipts, match pledges, monthly pledges and refunds move to the survivor; the money totals do not change.
  * A campaign counts a donor once (posting.service.ts): where both records gave to it, it
  * counted the person twice, so its donor count drops by one. The survivor's giving
  * preferences stand when both set them.
@@ -19,6 +19,7 @@ export class GivingMerge implements MergeParticipant {
     'campaign_disbursements.created_by',
     'campaign_trees.updated_by',
     'campaign_matches.sponsor_alumnus_id',
+    'monthly_pledges.alumnus_id',
   ] as const;
 
   async merge(context: MergeContext): Promise<void> {
@@ -34,6 +35,13 @@ export class GivingMerge implements MergeParticipant {
     for (const { id } of twice)
       await manager.query('UPDATE campaigns SET donor_count = donor_count - 1, updated_at = now() WHERE id = $1', [id]);
     await dropCollisions(context, 'giving_preferences.alumnus_id', []);
+    // One live monthly pledge per donor and campaign: where both pledged to one, the survivor's stands, the other is cancelled.
+    await manager.query(
+      `UPDATE monthly_pledges m SET status = 'cancelled', cancelled_at = now(), updated_at = now()
+        WHERE m.alumnus_id = $1 AND m.status <> 'cancelled'
+          AND EXISTS (SELECT 1 FROM monthly_pledges s WHERE s.alumnus_id = $2 AND s.campaign_id = m.campaign_id AND s.status <> 'cancelled')`,
+      [mergedId, survivorId],
+    );
     await moveReferences(context, this.columns);
   }
 }
