@@ -27,17 +27,27 @@ interface InputProps<D> {
   /** A text area instead of a one-line input. */
   multiline?: boolean;
   maxlength?: number;
+  /** Shown but not editable (a published vote, a sent survey). */
+  disabled?: boolean;
   className?: string;
 }
 
 /** An input (or text area) bound to one text value of a draft. */
-export function BoundInput<D>({ form, name, placeholder, type = 'text', multiline, maxlength, className }: InputProps<D>) {
+export function BoundInput<D>({ form, name, placeholder, type = 'text', multiline, maxlength, disabled, className }: InputProps<D>) {
   const value = form.draft[name] as string;
   const onInput = (e: { detail: { value: string } }) => form.set(name, e.detail.value as D[typeof name]);
   return multiline ? (
-    <Textarea className={className} maxlength={maxlength} value={value} placeholder={placeholder} onInput={onInput} />
+    <Textarea className={className} maxlength={maxlength} value={value} placeholder={placeholder} disabled={disabled} onInput={onInput} />
   ) : (
-    <Input className={className} type={type} maxlength={maxlength} value={value} placeholder={placeholder} onInput={onInput} />
+    <Input
+      className={className}
+      type={type}
+      maxlength={maxlength}
+      value={value}
+      placeholder={placeholder}
+      disabled={disabled}
+      onInput={onInput}
+    />
   );
 }
 

@@ -10,11 +10,12 @@ import {
   type VoteInput,
 } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { searchDirectory } from '../../../../api/directory';
 import { createVote, getVote, updateVote } from '../../../../api/governance';
+import { bindForm, FormField } from '../../../../components/form-field';
 import { AudienceFields } from '../../audience-form';
 import { EditedRecord, Row, Section, useEditorSaving } from '../../editor-form';
 import { blankOption, draftOfVote, emptyVoteDraft, type OptionDraft, type VoteDraft, voteInputOf, type VoteProblems } from './vote-form';
@@ -46,6 +47,7 @@ function VoteEditor({ record, onSaved }: { record: VoteDto | null; onSaved: (vot
   });
   const locked = record !== null && record.phase !== 'draft';
   const set = (patch: Partial<VoteDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const form = bindForm(draft, setDraft, problems);
   const setOption = (index: number, patch: Partial<OptionDraft>) =>
     set({ options: draft.options.map((o, i) => (i === index ? { ...o, ...patch } : o)) });
 
@@ -70,26 +72,25 @@ function VoteEditor({ record, onSaved }: { record: VoteDto | null; onSaved: (vot
         <Row label="类型" stacked>
           {chips(VOTE_PURPOSES, VOTE_PURPOSE_LABELS, draft.purpose, (purpose) => set({ purpose }), 'vote-purpose')}
         </Row>
-        <Row label="标题" problem={problems.title}>
-          <Input
-            className="editor-input vote-title"
-            value={draft.title}
-            maxlength={GOVERNANCE_LIMITS.voteTitle}
-            placeholder="如：第三届校友理事会理事选举"
-            disabled={locked}
-            onInput={(e) => set({ title: e.detail.value })}
-          />
-        </Row>
-        <Row label="说明" stacked>
-          <Textarea
-            className="editor-textarea vote-description"
-            value={draft.description}
-            maxlength={GOVERNANCE_LIMITS.voteDescription}
-            placeholder="投票事项的背景、规则"
-            disabled={locked}
-            onInput={(e) => set({ description: e.detail.value })}
-          />
-        </Row>
+        <FormField
+          form={form}
+          name="title"
+          label="标题"
+          maxlength={GOVERNANCE_LIMITS.voteTitle}
+          placeholder="如：第三届校友理事会理事选举"
+          disabled={locked}
+          className="vote-title"
+        />
+        <FormField
+          form={form}
+          name="description"
+          label="说明"
+          maxlength={GOVERNANCE_LIMITS.voteDescription}
+          placeholder="投票事项的背景、规则"
+          multiline
+          disabled={locked}
+          className="vote-description"
+        />
       </Section>
 
       <Section title={draft.purpose === 'election' ? '候选人' : '选项'}>
@@ -155,22 +156,8 @@ function VoteEditor({ record, onSaved }: { record: VoteDto | null; onSaved: (vot
 
       <Section title="范围与时间">
         <AudienceFields draft={draft.audience} onChange={(audience) => set({ audience })} problem={problems.audience} locked={locked} />
-        <Row label="开始" problem={problems.opensAt}>
-          <Input
-            className="editor-input vote-opens"
-            value={draft.opensAt}
-            disabled={locked}
-            onInput={(e) => set({ opensAt: e.detail.value })}
-          />
-        </Row>
-        <Row label="结束" problem={problems.closesAt}>
-          <Input
-            className="editor-input vote-closes"
-            value={draft.closesAt}
-            disabled={locked}
-            onInput={(e) => set({ closesAt: e.detail.value })}
-          />
-        </Row>
+        <FormField form={form} name="opensAt" label="开始" disabled={locked} className="vote-opens" />
+        <FormField form={form} name="closesAt" label="结束" disabled={locked} className="vote-closes" />
       </Section>
 
       <Section title="保密与结果">

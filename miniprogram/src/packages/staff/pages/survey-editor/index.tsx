@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { createSurvey, getStaffSurvey, updateSurvey } from '../../../../api/surveys';
+import { bindForm, FormField } from '../../../../components/form-field';
 import { AudienceFields } from '../../audience-form';
 import { EditedRecord, Row, Section, useEditorSaving } from '../../editor-form';
 import {
@@ -42,6 +43,7 @@ function SurveyEditor({ record, onSaved }: { record: SurveyDto | null; onSaved: 
   });
   const locked = record !== null && record.status !== 'draft';
   const set = (patch: Partial<SurveyDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const form = bindForm(draft, setDraft, problems);
   const setQuestion = (index: number, patch: Partial<QuestionDraft>) =>
     set({ questions: draft.questions.map((q, i) => (i === index ? { ...q, ...patch } : q)) });
   const move = (index: number, by: -1 | 1) => {
@@ -55,26 +57,25 @@ function SurveyEditor({ record, onSaved }: { record: SurveyDto | null; onSaved: 
     <View className="editor survey-editor">
       {locked ? <Text className="editor-hint">问卷已发出，题目不能再修改；有效规则和纸质份数可在问卷页调整。</Text> : null}
       <Section title="问卷">
-        <Row label="标题" problem={problems.title}>
-          <Input
-            className="editor-input survey-title"
-            value={draft.title}
-            maxlength={SURVEY_LIMITS.title}
-            placeholder="如：2026 年校友发展状况调查"
-            disabled={locked}
-            onInput={(e) => set({ title: e.detail.value })}
-          />
-        </Row>
-        <Row label="说明" stacked>
-          <Textarea
-            className="editor-textarea survey-intro"
-            value={draft.intro}
-            maxlength={SURVEY_LIMITS.intro}
-            placeholder="调查目的、大约用时、结果如何使用"
-            disabled={locked}
-            onInput={(e) => set({ intro: e.detail.value })}
-          />
-        </Row>
+        <FormField
+          form={form}
+          name="title"
+          label="标题"
+          maxlength={SURVEY_LIMITS.title}
+          placeholder="如：2026 年校友发展状况调查"
+          disabled={locked}
+          className="survey-title"
+        />
+        <FormField
+          form={form}
+          name="intro"
+          label="说明"
+          maxlength={SURVEY_LIMITS.intro}
+          placeholder="调查目的、大约用时、结果如何使用"
+          multiline
+          disabled={locked}
+          className="survey-intro"
+        />
       </Section>
 
       <Section title={`题目（${draft.questions.length}）`}>
@@ -184,39 +185,16 @@ function SurveyEditor({ record, onSaved }: { record: SurveyDto | null; onSaved: 
 
       <Section title="发放与回收">
         <AudienceFields draft={draft.audience} onChange={(audience) => set({ audience })} problem={problems.audience} locked={locked} />
-        <Row label="纸质问卷" problem={problems.paperIssued}>
-          <Input
-            className="editor-input survey-paper"
-            type="number"
-            value={draft.paperIssued}
-            disabled={locked}
-            onInput={(e) => set({ paperIssued: e.detail.value })}
-          />
-        </Row>
+        <FormField form={form} name="paperIssued" label="纸质问卷" type="number" disabled={locked} className="survey-paper" />
         <Text className="editor-hint">线上发放数 = 发送时范围内的认证校友人数；另发放的纸质问卷份数计入发放总数。</Text>
-        <Row label="截止" problem={problems.closesAt}>
-          <Input
-            className="editor-input survey-closes"
-            value={draft.closesAt}
-            disabled={locked}
-            onInput={(e) => set({ closesAt: e.detail.value })}
-          />
-        </Row>
+        <FormField form={form} name="closesAt" label="截止" disabled={locked} className="survey-closes" />
       </Section>
 
       <Section title="有效问卷规则">
         <Row label="必答题全答">
           <Switch checked={draft.requireComplete} disabled={locked} onChange={(e) => set({ requireComplete: e.detail.value })} />
         </Row>
-        <Row label="最短用时（秒）" problem={problems.minSeconds}>
-          <Input
-            className="editor-input survey-min-seconds"
-            type="number"
-            value={draft.minSeconds}
-            disabled={locked}
-            onInput={(e) => set({ minSeconds: e.detail.value })}
-          />
-        </Row>
+        <FormField form={form} name="minSeconds" label="最短用时（秒）" type="number" disabled={locked} className="survey-min-seconds" />
         <Text className="editor-hint">每位校友只能提交一次。答题快于最短用时的线上问卷计为回收但无效；纸质录入的问卷不计用时。</Text>
       </Section>
 
