@@ -125,5 +125,59 @@ describe('class liaisons: an unreached classmate brought in through an invitatio
     await page.locator('.lc-coverage__rank').click();
     await page.locator('.lb-row--mine').first().waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-liaisons-leaderboard');
+    // Told in 消息 that the classmate they invited is verified.
+    await page.goto(`${app.server.url}/#/packages/messages/pages/index/index`);
+    await page.getByText('你邀请的同学已认证').first().waitFor({ timeout: 30_000 });
+    await page.getByText(`${CLASSMATE} 已完成校友认证`).first().waitFor({ timeout: 30_000 });
+    await settledScreenshot(page, 'journey-liaisons-told');
+  });
+
+  it('a branch admin ends and makes appointments for a class within the branch, from the workbench', async () => {
+    // A city branch the liaison belongs to (which puts the class within it), run by another verified alumnus.
+    let adminOpenid = '';
+    let admin: MyProfileDto | undefined;
+    for (const openid of Object.keys(names).filter((o) => o !== 'o_demo_staff' && o !== liaisonOpenid)) {
+      const me = await api<MyProfileDto>('/me', { token: (await session(openid)).accessToken });
+      if (me.verifiedAt !== null) [adminOpenid, admin] = [openid, me];
+      if (admin) break;
+    }
+    expect(admin, 'another verified demo account').toBeDefined();
+    const branch = await api<{ id: string; groupId: string }>('/staff/branches', {
+      method: 'POST',
+      token: staffToken,
+      body: { kind: 'city', name: '联络测试分会', place: '杭州', joinPolicy: 'open' },
+    });
+    await api(`/staff/branches/${branch.id}/admins/${admin!.id}`, { method: 'PUT', token: staffToken, body: {} });
+    await api(`/groups/${branch.groupId}/join`, { method: 'POST', token: (await session(liaisonOpenid)).accessToken, body: {} });
+
+    const { page } = await openPhonePage(app.browser);
+    await signIn(app, page, names[adminOpenid]);
+    await page.goto(`${app.server.url}/#/packages/branches/pages/manage/index?id=${branch.id}`);
+    await page.locator('.branch-liaisons-link').click({ timeout: 30_000 });
+    const card = page.locator('.sl-class', { hasText: klass.name });
+    await card.locator('.sl-liaison__name', { hasText: `联络人：${names[liaisonOpenid]}` }).waitFor({ timeout: 30_000 });
+    // The classes its members are verified in (the admin's own class too, as a member): as the API says.
+    const within = await api<StaffLiaisonClassDto[]>(`/branches/${branch.id}/liaison-classes`, { token: staffToken });
+    expect(within.map((c) => c.classGroupId)).toContain(klass.classGroupId);
+    expect(await page.locator('.sl-class').count()).toBe(within.length);
+    await settledScreenshot(page, 'journey-liaisons-branch');
+
+    await card.locator('.sl-liaison__end').click();
+    await page.locator('.taro-modal__content', { hasText: '将不再担任' }).waitFor({ timeout: 30_000 });
+    await page.locator('.taro-model__confirm').click();
+    await card.locator('.sl-liaisons__none', { hasText: '尚无联络人' }).waitFor({ timeout: 30_000 });
+    await card.locator('.sl-class__appoint').click();
+    await card.locator('.sl-candidates__title', { hasText: '从本分会成员中' }).waitFor({ timeout: 30_000 });
+    // Only the branch's members verified in the class are offered.
+    const offered = await api<{ alumnusId: string }[]>(`/branches/${branch.id}/liaison-classes/${klass.classGroupId}/candidates`, {
+      token: staffToken,
+    });
+    expect(offered.length).toBeLessThanOrEqual(2);
+    expect(await card.locator('.sl-candidate').count()).toBe(offered.length);
+    await card.locator('.sl-candidate', { hasText: names[liaisonOpenid] }).locator('.sl-candidate__appoint').click();
+    await card.locator('.sl-liaison__name', { hasText: `联络人：${names[liaisonOpenid]}` }).waitFor({ timeout: 30_000 });
+    await settledScreenshot(page, 'journey-liaisons-branch-appointed');
+    const [now] = await api<StaffLiaisonClassDto[]>(`/branches/${branch.id}/liaison-classes`, { token: staffToken });
+    expect(now!.liaisons.map((l) => l.alumnusId)).toHaveLength(1);
   });
 });

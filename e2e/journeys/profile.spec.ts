@@ -1,6 +1,29 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { openPhonePage, screenshot } from '../support/browser.js';
 import { useFreshInstallation } from '../support/installation.js';
+
+const SOURCE = join(dirname(fileURLToPath(import.meta.url)), '../../miniprogram/src');
+
+/** Every page of the app and the title its config gives it: `pages/me/index` → 我的. */
+function pageTitles(): { route: string; title: string }[] {
+  const found: { route: string; title: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === 'index.config.ts') {
+        const title = /navigationBarTitleText:\s*'([^']*)'/.exec(readFileSync(path, 'utf8'))?.[1];
+        if (title) found.push({ route: relative(SOURCE, dir).split('\\').join('/') + '/index', title });
+      }
+    }
+  };
+  walk(join(SOURCE, 'pages'));
+  walk(join(SOURCE, 'packages'));
+  return found;
+}
 
 /** Profile with per-field visibility, the directory's locked state, and staff management. */
 describe('profile, directory and staff management', () => {
@@ -56,6 +79,46 @@ describe('profile, directory and staff management', () => {
     await screenshot(staff, 'content-reviews');
     await card.locator('.content-review__approve').click();
     await card.waitFor({ state: 'detached' });
+  });
+
+  it('a bio WeChat refuses is shown under 简介 when saving fails, the only message on the screen', async () => {
+    const { page, allow } = await openPhonePage(app.browser);
+    // The 422 is the answer this step is about, logged by the browser as a failed resource.
+    allow(/status of 422/);
+    await signInAs(page, 0);
+    await page.getByText('个人资料').click();
+    const bio = page.locator('.profile-field', { hasText: '简介' });
+    // 违禁词 is the fake content check's word for "risky" (server/src/wechat/fake/content-security.fake.ts).
+    await bio.locator('textarea').fill('我的简介有违禁词');
+    await page.locator('.profile-actions .nut-button').click();
+    await bio.locator('.field-error', { hasText: '内容可能含有违规信息，请修改后再发布' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('.field-error').count()).toBe(1);
+    // No toast says it a second time.
+    expect(await page.locator('.taro__toast').isVisible()).toBe(false);
+    await screenshot(page, 'profile-save-refused');
+    await bio.locator('textarea').fill('热爱摄影');
+    await bio.locator('.field-error').waitFor({ state: 'detached' });
+  });
+
+  it('shows every page’s title whole on a 375 px phone', async () => {
+    const { page, allow } = await openPhonePage(app.browser);
+    // Pages opened without the ids they expect say so (404s and their errors): only the titles matter here.
+    allow(/./);
+    await page.setViewportSize({ width: 375, height: 812 });
+    await signInAs(page, '管理员');
+    const pages = pageTitles();
+    expect(pages.length).toBeGreaterThan(50);
+    const cut: string[] = [];
+    for (const { route, title } of pages) {
+      await page.goto(`${app.server.url}/#/${route}`);
+      const bar = page.locator('.taro-navigation-bar-title').last();
+      await expect.poll(async () => ((await bar.textContent()) ?? '').length > 0, { timeout: 10_000 }).toBe(true);
+      const { shown, whole } = await bar.evaluate((el) => ({ shown: el.textContent ?? '', whole: el.scrollWidth <= el.clientWidth }));
+      if (!whole) cut.push(`${route}: ${shown} (config ${title})`);
+    }
+    expect(cut).toEqual([]);
+    await page.goto(`${app.server.url}/#/packages/staff/pages/class-liaisons/index`);
+    await screenshot(page, 'title-at-375');
   });
 
   it('an administrator finds an alumnus and makes them staff', async () => {
