@@ -235,6 +235,7 @@ async function main(): Promise<number> {
       db: database.pool,
       mintToken: tokenMinter(secret),
       drive: (request, shape) => drive(urls, request, shape, instancePids),
+      urls,
     };
     let hot = await hotRow(database.pool, database.url, HOT_ROW_SECONDS);
     console.log(`pgbench hot row (SELECT … FOR UPDATE + UPDATE of one row): ${describeHotRow(hot)}`);

@@ -14,6 +14,8 @@ export interface BenchContext {
   mintToken(alumnusId: string, roles?: Role[]): string;
   /** Load spread across every instance. */
   drive(request: RequestSpec, shape: LoadShape): Promise<LoadResult>;
+  /** Each instance's base URL, for a scenario that reads an answer back (its checks). */
+  urls?: readonly string[];
 }
 
 /**

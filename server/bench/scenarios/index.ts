@@ -11,6 +11,7 @@ import {
   homeEvents,
   homeSchool,
 } from './hot-reads.js';
+import { givingDayStorm } from './giving-day-storm.js';
 import { notificationStorm } from './notification-storm.js';
 import { orderCreation } from './order-creation.js';
 import { signupBurst } from './signup-burst.js';
@@ -21,6 +22,7 @@ export const SCENARIOS: readonly Scenario[] = [
   trivialEndpoint,
   signupBurst,
   notificationStorm,
+  givingDayStorm,
   orderCreation,
   eventList,
   homeSchool,
