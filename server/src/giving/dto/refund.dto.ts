@@ -57,7 +57,8 @@ export class DonationRefundResponseDto implements DonationRefundDto {
   settledAt: string | null;
 }
 
-const forCard = ValidateIf((dto: ApplyAbnormalRefundDto) => dto.route === 'user_bank_card');
+/** Required for the donor's card; checked whenever sent (so `null` is refused, not passed on). */
+const forCard = ValidateIf((dto: ApplyAbnormalRefundDto, value: unknown) => dto.route === 'user_bank_card' || value !== undefined);
 
 /**
  * 发起异常退款 from staff. For the donor's card, the bank, number and holder's name are
