@@ -9,6 +9,7 @@ import type {
 } from '@alumni/shared';
 import { apiOf } from '../support/api.js';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
+import { signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -77,9 +78,7 @@ describe('duplicate records: staff merge two accounts of one graduate and every 
 
   it('staff scan, compare the two records side by side and merge into the verified one', async () => {
     const { page } = await openPhonePage(app.browser);
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
-    await page.locator('.sign-in__account', { hasText: '管理员' }).first().click({ timeout: 30_000 });
-    await page.locator('.me-sign-out').waitFor({ timeout: 30_000 });
+    await signIn(app, page, '管理员');
     await page.goto(`${app.server.url}/#/packages/staff/pages/duplicates/index`);
     await page.locator('.duplicates__scan').click({ timeout: 30_000 });
     const card = page.locator('.candidate', { hasText: SECOND });
