@@ -8,6 +8,7 @@ import {
   type Page as ListPage,
   type StaffClaimDto,
   type StaffDonationDto,
+  type StaffDonationRefundDto,
   type StaffRosterEntryDto,
 } from '@alumni/shared';
 import type { Page } from 'playwright-core';
@@ -27,7 +28,7 @@ const WAITING = ['宋远舟', '韩知夏', '邵明川'];
  * Staff at a desk (1440×900): the alumni pages stay a phone-width column, the workbench has a
  * side navigation over every staff area, claims are reviewed in a table and approved several
  * at a time after a confirmation that says how many, a gift is found and refunded from the
- * side panel, an event's registrants are exported (all, and a selection), the roster is
+ * side panel (and a refund WeChat Pay reports abnormal sent to the school account), an event's registrants are exported (all, and a selection), the roster is
  * filtered, sorted and paged in a table, and the dashboard reads at full width.
  */
 describe('desk: the workbench on a computer screen', () => {
@@ -150,6 +151,42 @@ describe('desk: the workbench on a computer screen', () => {
     const [after] = (await api<ListPage<StaffDonationDto>>(`/staff/donations?q=${gift.outTradeNo}`, { token })).items;
     expect(after!.refundableFen).toBe(gift.amountFen - 200);
   });
+
+  it('sends a refund WeChat Pay reports abnormal to the school account from the side panel, and follows it until it settles', async () => {
+    const { page } = desk;
+    // ¥0.44: the demo's WeChat Pay reports it abnormal (a closed card) a moment after accepting it.
+    const refund = await api<{ id: string }>(`/staff/donations/${gift.id}/refunds`, {
+      method: 'POST',
+      token,
+      body: { amountFen: 44, reason: '银行卡已注销' },
+    });
+    const refunds = () => api<StaffDonationRefundDto[]>(`/staff/donations/${gift.id}/refunds`, { token });
+    const stateOf = async () => (await refunds()).find((r) => r.id === refund.id)!.status;
+    // By its notification, or (where the notification cannot reach this server) the minute sweep.
+    await expect.poll(stateOf, { timeout: 150_000, interval: 1000 }).toBe('abnormal');
+
+    await shown(page, '.donations-desk-search select').selectOption('abnormal');
+    await shown(page, '.donations-desk-q').fill('');
+    await shown(page, '.donations-desk-q').press('Enter');
+    const row = shown(page, '.donations-desk-row', gift.outTradeNo);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('退款异常 ¥0.44');
+    await row.click();
+    const panel = shown(page, '.donations-desk-panel');
+    await panel.locator('.abnormal-refunds__line', { hasText: '¥0.44 · 退款异常：未能原路退回' }).waitFor({ timeout: 30_000 });
+    await panel.locator('.abnormal-refund-route--merchant_bank_card').click();
+    await settledScreenshot(page, 'journey-desk-abnormal-refund');
+    await panel.locator('.abnormal-refund-submit').click();
+    await page.locator('.taro-modal__content', { hasText: '退回到学校（商户）结算账户' }).waitFor();
+    await settledScreenshot(page, 'journey-desk-abnormal-refund-confirm');
+    await page.locator('.taro-model__confirm').click();
+    await panel.locator('.abnormal-refunds__line', { hasText: '改退至学校账户，线下退还' }).waitFor({ timeout: 30_000 });
+    await settledScreenshot(page, 'journey-desk-abnormal-refund-sent');
+    // Followed until WeChat Pay settles it (by its notification, or the minute sweep).
+    await expect.poll(stateOf, { timeout: 150_000, interval: 1000 }).toBe('succeeded');
+    const [after] = (await api<ListPage<StaffDonationDto>>(`/staff/donations?q=${gift.outTradeNo}`, { token })).items;
+    expect(after!.abnormalRefundFen).toBe(0);
+  }, 400_000);
 
   it('exports an event’s registrants: the whole list from the server, and a selection', async () => {
     const { page } = desk;
