@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { PersonalDataContributor, type PersonalDataSection } from '../personal-data/personal-data.js';
 
 /**
- * Gifts (with their refunds), receipt requests and the honour-roll choice. Erasure keeps each
+ * Gifts (with their refunds), receipt requests, monthly pledges (with their months) and the honour-roll choice. Erasure keeps each
  * gift's amount, number and certificate for the accounts, nameless, and forgets its message and
  * the payer's WeChat identity; the honour-roll choice and receipts not yet issued go (an issued
  * receipt is the finance office's record).
@@ -47,6 +47,23 @@ export class GivingPersonalData implements PersonalDataContributor {
         ),
     },
     {
+      key: 'monthlyPledges',
+      table: 'monthly_pledges',
+      column: 'alumnus_id',
+      read: (manager, alumnusId) =>
+        manager.query(
+          `SELECT p.id, p.campaign_id AS "campaignId", c.title AS "campaignTitle", p.amount_fen::float8 AS "amountFen",
+                  p.day_of_month AS "dayOfMonth", p.status, p.mode, p.created_at AS "createdAt", p.cancelled_at AS "cancelledAt",
+                  COALESCE((SELECT json_agg(json_build_object('month', i.month, 'amountFen', i.amount_fen, 'status', i.status,
+                                                             'donationId', i.donation_id, 'invitedAt', i.invited_at, 'paidAt', i.paid_at)
+                                            ORDER BY i.month)
+                              FROM monthly_instalments i WHERE i.pledge_id = p.id), '[]') AS months
+             FROM monthly_pledges p JOIN campaigns c ON c.id = p.campaign_id
+            WHERE p.alumnus_id = $1 ORDER BY p.created_at, p.id`,
+          [alumnusId],
+        ),
+    },
+    {
       key: 'givingPreferences',
       table: 'giving_preferences',
       column: 'alumnus_id',
@@ -73,6 +90,12 @@ export class GivingPersonalData implements PersonalDataContributor {
       [alumnusId],
     );
     await manager.query(`DELETE FROM giving_preferences WHERE alumnus_id = $1`, [alumnusId]);
+    // A live monthly pledge ends: no one is invited to pay for an erased account. Its months stay
+    // with the gifts they led to (the accounts' record), as the gifts do.
+    await manager.query(
+      `UPDATE monthly_pledges SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE alumnus_id = $1 AND status <> 'cancelled'`,
+      [alumnusId],
+    );
     // A receipt not yet issued is withdrawn (its gifts may be receipted later by no one); an issued one is an accounting record the finance office keeps.
     await manager.query(
       `DELETE FROM donation_receipt_items WHERE receipt_id IN (SELECT id FROM donation_receipts WHERE alumnus_id = $1 AND status = 'requested')`,

@@ -84,6 +84,8 @@ describe('personal data: export and erasure', () => {
       ).status,
     ).toBe(201);
     expect((await send('PUT', '/me/giving/preferences', me, { honourRoll: false })).status).toBe(200);
+    // A monthly pledge to the same drive: exported with its months, ended by erasure.
+    expect((await send('POST', '/me/monthly-pledges', me, { campaignId: campaign.id, amountFen: 2000, dayOfMonth: 5 })).status).toBe(201);
     await subscribe(t, me.headers, ['eventReminder']);
 
     const groupId = await groupWith(t, 'open', [{ member: classmate, role: 'owner' }]);
@@ -329,6 +331,7 @@ describe('personal data: export and erasure', () => {
     expect(records.claims).toEqual([expect.objectContaining({ status: 'matched', name: '林晓', studentNumber: 'S2015007' })]);
     expect(records.rosterRecord).toEqual([expect.objectContaining({ name: '林晓', className: '机械1501班' })]);
     expect(records.givingPreferences).toEqual([expect.objectContaining({ honourRoll: false })]);
+    expect(records.monthlyPledges).toEqual([expect.objectContaining({ amountFen: 2000, dayOfMonth: 5, status: 'active' })]);
     expect(records.donationReceipts).toEqual([
       expect.objectContaining({ payerName: '林晓', taxIdMasked: '1101**********123X', amountFen: 5000, status: 'requested' }),
     ]);
@@ -412,6 +415,8 @@ describe('personal data: export and erasure', () => {
     expect(await t.dataSource.query(`SELECT application_count FROM job_posts WHERE title = '运营专员'`)).toEqual([
       { application_count: 0 },
     ]);
+    // No one is invited to pay a month for an erased account.
+    expect(await t.dataSource.query(`SELECT status FROM monthly_pledges WHERE alumnus_id = $1`, [id])).toEqual([{ status: 'cancelled' }]);
     // Contact requests sent and received go with the account.
     expect(await count('contact_requests', 'sender_id', id)).toBe(0);
     expect(await count('contact_requests', 'recipient_id', id)).toBe(0);

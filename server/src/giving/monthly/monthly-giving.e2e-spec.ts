@@ -221,6 +221,9 @@ describe('monthly giving (月捐)', () => {
     expect((await t.request('/api/v1/staff/monthly-giving?month=2026-13', { headers: staff.headers })).status).toBe(400);
     const donor = await signedIn(t);
     expect((await t.request('/api/v1/staff/monthly-giving', { headers: donor.headers })).status).toBe(403);
+    // A clock of the right shape but no real day (the fuzz suite found it answering 500).
+    const impossible = await t.request('/api/v1/staff/monthly-giving/run', post({ at: '2026-02-30T10:00:00Z' }, staff.headers));
+    expect([impossible.status, impossible.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     const ran = await t.request('/api/v1/staff/monthly-giving/run', post({}, staff.headers));
     expect(ran.status).toBe(200);
     expect(ran.body).toEqual({

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
   type CreateMonthlyPledgeRequest,
   MONTHLY_INSTALMENT_STATUSES,
@@ -21,7 +21,6 @@ import {
 } from '@alumni/shared';
 import { OptionalField } from '../../common/text-fields.js';
 import { DonationOrderResponseDto } from '../dto/donation-response.dto.js';
-
 
 export class CreateMonthlyPledgeDto implements CreateMonthlyPledgeRequest {
   @ApiProperty({ format: 'uuid' })
@@ -73,6 +72,8 @@ export class MonthlyRunDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'The clock the run uses (demo only)' })
   @OptionalField()
   @Matches(/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/, { message: 'at must be an ISO 8601 date-time' })
+  // The shape alone lets 2026-13-45T99:00Z through, which no clock can run at.
+  @IsISO8601({ strict: true }, { message: 'at must be a real date and time' })
   at?: string;
 }
 
