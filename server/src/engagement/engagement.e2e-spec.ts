@@ -298,12 +298,10 @@ describe('engagement', () => {
       let recorded: Promise<unknown> | undefined;
       await holdingOpen(
         (manager) =>
-          t.app
-            .get(EngagementService)
-            .applySettings(manager, { id: staff.alumnus.id, roles: ['staff'] }, {
-              ...SETTINGS,
-              halfLifeDays: 50,
-            } as UpdateEngagementSettingsDto),
+          t.app.get(EngagementService).applySettings(manager, { id: staff.alumnus.id, roles: ['staff'] }, {
+            ...SETTINGS,
+            halfLifeDays: 50,
+          } as UpdateEngagementSettingsDto),
         async () => {
           recorded = recordInteraction(t, alumnus.id, 'events.checked_in');
           await eventually(async () => ((await lockWaits()) > 0 ? true : undefined));
