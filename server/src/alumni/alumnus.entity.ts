@@ -24,6 +24,13 @@ export class AlumnusEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   deletedAt: Date | null;
 
+  /** A duplicate merged into another record (and erased): the record it points old links at. */
+  @Column({ type: 'uuid', nullable: true })
+  mergedInto: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  mergedAt: Date | null;
+
   @Column({ type: 'text' })
   displayName: string;
 

@@ -34,6 +34,7 @@ const TABLES = [
   'donation_receipts',
   'donation_refunds',
   'donations',
+  'duplicate_candidates',
   'engagement_kind_sums',
   'engagement_months',
   'engagement_settings',
