@@ -21,6 +21,37 @@ interface DecisionProps {
   onDecided: () => void;
 }
 
+/**
+ * How a staff decision runs (Decision below, the duplicate records' merge and dismissal): one
+ * request at a time (`busy`), a toast when done, and the decided item leaves its list; a refusal
+ * (e.g. decided meanwhile by someone else) was shown by the request wrapper. `confirmThen` asks
+ * first and acts only when confirmed.
+ */
+export function useDecide(onDecided: () => void) {
+  const [busy, setBusy] = useState(false);
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    try {
+      await action();
+      void Taro.showToast({ title: done, icon: 'success' });
+      onDecided();
+    } catch {
+      // The request wrapper showed why.
+    } finally {
+      setBusy(false);
+    }
+  };
+  const confirmThen = async (
+    confirmation: { title: string; content: string; confirmText: string },
+    action: () => Promise<unknown>,
+    done: string,
+  ) => {
+    const { confirm } = await Taro.showModal(confirmation);
+    if (confirm) await act(action, done);
+  };
+  return { busy, act, confirmThen };
+}
+
 /** Approve, or reject with a reason: a join request (group admins), a group proposal, a verification claim, a careers post (staff). */
 export function Decision({
   approveLabel,
@@ -35,28 +66,10 @@ export function Decision({
 }: DecisionProps) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, act, confirmThen } = useDecide(onDecided);
 
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      void Taro.showToast({ title: done, icon: 'success' });
-      onDecided();
-    } catch {
-      // The request wrapper showed why (e.g. decided already by someone else).
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const confirmThenApprove = async (action: () => Promise<unknown>) => {
-    if (approveConfirmation) {
-      const { confirm } = await Taro.showModal({ ...approveConfirmation, confirmText: '通过' });
-      if (!confirm) return;
-    }
-    await act(action, '已通过');
-  };
+  const confirmThenApprove = (action: () => Promise<unknown>) =>
+    approveConfirmation ? confirmThen({ ...approveConfirmation, confirmText: '通过' }, action, '已通过') : act(action, '已通过');
 
   if (!rejecting) {
     return (

@@ -12,6 +12,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { compareDuplicate, dismissDuplicate, listDuplicates, mergeDuplicate, scanDuplicates } from '../../../../api/duplicates';
 import { ApiError } from '../../../../api/request';
+import { useDecide } from '../../../../components/decision';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
 import { mergeSummary, proposedSurvivor, recordName } from './merge-summary';
@@ -146,7 +147,7 @@ function Comparison({ id, onDecided }: { id: string; onDecided: () => void }) {
     status: 'loading',
   });
   const [survivorId, setSurvivorId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, confirmThen } = useDecide(onDecided);
 
   useEffect(() => {
     compareDuplicate(id)
@@ -162,30 +163,22 @@ function Comparison({ id, onDecided }: { id: string; onDecided: () => void }) {
   const survivor = state.records.find((r) => r.id === survivorId) ?? state.records[0];
   const merged = state.records.find((r) => r.id !== survivor.id)!;
 
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await action();
-      void Taro.showToast({ title: done, icon: 'success' });
-      onDecided();
-    } catch {
-      // The request wrapper showed why (e.g. decided already by someone else).
-    } finally {
-      setBusy(false);
-    }
-  };
-  const merge = async () => {
-    const { confirm } = await Taro.showModal({ title: '确认合并', content: mergeSummary(survivor, merged), confirmText: '合并' });
-    if (confirm) await act(() => mergeDuplicate(id, survivor.id), '已合并');
-  };
-  const dismiss = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '不是同一人',
-      content: `${recordName(state.records[0])}和${recordName(state.records[1])}将不再出现在重复记录中。`,
-      confirmText: '确定',
-    });
-    if (confirm) await act(() => dismissDuplicate(id), '已标记');
-  };
+  const merge = () =>
+    confirmThen(
+      { title: '确认合并', content: mergeSummary(survivor, merged), confirmText: '合并' },
+      () => mergeDuplicate(id, survivor.id),
+      '已合并',
+    );
+  const dismiss = () =>
+    confirmThen(
+      {
+        title: '不是同一人',
+        content: `${recordName(state.records[0])}和${recordName(state.records[1])}将不再出现在重复记录中。`,
+        confirmText: '确定',
+      },
+      () => dismissDuplicate(id),
+      '已标记',
+    );
 
   return (
     <View className="compare">
