@@ -11,11 +11,29 @@ export interface FormBinding<D> {
   draft: D;
   set: <K extends keyof D>(key: K, value: D[K]) => void;
   problems?: { [key: string]: string | undefined };
+  /**
+   * Saves the form: Enter in any of its one-line inputs does what the save button does (at a
+   * desk, Enter; on a phone, the keyboard's 完成).
+   */
+  submit?: () => void;
 }
 
-/** A binding over a draft kept in `useState`: `set` changes one value. */
-export function bindForm<D>(draft: D, setDraft: (update: (draft: D) => D) => void, problems?: FormBinding<D>['problems']): FormBinding<D> {
-  return { draft, set: (key, value) => setDraft((d) => ({ ...d, [key]: value })), problems };
+/** A binding over a draft kept in `useState`: `set` changes one value; `submit` is what Enter does. */
+export function bindForm<D>(
+  draft: D,
+  setDraft: (update: (draft: D) => D) => void,
+  problems?: FormBinding<D>['problems'],
+  submit?: () => void,
+): FormBinding<D> {
+  return { draft, set: (key, value) => setDraft((d) => ({ ...d, [key]: value })), problems, submit };
+}
+
+/**
+ * A binding over one part of a larger draft (a question of a survey, an option of a vote):
+ * `change` merges the changed value into that part; Enter saves the whole form (`within`'s submit).
+ */
+export function bindPart<P>(part: P, change: (patch: Partial<P>) => void, within?: Pick<FormBinding<unknown>, 'submit'>): FormBinding<P> {
+  return { draft: part, set: (key, value) => change({ [key]: value } as unknown as Partial<P>), submit: within?.submit };
 }
 
 interface InputProps<D> {
@@ -36,6 +54,7 @@ interface InputProps<D> {
 export function BoundInput<D>({ form, name, placeholder, type = 'text', multiline, maxlength, disabled, className }: InputProps<D>) {
   const value = form.draft[name] as string;
   const onInput = (e: { detail: { value: string } }) => form.set(name, e.detail.value as D[typeof name]);
+  const submit = form.submit;
   return multiline ? (
     <Textarea className={className} maxlength={maxlength} value={value} placeholder={placeholder} disabled={disabled} onInput={onInput} />
   ) : (
@@ -47,6 +66,7 @@ export function BoundInput<D>({ form, name, placeholder, type = 'text', multilin
       placeholder={placeholder}
       disabled={disabled}
       onInput={onInput}
+      onConfirm={submit ? () => submit() : undefined}
     />
   );
 }

@@ -66,6 +66,8 @@ export function useEditorSaving<R extends { id: string }, D, I, P extends object
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
+    // Enter in a field saves too: a second Enter while the first save is on its way does nothing.
+    if (busy) return;
     const { input, problems: found } = editor.inputOf(draft);
     setProblems(found);
     if (!input) {

@@ -13,6 +13,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { addDisbursement, createCampaign, getDisbursementAudience, getStaffCampaign, updateCampaign } from '../../../../api/campaigns';
 import { uploadGivingPhoto } from '../../../../api/staff-giving';
+import { DateTimeField } from '../../../../components/date-time-field';
 import { bindForm, FormField } from '../../../../components/form-field';
 import { describeReach } from '../../../../components/notice-reach';
 import { type PickedPhoto, photosProblem, uploadedValues } from '../../../../components/picked-photos';
@@ -68,7 +69,8 @@ function Editor({ campaign, onSaved }: { campaign: CampaignDetailDto | null; onS
     problemsOf: (error) => problemsFromServer(error.code, error.message, error.details),
     url: CAMPAIGN_EDITOR_URL,
   });
-  const form = bindForm(draft, setDraft, problems);
+  // Enter in any one-line field saves, as 保存 does.
+  const form = bindForm(draft, setDraft, problems, () => void save());
   const { set } = form;
   const transition = (t: (typeof TRANSITIONS)[number]) => change(t, (id) => updateCampaign(id, { status: t.to }));
 
@@ -152,8 +154,8 @@ function Editor({ campaign, onSaved }: { campaign: CampaignDetailDto | null; onS
       </Section>
 
       <Section title="时间（北京时间）">
-        <FormField form={form} name="startsAt" label="开始" placeholder="2026-12-20 14:00" className="campaign-editor-startsAt" />
-        <FormField form={form} name="endsAt" label="结束" placeholder="不填则长期开放" className="campaign-editor-endsAt" />
+        <DateTimeField form={form} name="startsAt" label="开始" placeholder="2026-12-20 14:00" className="campaign-editor-startsAt" />
+        <DateTimeField form={form} name="endsAt" label="结束" placeholder="不填则长期开放" className="campaign-editor-endsAt" />
       </Section>
 
       <View className="editor-actions">
@@ -181,7 +183,7 @@ function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdd
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [busy, setBusy] = useState(false);
   const [reach, setReach] = useState<NoticeReachDto | null>(null);
-  const form = bindForm(draft, setDraft, problems);
+  const form = bindForm(draft, setDraft, problems, () => void submit());
   const photoProblem = photosProblem(photos);
   const loadReach = () =>
     getDisbursementAudience(campaign.id).then(
@@ -196,6 +198,7 @@ function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdd
   }, [campaign.id]);
 
   const submit = async () => {
+    if (busy) return;
     const { request, problems: found } = toDisbursementRequest(draft);
     setProblems(found);
     if (!request || photoProblem) return;

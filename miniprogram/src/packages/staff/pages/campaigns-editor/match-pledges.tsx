@@ -41,10 +41,11 @@ export function MatchPledges({ campaign, onChanged }: { campaign: CampaignDetail
       () => setDepartments([]),
     );
   }, []);
-  const form = bindForm(draft, setDraft, problems);
+  const form = bindForm(draft, setDraft, problems, () => void submit());
   const { set } = form;
 
   const submit = async () => {
+    if (busy) return;
     const { request, problems: found } = toMatchRequest(draft);
     setProblems(found);
     if (!request) return;
@@ -186,9 +187,10 @@ function Pledge({ campaignId, pledge, onPaid }: { campaignId: string; pledge: St
   const [busy, setBusy] = useState(false);
   const state = matchState(pledge);
   const conditions = matchConditions(pledge);
-  const form = bindForm(draft, setDraft);
+  const form = bindForm(draft, setDraft, undefined, () => void submit());
 
   const submit = async () => {
+    if (busy) return;
     const { request, problem: found } = toMatchPaymentRequest(draft);
     setProblem(found);
     if (!request) return;

@@ -1,13 +1,4 @@
-import {
-  emptyEventDraft,
-  type EventDraft,
-  newQuestion,
-  parseShanghaiTime,
-  problemsFromServer,
-  timeParts,
-  toEventInput,
-  withPicked,
-} from './editor-form';
+import { emptyEventDraft, type EventDraft, newQuestion, parseShanghaiTime, problemsFromServer, toEventInput } from './editor-form';
 
 const valid = (): EventDraft => ({
   ...emptyEventDraft(),
@@ -77,15 +68,6 @@ describe('event editor form', () => {
     const { input } = toEventInput({ ...valid(), latitude: '', longitude: '' });
     expect(input).toMatchObject({ address: '学府路 1 号', latitude: null, longitude: null });
     expect(Object.keys(toEventInput({ ...valid(), latitude: '' }).problems)).toEqual(['latitude']);
-  });
-
-  it('combines what the date and time pickers give with what was typed', () => {
-    expect(timeParts('2030-5-2 8:05')).toEqual({ date: '2030-05-02', time: '08:05' });
-    expect(timeParts('明天')).toEqual({ date: '', time: '' });
-    expect(withPicked('2030-05-02 10:00', { date: '2030-06-01' }, '2026-12-06')).toBe('2030-06-01 10:00');
-    expect(withPicked('2030-05-02 10:00', { time: '14:30' }, '2026-12-06')).toBe('2030-05-02 14:30');
-    expect(withPicked('', { time: '14:30' }, '2026-12-06')).toBe('2026-12-06 14:30');
-    expect(withPicked('', { date: '2030-06-01' }, '2026-12-06')).toBe('2030-06-01 09:00');
   });
 
   it('asks an online event for its link instead of a place', () => {

@@ -130,20 +130,6 @@ export function parseShanghaiTime(value: string): string | null {
   return new Date(utc).toISOString();
 }
 
-/** The date (`2026-12-20`) and the time (`14:00`) of a typed time, each '' when it cannot be read. */
-export function timeParts(value: string): { date: string; time: string } {
-  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2}))?$/.exec(value.trim());
-  if (!match) return { date: '', time: '' };
-  const two = (n: string) => n.padStart(2, '0');
-  return { date: `${match[1]}-${two(match[2]!)}-${two(match[3]!)}`, time: match[4] ? `${two(match[4])}:${match[5]}` : '' };
-}
-
-/** A time with the date or the time the picker gave; the other half stays, or starts as `today` and 09:00. */
-export function withPicked(value: string, picked: { date?: string; time?: string }, today: string): string {
-  const parts = timeParts(value);
-  return `${picked.date ?? (parts.date || today)} ${picked.time ?? (parts.time || '09:00')}`;
-}
-
 /** The next free id of the form q1, q2 …, stable once given (answers refer to it). */
 export function nextQuestionId(questions: { id: string }[]): string {
   const used = new Set(questions.map((q) => q.id));

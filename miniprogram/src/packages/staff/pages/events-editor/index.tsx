@@ -8,10 +8,9 @@ import {
   EVENT_QUESTION_KINDS,
   EVENT_STATUS_LABELS,
   type EventDetailDto,
-  shanghaiDay,
 } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Picker, RichText, Text, Textarea, View } from '@tarojs/components';
+import { RichText, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { mediaInHtml, mediaUrl } from '../../../../api/media';
@@ -33,10 +32,10 @@ import {
   problemsFromServer,
   type QuestionDraft,
   type TextField,
-  timeParts,
   toEventInput,
-  withPicked,
 } from './editor-form';
+import { DateTimeField } from '../../../../components/date-time-field';
+import { BoundInput, bindForm, bindPart, FormField } from '../../../../components/form-field';
 import { EDITOR_URL } from '../events/urls';
 import './index.scss';
 import { EditedRecord, Row, Section, TransitionButtons, useEditorSaving } from '../../editor-form';
@@ -83,46 +82,24 @@ function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (ev
     setDraft((d) => ({ ...d, questions: d.questions.map((q, i) => (i === index ? { ...q, ...change } : q)) }));
   const transition = (t: (typeof TRANSITIONS)[number]) => change(t, (id) => transitionEvent(id, t.action));
 
+  // Enter in any one-line field saves, as 保存 does (components/form-field.tsx).
+  const form = bindForm(draft, setDraft, problems, editable ? () => void save() : undefined);
   const field = (key: TextField, label: string, placeholder: string, type: 'text' | 'digit' | 'number' = 'text') => (
-    <Row label={label} problem={problems[key]}>
-      <Input
-        className={`editor-input editor-${key}`}
-        type={type}
-        value={draft[key]}
-        placeholder={placeholder}
-        disabled={!editable}
-        onInput={(e) => set(key, e.detail.value)}
-      />
-    </Row>
+    <FormField
+      form={form}
+      name={key}
+      label={label}
+      placeholder={placeholder}
+      type={type}
+      disabled={!editable}
+      className={`editor-${key}`}
+    />
   );
 
-  /** A time typed as `2026-12-20 14:00`, or picked: the date and the time each with WeChat's own picker. */
-  const timeField = (key: 'startsAt' | 'endsAt' | 'signupOpensAt' | 'signupClosesAt', label: string, placeholder: string) => {
-    const parts = timeParts(draft[key]);
-    const today = shanghaiDay(new Date());
-    const pick = (picked: { date?: string; time?: string }) => set(key, withPicked(draft[key], picked, today));
-    return (
-      <Row label={label} problem={problems[key]}>
-        <Input
-          className={`editor-input editor-${key}`}
-          value={draft[key]}
-          placeholder={placeholder}
-          disabled={!editable}
-          onInput={(e) => set(key, e.detail.value)}
-        />
-        {editable ? (
-          <View className="editor-time-pickers">
-            <Picker mode="date" value={parts.date || today} start={today} onChange={(e) => pick({ date: String(e.detail.value) })}>
-              <Text className={`editor-time-pick editor-${key}-date`}>选日期</Text>
-            </Picker>
-            <Picker mode="time" value={parts.time || '09:00'} onChange={(e) => pick({ time: String(e.detail.value) })}>
-              <Text className={`editor-time-pick editor-${key}-time`}>选时间</Text>
-            </Picker>
-          </View>
-        ) : null}
-      </Row>
-    );
-  };
+  /** A time typed as `2026-12-20 14:00`, or picked (WeChat's pickers on a phone, the browser's at a desk). */
+  const timeField = (key: 'startsAt' | 'endsAt' | 'signupOpensAt' | 'signupClosesAt', label: string, placeholder: string) => (
+    <DateTimeField form={form} name={key} label={label} placeholder={placeholder} disabled={!editable} wheels className={`editor-${key}`} />
+  );
 
   const pickLocation = () => pickEventPlace(setDraft);
 
@@ -235,12 +212,12 @@ function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (ev
                 删除
               </Text>
             </View>
-            <Input
+            <BoundInput
+              form={bindPart(q, (change) => setQuestion(i, change), form)}
+              name="label"
               className="editor-input editor-question__label"
-              value={q.label}
               maxlength={EVENT_LIMITS.questionLabel}
               placeholder="问题，如：是否携带家属？"
-              onInput={(e) => setQuestion(i, { label: e.detail.value })}
             />
             <View className="editor-question__row">
               <Chips
@@ -258,11 +235,12 @@ function Editor({ event, onSaved }: { event: EventDetailDto | null; onSaved: (ev
               </Text>
             </View>
             {q.kind !== 'text' ? (
-              <Textarea
+              <BoundInput
+                form={bindPart(q, (change) => setQuestion(i, change))}
+                name="optionsText"
+                multiline
                 className="editor-textarea editor-question__options"
-                value={q.optionsText}
                 placeholder={'选项，每行一个，如：\n是\n否'}
-                onInput={(e) => setQuestion(i, { optionsText: e.detail.value })}
               />
             ) : null}
             {problems[`questions.${i}`] ? <Text className="editor-problem">{problems[`questions.${i}`]}</Text> : null}

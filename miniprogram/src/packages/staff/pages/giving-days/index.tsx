@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { listStaffCampaigns } from '../../../../api/campaigns';
 import { createGivingDay, listStaffGivingDays, updateGivingDay } from '../../../../api/giving-days';
 import { GIVING_DAY_URL } from '../../../../components/campaign-links';
+import { DateTimeField } from '../../../../components/date-time-field';
 import { BoundInput, bindForm, FormField } from '../../../../components/form-field';
 import { Row, Section } from '../../editor-form';
 import { draftOfGivingDay, emptyGivingDayDraft, type GivingDayDraft, type GivingDayProblems, toGivingDayInput } from './giving-day-form';
@@ -35,12 +36,14 @@ export default function StaffGivingDaysPage() {
       () => setCampaigns([]),
     );
   }, []);
-  const form = bindForm(draft, setDraft, problems);
+  // Enter in any one-line field saves (保存为草稿 / 保存修改), never publishes.
+  const form = bindForm(draft, setDraft, problems, () => void save(false));
   const { set } = form;
   const toggleCampaign = (id: string) =>
     set('campaignIds', draft.campaignIds.includes(id) ? draft.campaignIds.filter((c) => c !== id) : [...draft.campaignIds, id]);
 
   const save = async (publish: boolean) => {
+    if (busy) return;
     const { input, problems: found } = toGivingDayInput(draft, publish, editing);
     setProblems(found);
     if (!input) return;
@@ -138,8 +141,8 @@ export default function StaffGivingDaysPage() {
           multiline
           className="giving-day-editor-summary"
         />
-        <FormField form={form} name="startsAt" label="开始" placeholder="2026-12-20 00:00" className="giving-day-editor-startsAt" />
-        <FormField form={form} name="endsAt" label="结束" placeholder="2026-12-21 00:00" className="giving-day-editor-endsAt" />
+        <DateTimeField form={form} name="startsAt" label="开始" placeholder="2026-12-20 00:00" className="giving-day-editor-startsAt" />
+        <DateTimeField form={form} name="endsAt" label="结束" placeholder="2026-12-21 00:00" className="giving-day-editor-endsAt" />
         <FormField
           form={form}
           name="goalYuan"

@@ -15,7 +15,8 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { searchDirectory } from '../../../../api/directory';
 import { createVote, getVote, updateVote } from '../../../../api/governance';
-import { bindForm, FormField } from '../../../../components/form-field';
+import { DateTimeField } from '../../../../components/date-time-field';
+import { BoundInput, bindForm, bindPart, FormField } from '../../../../components/form-field';
 import { AudienceFields } from '../../audience-form';
 import { EditedRecord, Row, Section, useEditorSaving } from '../../editor-form';
 import { blankOption, draftOfVote, emptyVoteDraft, type OptionDraft, type VoteDraft, voteInputOf, type VoteProblems } from './vote-form';
@@ -47,7 +48,8 @@ function VoteEditor({ record, onSaved }: { record: VoteDto | null; onSaved: (vot
   });
   const locked = record !== null && record.phase !== 'draft';
   const set = (patch: Partial<VoteDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const form = bindForm(draft, setDraft, problems);
+  // Enter in any one-line field saves, as 保存 does; an option's fields are bound like the vote's own.
+  const form = bindForm(draft, setDraft, problems, locked ? undefined : () => void save());
   const setOption = (index: number, patch: Partial<OptionDraft>) =>
     set({ options: draft.options.map((o, i) => (i === index ? { ...o, ...patch } : o)) });
 
@@ -99,13 +101,7 @@ function VoteEditor({ record, onSaved }: { record: VoteDto | null; onSaved: (vot
           {draft.choice === 'multiple' ? (
             <View className="vote-editor__max">
               <Text>最多可选</Text>
-              <Input
-                className="editor-input vote-max-choices"
-                type="number"
-                value={draft.maxChoices}
-                disabled={locked}
-                onInput={(e) => set({ maxChoices: e.detail.value })}
-              />
+              <BoundInput form={form} name="maxChoices" type="number" disabled={locked} className="editor-input vote-max-choices" />
               <Text>项</Text>
             </View>
           ) : null}
@@ -122,21 +118,21 @@ function VoteEditor({ record, onSaved }: { record: VoteDto | null; onSaved: (vot
                 </Text>
               ) : null}
             </View>
-            <Input
-              className="editor-input editor-question__label vote-option-label"
-              value={option.label}
+            <BoundInput
+              form={bindPart(option, (change) => setOption(index, change), form)}
+              name="label"
               maxlength={GOVERNANCE_LIMITS.optionLabel}
               placeholder={draft.purpose === 'election' ? '候选人姓名' : '选项名称'}
               disabled={locked}
-              onInput={(e) => setOption(index, { label: e.detail.value })}
+              className="editor-input editor-question__label vote-option-label"
             />
-            <Input
-              className="editor-input editor-question__label vote-option-description"
-              value={option.description}
+            <BoundInput
+              form={bindPart(option, (change) => setOption(index, change), form)}
+              name="description"
               maxlength={GOVERNANCE_LIMITS.optionDescription}
               placeholder="简介（选填）"
               disabled={locked}
-              onInput={(e) => setOption(index, { description: e.detail.value })}
+              className="editor-input editor-question__label vote-option-description"
             />
             {draft.purpose === 'election' && !locked ? (
               <CandidatePicker
@@ -156,8 +152,8 @@ function VoteEditor({ record, onSaved }: { record: VoteDto | null; onSaved: (vot
 
       <Section title="范围与时间">
         <AudienceFields draft={draft.audience} onChange={(audience) => set({ audience })} problem={problems.audience} locked={locked} />
-        <FormField form={form} name="opensAt" label="开始" disabled={locked} className="vote-opens" />
-        <FormField form={form} name="closesAt" label="结束" disabled={locked} className="vote-closes" />
+        <DateTimeField form={form} name="opensAt" label="开始" disabled={locked} className="vote-opens" />
+        <DateTimeField form={form} name="closesAt" label="结束" disabled={locked} className="vote-closes" />
       </Section>
 
       <Section title="保密与结果">

@@ -85,7 +85,7 @@ export default function StaffTimelinePage() {
   }, [year]);
 
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
-  const form = bindForm(draft, setDraft);
+  const form = bindForm(draft, setDraft, undefined, () => void save());
   const togglePhoto = (id: string) =>
     set({
       photoIds: draft.photoIds.includes(id)
@@ -94,6 +94,7 @@ export default function StaffTimelinePage() {
     });
 
   const save = async () => {
+    if (busy) return;
     const result = timelineInput(draft);
     if ('problem' in result) return setProblem(result.problem);
     setProblem(null);

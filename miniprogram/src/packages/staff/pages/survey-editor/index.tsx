@@ -1,9 +1,10 @@
 import { SURVEY_LIMITS, SURVEY_QUESTION_KIND_LABELS, SURVEY_QUESTION_KINDS, type SurveyDto, type SurveyInput } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { createSurvey, getStaffSurvey, updateSurvey } from '../../../../api/surveys';
-import { bindForm, FormField } from '../../../../components/form-field';
+import { DateTimeField } from '../../../../components/date-time-field';
+import { BoundInput, bindForm, bindPart, FormField } from '../../../../components/form-field';
 import { AudienceFields } from '../../audience-form';
 import { EditedRecord, Row, Section, useEditorSaving } from '../../editor-form';
 import {
@@ -43,7 +44,8 @@ function SurveyEditor({ record, onSaved }: { record: SurveyDto | null; onSaved: 
   });
   const locked = record !== null && record.status !== 'draft';
   const set = (patch: Partial<SurveyDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const form = bindForm(draft, setDraft, problems);
+  // Enter in any one-line field saves, as 保存 does; a question's fields are bound like the survey's own.
+  const form = bindForm(draft, setDraft, problems, locked ? undefined : () => void save());
   const setQuestion = (index: number, patch: Partial<QuestionDraft>) =>
     set({ questions: draft.questions.map((q, i) => (i === index ? { ...q, ...patch } : q)) });
   const move = (index: number, by: -1 | 1) => {
@@ -79,95 +81,102 @@ function SurveyEditor({ record, onSaved }: { record: SurveyDto | null; onSaved: 
       </Section>
 
       <Section title={`题目（${draft.questions.length}）`}>
-        {draft.questions.map((q, i) => (
-          <View key={i} className={`editor-question survey-question survey-question--${i + 1}`}>
-            <View className="editor-question__head">
-              <Text className="editor-question__index">
-                第 {i + 1} 题 · {SURVEY_QUESTION_KIND_LABELS[q.kind]}
-              </Text>
-              {locked ? null : (
-                <View className="survey-question__tools">
-                  {i > 0 ? <Text onClick={() => move(i, -1)}>上移</Text> : null}
-                  {i < draft.questions.length - 1 ? <Text onClick={() => move(i, 1)}>下移</Text> : null}
-                  {draft.questions.length > 1 ? (
-                    <Text className="editor-question__remove" onClick={() => set({ questions: draft.questions.filter((_, j) => j !== i) })}>
-                      删除
-                    </Text>
-                  ) : null}
-                </View>
-              )}
-            </View>
-            <Input
-              className="editor-input editor-question__label survey-question__title"
-              value={q.title}
-              maxlength={SURVEY_LIMITS.questionTitle}
-              placeholder="题目"
-              disabled={locked}
-              onInput={(e) => setQuestion(i, { title: e.detail.value })}
-            />
-            {q.kind === 'single' || q.kind === 'multiple' ? (
-              <Textarea
-                className="editor-textarea editor-question__options survey-question__options"
-                value={q.optionsText}
-                placeholder={'每行一个选项'}
+        {draft.questions.map((q, i) => {
+          const question = bindPart(q, (change) => setQuestion(i, change), form);
+          return (
+            <View key={i} className={`editor-question survey-question survey-question--${i + 1}`}>
+              <View className="editor-question__head">
+                <Text className="editor-question__index">
+                  第 {i + 1} 题 · {SURVEY_QUESTION_KIND_LABELS[q.kind]}
+                </Text>
+                {locked ? null : (
+                  <View className="survey-question__tools">
+                    {i > 0 ? <Text onClick={() => move(i, -1)}>上移</Text> : null}
+                    {i < draft.questions.length - 1 ? <Text onClick={() => move(i, 1)}>下移</Text> : null}
+                    {draft.questions.length > 1 ? (
+                      <Text
+                        className="editor-question__remove"
+                        onClick={() => set({ questions: draft.questions.filter((_, j) => j !== i) })}
+                      >
+                        删除
+                      </Text>
+                    ) : null}
+                  </View>
+                )}
+              </View>
+              <BoundInput
+                form={question}
+                name="title"
+                maxlength={SURVEY_LIMITS.questionTitle}
+                placeholder="题目"
                 disabled={locked}
-                onInput={(e) => setQuestion(i, { optionsText: e.detail.value })}
+                className="editor-input editor-question__label survey-question__title"
               />
-            ) : null}
-            {q.kind === 'multiple' ? (
+              {q.kind === 'single' || q.kind === 'multiple' ? (
+                <BoundInput
+                  form={question}
+                  name="optionsText"
+                  multiline
+                  placeholder="每行一个选项"
+                  disabled={locked}
+                  className="editor-textarea editor-question__options survey-question__options"
+                />
+              ) : null}
+              {q.kind === 'multiple' ? (
+                <View className="editor-question__row">
+                  <Text>最多可选（留空不限）</Text>
+                  <BoundInput
+                    form={question}
+                    name="maxChoices"
+                    type="number"
+                    disabled={locked}
+                    className="editor-input survey-question__small"
+                  />
+                </View>
+              ) : null}
+              {q.kind === 'scale' ? (
+                <View className="survey-scale">
+                  <BoundInput
+                    form={question}
+                    name="scaleMin"
+                    type="number"
+                    disabled={locked}
+                    className="editor-input survey-question__small"
+                  />
+                  <BoundInput
+                    form={question}
+                    name="minLabel"
+                    maxlength={SURVEY_LIMITS.scaleLabel}
+                    placeholder="低端含义"
+                    disabled={locked}
+                    className="editor-input survey-question__label-small"
+                  />
+                  <Text>至</Text>
+                  <BoundInput
+                    form={question}
+                    name="scaleMax"
+                    type="number"
+                    disabled={locked}
+                    className="editor-input survey-question__small"
+                  />
+                  <BoundInput
+                    form={question}
+                    name="maxLabel"
+                    maxlength={SURVEY_LIMITS.scaleLabel}
+                    placeholder="高端含义"
+                    disabled={locked}
+                    className="editor-input survey-question__label-small"
+                  />
+                </View>
+              ) : null}
               <View className="editor-question__row">
-                <Text>最多可选（留空不限）</Text>
-                <Input
-                  className="editor-input survey-question__small"
-                  type="number"
-                  value={q.maxChoices}
-                  disabled={locked}
-                  onInput={(e) => setQuestion(i, { maxChoices: e.detail.value })}
-                />
+                <Text>必答</Text>
+                <Switch checked={q.required} disabled={locked} onChange={(e) => setQuestion(i, { required: e.detail.value })} />
               </View>
-            ) : null}
-            {q.kind === 'scale' ? (
-              <View className="survey-scale">
-                <Input
-                  className="editor-input survey-question__small"
-                  type="number"
-                  value={q.scaleMin}
-                  disabled={locked}
-                  onInput={(e) => setQuestion(i, { scaleMin: e.detail.value })}
-                />
-                <Input
-                  className="editor-input survey-question__label-small"
-                  value={q.minLabel}
-                  maxlength={SURVEY_LIMITS.scaleLabel}
-                  placeholder="低端含义"
-                  disabled={locked}
-                  onInput={(e) => setQuestion(i, { minLabel: e.detail.value })}
-                />
-                <Text>至</Text>
-                <Input
-                  className="editor-input survey-question__small"
-                  type="number"
-                  value={q.scaleMax}
-                  disabled={locked}
-                  onInput={(e) => setQuestion(i, { scaleMax: e.detail.value })}
-                />
-                <Input
-                  className="editor-input survey-question__label-small"
-                  value={q.maxLabel}
-                  maxlength={SURVEY_LIMITS.scaleLabel}
-                  placeholder="高端含义"
-                  disabled={locked}
-                  onInput={(e) => setQuestion(i, { maxLabel: e.detail.value })}
-                />
-              </View>
-            ) : null}
-            <View className="editor-question__row">
-              <Text>必答</Text>
-              <Switch checked={q.required} disabled={locked} onChange={(e) => setQuestion(i, { required: e.detail.value })} />
+              {problems[`q${i + 1}`] ? <Text className="editor-problem">{problems[`q${i + 1}`]}</Text> : null}
             </View>
-            {problems[`q${i + 1}`] ? <Text className="editor-problem">{problems[`q${i + 1}`]}</Text> : null}
-          </View>
-        ))}
+          );
+        })}
         {locked || draft.questions.length >= SURVEY_LIMITS.maxQuestions ? null : (
           <View className="editor-chips survey-add">
             {SURVEY_QUESTION_KINDS.map((kind) => (
@@ -187,7 +196,7 @@ function SurveyEditor({ record, onSaved }: { record: SurveyDto | null; onSaved: 
         <AudienceFields draft={draft.audience} onChange={(audience) => set({ audience })} problem={problems.audience} locked={locked} />
         <FormField form={form} name="paperIssued" label="纸质问卷" type="number" disabled={locked} className="survey-paper" />
         <Text className="editor-hint">线上发放数 = 发送时范围内的认证校友人数；另发放的纸质问卷份数计入发放总数。</Text>
-        <FormField form={form} name="closesAt" label="截止" disabled={locked} className="survey-closes" />
+        <DateTimeField form={form} name="closesAt" label="截止" disabled={locked} className="survey-closes" />
       </Section>
 
       <Section title="有效问卷规则">
