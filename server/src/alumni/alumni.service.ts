@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, type Repository, type SelectQueryBuilder } from 'typeorm';
-import type { ProfileField, Role } from '@alumni/shared';
+import type { Degree, ProfileField, Role } from '@alumni/shared';
 import { escapeLike } from '../common/escape-like.js';
 import { keysetPage, type Keyset } from '../common/pagination.js';
 import { searchText, termGrams } from '../common/search-grams.js';
-import { isStaff, type Viewer, visibleToSql } from './alumnus-view.js';
+import { type AlumnusCardSource, isStaff, type Viewer, visibleToEveryoneSql, visibleToSql } from './alumnus-view.js';
 import { AlumnusEntity } from './alumnus.entity.js';
 
 /** Directory filters; each names the profile field whose visibility it must respect. */
@@ -25,15 +25,95 @@ export interface DirectorySearch {
   groupPeers: ReadonlySet<string>;
   after: Keyset | null;
   limit: number;
+  /** Only these alumni (the viewer's own circle: themselves and their group peers), when given. */
+  among?: readonly string[];
 }
 
-const FILTERS: { key: keyof Omit<DirectoryFilters, 'q'>; field: ProfileField; property: string }[] = [
-  { key: 'graduationYear', field: 'graduationYear', property: 'graduationYear' },
-  { key: 'departmentId', field: 'department', property: 'departmentId' },
-  { key: 'className', field: 'className', property: 'className' },
-  { key: 'city', field: 'city', property: 'city' },
-  { key: 'industry', field: 'industry', property: 'industry' },
+/** A directory page as anyone may see it: only fields their owners show to everyone can match a filter. */
+export type EveryonesSearch = Pick<DirectorySearch, 'filters' | 'after' | 'limit'>;
+
+const FILTERS: { key: keyof Omit<DirectoryFilters, 'q'>; field: ProfileField; column: string }[] = [
+  { key: 'graduationYear', field: 'graduationYear', column: 'graduation_year' },
+  { key: 'departmentId', field: 'department', column: 'department_id' },
+  { key: 'className', field: 'className', column: 'class_name' },
+  { key: 'city', field: 'city', column: 'city' },
+  { key: 'industry', field: 'industry', column: 'industry' },
 ];
+
+/** The columns of an alumnus card (AlumnusCardSource), read in plain SQL: the directory is searched many times a second. */
+const CARD_COLUMNS =
+  'a.id, a.display_name, a.verified_at, a.avatar_key, a.real_name, a.graduation_year, a.department_id, a.major, a.class_name, ' +
+  'a.degree, a.city, a.industry, a.employer, a.job_title, a.bio, a.phone_masked, a.visibility';
+
+interface CardRow {
+  id: string;
+  display_name: string;
+  verified_at: Date | null;
+  avatar_key: string | null;
+  real_name: string | null;
+  graduation_year: number | null;
+  department_id: string | null;
+  major: string | null;
+  class_name: string | null;
+  degree: Degree | null;
+  city: string | null;
+  industry: string | null;
+  employer: string | null;
+  job_title: string | null;
+  bio: string | null;
+  phone_masked: string | null;
+  visibility: AlumnusEntity['visibility'];
+}
+
+const cardSource = (row: CardRow): AlumnusCardSource => ({
+  id: row.id,
+  displayName: row.display_name,
+  verifiedAt: row.verified_at,
+  avatarKey: row.avatar_key,
+  realName: row.real_name,
+  graduationYear: row.graduation_year,
+  departmentId: row.department_id,
+  major: row.major,
+  className: row.class_name,
+  degree: row.degree,
+  city: row.city,
+  industry: row.industry,
+  employer: row.employer,
+  jobTitle: row.job_title,
+  bio: row.bio,
+  phoneMasked: row.phone_masked,
+  visibility: row.visibility,
+});
+
+/**
+ * The directory's conditions for `filters` (`param` binds a value and names its placeholder),
+ * each filtered field also passing `visible` (none for staff); null when nothing can match.
+ */
+function directoryWhere(
+  filters: DirectoryFilters,
+  visible: ((field: ProfileField) => string) | null,
+  param: (value: unknown) => string,
+): string[] | null {
+  const where = ['a.verified_at IS NOT NULL', 'a.deleted_at IS NULL'];
+  for (const { key, field, column } of FILTERS) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    where.push(`a.${column} = ${param(value)}`);
+    if (visible) where.push(visible(field));
+  }
+  if (filters.q !== undefined) {
+    // A name is found by its letters and digits: a term with none (punctuation alone) finds nobody.
+    const term = searchText([filters.q]);
+    const nameGrams = termGrams(term);
+    if (nameGrams.length === 0) return null;
+    // The grams find the candidates through their index; the text decides, the real name only where the searcher may see it.
+    const t = `${param(term)}::text`;
+    const inRealName = `strpos(alumni_search_text(a.real_name), ${t}) > 0`;
+    const realName = visible ? `(${inRealName} AND ${visible('realName')})` : inRealName;
+    where.push(`a.name_grams @> ${param(nameGrams)}::text[]`, `(strpos(alumni_search_text(a.display_name), ${t}) > 0 OR ${realName})`);
+  }
+  return where;
+}
 
 @Injectable()
 export class AlumniService {
@@ -68,29 +148,47 @@ export class AlumniService {
    * non-staff searcher every filter also requires that field to be visible to them, so
    * searching by a hidden field finds nobody through it.
    */
-  searchDirectory({ filters, viewer, groupPeers, after, limit }: DirectorySearch): Promise<AlumnusEntity[]> {
-    const query = this.alumni.createQueryBuilder('a').where('a.verifiedAt IS NOT NULL').andWhere('a.deletedAt IS NULL');
-    const restricted = !isStaff(viewer);
-    if (restricted) query.setParameters({ viewerId: viewer.id, groupPeers: [...groupPeers] });
-    for (const { key, field, property } of FILTERS) {
-      const value = filters[key];
-      if (value === undefined) continue;
-      query.andWhere(`a.${property} = :${key}`, { [key]: value });
-      if (restricted) query.andWhere(visibleToSql('a', field));
+  searchDirectory({ filters, viewer, groupPeers, after, limit, among }: DirectorySearch): Promise<AlumnusCardSource[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    let visible: ((field: ProfileField) => string) | null = null;
+    if (!isStaff(viewer)) {
+      // Bound on first use: a parameter no condition names has no type PostgreSQL could infer.
+      let bound: [viewerId: string, peers: string] | undefined;
+      visible = (field) => {
+        bound ??= [`${param(viewer.id)}::uuid`, `${param([...groupPeers])}::uuid[]`];
+        return visibleToSql('a', field, ...bound);
+      };
     }
-    if (filters.q !== undefined) {
-      // A name is found by its letters and digits: a term with none (punctuation alone) finds nobody.
-      const term = searchText([filters.q]);
-      const nameGrams = termGrams(term);
-      if (nameGrams.length === 0) return Promise.resolve([]);
-      // The grams find the candidates through their index; the text decides, the real name only where the searcher may see it.
-      const inRealName = 'strpos(alumni_search_text(a.realName), :term) > 0';
-      const realName = restricted ? `(${inRealName} AND ${visibleToSql('a', 'realName')})` : inRealName;
-      query
-        .andWhere('a.nameGrams @> :nameGrams', { nameGrams })
-        .andWhere(`(strpos(alumni_search_text(a.displayName), :term) > 0 OR ${realName})`, { term });
-    }
-    return keysetPage(query, 'verifiedAt', 'DESC', after, limit).getMany();
+    const where = directoryWhere(filters, visible, param);
+    if (where === null) return Promise.resolve([]);
+    if (among !== undefined) where.push(`a.id = ANY(${param(among)}::uuid[])`);
+    return this.directoryPage(where, after, limit, params);
+  }
+
+  /**
+   * The page every non-staff searcher has in common: the rows whose filtered fields their
+   * owners show to everyone. A searcher's own page is this plus rows of their own circle
+   * (themselves, their group peers) that their wider view lets through (DirectoryService).
+   */
+  searchDirectoryAsEveryone({ filters, after, limit }: EveryonesSearch): Promise<AlumnusCardSource[]> {
+    const params: unknown[] = [];
+    const where = directoryWhere(
+      filters,
+      (field) => visibleToEveryoneSql('a', field),
+      (value) => `$${params.push(value)}`,
+    );
+    return where === null ? Promise.resolve([]) : this.directoryPage(where, after, limit, params);
+  }
+
+  private async directoryPage(where: string[], after: Keyset | null, limit: number, params: unknown[]): Promise<AlumnusCardSource[]> {
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (after) where.push(`(a.verified_at, a.id) < (${param(after.at)}::timestamptz, ${param(after.id)}::uuid)`);
+    const rows: CardRow[] = await this.alumni.query(
+      `SELECT ${CARD_COLUMNS} FROM alumni a WHERE ${where.join(' AND ')} ORDER BY a.verified_at DESC, a.id DESC LIMIT ${param(limit + 1)}`,
+      params,
+    );
+    return rows.map(cardSource);
   }
 
   /** Staff and administrators, newest first. */

@@ -4,7 +4,7 @@ import { ContentReviewsService } from '../content-security/content-reviews.servi
 import { GroupsService } from '../groups/groups.service.js';
 import { SchoolService } from '../school/school.service.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
-import { presentAlumnus, type ViewContext, type Viewer, visibilityOf } from './alumnus-view.js';
+import { type AlumnusCardSource, presentAlumnus, type ViewContext, type Viewer, visibilityOf } from './alumnus-view.js';
 import type { AlumnusEntity } from './alumnus.entity.js';
 
 /** Gathers what `presentAlumnus` needs (group peers, department names, URLs) for a set of rows. */
@@ -18,7 +18,7 @@ export class AlumnusViewService {
   ) {}
 
   /** `groupPeers` when the caller has already read them (the directory filters by them first). */
-  async present(rows: AlumnusEntity[], viewer: Viewer | null, groupPeers?: Set<string>): Promise<AlumnusCardDto[]> {
+  async present(rows: AlumnusCardSource[], viewer: Viewer | null, groupPeers?: Set<string>): Promise<AlumnusCardDto[]> {
     const context = await this.context(rows, viewer, groupPeers);
     return rows.map((row) => presentAlumnus(row, context));
   }
@@ -40,7 +40,7 @@ export class AlumnusViewService {
     return this.groups.sharedGroupMembers(viewer?.id ?? null);
   }
 
-  private async context(rows: AlumnusEntity[], viewer: Viewer | null, knownPeers?: Set<string>): Promise<ViewContext> {
+  private async context(rows: AlumnusCardSource[], viewer: Viewer | null, knownPeers?: Set<string>): Promise<ViewContext> {
     const [groupPeers, departments] = await Promise.all([
       knownPeers ?? this.groupPeersOf(viewer),
       this.school.departmentNames(rows.flatMap((row) => (row.departmentId === null ? [] : [row.departmentId]))),

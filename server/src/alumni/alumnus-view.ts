@@ -47,12 +47,34 @@ export function canSee(
   return false;
 }
 
+/** What an alumnus card is made of: the directory reads only these columns. */
+export type AlumnusCardSource = Pick<
+  AlumnusEntity,
+  | 'id'
+  | 'displayName'
+  | 'verifiedAt'
+  | 'avatarKey'
+  | 'realName'
+  | 'graduationYear'
+  | 'departmentId'
+  | 'major'
+  | 'className'
+  | 'degree'
+  | 'city'
+  | 'industry'
+  | 'employer'
+  | 'jobTitle'
+  | 'bio'
+  | 'phoneMasked'
+  | 'visibility'
+>;
+
 /**
  * Turns an alumnus row into what one viewer may see: every field they may not see is null.
  * Every endpoint that shows an alumnus to someone goes through here (and the directory's
  * filters through `visibleToSql`, which states the same rule in SQL).
  */
-export function presentAlumnus(alumnus: AlumnusEntity, context: ViewContext): AlumnusCardDto {
+export function presentAlumnus(alumnus: AlumnusCardSource, context: ViewContext): AlumnusCardDto {
   const show = <T>(field: ProfileField, value: T): T | null => (canSee(alumnus, field, context) ? value : null);
   const departmentName = alumnus.departmentId === null ? undefined : context.departments.get(alumnus.departmentId);
   return {
@@ -81,10 +103,16 @@ export function presentAlumnus(alumnus: AlumnusEntity, context: ViewContext): Al
 
 /**
  * `canSee` in SQL, for filtering: the field of the row `alias` is visible to the viewer
- * bound as `:viewerId`, whose group peers are bound as `:groupPeers` (uuid[]). Staff
- * searches skip it. `field` comes from PROFILE_FIELDS, never from the request.
+ * bound as `viewer` (`:viewerId` unless told), whose group peers are bound as `peers`
+ * (uuid[], `:groupPeers` unless told). Staff searches skip it. `field` comes from
+ * PROFILE_FIELDS, never from the request.
  */
-export function visibleToSql(alias: string, field: ProfileField): string {
+export function visibleToSql(alias: string, field: ProfileField, viewer = ':viewerId', peers = ':groupPeers'): string {
   const level = `COALESCE(${alias}.visibility ->> '${field}', '${DEFAULT_VISIBILITY[field]}')`;
-  return `(${alias}.id = :viewerId OR ${level} = 'everyone' OR (${level} = 'groups' AND ${alias}.id = ANY(:groupPeers)))`;
+  return `(${alias}.id = ${viewer} OR ${level} = 'everyone' OR (${level} = 'groups' AND ${alias}.id = ANY(${peers})))`;
+}
+
+/** `canSee` in SQL for a viewer with no relation to the row (not its owner, no shared group, not staff). */
+export function visibleToEveryoneSql(alias: string, field: ProfileField): string {
+  return `COALESCE(${alias}.visibility ->> '${field}', '${DEFAULT_VISIBILITY[field]}') = 'everyone'`;
 }

@@ -1,4 +1,6 @@
 import { createAlumnus, signedIn } from '../../test/auth.js';
+import { groupWith } from '../../test/group-feeds.js';
+import { eventually } from '../../test/notifications.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { PRIVACY_NOTICE } from '../identity/privacy-notice.js';
@@ -6,7 +8,12 @@ import { DepartmentEntity } from '../school/department.entity.js';
 
 const SECOND = 1000;
 
-describe('directory (/api/v1/directory)', () => {
+/**
+ * Run with the read cache off (every search reads everything) and on for longer than any test
+ * waits, where a non-staff search is everyone's kept page merged with the searcher's own circle
+ * (DirectoryService): both must answer exactly the same, and a change must show at once.
+ */
+describe.each(['0', '60'])('directory (/api/v1/directory), READ_CACHE_SECONDS=%s', (readCacheSeconds) => {
   let t: TestApp;
   let mech: DepartmentEntity;
   let econ: DepartmentEntity;
@@ -19,7 +26,7 @@ describe('directory (/api/v1/directory)', () => {
   const search = (query: string, headers = searcher.headers) => t.request(`/api/v1/directory${query}`, { headers });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: { READ_CACHE_SECONDS: readCacheSeconds } });
     const departments = t.dataSource.getRepository(DepartmentEntity);
     mech = await departments.save({ name: '机电工程学院', sortOrder: 1 });
     econ = await departments.save({ name: '经济管理学院', sortOrder: 2 });
@@ -209,6 +216,58 @@ describe('directory (/api/v1/directory)', () => {
       const res = await t.request('/api/v1/directory/my-class', { headers: incomplete.headers });
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('MY_CLASS_UNKNOWN');
+    });
+  });
+
+  describe('group peers', () => {
+    it('matches a field shown to "my groups" for group peers only, in directory order, and no longer once they part', async () => {
+      const older = (seconds: number) => new Date(verifiedAt - seconds * SECOND);
+      // City, industry: "groups" by default. The peer's real name too, by choice.
+      const peer = await signedIn(t, ['alumnus'], {
+        displayName: '同组',
+        realName: '钱多',
+        city: '宁波',
+        verifiedAt: older(700),
+        visibility: { realName: 'groups' },
+      });
+      await listed({ displayName: '公开', city: '宁波', visibility: { city: 'everyone' } });
+      const outsider = await signedIn(t, ['alumnus'], { displayName: '外人', verifiedAt: older(800) });
+      const member = await signedIn(t, ['alumnus'], {
+        displayName: '组员',
+        city: '温州',
+        verifiedAt: older(900),
+        visibility: { city: 'staff' },
+      });
+      // The outsider searches first: with the cache on, everyone's page for it is then kept.
+      expect(names((await search('?city=宁波', outsider.headers)).body)).toEqual(['公开']);
+      expect(names((await search('?q=钱', outsider.headers)).body)).toEqual([]);
+      const groupId = await groupWith(t, 'open', [{ member }, { member: peer }]);
+
+      const mine = await eventually(async () => {
+        const res = await search('?city=宁波', member.headers);
+        return names(res.body).length === 2 ? res.body : undefined;
+      }, 2_000);
+      expect(names(mine)).toEqual(['公开', '同组']);
+      expect(mine.items[1]).toMatchObject({ realName: '钱多', city: '宁波' });
+      expect(names((await search('?q=钱', member.headers)).body)).toEqual(['同组']);
+      // Page by page, everyone's rows and the circle's interleave in directory order.
+      const first = (await search('?city=宁波&limit=1', member.headers)).body;
+      expect(names(first)).toEqual(['公开']);
+      const second = (await search(`?city=宁波&limit=1&cursor=${first.nextCursor}`, member.headers)).body;
+      expect(names(second)).toEqual(['同组']);
+      expect(second.nextCursor).toBeNull();
+      // My own row matches my own filter, whatever I hide from others.
+      expect(names((await search('?city=温州', member.headers)).body)).toEqual(['组员']);
+      expect(names((await search('?city=温州', outsider.headers)).body)).toEqual([]);
+      expect(names((await search('?city=宁波', outsider.headers)).body)).toEqual(['公开']);
+
+      await t.dataSource.query(`UPDATE group_memberships SET status = 'left' WHERE group_id = $1 AND alumnus_id = $2`, [
+        groupId,
+        peer.alumnus.id,
+      ]);
+      await eventually(async () => (names((await search('?city=宁波', member.headers)).body).length === 1 ? true : undefined), 2_000);
+      expect(names((await search('?city=宁波', member.headers)).body)).toEqual(['公开']);
+      expect(names((await search('?q=钱', member.headers)).body)).toEqual([]);
     });
   });
 });

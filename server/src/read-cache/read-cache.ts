@@ -16,7 +16,7 @@ export function serializeReply(payload: unknown): string | Buffer {
   return json;
 }
 
-/** Entries a cache holds at most: the oldest goes first (paged lists could otherwise grow it without end). */
+/** Entries a cache holds at most unless told: the oldest goes first (paged lists could otherwise grow it without end). */
 const MAX_ENTRIES = 1_000;
 
 /**
@@ -32,15 +32,21 @@ export class ReadCache<V> {
     private readonly ttlMs: number,
     /** Whether changes are heard now; while they are not, every request reads. */
     private readonly live: () => boolean,
+    private readonly maxEntries = MAX_ENTRIES,
   ) {}
 
+  /** Whether answers are kept now (on, and changes heard): a caller may choose a cheaper read when they are not. */
+  get keeping(): boolean {
+    return this.ttlMs > 0 && this.live();
+  }
+
   get(key: string, read: () => Promise<V>): Promise<V> {
-    if (this.ttlMs <= 0 || !this.live()) return read();
+    if (!this.keeping) return read();
     const now = Date.now();
     const cached = this.entries.get(key);
     if (cached && cached.until > now) return cached.value;
     if (cached) this.entries.delete(key);
-    else if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    else if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     const entry = { value: read().then(keepAnswer), until: now + this.ttlMs };
     this.entries.set(key, entry);
     entry.value.catch(() => {

@@ -15,10 +15,11 @@ export class ReadCaches {
 
   /**
    * A cache of answers built from `tables`. `keepMs` lets one read be kept longer than the
-   * configured time (the school card, whose headline counts may lag by design).
+   * configured time (the school card, whose headline counts may lag by design); `maxEntries`
+   * raises the bound on entries for a cache keyed by caller.
    */
-  create<V>(tables: readonly string[], keepMs = this.ttlMs): ReadCache<V> {
-    const cache = new ReadCache<V>(this.ttlMs > 0 ? keepMs : 0, () => this.changes.live);
+  create<V>(tables: readonly string[], keepMs = this.ttlMs, maxEntries?: number): ReadCache<V> {
+    const cache = new ReadCache<V>(this.ttlMs > 0 ? keepMs : 0, () => this.changes.live, maxEntries);
     this.changes.onChange((table) => {
       if (table === null || tables.includes(table)) cache.clear();
     });
