@@ -50,7 +50,8 @@ export interface MonthlyInstalmentDto {
   paidAt: string | null;
 }
 
-export interface MonthlyPledgeDto {
+/** What the donor and staff both see of a pledge. */
+export interface MonthlyPledgeBaseDto {
   id: string;
   campaignId: string;
   campaignTitle: string;
@@ -61,8 +62,12 @@ export interface MonthlyPledgeDto {
   createdAt: string;
   cancelledAt: string | null;
   paidMonths: number;
-  paidFen: number;
   missedMonths: number;
+}
+
+/** The donor's own pledge: what it has paid and its months. */
+export interface MonthlyPledgeDto extends MonthlyPledgeBaseDto {
+  paidFen: number;
   /** This month's instalment, or null before its day. */
   current: MonthlyInstalmentDto | null;
   /** Newest first, at most 24. */
@@ -79,20 +84,10 @@ export interface MonthlyInstalmentDetailDto extends MonthlyInstalmentDto {
 /** Paying an instalment: an ordinary donation order with its wx.requestPayment parameters. */
 export type MonthlyInstalmentOrderDto = DonationOrderDto & { instalment: MonthlyInstalmentDto };
 
-export interface StaffMonthlyPledgeDto {
-  id: string;
+/** A pledge in the staff list: whose it is. */
+export interface StaffMonthlyPledgeDto extends MonthlyPledgeBaseDto {
   alumnusId: string;
   alumnusName: string;
-  campaignId: string;
-  campaignTitle: string;
-  amountFen: number;
-  dayOfMonth: number;
-  status: MonthlyPledgeStatus;
-  mode: MonthlyPledgeMode;
-  createdAt: string;
-  cancelledAt: string | null;
-  paidMonths: number;
-  missedMonths: number;
 }
 
 export interface StaffMissedInstalmentDto {

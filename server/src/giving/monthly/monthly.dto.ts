@@ -11,6 +11,7 @@ import {
   type MonthlyInstalmentDetailDto,
   type MonthlyInstalmentDto,
   type MonthlyInstalmentStatus,
+  type MonthlyPledgeBaseDto,
   type MonthlyPledgeDto,
   type MonthlyPledgeMode,
   type MonthlyPledgeStatus,
@@ -98,7 +99,8 @@ export class MonthlyInstalmentOrderResponseDto extends DonationOrderResponseDto 
   @ApiProperty({ type: MonthlyInstalmentResponseDto }) instalment: MonthlyInstalmentResponseDto;
 }
 
-export class MonthlyPledgeResponseDto implements MonthlyPledgeDto {
+/** What the donor and staff both see of a pledge (MonthlyPledgeBaseDto); each view adds its own fields. */
+class MonthlyPledgeBaseResponseDto implements MonthlyPledgeBaseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) campaignId: string;
   @ApiProperty() campaignTitle: string;
@@ -109,26 +111,18 @@ export class MonthlyPledgeResponseDto implements MonthlyPledgeDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt: string | null;
   @ApiProperty() paidMonths: number;
-  @ApiProperty() paidFen: number;
   @ApiProperty() missedMonths: number;
+}
+
+export class MonthlyPledgeResponseDto extends MonthlyPledgeBaseResponseDto implements MonthlyPledgeDto {
+  @ApiProperty() paidFen: number;
   @ApiProperty({ type: MonthlyInstalmentResponseDto, nullable: true }) current: MonthlyInstalmentResponseDto | null;
   @ApiProperty({ type: [MonthlyInstalmentResponseDto] }) instalments: MonthlyInstalmentResponseDto[];
 }
 
-class StaffMonthlyPledgeResponseDto implements StaffMonthlyPledgeDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+class StaffMonthlyPledgeResponseDto extends MonthlyPledgeBaseResponseDto implements StaffMonthlyPledgeDto {
   @ApiProperty({ format: 'uuid' }) alumnusId: string;
   @ApiProperty() alumnusName: string;
-  @ApiProperty({ format: 'uuid' }) campaignId: string;
-  @ApiProperty() campaignTitle: string;
-  @ApiProperty() amountFen: number;
-  @ApiProperty() dayOfMonth: number;
-  @ApiProperty({ enum: MONTHLY_PLEDGE_STATUSES }) status: MonthlyPledgeStatus;
-  @ApiProperty({ enum: MONTHLY_PLEDGE_MODES }) mode: MonthlyPledgeMode;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt: string | null;
-  @ApiProperty() paidMonths: number;
-  @ApiProperty() missedMonths: number;
 }
 
 class StaffMissedInstalmentResponseDto implements StaffMissedInstalmentDto {
