@@ -3,7 +3,7 @@ import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { createDonation, getDonation, simulatePayment } from '../../../../api/donations';
+import { createDonation } from '../../../../api/donations';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { ApiError, showingErrorsInline } from '../../../../api/request';
 import { FieldError } from '../../../../components/field-error';
@@ -19,12 +19,10 @@ import {
   type OrderAttempt,
   toDonationRequest,
 } from '../../donate-form';
-import { sleep, waitForSettlement } from '../../payment';
 import { useCampaign } from '../../use-campaign';
+import { usePayOrder } from '../../use-pay-order';
 import { DONATION_URL } from '../../../../components/campaign-links';
 import './index.scss';
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
 /** What a donor is asked to receive by WeChat message (at most three, one dialog); all of it reaches 消息 regardless. */
 const DONOR_MESSAGES = ['donationThanks', 'fundUse', 'refundNotice'];
@@ -40,19 +38,6 @@ export default function DonatePage() {
   return <DonateSheet campaign={state.campaign} />;
 }
 
-/**
- * form: choosing · ordering: creating the order · simulate: the H5 demo's stand-in for the
- * WeChat Pay sheet · confirming: waiting for the server to see the payment · timeout /
- * closed: the wait ended without a payment.
- */
-type Phase =
-  | { step: 'form' }
-  | { step: 'ordering' }
-  | { step: 'simulate'; donation: DonationDto }
-  | { step: 'confirming'; donation: DonationDto }
-  | { step: 'timeout'; donation: DonationDto }
-  | { step: 'closed' };
-
 function DonateSheet({ campaign }: { campaign: CampaignDetailDto }) {
   const chips = useMemo(() => amountChips(campaign), [campaign]);
   const [draft, setDraft] = useState<DonateDraft>(() => ({
@@ -62,15 +47,17 @@ function DonateSheet({ campaign }: { campaign: CampaignDetailDto }) {
     hideAmount: false,
   }));
   const [serverProblem, setServerProblem] = useState<string | null>(null);
-  const [phase, setPhase] = useState<Phase>({ step: 'form' });
   const attempt = useRef<OrderAttempt | null>(null);
-  const left = useRef(false);
-  useEffect(
-    () => () => {
-      left.current = true;
-    },
-    [],
-  );
+  const {
+    phase,
+    pay: payOrder,
+    simulate,
+    waitMore,
+  } = usePayOrder((settled) => {
+    if (settled.outcome === 'paid') void Taro.redirectTo({ url: `${DONATION_URL}?id=${settled.donation.id}&from=donate` });
+    // That order is over: another tap is a new order.
+    else if (settled.outcome === 'closed') attempt.current = null;
+  });
 
   const check = checkAmount(campaign, draft.choice);
   const problem = serverProblem ?? (check.ok ? null : check.problem);
@@ -78,18 +65,6 @@ function DonateSheet({ campaign }: { campaign: CampaignDetailDto }) {
   const change = (next: Partial<DonateDraft>) => {
     setDraft((d) => ({ ...d, ...next }));
     setServerProblem(null);
-  };
-
-  const confirm = async (donation: DonationDto) => {
-    setPhase({ step: 'confirming', donation });
-    const settled = await waitForSettlement(donation, { read: getDonation, sleep, now: Date.now, abandoned: () => left.current });
-    if (settled.outcome === 'paid') void Taro.redirectTo({ url: `${DONATION_URL}?id=${settled.donation.id}&from=donate` });
-    else if (settled.outcome === 'timeout') setPhase({ step: 'timeout', donation: settled.donation });
-    else if (settled.outcome === 'closed') {
-      // That order is over: another tap is a new order.
-      attempt.current = null;
-      setPhase({ step: 'closed' });
-    }
   };
 
   const pay = async () => {
@@ -101,52 +76,24 @@ function DonateSheet({ campaign }: { campaign: CampaignDetailDto }) {
     // One dialog for all three: the thank-you now, later where the money went, and a refund if one comes.
     // The button spins only once the order is on its way: the dialog itself blocks a second tap.
     await askForMessages(DONOR_MESSAGES);
-    setPhase({ step: 'ordering' });
-    let order;
-    try {
-      const { key } = attempt.current;
+    const { key } = attempt.current;
+    await payOrder(
       // A refused amount shows under the amount, not as a toast too.
-      order = await showingErrorsInline(
-        (error) => amountProblemFromServer(error.code, error.details, campaign) !== null,
-        () => createDonation(campaign.id, body, key),
-      );
-    } catch (error) {
-      if (error instanceof ApiError) setServerProblem(amountProblemFromServer(error.code, error.details, campaign));
-      setPhase({ step: 'form' });
-      return;
-    }
-    if (!IS_WEAPP) {
-      setPhase({ step: 'simulate', donation: order.donation });
-      return;
-    }
-    try {
-      await Taro.requestPayment({ ...order.payment });
-    } catch (error) {
-      // Cancelled or failed in WeChat's sheet: the order waits (a new tap reuses it) until it expires.
-      const cancelled = String((error as { errMsg?: string } | undefined)?.errMsg ?? '').includes('cancel');
-      void Taro.showToast({ title: cancelled ? '已取消支付' : '支付未完成，请重试', icon: 'none' });
-      setPhase({ step: 'form' });
-      return;
-    }
-    // The sheet's success is not proof of payment: only the server's record is.
-    await confirm(order.donation);
-  };
-
-  const simulate = async (donation: DonationDto) => {
-    setPhase({ step: 'ordering' });
-    try {
-      await simulatePayment(donation.id);
-    } catch {
-      // The request wrapper showed why; the order is still there to pay.
-      setPhase({ step: 'simulate', donation });
-      return;
-    }
-    await confirm(donation);
+      () =>
+        showingErrorsInline(
+          (error) => amountProblemFromServer(error.code, error.details, campaign) !== null,
+          () => createDonation(campaign.id, body, key),
+        ),
+      (error) => {
+        if (error instanceof ApiError) setServerProblem(amountProblemFromServer(error.code, error.details, campaign));
+      },
+    );
   };
 
   if (phase.step === 'simulate') return <SimulatedPayment campaign={campaign} donation={phase.donation} onPay={simulate} />;
-  if (phase.step === 'confirming') return <Waiting />;
-  if (phase.step === 'timeout') return <TimedOut donation={phase.donation} onWaitMore={(d) => void confirm(d)} />;
+  // Paid: the certificate page is on its way.
+  if (phase.step === 'confirming' || phase.step === 'paid') return <Waiting />;
+  if (phase.step === 'timeout') return <TimedOut donation={phase.donation} onWaitMore={(d) => void waitMore(d)} />;
 
   return (
     <View className="donate">

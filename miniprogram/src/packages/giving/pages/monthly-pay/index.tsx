@@ -1,29 +1,22 @@
-import { type DonationDto, formatFen, type MonthlyInstalmentDetailDto } from '@alumni/shared';
+import { formatFen, type MonthlyInstalmentDetailDto } from '@alumni/shared';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
-import { getDonation, simulatePayment } from '../../../../api/donations';
+import { useEffect, useState } from 'react';
 import { getInstalment, payInstalment } from '../../../../api/monthly-giving';
 import { ErrorState } from '../../../../components/error-state';
 import { DONATION_URL } from '../../../../components/campaign-links';
 import { INSTALMENT_STATUS_LABELS, monthLabel } from '../../monthly-form';
-import { sleep, waitForSettlement } from '../../payment';
 import { MY_MONTHLY_URL } from '../../urls';
+import { usePayOrder } from '../../use-pay-order';
 import './index.scss';
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp';
-
 type State = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; instalment: MonthlyInstalmentDetailDto };
-type Phase =
-  { step: 'idle' } | { step: 'ordering' } | { step: 'simulate'; donation: DonationDto } | { step: 'confirming' } | { step: 'pending' };
 
 /** 本月月捐: what a month's invitation opens — the month's gift, paid in one tap as an ordinary donation. */
 export default function MonthlyPayPage() {
   const { params } = useRouter();
   const [state, setState] = useState<State>({ status: 'loading' });
-  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
-  const left = useRef(false);
   const load = async () => {
     try {
       setState({ status: 'ready', instalment: await getInstalment(params.id ?? '') });
@@ -31,63 +24,13 @@ export default function MonthlyPayPage() {
       setState({ status: 'failed' });
     }
   };
-  useEffect(() => {
-    void load();
-    return () => {
-      left.current = true;
-    };
-  }, []);
+  useEffect(() => void load(), []);
+  // However the wait ended, the page shows where the month stands now.
+  const { phase, pay, simulate } = usePayOrder(() => load());
 
   if (state.status === 'loading') return <Skeleton className="monthly-skeleton" rows={5} animated />;
   if (state.status === 'failed') return <ErrorState message="这个月的月捐打不开，请稍后重试" onRetry={() => void load()} />;
   const { instalment } = state;
-
-  const confirm = async (donation: DonationDto) => {
-    setPhase({ step: 'confirming' });
-    const settled = await waitForSettlement(donation, { read: getDonation, sleep, now: Date.now, abandoned: () => left.current });
-    if (settled.outcome === 'abandoned') return;
-    await load();
-    setPhase({ step: settled.outcome === 'timeout' ? 'pending' : 'idle' });
-  };
-
-  const pay = async () => {
-    if (phase.step === 'ordering') return;
-    setPhase({ step: 'ordering' });
-    let order;
-    try {
-      order = await payInstalment(instalment.id);
-    } catch {
-      // The request wrapper showed why (paid already, the month ended…); the page shows where it stands.
-      setPhase({ step: 'idle' });
-      await load();
-      return;
-    }
-    if (!IS_WEAPP) {
-      setPhase({ step: 'simulate', donation: order.donation });
-      return;
-    }
-    try {
-      await Taro.requestPayment({ ...order.payment });
-    } catch (error) {
-      const cancelled = String((error as { errMsg?: string } | undefined)?.errMsg ?? '').includes('cancel');
-      void Taro.showToast({ title: cancelled ? '已取消支付' : '支付未完成，请重试', icon: 'none' });
-      setPhase({ step: 'idle' });
-      return;
-    }
-    // The sheet's success is not proof of payment: only the server's record is.
-    await confirm(order.donation);
-  };
-
-  const simulate = async (donation: DonationDto) => {
-    setPhase({ step: 'ordering' });
-    try {
-      await simulatePayment(donation.id);
-    } catch {
-      setPhase({ step: 'simulate', donation });
-      return;
-    }
-    await confirm(donation);
-  };
 
   const payable = instalment.status === 'invited' && instalment.pledgeStatus === 'active';
   return (
@@ -121,7 +64,7 @@ export default function MonthlyPayPage() {
       {instalment.status === 'invited' && instalment.pledgeStatus !== 'active' ? (
         <Text className="monthly-notice">这项月捐已{instalment.pledgeStatus === 'paused' ? '暂停' : '取消'}，本月无需支付。</Text>
       ) : null}
-      {phase.step === 'pending' ? (
+      {phase.step === 'timeout' ? (
         <Text className="monthly-notice">
           暂未确认到支付结果。如果已经付款，会在几分钟内自动确认；未付款的订单 30 分钟后自动关闭，不会扣款。
         </Text>
@@ -146,7 +89,10 @@ export default function MonthlyPayPage() {
             shape="round"
             block
             loading={phase.step === 'ordering' || phase.step === 'confirming'}
-            onClick={() => void pay()}
+            onClick={() =>
+              // A refused order (paid already, the month ended…): the request wrapper showed why; the page shows where it stands.
+              void pay(() => payInstalment(instalment.id), load)
+            }
           >
             {`一键支付 ${formatFen(instalment.amountFen)}`}
           </Button>
