@@ -74,6 +74,10 @@ export function deleteStoryComment(commentId: string): Promise<void> {
   return request<void>({ method: 'DELETE', path: `/api/v1/story-comments/${encodeURIComponent(commentId)}` });
 }
 
+export function reportStoryComment(commentId: string, reason: string): Promise<void> {
+  return request<void>({ method: 'POST', path: `/api/v1/story-comments/${encodeURIComponent(commentId)}/reports`, body: { reason } });
+}
+
 // Staff
 
 export function listStaffStories(status: StoryStatus, query: PageQuery = {}): Promise<Page<StorySummaryDto>> {

@@ -19,6 +19,14 @@ describe('sanitizeRichText', () => {
     );
   });
 
+  it('keeps only the images a field allows, when it narrows them', () => {
+    const own = (src: string) => src.startsWith('/api/v1/uploads/');
+    expect(
+      sanitizeRichText('<p>一<img src="https://cdn.example.org/a.jpg">二</p><img src="/api/v1/uploads/x/b.jpg">', { imageSrc: own }),
+    ).toBe('<p>一二</p><img src="/api/v1/uploads/x/b.jpg" style="max-width:100%;height:auto" />');
+    expect(sanitizeRichText('<img>', { imageSrc: own })).toBe('');
+  });
+
   it.each([
     ['<script>alert(1)</script><p>正文</p>', '<p>正文</p>'],
     ['<p onclick="alert(1)">正文</p>', '<p>正文</p>'],

@@ -69,20 +69,34 @@ function escape(text: string): string {
  * any later module's long text. Whatever the client sent, the result holds only the
  * allowed tags, attributes, styles and link schemes; plain text becomes paragraphs.
  */
-export function sanitizeRichText(input: string): string {
+export function sanitizeRichText(input: string, options: RichTextOptions = {}): string {
   if (!TAG.test(input)) return paragraphs(input);
-  return sanitizeHtml(input, OPTIONS).trim();
+  const { imageSrc } = options;
+  if (!imageSrc) return sanitizeHtml(input, OPTIONS).trim();
+  return sanitizeHtml(input, {
+    ...OPTIONS,
+    exclusiveFilter: (frame) => frame.tag === 'img' && !(frame.attribs.src && imageSrc(frame.attribs.src)),
+  }).trim();
+}
+
+/** What a field narrows beyond the common list. */
+export interface RichTextOptions {
+  /**
+   * Which images it may show (others are dropped): text alumni write shows only pictures that
+   * went through the app's own upload path, WeChat's image check included, never any web address.
+   */
+  imageSrc?: (src: string) => boolean;
 }
 
 /**
  * A DTO field of staff rich text: a string of at most `maxLength` characters as sent,
  * stored sanitised. Non-strings pass through untouched so `IsString` names the field.
  */
-export function RichText(maxLength: number): PropertyDecorator {
+export function RichText(maxLength: number, options: RichTextOptions = {}): PropertyDecorator {
   return applyDecorators(
     IsString(),
     MaxLength(maxLength),
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? sanitizeRichText(value) : value)),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? sanitizeRichText(value, options) : value)),
   );
 }
 

@@ -42,6 +42,10 @@ export class ContentReviewEntity {
   @Column({ type: 'text', nullable: true })
   detail: string | null;
 
+  /** How many readers reported it (each once, as the owning feature records them); 0 when WeChat's check held it. */
+  @Column({ type: 'int', default: 0 })
+  reportCount: number;
+
   @Column({ type: 'timestamptz', precision: 3 })
   queuedAt: Date;
 

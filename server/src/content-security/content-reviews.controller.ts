@@ -74,7 +74,10 @@ class ContentReviewResponseDto implements ContentReviewDto {
   @ApiProperty({ type: String, nullable: true })
   imageUrl: string | null;
 
-  @ApiProperty({ enum: CONTENT_REVIEW_REASONS, description: '`review`: WeChat asked for a person; `unavailable`: it gave no verdict' })
+  @ApiProperty({
+    enum: CONTENT_REVIEW_REASONS,
+    description: '`review`: WeChat asked for a person; `unavailable`: it gave no verdict; `reported`: readers reported it',
+  })
   reason: ContentReviewReason;
 
   @ApiProperty({ type: Number, nullable: true })
@@ -82,6 +85,9 @@ class ContentReviewResponseDto implements ContentReviewDto {
 
   @ApiProperty({ type: String, nullable: true })
   detail: string | null;
+
+  @ApiProperty({ description: 'for `reported`: how many readers reported it, each once; 0 otherwise', example: 2 })
+  reportCount: number;
 
   @ApiProperty({ format: 'date-time' })
   queuedAt: string;

@@ -60,13 +60,18 @@ export class ContentReviewsService implements OnModuleInit {
 
   /** Puts content in the queue, replacing what waited for the same kind, subject and field. */
   async hold(manager: EntityManager, input: HoldInput): Promise<void> {
+    // A further report of an item already waiting adds to its count and keeps its place in the
+    // queue (oldest first), so the more readers report it the sooner it is not; new content
+    // replacing what waits starts over.
     await manager.query(
-      `INSERT INTO content_reviews (kind, subject_id, field, author_id, text, image_key, media_check_id, reason, label, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO content_reviews (kind, subject_id, field, author_id, text, image_key, media_check_id, reason, label, detail, report_count)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $8 = 'reported' THEN 1 ELSE 0 END)
        ON CONFLICT (kind, subject_id, field) WHERE decided_at IS NULL
        DO UPDATE SET author_id = EXCLUDED.author_id, text = EXCLUDED.text, image_key = EXCLUDED.image_key,
          media_check_id = EXCLUDED.media_check_id, reason = EXCLUDED.reason, label = EXCLUDED.label,
-         detail = EXCLUDED.detail, queued_at = now()`,
+         detail = EXCLUDED.detail, report_count = content_reviews.report_count + EXCLUDED.report_count,
+         queued_at = CASE WHEN EXCLUDED.reason = 'reported' AND content_reviews.reason = 'reported'
+                          THEN content_reviews.queued_at ELSE now() END`,
       [
         input.kind,
         input.subjectId,
@@ -153,6 +158,7 @@ export class ContentReviewsService implements OnModuleInit {
           reason: row.reason,
           label: row.label,
           detail: row.detail,
+          reportCount: row.reportCount,
           queuedAt: row.queuedAt.toISOString(),
         };
       }),

@@ -3,6 +3,7 @@ import { CampusDaySpotEntity } from '../campus-days/campus-day-spot.entity.js';
 import { CampusDayStampEntity } from '../campus-days/campus-day-stamp.entity.js';
 import { ReunionInterestEntity } from '../campus-days/reunions/reunion-interest.entity.js';
 import { StoryCommentEntity } from '../stories/story-comment.entity.js';
+import { StoryCommentReportEntity } from '../stories/story-comment-report.entity.js';
 import { StoryLikeEntity } from '../stories/story-like.entity.js';
 import { StoryReadEntity } from '../stories/story-read.entity.js';
 import { StoryEntity } from '../stories/story.entity.js';
@@ -153,6 +154,7 @@ export const ENTITIES = [
   ReunionProposalEntity,
   ReunionInterestEntity,
   StoryEntity,
+  StoryCommentReportEntity,
   StoryLikeEntity,
   StoryCommentEntity,
   StoryReadEntity,

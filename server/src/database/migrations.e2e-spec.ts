@@ -83,6 +83,7 @@ const TABLES = [
   'roster_imports',
   'schools',
   'stories',
+  'story_comment_reports',
   'story_comments',
   'story_likes',
   'story_reads',

@@ -240,8 +240,8 @@ describe('memories: old photo walls, tags, 我在这里, comments, the campus ti
   });
 
   it('checks comments, holds what WeChat wants reviewed, and sends reports to the staff queue', async () => {
-    const { people } = await classOf(t, 2);
-    const [wang, li] = people as [Person, Person];
+    const { people } = await classOf(t, 3);
+    const [wang, li, zhao] = people as [Person, Person, Person];
     const photo = await published(wang, {});
     const comments = `/api/v1/memories/photos/${photo.id}/comments`;
     const shown = await t.request(comments, json({ text: '那年冬天的雪真大' }, li.headers));
@@ -267,8 +267,20 @@ describe('memories: old photo walls, tags, 我在这里, comments, the campus ti
     ).toBe('MEMORY_REPORT_OWN_CONTENT');
     expect((await t.request(`/api/v1/memories/photos/${photo.id}/reports`, json({ reason: '不是本校' }, li.headers))).status).toBe(204);
     expect((await t.request(`/api/v1/memories/photos/${photo.id}/reports`, json({ reason: '再报一次' }, li.headers))).status).toBe(204);
-    const [report] = await queued(photo.id);
-    expect(report).toMatchObject({ kind: 'memory-photo', field: 'report', reason: 'reported', detail: '不是本校', text: null });
+    expect((await t.request(`/api/v1/memories/photos/${photo.id}/reports`, json({ reason: '照片年份不对' }, zhao.headers))).status).toBe(
+      204,
+    );
+    // One entry for the photo, counting each reporter once.
+    const [report, ...more] = await queued(photo.id);
+    expect(more).toEqual([]);
+    expect(report).toMatchObject({
+      kind: 'memory-photo',
+      field: 'report',
+      reason: 'reported',
+      detail: '照片年份不对',
+      text: null,
+      reportCount: 2,
+    });
     expect(report!.imageUrl).toMatch(/^\/api\/v1\/media-checks\//);
     expect((await decide(report!.id, 'reject')).status).toBe(204);
     expect((await detail(li, photo.id)).status).toBe(404);

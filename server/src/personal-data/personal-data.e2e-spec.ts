@@ -146,7 +146,7 @@ describe('personal data: export and erasure', () => {
     expect((await t.request(`/api/v1/staff/careers/resources/${guide.body.id}/approve`, post({}, staff.headers))).status).toBe(200);
     expect((await send('PUT', `/careers/resources/${guide.body.id}/bookmark`, me)).status).toBe(200);
 
-    // Stories: mine submitted; the mentor's published one read, liked and commented on; a profile of me, consented and published.
+    // Stories: mine submitted; the mentor's published one read, liked and commented on, his comment reported; a profile of me, consented and published.
     const story = (who: { headers: Record<string, string> }, body: Record<string, unknown>) =>
       t.request('/api/v1/stories', post({ kind: 'alumni_story', title: '毕业十年', body: '<p>正文</p>', ...body }, who.headers));
     const myStory = await story(me, {});
@@ -158,6 +158,9 @@ describe('personal data: export and erasure', () => {
     await send('GET', `/stories/${mentorsStory}`, me);
     expect((await send('PUT', `/stories/${mentorsStory}/like`, me)).status).toBe(200);
     expect((await send('POST', `/stories/${mentorsStory}/comments`, me, { text: '写得真好' })).status).toBe(201);
+    const mentorsComment = (await t.request(`/api/v1/stories/${mentorsStory}/comments`, post({ text: '谢谢大家' }, mentor.headers))).body
+      .id;
+    expect((await send('POST', `/story-comments/${mentorsComment}/reports`, me, { reason: '其他' })).status).toBe(204);
     const profile = (await story(staff, { kind: 'outstanding_alumnus', title: '林晓的十年', subjectAlumnusId: me.alumnus.id })).body
       .id as string;
     await t.request(`/api/v1/stories/${profile}/submit`, post({}, staff.headers));
@@ -434,12 +437,14 @@ describe('personal data: export and erasure', () => {
     expect(await t.dataSource.query(`SELECT bookmark_count FROM career_resources WHERE title = '制造业行业概览'`)).toEqual([
       { bookmark_count: 0 },
     ]);
-    // My story is gone, and my like, comment and reads are off the mentor's; the published profile of me stays, unlinked.
+    // My story is gone, and my like, comment, report and reads are off the mentor's; the published profile of me stays, unlinked.
     expect(await count('stories', 'author_id', id)).toBe(0);
     expect(await count('story_likes', 'alumnus_id', id)).toBe(0);
     expect(await count('story_reads', 'alumnus_id', id)).toBe(0);
+    expect(await count('story_comment_reports', 'reporter_id', id)).toBe(0);
+    // The mentor's own comment, which I reported, stays.
     expect(await t.dataSource.query(`SELECT like_count, comment_count FROM stories WHERE title = '同学的故事'`)).toEqual([
-      { like_count: 0, comment_count: 0 },
+      { like_count: 0, comment_count: 1 },
     ]);
     expect(await t.dataSource.query(`SELECT status, subject_alumnus_id FROM stories WHERE title = '林晓的十年'`)).toEqual([
       { status: 'published', subject_alumnus_id: null },

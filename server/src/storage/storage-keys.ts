@@ -68,3 +68,10 @@ export class UploadUrls {
     return path !== null && contentTypeOfKey(path) !== null ? path : null;
   }
 }
+
+/** Whether a URL path is one of our stored pictures (`/api/v1/uploads/<key>` of an image): what rich text alumni write may show. */
+export function isStoredImageUrl(src: string): boolean {
+  if (!src.startsWith(`${UPLOADS_URL_PATH}/`)) return false;
+  const type = contentTypeOfKey(src.slice(UPLOADS_URL_PATH.length + 1));
+  return type !== null && type.startsWith('image/');
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { dropCollisions, MergeParticipant, moveReferences, type MergeContext } from '../duplicates/merge-participant.js';
 
-/** Stories, comments, likes and reads move; a story both liked loses the second like, a day both read it the second read. */
+/** Stories, comments, likes and reads move; a story both liked loses the second like, a day both read it the second read, a comment both reported the second report. */
 @Injectable()
 @MergeParticipant()
 export class StoriesMerge implements MergeParticipant {
@@ -13,6 +13,7 @@ export class StoriesMerge implements MergeParticipant {
     'story_comments.author_id',
     'story_likes.alumnus_id',
     'story_reads.alumnus_id',
+    'story_comment_reports.reporter_id',
   ] as const;
 
   async merge(context: MergeContext): Promise<void> {
@@ -20,6 +21,7 @@ export class StoriesMerge implements MergeParticipant {
     for (const { story_id } of likes)
       await context.manager.query('UPDATE stories SET like_count = like_count - 1 WHERE id = $1', [story_id]);
     await dropCollisions(context, 'story_reads.alumnus_id', ['story_id', 'day']);
+    await dropCollisions(context, 'story_comment_reports.reporter_id', ['comment_id']);
     await moveReferences(context, this.columns);
   }
 }

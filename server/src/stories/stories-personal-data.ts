@@ -5,11 +5,11 @@ import { PersonalDataContributor, type PersonalDataSection, type PersonalRecord 
 const rowsOf = (sql: string) => (manager: EntityManager, alumnusId: string) => manager.query(sql, [alumnusId]) as Promise<PersonalRecord[]>;
 
 /**
- * Stories the alumnus wrote, stories about them with their consent, their likes, comments and
- * reading days. Erasure deletes what they wrote that is not published news by staff (an
- * alumnus's words go with the account, like posts), takes a story about them down unless it
- * was published (the consent stands for what is out; staff take it down on request), and
- * forgets likes, comments and reads, taken off the counts.
+ * Stories the alumnus wrote, stories about them with their consent, their likes, comments,
+ * reports of comments and reading days. Erasure deletes what they wrote that is not published
+ * news by staff (an alumnus's words go with the account, like posts), takes a story about them
+ * down unless it was published (the consent stands for what is out; staff take it down on
+ * request), and forgets likes, comments, reports and reads, likes and comments taken off the counts.
  */
 @Injectable()
 @PersonalDataContributor()
@@ -55,6 +55,15 @@ export class StoriesPersonalData implements PersonalDataContributor {
       ),
     },
     {
+      key: 'storyCommentReports',
+      table: 'story_comment_reports',
+      column: 'reporter_id',
+      read: rowsOf(
+        `SELECT comment_id AS "commentId", reason, created_at AS "reportedAt"
+           FROM story_comment_reports WHERE reporter_id = $1 ORDER BY created_at, comment_id`,
+      ),
+    },
+    {
       key: 'storyReads',
       table: 'story_reads',
       column: 'alumnus_id',
@@ -81,6 +90,7 @@ export class StoriesPersonalData implements PersonalDataContributor {
       [alumnusId],
     );
     await manager.query(`DELETE FROM story_reads WHERE alumnus_id = $1`, [alumnusId]);
+    await manager.query(`DELETE FROM story_comment_reports WHERE reporter_id = $1`, [alumnusId]);
     await manager.query(
       `UPDATE stories SET status = 'withdrawn', subject_alumnus_id = NULL WHERE subject_alumnus_id = $1 AND status <> 'published'`,
       [alumnusId],

@@ -2,7 +2,7 @@ import type { Page, StoryCommentDto, StoryManageDto, StorySummaryDto } from '@al
 import { storyIdOfScene } from '@alumni/shared';
 import { signedIn } from '../../test/auth.js';
 import { campaignFactory } from '../../test/factories.js';
-import { picture } from '../../test/images.js';
+import { phonePhoto, pictureFacts } from '../../test/images.js';
 import { scalar } from '../../test/interactions.js';
 import { consented, del, logged, put, staffOf, type Person } from '../../test/memories.js';
 import { uploadFile } from '../../test/roster.js';
@@ -55,32 +55,32 @@ describe('stories and news', () => {
         kind: 'outstanding_alumnus',
         title: '从校园到航天',
         summary: '1998届机械系校友张伟',
-        body: '<h1>航天</h1><p onclick="x()">二十年<script>alert(1)</script></p><img src="/api/v1/uploads/a.png" onerror="e()">',
+        body:
+          '<h1>航天</h1><p onclick="x()">二十年<script>alert(1)</script></p><img src="/api/v1/uploads/story-covers/3f0b7a52-1111-4222-8333-444455556666.png" onerror="e()">' +
+          '<img src="https://cdn.example.org/unchecked.jpg">',
         subjectAlumnusId: zhang.alumnus.id,
       }),
     );
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     const story = draft.body as StoryManageDto;
     expect(story).toMatchObject({ status: 'draft', consentStatus: 'pending', subjectName: '张伟', revision: 1 });
-    expect(story.body).toBe('<h2>航天</h2><p>二十年</p><img src="/api/v1/uploads/a.png" style="max-width:100%;height:auto" />');
+    // Only a picture of our own uploads (through WeChat's image check) stays; a web address's never was checked.
+    expect(story.body).toBe(
+      '<h2>航天</h2><p>二十年</p><img src="/api/v1/uploads/story-covers/3f0b7a52-1111-4222-8333-444455556666.png" style="max-width:100%;height:auto" />',
+    );
     // Not out yet: the person it is about has not been asked, so not even she sees it.
     expect((await read(story.id)).status).toBe(404);
     expect((await read(story.id, zhang)).status).toBe(404);
 
-    // The cover goes through the upload path (cleaned, thumbnail) and WeChat's media check.
-    const cover = await uploadFile(
-      t,
-      `/api/v1/stories/${story.id}/cover`,
-      staff.headers,
-      await picture('png', 40, 30),
-      'c.png',
-      'image/png',
-    );
+    // The cover goes through the upload path (cleaned of EXIF and GPS, thumbnail) and WeChat's media check.
+    const cover = await uploadFile(t, `/api/v1/stories/${story.id}/cover`, staff.headers, await phonePhoto(40, 30), 'c.jpg', 'image/jpeg');
     expect(cover.status, JSON.stringify(cover.body)).toBe(201);
-    expect(cover.body.coverUrl).toMatch(/^\/api\/v1\/uploads\/story-covers\/[0-9a-f-]{36}\.png$/);
+    expect(cover.body.coverUrl).toMatch(/^\/api\/v1\/uploads\/story-covers\/[0-9a-f-]{36}\.jpg$/);
     await wechatFake(t).feature(MediaCheckFake).settled();
     expect(await scalar(t, `SELECT count(*) FROM media_checks WHERE kind = 'story-cover' AND subject_id = $1`, [story.id])).toBe(1);
-    expect((await fetch(new URL(cover.body.coverUrl, t.baseUrl))).status).toBe(200);
+    const served = await fetch(new URL(cover.body.coverUrl, t.baseUrl));
+    expect(served.status).toBe(200);
+    expect(await pictureFacts(await served.arrayBuffer())).toEqual({ format: 'jpeg', width: 40, height: 30, exif: false });
 
     // Publishing waits for her consent to this version.
     expect((await staffAct(story.id, 'publish')).body.error.code).toBe('STORY_CONSENT_REQUIRED');
@@ -171,6 +171,21 @@ describe('stories and news', () => {
     expect((await read(id)).status).toBe(404);
   });
 
+  it('takes a cover WeChat’s asynchronous image check calls risky off the story, with its file', async () => {
+    const author = await alumnus();
+    const { id } = (await create(author)).body as StoryManageDto;
+    const media = wechatFake(t).feature(MediaCheckFake);
+    media.queueVerdicts({ suggest: 'risky', label: 20002 });
+    const cover = await uploadFile(t, `/api/v1/stories/${id}/cover`, author.headers, await phonePhoto(40, 30), 'c.jpg', 'image/jpeg');
+    expect(cover.status, JSON.stringify(cover.body)).toBe(201);
+    expect((await fetch(new URL(cover.body.coverUrl, t.baseUrl))).status).toBe(200);
+    // WeChat answers later, by its signed push to the message push URL.
+    await media.settled();
+    expect(media.checks.at(-1)).toMatchObject({ openid: author.alumnus.openid, verdict: { suggest: 'risky' }, pushed: { status: 200 } });
+    expect((await read(id, author)).body.coverUrl).toBeNull();
+    expect((await fetch(new URL(cover.body.coverUrl, t.baseUrl))).status).toBe(404);
+  });
+
   it('counts a reader once a day, never the author, and logs the first read', async () => {
     const { author, id } = await published();
     const reader = await alumnus();
@@ -242,18 +257,54 @@ describe('stories and news', () => {
     expect((await report(reader, said.id, '')).status).toBe(400);
     expect(await queued(said.id)).toEqual([]);
 
+    const mayReport = async (who: Person) =>
+      ((await t.request(`/api/v1/stories/${id}/comments`, { headers: who.headers })).body as Page<StoryCommentDto>).items.map((c) => [
+        c.text,
+        c.mayReport,
+      ]);
+    expect(await mayReport(reader)).toEqual([
+      ['祝贺学长', true],
+      ['广告：代办证件', true],
+    ]);
+    expect(await mayReport(writer)).toEqual([
+      ['祝贺学长', false],
+      ['广告：代办证件', false],
+    ]);
+
     expect((await report(reader, said.id)).status).toBe(204);
-    // A second report (by anyone) keeps one entry in the queue.
+    const [first] = await queued(said.id);
+    // A second reader's report keeps the one entry in the queue, counted, at its place; the same reader again changes nothing.
     expect((await report(await alumnus(), said.id, '骚扰信息')).status).toBe(204);
+    expect((await report(reader, said.id, '重复举报')).status).toBe(204);
     expect((await report(reader, kept.id, '误报')).status).toBe(204);
     const [entry, ...more] = await queued(said.id);
     expect(more).toEqual([]);
-    expect(entry).toMatchObject({ field: 'report', reason: 'reported', text: '广告：代办证件', detail: '骚扰信息' });
+    expect(entry).toMatchObject({
+      id: first!.id,
+      field: 'report',
+      reason: 'reported',
+      text: '广告：代办证件',
+      detail: '骚扰信息',
+      reportCount: 2,
+      queuedAt: first!.queuedAt,
+    });
+    expect(await scalar(t, `SELECT count(*) FROM story_comment_reports WHERE comment_id = $1`, [said.id])).toBe(2);
     expect(await shownTexts()).toEqual(['祝贺学长', '广告：代办证件']);
+    // Reported once, not offered again.
+    expect(await mayReport(reader)).toEqual([
+      ['祝贺学长', false],
+      ['广告：代办证件', false],
+    ]);
 
-    // Kept: nothing changes. Upheld: the comment comes down and no longer counts.
+    // Kept: nothing changes, and the reader who reported it cannot queue it again; a new reader can.
     const [keptEntry] = await queued(kept.id);
+    expect(keptEntry).toMatchObject({ reportCount: 1, detail: '误报' });
     expect((await t.request(`/api/v1/staff/content-reviews/${keptEntry!.id}/approve`, json({}, staff.headers))).status).toBe(204);
+    expect((await report(reader, kept.id, '误报')).status).toBe(204);
+    expect(await queued(kept.id)).toEqual([]);
+    expect((await report(await alumnus(), kept.id, '其他')).status).toBe(204);
+    expect(await queued(kept.id)).toEqual([expect.objectContaining({ reportCount: 1, detail: '其他' })]);
+    // Upheld: the comment comes down and no longer counts.
     expect((await t.request(`/api/v1/staff/content-reviews/${entry!.id}/reject`, json({}, staff.headers))).status).toBe(204);
     expect(await shownTexts()).toEqual(['祝贺学长']);
     expect((await read(id)).body.commentCount).toBe(1);
@@ -289,12 +340,14 @@ describe('stories and news', () => {
     expect((await act(await alumnus(), id, 'submit')).status).toBe(404);
   });
 
-  it('exports what an alumnus wrote, liked, commented and read, and what was written about them with their consent', async () => {
+  it('exports what an alumnus wrote, liked, commented, reported and read, and what was written about them with their consent', async () => {
     const { author, id } = await published();
     const me = await alumnus();
     await read(id, me);
     await t.request(`/api/v1/stories/${id}/like`, put(me.headers));
     await act(me, id, 'comments', { text: '写得好' });
+    const theirComment = (await act(author, id, 'comments', { text: '谢谢' })).body as StoryCommentDto;
+    await t.request(`/api/v1/story-comments/${theirComment.id}/reports`, json({ reason: '其他' }, me.headers));
     const about = (await create(staff, body({ kind: 'outstanding_alumnus', subjectAlumnusId: me.alumnus.id }))).body.id as string;
     await act(staff, about, 'submit');
     await act(me, about, 'consent', { given: true });
@@ -302,6 +355,7 @@ describe('stories and news', () => {
     expect(exported.storyLikes).toEqual([expect.objectContaining({ storyId: id })]);
     expect(exported.storyComments).toEqual([expect.objectContaining({ storyId: id, text: '写得好' })]);
     expect(exported.storyReads).toEqual([expect.objectContaining({ storyId: id })]);
+    expect(exported.storyCommentReports).toEqual([expect.objectContaining({ commentId: theirComment.id, reason: '其他' })]);
     expect(exported.storiesAboutMe).toEqual([expect.objectContaining({ id: about, consentStatus: 'given', consentMethod: 'in_app' })]);
     const theirs = (await t.request('/api/v1/me/export', { headers: author.headers })).body.records;
     expect(theirs.stories).toEqual([expect.objectContaining({ id, status: 'published' })]);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { type DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import {
   type AuthUserDto,
   type Page,
@@ -37,6 +37,7 @@ import { OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
 import { readImageUploadWithThumbnail } from '../storage/upload.js';
 import type { StoryBodyDto, StoriesQueryDto } from './dto/story.dto.js';
 import { StoryCommentEntity } from './story-comment.entity.js';
+import { StoryCommentReportEntity } from './story-comment-report.entity.js';
 import { StoryLikeEntity } from './story-like.entity.js';
 import { StoryEntity } from './story.entity.js';
 
@@ -384,11 +385,15 @@ export class StoriesService {
       rows.map((r) => r.authorId),
       user,
     );
+    const reported = await this.reportedBy(
+      user,
+      rows.map((r) => r.id),
+    );
     return toPage(
       rows,
       query.limit,
       (r) => ({ at: r.createdAt, id: r.id }),
-      (r) => this.presentComment(r, people, user),
+      (r) => this.presentComment(r, people, user, reported),
     );
   }
 
@@ -457,9 +462,19 @@ export class StoriesService {
     const row = await this.dataSource.manager.findOneBy(StoryCommentEntity, { id: commentId });
     if (!row || row.status !== 'published') throw new AppError('STORY_COMMENT_NOT_FOUND');
     if ((await this.lockless(row.storyId).catch(() => null))?.status !== 'published') throw new AppError('STORY_COMMENT_NOT_FOUND');
-    await this.dataSource.transaction((manager) =>
-      this.moderation.report(manager, 'story-comment', row, user.id, reason, 'STORY_REPORT_OWN_CONTENT'),
-    );
+    if (row.authorId === user.id) throw new AppError('STORY_REPORT_OWN_CONTENT');
+    await this.dataSource.transaction(async (manager) => {
+      // One report per reader and comment: a repeat changes nothing, and the queue counts readers.
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(StoryCommentReportEntity)
+        .values({ commentId, reporterId: user.id, reason })
+        .orIgnore()
+        .execute();
+      if ((inserted.raw as unknown[]).length === 0) return;
+      await this.moderation.report(manager, 'story-comment', row, user.id, reason, 'STORY_REPORT_OWN_CONTENT');
+    });
   }
 
   /** A published story's id, for its poster's mini-program code. */
@@ -723,7 +738,19 @@ export class StoriesService {
       : { kind: 'mentoring', id: null, title: link.title, page: MENTORING_PAGE };
   }
 
-  private presentComment(row: StoryCommentEntity, people: Map<string, StoryPersonDto>, user: AuthUserDto | undefined): StoryCommentDto {
+  /** Which of these comments the reader reported already (they are not offered 举报 again). */
+  private async reportedBy(user: AuthUserDto | undefined, commentIds: string[]): Promise<Set<string>> {
+    if (user === undefined || commentIds.length === 0) return new Set();
+    const rows = await this.dataSource.manager.findBy(StoryCommentReportEntity, { reporterId: user.id, commentId: In(commentIds) });
+    return new Set(rows.map((r) => r.commentId));
+  }
+
+  private presentComment(
+    row: StoryCommentEntity,
+    people: Map<string, StoryPersonDto>,
+    user: AuthUserDto | undefined,
+    reported: Set<string> = new Set(),
+  ): StoryCommentDto {
     return {
       id: row.id,
       author: people.get(row.authorId) ?? { id: row.authorId, displayName: '校友', avatarUrl: null },
@@ -731,7 +758,7 @@ export class StoriesService {
       status: row.status === 'held' ? 'held' : 'published',
       createdAt: row.createdAt.toISOString(),
       mayDelete: user !== undefined && (row.authorId === user.id || isStaffUser(user)),
-      mayReport: false,
+      mayReport: user !== undefined && row.status === 'published' && row.authorId !== user.id && !reported.has(row.id),
     };
   }
 

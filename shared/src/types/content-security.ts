@@ -46,6 +46,8 @@ export interface ContentReviewDto {
   label: number | null;
   /** Why WeChat gave no verdict (timeout, an errcode…), in the log's words; null otherwise. */
   detail: string | null;
+  /** For reason `reported`: how many readers reported it (each counted once); 0 otherwise. */
+  reportCount: number;
   queuedAt: string;
 }
 

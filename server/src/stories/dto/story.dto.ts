@@ -15,6 +15,7 @@ import {
 } from '@alumni/shared';
 import { PageQueryDto } from '../../common/pagination.js';
 import { RichText } from '../../common/rich-text.js';
+import { isStoredImageUrl } from '../../storage/storage-keys.js';
 import { NullableText, OneOf, OptionalField, OptionalOneOf, OptionalText, RequiredText } from '../../common/text-fields.js';
 
 export class StoryLinkInputDto implements StoryLinkInput {
@@ -34,10 +35,12 @@ export class StoryBodyDto implements StoryInput {
 
   @ApiProperty({
     maxLength: STORY_LIMITS.body,
-    description: 'HTML (or plain text: blank lines make paragraphs); stored sanitised to the safe subset',
+    description:
+      'HTML (or plain text: blank lines make paragraphs); stored sanitised to the safe subset. Images only from our own uploads ' +
+      '(/api/v1/uploads/…, which passed WeChat’s image check); any other image is dropped',
     example: '<p>1998 年毕业后……</p>',
   })
-  @RichText(STORY_LIMITS.body)
+  @RichText(STORY_LIMITS.body, { imageSrc: isStoredImageUrl })
   body: string;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'the alumnus the story is about (asked for consent)' })

@@ -12,6 +12,7 @@ const item = (overrides: Partial<ContentReviewDto> = {}): ContentReviewDto => ({
   reason: 'review',
   label: 20012,
   detail: null,
+  reportCount: 0,
   queuedAt: '2026-12-06T06:00:00Z',
   ...overrides,
 });
@@ -27,6 +28,13 @@ describe('content review queue wording', () => {
     expect(waitReason(item({ reason: 'unavailable', label: null, detail: 'WeChat /wxa/msg_sec_check: -1 system error' }))).toBe(
       '内容安全检查未能完成，已先行拦截：WeChat /wxa/msg_sec_check: -1 system error',
     );
+  });
+
+  it('says how many readers reported an item, with the latest reason', () => {
+    const reported = item({ kind: 'story-comment', field: 'report', reason: 'reported', label: null });
+    expect(waitReason({ ...reported, reportCount: 1, detail: '广告营销' })).toBe('校友举报：广告营销');
+    expect(waitReason({ ...reported, reportCount: 3, detail: '人身攻击' })).toBe('校友举报 3 次，最近：人身攻击');
+    expect(itemTitle(reported)).toBe('校友故事评论 · 举报');
   });
 
   it('offers what a decision does to text and to an image', () => {

@@ -38,7 +38,11 @@ export function itemTitle(item: ContentReviewDto): string {
 
 /** Why it waits: WeChat asked for a person (with its category), or could not give a verdict (with why). */
 export function waitReason(item: ContentReviewDto): string {
-  if (item.reason === 'reported') return `校友举报${item.detail ? `：${item.detail}` : ''}`;
+  if (item.reason === 'reported') {
+    // One entry however many report it: the count, and the latest reporter's reason.
+    if (item.reportCount <= 1) return `校友举报${item.detail ? `：${item.detail}` : ''}`;
+    return `校友举报 ${item.reportCount} 次${item.detail ? `，最近：${item.detail}` : ''}`;
+  }
   if (item.reason === 'review') return `内容安全检查建议人工复核${item.label !== null ? `（类别 ${item.label}）` : ''}`;
   return `内容安全检查未能完成，已先行拦截${item.detail ? `：${item.detail}` : ''}`;
 }

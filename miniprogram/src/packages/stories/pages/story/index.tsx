@@ -21,10 +21,12 @@ import {
   getStory,
   likeStory,
   listStoryComments,
+  reportStoryComment,
   submitStory,
   unlikeStory,
 } from '../../../../api/stories';
 import { ErrorState } from '../../../../components/error-state';
+import { reportWithReason } from '../../../../components/report-reasons';
 import { useLoaded } from '../../../../components/use-loaded';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { STORIES_URL, STORY_EDITOR_URL, STORY_POSTER_URL, storyIdOf, storyShareCard, storyTimelineCard } from '../../story-links';
@@ -285,6 +287,12 @@ function Comments({ story, onCounted }: { story: Story; onCounted: (count: numbe
       setBusy(false);
     }
   };
+  // A reader tells staff about a comment (it stays shown until they decide); once filed, 举报 is not offered again.
+  const report = (comment: StoryCommentDto) =>
+    reportWithReason(async (reason) => {
+      await reportStoryComment(comment.id, reason);
+      setItems((current) => (current ?? []).map((c) => (c.id === comment.id ? { ...c, mayReport: false } : c)));
+    });
   const remove = async (comment: StoryCommentDto) => {
     try {
       await deleteStoryComment(comment.id);
@@ -318,10 +326,19 @@ function Comments({ story, onCounted }: { story: Story; onCounted: (count: numbe
             {comment.status === 'held' ? ' · 审核中，仅自己可见' : ''}
           </Text>
           <Text className="story-comment__text">{comment.text}</Text>
-          {comment.mayDelete ? (
-            <Text className="story-comment__delete" onClick={() => void remove(comment)}>
-              删除
-            </Text>
+          {comment.mayDelete || comment.mayReport ? (
+            <View className="story-comment__actions">
+              {comment.mayDelete ? (
+                <Text className="story-comment__delete" onClick={() => void remove(comment)}>
+                  删除
+                </Text>
+              ) : null}
+              {comment.mayReport ? (
+                <Text className="story-comment__report" onClick={() => void report(comment)}>
+                  举报
+                </Text>
+              ) : null}
+            </View>
           ) : null}
         </View>
       ))}

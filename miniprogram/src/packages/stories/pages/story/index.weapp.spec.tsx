@@ -1,7 +1,7 @@
-import { type StoryDto, storyScene } from '@alumni/shared';
+import { type StoryCommentDto, type StoryDto, storyScene } from '@alumni/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { network, page, settled } from '../../../../../test/weapp/wx';
+import { dialogs, network, page, person, settled, toasts } from '../../../../../test/weapp/wx';
 import StoryPage from './index';
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
@@ -38,10 +38,10 @@ function story(overrides: Partial<StoryDto> = {}): StoryDto {
   };
 }
 
-function serve(value: StoryDto = story()) {
+function serve(value: StoryDto = story(), comments: StoryCommentDto[] = []) {
   network
     .on('GET', `/api/v1/stories/${ID}`, () => ({ json: value }))
-    .on('GET', `/api/v1/stories/${ID}/comments`, () => ({ json: { items: [], nextCursor: null } }))
+    .on('GET', `/api/v1/stories/${ID}/comments`, () => ({ json: { items: comments, nextCursor: null } }))
     .on('GET', '/api/v1/uploads/story-covers/:name', () => ({ bytes: PNG, type: 'image/png' }));
 }
 
@@ -90,6 +90,38 @@ describe('校友故事 in WeChat', () => {
     await settled();
     expect(sent).toEqual([{ given: true }]);
     await waitFor(() => expect(screen.queryByText('同意发布')).toBeNull());
+  });
+
+  it('reports another reader’s comment with a reason from the action sheet, then no longer offers 举报', async () => {
+    const comment = (id: string, text: string, mine: boolean): StoryCommentDto => ({
+      id,
+      author: { id: mine ? 'me' : 'a2', displayName: mine ? '李明' : '王芳', avatarUrl: null },
+      text,
+      status: 'published',
+      createdAt: '2026-12-01T02:00:00.000Z',
+      mayDelete: mine,
+      mayReport: !mine,
+    });
+    serve(story({ commentCount: 2 }), [comment('c1', '加微信领资料', false), comment('c2', '写得真好', true)]);
+    const sent: unknown[] = [];
+    network.on('POST', '/api/v1/story-comments/c1/reports', (req) => {
+      sent.push(req.json());
+      return { status: 204 };
+    });
+    person.willAnswer('actionSheet', 3);
+    const { container } = render(<StoryPage />);
+    await screen.findByText('加微信领资料');
+    // Only someone else's comment can be reported; my own I delete.
+    expect(container.querySelectorAll('.story-comment__report')).toHaveLength(1);
+    expect(container.querySelectorAll('.story-comment__delete')).toHaveLength(1);
+
+    fireEvent.click(screen.getByText('举报'));
+    await settled();
+    expect(dialogs.find((d) => d.kind === 'actionSheet')?.options.itemList).toContain('人身攻击');
+    expect(sent).toEqual([{ reason: '人身攻击' }]);
+    expect(toasts).toContain('已举报，感谢反馈');
+    await waitFor(() => expect(screen.queryByText('举报')).toBeNull());
+    expect(screen.getByText('加微信领资料')).toBeTruthy();
   });
 
   it('likes a published story once tapped', async () => {
