@@ -7,6 +7,7 @@ import {
   tagLabel,
   taggedMe,
   thisYear,
+  typedYear,
   uploadProblem,
   whenWhere,
 } from './photo-view';
@@ -61,5 +62,14 @@ describe('old photo views', () => {
     expect(whenWhere({ year: 1998, place: '老校门' })).toBe('1998 年 · 老校门');
     expect(whenWhere({ year: 1998, place: null })).toBe('1998 年');
     expect(decadeLabel(1990)).toBe('1990 年代');
+  });
+
+  it('reads a typed year: four digits, from the earliest photo year to this one', () => {
+    expect(typedYear(' 1985 ', NOW)).toBe(1985);
+    expect(typedYear('2026', NOW)).toBe(2026);
+    expect(typedYear('2027', NOW)).toBeNull();
+    expect(typedYear('1899', NOW)).toBeNull();
+    expect(typedYear('85', NOW)).toBeNull();
+    expect(typedYear('198５', NOW)).toBeNull();
   });
 });

@@ -7,6 +7,13 @@ export function thisYear(now: Date = new Date()): number {
   return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
 }
 
+/** A year as typed (a photo's, a search's): four digits from the earliest year a photo may be from to this one, else null. */
+export function typedYear(text: string, now: Date = new Date()): number | null {
+  const value = text.trim();
+  const year = Number(value);
+  return /^\d{4}$/.test(value) && year >= MEMORY_LIMITS.earliestYear && year <= thisYear(now) ? year : null;
+}
+
 export interface UploadForm {
   imageId: string | null;
   uploading: boolean;
@@ -19,10 +26,7 @@ export interface UploadForm {
 export function uploadProblem(form: UploadForm, now: Date = new Date()): string | null {
   if (form.uploading) return '照片上传中，请稍候';
   if (form.imageId === null) return '请选择一张老照片';
-  const year = Number(form.year);
-  if (!/^\d{4}$/.test(form.year.trim()) || year < MEMORY_LIMITS.earliestYear || year > thisYear(now)) {
-    return `请填写拍摄年份（${MEMORY_LIMITS.earliestYear}–${thisYear(now)}）`;
-  }
+  if (typedYear(form.year, now) === null) return `请填写拍摄年份（${MEMORY_LIMITS.earliestYear}–${thisYear(now)}）`;
   if (form.caption.trim() === '') return '请写一句照片说明';
   if ([...form.caption.trim()].length > MEMORY_LIMITS.caption) return `照片说明最多 ${MEMORY_LIMITS.caption} 字`;
   if ([...form.place.trim()].length > MEMORY_LIMITS.place) return `地点最多 ${MEMORY_LIMITS.place} 字`;

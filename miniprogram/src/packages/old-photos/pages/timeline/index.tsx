@@ -1,4 +1,4 @@
-import type { TimelineDecadeDto, TimelineEntryDto } from '@alumni/shared';
+import { MEMORY_LIMITS, type TimelineDecadeDto, type TimelineEntryDto } from '@alumni/shared';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -8,18 +8,19 @@ import { getTimeline, getTimelineDecades } from '../../../../api/old-photos';
 import { ApiError } from '../../../../api/request';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
-import { decadeLabel } from '../../photo-view';
+import { decadeLabel, thisYear, typedYear } from '../../photo-view';
 import { oldPhotoUrls } from '../../urls';
 import './index.scss';
 
 type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; entries: TimelineEntryDto[] };
 
-/** The campus by decade, as staff wrote it with alumni's old photos; a decade, or a place searched. */
+/** The campus by decade, as staff wrote it with alumni's old photos; a decade or a year, and a place, searched. */
 export default function TimelinePage() {
   const [decades, setDecades] = useState<TimelineDecadeDto[]>([]);
   const [decade, setDecade] = useState<number | null>(null);
   const [place, setPlace] = useState('');
-  const [searched, setSearched] = useState('');
+  const [yearText, setYearText] = useState('');
+  const [searched, setSearched] = useState<{ place: string; year: number | null }>({ place: '', year: null });
   const [state, setState] = useState<State>({ status: 'loading' });
 
   useEffect(() => {
@@ -29,7 +30,11 @@ export default function TimelinePage() {
   const load = useCallback(async () => {
     setState({ status: 'loading' });
     try {
-      const query = { ...(decade !== null ? { decade } : {}), ...(searched ? { place: searched } : {}) };
+      const query = {
+        ...(decade !== null ? { decade } : {}),
+        ...(searched.year !== null ? { year: searched.year } : {}),
+        ...(searched.place ? { place: searched.place } : {}),
+      };
       setState({ status: 'ready', entries: await getTimeline(query) });
     } catch (error) {
       setState({ status: 'failed', message: error instanceof ApiError ? error.message : '网络异常，请稍后重试' });
@@ -37,27 +42,53 @@ export default function TimelinePage() {
   }, [decade, searched]);
   useEffect(() => void load(), [load]);
 
+  // A year searched is narrower than a decade: it replaces the decade chosen, and a decade chosen clears it.
+  const search = () => {
+    const year = yearText.trim() ? typedYear(yearText) : null;
+    if (yearText.trim() && year === null) {
+      void Taro.showToast({ title: `请输入年份（${MEMORY_LIMITS.earliestYear}–${thisYear()}）`, icon: 'none' });
+      return;
+    }
+    if (year !== null) setDecade(null);
+    setSearched({ place: place.trim(), year });
+  };
+  const chooseDecade = (next: number | null) => {
+    setDecade(next);
+    setYearText('');
+    setSearched((current) => ({ ...current, year: null }));
+  };
+
   return (
     <View className="op-timeline">
       <View className="op-timeline__search">
         <Input
+          className="op-timeline__year"
+          type="number"
+          maxlength={4}
+          value={yearText}
+          placeholder="年份"
+          confirmType="search"
+          onInput={(e) => setYearText(e.detail.value)}
+          onConfirm={search}
+        />
+        <Input
           className="op-timeline__place"
           value={place}
-          placeholder="按地点找：图书馆、老校门…"
+          placeholder="地点：图书馆、老校门…"
           confirmType="search"
           onInput={(e) => setPlace(e.detail.value)}
-          onConfirm={() => setSearched(place.trim())}
+          onConfirm={search}
         />
-        <Button className="op-timeline__go" size="small" type="primary" shape="round" onClick={() => setSearched(place.trim())}>
+        <Button className="op-timeline__go" size="small" type="primary" shape="round" onClick={search}>
           搜索
         </Button>
       </View>
       <View className="op-timeline__decades">
-        <Text className={`op-decade ${decade === null ? 'op-decade--on' : ''}`} onClick={() => setDecade(null)}>
+        <Text className={`op-decade ${decade === null ? 'op-decade--on' : ''}`} onClick={() => chooseDecade(null)}>
           全部
         </Text>
         {decades.map((d) => (
-          <Text key={d.decade} className={`op-decade ${decade === d.decade ? 'op-decade--on' : ''}`} onClick={() => setDecade(d.decade)}>
+          <Text key={d.decade} className={`op-decade ${decade === d.decade ? 'op-decade--on' : ''}`} onClick={() => chooseDecade(d.decade)}>
             {decadeLabel(d.decade)}
           </Text>
         ))}
