@@ -311,6 +311,51 @@ describe('demo seed', () => {
     expect(mine.body.items).toEqual([expect.objectContaining({ title: '一位校友志愿者的十年', consentStatus: 'requested' })]);
   });
 
+  it('carries old photos on class and year walls, with tags, 我在这里, a comment and the campus timeline, drawn at a demo start', async () => {
+    const [memories] = await first.dataSource.query(
+      `SELECT count(*) FILTER (WHERE class_group_id IS NOT NULL)::int AS "onClassWalls",
+              count(*) FILTER (WHERE class_group_id IS NULL)::int AS "onYearWallsOnly",
+              (SELECT count(*) FROM memory_photo_tags WHERE status = 'accepted')::int > 0 AS "tagShown",
+              (SELECT count(*) FROM memory_photo_tags WHERE status = 'pending')::int > 0 AS "tagWaiting",
+              bool_and(presence_count = (SELECT count(*) FROM memory_photo_presence x WHERE x.photo_id = p.id)) AS "presenceCounted",
+              sum(comment_count)::int > 0 AS commented,
+              (SELECT count(*) FROM campus_timeline_entries WHERE status = 'published')::int AS timeline
+         FROM memory_photos p WHERE status = 'published'`,
+    );
+    expect(memories).toEqual({
+      onClassWalls: 12,
+      onYearWallsOnly: 3,
+      tagShown: true,
+      tagWaiting: true,
+      presenceCounted: true,
+      commented: true,
+      timeline: 7,
+    });
+
+    // Started as the demo (SEED_DEMO), the server draws each photo's picture through the storage port.
+    const demo = await startTestApp({ db: first.db, env: { SEED_DEMO: 'true' } });
+    try {
+      const headers = { authorization: `Bearer ${await tokenFor(demo, 'o_demo_staff')}` };
+      const walls = await demo.request('/api/v1/memories/walls', { headers });
+      expect(walls.status).toBe(200);
+      const wall = (walls.body.classes as { groupId: string; photoCount: number }[]).find((c) => c.photoCount > 0);
+      expect(wall!.photoCount).toBe(4);
+      const photos = (await demo.request(`/api/v1/memories/photos?classGroupId=${wall!.groupId}`, { headers })).body.items as {
+        url: string;
+        thumbnailUrl: string;
+      }[];
+      expect(photos).toHaveLength(4);
+      for (const url of [photos[0]!.url, photos[0]!.thumbnailUrl]) {
+        const picture = await fetch(`${demo.baseUrl}${url}`);
+        expect([picture.status, picture.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+      }
+      const timeline = (await demo.request('/api/v1/memories/timeline?decade=1950', { headers })).body as { year: number }[];
+      expect(timeline.length).toBeGreaterThan(0);
+    } finally {
+      await demo.close();
+    }
+  });
+
   it('has votes whose ballot boxes agree with their poll books, a council, suggestions in every public stage and surveys with answers', async () => {
     const votes = await first.dataSource.query(
       `SELECT v.status, v.secret, t.ballots, (SELECT count(*)::int FROM vote_participations p WHERE p.vote_id = v.id) AS voters,

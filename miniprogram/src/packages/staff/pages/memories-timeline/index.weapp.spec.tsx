@@ -1,0 +1,68 @@
+import type { TimelineEntryDto } from '@alumni/shared';
+import { fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { API_BASE, network, settled } from '../../../../../test/weapp/wx';
+import { photoFixture } from '../../../old-photos/test-fixtures';
+import StaffTimelinePage from './index';
+
+const JPEG = Buffer.from('ffd8ffe000104a464946', 'hex');
+
+describe('校园时光轴 (staff) in WeChat', () => {
+  it('adds a moment of a year, illustrated with a published old photo of that year', async () => {
+    Taro.setStorageSync('alumnilink.session', {
+      accessToken: 'a',
+      refreshToken: 'r',
+      alumnus: { id: 's1', displayName: '管理员', roles: ['alumnus', 'staff'] },
+    });
+    let entries: TimelineEntryDto[] = [];
+    const saved: unknown[] = [];
+    const photo = photoFixture({ id: 'p1986', year: 1986, place: '老校门' });
+    network
+      .on('GET', '/api/v1/uploads/memories/:name', () => ({ bytes: JPEG, type: 'image/jpeg' }))
+      .on('GET', '/api/v1/staff/memories/timeline', () => ({ json: entries }))
+      .on('GET', '/api/v1/memories/photos', (req) => ({
+        json: {
+          items: req.query.get('year') === '1986' ? [photo, photoFixture({ id: 'p-check', status: 'checking' })] : [],
+          nextCursor: null,
+        },
+      }))
+      .on('POST', '/api/v1/staff/memories/timeline', (req) => {
+        saved.push(req.json());
+        entries = [
+          {
+            id: 'e1',
+            year: 1986,
+            month: null,
+            title: '老校门落成',
+            place: '老校门',
+            body: '',
+            photos: [{ id: photo.id, url: photo.url, thumbnailUrl: photo.thumbnailUrl, caption: photo.caption }],
+            status: 'draft',
+            createdAt: '2026-12-06T02:00:00.000Z',
+          },
+        ];
+        return { status: 201, json: entries[0] };
+      });
+
+    const { container } = render(<StaffTimelinePage />);
+    await screen.findByText('时光轴还是空的');
+    fireEvent.click(screen.getByText('保存'));
+    expect(await screen.findByText('请填写年份（如 1958）')).toBeTruthy();
+
+    fireEvent.change(container.querySelector('.st-timeline__year')!, { target: { value: '1986' } });
+    fireEvent.change(container.querySelector('.st-timeline__title')!, { target: { value: '老校门落成' } });
+    fireEvent.change(container.querySelector('.st-timeline__place')!, { target: { value: '老校门' } });
+    await settled();
+    // Only the year's published photos are offered, from the API host over https.
+    const offered = container.querySelectorAll('.st-timeline__photo');
+    expect(offered).toHaveLength(1);
+    expect(offered[0]!.getAttribute('src')).toBe(`${API_BASE}${photo.thumbnailUrl}`);
+    fireEvent.click(offered[0]!);
+    fireEvent.click(screen.getByText('保存'));
+    await screen.findByText('1986 老校门落成');
+    expect(saved).toEqual([
+      { year: 1986, month: null, title: '老校门落成', place: '老校门', body: '', photoIds: ['p1986'], published: false },
+    ]);
+    expect(screen.getByText('草稿 · 老校门 · 1 张照片')).toBeTruthy();
+  });
+});
