@@ -5,11 +5,12 @@ import type { TestApp } from './test-app.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
 
-/** The in-process WeChat Pay fake of an app, delivering notifications to that app. */
+/**
+ * The in-process WeChat Pay fake of an app. Its notifications reach that app by the notify_url
+ * the app itself named (its own bound port: WechatPayClient.notifyUrl), with no redirection.
+ */
 export function payFake(t: TestApp): FakeWechatPayServer {
-  const fake = t.app.get(WechatPayEndpoint).fake!;
-  fake.notifyOrigin = t.baseUrl;
-  return fake;
+  return t.app.get(WechatPayEndpoint).fake!;
 }
 
 export const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({

@@ -47,7 +47,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...readAuthConfig(reader),
     ...readLimitsConfig(reader),
     wechat: readWechatConfig(reader, demo.wechatFake),
-    wechatPay: readWechatPayConfig(reader, { fake: demo.wechatPayFake, port: server.port }),
+    wechatPay: readWechatPayConfig(reader, { fake: demo.wechatPayFake }),
     jobs: readJobsConfig(reader),
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems, reader.missing.length > 0 ? TRY_THE_DEMO : null);

@@ -77,18 +77,22 @@ export interface WechatPayConfig {
    * a public key as well, both are accepted (WeChat Pay's migration from one to the other).
    */
   platformCertificates: boolean;
-  notifyUrl: string;
+  /**
+   * WECHATPAY_NOTIFY_URL (required, https, outside the demo). Null in the demo when unset: the
+   * client then names this server's own loopback address as it is bound (WechatPayClient.notifyUrl),
+   * so the fake's notifications arrive whatever port the server got (PORT=0 included).
+   */
+  notifyUrl: string | null;
 }
 
 const OWN = "your merchant's own value (see docs/giving.md)";
 
 /** WeChat Pay: in the demo the development merchant; otherwise off until WECHATPAY_MCHID is set, and then every value the merchant's own. */
-export function readWechatPayConfig(reader: EnvReader, { fake, port }: { fake: boolean; port: number }): WechatPayConfig {
+export function readWechatPayConfig(reader: EnvReader, { fake }: { fake: boolean }): WechatPayConfig {
   const vars = reader.read(WechatPayVariables);
   const configured = reader.demo || vars.WECHATPAY_MCHID !== undefined;
   const apiBase = withoutTrailingSlash(vars.WECHATPAY_API_BASE);
-  // The demo's own address; never sent anywhere without a merchant.
-  const notifyUrl = vars.WECHATPAY_NOTIFY_URL ?? `http://127.0.0.1:${port}/api/v1/giving/wechat-pay/notify`;
+  const notifyUrl = vars.WECHATPAY_NOTIFY_URL ?? null;
   if (!configured) {
     const none = {
       mchid: '',

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -7,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, IsNull, LessThan } from 'typeorm';
 import type { HeldContentKind } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
+import { listeningOrigin } from '../common/listening-origin.js';
 import type { AppConfig } from '../config/configuration.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { OBJECT_STORAGE, type ObjectContent, type ObjectStorage, type StoredObject } from '../storage/storage.port.js';
@@ -209,7 +209,7 @@ export class MediaChecksService implements OnModuleInit {
   /** Answers why the check could not be sent, or null once WeChat took it. */
   private async send(check: MediaCheckEntity): Promise<string | null> {
     if (!this.pushConfigured) return 'WECHAT_PUSH_TOKEN is not set: no verdict could reach the server';
-    const base = this.publicBaseUrl ?? (this.fakeWechat ? this.listeningUrl() : null);
+    const base = this.publicBaseUrl ?? (this.fakeWechat ? listeningOrigin(this.adapterHost) : null);
     if (base === null) return 'PUBLIC_BASE_URL is not set: WeChat cannot download the image';
     const author = check.authorId === null ? null : await this.alumni.findActive(check.authorId);
     if (!author?.openid) return 'the uploader has no openid (not signed in through WeChat)';
@@ -240,13 +240,5 @@ export class MediaChecksService implements OnModuleInit {
         mediaCheckId: check.id,
       });
     });
-  }
-
-  /** Demo and tests without PUBLIC_BASE_URL: the server's own loopback address, which the in-process fake reaches. */
-  private listeningUrl(): string | null {
-    const address = this.adapterHost.httpAdapter?.getHttpServer()?.address() as AddressInfo | string | null | undefined;
-    if (!address || typeof address === 'string') return null;
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    return `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
   }
 }

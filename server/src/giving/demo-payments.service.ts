@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { RefundStatusName } from '@alumni/shared';
-import type { AppConfig } from '../config/configuration.js';
 import type { RefundStatus } from '../wechat-pay/wechat-pay.types.js';
+import { WechatPayClient } from '../wechat-pay/wechat-pay.client.js';
 import { WechatPayEndpoint } from '../wechat-pay/wechat-pay-endpoint.js';
 
 const WECHAT_REFUND_STATUS: Record<RefundStatusName, RefundStatus> = {
@@ -28,14 +27,13 @@ export class DemoPaymentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly endpoint: WechatPayEndpoint,
-    private readonly config: ConfigService<AppConfig, true>,
+    private readonly pay: WechatPayClient,
   ) {}
 
   /** Makes the demo's fake know this paid gift and its refunds (no-op without the fake, or when it knows it). */
   async makeKnown(donationId: string): Promise<void> {
     const fake = this.endpoint.fake;
     if (!fake) return;
-    const notifyUrl = this.config.get('wechatPay', { infer: true }).notifyUrl;
     const [row] = (await this.dataSource.query(
       `SELECT d.out_trade_no, d.transaction_id, d.payer_openid, d.amount_fen::int AS amount_fen, d.paid_at,
               coalesce(json_agg(json_build_object('outRefundNo', r.out_refund_no, 'refundId', r.refund_id,
@@ -67,7 +65,7 @@ export class DemoPaymentsService {
       payerOpenid: row.payer_openid,
       totalFen: row.amount_fen,
       paidAt: row.paid_at,
-      notifyUrl,
+      notifyUrl: this.pay.notifyUrl(),
       refunds: row.refunds.map((r) => ({
         outRefundNo: r.outRefundNo,
         refundId: r.refundId,

@@ -300,7 +300,8 @@ describe('donations by WeChat Pay', () => {
       async () => fake.deliveries.filter((d) => d.outTradeNo === order.outTradeNo).length,
       (n) => n >= 2,
     );
-    fake.notifyOrigin = t.baseUrl;
+    // Back to the order's notify_url, which names this server's bound port.
+    fake.notifyOrigin = null;
     const attempts = await until(
       async () => fake.deliveries.filter((d) => d.outTradeNo === order.outTradeNo),
       (list) => list.some((d) => d.status === 204),
@@ -308,6 +309,22 @@ describe('donations by WeChat Pay', () => {
     expect(attempts[0]!.status).toBeNull();
     expect(attempts.at(-1)!.status).toBe(204);
     expect((await row(order.id)).status).toBe('paid');
+  });
+
+  it('names its own bound port in notify_url (PORT=0, no WECHATPAY_NOTIFY_URL), so the first notification is acknowledged', async () => {
+    const res = await donate(sapling.id, { units: 1 });
+    expect(res.status).toBe(201);
+    const { id, outTradeNo } = res.body.donation as { id: string; outTradeNo: string };
+    // Delivered where the prepay's notify_url points: no origin override.
+    expect(fake.notifyOrigin).toBeNull();
+    fake.pay(outTradeNo);
+    const attempts = await until(
+      async () => fake.deliveries.filter((d) => d.outTradeNo === outTradeNo),
+      (list) => list.length > 0,
+      15_000,
+    );
+    expect(attempts[0]).toMatchObject({ attempt: 1, status: 204 });
+    expect((await row(id)).status).toBe('paid');
   });
 
   it('asks WeChat Pay when the notification never came: polling a pending order finds it paid', async () => {

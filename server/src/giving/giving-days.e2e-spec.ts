@@ -47,7 +47,6 @@ describe('giving days', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ env: { THROTTLE_LIMIT: '100000' } });
-    payFake(t);
     staff = await signedIn(t, ['staff']);
     admin = await signedIn(t, ['admin']);
     const factory = campaignFactory(t.dataSource);

@@ -27,7 +27,6 @@ describe('donation receipts (捐赠票据)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ env: { THROTTLE_LIMIT: '100000' } });
-    payFake(t);
     staff = await signedIn(t, ['staff']);
     admin = await signedIn(t, ['admin']);
     campaignId = (await campaignFactory(t.dataSource)({ maxAmountFen: 1_000_000 })).id;

@@ -1,5 +1,4 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -12,7 +11,6 @@ import {
 } from '@alumni/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
-import type { AppConfig } from '../config/configuration.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
@@ -62,8 +60,6 @@ export function followDelaySeconds(checks: number, status: 'processing' | 'abnor
  */
 @Injectable()
 export class RefundsService implements OnModuleInit {
-  private readonly notifyUrl: string;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly pay: WechatPayClient,
@@ -74,11 +70,7 @@ export class RefundsService implements OnModuleInit {
     private readonly interactions: InteractionsService,
     private readonly outbox: OutboxService,
     @InjectPinoLogger('Refunds') private readonly logger: PinoLogger,
-    config: ConfigService<AppConfig, true>,
-  ) {
-    // Next to the payment notify URL: …/wechat-pay/notify → …/wechat-pay/refund-notify.
-    this.notifyUrl = new URL('refund-notify', config.get('wechatPay', { infer: true }).notifyUrl).toString();
-  }
+  ) {}
 
   onModuleInit(): void {
     this.jobs.work<{ refundId: string }>(REFUND_CHECK_QUEUE, (job) => this.check(job.data.refundId), { retryLimit: 0 });
@@ -330,7 +322,7 @@ export class RefundsService implements OnModuleInit {
         reason: refund.reason,
         refundFen: refund.amountFen,
         totalFen: donation.amountFen,
-        notifyUrl: this.notifyUrl,
+        notifyUrl: this.pay.notifyUrl('refund'),
       });
       await this.dataSource.getRepository(DonationRefundEntity).update({ id: refund.id }, { refundId: answer.refund_id });
       await this.ledger.recordRefund(refund.outRefundNo, answer.status);

@@ -1,7 +1,9 @@
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { HttpAdapterHost } from '@nestjs/core';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { listeningOrigin } from '../common/listening-origin.js';
 import type { AppConfig, WechatPayConfig } from '../config/configuration.js';
 import {
   answerMessage,
@@ -75,13 +77,17 @@ export class WechatPayClient {
   /** Null unless WECHATPAY_PLATFORM_CERTIFICATES=true. */
   private readonly certificates: PlatformCertificates | null;
   private readonly timeoutMs: number;
+  private readonly port: number;
 
   constructor(
     private readonly endpoint: WechatPayEndpoint,
     @InjectPinoLogger('WechatPayClient') private readonly logger: PinoLogger,
     config: ConfigService<AppConfig, true>,
+    // Absent only where a test or benchmark builds the client by hand, outside an application.
+    @Optional() private readonly adapterHost?: HttpAdapterHost,
   ) {
     this.pay = config.get('wechatPay', { infer: true });
+    this.port = config.get('port', { infer: true });
     this.appId = config.get('wechat', { infer: true }).appId;
     this.timeoutMs = config.get('wechat', { infer: true }).timeoutMs;
     this.merchantKey = this.pay.configured ? createPrivateKey(this.pay.merchantPrivateKey) : null;
@@ -105,6 +111,19 @@ export class WechatPayClient {
     return this.pay.configured;
   }
 
+  /**
+   * Where WeChat Pay notifies a payment, or a refund (`refund-notify`, beside it):
+   * WECHATPAY_NOTIFY_URL, which production requires (config/wechat-pay.config.ts). Without it
+   * (the demo) this server's own loopback address as it is bound, read from the socket at each
+   * call: PORT=0 (tests, journeys) binds a port only the socket knows, and a URL naming the
+   * configured port would leave every notification undelivered.
+   */
+  notifyUrl(kind: 'payment' | 'refund' = 'payment'): string {
+    const origin = (this.adapterHost && listeningOrigin(this.adapterHost)) ?? `http://127.0.0.1:${this.port}`;
+    const payment = this.pay.notifyUrl ?? `${origin}/api/v1/giving/wechat-pay/notify`;
+    return kind === 'payment' ? payment : new URL('refund-notify', payment).toString();
+  }
+
   /** JSAPI / mini-program prepay (§7.3): the prepay_id. Repeating it for the same order with the same values is allowed. */
   async jsapiPrepay(input: JsapiPrepayInput): Promise<string> {
     const body = {
@@ -114,7 +133,7 @@ export class WechatPayClient {
       out_trade_no: input.outTradeNo,
       time_expire: beijingTime(input.timeExpire),
       ...(input.attach ? { attach: input.attach } : {}),
-      notify_url: this.pay.notifyUrl,
+      notify_url: this.notifyUrl(),
       amount: { total: input.amountFen, currency: 'CNY' },
       payer: { openid: input.openid },
     };

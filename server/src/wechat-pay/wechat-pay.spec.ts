@@ -399,7 +399,8 @@ describe('WeChat Pay configuration', () => {
       fake: true,
       configured: true,
       mchid: '1900000000',
-      notifyUrl: 'http://127.0.0.1:3000/api/v1/giving/wechat-pay/notify',
+      // Unset: the client names the server's own address as bound (WechatPayClient.notifyUrl).
+      notifyUrl: null,
     });
   });
 

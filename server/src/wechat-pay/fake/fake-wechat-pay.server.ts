@@ -187,7 +187,7 @@ export class FakeWechatPayServer {
   certificateDownloads = 0;
   /** The serial (or public-key id) that signed the last API answer. */
   lastAnswerSerial: string | null = null;
-  /** When set, notifications go to this origin instead of notify_url's (tests listen on a random port). */
+  /** When set, notifications go to this origin instead of notify_url's (a test playing our server down). */
   notifyOrigin: string | null = null;
   private closed = false;
 
