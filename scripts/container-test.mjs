@@ -1,4 +1,5 @@
 // `node scripts/container-test.mjs [--report file.json]`: the deployment recipes, tested for real.
+// (`--install-only`: only install Docker and the tools, see installTools; `pnpm test` runs it early.)
 // Lints the Dockerfiles and docker-compose.yml, builds the image from the unchanged Dockerfile,
 // brings the compose stack up (two instances behind nginx with TLS, PostgreSQL, Redis, the object
 // store) and checks it through the proxy, in demo mode and in production mode.
@@ -22,6 +23,7 @@ import {
   cpuSeconds,
   docker,
   elapsed,
+  installTools,
   log,
   makeNodeImage,
   makeServiceImages,
@@ -32,6 +34,19 @@ import {
   stopDaemon,
   work,
 } from './container-test/machine.mjs';
+
+if (process.argv.includes('--install-only')) {
+  // `pnpm test` starts this early, beside other steps; exit 75: this machine cannot run containers
+  // (the containers step then says why and skips), 1: the installation failed (it tries again).
+  try {
+    await installTools();
+    log('container tools installed');
+    process.exit(0);
+  } catch (error) {
+    log(`container tools not installed: ${error.message}`);
+    process.exit(error instanceof CannotRunContainers ? 75 : 1);
+  }
+}
 
 const reportFile = process.argv.includes('--report') ? process.argv[process.argv.indexOf('--report') + 1] : null;
 /** Development only: run the stack on the images the last run built (CI always builds). */

@@ -55,7 +55,12 @@ export const docker = (args, options) =>
 // ── the machine ──────────────────────────────────────────────────────────────────────────────
 let startedDaemon = null;
 
-export async function prepareMachine() {
+/**
+ * Installs what the test needs (docker.io, mmdebstrap, compose v2, buildx) and starts nothing:
+ * package downloads and unpacking, little CPU, so `pnpm test` runs it (`--install-only`) beside
+ * the steps before the containers step. Does nothing where everything is installed.
+ */
+export async function installTools() {
   if (process.getuid?.() !== 0) throw new CannotRunContainers('not running as root: cannot install or start a Docker daemon');
   if (!quiet('sh', ['-c', 'command -v dockerd && command -v mmdebstrap'])) {
     log('installing docker.io and mmdebstrap from Debian');
@@ -66,6 +71,10 @@ export async function prepareMachine() {
     }).catch(cannot('docker.io could not be installed'));
   }
   if (!quiet('docker', ['compose', 'version']) || !quiet('docker', ['buildx', 'version'])) await installComposeAndBuildx();
+}
+
+export async function prepareMachine() {
+  await installTools();
   if (!quiet('docker', ['info'])) await startDaemon();
 }
 
