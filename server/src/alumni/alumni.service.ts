@@ -162,8 +162,11 @@ export class AlumniService {
     }
     const where = directoryWhere(filters, visible, param);
     if (where === null) return Promise.resolve([]);
-    if (among !== undefined) where.push(`a.id = ANY(${param(among)}::uuid[])`);
-    return this.directoryPage(where, after, limit, params);
+    // The circle's rows by their ids, one primary-key lookup each, the conditions checked on
+    // them: as `a.id = ANY(…)` the planner also read the year's or the name grams' index
+    // (8,399 entries for a year, where the circle is 200) to combine with the ids.
+    const from = among === undefined ? 'alumni a' : `unnest(${param(among)}::uuid[]) AS circle (id) JOIN alumni a ON a.id = circle.id`;
+    return this.directoryPage(where, after, limit, params, from);
   }
 
   /**
@@ -181,11 +184,17 @@ export class AlumniService {
     return where === null ? Promise.resolve([]) : this.directoryPage(where, after, limit, params);
   }
 
-  private async directoryPage(where: string[], after: Keyset | null, limit: number, params: unknown[]): Promise<AlumnusCardSource[]> {
+  private async directoryPage(
+    where: string[],
+    after: Keyset | null,
+    limit: number,
+    params: unknown[],
+    from = 'alumni a',
+  ): Promise<AlumnusCardSource[]> {
     const param = (value: unknown) => `$${params.push(value)}`;
     if (after) where.push(`(a.verified_at, a.id) < (${param(after.at)}::timestamptz, ${param(after.id)}::uuid)`);
     const rows: CardRow[] = await this.alumni.query(
-      `SELECT ${CARD_COLUMNS} FROM alumni a WHERE ${where.join(' AND ')} ORDER BY a.verified_at DESC, a.id DESC LIMIT ${param(limit + 1)}`,
+      `SELECT ${CARD_COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY a.verified_at DESC, a.id DESC LIMIT ${param(limit + 1)}`,
       params,
     );
     return rows.map(cardSource);
