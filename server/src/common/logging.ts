@@ -110,7 +110,15 @@ export function loggerParams(config: AppConfig, destination?: DestinationStream)
  */
 export function registerRequestLog(fastify: FastifyInstance, root: Logger): void {
   // The line is built from plain values here: the root's req/res serializers expect Node's request and response.
-  const logger = root.child({}, { serializers: { req: (req: unknown) => req, res: (res: unknown) => res } });
+  // Nor does it need the redaction walk (a tenth of a cached read's log line): its keys are the
+  // ones below, none of them secret, and the path is logged without its query string.
+  const logger = root.child(
+    {},
+    {
+      serializers: { req: (req: unknown) => req, res: (res: unknown) => res },
+      formatters: { log: (object: Record<string, unknown>) => object },
+    },
+  );
   fastify.addHook('onResponse', (request, reply, done) => {
     const url = request.url;
     if (!url.startsWith('/api/health')) {

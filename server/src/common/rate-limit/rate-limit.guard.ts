@@ -107,8 +107,13 @@ export class RateLimitGuard extends ThrottlerGuard {
     }
   }
 
+  /**
+   * Only a refusal's `Retry-After` is sent (the library names a named limit's `Retry-After-<name>`;
+   * clients only know `Retry-After`). The library's `X-RateLimit-Limit`, `-Remaining` and
+   * `-Reset` on every answer (three per throttler) are not: no client reads them, and setting
+   * and sending them was part of the limiter's share of a cached read (docs/benchmarks.md).
+   */
   protected override setResponseHeader(res: Record<string, unknown>, name: string, value: string | number): void {
-    // The library names a named limit's header `Retry-After-<name>`; clients only know `Retry-After`.
-    super.setResponseHeader(res, name.startsWith('Retry-After') ? 'Retry-After' : name, value);
+    if (name.startsWith('Retry-After')) super.setResponseHeader(res, 'Retry-After', value);
   }
 }
