@@ -19,6 +19,12 @@ const MAX_CIRCLE = 2_000;
 /** Searchers whose standing is kept at once (each entry: one alumnus row and their peers' ids). */
 const MAX_SEARCHERS = 10_000;
 
+/**
+ * How long a kept page or standing may be reused: nothing in them depends on the clock (no
+ * filter or order is by time remaining), and every write they could miss drops them at once.
+ */
+const KEEP_MS = 60_000;
+
 /** Directory order: most recently verified first, then id, as `keysetPage` orders (ids are lower-case UUIDs). */
 const directoryOrder = (a: AlumnusCardSource, b: AlumnusCardSource): number =>
   b.verifiedAt!.getTime() - a.verifiedAt!.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -39,8 +45,8 @@ export class DirectoryService {
     private readonly view: AlumnusViewService,
     caches: ReadCaches,
   ) {
-    this.everyones = caches.create(['alumni']);
-    this.standings = caches.create(['alumni', 'groups', 'group_memberships'], undefined, MAX_SEARCHERS);
+    this.everyones = caches.create(['alumni'], KEEP_MS);
+    this.standings = caches.create(['alumni', 'groups', 'group_memberships'], KEEP_MS, MAX_SEARCHERS);
   }
 
   async search(user: AuthUserDto, query: DirectoryQueryDto): Promise<Page<AlumnusCardDto>> {
