@@ -187,6 +187,7 @@ export const MATRIX: Record<string, PolicyName> = {
   'POST /api/v1/staff/campaigns/{id}/matches/{matchId}/payments': 'staff',
   'GET /api/v1/giving-days': 'public',
   'GET /api/v1/giving-days/{id}': 'public',
+  'GET /api/v1/giving-days/{id}/poster-code': 'public',
   'POST /api/v1/staff/giving-days': 'staff',
   'GET /api/v1/staff/giving-days': 'staff',
   'GET /api/v1/staff/giving-days/{id}': 'staff',

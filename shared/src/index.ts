@@ -2,6 +2,7 @@ export * from './csv.js';
 export * from './errors.js';
 export * from './money.js';
 export * from './time.js';
+export * from './scenes.js';
 export * from './types/pagination.js';
 export * from './types/school.js';
 export * from './types/events.js';

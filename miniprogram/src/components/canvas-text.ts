@@ -74,3 +74,25 @@ export function textWriter(ctx: Pick<PaintContext, 'font' | 'fillStyle' | 'textA
     ctx.fillText(value, x, y);
   };
 }
+
+/** The poster's code: this size in px, this far from the image's edges. */
+const CODE_SIZE = 220;
+const CODE_MARGIN = 48;
+
+/**
+ * The foot of a share poster (a story's, a giving day's): the mini-program code at the
+ * right, the association's name and what scanning it does at the left.
+ */
+export function paintPosterFoot(
+  ctx: Pick<PaintContext, 'font' | 'fillStyle' | 'textAlign' | 'textBaseline' | 'fillText' | 'drawImage'>,
+  code: CanvasImageSource,
+  words: { school: string; hint: string },
+  size: { width: number; height: number },
+): void {
+  const codeTop = size.height - CODE_SIZE - 60;
+  ctx.drawImage(code, size.width - CODE_MARGIN - CODE_SIZE, codeTop, CODE_SIZE, CODE_SIZE);
+  ctx.textBaseline = 'top';
+  const text = textWriter(ctx, 'left');
+  text(words.school, CODE_MARGIN, codeTop + 60, 'bold 30px', '#1f2329');
+  text(words.hint, CODE_MARGIN, codeTop + 110, '26px', '#86909c');
+}

@@ -72,12 +72,13 @@ function loaded(image: PictureElement, src: string): Promise<CanvasImageSource> 
 
 /**
  * Draws `content` with `paint` once per content (a new object draws again); `onDrawn` hears the
- * image's source. Drawing fails where there is no canvas: the page then shows its words as text.
+ * image's source. A painter that draws pictures (a poster's code) loads them with `picture`.
+ * Drawing fails where there is no canvas: the page then shows its words as text.
  */
 export function useDrawnImage<C>(
   canvas: DrawnCanvas,
   content: C,
-  paint: (ctx: PaintContext, content: C) => void,
+  paint: (ctx: PaintContext, content: C, picture: PictureLoader) => void | Promise<void>,
   onDrawn?: (src: string) => void,
 ): Drawing {
   const [drawing, setDrawing] = useState<Drawing>({ status: 'drawing' });
@@ -87,7 +88,7 @@ export function useDrawnImage<C>(
   useEffect(() => {
     let gone = false;
     setDrawing({ status: 'drawing' });
-    drawImage(canvas, (ctx) => latest.current.paint(ctx, content)).then(
+    drawImage(canvas, (ctx, picture) => latest.current.paint(ctx, content, picture)).then(
       (src) => {
         if (gone) return;
         setDrawing({ status: 'ready', src });

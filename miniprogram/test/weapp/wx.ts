@@ -449,6 +449,34 @@ export interface CanvasNode {
   width: number;
   height: number;
   getContext(type: '2d'): CanvasRenderingContext2D & { drawn: string[] };
+  createImage(): CanvasPicture;
+}
+
+/** What canvas.createImage() answers: here it loads only a temporary file holding an image (a downloaded picture). */
+export interface CanvasPicture {
+  src: string;
+  onload: (() => void) | null;
+  onerror: ((error: unknown) => void) | null;
+}
+
+function canvasPicture(): CanvasPicture {
+  let src = '';
+  const picture: CanvasPicture = {
+    onload: null,
+    onerror: null,
+    get src() {
+      return src;
+    },
+    set src(value: string) {
+      src = value;
+      realSetTimeout(() => {
+        // A download that answered an error (JSON) is a file too, but not a picture.
+        if (files.get(value)?.type.startsWith('image/')) picture.onload?.();
+        else picture.onerror?.({ errMsg: `image ${value} is not a picture` });
+      }, 0);
+    },
+  };
+  return picture;
 }
 
 /** `<canvas type="2d" id>` nodes of the page, as createSelectorQuery finds them. */
@@ -456,7 +484,7 @@ export const canvases = new Map<string, CanvasNode>();
 
 export function canvasNode(): CanvasNode {
   const ctx = recordingContext();
-  return { width: 300, height: 150, getContext: () => ctx };
+  return { width: 300, height: 150, getContext: () => ctx, createImage: canvasPicture };
 }
 
 // ---------------------------------------------------------------------------------------

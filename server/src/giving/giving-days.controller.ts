@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { AuthUserDto, GivingDayDto, GivingDayLiveDto } from '@alumni/shared';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
+import { sendPublicCode } from '../mini-program-codes/mini-program-codes.service.js';
 import { GivingDayInputDto, UpdateGivingDayDto } from './dto/giving-day.dto.js';
 import { GivingDaysService } from './giving-days.service.js';
 
@@ -30,6 +32,14 @@ export class GivingDaysController {
   @ApiErrors('GIVING_DAY_NOT_FOUND')
   live(@Param('id', ParseUUIDPipe) id: string): Promise<GivingDayLiveDto> {
     return this.days.live(id);
+  }
+
+  @Get(':id/poster-code')
+  @ApiOperation({ summary: 'The mini-program code of a published giving day’s poster (opens the day’s page, scene gd=<id>)' })
+  @ApiProduces('image/png', 'image/jpeg')
+  @ApiErrors('GIVING_DAY_NOT_FOUND', 'WECHAT_QRCODE_PAGE_INVALID', 'WECHAT_RATE_LIMITED', 'WECHAT_UNAVAILABLE')
+  async posterCode(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
+    await sendPublicCode(reply, await this.days.posterCode(id));
   }
 }
 

@@ -1,9 +1,11 @@
-import type { GivingDayLiveDto } from '@alumni/shared';
+import { GIVING_DAY_PAGE_PATH, type GivingDayLiveDto, givingDayIdOfScene } from '@alumni/shared';
 import { DepartmentEntity } from '../school/department.entity.js';
 import { signedIn } from '../../test/auth.js';
 import { campaignFactory } from '../../test/factories.js';
 import { giveAndPay, payFake, post, until } from '../../test/giving.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { wechatFake } from '../../test/wechat.js';
+import { WxacodeFake } from '../wechat/fake/wxacode.fake.js';
 import type { CampaignEntity } from './campaign.entity.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
@@ -178,6 +180,38 @@ describe('giving days', () => {
         )
       ).day.title,
     ).toBe('改名后的捐赠日');
+  });
+
+  it('draws a published day’s poster code once, from WeChat, opening the day’s page by its scene', async () => {
+    const fake = wechatFake(t);
+    const calls = () => fake.calls.get('/wxa/getwxacodeunlimit') ?? 0;
+    const before = calls();
+    const draft = (await create(dayBody())).body.id as string;
+    // A draft has no public page, so no poster; nor has a day that does not exist.
+    for (const id of [draft, '00000000-0000-4000-8000-000000000000']) {
+      const refused = await t.request(`/api/v1/giving-days/${id}/poster-code`);
+      expect([refused.status, refused.body.error.code]).toEqual([404, 'GIVING_DAY_NOT_FOUND']);
+    }
+    expect((await t.request('/api/v1/giving-days/not-an-id/poster-code')).status).toBe(400);
+    expect(calls()).toBe(before);
+
+    await patch(draft, { status: 'published' });
+    const { posterCodeUrl } = await live(draft);
+    expect(posterCodeUrl).toBe(`/api/v1/giving-days/${draft}/poster-code`);
+    const first = await fetch(new URL(posterCodeUrl, t.baseUrl));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('image/png');
+    const image = Buffer.from(await first.arrayBuffer());
+    expect(image.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const issued = fake.feature(WxacodeFake).issued.at(-1)!;
+    expect(issued).toMatchObject({ page: GIVING_DAY_PAGE_PATH, envVersion: 'release' });
+    expect(issued.scene.length).toBeLessThanOrEqual(32);
+    // Scanning it opens the day's page with the scene, which names this day.
+    expect(givingDayIdOfScene(encodeURIComponent(issued.scene))).toBe(draft);
+    // Kept: the second poster is served from storage without asking WeChat again.
+    const second = await fetch(new URL(posterCodeUrl, t.baseUrl));
+    expect(Buffer.from(await second.arrayBuffer())).toEqual(image);
+    expect(calls()).toBe(before + 1);
   });
 
   it('edits a day: anything before it starts; once running, it may grow but not rewrite what alumni saw', async () => {

@@ -13,13 +13,17 @@ import {
   type GivingDayDto,
   type GivingDayLiveDto,
   type GivingDayMetric,
+  GIVING_DAY_PAGE_PATH,
+  givingDayScene,
 } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { MiniProgramCodesService } from '../mini-program-codes/mini-program-codes.service.js';
 import type { ReadCache } from '../read-cache/read-cache.js';
 import { ReadCaches } from '../read-cache/read-caches.service.js';
 import { SchoolService } from '../school/school.service.js';
+import type { ObjectContent } from '../storage/storage.port.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { toCampaignSummary } from './campaigns.service.js';
 import type { GivingDayChallengeBodyDto, GivingDayInputDto, UpdateGivingDayDto } from './dto/giving-day.dto.js';
@@ -65,6 +69,7 @@ export class GivingDaysService {
     private readonly audit: AuditService,
     private readonly alumni: AlumniService,
     private readonly school: SchoolService,
+    private readonly codes: MiniProgramCodesService,
     caches: ReadCaches,
   ) {
     this.liveCache = caches.create(['campaigns', 'giving_days', 'alumni']);
@@ -83,6 +88,16 @@ export class GivingDaysService {
     const now = Date.now();
     const phase = now < Date.parse(cached.day.startsAt) ? 'upcoming' : now >= Date.parse(cached.day.endsAt) ? 'ended' : 'live';
     return { ...cached, now: new Date(now).toISOString(), phase };
+  }
+
+  /**
+   * A published day's poster code (page GIVING_DAY_PAGE_PATH, scene `gd=<id>`), asked of
+   * WeChat once and kept in storage; a draft has none, as it has no public page.
+   */
+  async posterCode(id: string): Promise<ObjectContent> {
+    const day = await this.dataSource.getRepository(GivingDayEntity).findOneBy({ id, status: 'published' });
+    if (!day) throw new AppError('GIVING_DAY_NOT_FOUND');
+    return this.codes.image(GIVING_DAY_PAGE_PATH, givingDayScene(id));
   }
 
   async listForStaff(): Promise<GivingDayDto[]> {
@@ -285,6 +300,7 @@ export class GivingDaysService {
       classBoard: await board('class', metricOf('class_competition')),
       departmentBoard: await board('department', metricOf('department_competition')),
       challenges,
+      posterCodeUrl: `/api/v1/giving-days/${day.id}/poster-code`,
     };
   }
 

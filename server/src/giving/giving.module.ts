@@ -12,6 +12,7 @@ import { FieldCipher } from '../common/field-cipher.js';
 import type { AppConfig } from '../config/configuration.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
+import { MiniProgramCodesModule } from '../mini-program-codes/mini-program-codes.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { SchoolModule } from '../school/school.module.js';
@@ -90,6 +91,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     AuditModule,
     IdempotencyModule,
     InteractionsModule,
+    MiniProgramCodesModule,
     NotificationsModule,
     OutboxModule,
     SchoolModule,

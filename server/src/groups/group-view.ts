@@ -1,28 +1,18 @@
-import type { GroupDetailDto, GroupMyStandingDto, GroupSummaryDto } from '@alumni/shared';
+import { type GroupDetailDto, type GroupMyStandingDto, type GroupSummaryDto, uuidOfScene, uuidScene } from '@alumni/shared';
 import type { GroupEntity } from './group.entity.js';
 import { thumbnailKeyOf } from '../storage/storage-keys.js';
 
-const SCENE_PREFIX = 'g=';
-const UUID = /^([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})$/;
-
 /**
- * The mini-program code scene of a group: `g=` and the id's 16 bytes in base64url, 24
- * characters, all in WeChat's allowed set (wechat-contracts.md §6) and within its 32.
- * Derived from the id, so nothing needs storing and a scene never changes.
+ * The mini-program code scene of a group: `g=` and the id in base64url (shared scenes.ts),
+ * derived from the id, so nothing needs storing and a scene never changes.
  */
 export function sceneOf(groupId: string): string {
-  return SCENE_PREFIX + Buffer.from(groupId.replaceAll('-', ''), 'hex').toString('base64url');
+  return uuidScene('g', groupId);
 }
 
 /** The group id a scene names, or null when it is not one of ours. */
 export function groupIdOfScene(scene: string): string | null {
-  if (!scene.startsWith(SCENE_PREFIX)) return null;
-  const encoded = scene.slice(SCENE_PREFIX.length);
-  if (!/^[A-Za-z0-9_-]{22}$/.test(encoded)) return null;
-  const hex = Buffer.from(encoded, 'base64url').toString('hex');
-  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  // Base64url has spare bits in its last character: only the canonical spelling names the group.
-  return UUID.test(id) && sceneOf(id) === scene ? id : null;
+  return uuidOfScene('g', scene);
 }
 
 /** What presenting groups needs: department names and the storage's URLs. */

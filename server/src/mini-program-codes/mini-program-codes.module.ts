@@ -5,7 +5,7 @@ import { WechatModule } from '../wechat/wechat.module.js';
 import { MiniProgramCodeEntity } from './mini-program-code.entity.js';
 import { MiniProgramCodesService } from './mini-program-codes.service.js';
 
-/** Cached mini-program codes for any page and scene (spot codes, story posters). */
+/** Cached mini-program codes for any page and scene (spot codes, story and giving-day posters, class invitations). */
 @Module({
   imports: [TypeOrmModule.forFeature([MiniProgramCodeEntity]), WechatModule, StorageModule],
   providers: [MiniProgramCodesService],

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
 import type { Repository } from 'typeorm';
 import { OBJECT_STORAGE, type ObjectContent, type ObjectStorage } from '../storage/storage.port.js';
 import { WechatQrcodeClient } from '../wechat/wechat-qrcode.client.js';
@@ -51,4 +52,12 @@ export class MiniProgramCodesService {
       this.logger.warn({ err: error, key }, 'could not remove a duplicate mini-program code');
     }
   }
+}
+
+/**
+ * Answers with a code image. A poster's code is public and never changes for its page and
+ * scene, so browsers and the CDN may keep it.
+ */
+export async function sendPublicCode(reply: FastifyReply, image: ObjectContent): Promise<void> {
+  await reply.header('content-type', image.contentType).header('cache-control', 'public, max-age=3600').send(image.body);
 }

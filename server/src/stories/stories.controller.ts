@@ -5,6 +5,7 @@ import type { AuthUserDto, Page, StoryCommentDto, StoryDto, StoryLikeDto, StoryM
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators.js';
 import { ApiErrors } from '../common/api-errors.decorator.js';
 import { PageQueryDto } from '../common/pagination.js';
+import { sendPublicCode } from '../mini-program-codes/mini-program-codes.service.js';
 import { StoriesPosterService } from './stories-poster.service.js';
 import { StoriesService } from './stories.service.js';
 import {
@@ -163,7 +164,7 @@ export class StoriesController {
   @ApiErrors('STORY_NOT_FOUND', 'WECHAT_QRCODE_PAGE_INVALID', 'WECHAT_RATE_LIMITED', 'WECHAT_UNAVAILABLE')
   async posterCode(@Param('id', ParseUUIDPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
     const image = await this.posters.code(id);
-    await reply.header('content-type', image.contentType).header('cache-control', 'public, max-age=3600').send(image.body);
+    await sendPublicCode(reply, image);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CampaignSummaryDto } from './campaigns.js';
+import { uuidOfScene, uuidScene } from '../scenes.js';
 
 /** pending: ordered, not yet paid · paid · closed: never paid, the order is closed at WeChat Pay · refunded. */
 export const DONATION_STATUSES = ['pending', 'paid', 'closed', 'refunded'] as const;
@@ -429,6 +430,18 @@ export const GIVING_DAY_STATUSES = ['draft', 'published'] as const;
 export type GivingDayStatus = (typeof GIVING_DAY_STATUSES)[number];
 /** How often the giving-day page reads its live view again (the server caches it between payments). */
 export const GIVING_DAY_REFRESH_SECONDS = 5;
+
+/** A giving day's page; its poster's mini-program code opens it with scene `gd=<day id, base64url>` (scenes.ts). */
+export const GIVING_DAY_PAGE_PATH = 'packages/giving/pages/giving-day/index';
+
+export function givingDayScene(id: string): string {
+  return uuidScene('gd', id);
+}
+
+/** The giving day a scene made by `givingDayScene` names (maybe percent-encoded), or null. */
+export function givingDayIdOfScene(scene: string): string | null {
+  return uuidOfScene('gd', scene);
+}
 /** An amount board shows a class or department only once this many donors gave: a sum of one or two gifts would name them. */
 export const GIVING_DAY_AMOUNT_MIN_DONORS = 3;
 export const GIVING_DAY_MAX_CAMPAIGNS = 10;
@@ -530,6 +543,8 @@ export interface GivingDayLiveDto {
   classBoard: GivingDayBoardDto;
   departmentBoard: GivingDayBoardDto;
   challenges: GivingDayChallengeProgressDto[];
+  /** The poster's mini-program code (an image; opens this day's page). */
+  posterCodeUrl: string;
 }
 
 /** Who the receipt (公益事业捐赠票据) is made out to: a person (ID number) or a company (统一社会信用代码). */

@@ -3,37 +3,20 @@
  * outstanding alumni (杰出校友). Alumni submit, staff review and publish; a story about
  * someone waits for that person's consent.
  */
+import { uuidOfScene, uuidScene } from '../scenes.js';
 import type { MemoryCommentDto } from './memories.js';
 
 /** A story's page; its poster's mini-program code opens it with scene `s=<story id, base64url>`. */
 export const STORY_PAGE_PATH = 'packages/stories/pages/story/index';
 
-const HEX = /^[0-9a-f]{32}$/;
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/**
- * The scene of a story's mini-program code: `s=` and the id's 16 bytes in base64url (24
- * characters, within WeChat's 32; its alphabet is within the scene's).
- */
+/** The scene of a story's mini-program code: `s=` and the id (scenes.ts). */
 export function storyScene(id: string): string {
-  const hex = id.replace(/-/g, '').toLowerCase();
-  if (!HEX.test(hex)) throw new Error('not a uuid');
-  let bits = '';
-  for (const c of hex) bits += parseInt(c, 16).toString(2).padStart(4, '0');
-  let out = '';
-  for (let i = 0; i < bits.length; i += 6) out += B64[parseInt(bits.slice(i, i + 6).padEnd(6, '0'), 2)];
-  return `s=${out}`;
+  return uuidScene('s', id);
 }
 
 /** The story id of a scene made by `storyScene` (as WeChat hands it over, maybe percent-encoded), or null. */
 export function storyIdOfScene(scene: string): string | null {
-  const code = decodeURIComponent(scene).replace(/^s=/, '');
-  if (!/^[A-Za-z0-9_-]{22}$/.test(code)) return null;
-  let bits = '';
-  for (const c of code) bits += B64.indexOf(c).toString(2).padStart(6, '0');
-  let hex = '';
-  for (let i = 0; i < 128; i += 4) hex += parseInt(bits.slice(i, i + 4), 2).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidOfScene('s', scene);
 }
 
 export const STORY_KINDS = ['news', 'alumni_story', 'outstanding_alumnus'] as const;

@@ -68,6 +68,7 @@ export function givingDayLive(override: Partial<GivingDayLiveDto> = {}): GivingD
         board: classBoard,
       },
     ],
+    posterCodeUrl: '/api/v1/giving-days/g1/poster-code',
     ...override,
   };
 }

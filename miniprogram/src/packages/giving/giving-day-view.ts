@@ -1,4 +1,12 @@
-import { formatFen, type GivingDayChallengeProgressDto, type GivingDayLiveDto } from '@alumni/shared';
+import {
+  formatFen,
+  type GivingDayChallengeProgressDto,
+  type GivingDayDto,
+  type GivingDayLiveDto,
+  givingDayIdOfScene,
+} from '@alumni/shared';
+import { GIVING_DAY_URL } from '../../components/campaign-links';
+import { recordIdOf } from '../../components/scene-params';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -37,3 +45,18 @@ export function challengeLine(challenge: GivingDayChallengeProgressDto): string 
 /** Percent of a target, whole, at most 100. */
 export const percentOf = (value: number, target: number | null | undefined) =>
   target ? Math.min(100, Math.floor((value * 100) / target)) : 0;
+
+/** The day a page was opened for: `?id=` (lists, share cards) or `?scene=` (the poster's mini-program code). */
+export const givingDayIdOf = (params: Record<string, string | undefined>) => recordIdOf(params, givingDayIdOfScene);
+
+const shareTitle = (day: Pick<GivingDayDto, 'title'>) => `${day.title}：一起为母校加油`;
+
+/** The card of a day shared to a chat (onShareAppMessage): the page that opens it. */
+export function givingDayShareCard(day: Pick<GivingDayDto, 'id' | 'title'>): { title: string; path: string } {
+  return { title: shareTitle(day), path: `${GIVING_DAY_URL}?id=${day.id}` };
+}
+
+/** The same day shared to Moments (onShareTimeline): WeChat opens this page with `query`. */
+export function givingDayTimelineCard(day: Pick<GivingDayDto, 'id' | 'title'>): { title: string; query: string } {
+  return { title: shareTitle(day), query: `id=${day.id}` };
+}

@@ -1,5 +1,5 @@
 import { STORY_KIND_LABELS, type StoryDto } from '@alumni/shared';
-import { CANVAS_FONTS, textWriter, wrapText } from '../../components/canvas-text';
+import { CANVAS_FONTS, paintPosterFoot, textWriter, wrapText } from '../../components/canvas-text';
 
 export const POSTER_WIDTH = 750;
 export const POSTER_HEIGHT = 1200;
@@ -70,9 +70,5 @@ export function paintPoster(ctx: PosterContext, content: PosterContent, images: 
       y += 42;
     }
   }
-  const codeSize = 220;
-  const codeTop = POSTER_HEIGHT - codeSize - 60;
-  ctx.drawImage(images.code, W - 48 - codeSize, codeTop, codeSize, codeSize);
-  text(content.school, 48, codeTop + 60, 'bold 30px', '#1f2329');
-  text(content.hint, 48, codeTop + 110, '26px', '#86909c');
+  paintPosterFoot(ctx, images.code, content, { width: W, height: POSTER_HEIGHT });
 }

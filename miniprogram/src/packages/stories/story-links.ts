@@ -1,5 +1,6 @@
 import { STORY_PAGE_PATH, type StoryDto, storyIdOfScene } from '@alumni/shared';
 import { mediaUrl } from '../../api/media';
+import { recordIdOf } from '../../components/scene-params';
 
 export const STORY_URL = `/${STORY_PAGE_PATH}`;
 export const STORIES_URL = '/packages/stories/pages/index/index';
@@ -10,10 +11,7 @@ export const STORY_POSTER_URL = '/packages/stories/pages/poster/index';
 export const storyUrl = (id: string) => `${STORY_URL}?id=${id}`;
 
 /** The story a page was opened for: `?id=` (lists, share cards, notices) or `?scene=` (the poster's mini-program code). */
-export function storyIdOf(params: Record<string, string | undefined>): string | undefined {
-  if (params.id) return params.id;
-  return params.scene ? (storyIdOfScene(params.scene) ?? undefined) : undefined;
-}
+export const storyIdOf = (params: Record<string, string | undefined>) => recordIdOf(params, storyIdOfScene);
 
 /** The card of a story shared to a chat (onShareAppMessage): its title, its cover, the page that opens it. */
 export function storyShareCard(story: Pick<StoryDto, 'id' | 'title' | 'coverUrl'>): { title: string; path: string; imageUrl?: string } {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
-import { CAMPUS_DAY_STAMP_PAGE_PATH, CLASS_INVITATION_PAGE, GROUP_PAGE_PATH, STORY_PAGE_PATH } from '@alumni/shared';
+import { CAMPUS_DAY_STAMP_PAGE_PATH, CLASS_INVITATION_PAGE, GIVING_DAY_PAGE_PATH, GROUP_PAGE_PATH, STORY_PAGE_PATH } from '@alumni/shared';
 import type { FakeRequest, FakeWechatServer } from './fake-wechat.server.js';
 
 /**
@@ -26,6 +26,7 @@ export const DEFAULT_PUBLISHED_PAGES = [
   CAMPUS_DAY_STAMP_PAGE_PATH,
   STORY_PAGE_PATH,
   CLASS_INVITATION_PAGE,
+  GIVING_DAY_PAGE_PATH,
 ];
 
 export interface IssuedCode {

@@ -1,12 +1,12 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { givingDayLive } from '../../giving-day-fixtures';
 import GivingDayPage from './index';
 
-// The shared Taro mock has no useShareAppMessage; the page registers its share card with it.
+// The shared Taro mock has no share hooks; the page registers its share cards with them.
 jest.mock('@tarojs/taro', () => {
   const actual = jest.requireActual('@tarojs/taro');
-  return { __esModule: true, ...actual, default: actual.default, useShareAppMessage: jest.fn() };
+  return { __esModule: true, ...actual, default: actual.default, useShareAppMessage: jest.fn(), useShareTimeline: jest.fn() };
 });
 
 const taroRequest = Taro.request as jest.Mock;
@@ -56,5 +56,27 @@ describe('捐赠日', () => {
     });
     expect(container.querySelector('.giving-day-totals__amount')!.textContent).toBe('¥2,020.00');
     expect(taroRequest.mock.calls.map(([call]) => call.url.split('?')[0])).toEqual(['/api/v1/giving-days/g1', '/api/v1/giving-days/g1']);
+  });
+
+  it('分享海报 shows the poster’s words and its code as they are where the browser cannot draw, and folds away', async () => {
+    taroRequest.mockImplementation(({ url }: { url: string }) =>
+      Promise.resolve({
+        statusCode: 200,
+        data: url.startsWith('/api/v1/school') ? { name: '江州学院', departments: [] } : givingDayLive(),
+      }),
+    );
+    const { container } = render(<GivingDayPage />);
+    await screen.findByText('百年校庆捐赠日');
+    await act(async () => {
+      fireEvent.click(screen.getByText('分享海报'));
+      await jest.advanceTimersByTimeAsync(0);
+    });
+    // jsdom has no 2D canvas: drawing fails, so the same words and the code show instead.
+    const fallback = await waitFor(() => container.querySelector('.giving-day-poster__fallback')!);
+    expect(fallback.textContent).toContain('已筹 ¥1,920.00 · 4 位校友参与');
+    expect(fallback.querySelector('img')!.getAttribute('src')).toBe('/api/v1/giving-days/g1/poster-code');
+    expect(container.querySelector('.giving-day-poster__save')).toBeNull();
+    fireEvent.click(screen.getByText('收起海报'));
+    expect(container.querySelector('.giving-day-poster__fallback')).toBeNull();
   });
 });

@@ -6,26 +6,59 @@ import {
   type GivingDayBoardDto,
   type GivingDayLiveDto,
 } from '@alumni/shared';
-import { Progress, Skeleton } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
-import Taro, { useDidHide, useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
+import { Button, Progress, Skeleton } from '@nutui/nutui-react-taro';
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useDidHide, useDidShow, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { getGivingDayLive } from '../../../../api/giving-days';
-import { CAMPAIGN_URL } from '../../../../components/campaign-links';
+import { mediaUrl } from '../../../../api/media';
+import { getSchool } from '../../../../api/school';
+import { CAMPAIGN_URL, GIVING_DAY_URL } from '../../../../components/campaign-links';
+import type { DrawnCanvas, PaintContext, PictureLoader } from '../../../../components/drawn-image';
 import { ErrorState } from '../../../../components/error-state';
+import { PosterView } from '../../../../components/poster-view';
 import { useLoaded } from '../../../../components/use-loaded';
-import { challengeLine, countdownLine, dayTotalFen, percentOf } from '../../giving-day-view';
+import {
+  GIVING_DAY_POSTER_HEIGHT,
+  GIVING_DAY_POSTER_WIDTH,
+  type GivingDayPosterContent,
+  givingDayPosterContent,
+  givingDayPosterFileName,
+  paintGivingDayPoster,
+} from '../../giving-day-poster';
+import {
+  challengeLine,
+  countdownLine,
+  dayTotalFen,
+  givingDayIdOf,
+  givingDayShareCard,
+  givingDayTimelineCard,
+  percentOf,
+} from '../../giving-day-view';
 import './index.scss';
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+const POSTER_CANVAS: DrawnCanvas = { id: 'giving-day-poster-canvas', width: GIVING_DAY_POSTER_WIDTH, height: GIVING_DAY_POSTER_HEIGHT };
+
+/** The code as a picture the canvas draws, then the poster. */
+async function paintPoster(ctx: PaintContext, content: GivingDayPosterContent, picture: PictureLoader): Promise<void> {
+  paintGivingDayPoster(ctx, content, await picture(content.codeUrl));
+}
 
 const loadLive = async (id: string): Promise<{ live: GivingDayLiveDto; offsetMs: number }> => {
   const live = await getGivingDayLive(id);
   return { live, offsetMs: Date.parse(live.now) - Date.now() };
 };
 
-/** A giving day: countdown, live totals, challenges, class and department boards, the latest donors; read again every few seconds. */
+/**
+ * A giving day: countdown, live totals, challenges, class and department boards, the latest
+ * donors; read again every few seconds. Shared as a card (chat, Moments) or as a poster with
+ * the mini-program code that opens this page (scene `gd=…`).
+ */
 export default function GivingDayPage() {
   const { params } = useRouter();
-  const { state, reload, update } = useLoaded(params.id, loadLive, '捐赠日不存在或尚未发布');
+  const id = givingDayIdOf(params);
+  const { state, reload, update } = useLoaded(id, loadLive, '捐赠日不存在或尚未发布');
   const [now, setNow] = useState(() => Date.now());
   const visible = useRef(true);
 
@@ -33,14 +66,14 @@ export default function GivingDayPage() {
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 1000);
     const refresh = setInterval(() => {
-      if (!visible.current || !params.id) return;
-      loadLive(params.id).then(update, () => undefined);
+      if (!visible.current || !id) return;
+      loadLive(id).then(update, () => undefined);
     }, GIVING_DAY_REFRESH_SECONDS * 1000);
     return () => {
       clearInterval(tick);
       clearInterval(refresh);
     };
-  }, [params.id, update]);
+  }, [id, update]);
   useDidHide(() => {
     visible.current = false;
   });
@@ -48,11 +81,9 @@ export default function GivingDayPage() {
     visible.current = true;
   });
 
-  useShareAppMessage(() =>
-    state.status === 'ready'
-      ? { title: `${state.live.day.title}：一起为母校加油`, path: `/packages/giving/pages/giving-day/index?id=${state.live.day.id}` }
-      : {},
-  );
+  const day = state.status === 'ready' ? state.live.day : null;
+  useShareAppMessage(() => (day ? givingDayShareCard(day) : { title: '捐赠日', path: GIVING_DAY_URL }));
+  useShareTimeline(() => (day ? givingDayTimelineCard(day) : { title: '捐赠日' }));
 
   if (state.status === 'loading') return <Skeleton className="giving-day-skeleton" rows={10} animated />;
   if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void reload()} />;
@@ -72,6 +103,8 @@ export default function GivingDayPage() {
           {formatShanghaiShort(live.day.startsAt)} – {formatShanghaiShort(live.day.endsAt)}
         </Text>
       </View>
+
+      <ShareBar live={live} />
 
       <View className="giving-day__card giving-day-totals">
         <Text className="giving-day-totals__amount">{formatFen(total)}</Text>
@@ -147,6 +180,63 @@ export default function GivingDayPage() {
           ))
         )}
       </View>
+    </View>
+  );
+}
+
+/**
+ * 分享给校友 (WeChat's share sheet with the day's card) and 分享海报: the poster is drawn from
+ * the figures as they stand at the tap (the page's refreshes do not redraw it).
+ */
+function ShareBar({ live }: { live: GivingDayLiveDto }) {
+  const [poster, setPoster] = useState<GivingDayPosterContent | null>(null);
+  const [opening, setOpening] = useState(false);
+  const open = async () => {
+    if (poster) {
+      setPoster(null);
+      return;
+    }
+    setOpening(true);
+    try {
+      const school = await getSchool();
+      setPoster(givingDayPosterContent(live, school.name, mediaUrl(live.posterCodeUrl)));
+    } catch {
+      // The request wrapper showed why.
+    } finally {
+      setOpening(false);
+    }
+  };
+  return (
+    <View className="giving-day__card giving-day-share">
+      <View className="giving-day-share__actions">
+        {IS_WEAPP ? (
+          <Button className="giving-day-share__card" size="small" shape="round" type="primary" openType="share">
+            分享给校友
+          </Button>
+        ) : null}
+        <Button className="giving-day-share__poster" size="small" shape="round" loading={opening} onClick={() => void open()}>
+          {poster ? '收起海报' : '分享海报'}
+        </Button>
+      </View>
+      {IS_WEAPP ? <Text className="giving-day-share__hint">点右上角 ··· 可分享到朋友圈</Text> : null}
+      {poster ? (
+        <PosterView
+          name="giving-day-poster"
+          canvas={POSTER_CANVAS}
+          content={poster}
+          paint={paintPoster}
+          fileName={givingDayPosterFileName(poster)}
+          fallback={
+            <>
+              <Text className="giving-day-poster__title">{poster.title}</Text>
+              <Text className="giving-day-poster__line">{poster.window}</Text>
+              <Text className="giving-day-poster__line">{poster.progress}</Text>
+              <Image className="giving-day-poster__code" src={poster.codeUrl} mode="aspectFit" />
+              <Text className="giving-day-poster__line">{poster.hint}</Text>
+            </>
+          }
+        />
+      ) : null}
     </View>
   );
 }
