@@ -116,7 +116,7 @@ export function registerRequestLog(fastify: FastifyInstance, root: Logger): void
     {},
     {
       serializers: { req: (req: unknown) => req, res: (res: unknown) => res },
-      formatters: { log: (object: Record<string, unknown>) => object },
+      formatters: { log: (object: object) => object },
     },
   );
   fastify.addHook('onResponse', (request, reply, done) => {
