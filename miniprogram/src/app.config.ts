@@ -136,6 +136,8 @@ export default defineAppConfig({
   ],
   // Staff pick an event's place on the map (events editor); WeChat refuses undeclared location APIs.
   requiredPrivateInfos: ['chooseLocation'],
+  // WeChat Pay's signing mini-program (月捐 签约自动扣款, 委托代扣): its page asks for it to be listed here.
+  navigateToMiniProgramAppIdList: ['wxbd687630cd02ce1d'],
   // Only the components of the page being opened are injected (WeChat's 按需注入), not every page's.
   lazyCodeLoading: 'requiredComponents',
   // From a tab page, fetch ahead the subpackage its taps open, so the next page opens at once.

@@ -204,6 +204,8 @@ export const MATRIX: Record<string, PolicyName> = {
   'GET /api/v1/me/monthly-pledges/{id}': 'owner',
   'PATCH /api/v1/me/monthly-pledges/{id}': 'owner',
   'POST /api/v1/me/monthly-pledges/{id}/cancel': 'owner',
+  'POST /api/v1/me/monthly-pledges/{id}/contract': 'owner',
+  'POST /api/v1/me/monthly-pledges/{id}/contract/check': 'owner',
   'GET /api/v1/me/monthly-instalments/{id}': 'owner',
   'POST /api/v1/me/monthly-instalments/{id}/pay': 'owner',
   'GET /api/v1/staff/monthly-giving': 'staff',

@@ -1,5 +1,6 @@
 import type {
   CreateMonthlyPledgeRequest,
+  MonthlyContractSigningDto,
   MonthlyInstalmentDetailDto,
   MonthlyInstalmentOrderDto,
   MonthlyPledgeDto,
@@ -27,6 +28,16 @@ export function updateMonthlyPledge(id: string, body: UpdateMonthlyPledgeRequest
 
 export function cancelMonthlyPledge(id: string): Promise<MonthlyPledgeDto> {
   return request<MonthlyPledgeDto>({ method: 'POST', path: `${pledgePath(id)}/cancel` });
+}
+
+/** 签约自动扣款: the signed request that opens WeChat Pay's signing mini-program (wx.navigateToMiniProgram). */
+export function signMonthlyContract(id: string): Promise<MonthlyContractSigningDto> {
+  return request<MonthlyContractSigningDto>({ method: 'POST', path: `${pledgePath(id)}/contract` });
+}
+
+/** Back from the signing mini-program: the server asks WeChat Pay whether the contract was signed. */
+export function checkMonthlyContract(id: string): Promise<MonthlyPledgeDto> {
+  return request<MonthlyPledgeDto>({ method: 'POST', path: `${pledgePath(id)}/contract/check` });
 }
 
 /** A month of my pledge: what the month's invitation opens. */

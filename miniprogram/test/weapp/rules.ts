@@ -71,6 +71,22 @@ export const RULES = {
     says: 'wx.requestPayment needs timeStamp, nonceStr, package ("prepay_id=…"), signType (RSA for API v3) and paySign, all strings',
     source: 'WeChat Pay 小程序调起支付 (pay.weixin.qq.com, API v3); /miniprogram/dev/api/payment/wx.requestPayment.html',
   },
+  'miniprogram.tap': {
+    says: 'wx.navigateToMiniProgram opens another mini-program only from a user tap (not after an await in it)',
+    source:
+      '/miniprogram/dev/api/navigate/wx.navigateToMiniProgram.html (需要用户触发跳转); that an await ends the tap is the fake’s strict reading (unverified), ' +
+      'as for requestSubscribeMessage',
+  },
+  'miniprogram.appid-list': {
+    says: 'the mini-program opened must be listed in app.json navigateToMiniProgramAppIdList',
+    source:
+      'WeChat Pay 小程序纯签约 (pay.weixin.qq.com/wiki/doc/api/wxpay_v2/papay/chapter3_3.shtml: 请在 app.json 的 navigateToMiniProgramAppIdList 中增加此 appid); ' +
+      'whether current clients still refuse an unlisted appId is unverified',
+  },
+  'miniprogram.extra-data': {
+    says: 'extraData is an object; WeChat Pay’s signing mini-program takes its request there, every value a string with a sign',
+    source: '/miniprogram/dev/api/navigate/wx.navigateToMiniProgram.html (extraData: object); WeChat Pay 小程序纯签约 (extraData 字段)',
+  },
 } as const;
 
 export type RuleId = keyof typeof RULES;

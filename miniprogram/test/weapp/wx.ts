@@ -98,7 +98,7 @@ const inTap = () => tapDepth > 0;
 // ---------------------------------------------------------------------------------------
 // Dialogs and the person answering them
 
-export type DialogKind = 'modal' | 'actionSheet' | 'subscribe' | 'payment' | 'privacy' | 'authorize';
+export type DialogKind = 'modal' | 'actionSheet' | 'subscribe' | 'payment' | 'privacy' | 'authorize' | 'miniProgram';
 
 export interface Dialog {
   kind: DialogKind;
@@ -114,6 +114,8 @@ const DEFAULT_ANSWERS: Record<DialogKind, Answer> = {
   payment: 'pay',
   privacy: 'agree',
   authorize: 'allow',
+  // In the other mini-program (WeChat Pay's signing page): the person signs; 'refuse' returns without signing, 'cancel' never opens it.
+  miniProgram: 'sign',
 };
 
 let open: (Dialog & { answer: (value: Answer) => void }) | null = null;
@@ -393,6 +395,11 @@ function pageProblem(api: string, url: string): string | null {
 /** What a page registers with Taro's hooks, for the test to trigger as WeChat would. */
 export const page = {
   params: {} as Record<string, string | undefined>,
+  /** What useDidShow registered: WeChat calls them again whenever the page shows again (back from another mini-program). */
+  shows: new Set<() => void>(),
+  show() {
+    for (const callback of [...this.shows]) callback();
+  },
   share: null as null | (() => { title?: string; path?: string; imageUrl?: string }),
   timeline: null as null | (() => { title?: string; query?: string; imageUrl?: string }),
   pullDown: null as null | (() => void),
@@ -570,6 +577,47 @@ export const Taro = {
       }),
     );
   },
+  navigateToMiniProgram: (o: { appId: string; path?: string; extraData?: unknown }) => {
+    called('navigateToMiniProgram', o);
+    if (!inTap()) {
+      breakRule('miniprogram.tap', `navigateToMiniProgram to ${o.appId} outside a tap`);
+      return Promise.reject({ errMsg: 'navigateToMiniProgram:fail can only be invoked by user TAP gesture.' });
+    }
+    if (!((appConfig as { navigateToMiniProgramAppIdList?: string[] }).navigateToMiniProgramAppIdList ?? []).includes(o.appId)) {
+      breakRule('miniprogram.appid-list', `navigateToMiniProgram to ${o.appId}, which app.config.ts does not list`);
+      return Promise.reject({ errMsg: 'navigateToMiniProgram:fail invalid appid' });
+    }
+    const extra = o.extraData as Record<string, unknown> | undefined;
+    if (
+      o.appId === SIGNING_APPID &&
+      (!extra || typeof extra !== 'object' || Object.values(extra).some((v) => typeof v !== 'string') || !extra.sign)
+    ) {
+      breakRule('miniprogram.extra-data', 'the signing mini-program opened without a signed extraData of strings');
+      return Promise.reject({ errMsg: 'navigateToMiniProgram:fail invalid extraData' });
+    }
+    return showDialog<{ errMsg: string }>('miniProgram', o, (answer, resolve, reject) => {
+      if (answer === 'cancel') return reject({ errMsg: 'navigateToMiniProgram:fail cancel' });
+      resolve({ errMsg: 'navigateToMiniProgram:ok' });
+      // The person is in the other mini-program now; coming back, WeChat shows our page again with the referrer's data.
+      realSetTimeout(() => {
+        const signed = answer === 'sign';
+        enterOptions = {
+          scene: 1038,
+          path: '',
+          query: {},
+          referrerInfo: {
+            appId: o.appId,
+            extraData: signed
+              ? { return_code: 'SUCCESS', contract_id: 'Wx0000000000001' }
+              : { return_code: 'FAIL', return_msg: '用户取消' },
+          },
+        };
+        returns.push({ appId: o.appId, extraData: extra, signed });
+        page.show();
+      }, 0);
+    });
+  },
+  getEnterOptionsSync: () => enterOptions,
   requestPayment: (o: Record<string, unknown>) => {
     called('requestPayment', o);
     const missing = ['timeStamp', 'nonceStr', 'package', 'signType', 'paySign'].filter((k) => typeof o[k] !== 'string' || !o[k]);
@@ -697,6 +745,17 @@ function navigate(api: string, options: { url: string }) {
   return Promise.resolve({ errMsg: `${api}:ok` });
 }
 
+/** WeChat Pay's signing mini-program (委托代扣 小程序纯签约). */
+const SIGNING_APPID = 'wxbd687630cd02ce1d';
+/** How the mini-program was entered or last shown again (wx.getEnterOptionsSync). */
+let enterOptions: { scene: number; path: string; query: Record<string, string>; referrerInfo?: { appId: string; extraData?: unknown } } = {
+  scene: 1001,
+  path: '',
+  query: {},
+};
+/** Each visit to another mini-program: whom, with what, and whether the person signed there. */
+export const returns: { appId: string; extraData: unknown; signed: boolean }[] = [];
+
 /** Back to a fresh phone between tests. */
 export function resetWx(): void {
   network.reset();
@@ -719,6 +778,9 @@ export function resetWx(): void {
   tapDepth = 0;
   gestureWindow = null;
   page.params = {};
+  page.shows.clear();
+  enterOptions = { scene: 1001, path: '', query: {} };
+  returns.length = 0;
   page.share = null;
   page.timeline = null;
   page.pullDown = null;

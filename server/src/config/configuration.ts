@@ -13,7 +13,7 @@ export { ConfigError } from './env-reader.js';
 export type { NodeEnv } from './server.config.js';
 export type { PhoneCipherConfig } from './auth.config.js';
 export type { WechatConfig } from './wechat.config.js';
-export type { WechatPayConfig } from './wechat-pay.config.js';
+export type { PapayConfig, WechatPayConfig } from './wechat-pay.config.js';
 export type { S3Config } from './storage.config.js';
 
 /**

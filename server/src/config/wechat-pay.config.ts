@@ -3,7 +3,9 @@ import { isAbsolute, resolve } from 'node:path';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, Matches, MinLength } from 'class-validator';
 import {
+  DEVELOPMENT_WECHATPAY_APIV2_KEY,
   DEVELOPMENT_WECHATPAY_APIV3_KEY,
+  DEVELOPMENT_WECHATPAY_PAPAY_PLAN_ID,
   DEVELOPMENT_WECHATPAY_MCHID,
   DEVELOPMENT_WECHATPAY_MERCHANT_PRIVATE_KEY,
   DEVELOPMENT_WECHATPAY_MERCHANT_SERIAL,
@@ -50,6 +52,44 @@ class WechatPayVariables {
       'WECHATPAY_NOTIFY_URL must be a URL without a query string, e.g. https://alumni.example.edu.cn/api/v1/giving/wechat-pay/notify',
   })
   WECHATPAY_NOTIFY_URL?: string;
+
+  @Transform(toBool)
+  @IsIn([true, false], { message: 'WECHATPAY_PAPAY must be true or false' })
+  WECHATPAY_PAPAY: boolean = false;
+
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: 'WECHATPAY_PAPAY_PLAN_ID must be the deduction template id (plan_id, digits) WeChat Pay approved' })
+  WECHATPAY_PAPAY_PLAN_ID?: string;
+
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{32}$/, { message: 'WECHATPAY_APIV2_KEY must be the 32-character APIv2 key set in the merchant console' })
+  WECHATPAY_APIV2_KEY?: string;
+
+  @IsIn(['MD5', 'HMAC-SHA256'], { message: 'WECHATPAY_PAPAY_SIGN_TYPE must be MD5 or HMAC-SHA256' })
+  WECHATPAY_PAPAY_SIGN_TYPE: 'MD5' | 'HMAC-SHA256' = 'MD5';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+\/[^\s?#]*$/, { message: 'WECHATPAY_PAPAY_NOTIFY_URL must be a URL without a query string' })
+  WECHATPAY_PAPAY_NOTIFY_URL?: string;
+}
+
+/**
+ * Entrusted deduction (委托代扣, API v2: docs/wechat-pay.md), only when the merchant has the
+ * permission and says so (WECHATPAY_PAPAY=true). Null otherwise: pledges stay in invite mode.
+ */
+export interface PapayConfig {
+  /** The approved deduction template (plan_id). */
+  planId: string;
+  /** The APIv2 key: v2 signatures of requests, answers and notifications. */
+  apiV2Key: string;
+  signType: 'MD5' | 'HMAC-SHA256';
+  /**
+   * WECHATPAY_PAPAY_NOTIFY_URL, the address of /api/v1/giving/wechat-pay/papay: signing results
+   * arrive at `…/contract-notify` (also the template's termination address, registered at WeChat
+   * Pay), deduction results at `…/pay-notify`. Null in the demo when unset: the client names this
+   * server's own loopback address as it is bound (PapayClient.notifyUrl), as for payments.
+   */
+  notifyBase: string | null;
 }
 
 export interface WechatPayConfig {
@@ -83,6 +123,7 @@ export interface WechatPayConfig {
    * so the fake's notifications arrive whatever port the server got (PORT=0 included).
    */
   notifyUrl: string | null;
+  papay: PapayConfig | null;
 }
 
 const OWN = "your merchant's own value (see docs/giving.md)";
@@ -103,7 +144,8 @@ export function readWechatPayConfig(reader: EnvReader, { fake }: { fake: boolean
       publicKeyId: '',
       platformCertificates: false,
     };
-    return { configured, fake, apiBase, notifyUrl, ...none };
+    if (vars.WECHATPAY_PAPAY) reader.problem('WECHATPAY_PAPAY=true needs a merchant (WECHATPAY_MCHID): deduction is a WeChat Pay product');
+    return { configured, fake, apiBase, notifyUrl, ...none, papay: null };
   }
   const own = (name: keyof WechatPayVariables, developmentValue: string, what = OWN) =>
     reader.own(name, vars[name] as string | undefined, developmentValue, what);
@@ -132,6 +174,19 @@ export function readWechatPayConfig(reader: EnvReader, { fake }: { fake: boolean
     publicKeyId: publicKeyMode ? own('WECHATPAY_PUBLIC_KEY_ID', DEVELOPMENT_WECHATPAY_PUBLIC_KEY_ID, PUBLIC_KEY_OR_CERTIFICATES) : '',
     platformCertificates,
     notifyUrl,
+    papay: vars.WECHATPAY_PAPAY ? readPapay(reader, vars) : null,
+  };
+}
+
+function readPapay(reader: EnvReader, vars: WechatPayVariables): PapayConfig {
+  if (!reader.demo && !vars.WECHATPAY_PAPAY_NOTIFY_URL?.startsWith('https://')) {
+    reader.problem('WECHATPAY_PAPAY_NOTIFY_URL must be set to the public https address of /api/v1/giving/wechat-pay/papay');
+  }
+  return {
+    planId: reader.own('WECHATPAY_PAPAY_PLAN_ID', vars.WECHATPAY_PAPAY_PLAN_ID, DEVELOPMENT_WECHATPAY_PAPAY_PLAN_ID, OWN),
+    apiV2Key: reader.own('WECHATPAY_APIV2_KEY', vars.WECHATPAY_APIV2_KEY, DEVELOPMENT_WECHATPAY_APIV2_KEY, OWN),
+    signType: vars.WECHATPAY_PAPAY_SIGN_TYPE,
+    notifyBase: vars.WECHATPAY_PAPAY_NOTIFY_URL ? withoutTrailingSlash(vars.WECHATPAY_PAPAY_NOTIFY_URL) : null,
   };
 }
 

@@ -29,7 +29,7 @@ import { CampaignDisbursementEntity } from '../giving/campaign-disbursement.enti
 import { CampaignMatchEntity } from '../giving/campaign-match.entity.js';
 import { GivingDayEntity } from '../giving/giving-day.entity.js';
 import { DonationReceiptEntity } from '../giving/donation-receipt.entity.js';
-import { MonthlyInstalmentEntity, MonthlyPledgeEntity } from '../giving/monthly/monthly-pledge.entity.js';
+import { MonthlyContractEntity, MonthlyInstalmentEntity, MonthlyPledgeEntity } from '../giving/monthly/monthly-pledge.entity.js';
 import { CampaignTreeEntity } from '../giving/campaign-tree.entity.js';
 import { DonationEntity } from '../giving/donation.entity.js';
 import { DonationRefundEntity } from '../giving/donation-refund.entity.js';
@@ -116,6 +116,7 @@ export const ENTITIES = [
   DonationReceiptEntity,
   MonthlyPledgeEntity,
   MonthlyInstalmentEntity,
+  MonthlyContractEntity,
   CampaignTreeEntity,
   DonationEntity,
   DonationRefundEntity,

@@ -71,6 +71,7 @@ const TABLES = [
   'mentoring_meetings',
   'mentorships',
   'mini_program_codes',
+  'monthly_contracts',
   'monthly_instalments',
   'monthly_pledges',
   'notification_subscriptions',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { dropCollisions, MergeParticipant, moveReferences, type MergeContext } from '../duplicates/merge-participant.js';
+import { MonthlyDeductionService } from './monthly/monthly-deduction.service.js';
 
 /**
  * Gifts, receipts, match pledges, monthly pledges and refunds move to the survivor; the money totals do not change.
@@ -42,6 +43,7 @@ export class GivingMerge implements MergeParticipant {
           AND EXISTS (SELECT 1 FROM monthly_pledges s WHERE s.alumnus_id = $2 AND s.campaign_id = m.campaign_id AND s.status <> 'cancelled')`,
       [mergedId, survivorId],
     );
+    await MonthlyDeductionService.endWithCancelledPledges(manager, mergedId);
     await moveReferences(context, this.columns);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PersonalDataContributor, type PersonalDataSection } from '../personal-data/personal-data.js';
+import { MonthlyDeductionService } from './monthly/monthly-deduction.service.js';
 
 /**
  * Gifts (with their refunds), receipt requests, monthly pledges (with their months) and the honour-roll choice. Erasure keeps each
@@ -96,6 +97,8 @@ export class GivingPersonalData implements PersonalDataContributor {
       `UPDATE monthly_pledges SET status = 'cancelled', cancelled_at = now(), updated_at = now() WHERE alumnus_id = $1 AND status <> 'cancelled'`,
       [alumnusId],
     );
+    // …and its automatic deduction with it (terminated at WeChat Pay by the next monthly run).
+    await MonthlyDeductionService.endWithCancelledPledges(manager, alumnusId);
     // A receipt not yet issued is withdrawn (its gifts may be receipted later by no one); an issued one is an accounting record the finance office keeps.
     await manager.query(
       `DELETE FROM donation_receipt_items WHERE receipt_id IN (SELECT id FROM donation_receipts WHERE alumnus_id = $1 AND status = 'requested')`,

@@ -60,11 +60,13 @@ import { MatchingService } from './matching.service.js';
 import { StaffMatchesController } from './staff-matches.controller.js';
 import { TreesService } from './trees.service.js';
 import { MonthlyPledgesController, StaffMonthlyGivingController } from './monthly/monthly.controller.js';
-import { MonthlyInstalmentEntity, MonthlyPledgeEntity } from './monthly/monthly-pledge.entity.js';
+import { MonthlyContractEntity, MonthlyInstalmentEntity, MonthlyPledgeEntity } from './monthly/monthly-pledge.entity.js';
+import { MonthlyDeductionService } from './monthly/monthly-deduction.service.js';
+import { PapayModule } from '../wechat-pay/papay/papay.module.js';
 import { MonthlyPledgesService } from './monthly/monthly-pledges.service.js';
 import { MonthlyReportService } from './monthly/monthly-report.service.js';
 import { MonthlyRunsService } from './monthly/monthly-runs.service.js';
-import { inWechatPayFormat, NOTIFY_PATH_PREFIX, WechatPayNotifyController } from './wechat-pay-notify.controller.js';
+import { inWechatPayFormat, NOTIFY_PATH_PREFIX, PapayNotifyController, WechatPayNotifyController } from './wechat-pay-notify.controller.js';
 import { GivingMerge } from './giving-merge.js';
 
 const MAX_NOTIFICATION_BYTES = 64 * 1024;
@@ -85,6 +87,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
       GivingPreferenceEntity,
       MonthlyPledgeEntity,
       MonthlyInstalmentEntity,
+      MonthlyContractEntity,
     ]),
     AlumniModule,
     ContentSecurityModule,
@@ -97,6 +100,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     SchoolModule,
     StorageModule,
     WechatPayModule,
+    PapayModule,
   ],
   controllers: [
     CampaignsController,
@@ -110,6 +114,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     StaffDonationsController,
     StaffReconciliationsController,
     WechatPayNotifyController,
+    PapayNotifyController,
     HonourRollController,
     ClassLeaderboardController,
     MonthlyPledgesController,
@@ -150,6 +155,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
     MonthlyPledgesService,
     MonthlyRunsService,
     MonthlyReportService,
+    MonthlyDeductionService,
   ],
   exports: [CampaignsService],
 })
@@ -172,6 +178,8 @@ export class GivingModule implements OnModuleInit {
         done(null, Readable.from([raw]));
       }, done);
     });
+    // 委托代扣's notifications are v2 XML (docs/wechat-pay.md): read as text, verified by their controller.
+    fastify.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
     // Refused before the controller (malformed JSON, a wrong content type, too large): still WeChat Pay's format.
     fastify.addHook('onSend', async (request, reply, payload) =>
       request.url.startsWith(NOTIFY_PATH_PREFIX) && reply.statusCode >= 400 ? inWechatPayFormat(payload) : payload,

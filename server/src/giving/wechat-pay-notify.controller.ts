@@ -4,6 +4,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
 import { RawBody } from '../common/request-body.js';
+import { MonthlyDeductionService, type PapayAnswer } from './monthly/monthly-deduction.service.js';
 import { type NotifyAnswer, PaymentNotificationsService } from './payment-notifications.service.js';
 
 type RawRequest = FastifyRequest & { rawBody?: Buffer };
@@ -18,6 +19,8 @@ const answer = async (reply: FastifyReply, { status, body }: NotifyAnswer) => {
  */
 export function inWechatPayFormat(payload: unknown): unknown {
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+  // A v2 (委托代扣) answer is XML already.
+  if (payload.toString().startsWith('<xml>')) return payload;
   try {
     const body = JSON.parse(payload.toString()) as { code?: unknown; error?: { message?: unknown } };
     if (body.code === 'FAIL') return payload;
@@ -53,5 +56,32 @@ export class WechatPayNotifyController {
   @HttpCode(204)
   async refundNotify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
     await answer(reply, await this.notifications.handleRefund(request.headers, request.rawBody?.toString('utf8')));
+  }
+}
+
+const answerXml = async (reply: FastifyReply, { status, xml }: PapayAnswer) => {
+  await reply.status(status).header('content-type', 'text/xml; charset=utf-8').send(xml);
+};
+
+/**
+ * WeChat Pay's 委托代扣 notifications (API v2, XML, docs/wechat-pay.md): signing and
+ * termination results, and deduction results. Answered in v2's form (XML return_code).
+ */
+@ApiExcludeController()
+@Public()
+@SkipThrottle()
+@RawBody()
+@Controller('giving/wechat-pay/papay')
+export class PapayNotifyController {
+  constructor(private readonly deduction: MonthlyDeductionService) {}
+
+  @Post('contract-notify')
+  async contractNotify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
+    await answerXml(reply, await this.deduction.handleContractNotification(request.rawBody?.toString('utf8')));
+  }
+
+  @Post('pay-notify')
+  async payNotify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
+    await answerXml(reply, await this.deduction.handleDeductionNotification(request.rawBody?.toString('utf8')));
   }
 }

@@ -5,6 +5,9 @@
 export const DEVELOPMENT_WECHATPAY_MCHID = '1900000000';
 export const DEVELOPMENT_WECHATPAY_MERCHANT_SERIAL = '0000000000000000000000000000000000DE40';
 export const DEVELOPMENT_WECHATPAY_APIV3_KEY = 'alumnilinkDevelopmentApiV3Key032';
+/** 委托代扣 (API v2): the development APIv2 key and deduction template id, public here and refused outside the demo. */
+export const DEVELOPMENT_WECHATPAY_APIV2_KEY = 'alumnilinkDevelopmentApiV2Key032';
+export const DEVELOPMENT_WECHATPAY_PAPAY_PLAN_ID = '10000';
 export const DEVELOPMENT_WECHATPAY_PUBLIC_KEY_ID = 'PUB_KEY_ID_0000000000000000000000000000000';
 
 /** The merchant API private key (RSA 2048, PKCS#8) of the development merchant. */

@@ -50,6 +50,32 @@ export interface MonthlyInstalmentDto {
   paidAt: string | null;
 }
 
+/**
+ * 委托代扣 contract of a pledge (docs/wechat-pay.md, Entrusted deduction): `signing` until WeChat
+ * Pay reports the signature, `signed` while each month is charged by deduction, `terminating`
+ * while our termination request is pending, `terminated` for good (by us, by the donor in
+ * WeChat, or never signed before the pledge ended).
+ */
+export const MONTHLY_CONTRACT_STATES = ['signing', 'signed', 'terminating', 'terminated'] as const;
+export type MonthlyContractState = (typeof MONTHLY_CONTRACT_STATES)[number];
+
+export interface MonthlyContractDto {
+  state: MonthlyContractState;
+  signedAt: string | null;
+  terminatedAt: string | null;
+}
+
+/**
+ * What the mini-program passes to `wx.navigateToMiniProgram` to open WeChat Pay's signing
+ * mini-program (小程序纯签约): its fixed appId and path, and the signed request as extraData.
+ */
+export interface MonthlyContractSigningDto {
+  appId: string;
+  path: string;
+  extraData: Record<string, string>;
+  contract: MonthlyContractDto;
+}
+
 /** What the donor and staff both see of a pledge. */
 export interface MonthlyPledgeBaseDto {
   id: string;
@@ -72,6 +98,10 @@ export interface MonthlyPledgeDto extends MonthlyPledgeBaseDto {
   current: MonthlyInstalmentDto | null;
   /** Newest first, at most 24. */
   instalments: MonthlyInstalmentDto[];
+  /** The merchant has 委托代扣 and it is switched on: the donor may sign automatic deduction (签约自动扣款). */
+  deductionAvailable: boolean;
+  /** The latest contract of the pledge, or null when none was ever started. */
+  contract: MonthlyContractDto | null;
 }
 
 /** What the one-tap page shows before paying. */
@@ -114,6 +144,8 @@ export interface StaffMonthlyReportDto {
   cancelledInMonth: number;
   /** cancelled ÷ active at the start, 0–1; null when none was active. */
   churnRate: number | null;
+  /** Months of the month whose automatic deduction failed every attempt and fell back to an invitation. */
+  deductionFallbacks: number;
   missed: StaffMissedInstalmentDto[];
   pledges: StaffMonthlyPledgeDto[];
 }

@@ -151,5 +151,7 @@ export const pledgeFixture = (override: Partial<MonthlyPledgeDto> = {}): Monthly
   missedMonths: 0,
   current: instalmentFixture(),
   instalments: [instalmentFixture(), instalmentFixture({ id: 'i0', month: '2026-11', status: 'paid', paidAt: '2026-11-05T03:00:00.000Z' })],
+  deductionAvailable: false,
+  contract: null,
   ...override,
 });

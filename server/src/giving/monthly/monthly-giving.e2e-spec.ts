@@ -73,6 +73,22 @@ describe('monthly giving (月捐)', () => {
     expect(paidAgain.body.error.code).toBe('MONTHLY_INSTALMENT_NOT_PAYABLE');
   });
 
+  it('without WECHATPAY_PAPAY there is no automatic deduction: invitations only', async () => {
+    const donor = await signedIn(t);
+    const made = await pledge(donor, { campaignId, amountFen: 1500, dayOfMonth: 7 });
+    expect(made.body).toMatchObject({ mode: 'invite', deductionAvailable: false, contract: null });
+    const signing = await t.request(`/api/v1/me/monthly-pledges/${made.body.id}/contract`, post({}, donor.headers));
+    expect(signing.status).toBe(404);
+    expect(signing.body.error.code).toBe('MONTHLY_DEDUCTION_UNAVAILABLE');
+    // Its notification addresses refuse whatever arrives, in WeChat Pay's v2 form.
+    const forged = await t.request('/api/v1/giving/wechat-pay/papay/contract-notify', {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body: '<xml><return_code><![CDATA[SUCCESS]]></return_code></xml>',
+    });
+    expect(forged.status).toBe(404);
+  });
+
   it('invites the second month on its day, once, and it is paid once though the notification repeats', async () => {
     const donor = await signedIn(t);
     const made = await pledge(donor, { campaignId, amountFen: 5000, dayOfMonth: 3 });
@@ -230,6 +246,8 @@ describe('monthly giving (月捐)', () => {
       reminded: expect.any(Number),
       missed: expect.any(Number),
       skipped: expect.any(Number),
+      deducted: 0,
+      deductionFailed: 0,
     });
   });
 });

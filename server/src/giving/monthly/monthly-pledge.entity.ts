@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { MonthlyInstalmentStatus, MonthlyPledgeMode, MonthlyPledgeStatus } from '@alumni/shared';
+import type { MonthlyContractState, MonthlyInstalmentStatus, MonthlyPledgeMode, MonthlyPledgeStatus } from '@alumni/shared';
 import { fenTransformer } from '../../common/fen.transformer.js';
 
 /** A donor's monthly gift to a campaign (月捐): docs/giving.md, Monthly giving. */
@@ -71,6 +71,65 @@ export class MonthlyInstalmentEntity {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   missedAt: Date | null;
+
+  /** 委托代扣 of this month: null (not deducted), applying, accepted, failed (retried at deductionNextAt), fallback (invited instead). */
+  @Column({ type: 'text', nullable: true })
+  deductionState: DeductionState | null;
+
+  @Column({ type: 'int', default: 0 })
+  deductionAttempts: number;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  deductionNextAt: Date | null;
+
+  /** WeChat Pay's err_code of the last failed attempt. */
+  @Column({ type: 'text', nullable: true })
+  deductionError: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
+
+export type DeductionState = 'applying' | 'accepted' | 'failed' | 'fallback';
+
+/** A pledge's 委托代扣 contract (docs/giving.md, Automatic deduction); at most one live per pledge. */
+@Entity({ name: 'monthly_contracts' })
+export class MonthlyContractEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  pledgeId: string;
+
+  /** Ours, digits and letters, never reused (WeChat Pay refuses a code used before). */
+  @Column({ type: 'text', unique: true })
+  contractCode: string;
+
+  @Column({ type: 'bigint' })
+  requestSerial: string;
+
+  @Column({ type: 'text' })
+  planId: string;
+
+  /** Whose WeChat signs: the donor's openid when the signing request was made. */
+  @Column({ type: 'text' })
+  openid: string;
+
+  @Column({ type: 'text', default: 'signing' })
+  state: MonthlyContractState;
+
+  /** WeChat Pay's 委托代扣协议id, from the signing notification or query. */
+  @Column({ type: 'text', nullable: true, unique: true })
+  contractId: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  signedAt: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  terminatedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;

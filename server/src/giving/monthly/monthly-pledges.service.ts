@@ -20,6 +20,7 @@ import { CampaignEntity } from '../campaign.entity.js';
 import { DonationEntity } from '../donation.entity.js';
 import { toDonation } from '../donation-ledger.service.js';
 import { DonationsService } from '../donations.service.js';
+import { MonthlyDeductionService, toContract } from './monthly-deduction.service.js';
 import { MonthlyInstalmentEntity, MonthlyPledgeEntity } from './monthly-pledge.entity.js';
 import { shanghaiMonth } from './monthly-months.js';
 
@@ -56,6 +57,7 @@ export class MonthlyPledgesService {
     private readonly interactions: InteractionsService,
     private readonly donations: DonationsService,
     private readonly pay: WechatPayClient,
+    private readonly deduction: MonthlyDeductionService,
   ) {}
 
   /** Pledges, and invites the first month at once: the donor pays it right after pledging. */
@@ -148,7 +150,11 @@ export class MonthlyPledgesService {
     return this.one(user, id);
   }
 
-  /** Cancelled for good; a month invited and not yet ordered is skipped (an open order may still be paid). */
+  /**
+   * Cancelled for good; a month invited and not yet ordered is skipped (an open order may still
+   * be paid). A 委托代扣 contract ends with it: terminated at WeChat Pay right after the commit
+   * (and by the next run if WeChat Pay cannot be reached now); the cancelled pledge is never charged.
+   */
   async cancel(user: AuthUserDto, id: string, now = new Date()): Promise<MonthlyPledgeDto> {
     await this.dataSource.transaction(async (manager) => {
       const pledge = await lockMine(manager, user, id);
@@ -161,6 +167,7 @@ export class MonthlyPledgesService {
         .set({ status: 'skipped' })
         .where('pledge_id = :id AND status = :invited AND donation_id IS NULL', { id, invited: 'invited' })
         .execute();
+      await this.deduction.endWithPledge(manager, id, now);
       await this.interactions.record(manager, {
         alumnusId: user.id,
         kind: 'giving.monthly_cancelled',
@@ -169,6 +176,7 @@ export class MonthlyPledgesService {
         detail: { pledgeId: pledge.id, amountFen: pledge.amountFen },
       });
     });
+    await this.deduction.terminateDue(id);
     return this.one(user, id);
   }
 
@@ -190,6 +198,8 @@ export class MonthlyPledgesService {
     const { instalment, pledge } = await this.loadInstalment(user, id);
     if (instalment.status !== 'invited' || pledge.status !== 'active' || instalment.month < shanghaiMonth(now))
       throw new AppError('MONTHLY_INSTALMENT_NOT_PAYABLE', [{ issue: `the month is ${instalment.status}, the pledge ${pledge.status}` }]);
+    if (instalment.deductionState === 'applying' || instalment.deductionState === 'accepted')
+      throw new AppError('MONTHLY_INSTALMENT_NOT_PAYABLE', [{ issue: 'the month is being charged by automatic deduction' }]);
     const previous = instalment.donationId
       ? await this.dataSource.getRepository(DonationEntity).findOneBy({ id: instalment.donationId })
       : null;
@@ -245,6 +255,7 @@ export class MonthlyPledgesService {
       .orderBy('i.month', 'DESC')
       .getMany();
     const month = shanghaiMonth(new Date());
+    const contracts = await this.deduction.contracts(ids);
     return pledges.map((p) => {
       const mine = instalments.filter((i) => i.pledgeId === p.id);
       const paid = mine.filter((i) => i.status === 'paid');
@@ -264,6 +275,8 @@ export class MonthlyPledgesService {
         missedMonths: mine.filter((i) => i.status === 'missed').length,
         current: current && toInstalment(current),
         instalments: mine.slice(0, 24).map(toInstalment),
+        deductionAvailable: this.deduction.available,
+        contract: contracts.has(p.id) ? toContract(contracts.get(p.id)!) : null,
       };
     });
   }

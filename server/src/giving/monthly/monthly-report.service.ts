@@ -35,8 +35,9 @@ export class MonthlyReportService {
          FROM monthly_pledges`,
       [],
     );
-    const [instalments] = await q<{ paid: number; missed: number }>(
-      `SELECT count(*) FILTER (WHERE status = 'paid')::int AS paid, count(*) FILTER (WHERE status = 'missed')::int AS missed
+    const [instalments] = await q<{ paid: number; missed: number; fallbacks: number }>(
+      `SELECT count(*) FILTER (WHERE status = 'paid')::int AS paid, count(*) FILTER (WHERE status = 'missed')::int AS missed,
+              count(*) FILTER (WHERE deduction_state = 'fallback')::int AS fallbacks
          FROM monthly_instalments WHERE month = $1`,
       [month],
     );
@@ -92,6 +93,7 @@ export class MonthlyReportService {
       activeAtStart: churn!.at_start,
       cancelledInMonth: churn!.cancelled,
       churnRate: rate(churn!.cancelled, churn!.at_start),
+      deductionFallbacks: instalments!.fallbacks,
       missed: missedRows.map((r) => ({
         instalmentId: r.id,
         pledgeId: r.pledge_id,

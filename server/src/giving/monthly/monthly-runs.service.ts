@@ -7,6 +7,7 @@ import type { AppConfig } from '../../config/configuration.js';
 import { AppError } from '../../common/app-error.js';
 import { JobsService } from '../../jobs/jobs.service.js';
 import { OutboxService } from '../../outbox/outbox.service.js';
+import { MonthlyDeductionService } from './monthly-deduction.service.js';
 import { settle } from './monthly-pledges.service.js';
 import { daysIn, shanghaiDayOfMonth, shanghaiMonth } from './monthly-months.js';
 
@@ -22,6 +23,9 @@ export interface MonthlyRunOutcome {
   reminded: number;
   missed: number;
   skipped: number;
+  /** 委托代扣 (WECHATPAY_PAPAY only): deductions asked for and attempts that failed. */
+  deducted: number;
+  deductionFailed: number;
 }
 
 interface Row {
@@ -47,13 +51,14 @@ export class MonthlyRunsService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly outbox: OutboxService,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly deduction: MonthlyDeductionService,
     @InjectPinoLogger('MonthlyGiving') private readonly logger: PinoLogger,
   ) {}
 
   onModuleInit(): void {
     this.jobs.schedule(MONTHLY_RUN, '*/10 * * * *', async () => {
       const outcome = await this.run(new Date());
-      if (outcome.invited + outcome.reminded + outcome.missed + outcome.skipped > 0) this.logger.info(outcome, 'monthly giving run');
+      if (Object.values(outcome).some((count) => count > 0)) this.logger.info(outcome, 'monthly giving run');
     });
   }
 
@@ -66,9 +71,13 @@ export class MonthlyRunsService implements OnModuleInit {
   async run(now: Date): Promise<MonthlyRunOutcome> {
     await settle(this.dataSource.manager);
     const invited = await this.invite(now);
+    // Pledges with a signed contract are charged instead of invited (their mode is `deduction`); terminations left pending are retried.
+    await this.deduction.terminateDue();
+    const { applied: deducted, failed: deductionFailed } = await this.deduction.deduct(now);
+    await settle(this.dataSource.manager);
     const reminded = await this.remind(now);
     const { missed, skipped } = await this.closeEnded(now);
-    return { invited, reminded, missed, skipped };
+    return { invited, reminded, missed, skipped, deducted, deductionFailed };
   }
 
   /** Active invite-mode pledges whose day has come this month, on open campaigns: this month's instalment and its invitation. */

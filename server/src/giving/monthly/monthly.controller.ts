@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   AuthUserDto,
+  MonthlyContractSigningDto,
   MonthlyInstalmentDetailDto,
   MonthlyInstalmentOrderDto,
   MonthlyPledgeDto,
@@ -12,6 +13,7 @@ import { ApiErrors } from '../../common/api-errors.decorator.js';
 import { RateLimit } from '../../common/rate-limit/rate-limits.js';
 import {
   CreateMonthlyPledgeDto,
+  MonthlyContractSigningResponseDto,
   MonthlyInstalmentDetailResponseDto,
   MonthlyInstalmentOrderResponseDto,
   MonthlyPledgeResponseDto,
@@ -21,6 +23,7 @@ import {
   StaffMonthlyReportResponseDto,
   UpdateMonthlyPledgeDto,
 } from './monthly.dto.js';
+import { MonthlyDeductionService } from './monthly-deduction.service.js';
 import { MonthlyPledgesService } from './monthly-pledges.service.js';
 import { MonthlyReportService } from './monthly-report.service.js';
 import { type MonthlyRunOutcome, MonthlyRunsService } from './monthly-runs.service.js';
@@ -29,7 +32,10 @@ import { type MonthlyRunOutcome, MonthlyRunsService } from './monthly-runs.servi
 @ApiTags('giving')
 @Controller()
 export class MonthlyPledgesController {
-  constructor(private readonly pledges: MonthlyPledgesService) {}
+  constructor(
+    private readonly pledges: MonthlyPledgesService,
+    private readonly deduction: MonthlyDeductionService,
+  ) {}
 
   @Post('me/monthly-pledges')
   @ApiOperation({ summary: 'Pledge a monthly gift to a campaign; this month is due at once (pay it with …/instalments/:id/pay)' })
@@ -80,6 +86,33 @@ export class MonthlyPledgesController {
   @ApiErrors('MONTHLY_PLEDGE_NOT_FOUND', 'MONTHLY_PLEDGE_STATE_CONFLICT')
   cancel(@CurrentUser() user: AuthUserDto, @Param('id', ParseUUIDPipe) id: string): Promise<MonthlyPledgeDto> {
     return this.pledges.cancel(user, id);
+  }
+
+  @Post('me/monthly-pledges/:id/contract')
+  @ApiOperation({
+    summary:
+      '签约自动扣款 (委托代扣, only where the merchant has it): the signed request to open WeChat Pay’s signing mini-program with wx.navigateToMiniProgram',
+  })
+  @ApiCreatedResponse({ type: MonthlyContractSigningResponseDto })
+  @ApiErrors(
+    'MONTHLY_DEDUCTION_UNAVAILABLE',
+    'MONTHLY_PLEDGE_NOT_FOUND',
+    'MONTHLY_PLEDGE_STATE_CONFLICT',
+    'MONTHLY_CONTRACT_EXISTS',
+    'DONATION_PAYER_UNKNOWN',
+  )
+  sign(@CurrentUser() user: AuthUserDto, @Param('id', ParseUUIDPipe) id: string): Promise<MonthlyContractSigningDto> {
+    return this.deduction.signingRequest(user, id);
+  }
+
+  @Post('me/monthly-pledges/:id/contract/check')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Back from the signing mini-program: asks WeChat Pay whether the contract is signed; the pledge as it now is' })
+  @ApiOkResponse({ type: MonthlyPledgeResponseDto })
+  @ApiErrors('MONTHLY_DEDUCTION_UNAVAILABLE', 'MONTHLY_CONTRACT_NOT_FOUND')
+  async checkContract(@CurrentUser() user: AuthUserDto, @Param('id', ParseUUIDPipe) id: string): Promise<MonthlyPledgeDto> {
+    await this.deduction.check(user, id);
+    return this.pledges.one(user, id);
   }
 
   @Get('me/monthly-instalments/:id')

@@ -2,12 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsUUID, Matches, Max, Min } from 'class-validator';
 import {
   type CreateMonthlyPledgeRequest,
+  MONTHLY_CONTRACT_STATES,
   MONTHLY_INSTALMENT_STATUSES,
   MONTHLY_MAX_DAY,
   MONTHLY_MAX_FEN,
   MONTHLY_MIN_FEN,
   MONTHLY_PLEDGE_MODES,
   MONTHLY_PLEDGE_STATUSES,
+  type MonthlyContractDto,
+  type MonthlyContractSigningDto,
+  type MonthlyContractState,
   type MonthlyInstalmentDetailDto,
   type MonthlyInstalmentDto,
   type MonthlyInstalmentStatus,
@@ -114,10 +118,30 @@ class MonthlyPledgeBaseResponseDto implements MonthlyPledgeBaseDto {
   @ApiProperty() missedMonths: number;
 }
 
+export class MonthlyContractResponseDto implements MonthlyContractDto {
+  @ApiProperty({ enum: MONTHLY_CONTRACT_STATES }) state: MonthlyContractState;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) signedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) terminatedAt: string | null;
+}
+
+export class MonthlyContractSigningResponseDto implements MonthlyContractSigningDto {
+  @ApiProperty({ description: "WeChat Pay's signing mini-program (wxbd687630cd02ce1d)" }) appId: string;
+  @ApiProperty({ description: 'pages/index/index' }) path: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'The signed signing request (小程序纯签约 extraData): pass to wx.navigateToMiniProgram as it is',
+  })
+  extraData: Record<string, string>;
+  @ApiProperty({ type: MonthlyContractResponseDto }) contract: MonthlyContractResponseDto;
+}
+
 export class MonthlyPledgeResponseDto extends MonthlyPledgeBaseResponseDto implements MonthlyPledgeDto {
   @ApiProperty() paidFen: number;
   @ApiProperty({ type: MonthlyInstalmentResponseDto, nullable: true }) current: MonthlyInstalmentResponseDto | null;
   @ApiProperty({ type: [MonthlyInstalmentResponseDto] }) instalments: MonthlyInstalmentResponseDto[];
+  @ApiProperty({ description: 'The merchant offers 签约自动扣款 (委托代扣)' }) deductionAvailable: boolean;
+  @ApiProperty({ type: MonthlyContractResponseDto, nullable: true }) contract: MonthlyContractResponseDto | null;
 }
 
 class StaffMonthlyPledgeResponseDto extends MonthlyPledgeBaseResponseDto implements StaffMonthlyPledgeDto {
@@ -145,6 +169,8 @@ export class StaffMonthlyReportResponseDto implements StaffMonthlyReportDto {
   @ApiProperty() activeAtStart: number;
   @ApiProperty() cancelledInMonth: number;
   @ApiProperty({ type: Number, nullable: true, description: 'cancelled ÷ active at the start' }) churnRate: number | null;
+  @ApiProperty({ description: 'Months whose automatic deduction failed every attempt and fell back to an invitation' })
+  deductionFallbacks: number;
   @ApiProperty({ type: [StaffMissedInstalmentResponseDto] }) missed: StaffMissedInstalmentResponseDto[];
   @ApiProperty({ type: [StaffMonthlyPledgeResponseDto] }) pledges: StaffMonthlyPledgeResponseDto[];
 }
@@ -154,4 +180,6 @@ export class MonthlyRunResponseDto {
   @ApiProperty() reminded: number;
   @ApiProperty() missed: number;
   @ApiProperty() skipped: number;
+  @ApiProperty({ description: '委托代扣 deductions asked for (WECHATPAY_PAPAY only)' }) deducted: number;
+  @ApiProperty({ description: '委托代扣 attempts that failed' }) deductionFailed: number;
 }

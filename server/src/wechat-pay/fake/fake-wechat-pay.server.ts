@@ -1,7 +1,5 @@
 import { createHash, createPrivateKey, type KeyObject, randomBytes, X509Certificate } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { text as readBody } from 'node:stream/consumers';
 import { ABNORMAL_REFUND_BANKS } from '@alumni/shared';
 import {
@@ -19,6 +17,7 @@ import {
 import type { Refund, RefundStatus, Transaction, TradeState } from '../wechat-pay.types.js';
 import { FAKE_PLATFORM_CERTIFICATES } from './fake-platform-certificates.js';
 import { FAKE_WECHATPAY_PRIVATE_KEY } from './fake-platform-key.js';
+import { closeLoopback, listenOnLoopback, loopbackUrl } from './loopback.js';
 
 /**
  * A local stand-in for api.mch.weixin.qq.com (wechat-contracts.md §7, §8): it checks our
@@ -240,22 +239,18 @@ export class FakeWechatPayServer {
 
   static async start(options: FakeWechatPayOptions): Promise<FakeWechatPayServer> {
     let fake: FakeWechatPayServer | null = null;
-    const server = createServer((req, res) => void fake!.handle(req, res));
+    const server = await listenOnLoopback((req, res) => void fake!.handle(req, res));
     fake = new FakeWechatPayServer(server, options);
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
     return fake;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return loopbackUrl(this.server);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await closeLoopback(this.server, this.timers);
   }
 
   injectFault(fault: PayFault): void {

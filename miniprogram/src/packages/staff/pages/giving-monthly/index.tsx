@@ -79,6 +79,11 @@ export default function StaffMonthlyPage() {
           <Text className="staff-monthly__note">
             履约率 = 本月已支付 ÷ 本月应付（已支付 + 未完成；暂停或取消而跳过的月份不计）；流失率 = 本月取消 ÷ 月初进行中。
           </Text>
+          {report.deductionFallbacks > 0 ? (
+            <Text className="staff-monthly__note staff-monthly__fallbacks">
+              本月有 {report.deductionFallbacks} 笔自动扣款多次未成功，已改为提醒捐赠人一键支付。
+            </Text>
+          ) : null}
 
           <View className="staff-monthly__card">
             <Text className="staff-monthly__title">未完成的月份（{report.missed.length}）</Text>
