@@ -10,4 +10,8 @@ export default nodeTestConfig({
   hookTimeout: 60_000,
   // Files run in parallel processes, each on its own database.
   pool: 'forks',
+  // Two at a time, also on two cores (Vitest's default there is one): a file spends much of its
+  // time loading the application or waiting on PostgreSQL, a process of its own, so a second
+  // file uses what the first leaves idle. VITEST_MAX_WORKERS overrides it.
+  maxWorkers: 2,
 });
