@@ -2,12 +2,16 @@ import { formatFen, shanghaiDay, type StaffMonthlyReportDto } from '@alumni/shar
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { getMonthlyReport, runMonthlyForDemo } from '../../../../api/monthly-giving';
 import { EmptyState } from '../../../../components/empty-state';
 import { INSTALMENT_STATUS_LABELS, monthLabel, PLEDGE_STATUS_LABELS } from '../../../giving/monthly-form';
 import { nextMonthSameDay, shiftMonth } from './months';
 import './index.scss';
+
+// At a desk the H5 build shows the pledges and missed months as tables (monthly-desk.tsx, loaded
+// only there); the weapp build drops this branch, so it never contains that file (docs/architecture.md).
+const MonthlyDesk = process.env.TARO_ENV === 'h5' ? lazy(() => import('./monthly-desk')) : null;
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 
@@ -46,8 +50,10 @@ export default function StaffMonthlyPage() {
     }
   };
 
+  // DESK_QUERY of src/desk/at-desk.ts, written out so the weapp build folds the whole check.
+  const desk = process.env.TARO_ENV === 'h5' && MonthlyDesk !== null && window.matchMedia('(min-width: 1024px)').matches;
   return (
-    <View className="staff-monthly">
+    <View className={desk ? 'staff-monthly desk-wide' : 'staff-monthly'}>
       <View className="staff-monthly__months">
         <Text className="staff-monthly__shift" onClick={() => setMonth(shiftMonth(month, -1))}>
           ‹ 上月
@@ -85,43 +91,13 @@ export default function StaffMonthlyPage() {
             </Text>
           ) : null}
 
-          <View className="staff-monthly__card">
-            <Text className="staff-monthly__title">未完成的月份（{report.missed.length}）</Text>
-            {report.missed.length === 0 ? (
-              <Text className="staff-monthly__muted">没有未完成的月份。</Text>
-            ) : (
-              report.missed.map((m) => (
-                <View key={m.instalmentId} className="staff-monthly__row staff-monthly__missed">
-                  <Text>{m.alumnusName}</Text>
-                  <Text>{m.campaignTitle}</Text>
-                  <Text>{monthLabel(m.month)}</Text>
-                  <Text>{formatFen(m.amountFen)}</Text>
-                  <Text className="staff-monthly__tag">{INSTALMENT_STATUS_LABELS.missed}</Text>
-                </View>
-              ))
-            )}
-          </View>
-
-          <View className="staff-monthly__card">
-            <Text className="staff-monthly__title">月捐名单（{report.pledges.length}）</Text>
-            {report.pledges.length === 0 ? (
-              <Text className="staff-monthly__muted">还没有月捐。</Text>
-            ) : (
-              report.pledges.map((p) => (
-                <View key={p.id} className="staff-monthly__row staff-monthly__pledge">
-                  <Text>{p.alumnusName}</Text>
-                  <Text>{p.campaignTitle}</Text>
-                  <Text>
-                    每月 {formatFen(p.amountFen)} · {p.dayOfMonth} 日
-                  </Text>
-                  <Text>
-                    已付 {p.paidMonths} 月{p.missedMonths > 0 ? ` · 未完成 ${p.missedMonths}` : ''}
-                  </Text>
-                  <Text className="staff-monthly__tag">{PLEDGE_STATUS_LABELS[p.status]}</Text>
-                </View>
-              ))
-            )}
-          </View>
+          {desk && MonthlyDesk ? (
+            <Suspense fallback={null}>
+              <MonthlyDesk report={report} />
+            </Suspense>
+          ) : (
+            <PhoneLists report={report} />
+          )}
         </>
       ) : null}
       <View className="staff-monthly__card">
@@ -134,6 +110,51 @@ export default function StaffMonthlyPage() {
         </Button>
       </View>
     </View>
+  );
+}
+
+/** The month's missed months and pledges as cards, for a phone. */
+function PhoneLists({ report }: { report: StaffMonthlyReportDto }) {
+  return (
+    <>
+      <View className="staff-monthly__card">
+        <Text className="staff-monthly__title">未完成的月份（{report.missed.length}）</Text>
+        {report.missed.length === 0 ? (
+          <Text className="staff-monthly__muted">没有未完成的月份。</Text>
+        ) : (
+          report.missed.map((m) => (
+            <View key={m.instalmentId} className="staff-monthly__row staff-monthly__missed">
+              <Text>{m.alumnusName}</Text>
+              <Text>{m.campaignTitle}</Text>
+              <Text>{monthLabel(m.month)}</Text>
+              <Text>{formatFen(m.amountFen)}</Text>
+              <Text className="staff-monthly__tag">{INSTALMENT_STATUS_LABELS.missed}</Text>
+            </View>
+          ))
+        )}
+      </View>
+
+      <View className="staff-monthly__card">
+        <Text className="staff-monthly__title">月捐名单（{report.pledges.length}）</Text>
+        {report.pledges.length === 0 ? (
+          <Text className="staff-monthly__muted">还没有月捐。</Text>
+        ) : (
+          report.pledges.map((p) => (
+            <View key={p.id} className="staff-monthly__row staff-monthly__pledge">
+              <Text>{p.alumnusName}</Text>
+              <Text>{p.campaignTitle}</Text>
+              <Text>
+                每月 {formatFen(p.amountFen)} · {p.dayOfMonth} 日
+              </Text>
+              <Text>
+                已付 {p.paidMonths} 月{p.missedMonths > 0 ? ` · 未完成 ${p.missedMonths}` : ''}
+              </Text>
+              <Text className="staff-monthly__tag">{PLEDGE_STATUS_LABELS[p.status]}</Text>
+            </View>
+          ))
+        )}
+      </View>
+    </>
   );
 }
 
