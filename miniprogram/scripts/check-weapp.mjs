@@ -1,7 +1,8 @@
 // Checks the WeChat build as WeChat and its review would see it: a release build refuses a
 // missing API base; the built dist/weapp keeps the package sizes, calls no request method
 // wx.request lacks, names no development server, shows no picture from a path the package
-// lacks, declares every private-information API, and is set up for upload.
+// lacks, contains none of the H5 build's desk-only code, declares every private-information
+// API, and is set up for upload.
 // `node scripts/check-weapp.mjs` builds first (with the example release settings below);
 // `--no-build` checks the build already in dist/weapp.
 import { spawnSync } from 'node:child_process';
@@ -140,6 +141,21 @@ const missing = pictures.filter(
 );
 for (const [file, src] of missing) problem(`${file} shows "${src}", which is neither https nor a file of the package`);
 if (missing.length === 0) console.log(`✓ ${pictures.length} picture paths of the build are https or files of the package`);
+
+// --- desk-only code ----------------------------------------------------------------------
+// The desk layout, tables and pickers (src/desk, *-desk.tsx, the browser's date-time input)
+// live in H5-only branches the weapp build drops (docs/architecture.md): none of their marks
+// may reach a WeChat package, so the sizes above are the phone app's alone.
+const DESK_MARKS = ['desk-nav', 'desk-table', 'desk-panel', 'al-desk', 'desk-wide', 'datetime-local', '导出所选'];
+const styles = files.filter((file) => file.endsWith('.wxss'));
+const deskFiles = files.filter((file) => /(^|[/.-])desk([/.-]|$)/.test(file));
+for (const file of deskFiles) problem(`${file} is a desk-only file in a WeChat package`);
+const deskMarks = [...scripts, ...styles].flatMap((file) => {
+  const text = read(file);
+  return DESK_MARKS.filter((mark) => text.includes(mark)).map((mark) => `${file} (${mark})`);
+});
+for (const found of deskMarks) problem(`desk-only code in a WeChat package: ${found}`);
+if (deskFiles.length === 0 && deskMarks.length === 0) console.log(`✓ no desk-only code in the WeChat packages (${DESK_MARKS.join(', ')})`);
 
 // --- privacy ----------------------------------------------------------------------------
 const guide = JSON.parse(readFileSync(join(root, 'wechat/privacy-guide.json'), 'utf8'));

@@ -50,10 +50,12 @@ export default function StaffMonthlyPage() {
     }
   };
 
-  // DESK_QUERY of src/desk/at-desk.ts, written out so the weapp build folds the whole check.
+  // DESK_QUERY of src/desk/at-desk.ts, written out. Each use below starts with the build's own
+  // constant, so the weapp build folds it (a variable alone is not folded: check-weapp found
+  // `desk-wide` left in the staff package).
   const desk = process.env.TARO_ENV === 'h5' && MonthlyDesk !== null && window.matchMedia('(min-width: 1024px)').matches;
   return (
-    <View className={desk ? 'staff-monthly desk-wide' : 'staff-monthly'}>
+    <View className={process.env.TARO_ENV === 'h5' && desk ? 'staff-monthly desk-wide' : 'staff-monthly'}>
       <View className="staff-monthly__months">
         <Text className="staff-monthly__shift" onClick={() => setMonth(shiftMonth(month, -1))}>
           ‹ 上月
@@ -91,7 +93,7 @@ export default function StaffMonthlyPage() {
             </Text>
           ) : null}
 
-          {desk && MonthlyDesk ? (
+          {process.env.TARO_ENV === 'h5' && desk && MonthlyDesk ? (
             <Suspense fallback={null}>
               <MonthlyDesk report={report} />
             </Suspense>
