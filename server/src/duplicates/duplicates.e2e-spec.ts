@@ -205,6 +205,60 @@ describe('duplicate records', () => {
     );
   });
 
+  it('offers the seat a merge frees to the waitlist, as a cancellation does, in the merge’s transaction', async () => {
+    const common = { realName: '何嘉宁', graduationYear: 2009, departmentId: department, className: '计科0902班' };
+    const one = await signedIn(t, ['alumnus'], { displayName: '何嘉宁', ...common, verifiedAt: new Date() });
+    const two = await signedIn(t, ['alumnus'], { displayName: '嘉宁', ...common });
+    const waiting = await signedIn(t, ['alumnus'], { displayName: '排队的同学' });
+    const later = await signedIn(t, ['alumnus'], { displayName: '后来的同学' });
+    const events = eventFactory(t.dataSource);
+    const full = await events(24, { capacity: 2, waitlistEnabled: true });
+    // A finished event both attended: its headcount is corrected, nobody is offered a past seat.
+    const past = await events(-48, { capacity: 2, waitlistEnabled: true });
+    for (const who of [one, two, waiting, later]) {
+      expect((await api('POST', `/events/${full.id}/registrations`, who, { answers: {} })).status).toBe(201);
+    }
+    await t.dataSource.query(
+      `INSERT INTO event_registrations (event_id, alumnus_id, status) VALUES ($1, $2, 'confirmed'), ($1, $3, 'confirmed'), ($1, $4, 'waitlisted')`,
+      [past.id, one.alumnus.id, two.alumnus.id, waiting.alumnus.id],
+    );
+    await t.dataSource.query(`UPDATE events SET confirmed_count = 2 WHERE id = $1`, [past.id]);
+    const statusOf = async (eventId: string, who: Who) =>
+      (
+        await t.dataSource.query(`SELECT status FROM event_registrations WHERE event_id = $1 AND alumnus_id = $2`, [
+          eventId,
+          who.alumnus.id,
+        ])
+      )[0]?.status as string | undefined;
+    expect([await statusOf(full.id, waiting), await statusOf(full.id, later)]).toEqual(['waitlisted', 'waitlisted']);
+
+    await scan();
+    const pair = (await pairOf(one.alumnus.id, two.alumnus.id))!;
+    const merged = await api('POST', `/staff/duplicates/${pair.id}/merge`, staff, { survivorId: one.alumnus.id });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+
+    // The first in the queue took the freed seat, the second still waits: one seat each, none counted twice.
+    expect((await api('GET', `/events/${full.id}`, staff)).body.confirmedCount).toBe(2);
+    expect([await statusOf(full.id, one), await statusOf(full.id, waiting), await statusOf(full.id, later)]).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+    ]);
+    expect(await count(`SELECT count(*) FROM event_registrations WHERE event_id = $1 AND status = 'confirmed'`, [full.id])).toBe(2);
+    expect(
+      await count(`SELECT count(*) FROM interactions WHERE alumnus_id = $1 AND kind = 'events.promoted' AND subject_id = $2`, [
+        waiting.alumnus.id,
+        full.id,
+      ]),
+    ).toBe(1);
+    expect(
+      await count(`SELECT count(*) FROM outbox_messages WHERE alumnus_id = $1 AND kind = 'events.promoted'`, [waiting.alumnus.id]),
+    ).toBe(1);
+    // The past event: one seat fewer, the waitlist left alone.
+    expect((await api('GET', `/events/${past.id}`, staff)).body.confirmedCount).toBe(1);
+    expect(await statusOf(past.id, waiting)).toBe('waitlisted');
+  });
+
   async function count(sql: string, params: unknown[]): Promise<number> {
     return Number((await t.dataSource.query(sql, params))[0].count);
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MergeParticipant, moveReferences, type MergeContext } from '../duplicates/merge-participant.js';
+import { EventEntity } from './event.entity.js';
+import { SeatsService } from './seats.service.js';
 
 /** How good a registration is, best first: checked in, confirmed, waitlisted, cancelled. */
 const RANK = (r: string) =>
@@ -7,13 +9,17 @@ const RANK = (r: string) =>
 
 /**
  * Registrations: one per event, the better of the two kept; an event both held a confirmed
- * seat at counts one seat fewer (the headcount counted the person twice). The freed seat is
- * not offered to the waitlist here: staff see it in the event's figures (docs/reach.md).
+ * seat at counts one seat fewer (the headcount counted the person twice). The seat so freed
+ * goes to the waitlist in the merge's transaction, as a cancellation's does (SeatsService.fill:
+ * first come first served, each promoted alumnus told), while the event is published and still
+ * to come, the rule erasure follows; a past event's headcount is only corrected (docs/reach.md).
  */
 @Injectable()
 @MergeParticipant()
 export class EventsMerge implements MergeParticipant {
   readonly columns = ['events.created_by', 'event_registrations.alumnus_id', 'event_registrations.checked_in_by'] as const;
+
+  constructor(private readonly seats: SeatsService) {}
 
   async merge(context: MergeContext): Promise<void> {
     const { manager, mergedId, survivorId } = context;
@@ -25,9 +31,11 @@ export class EventsMerge implements MergeParticipant {
       [mergedId, survivorId],
     )) as { event_id: string; merged: string; survivor: string; counted_twice: boolean; merged_better: boolean }[];
     for (const row of both) {
-      await manager.query('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [row.event_id]);
+      const event = await manager.findOneOrFail(EventEntity, { where: { id: row.event_id }, lock: { mode: 'pessimistic_write' } });
       await manager.query('DELETE FROM event_registrations WHERE id = $1', [row.merged_better ? row.survivor : row.merged]);
-      if (row.counted_twice) await manager.query('UPDATE events SET confirmed_count = confirmed_count - 1 WHERE id = $1', [row.event_id]);
+      if (!row.counted_twice) continue;
+      await this.seats.setConfirmedCount(manager, event, event.confirmedCount - 1);
+      if (event.status === 'published' && event.startsAt > new Date()) await this.seats.fill(manager, event);
     }
     await moveReferences(context, this.columns);
   }
