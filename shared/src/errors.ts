@@ -376,6 +376,7 @@ export const ERRORS = {
   DUPLICATE_DECIDED: { status: 409, message: '这对记录已处理过（已合并或已标记为不是同一人），请刷新列表' },
   DUPLICATE_SURVIVOR_INVALID: { status: 422, message: '保留的记录须是这对候选中的一条' },
   DUPLICATE_RECORD_GONE: { status: 409, message: '其中一条记录已注销或已合并，无法合并，请重新扫描' },
+  DUPLICATE_ACCOUNT_VERIFIED: { status: 409, message: '该账号已通过认证（可能已认领其他名册记录），无需再关联，请重新扫描' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

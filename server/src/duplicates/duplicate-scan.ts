@@ -15,49 +15,114 @@ import { DUPLICATE_REASONS, DUPLICATE_THRESHOLD, type DuplicateReason } from '@a
  *   class are usually two people.
  * The name is the real name where known, else the display name, read as the directory reads
  * text (`alumni_search_text`).
+ *
+ * Two kinds of pair are scanned with the same points: two accounts, and an account that is not
+ * verified with a roster entry nobody claimed (the graduate whose claim failed to match: a name
+ * variant, a typo in the year). The account side of the latter is the profile and every claim
+ * that matched no entry (what the alumnus typed); a roster entry has no phone or unionid, so
+ * only the name, year, department and class blocks apply, and the pair takes its best score.
  */
 
 /**
- * The records compared, and their name keys, as temporary tables of the scan's transaction:
+ * The records compared, and their blocking keys, as temporary tables of the scan's transaction:
  * with statistics (ANALYZE) the planner joins pairs back by id; over CTEs it guessed one row
- * and crossed every record with every other.
+ * and crossed every record with every other. A block is one 64-bit hash of what a pair must
+ * share (`hashtextextended`): pairs are found by hash joins on one bigint, where joining on
+ * the texts themselves sorted them by collation (merge joins over 1.5 million rows) and spilled
+ * to disk; a collision (2⁻⁶⁴ a pair) only has a pair scored, and the scoring compares the
+ * values themselves.
  */
+const block = (...parts: string[]) => `hashtextextended(${parts.join(` || '|' || `)}, 0)`;
+
+/** Deletion keys: the name and, for three characters or more, the name with each one left out, in one class. */
+const nameKeys = (table: string, from: string) =>
+  `CREATE TEMPORARY TABLE ${table} ON COMMIT DROP AS
+   SELECT p.id, ${block(`CASE WHEN i = 0 THEN p.nm ELSE overlay(p.nm PLACING '' FROM i FOR 1) END`, 'p.yr', 'p.dep', 'p.cls')} AS block
+     FROM ${from} p CROSS JOIN LATERAL generate_series(0, CASE WHEN length(p.nm) >= 3 THEN length(p.nm) ELSE 0 END) AS i
+    WHERE p.cls IS NOT NULL AND p.yr IS NOT NULL AND p.dep IS NOT NULL AND length(p.nm) >= 2`;
+
+/**
+ * The same name in the same department (40) and the same year, or the same class (50 either
+ * way; a year one off with the same class, 55): two blocks, each an equality. Null where a part
+ * is missing (such a name cannot reach the threshold).
+ */
+const NAME_BLOCKS = `CASE WHEN nm <> '' AND dep IS NOT NULL AND yr IS NOT NULL THEN ${block('nm', 'dep', 'yr')} END AS year_block,
+   CASE WHEN nm <> '' AND dep IS NOT NULL AND cls IS NOT NULL THEN ${block('nm', 'dep', 'cls')} END AS class_block`;
+
+/** An alumni record as the scan reads it (`a`: alumni). */
+const ALUMNUS_NAME = `alumni_search_text(COALESCE(NULLIF(a.real_name, ''), a.display_name))`;
+
+/** Accounts that could still claim an entry: live, not verified, holding none. */
+const SEEKING = `a.deleted_at IS NULL AND a.verified_at IS NULL AND NOT EXISTS (SELECT 1 FROM roster_entries r WHERE r.claimed_by = a.id)`;
+
 export const PEOPLE_SQL = [
   `CREATE TEMPORARY TABLE people ON COMMIT DROP AS
-   SELECT id, alumni_search_text(COALESCE(NULLIF(real_name, ''), display_name)) AS nm,
-          graduation_year AS yr, department_id AS dep, NULLIF(class_name, '') AS cls, phone_hash, NULLIF(unionid, '') AS unionid
-     FROM alumni WHERE deleted_at IS NULL`,
+   SELECT *, ${NAME_BLOCKS} FROM (
+     SELECT a.id, ${ALUMNUS_NAME} AS nm, a.graduation_year AS yr, a.department_id AS dep, NULLIF(a.class_name, '') AS cls,
+            a.phone_hash, NULLIF(a.unionid, '') AS unionid
+       FROM alumni a WHERE a.deleted_at IS NULL
+   ) p`,
   `CREATE UNIQUE INDEX ON people (id)`,
-  `CREATE TEMPORARY TABLE name_keys ON COMMIT DROP AS
-   SELECT p.id, p.yr, p.dep, p.cls, CASE WHEN i = 0 THEN p.nm ELSE overlay(p.nm PLACING '' FROM i FOR 1) END AS k
-     FROM people p CROSS JOIN LATERAL generate_series(0, CASE WHEN length(p.nm) >= 3 THEN length(p.nm) ELSE 0 END) AS i
-    WHERE p.cls IS NOT NULL AND p.yr IS NOT NULL AND p.dep IS NOT NULL AND length(p.nm) >= 2`,
+  nameKeys('name_keys', 'people'),
   `ANALYZE people`,
   `ANALYZE name_keys`,
 ];
 
+/**
+ * The account side of account–entry pairs: one row (`id`, a row of its own) per account and way
+ * it named itself; the entry side: unclaimed roster entries.
+ */
+export const ROSTER_SQL = [
+  `CREATE TEMPORARY TABLE seekers ON COMMIT DROP AS
+   SELECT row_number() OVER () AS id, s.*, ${NAME_BLOCKS} FROM (
+     SELECT a.id AS alumnus_id, ${ALUMNUS_NAME} AS nm, a.graduation_year AS yr, a.department_id AS dep, NULLIF(a.class_name, '') AS cls
+       FROM alumni a WHERE ${SEEKING}
+     UNION
+     SELECT a.id, alumni_search_text(c.name), c.graduation_year, c.department_id, NULLIF(c.class_name, '')
+       FROM verification_claims c JOIN alumni a ON a.id = c.alumnus_id
+      WHERE c.status IN ('pending', 'rejected', 'withdrawn') AND ${SEEKING}
+   ) s`,
+  `CREATE TEMPORARY TABLE entries ON COMMIT DROP AS
+   SELECT *, ${NAME_BLOCKS} FROM (
+     SELECT id, alumni_search_text(name) AS nm, graduation_year AS yr, department_id AS dep, NULLIF(class_name, '') AS cls
+       FROM roster_entries WHERE claimed_by IS NULL
+   ) e`,
+  `CREATE UNIQUE INDEX ON seekers (id)`,
+  `CREATE UNIQUE INDEX ON entries (id)`,
+  nameKeys('seeker_keys', 'seekers'),
+  nameKeys('entry_keys', 'entries'),
+  `ANALYZE seekers`,
+  `ANALYZE entries`,
+  `ANALYZE seeker_keys`,
+  `ANALYZE entry_keys`,
+];
+
 const points = (reason: DuplicateReason) => DUPLICATE_REASONS[reason].points;
 
-export const SCAN_SQL = `
-WITH pairs AS (
-  SELECT a, b, bool_or(variant) AS variant FROM (
-    SELECT a.id AS a, b.id AS b, false AS variant FROM people a JOIN people b ON b.unionid = a.unionid AND a.id < b.id
+/**
+ * The pairs of `left` × `right` (tables of id and the name blocks) that share a name block, or
+ * a deletion key in one class (`leftKeys`, `rightKeys`). `ordered`: one table with itself, each
+ * pair once.
+ */
+const blockedByName = (left: string, right: string, leftKeys: string, rightKeys: string, ordered: boolean) => {
+  const once = ordered ? ' AND a.id < b.id' : '';
+  return `
+    SELECT a.id AS a, b.id AS b, false AS variant FROM ${left} a JOIN ${right} b ON b.year_block = a.year_block${once}
     UNION ALL
-    SELECT a.id, b.id, false FROM people a JOIN people b ON b.phone_hash = a.phone_hash AND a.id < b.id
+    SELECT a.id, b.id, false FROM ${left} a JOIN ${right} b ON b.class_block = a.class_block${once}
     UNION ALL
-    SELECT a.id, b.id, false FROM people a JOIN people b ON b.nm = a.nm AND b.dep = a.dep AND a.id < b.id
-     WHERE a.nm <> '' AND (a.yr IS NULL OR b.yr IS NULL OR abs(a.yr - b.yr) <= 1)
-    UNION ALL
-    SELECT DISTINCT a.id, b.id, true FROM name_keys a
-      JOIN name_keys b ON b.k = a.k AND b.yr = a.yr AND b.dep = a.dep AND b.cls = a.cls AND a.id < b.id
-  ) blocked GROUP BY a, b
-), compared AS (
+    SELECT DISTINCT a.id, b.id, true FROM ${leftKeys} a JOIN ${rightKeys} b ON b.block = a.block${once}`;
+};
+
+/** Compares the blocked pairs' two sides (`a`, `b`): which reasons hold. */
+const compared = (withContacts: boolean) => `
   SELECT p.a, p.b,
-         a.unionid = b.unionid AS same_unionid, a.phone_hash = b.phone_hash AS same_phone,
+         ${withContacts ? 'a.unionid = b.unionid' : 'false'} AS same_unionid, ${withContacts ? 'a.phone_hash = b.phone_hash' : 'false'} AS same_phone,
          a.nm = b.nm AS same_name, p.variant AND a.nm <> b.nm AS similar_name,
-         a.yr = b.yr AS same_year, abs(a.yr - b.yr) = 1 AS near_year, a.dep = b.dep AS same_dep, a.cls = b.cls AS same_class
-    FROM pairs p JOIN people a ON a.id = p.a JOIN people b ON b.id = p.b
-), scored AS (
+         a.yr = b.yr AS same_year, abs(a.yr - b.yr) = 1 AS near_year, a.dep = b.dep AS same_dep, a.cls = b.cls AS same_class`;
+
+/** Scores the compared pairs (DUPLICATE_REASONS): reasons in the documented order, and points. */
+const SCORED = `
   SELECT a, b,
          array_remove(ARRAY[
            CASE WHEN same_unionid THEN 'unionid' END,
@@ -73,24 +138,66 @@ WITH pairs AS (
            + CASE WHEN same_year THEN ${points('year')} WHEN near_year THEN ${points('nearYear')} ELSE 0 END
            + CASE WHEN same_dep THEN ${points('department')} ELSE 0 END
            + CASE WHEN same_class THEN ${points('className')} ELSE 0 END AS score
-    FROM compared
-), found AS MATERIALIZED (
-  SELECT a, b, least(score, 100) AS score, reasons FROM scored WHERE score >= ${DUPLICATE_THRESHOLD}
-), gone AS (
+    FROM compared`;
+
+/**
+ * Refreshes the queue's open pairs of one kind from `found` (a, b, score, reasons): pairs no
+ * longer found go, new ones come, changed ones are rescored; decided pairs are left alone, so a
+ * dismissed pair stays dismissed. Answers how many pairs were queued for the first time.
+ */
+const refreshed = (other: 'other_alumnus_id' | 'roster_entry_id') => `
+, gone AS (
   DELETE FROM duplicate_candidates d
-   WHERE d.status = 'open' AND NOT EXISTS (SELECT 1 FROM found f WHERE f.a = d.alumnus_id AND f.b = d.other_alumnus_id)
+   WHERE d.status = 'open' AND d.${other} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM found f WHERE f.a = d.alumnus_id AND f.b = d.${other})
 ), kept AS (
-  INSERT INTO duplicate_candidates AS d (alumnus_id, other_alumnus_id, score, reasons)
+  INSERT INTO duplicate_candidates AS d (alumnus_id, ${other}, score, reasons)
   SELECT a, b, score, reasons FROM found
-  ON CONFLICT (alumnus_id, other_alumnus_id) DO UPDATE SET score = EXCLUDED.score, reasons = EXCLUDED.reasons
-   WHERE d.status = 'open'
+  ON CONFLICT (alumnus_id, ${other}) WHERE ${other} IS NOT NULL DO UPDATE SET score = EXCLUDED.score, reasons = EXCLUDED.reasons
+   WHERE d.status = 'open' AND (d.score, d.reasons) IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.reasons)
   RETURNING (xmax = 0) AS added
 )
 SELECT count(*) FILTER (WHERE added)::int AS added FROM kept`;
 
+export const SCAN_SQL = `
+WITH pairs AS (
+  SELECT a, b, bool_or(variant) AS variant FROM (
+    SELECT a.id AS a, b.id AS b, false AS variant FROM people a JOIN people b ON b.unionid = a.unionid AND a.id < b.id
+    UNION ALL
+    SELECT a.id, b.id, false FROM people a JOIN people b ON b.phone_hash = a.phone_hash AND a.id < b.id
+    UNION ALL${blockedByName('people', 'people', 'name_keys', 'name_keys', true)}
+  ) blocked GROUP BY a, b
+), compared AS (${compared(true)}
+    FROM pairs p JOIN people a ON a.id = p.a JOIN people b ON b.id = p.b
+), scored AS (${SCORED}
+), found AS MATERIALIZED (
+  SELECT a, b, least(score, 100) AS score, reasons FROM scored WHERE score >= ${DUPLICATE_THRESHOLD}
+)${refreshed('other_alumnus_id')}`;
+
+export const ROSTER_SCAN_SQL = `
+WITH pairs AS (
+  SELECT a, b, bool_or(variant) AS variant FROM (${blockedByName('seekers', 'entries', 'seeker_keys', 'entry_keys', false)}
+  ) blocked GROUP BY a, b
+), compared AS (${compared(false)}
+    FROM pairs p JOIN seekers a ON a.id = p.a JOIN entries b ON b.id = p.b
+), scored AS (${SCORED}
+), found AS MATERIALIZED (
+  SELECT DISTINCT ON (s.alumnus_id, x.b) s.alumnus_id AS a, x.b, least(x.score, 100) AS score, x.reasons
+    FROM scored x JOIN seekers s ON s.id = x.a
+   WHERE x.score >= ${DUPLICATE_THRESHOLD}
+   ORDER BY s.alumnus_id, x.b, x.score DESC
+)${refreshed('roster_entry_id')}`;
+
+/**
+ * The scan is one batch over every record: its hashes and sorts stay in memory (at the default
+ * 4 MB they spilled to disk), and its statements are not JIT-compiled (over a hundred functions
+ * compiled for one run), for this transaction only.
+ */
+export const SCAN_SETTINGS = [`SET LOCAL work_mem = '64MB'`, `SET LOCAL jit = off`];
+
 /** Runs the scan in the caller's transaction; answers how many pairs it queued for the first time. */
 export async function runScan(query: (sql: string) => Promise<unknown>): Promise<number> {
-  for (const statement of PEOPLE_SQL) await query(statement);
-  const [row] = (await query(SCAN_SQL)) as [{ added: number }];
-  return row.added;
+  for (const statement of [...SCAN_SETTINGS, ...PEOPLE_SQL, ...ROSTER_SQL]) await query(statement);
+  const [accounts] = (await query(SCAN_SQL)) as [{ added: number }];
+  const [entries] = (await query(ROSTER_SCAN_SQL)) as [{ added: number }];
+  return accounts.added + entries.added;
 }

@@ -61,9 +61,19 @@ export class DuplicatesController {
 
   @Post(':id/merge')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Merge the pair into the surviving record, in one transaction' })
+  @ApiOperation({
+    summary:
+      'Merge the pair into the surviving record, in one transaction (an account and a roster entry: the account claims the entry, verified)',
+  })
   @ApiOkResponse({ type: MergeDuplicateResponseDto })
-  @ApiErrors('DUPLICATE_NOT_FOUND', 'DUPLICATE_DECIDED', 'DUPLICATE_SURVIVOR_INVALID', 'DUPLICATE_RECORD_GONE')
+  @ApiErrors(
+    'DUPLICATE_NOT_FOUND',
+    'DUPLICATE_DECIDED',
+    'DUPLICATE_SURVIVOR_INVALID',
+    'DUPLICATE_RECORD_GONE',
+    'DUPLICATE_ACCOUNT_VERIFIED',
+    'ROSTER_ENTRY_ALREADY_CLAIMED',
+  )
   merge(
     @CurrentUser() user: AuthUserDto,
     @Param('id', ParseUUIDPipe) id: string,

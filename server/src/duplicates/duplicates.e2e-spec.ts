@@ -5,6 +5,7 @@ import { groupWith } from '../../test/group-feeds.js';
 import { createDepartments, createRosterEntry } from '../../test/roster.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { EngagementService } from '../engagement/engagement.service.js';
+import { PRIVACY_NOTICE } from '../identity/privacy-notice.js';
 import { MergeRegistry } from './merge.registry.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
@@ -30,8 +31,9 @@ describe('duplicate records', () => {
   const queue = async () =>
     (await api('GET', '/staff/duplicates', staff)).body.items as {
       id: string;
-      a: { id: string };
-      b: { id: string };
+      kind: 'accounts' | 'roster';
+      a: { id: string; displayName: string };
+      b: { id: string; displayName: string };
       reasons: string[];
       score: number;
     }[];
@@ -166,7 +168,7 @@ describe('duplicate records', () => {
 
     const merged = await api('POST', `/staff/duplicates/${pair.id}/merge`, staff, { survivorId: old.alumnus.id });
     expect(merged.status, JSON.stringify(merged.body)).toBe(200);
-    expect(merged.body).toEqual({ survivorId: old.alumnus.id, mergedId: fresh.alumnus.id });
+    expect(merged.body).toEqual({ survivorId: old.alumnus.id, mergedId: fresh.alumnus.id, rosterEntryId: null });
 
     // Nothing lost, nothing counted twice.
     expect(await totals()).toEqual({
@@ -203,6 +205,224 @@ describe('duplicate records', () => {
     expect((await api('POST', `/staff/duplicates/${pair.id}/merge`, staff, { survivorId: old.alumnus.id })).body.error.code).toBe(
       'DUPLICATE_DECIDED',
     );
+  });
+
+  describe('an account and the roster entry its claim failed to match', () => {
+    /** Claims store personal data: these alumni accepted the privacy notice. */
+    const consenting = (values: Parameters<typeof signedIn>[2] = {}) =>
+      signedIn(t, ['alumnus'], { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date(), ...values });
+    const claim = (who: Who, body: Record<string, unknown>) => api('POST', '/me/claims', who, { departmentId: department, ...body });
+    const rosterPair = async (alumnusId: string, entryId: string) =>
+      (await queue()).find((c) => c.kind === 'roster' && c.a.id === alumnusId && c.b.id === entryId);
+    const alumnusRow = async (id: string) =>
+      (await t.dataSource.query(`SELECT verified_at, real_name, graduation_year, class_name FROM alumni WHERE id = $1`, [id]))[0] as {
+        verified_at: Date | null;
+        real_name: string | null;
+        graduation_year: number | null;
+        class_name: string | null;
+      };
+
+    it('pairs an unverified account with the unclaimed entry its claim or profile nearly names, by the same points', async () => {
+      const entry = await createRosterEntry(t, {
+        departmentId: department,
+        name: '欧阳明轩',
+        graduationYear: 2014,
+        className: '计科1403班',
+      });
+      const yearTypo = await createRosterEntry(t, {
+        departmentId: department,
+        name: '司马静怡',
+        graduationYear: 2015,
+        className: '计科1501班',
+      });
+      // A claim with one character wrong matches no entry: it waits for staff.
+      const variant = await consenting({ displayName: '小欧' });
+      const filed = await claim(variant, { name: '欧阳铭轩', graduationYear: 2014, className: '计科1403班' });
+      expect([filed.status, filed.body.status]).toEqual([201, 'pending']);
+      // A profile with the year one off, no claim.
+      const typo = await consenting({
+        displayName: '静怡',
+        realName: '司马静怡',
+        graduationYear: 2016,
+        departmentId: department,
+        className: '计科1501班',
+      });
+      // Verified elsewhere, or holding an entry: never offered another.
+      const verified = await consenting({
+        displayName: '另一个明轩',
+        realName: '欧阳明轩',
+        graduationYear: 2014,
+        departmentId: department,
+        verifiedAt: new Date(),
+      });
+      const holder = await consenting({ displayName: '司马', realName: '司马静怡', graduationYear: 2015, departmentId: department });
+      const held = await createRosterEntry(t, {
+        departmentId: department,
+        name: '司马静宜',
+        graduationYear: 2015,
+        className: '计科1501班',
+      });
+      await t.dataSource.query(`UPDATE roster_entries SET claimed_by = $2, claimed_at = now() WHERE id = $1`, [held.id, holder.alumnus.id]);
+
+      await scan();
+      const found = await rosterPair(variant.alumnus.id, entry.id);
+      expect(found).toMatchObject({
+        kind: 'roster',
+        score: 20 + 10 + 10 + 10,
+        reasons: ['similarName', 'year', 'department', 'className'],
+      });
+      expect(found?.b.displayName).toBe('欧阳明轩');
+      expect(await rosterPair(typo.alumnus.id, yearTypo.id)).toMatchObject({
+        score: 30 + 5 + 10 + 10,
+        reasons: ['name', 'nearYear', 'department', 'className'],
+      });
+      const items = await queue();
+      expect(items.filter((c) => c.kind === 'roster' && [verified.alumnus.id, holder.alumnus.id].includes(c.a.id))).toEqual([]);
+      expect(items.filter((c) => c.b.id === held.id)).toEqual([]);
+      // A second scan queues nothing new and keeps the pairs.
+      expect((await scan()).added).toBe(0);
+      expect(await rosterPair(variant.alumnus.id, entry.id)).toMatchObject({ id: found!.id });
+    });
+
+    it('links the account to the entry as a claim approval does: verified, class group, log and audit, one graduate reached once', async () => {
+      const entry = await createRosterEntry(t, {
+        departmentId: department,
+        name: '诸葛云飞',
+        graduationYear: 2013,
+        className: '计科1302班',
+      });
+      const seeker = await consenting({ displayName: '云飞' });
+      const filed = await claim(seeker, { name: '诸葛芸飞', graduationYear: 2013, className: '计科1302班' });
+      expect(filed.body.status).toBe('pending');
+      // Another account the scan pairs with the same entry (same name, year and department).
+      const other = await consenting({ displayName: '诸葛', realName: '诸葛云飞', graduationYear: 2013, departmentId: department });
+      const dashboard = async () => ({
+        headline: (await api('GET', '/staff/dashboard/summary', staff)).body.totals,
+        roster: (await api('GET', '/staff/dashboard/coverage', staff)).body.totals,
+      });
+      await scan();
+      const pair = (await rosterPair(seeker.alumnus.id, entry.id))!;
+      expect(await rosterPair(other.alumnus.id, entry.id)).toBeDefined();
+      const before = await dashboard();
+
+      const comparison = await api('GET', `/staff/duplicates/${pair.id}`, staff);
+      expect(comparison.status).toBe(200);
+      expect(comparison.body).toMatchObject({
+        candidate: { id: pair.id, kind: 'roster' },
+        records: [{ id: seeker.alumnus.id, verified: false, claim: null }],
+        rosterEntry: {
+          id: entry.id,
+          name: '诸葛云飞',
+          studentNumber: entry.studentNumber,
+          graduationYear: 2013,
+          departmentName: '计算机学院',
+          className: '计科1302班',
+        },
+        claims: [{ id: filed.body.id, name: '诸葛芸飞', status: 'pending' }],
+      });
+      expect(comparison.body.records).toHaveLength(1);
+
+      // The entry is not a record that can stay.
+      const wrong = await api('POST', `/staff/duplicates/${pair.id}/merge`, staff, { survivorId: entry.id });
+      expect([wrong.status, wrong.body.error.code]).toEqual([422, 'DUPLICATE_SURVIVOR_INVALID']);
+      const linked = await api('POST', `/staff/duplicates/${pair.id}/merge`, staff, { survivorId: seeker.alumnus.id });
+      expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+      expect(linked.body).toEqual({ survivorId: seeker.alumnus.id, mergedId: null, rosterEntryId: entry.id });
+
+      // Verified with the roster's record, the entry held, the waiting claim approved with it.
+      expect(await alumnusRow(seeker.alumnus.id)).toEqual({
+        verified_at: expect.any(Date),
+        real_name: '诸葛云飞',
+        graduation_year: 2013,
+        class_name: '计科1302班',
+      });
+      expect((await t.dataSource.query(`SELECT claimed_by FROM roster_entries WHERE id = $1`, [entry.id]))[0].claimed_by).toBe(
+        seeker.alumnus.id,
+      );
+      expect(
+        await t.dataSource.query(`SELECT id, status, roster_entry_id, decided_by FROM verification_claims WHERE alumnus_id = $1`, [
+          seeker.alumnus.id,
+        ]),
+      ).toEqual([{ id: filed.body.id, status: 'approved', roster_entry_id: entry.id, decided_by: staff.alumnus.id }]);
+      // The interaction rows and the audit of an approval, and the staff decision on the pair; the alumnus is told.
+      const kinds = (await t.dataSource.query(`SELECT kind FROM interactions WHERE alumnus_id = $1 ORDER BY id`, [seeker.alumnus.id])).map(
+        (r: { kind: string }) => r.kind,
+      );
+      expect(kinds.slice(-2)).toEqual(['identity.claimed', 'identity.verified']);
+      expect(await count(`SELECT count(*) FROM audit_entries WHERE action = 'claim.approved' AND subject_id = $1`, [filed.body.id])).toBe(
+        1,
+      );
+      expect(await count(`SELECT count(*) FROM audit_entries WHERE action = 'duplicates.linked' AND subject_id = $1`, [pair.id])).toBe(1);
+      expect(
+        await count(`SELECT count(*) FROM outbox_messages WHERE alumnus_id = $1 AND kind = 'verification.decided'`, [seeker.alumnus.id]),
+      ).toBe(1);
+      // Their class group: there, and open to them as to anyone verified in the class.
+      const [group] = await t.dataSource.query(
+        `SELECT id FROM groups WHERE kind = 'class' AND graduation_year = 2013 AND department_id = $1 AND class_name = '计科1302班'`,
+        [department],
+      );
+      expect((await api('POST', `/groups/${group.id}/join`, seeker, {})).body.status).toBe('active');
+
+      // One graduate more reached, one alumnus more verified, no one added.
+      const after = await dashboard();
+      expect(after.headline).toMatchObject({ alumni: before.headline.alumni, verified: before.headline.verified + 1 });
+      expect(after.roster).toMatchObject({ graduates: before.roster.graduates, reached: before.roster.reached + 1 });
+      // The entry is claimed: the other account's pair left the queue; this pair is decided.
+      expect(await rosterPair(other.alumnus.id, entry.id)).toBeUndefined();
+      const again = await api('POST', `/staff/duplicates/${pair.id}/merge`, staff, { survivorId: seeker.alumnus.id });
+      expect([again.status, again.body.error.code]).toEqual([409, 'DUPLICATE_DECIDED']);
+    });
+
+    it('refuses a link once the entry is claimed or the account verified, writing nothing; refuses alumni and bad input', async () => {
+      const entry = await createRosterEntry(t, {
+        departmentId: department,
+        name: '上官婉清',
+        graduationYear: 2011,
+        className: '计科1101班',
+      });
+      const seeker = await consenting({
+        displayName: '婉清',
+        realName: '上官婉清',
+        graduationYear: 2011,
+        departmentId: department,
+        className: '计科1101班',
+      });
+      const someone = await consenting({ displayName: '别人' });
+      await scan();
+      const pair = (await rosterPair(seeker.alumnus.id, entry.id))!;
+      expect(pair.score).toBe(60);
+      const link = (who: Who, body: unknown = { survivorId: seeker.alumnus.id }) =>
+        api('POST', `/staff/duplicates/${pair.id}/merge`, who, body);
+
+      // Alumni are refused; bad ids and bodies are 400s naming the field.
+      expect((await api('GET', `/staff/duplicates/${pair.id}`, seeker)).status).toBe(403);
+      expect((await link(seeker)).status).toBe(403);
+      const bad = await link(staff, { survivorId: 'the account' });
+      expect([bad.status, JSON.stringify(bad.body.error)]).toEqual([400, expect.stringContaining('survivorId')]);
+      expect((await link(staff, { survivorId: seeker.alumnus.id, rosterEntryId: entry.id })).status).toBe(400);
+      expect((await api('GET', '/staff/duplicates/not-a-uuid', staff)).status).toBe(400);
+
+      // Another account claimed the entry meanwhile.
+      await t.dataSource.query(`UPDATE roster_entries SET claimed_by = $2, claimed_at = now() WHERE id = $1`, [
+        entry.id,
+        someone.alumnus.id,
+      ]);
+      const taken = await link(staff);
+      expect([taken.status, taken.body.error.code]).toEqual([409, 'ROSTER_ENTRY_ALREADY_CLAIMED']);
+      // The account was verified meanwhile (released entry, verified another way).
+      await t.dataSource.query(`UPDATE roster_entries SET claimed_by = NULL, claimed_at = NULL WHERE id = $1`, [entry.id]);
+      await t.dataSource.query(`UPDATE alumni SET verified_at = now() WHERE id = $1`, [seeker.alumnus.id]);
+      const verified = await link(staff);
+      expect([verified.status, verified.body.error.code]).toEqual([409, 'DUPLICATE_ACCOUNT_VERIFIED']);
+      // Nothing was written: the pair still open, the entry free, no claim, no audit.
+      expect((await api('GET', `/staff/duplicates/${pair.id}`, staff)).body.candidate.status).toBe('open');
+      expect((await t.dataSource.query(`SELECT claimed_by FROM roster_entries WHERE id = $1`, [entry.id]))[0].claimed_by).toBeNull();
+      expect(await count(`SELECT count(*) FROM verification_claims WHERE alumnus_id = $1`, [seeker.alumnus.id])).toBe(0);
+      expect(await count(`SELECT count(*) FROM audit_entries WHERE action = 'duplicates.linked' AND subject_id = $1`, [pair.id])).toBe(0);
+      // Staff may still say it is not their graduate.
+      const dismissed = await api('POST', `/staff/duplicates/${pair.id}/dismiss`, staff, {});
+      expect([dismissed.status, dismissed.body.kind, dismissed.body.status]).toEqual([200, 'roster', 'dismissed']);
+    });
   });
 
   it('offers the seat a merge frees to the waitlist, as a cancellation does, in the merge’s transaction', async () => {

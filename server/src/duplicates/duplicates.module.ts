@@ -4,6 +4,9 @@ import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { EngagementModule } from '../engagement/engagement.module.js';
 import { InteractionsModule } from '../interactions/interactions.module.js';
+import { RosterModule } from '../roster/roster.module.js';
+import { SchoolModule } from '../school/school.module.js';
+import { VerificationModule } from '../verification/verification.module.js';
 import { DuplicatesController } from './duplicates.controller.js';
 import { DuplicatesMerge } from './duplicates-merge.js';
 import { DuplicatesPersonalData } from './duplicates-personal-data.js';
@@ -15,7 +18,16 @@ import { MergeRegistry } from './merge.registry.js';
  * merge by declaring a `@MergeParticipant()` provider (merge-participant.ts); they need not import this.
  */
 @Module({
-  imports: [DiscoveryModule, AlumniModule, AuditModule, InteractionsModule, EngagementModule],
+  imports: [
+    DiscoveryModule,
+    AlumniModule,
+    AuditModule,
+    InteractionsModule,
+    EngagementModule,
+    RosterModule,
+    SchoolModule,
+    VerificationModule,
+  ],
   controllers: [DuplicatesController],
   providers: [DuplicatesService, MergeRegistry, DuplicatesMerge, DuplicatesPersonalData],
   exports: [MergeRegistry],

@@ -8,6 +8,7 @@ import type {
   DuplicateQueueDto,
   DuplicateReason,
   DuplicateRecordDto,
+  DuplicateRosterEntryDto,
   DuplicateScanResultDto,
   DuplicateStatus,
   MergeDuplicateResultDto,
@@ -18,6 +19,9 @@ import { AppError } from '../common/app-error.js';
 import { EngagementService } from '../engagement/engagement.service.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { RosterService } from '../roster/roster.service.js';
+import { SchoolService } from '../school/school.service.js';
+import { VerificationService } from '../verification/verification.service.js';
 import { runScan } from './duplicate-scan.js';
 import { MergeRegistry } from './merge.registry.js';
 
@@ -33,7 +37,10 @@ interface CandidateRow {
   status: DuplicateStatus;
   found_at: Date;
   alumnus_id: string;
-  other_alumnus_id: string;
+  /** Set for a pair of accounts; null for an account and a roster entry. */
+  other_alumnus_id: string | null;
+  /** Set for an account and an unclaimed roster entry. */
+  roster_entry_id: string | null;
 }
 
 interface SideRow {
@@ -83,6 +90,9 @@ export class DuplicatesService implements OnModuleInit {
     private readonly interactions: InteractionsService,
     private readonly engagement: EngagementService,
     private readonly jobs: JobsService,
+    private readonly roster: RosterService,
+    private readonly school: SchoolService,
+    private readonly verification: VerificationService,
   ) {}
 
   onModuleInit(): void {
@@ -122,20 +132,41 @@ export class DuplicatesService implements OnModuleInit {
   }
 
   private async present(rows: CandidateRow[]): Promise<DuplicateCandidateDto[]> {
-    const ids = rows.flatMap((row) => [row.alumnus_id, row.other_alumnus_id]);
+    const ids = rows.flatMap((row) => [row.alumnus_id, ...(row.other_alumnus_id === null ? [] : [row.other_alumnus_id])]);
     const sides = new Map(((await this.dataSource.query(SIDE_SQL, [ids])) as SideRow[]).map((side) => [side.id, side]));
+    const entries = new Map((await this.rosterEntries(rows.flatMap((row) => row.roster_entry_id ?? []))).map((e) => [e.id, e]));
     const side = (id: string) => {
       const found = sides.get(id)!;
       return { id, displayName: found.display_name, graduationYear: found.graduation_year, departmentName: found.department_name };
     };
+    const entrySide = (id: string) => {
+      const entry = entries.get(id)!;
+      return { id, displayName: entry.name, graduationYear: entry.graduationYear, departmentName: entry.departmentName };
+    };
     return rows.map((row) => ({
       id: row.id,
+      kind: row.roster_entry_id === null ? ('accounts' as const) : ('roster' as const),
       score: row.score,
       reasons: row.reasons,
       status: row.status,
       foundAt: row.found_at.toISOString(),
       a: side(row.alumnus_id),
-      b: side(row.other_alumnus_id),
+      b: row.roster_entry_id === null ? side(row.other_alumnus_id!) : entrySide(row.roster_entry_id),
+    }));
+  }
+
+  /** Roster entries as staff compare them, through the roster module. */
+  private async rosterEntries(ids: string[]): Promise<DuplicateRosterEntryDto[]> {
+    const entries = await this.roster.entriesByIds(ids);
+    const departments = await this.school.departmentNames(entries.map((e) => e.departmentId));
+    return entries.map((e) => ({
+      id: e.id,
+      name: e.name,
+      studentNumber: e.studentNumber,
+      graduationYear: e.graduationYear,
+      departmentName: departments.get(e.departmentId) ?? null,
+      major: e.major,
+      className: e.className,
     }));
   }
 
@@ -151,8 +182,16 @@ export class DuplicatesService implements OnModuleInit {
   async compare(id: string): Promise<DuplicateComparisonDto> {
     const row = await this.load(this.dataSource.manager, id);
     const [candidate] = await this.present([row]);
-    const records = await Promise.all([this.record(row.alumnus_id), this.record(row.other_alumnus_id)]);
-    return { candidate: candidate!, records };
+    if (row.roster_entry_id !== null) {
+      const [record, [rosterEntry], claims] = await Promise.all([
+        this.record(row.alumnus_id),
+        this.rosterEntries([row.roster_entry_id]),
+        this.verification.unmatchedClaims(row.alumnus_id),
+      ]);
+      return { candidate: candidate!, records: [record], rosterEntry: rosterEntry ?? null, claims };
+    }
+    const records = await Promise.all([this.record(row.alumnus_id), this.record(row.other_alumnus_id!)]);
+    return { candidate: candidate!, records, rosterEntry: null, claims: [] };
   }
 
   /**
@@ -213,7 +252,7 @@ export class DuplicatesService implements OnModuleInit {
         action: 'duplicates.dismissed',
         subjectType: 'duplicate_candidate',
         subjectId: id,
-        after: { alumnusIds: [candidate.alumnus_id, candidate.other_alumnus_id] },
+        after: { alumnusIds: [candidate.alumnus_id, candidate.other_alumnus_id], rosterEntryId: candidate.roster_entry_id },
       });
       return { ...candidate, status: 'dismissed' as const };
     });
@@ -229,7 +268,8 @@ export class DuplicatesService implements OnModuleInit {
     return this.dataSource.transaction(async (manager) => {
       const candidate = await this.load(manager, id, true);
       if (candidate.status !== 'open') throw new AppError('DUPLICATE_DECIDED');
-      const pair = [candidate.alumnus_id, candidate.other_alumnus_id];
+      if (candidate.roster_entry_id !== null) return this.link(manager, user, candidate, candidate.roster_entry_id, survivorId);
+      const pair = [candidate.alumnus_id, candidate.other_alumnus_id!];
       if (!pair.includes(survivorId)) throw new AppError('DUPLICATE_SURVIVOR_INVALID');
       const mergedId = pair.find((alumnusId) => alumnusId !== survivorId)!;
       // Locked in id order (the pair's order), as any two merges touching the same records would.
@@ -256,7 +296,45 @@ export class DuplicatesService implements OnModuleInit {
         subjectType: 'alumnus',
         subjectId: mergedId,
       });
-      return { survivorId, mergedId };
+      return { survivorId, mergedId, rosterEntryId: null };
     });
+  }
+
+  /**
+   * "Merging" an account with a roster entry: the account claims the entry as a staff approval
+   * would (VerificationService.approveWithEntry: verified, profile from the roster, class group,
+   * interaction rows, the claim's audit entry, the message), the pair is decided, and the other
+   * open pairs of this account or this entry go (the account is verified, the entry claimed),
+   * in the caller's transaction.
+   */
+  private async link(
+    manager: EntityManager,
+    user: AuthUserDto,
+    candidate: CandidateRow,
+    entryId: string,
+    survivorId: string,
+  ): Promise<MergeDuplicateResultDto> {
+    if (survivorId !== candidate.alumnus_id) throw new AppError('DUPLICATE_SURVIVOR_INVALID');
+    const alumnus = await this.alumni.lockActive(manager, survivorId);
+    if (!alumnus) throw new AppError('DUPLICATE_RECORD_GONE');
+    if (alumnus.verifiedAt !== null) throw new AppError('DUPLICATE_ACCOUNT_VERIFIED');
+    await manager.query(`UPDATE duplicate_candidates SET status = 'merged', decided_at = now(), decided_by = $2 WHERE id = $1`, [
+      candidate.id,
+      user.id,
+    ]);
+    const claimId = await this.verification.approveWithEntry(manager, user, survivorId, entryId);
+    await manager.query(
+      `DELETE FROM duplicate_candidates
+        WHERE status = 'open' AND roster_entry_id IS NOT NULL AND (roster_entry_id = $1 OR alumnus_id = $2)`,
+      [entryId, survivorId],
+    );
+    await this.audit.record(manager, {
+      actorId: user.id,
+      action: 'duplicates.linked',
+      subjectType: 'duplicate_candidate',
+      subjectId: candidate.id,
+      after: { alumnusId: survivorId, rosterEntryId: entryId, claimId, score: candidate.score, reasons: candidate.reasons },
+    });
+    return { survivorId, mergedId: null, rosterEntryId: entryId };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
-import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import {
   type AuthUserDto,
   DEGREE_LABELS,
@@ -237,6 +237,11 @@ export class RosterService {
       .where('id = :entryId AND claimed_by IS NULL', { entryId })
       .execute();
     return affected === 1 ? manager.getRepository(RosterEntryEntity).findOneBy({ id: entryId }) : null;
+  }
+
+  /** SEAM for duplicate records: the entries a page of the review queue names. */
+  entriesByIds(ids: string[]): Promise<RosterEntryEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.entries.findBy({ id: In(ids) });
   }
 
   findEntry(id: string, manager?: EntityManager): Promise<RosterEntryEntity | null> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
-import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { In, type DataSource, type EntityManager, type Repository } from 'typeorm';
 import {
   type AuthUserDto,
   CLAIM_LIMITS,
@@ -100,6 +100,19 @@ export class VerificationService implements OnModuleInit {
       [key.graduationYear, key.departmentId, key.className],
     );
     return new Set(rows.map((r) => r.name));
+  }
+
+  /**
+   * SEAM for duplicate records: what the alumnus's claims that matched no roster entry said
+   * (waiting, rejected or replaced), newest first, for staff comparing the account with an entry.
+   */
+  async unmatchedClaims(alumnusId: string, limit = 3): Promise<ClaimDto[]> {
+    const rows = await this.claims.find({
+      where: { alumnusId, status: In(['pending', 'rejected', 'withdrawn']) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+    return this.present(rows);
   }
 
   /**
@@ -255,29 +268,73 @@ export class VerificationService implements OnModuleInit {
       const found = await this.lockPending(manager, claimId);
       const alumnus = await this.lockAlumnus(manager, found.alumnusId);
       if (alumnus.verifiedAt !== null) throw new AppError('CLAIM_ALREADY_VERIFIED');
-      let entry: RosterEntryEntity | null = null;
-      if (dto.rosterEntryId !== undefined) {
-        entry = await this.roster.claimEntry(manager, dto.rosterEntryId, alumnus.id);
-        if (!entry) {
-          const exists = await this.roster.findEntry(dto.rosterEntryId, manager);
-          throw new AppError(exists ? 'ROSTER_ENTRY_ALREADY_CLAIMED' : 'ROSTER_ENTRY_NOT_FOUND');
-        }
-      }
-      Object.assign(found, { status: 'approved', rosterEntryId: entry?.id ?? null, decidedBy: staff.id, decidedAt: new Date() });
-      const saved = await manager.save(found);
-      await this.verify(manager, alumnus.id, saved, entry, 'staff_review');
-      await this.audit.record(manager, {
-        actorId: staff.id,
-        action: 'claim.approved',
-        subjectType: 'verification_claim',
-        subjectId: saved.id,
-        before: { status: 'pending' },
-        after: { status: 'approved', alumnusId: alumnus.id, rosterEntryId: entry?.id ?? null },
-      });
-      await this.notifyOutcome(manager, saved);
-      return saved;
+      const entry = dto.rosterEntryId === undefined ? null : await this.takeEntry(manager, dto.rosterEntryId, alumnus.id);
+      return this.approveClaim(manager, staff, found, entry, 'pending');
     });
     return (await this.present([claim]))[0]!;
+  }
+
+  /**
+   * SEAM for duplicate records (docs/reach.md): staff link an unverified account to an unclaimed
+   * roster entry the duplicate scan paired it with, as an approval with that entry would: the
+   * account's pending claim is approved with the entry, or, when none waits (its claims were
+   * rejected or it never made one), a claim in the entry's own words is recorded approved. The
+   * alumnus is verified (profile from the entry, class group, interaction rows, listeners), the
+   * decision audited and told, all in the caller's transaction. Answers the approved claim's id.
+   */
+  async approveWithEntry(manager: EntityManager, staff: AuthUserDto, alumnusId: string, entryId: string): Promise<string> {
+    const alumnus = await this.lockAlumnus(manager, alumnusId);
+    if (alumnus.verifiedAt !== null) throw new AppError('CLAIM_ALREADY_VERIFIED');
+    const entry = await this.takeEntry(manager, entryId, alumnus.id);
+    const pending = await manager
+      .getRepository(VerificationClaimEntity)
+      .findOne({ where: { alumnusId, status: 'pending' }, lock: { mode: 'pessimistic_write' } });
+    const claim =
+      pending ??
+      manager.create(VerificationClaimEntity, {
+        alumnusId,
+        status: 'pending',
+        name: entry.name,
+        graduationYear: entry.graduationYear,
+        departmentId: entry.departmentId,
+        studentNumber: entry.studentNumber,
+        className: entry.className,
+        evidenceKey: null,
+        rejectReason: null,
+        createdAt: new Date(),
+      });
+    return (await this.approveClaim(manager, staff, claim, entry, pending ? 'pending' : null)).id;
+  }
+
+  /** The roster entry staff chose, given to the alumnus; refused when another account holds it. */
+  private async takeEntry(manager: EntityManager, entryId: string, alumnusId: string): Promise<RosterEntryEntity> {
+    const entry = await this.roster.claimEntry(manager, entryId, alumnusId);
+    if (entry) return entry;
+    const exists = await this.roster.findEntry(entryId, manager);
+    throw new AppError(exists ? 'ROSTER_ENTRY_ALREADY_CLAIMED' : 'ROSTER_ENTRY_NOT_FOUND');
+  }
+
+  /** Staff's approval: the claim decided, the alumnus verified, the decision audited and told. */
+  private async approveClaim(
+    manager: EntityManager,
+    staff: AuthUserDto,
+    claim: VerificationClaimEntity,
+    entry: RosterEntryEntity | null,
+    before: ClaimStatus | null,
+  ): Promise<VerificationClaimEntity> {
+    Object.assign(claim, { status: 'approved', rosterEntryId: entry?.id ?? null, decidedBy: staff.id, decidedAt: new Date() });
+    const saved = await manager.save(claim);
+    await this.verify(manager, saved.alumnusId, saved, entry, 'staff_review');
+    await this.audit.record(manager, {
+      actorId: staff.id,
+      action: 'claim.approved',
+      subjectType: 'verification_claim',
+      subjectId: saved.id,
+      before: { status: before },
+      after: { status: 'approved', alumnusId: saved.alumnusId, rosterEntryId: entry?.id ?? null },
+    });
+    await this.notifyOutcome(manager, saved);
+    return saved;
   }
 
   /** Staff refuse the claim with a reason the alumnus sees. Audited. */

@@ -1,3 +1,5 @@
+import type { ClaimDto } from './verification.js';
+
 /**
  * Duplicate records (docs/reach.md): candidate pairs of alumni records that may be one
  * person, scored by the server's scan, reviewed and merged (or dismissed) by staff.
@@ -20,6 +22,12 @@ export type DuplicateReason = keyof typeof DUPLICATE_REASONS;
 export const DUPLICATE_THRESHOLD = 50;
 
 export type DuplicateStatus = 'open' | 'dismissed' | 'merged';
+
+/**
+ * What a pair is: two accounts of one person, or an account and an unclaimed roster entry its
+ * claim failed to match (merging the latter links the account to the entry, as a claim approval).
+ */
+export type DuplicateKind = 'accounts' | 'roster';
 
 /** One record of a pair, as staff compare it. */
 export interface DuplicateRecordDto {
@@ -47,12 +55,26 @@ export interface DuplicateRecordDto {
 
 export interface DuplicateCandidateDto {
   id: string;
+  kind: DuplicateKind;
   score: number;
   reasons: DuplicateReason[];
   status: DuplicateStatus;
   foundAt: string;
+  /** An account. */
   a: { id: string; displayName: string; graduationYear: number | null; departmentName: string | null };
+  /** The other account, or (kind `roster`) the roster entry: its name as the roster lists it. */
   b: { id: string; displayName: string; graduationYear: number | null; departmentName: string | null };
+}
+
+/** An unclaimed roster entry, as staff compare it with an account. */
+export interface DuplicateRosterEntryDto {
+  id: string;
+  name: string;
+  studentNumber: string;
+  graduationYear: number;
+  departmentName: string | null;
+  major: string | null;
+  className: string | null;
 }
 
 /** The queue: the highest-scored open pairs, and how many are open in all. */
@@ -64,7 +86,12 @@ export interface DuplicateQueueDto {
 /** The side-by-side view: both records in full, and what a merge would move. */
 export interface DuplicateComparisonDto {
   candidate: DuplicateCandidateDto;
-  records: [DuplicateRecordDto, DuplicateRecordDto];
+  /** Both accounts (kind `accounts`), or the one account (kind `roster`). */
+  records: DuplicateRecordDto[];
+  /** Kind `roster`: the unclaimed entry; else null. */
+  rosterEntry: DuplicateRosterEntryDto | null;
+  /** Kind `roster`: what the account's claims that matched no entry said, newest first; else empty. */
+  claims: ClaimDto[];
 }
 
 export interface DuplicateScanResultDto {
@@ -76,10 +103,14 @@ export interface DuplicateScanResultDto {
 }
 
 export interface MergeDuplicateRequest {
+  /** The record that stays: one of the two accounts, or (kind `roster`) the account. */
   survivorId: string;
 }
 
 export interface MergeDuplicateResultDto {
   survivorId: string;
-  mergedId: string;
+  /** The account merged into the survivor; null for kind `roster`. */
+  mergedId: string | null;
+  /** Kind `roster`: the entry the account now holds, verified; else null. */
+  rosterEntryId: string | null;
 }

@@ -39,6 +39,7 @@ import { GivingMonthly1796920000000 } from './1796920000000-giving-monthly.js';
 import { GivingReceiptVoids1796930000000 } from './1796930000000-giving-receipt-voids.js';
 import { AbnormalRefunds1796940000000 } from './1796940000000-abnormal-refunds.js';
 import { EngagementAccumulate1796950000000 } from './1796950000000-engagement-accumulate.js';
+import { DuplicateRosterCandidates1797010000000 } from './1797010000000-duplicate-roster-candidates.js';
 import { GivingMonthlyDeduction1797030000000 } from './1797030000000-giving-monthly-deduction.js';
 import { StoryCommentReports1797040000000 } from './1797040000000-story-comment-reports.js';
 
@@ -85,6 +86,7 @@ export const MIGRATIONS = [
   GivingReceiptVoids1796930000000,
   AbnormalRefunds1796940000000,
   EngagementAccumulate1796950000000,
+  DuplicateRosterCandidates1797010000000,
   GivingMonthlyDeduction1797030000000,
   StoryCommentReports1797040000000,
 ];

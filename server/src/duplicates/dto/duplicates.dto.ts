@@ -5,14 +5,17 @@ import {
   DUPLICATE_REASONS,
   type DuplicateCandidateDto,
   type DuplicateComparisonDto,
+  type DuplicateKind,
   type DuplicateQueueDto,
   type DuplicateReason,
   type DuplicateRecordDto,
+  type DuplicateRosterEntryDto,
   type DuplicateScanResultDto,
   type DuplicateStatus,
   type MergeDuplicateRequest,
   type MergeDuplicateResultDto,
 } from '@alumni/shared';
+import { ClaimResponseDto as ClaimEntryResponseDto } from '../../verification/dto/claim-response.dto.js';
 
 export class DuplicateQueueQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
@@ -24,7 +27,7 @@ export class DuplicateQueueQueryDto {
 }
 
 export class MergeDuplicateDto implements MergeDuplicateRequest {
-  @ApiProperty({ format: 'uuid', description: 'The record that stays: one of the pair' })
+  @ApiProperty({ format: 'uuid', description: 'The record that stays: one of the two accounts, or (kind roster) the account' })
   @IsUUID()
   survivorId!: string;
 }
@@ -38,6 +41,8 @@ class DuplicateSideResponseDto {
 
 export class DuplicateCandidateResponseDto implements DuplicateCandidateDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['accounts', 'roster'], description: 'two accounts, or an account and an unclaimed roster entry (b)' })
+  kind!: DuplicateKind;
   @ApiProperty({ minimum: 0, maximum: 100 }) score!: number;
   @ApiProperty({ enum: Object.keys(DUPLICATE_REASONS), isArray: true }) reasons!: DuplicateReason[];
   @ApiProperty({ enum: ['open', 'dismissed', 'merged'] }) status!: DuplicateStatus;
@@ -85,12 +90,24 @@ class DuplicateRecordResponseDto implements DuplicateRecordDto {
   @ApiProperty() engagementScore!: number;
 }
 
+class DuplicateRosterEntryResponseDto implements DuplicateRosterEntryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() studentNumber!: string;
+  @ApiProperty() graduationYear!: number;
+  @ApiProperty({ type: String, nullable: true }) departmentName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) major!: string | null;
+  @ApiProperty({ type: String, nullable: true }) className!: string | null;
+}
+
 export class DuplicateComparisonResponseDto implements DuplicateComparisonDto {
   @ApiProperty({ type: DuplicateCandidateResponseDto }) candidate!: DuplicateCandidateResponseDto;
-  @ApiProperty({ type: [DuplicateRecordResponseDto], minItems: 2, maxItems: 2 }) records!: [
-    DuplicateRecordResponseDto,
-    DuplicateRecordResponseDto,
-  ];
+  @ApiProperty({ type: [DuplicateRecordResponseDto], minItems: 1, maxItems: 2, description: 'both accounts, or (kind roster) the account' })
+  records!: DuplicateRecordResponseDto[];
+  @ApiProperty({ type: DuplicateRosterEntryResponseDto, nullable: true, description: 'kind roster: the unclaimed entry' })
+  rosterEntry!: DuplicateRosterEntryResponseDto | null;
+  @ApiProperty({ type: [ClaimEntryResponseDto], description: 'kind roster: the account’s claims that matched no entry, newest first' })
+  claims!: ClaimEntryResponseDto[];
 }
 
 export class DuplicateScanResponseDto implements DuplicateScanResultDto {
@@ -101,5 +118,7 @@ export class DuplicateScanResponseDto implements DuplicateScanResultDto {
 
 export class MergeDuplicateResponseDto implements MergeDuplicateResultDto {
   @ApiProperty({ format: 'uuid' }) survivorId!: string;
-  @ApiProperty({ format: 'uuid' }) mergedId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for kind roster' }) mergedId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'kind roster: the entry the account now holds' })
+  rosterEntryId!: string | null;
 }

@@ -1,8 +1,8 @@
-import type { DuplicateCandidateDto, DuplicateRecordDto } from '@alumni/shared';
+import type { ClaimDto, DuplicateCandidateDto, DuplicateRecordDto, DuplicateRosterEntryDto } from '@alumni/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import DuplicatesPage from './index';
-import { mergeSummary, proposedSurvivor } from './merge-summary';
+import { linkSummary, mergeSummary, proposedSurvivor } from './merge-summary';
 
 const taroRequest = Taro.request as jest.Mock;
 const ok = (data: unknown) => Promise.resolve({ statusCode: 200, data, header: {} });
@@ -48,6 +48,7 @@ const side = (r: DuplicateRecordDto) => ({
 });
 const candidate: DuplicateCandidateDto = {
   id: 'c1',
+  kind: 'accounts',
   score: 60,
   reasons: ['name', 'year', 'department', 'className'],
   status: 'open',
@@ -74,9 +75,10 @@ describe('duplicate records', () => {
   it('compares a pair side by side and merges into the chosen record after confirmation', async () => {
     taroRequest.mockImplementation(({ url, method, data }: { url: string; method: string; data: unknown }) => {
       if (url === '/api/v1/staff/duplicates?limit=50') return ok({ items: [candidate], open: 1 });
-      if (url === '/api/v1/staff/duplicates/c1' && method === 'GET') return ok({ candidate, records: [older, newer] });
+      if (url === '/api/v1/staff/duplicates/c1' && method === 'GET')
+        return ok({ candidate, records: [older, newer], rosterEntry: null, claims: [] });
       if (url === '/api/v1/staff/duplicates/c1/merge' && method === 'POST')
-        return ok({ survivorId: (data as { survivorId: string }).survivorId, mergedId: 'a1' });
+        return ok({ survivorId: (data as { survivorId: string }).survivorId, mergedId: 'a1', rosterEntryId: null });
       throw new Error(`unexpected ${method} ${url}`);
     });
     (Taro.showModal as jest.Mock).mockResolvedValue({ confirm: true });
@@ -97,7 +99,8 @@ describe('duplicate records', () => {
   it('dismisses a pair that is not one person', async () => {
     taroRequest.mockImplementation(({ url, method }: { url: string; method: string }) => {
       if (url === '/api/v1/staff/duplicates?limit=50') return ok({ items: [candidate], open: 1 });
-      if (url === '/api/v1/staff/duplicates/c1' && method === 'GET') return ok({ candidate, records: [older, newer] });
+      if (url === '/api/v1/staff/duplicates/c1' && method === 'GET')
+        return ok({ candidate, records: [older, newer], rosterEntry: null, claims: [] });
       if (url === '/api/v1/staff/duplicates/c1/dismiss' && method === 'POST') return ok({ ...candidate, status: 'dismissed' });
       throw new Error(`unexpected ${method} ${url}`);
     });
@@ -107,5 +110,78 @@ describe('duplicate records', () => {
     fireEvent.click(await screen.findByText('不是同一人'));
     await waitFor(() => expect(screen.getByText('待处理 0 对')).toBeTruthy());
     expect(taroRequest.mock.calls.some(([options]) => options.url.endsWith('/dismiss'))).toBe(true);
+  });
+
+  describe('an account and an unclaimed roster entry', () => {
+    const seeker = record({
+      id: 'a9',
+      displayName: '小欧',
+      realName: null,
+      graduationYear: null,
+      departmentName: null,
+      className: null,
+      verified: false,
+    });
+    const entry: DuplicateRosterEntryDto = {
+      id: 'e1',
+      name: '欧阳明轩',
+      studentNumber: '2014010203',
+      graduationYear: 2014,
+      departmentName: '计算机学院',
+      major: '计算机科学与技术',
+      className: '计科1403班',
+    };
+    const claim: ClaimDto = {
+      id: 'k1',
+      status: 'pending',
+      name: '欧阳铭轩',
+      graduationYear: 2014,
+      department: { id: 'd1', name: '计算机学院' },
+      studentNumber: null,
+      className: '计科1403班',
+      hasEvidence: false,
+      rejectReason: null,
+      createdAt: '2026-12-06T02:00:00.000Z',
+      decidedAt: null,
+    };
+    const pair: DuplicateCandidateDto = {
+      ...candidate,
+      id: 'c2',
+      kind: 'roster',
+      score: 50,
+      reasons: ['similarName', 'year', 'department', 'className'],
+      a: side(seeker),
+      b: { id: 'e1', displayName: '欧阳明轩', graduationYear: 2014, departmentName: '计算机学院' },
+    };
+
+    it('shows the claim beside the roster entry and links the account after confirmation', async () => {
+      taroRequest.mockImplementation(({ url, method }: { url: string; method: string }) => {
+        if (url === '/api/v1/staff/duplicates?limit=50') return ok({ items: [pair], open: 1 });
+        if (url === '/api/v1/staff/duplicates/c2' && method === 'GET')
+          return ok({ candidate: pair, records: [seeker], rosterEntry: entry, claims: [claim] });
+        if (url === '/api/v1/staff/duplicates/c2/merge' && method === 'POST')
+          return ok({ survivorId: 'a9', mergedId: null, rosterEntryId: 'e1' });
+        throw new Error(`unexpected ${method} ${url}`);
+      });
+      (Taro.showModal as jest.Mock).mockResolvedValue({ confirm: true });
+      render(<DuplicatesPage />);
+      expect(await screen.findByText('名册：欧阳明轩 · 2014届 · 计算机学院')).toBeTruthy();
+      expect(screen.getByText('姓名相近（一字之差）')).toBeTruthy();
+      fireEvent.click(screen.getByText('对比'));
+      expect(await screen.findByText('2014010203')).toBeTruthy();
+      expect(screen.getByText(/^欧阳铭轩 2014届 计算机学院 计科1403班（待审核，/)).toBeTruthy();
+      fireEvent.click(screen.getByText('关联到名册记录'));
+      await waitFor(() => expect(screen.getByText('没有待处理的重复记录')).toBeTruthy());
+      expect((Taro.showModal as jest.Mock).mock.calls[0]![0].content).toBe(linkSummary(seeker, entry));
+      const link = taroRequest.mock.calls.find(([options]) => options.url.endsWith('/merge'))![0];
+      expect(link.data).toEqual({ survivorId: 'a9' });
+    });
+
+    it('says what linking does', () => {
+      expect(linkSummary(seeker, entry)).toBe(
+        '将把「小欧」关联到名册上的「欧阳明轩」（2014届 计算机学院 计科1403班 学号 2014010203）：该账号通过校友认证，' +
+          '姓名、届别、院系和班级以名册为准，可加入班级群，并会收到认证通过的通知。此操作不可撤销。',
+      );
+    });
   });
 });

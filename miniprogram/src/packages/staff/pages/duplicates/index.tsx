@@ -5,6 +5,7 @@ import {
   type DuplicateCandidateDto,
   type DuplicateComparisonDto,
   type DuplicateRecordDto,
+  type DuplicateRosterEntryDto,
 } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
@@ -15,7 +16,7 @@ import { ApiError } from '../../../../api/request';
 import { useDecide } from '../../../../components/decision';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
-import { mergeSummary, proposedSurvivor, recordName } from './merge-summary';
+import { claimLine, linkSummary, mergeSummary, proposedSurvivor, recordName } from './merge-summary';
 import './index.scss';
 
 type Queue =
@@ -66,7 +67,9 @@ export default function DuplicatesPage() {
           扫描重复记录
         </Button>
       </View>
-      <Text className="duplicates__hint">按姓名、届别、院系、班级、手机号和微信找出可能是同一人的两条记录；每晚也会自动扫描。</Text>
+      <Text className="duplicates__hint">
+        按姓名、届别、院系、班级、手机号和微信找出可能是同一人的两个账号，以及认证未匹配的账号和无人认领的名册记录；每晚也会自动扫描。
+      </Text>
       {queue.status === 'loading' ? <Text className="duplicates__hint">加载中…</Text> : null}
       {queue.status === 'failed' ? <ErrorState message={queue.message} onRetry={() => void reload()} /> : null}
       {queue.status === 'ready' && queue.items.length === 0 ? (
@@ -99,7 +102,7 @@ function CandidateCard(props: { candidate: DuplicateCandidateDto; open: boolean;
         <Text className="candidate__score">{candidate.score}分</Text>
         <View className="candidate__names">
           <Text className="candidate__name">{side(candidate.a)}</Text>
-          <Text className="candidate__name">{side(candidate.b)}</Text>
+          <Text className="candidate__name">{candidate.kind === 'roster' ? `名册：${side(candidate.b)}` : side(candidate.b)}</Text>
         </View>
         <Text className="candidate__toggle">{open ? '收起' : '对比'}</Text>
       </View>
@@ -153,14 +156,22 @@ function Comparison({ id, onDecided }: { id: string; onDecided: () => void }) {
     compareDuplicate(id)
       .then((comparison) => {
         setState({ status: 'ready', ...comparison });
-        setSurvivorId(proposedSurvivor(comparison.records).id);
+        const [a, b] = comparison.records;
+        setSurvivorId(a && b ? proposedSurvivor([a, b]).id : (a?.id ?? null));
       })
       .catch((error: unknown) => setState({ status: 'failed', message: failure(error) }));
   }, [id]);
 
   if (state.status === 'loading') return <Text className="duplicates__hint">正在读取两条记录…</Text>;
   if (state.status === 'failed') return <Text className="duplicates__hint">{state.message}</Text>;
-  const survivor = state.records.find((r) => r.id === survivorId) ?? state.records[0];
+
+  const [account] = state.records;
+  if (state.rosterEntry && account) {
+    return (
+      <EntryComparison id={id} account={account} entry={state.rosterEntry} claims={state.claims} busy={busy} confirmThen={confirmThen} />
+    );
+  }
+  const survivor = state.records.find((r) => r.id === survivorId) ?? state.records[0]!;
   const merged = state.records.find((r) => r.id !== survivor.id)!;
 
   const merge = () =>
@@ -171,11 +182,7 @@ function Comparison({ id, onDecided }: { id: string; onDecided: () => void }) {
     );
   const dismiss = () =>
     confirmThen(
-      {
-        title: '不是同一人',
-        content: `${recordName(state.records[0])}和${recordName(state.records[1])}将不再出现在重复记录中。`,
-        confirmText: '确定',
-      },
+      { title: '不是同一人', content: `${recordName(survivor)}和${recordName(merged)}将不再出现在重复记录中。`, confirmText: '确定' },
       () => dismissDuplicate(id),
       '已标记',
     );
@@ -210,6 +217,81 @@ function Comparison({ id, onDecided }: { id: string; onDecided: () => void }) {
         </Button>
         <Button className="compare__merge" size="small" shape="round" type="primary" loading={busy} onClick={() => void merge()}>
           合并到保留的记录
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+const ENTRY_ROWS: { label: string; account: (r: DuplicateRecordDto) => string; entry: (e: DuplicateRosterEntryDto) => string }[] = [
+  { label: '姓名', account: (r) => r.realName ?? r.displayName, entry: (e) => e.name },
+  { label: '届别', account: (r) => (r.graduationYear ? `${r.graduationYear}届` : '—'), entry: (e) => `${e.graduationYear}届` },
+  { label: '院系', account: (r) => r.departmentName ?? '—', entry: (e) => e.departmentName ?? '—' },
+  { label: '班级', account: (r) => r.className ?? '—', entry: (e) => e.className ?? '—' },
+  { label: '学号', account: () => '—', entry: (e) => e.studentNumber },
+  { label: '专业', account: () => '—', entry: (e) => e.major ?? '—' },
+  { label: '手机', account: (r) => r.phoneMasked ?? '—', entry: () => '—' },
+  { label: '注册时间', account: (r) => formatShanghaiShort(r.createdAt), entry: () => '—' },
+];
+
+/**
+ * An account and the unclaimed roster entry its claim failed to match: what the account says
+ * (profile and claims) beside what the roster lists; 关联 verifies the account with the entry,
+ * as approving its claim would.
+ */
+function EntryComparison(props: {
+  id: string;
+  account: DuplicateRecordDto;
+  entry: DuplicateRosterEntryDto;
+  claims: DuplicateComparisonDto['claims'];
+  busy: boolean;
+  confirmThen: ReturnType<typeof useDecide>['confirmThen'];
+}) {
+  const { id, account, entry, claims, busy, confirmThen } = props;
+  const link = () =>
+    confirmThen(
+      { title: '确认关联', content: linkSummary(account, entry), confirmText: '关联' },
+      () => mergeDuplicate(id, account.id),
+      '已关联',
+    );
+  const dismiss = () =>
+    confirmThen(
+      { title: '不是同一人', content: `${recordName(account)}和名册上的「${entry.name}」将不再出现在重复记录中。`, confirmText: '确定' },
+      () => dismissDuplicate(id),
+      '已标记',
+    );
+  return (
+    <View className="compare">
+      <View className="compare__row compare__row--head">
+        <Text className="compare__label" />
+        <Text className="compare__value">账号</Text>
+        <Text className="compare__value">名册记录</Text>
+      </View>
+      {ENTRY_ROWS.map((row) => {
+        const [a, b] = [row.account(account), row.entry(entry)];
+        return (
+          <View key={row.label} className={`compare__row${a !== b && a !== '—' && b !== '—' ? ' compare__row--differs' : ''}`}>
+            <Text className="compare__label">{row.label}</Text>
+            <Text className="compare__value">{a}</Text>
+            <Text className="compare__value">{b}</Text>
+          </View>
+        );
+      })}
+      <View className="compare__claims">
+        <Text className="compare__label">认证申请</Text>
+        {claims.length === 0 ? <Text className="compare__claim">未提交</Text> : null}
+        {claims.map((claim) => (
+          <Text key={claim.id} className="compare__claim">
+            {claimLine(claim)}
+          </Text>
+        ))}
+      </View>
+      <View className="compare__actions">
+        <Button className="compare__dismiss" size="small" shape="round" disabled={busy} onClick={() => void dismiss()}>
+          不是同一人
+        </Button>
+        <Button className="compare__merge" size="small" shape="round" type="primary" loading={busy} onClick={() => void link()}>
+          关联到名册记录
         </Button>
       </View>
     </View>
