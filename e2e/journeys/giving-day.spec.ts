@@ -18,7 +18,9 @@ const beijingMinute = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().
  * A giving day with a class challenge on the demo college: staff set the day (today, the
  * student-aid drive, a class challenge by donors) and publish it; an alumnus of a class opens
  * it from the giving tab, sees the countdown and live totals, gives ¥10 from the page, and
- * back on it sees the totals and the class board move without reloading.
+ * back on it sees the totals and the class board move without reloading. Staff then raise the
+ * running day's goal, which the alumnus's open page shows by itself; the alumnus makes the
+ * day's share poster with its mini-program code and downloads it.
  */
 describe('giving: a giving day with a class challenge and live totals', () => {
   const app = useFreshInstallation();
@@ -96,5 +98,43 @@ describe('giving: a giving day with a class challenge and live totals', () => {
       `领先：${live.classBoard.entries[0]!.name} · 1 人`,
     );
     await settledScreenshot(page, 'journey-giving-day-after');
+  });
+
+  it('staff raise the running day’s goal; the alumnus’s open page shows it without reloading', async () => {
+    await shown(staff.page, '.staff-giving-day', DAY_TITLE).locator('.staff-giving-day__edit').click();
+    // Running: the editor says what may still change.
+    await shown(staff.page, '.giving-day-editor-running').waitFor({ timeout: 30_000 });
+    const goal = shown(staff.page, '.giving-day-editor-goalYuan input');
+    expect(await goal.inputValue()).toBe('10000.00');
+    await goal.fill('20000');
+    await shown(staff.page, '.giving-day-editor-save').click();
+    await shown(staff.page, '.staff-giving-day__meta', formatFen(2_000_000)).waitFor({ timeout: 30_000 });
+    expect((await api<GivingDayLiveDto>(`/giving-days/${day.id}`)).day.goalFen).toBe(2_000_000);
+    await settledScreenshot(staff.page, 'journey-giving-day-edited');
+
+    const { page } = alumnus;
+    await expect
+      .poll(() => shown(page, '.giving-day-totals__goal').textContent(), { timeout: 30_000 })
+      .toBe(`目标 ${formatFen(2_000_000)}`);
+    // What was given stays.
+    expect(await shown(page, '.giving-day-totals__amount').textContent()).toBe(formatFen(1000));
+  });
+
+  it('the alumnus makes the day’s share poster with its mini-program code and downloads it', async () => {
+    const { page } = alumnus;
+    await shown(page, '.giving-day-share__poster', '分享海报').click();
+    const poster = shown(page, '.giving-day-poster__image img');
+    await poster.waitFor({ timeout: 30_000 });
+    // Drawn in the browser (a PNG data URL): the fallback shows only when drawing fails.
+    expect(await poster.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await shown(page, '.giving-day-poster__fallback').count()).toBe(0);
+    // The code it drew is the day's: a published day's poster code is an image.
+    const live = await api<GivingDayLiveDto>(`/giving-days/${day.id}`);
+    const code = await fetch(`${app.server.url}${live.posterCodeUrl}`);
+    expect([code.status, code.headers.get('content-type')]).toEqual([200, 'image/png']);
+    await poster.scrollIntoViewIfNeeded();
+    await settledScreenshot(page, 'journey-giving-day-poster');
+    const [download] = await Promise.all([page.waitForEvent('download'), shown(page, '.giving-day-poster__save').click()]);
+    expect(download.suggestedFilename()).toBe(`${DAY_TITLE}-海报.png`);
   });
 });

@@ -155,7 +155,7 @@ export class GivingDaysService {
         challenges: dto.challenges ? dto.challenges.map(toChallenge) : current.challenges,
       };
       await this.checkRunningEdit(manager, current, next);
-      const values = await this.checked(next);
+      const values = await this.checked(next, manager);
       Object.assign(current, values);
       const saved = await manager.save(current);
       await this.audit.record(manager, {
@@ -225,13 +225,20 @@ export class GivingDaysService {
     }
   }
 
-  /** The rules across fields, each refusal naming its field. */
-  private async checked<T extends Omit<GivingDayEntity, 'id' | 'createdBy' | 'createdAt' | 'updatedAt'>>(values: T): Promise<T> {
+  /**
+   * The rules across fields, each refusal naming its field. Inside an edit's transaction it reads
+   * through that transaction's `manager`: another pool connection would wait for the transaction
+   * on the embedded engine (docs/database-engines.md) and the edit would time out.
+   */
+  private async checked<T extends Omit<GivingDayEntity, 'id' | 'createdBy' | 'createdAt' | 'updatedAt'>>(
+    values: T,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<T> {
     if (values.endsAt <= values.startsAt) throw new AppError('GIVING_DAY_INVALID', [{ field: 'endsAt', issue: 'must be after startsAt' }]);
     const ids = [...new Set(values.campaignIds)];
     if (ids.length !== values.campaignIds.length)
       throw new AppError('GIVING_DAY_INVALID', [{ field: 'campaignIds', issue: 'a campaign is listed twice' }]);
-    const found = await this.dataSource.getRepository(CampaignEntity).find({ select: { id: true, status: true }, where: { id: In(ids) } });
+    const found = await manager.getRepository(CampaignEntity).find({ select: { id: true, status: true }, where: { id: In(ids) } });
     const missing = ids.filter((id) => !found.some((c) => c.id === id && c.status !== 'draft'));
     if (missing.length > 0)
       throw new AppError('GIVING_DAY_INVALID', [{ field: 'campaignIds', issue: `no open or closed campaign ${missing.join(', ')}` }]);
