@@ -6,7 +6,8 @@ import { useFreshInstallation } from '../support/installation.js';
  * Stories end to end on the demo college: staff write a profile of an outstanding alumnus
  * (周明远) and submit it, which asks him in the app; he reads it and agrees; staff publish it; an
  * alumnus finds it from the home page, likes it and shares it — the share card (title, cover,
- * the page it opens) is the one WeChat's onShareAppMessage gets.
+ * the page it opens) is the one WeChat's onShareAppMessage gets; she reports a comment, which
+ * staff take down from 内容审核.
  */
 describe('stories: a profile of an outstanding alumnus, consented, published and shared', () => {
   const app = useFreshInstallation();
@@ -89,5 +90,44 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
     await page.locator('.story-poster-open').click();
     await page.locator('.story-poster__image').waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-stories-poster');
+  });
+
+  it('a reader reports a comment; staff find it in 内容审核 with why, and take it down', async () => {
+    const said = `加我微信，代办各类证书（${Date.now() % 1000}）`;
+    const { page: writer } = subject;
+    await writer.goto(storyUrl);
+    await type(writer, '.story-comments__input', said);
+    await writer.locator('.story-comments__send').click({ timeout: 30_000 });
+    const own = writer.locator('.story-comment', { hasText: said });
+    await own.waitFor({ timeout: 30_000 });
+    // My own comment I may delete, not report.
+    expect(await own.locator('.story-comment__report').count()).toBe(0);
+
+    // The reader is on the poster page now: back to the story, loaded afresh (the router would show the kept page).
+    const { page } = reader;
+    await page.goto(storyUrl);
+    await page.reload();
+    const theirs = page.locator('.story-comment', { hasText: said });
+    await theirs.locator('.story-comment__report').click({ timeout: 30_000 });
+    await page.locator('.taro-actionsheet__cell', { hasText: '广告营销' }).click({ timeout: 30_000 });
+    await page.getByText('已举报，感谢反馈').waitFor({ timeout: 30_000 });
+    await theirs.locator('.story-comment__report').waitFor({ state: 'detached', timeout: 30_000 });
+    await settledScreenshot(page, 'journey-stories-comment-reported');
+
+    const { page: desk } = staff;
+    await desk.goto(`${app.server.url}/#/packages/staff/pages/content-reviews/index`);
+    const item = desk.locator('.content-review', { hasText: said });
+    await item.waitFor({ timeout: 30_000 });
+    expect(await item.locator('.content-review__kind').textContent()).toBe('校友故事评论 · 举报');
+    expect(await item.locator('.content-review__reason').textContent()).toBe('校友举报：广告营销');
+    await settledScreenshot(desk, 'journey-stories-comment-review');
+    await item.locator('.content-review__reject').click();
+    await item.waitFor({ state: 'detached', timeout: 30_000 });
+
+    await page.goto(storyUrl);
+    await page.reload();
+    await page.locator('.story__title', { hasText: title }).waitFor({ timeout: 30_000 });
+    await page.locator('.story-comments__title').waitFor();
+    expect(await page.locator('.story-comment', { hasText: said }).count()).toBe(0);
   });
 });
