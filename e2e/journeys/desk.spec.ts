@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   type CampaignSummaryDto,
   type ClaimDto,
+  type ContentReviewDto,
   type DashboardSummaryDto,
   type EventDetailDto,
   formatFen,
@@ -9,6 +10,7 @@ import {
   type StaffClaimDto,
   type StaffDonationDto,
   type StaffDonationRefundDto,
+  type StaffMonthlyReportDto,
   type StaffRosterEntryDto,
 } from '@alumni/shared';
 import type { Page } from 'playwright-core';
@@ -23,13 +25,18 @@ const shown = (page: Page, selector: string, hasText?: string) =>
   page.locator(selector, hasText ? { hasText } : {}).filter({ visible: true });
 
 const WAITING = ['宋远舟', '韩知夏', '邵明川'];
+/** 待审词 is the fake content check's word for "review" (server/src/wechat/fake/content-security.fake.ts). */
+const REVIEWED_BIO = '桌面审核的简介，待审词';
 
 /**
  * Staff at a desk (1440×900): the alumni pages stay a phone-width column, the workbench has a
  * side navigation over every staff area, claims are reviewed in a table and approved several
  * at a time after a confirmation that says how many, a gift is found and refunded from the
  * side panel (and a refund WeChat Pay reports abnormal sent to the school account), an event's registrants are exported (all, and a selection), the roster is
- * filtered, sorted and paged in a table, and the dashboard reads at full width.
+ * filtered, sorted and paged in a table, a bio WeChat wants reviewed is decided from the
+ * moderation table's side panel, 月捐 reads as tables, an event is drafted from the keyboard
+ * (Tab through the fields, the browser's date-time picker, Enter to save), and the dashboard
+ * reads at full width.
  */
 describe('desk: the workbench on a computer screen', () => {
   const app = useFreshInstallation();
@@ -68,6 +75,8 @@ describe('desk: the workbench on a computer screen', () => {
         body: { name, graduationYear: 2015, departmentId: department, studentNumber: `DESK-${i}` },
       });
     }
+    // A bio WeChat's content check wants a person to look at waits in 内容审核.
+    await api('/me', { method: 'PATCH', token: donor, body: { bio: REVIEWED_BIO } });
     desk = await openDeskPage(app.browser);
   });
 
@@ -255,6 +264,83 @@ describe('desk: the workbench on a computer screen', () => {
     await shown(page, '.roster-desk-row', sample!.name).first().click();
     await shown(page, '.roster-desk-panel', '尚未认领').waitFor();
     await settledScreenshot(page, 'journey-desk-roster');
+  });
+
+  it('moderates in a table: a bio WeChat wants reviewed is opened beside the queue and approved there', async () => {
+    const { page } = desk;
+    // Not 群内容审核 nor 职业内容审核: the item whose whole name is 内容审核.
+    await shown(page, '.desk-nav__item')
+      .filter({ hasText: /^内容审核$/ })
+      .click();
+    const row = shown(page, '.content-reviews-desk-row', REVIEWED_BIO);
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('内容安全检查建议人工复核（类别 20012）');
+    await row.click();
+    const panel = shown(page, '.content-reviews-desk-panel');
+    await panel.locator('.content-review', { hasText: REVIEWED_BIO }).waitFor();
+    await settledScreenshot(page, 'journey-desk-moderation');
+    await panel.locator('.content-review__approve').click();
+    await row.waitFor({ state: 'detached', timeout: 30_000 });
+    await panel.waitFor({ state: 'detached' });
+    const queue = await api<ListPage<ContentReviewDto>>('/staff/content-reviews?limit=100', { token });
+    expect(queue.items.some((item) => item.text === REVIEWED_BIO)).toBe(false);
+  });
+
+  it('reads 月捐 as tables: the month’s pledges sorted by amount, one opened beside them, with its missed months', async () => {
+    const { page } = desk;
+    await shown(page, '.desk-nav__item', '月捐').click();
+    const report = await api<StaffMonthlyReportDto>('/staff/monthly-giving', { token });
+    expect(report.pledges.length).toBeGreaterThan(0);
+    await expect.poll(() => shown(page, '.monthly-desk-row').count(), { timeout: 30_000 }).toBe(Math.min(20, report.pledges.length));
+    await shown(page, '.desk-table__sort', '每月金额').click();
+    await shown(page, '.desk-table__sort', '每月金额 ↑').click();
+    const largest = [...report.pledges].sort((a, b) => b.amountFen - a.amountFen)[0]!;
+    const first = shown(page, '.monthly-desk-row').first();
+    expect(await first.textContent()).toContain(formatFen(largest.amountFen));
+    await first.click();
+    const panel = shown(page, '.monthly-desk-panel');
+    await panel.waitFor();
+    const opened = report.pledges.filter((p) => p.amountFen === largest.amountFen);
+    const title = await panel.locator('.desk-panel__title').textContent();
+    expect(opened.some((p) => title === `${p.alumnusName} · 每月 ${formatFen(p.amountFen)}`)).toBe(true);
+    // The tables use the width beside the side navigation, not a phone's.
+    expect((await shown(page, '.staff-monthly').boundingBox())!.width).toBeGreaterThan(1100);
+    await settledScreenshot(page, 'journey-desk-monthly');
+  });
+
+  it('drafts an event from the keyboard: Tab through the fields, the date-time from the browser’s picker, Enter to save', async () => {
+    const { page } = desk;
+    await page.goto(`${app.server.url}/#/packages/staff/pages/events-editor/index`);
+    const title = '桌面起草的校友沙龙';
+    await shown(page, '.editor-title input').click({ timeout: 30_000 });
+    await page.keyboard.type(title);
+    // Tab order is reading order: the typed time, its picker, then the next time.
+    const focused = () => page.evaluate(() => document.activeElement?.closest('[class*="editor-"]')?.className ?? '');
+    await shown(page, '.editor-startsAt input').click();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toContain('editor-startsAt-picker');
+    await shown(page, '.editor-startsAt-picker').fill('2030-05-02T14:00');
+    expect(await shown(page, '.editor-startsAt input').inputValue()).toBe('2030-05-02 14:00');
+    await shown(page, '.editor-endsAt input').click();
+    await page.keyboard.type('2030-05-02 17:00');
+    expect(await shown(page, '.editor-endsAt-picker').inputValue()).toBe('2030-05-02T17:00');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toContain('editor-startsAt-picker');
+    await shown(page, '.editor-venue input').click();
+    await page.keyboard.type('江州学院 图书馆报告厅');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toContain('editor-address');
+    await page.keyboard.type('江州市学府路 1 号');
+    await settledScreenshot(page, 'journey-desk-event-editor');
+    // Enter saves, as 保存为草稿 does.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toContain('events-editor/index?id=');
+    const id = new URL(page.url().replace('#', '')).searchParams.get('id')!;
+    const saved = await api<EventDetailDto>(`/staff/events/${id}`, { token });
+    expect(saved).toMatchObject({ title, status: 'draft', venue: '江州学院 图书馆报告厅', address: '江州市学府路 1 号' });
+    expect(Date.parse(saved.startsAt)).toBe(Date.parse('2030-05-02T14:00:00+08:00'));
+    expect(Date.parse(saved.endsAt)).toBe(Date.parse('2030-05-02T17:00:00+08:00'));
+    await settledScreenshot(page, 'journey-desk-event-saved');
   });
 
   it('reads the dashboard at full width: the API’s figures, four headlines in a row', async () => {
