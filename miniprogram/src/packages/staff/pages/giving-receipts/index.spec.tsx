@@ -24,9 +24,15 @@ function serve(queue: StaffDonationReceiptDto[]) {
         statusCode: 201,
         data: staffReceipt({ status: 'voided', voidedAt: '2026-12-04T02:00:00.000Z', ...(data as object) }),
       });
+    if (path === '/api/v1/staff/receipts/r1/issue' && method === 'POST')
+      return Promise.resolve({ statusCode: 201, data: staffReceipt({ receiptNo: (data as { receiptNo: string }).receiptNo }) });
     return Promise.resolve({ statusCode: 404, data: null });
   });
 }
+
+const posts = () => taroRequest.mock.calls.map(([call]) => call).filter((call) => call.method === 'POST');
+const field = (container: HTMLElement, className: string) =>
+  container.querySelector(`.${className} input`) ?? container.querySelector(`.${className}`)!;
 
 describe('捐赠票据 (staff): voiding a receipt', () => {
   beforeEach(() => {
@@ -67,5 +73,31 @@ describe('捐赠票据 (staff): voiding a receipt', () => {
     fireEvent.click(await screen.findByText('已作废'));
     await waitFor(() => expect(container.querySelector('.staff-receipt__voided')).toBeTruthy());
     expect(container.querySelector('.staff-receipt__voided')!.textContent).toBe('票据号 浙财0000001 · 12月4日 10:00 作废：抬头有误');
+  });
+
+  it('records the receipt number with Enter in its field, as 登记票据号并通知 does, once while it is on its way', async () => {
+    serve([staffReceipt({ status: 'requested', receiptNo: null, issuedAt: null })]);
+    const { container } = render(<StaffReceiptsPage />);
+    await screen.findByText('登记票据号并通知');
+    const number = field(container, 'staff-receipt__no');
+    fireEvent.input(number, { target: { value: ' 浙财0000002 ' } });
+    fireEvent.keyDown(number, { key: 'Enter' });
+    fireEvent.keyDown(number, { key: 'Enter' });
+    await waitFor(() => expect(posts()).toHaveLength(1));
+    expect(posts()[0]).toMatchObject({
+      url: expect.stringContaining('/api/v1/staff/receipts/r1/issue'),
+      data: { receiptNo: '浙财0000002' },
+    });
+  });
+
+  it('records a void with Enter in the reason, after the same confirmation as the button', async () => {
+    serve([staffReceipt({ voidDueAt: '2026-12-03T02:00:00.000Z' })]);
+    const { container } = render(<StaffReceiptsPage />);
+    fireEvent.click(await screen.findByText('已开具'));
+    await screen.findByText('登记作废并通知');
+    fireEvent.keyDown(field(container, 'staff-receipt__void-reason'), { key: 'Enter' });
+    await waitFor(() => expect(posts()).toHaveLength(1));
+    expect((Taro.showModal as jest.Mock).mock.calls[0][0].confirmText).toBe('登记作废');
+    expect(posts()[0]).toMatchObject({ url: expect.stringContaining('/api/v1/staff/receipts/r1/void'), data: { reason: '捐赠已退款' } });
   });
 });

@@ -1,6 +1,6 @@
 import { formatFen, formatShanghaiShort, type ReceiptStatus, type StaffDonationReceiptDto } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { EXPORT_FORMATS } from '../../../../api/exports';
@@ -9,6 +9,7 @@ import { BrowserFileButton } from '../../../../components/browser-file-button';
 import { CampaignTabs } from '../../../../components/campaign-tabs';
 import { EmptyState } from '../../../../components/empty-state';
 import { ExportButton } from '../../../../components/export-button';
+import { BoundInput, bindForm } from '../../../../components/form-field';
 import { PAYER_KIND_LABELS, toVoidRequest, type VoidDraft } from '../../../giving/receipt-form';
 import './index.scss';
 
@@ -68,7 +69,8 @@ export default function StaffReceiptsPage() {
 }
 
 function Receipt({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; onChanged: () => void }) {
-  const [receiptNo, setReceiptNo] = useState('');
+  const [numbered, setNumbered] = useState({ receiptNo: '' });
+  const receiptNo = numbered.receiptNo;
   const [busy, setBusy] = useState(false);
   const attach = async (filePath: string, fileName?: string) => {
     setBusy(true);
@@ -92,6 +94,8 @@ function Receipt({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; onC
     }
   };
   const issue = async () => {
+    // Enter while the number is on its way (or before the file is there) does nothing, as the button would.
+    if (busy || !receipt.hasFile) return;
     if (receiptNo.trim() === '') {
       void Taro.showToast({ title: '请填写票据号', icon: 'none' });
       return;
@@ -107,6 +111,7 @@ function Receipt({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; onC
       setBusy(false);
     }
   };
+  const numberForm = bindForm(numbered, setNumbered, undefined, () => void issue());
 
   return (
     <View className="staff-receipt">
@@ -150,12 +155,7 @@ function Receipt({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; onC
               从聊天记录选择文件
             </Button>
           )}
-          <Input
-            className="staff-receipt__no"
-            value={receiptNo}
-            placeholder="第二步：票据号"
-            onInput={(e) => setReceiptNo(e.detail.value)}
-          />
+          <BoundInput form={numberForm} name="receiptNo" className="staff-receipt__no" placeholder="第二步：票据号" />
           <Button
             className="staff-receipt__issue"
             type="primary"
@@ -184,6 +184,7 @@ function VoidForm({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; on
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
+    if (busy) return;
     const { request, problem: found } = toVoidRequest(draft);
     setProblem(found);
     if (!request) return;
@@ -204,6 +205,7 @@ function VoidForm({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; on
       setBusy(false);
     }
   };
+  const form = bindForm(draft, setDraft, undefined, () => void submit());
   if (!open)
     return (
       <Text className="staff-receipt__void-open" onClick={() => setOpen(true)}>
@@ -213,18 +215,8 @@ function VoidForm({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; on
   return (
     <View className="staff-receipt__actions staff-receipt__void">
       {due ? <Text className="staff-receipt__due">待作废：所含捐赠已退款（{formatShanghaiShort(receipt.voidDueAt!)}）</Text> : null}
-      <Input
-        className="staff-receipt__void-reason"
-        value={draft.reason}
-        placeholder="作废原因（捐赠人可见）"
-        onInput={(e) => setDraft((d) => ({ ...d, reason: e.detail.value }))}
-      />
-      <Input
-        className="staff-receipt__void-reversal"
-        value={draft.reversalNo}
-        placeholder="红字票据号（红冲时填写，可空）"
-        onInput={(e) => setDraft((d) => ({ ...d, reversalNo: e.detail.value }))}
-      />
+      <BoundInput form={form} name="reason" className="staff-receipt__void-reason" placeholder="作废原因（捐赠人可见）" />
+      <BoundInput form={form} name="reversalNo" className="staff-receipt__void-reversal" placeholder="红字票据号（红冲时填写，可空）" />
       {problem ? <Text className="staff-receipt__problem">{problem}</Text> : null}
       <Button className="staff-receipt__void-submit" type="danger" size="small" loading={busy} onClick={() => void submit()}>
         登记作废并通知
