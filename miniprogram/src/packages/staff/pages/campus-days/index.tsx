@@ -8,7 +8,7 @@ import {
   type StaffReunionProposalDto,
 } from '@alumni/shared';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
-import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import {
@@ -26,6 +26,7 @@ import { listStaffEvents } from '../../../../api/staff-events';
 import { Decision } from '../../../../components/decision';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
+import { BoundInput, bindForm } from '../../../../components/form-field';
 import { pickEventPlace } from '../events-editor/pick-place';
 import { approveDraftOf, approveInput, spotInput, type ApproveDraft } from './forms';
 import './index.scss';
@@ -104,8 +105,7 @@ function CampusDays({ initialEventId }: { initialEventId?: string }) {
 
 function CampusDaySpots({ eventId }: { eventId: string }) {
   const [day, setDay] = useState<Loaded<StaffCampusDayDto>>({ status: 'loading' });
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
+  const [spotDraft, setSpotDraft] = useState({ name: '', description: '' });
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -119,15 +119,15 @@ function CampusDaySpots({ eventId }: { eventId: string }) {
   useEffect(() => void load(), [load]);
 
   const add = async () => {
-    const result = spotInput(name, description);
+    if (busy) return;
+    const result = spotInput(spotDraft.name, spotDraft.description);
     if ('problem' in result) return setProblem(result.problem);
     setProblem(null);
     setBusy(true);
     try {
       await addCampusDaySpot(eventId, result.input);
       void Taro.showToast({ title: '已添加', icon: 'success' });
-      setName('');
-      setDescription('');
+      setSpotDraft({ name: '', description: '' });
       await load();
     } catch {
       // Shown by the request wrapper.
@@ -135,6 +135,8 @@ function CampusDaySpots({ eventId }: { eventId: string }) {
       setBusy(false);
     }
   };
+
+  const spotForm = bindForm(spotDraft, setSpotDraft, undefined, () => void add());
 
   if (day.status === 'loading') return <Skeleton rows={6} animated />;
   if (day.status === 'failed') return <ErrorState message={day.message} onRetry={() => void load()} />;
@@ -154,19 +156,20 @@ function CampusDaySpots({ eventId }: { eventId: string }) {
       {active.length < CAMPUS_DAY_LIMITS.spots ? (
         <View className="st-campus__card st-campus__add">
           <Text className="st-campus__heading">添加打卡点</Text>
-          <Input
+          <BoundInput
+            form={spotForm}
+            name="name"
             className="st-campus__input st-campus__spot-name"
             maxlength={CAMPUS_DAY_LIMITS.spotName}
-            value={name}
             placeholder="名称，如 老图书馆"
-            onInput={(e) => setName(e.detail.value)}
           />
-          <Textarea
+          <BoundInput
+            form={spotForm}
+            name="description"
+            multiline
             className="st-campus__textarea"
             maxlength={CAMPUS_DAY_LIMITS.spotDescription}
-            value={description}
             placeholder="说明（选填）：在哪里、有什么"
-            onInput={(e) => setDescription(e.detail.value)}
           />
           {problem ? <Text className="st-campus__problem">{problem}</Text> : null}
           <Button className="st-campus__add-button" type="primary" shape="round" block loading={busy} onClick={() => void add()}>
@@ -291,9 +294,9 @@ function ReunionCard({ proposal, onDecided }: { proposal: StaffReunionProposalDt
   const [draft, setDraft] = useState<ApproveDraft>(() => approveDraftOf(proposal));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (patch: Partial<ApproveDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const approve = async () => {
+    if (busy) return;
     const result = approveInput(draft);
     if ('problem' in result) return setProblem(result.problem);
     setProblem(null);
@@ -315,14 +318,9 @@ function ReunionCard({ proposal, onDecided }: { proposal: StaffReunionProposalDt
     }
   };
 
+  const form = bindForm(draft, setDraft, undefined, () => void approve());
   const field = (key: keyof ApproveDraft, placeholder: string, type: 'text' | 'digit' | 'number' = 'text') => (
-    <Input
-      className={`st-campus__input st-campus__approve-${key}`}
-      type={type}
-      value={draft[key]}
-      placeholder={placeholder}
-      onInput={(e) => set({ [key]: e.detail.value })}
-    />
+    <BoundInput form={form} name={key} className={`st-campus__input st-campus__approve-${key}`} type={type} placeholder={placeholder} />
   );
 
   return (
@@ -357,12 +355,13 @@ function ReunionCard({ proposal, onDecided }: { proposal: StaffReunionProposalDt
               在地图上选点，自动填写地址和坐标
             </Button>
           ) : null}
-          <Textarea
+          <BoundInput
+            form={form}
+            name="note"
+            multiline
             className="st-campus__textarea"
             maxlength={REUNION_LIMITS.decisionNote}
-            value={draft.note}
             placeholder="给发起人的话（选填）"
-            onInput={(e) => set({ note: e.detail.value })}
           />
           {problem ? <Text className="st-campus__problem">{problem}</Text> : null}
           <View className="st-campus__row">

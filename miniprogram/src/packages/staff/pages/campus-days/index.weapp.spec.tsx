@@ -138,4 +138,31 @@ describe('返校日与聚会 (staff) in WeChat', () => {
       },
     ]);
   });
+
+  it('adds a spot with Enter (完成) in its name, once while it is on its way', async () => {
+    render(<StaffCampusDaysPage />);
+    await screen.findByText('1 个打卡点 · 5 人来过 · 2 人集齐');
+    const name = document.querySelector('.st-campus__spot-name input, input.st-campus__spot-name')!;
+    fireEvent.input(name, { target: { value: '图书馆' } });
+    fireEvent.keyDown(name, { key: 'Enter' });
+    fireEvent.keyDown(name, { key: 'Enter' });
+    await screen.findByText('2. 图书馆');
+    expect(sent).toEqual([{ path: 'spots', body: { name: '图书馆', description: null } }]);
+  });
+
+  it('approves a reunion with Enter in a field, after the same confirmation as the button', async () => {
+    page.params = { tab: 'reunions' };
+    render(<StaffCampusDaysPage />);
+    await screen.findByText('毕业二十年聚会');
+    fireEvent.click(screen.getByText('填写活动信息并批准'));
+    const input = (key: string) => document.querySelector(`.st-campus__approve-${key} input, input.st-campus__approve-${key}`)!;
+    fireEvent.input(input('address'), { target: { value: '江州市学院路 1 号' } });
+    fireEvent.input(input('latitude'), { target: { value: '30.5' } });
+    fireEvent.input(input('longitude'), { target: { value: '114.3' } });
+    fireEvent.keyDown(input('longitude'), { key: 'Enter' });
+    await settled();
+    expect(dialogs.at(-1)?.options.title).toBe('批准聚会');
+    expect(sent.map((s) => s.path)).toEqual(['approve']);
+    expect(sent[0]!.body).toMatchObject({ address: '江州市学院路 1 号', latitude: 30.5, longitude: 114.3 });
+  });
 });
