@@ -47,7 +47,8 @@ export function DateTimeField<D>({
 }: {
   form: FormBinding<D>;
   name: TextKey<D>;
-  label: string;
+  /** Shown before the field; a form whose placeholder says what the time is (记录线下互动) has none. */
+  label?: string;
   placeholder?: string;
   disabled?: boolean;
   /** WeChat's date and time pickers beside the typed field on a phone. */
@@ -63,7 +64,7 @@ export function DateTimeField<D>({
       <input
         type="datetime-local"
         className={`editor-time-desk ${className}-picker`}
-        aria-label={`${label}（选择日期和时间）`}
+        aria-label={`${label ?? '时间'}（选择日期和时间）`}
         value={toLocalInput(value)}
         onChange={(e) => set(fromLocalInput(e.target.value))}
         onKeyDown={(e) => {

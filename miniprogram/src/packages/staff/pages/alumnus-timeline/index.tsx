@@ -7,14 +7,16 @@ import {
   type InteractionDto,
 } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { getAlumnusEngagement } from '../../../../api/engagement';
 import { listAlumnusInteractions, logInteraction } from '../../../../api/interactions';
 import { ApiError } from '../../../../api/request';
+import { DateTimeField } from '../../../../components/date-time-field';
 import { EmptyState } from '../../../../components/empty-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
+import { BoundInput, bindForm } from '../../../../components/form-field';
 import { InteractionItem } from '../../../../components/interaction-timeline';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { EMPTY_LOG_DRAFT, type LogDraft, logProblemsFromServer, type LogProblems, OFFLINE_KIND_OPTIONS, toLogRequest } from './log-form';
@@ -94,9 +96,9 @@ function LogForm({ alumnusId, onLogged }: { alumnusId: string; onLogged: () => v
   const [draft, setDraft] = useState<LogDraft>(EMPTY_LOG_DRAFT);
   const [problems, setProblems] = useState<LogProblems>({});
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof LogDraft>(key: K, value: LogDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const submit = async () => {
+    if (busy) return;
     const { input, problems: found } = toLogRequest(draft);
     setProblems(found);
     if (!input) return;
@@ -120,6 +122,9 @@ function LogForm({ alumnusId, onLogged }: { alumnusId: string; onLogged: () => v
     }
   };
 
+  // The problems stay under their fields as before (log-form__problem), so the binding carries none.
+  const form = bindForm(draft, setDraft, undefined, () => void submit());
+
   return (
     <View className="log-form">
       <Text className="log-form__title">记录线下互动</Text>
@@ -128,27 +133,23 @@ function LogForm({ alumnusId, onLogged }: { alumnusId: string; onLogged: () => v
           <Text
             key={kind}
             className={`log-form__kind log-form__kind--${kind}${draft.kind === kind ? ' log-form__kind--active' : ''}`}
-            onClick={() => set('kind', kind)}
+            onClick={() => form.set('kind', kind)}
           >
             {label}
           </Text>
         ))}
       </View>
       {problems.kind ? <Text className="log-form__problem">{problems.kind}</Text> : null}
-      <Textarea
+      <BoundInput
+        form={form}
+        name="notes"
+        multiline
         className="log-form__notes"
-        value={draft.notes}
         placeholder="备注（校友本人也能在“我的足迹”里看到）"
         maxlength={-1}
-        onInput={(e) => set('notes', e.detail.value)}
       />
       {problems.notes ? <Text className="log-form__problem">{problems.notes}</Text> : null}
-      <Input
-        className="log-form__time"
-        value={draft.occurredAt}
-        placeholder="发生时间，如 2026-11-20 14:00（不填为现在）"
-        onInput={(e) => set('occurredAt', e.detail.value)}
-      />
+      <DateTimeField form={form} name="occurredAt" className="log-form__time" placeholder="发生时间，如 2026-11-20 14:00（不填为现在）" />
       {problems.occurredAt ? <Text className="log-form__problem">{problems.occurredAt}</Text> : null}
       <Button className="log-form__submit" type="primary" shape="round" block loading={busy} onClick={() => void submit()}>
         保存记录
