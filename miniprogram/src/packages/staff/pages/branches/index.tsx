@@ -28,6 +28,7 @@ import {
 import { listStaffCampaigns } from '../../../../api/campaigns';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
+import { BoundInput, bindForm } from '../../../../components/form-field';
 import { useLoaded } from '../../../../components/use-loaded';
 import './index.scss';
 
@@ -96,11 +97,12 @@ export default function StaffBranchesPage() {
   );
 }
 
+const EMPTY_BRANCH = { name: '', place: '', intro: '' };
+
 function NewBranch({ onCreated }: { onCreated: (id: string) => void }) {
   const [kind, setKind] = useState<BranchKind>('city');
-  const [name, setName] = useState('');
-  const [place, setPlace] = useState('');
-  const [intro, setIntro] = useState('');
+  const [draft, setDraft] = useState(EMPTY_BRANCH);
+  const { name, place, intro } = draft;
   const [policy, setPolicy] = useState<BranchJoinPolicy>('approval');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -122,9 +124,7 @@ function NewBranch({ onCreated }: { onCreated: (id: string) => void }) {
         joinPolicy: policy,
       });
       void Taro.showToast({ title: '分会已创建', icon: 'success' });
-      setName('');
-      setPlace('');
-      setIntro('');
+      setDraft(EMPTY_BRANCH);
       setTried(false);
       onCreated(branch.id);
     } catch {
@@ -133,34 +133,35 @@ function NewBranch({ onCreated }: { onCreated: (id: string) => void }) {
       setBusy(false);
     }
   };
+  const form = bindForm(draft, setDraft, undefined, () => void submit());
   return (
     <View className="staff-branch staff-branch-new">
       <Text className="staff-branch__title">新建分会</Text>
       <Chips className="staff-branch-kind" items={BRANCH_KIND_LABELS} value={kind} onChange={setKind} />
-      <Input
+      <BoundInput
+        form={form}
+        name="name"
         className="staff-branch__input staff-branch-name"
-        value={name}
         maxlength={BRANCH_LIMITS.name}
         placeholder="分会名称，如 上海校友分会"
-        onInput={(e) => setName(e.detail.value)}
       />
       {tried && problems.name ? <Text className="staff-branch__problem">{problems.name}</Text> : null}
       {placeLabel ? (
-        <Input
+        <BoundInput
+          form={form}
+          name="place"
           className="staff-branch__input staff-branch-place"
-          value={place}
           maxlength={BRANCH_LIMITS.place}
           placeholder={placeLabel}
-          onInput={(e) => setPlace(e.detail.value)}
         />
       ) : null}
       {tried && problems.place ? <Text className="staff-branch__problem">{problems.place}</Text> : null}
-      <Input
+      <BoundInput
+        form={form}
+        name="intro"
         className="staff-branch__input staff-branch-intro"
-        value={intro}
         maxlength={BRANCH_LIMITS.intro}
         placeholder="简介（可不填）"
-        onInput={(e) => setIntro(e.detail.value)}
       />
       <Chips className="staff-branch-policy" items={POLICIES} value={policy} onChange={setPolicy} />
       <Button className="staff-branch-create" type="primary" shape="round" block loading={busy} onClick={() => void submit()}>
