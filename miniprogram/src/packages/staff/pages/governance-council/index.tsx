@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { searchDirectory } from '../../../../api/directory';
 import { addCouncilMember, endCouncilMember, listCouncilMembers } from '../../../../api/governance';
 import { ErrorState } from '../../../../components/error-state';
+import { BoundInput, bindForm } from '../../../../components/form-field';
 import { useLoaded } from '../../../../components/use-loaded';
 import { defaultTerm } from '../../council-term';
 import './index.scss';
@@ -69,8 +70,9 @@ function Appoint({ onAdded }: { onAdded: (member: CouncilMemberDto) => void }) {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<AlumnusCardDto[]>([]);
   const [picked, setPicked] = useState<AlumnusCardDto | null>(null);
-  const [title, setTitle] = useState('理事');
-  const [term, setTerm] = useState(() => defaultTerm(5));
+  // The title and the term's dates (typed as 2026-12-20: days, not times, so no DateTimeField).
+  const [draft, setDraft] = useState(() => ({ title: '理事', ...defaultTerm(5) }));
+  const { title, ...term } = draft;
   const [busy, setBusy] = useState(false);
 
   const search = (value: string) => {
@@ -82,7 +84,7 @@ function Appoint({ onAdded }: { onAdded: (member: CouncilMemberDto) => void }) {
     );
   };
   const add = async () => {
-    if (!picked) return;
+    if (!picked || busy) return;
     setBusy(true);
     try {
       onAdded(await addCouncilMember({ alumnusId: picked.id, title: title.trim(), source: 'appointed', ...term }));
@@ -96,6 +98,8 @@ function Appoint({ onAdded }: { onAdded: (member: CouncilMemberDto) => void }) {
       setBusy(false);
     }
   };
+
+  const form = bindForm(draft, setDraft, undefined, () => void add());
 
   return (
     <View className="sc-appoint">
@@ -120,21 +124,16 @@ function Appoint({ onAdded }: { onAdded: (member: CouncilMemberDto) => void }) {
       )}
       <View className="sc-titles">
         {COUNCIL_TITLES.map((t) => (
-          <Text key={t} className={`sc-title ${t === title ? 'sc-title--on' : ''}`} onClick={() => setTitle(t)}>
+          <Text key={t} className={`sc-title ${t === title ? 'sc-title--on' : ''}`} onClick={() => form.set('title', t)}>
             {t}
           </Text>
         ))}
       </View>
-      <Input
-        className="sc-input sc-title-input"
-        value={title}
-        maxlength={GOVERNANCE_LIMITS.councilTitle}
-        onInput={(e) => setTitle(e.detail.value)}
-      />
+      <BoundInput form={form} name="title" className="sc-input sc-title-input" maxlength={GOVERNANCE_LIMITS.councilTitle} />
       <View className="sc-term">
-        <Input className="sc-input" value={term.termStartsOn} onInput={(e) => setTerm({ ...term, termStartsOn: e.detail.value })} />
+        <BoundInput form={form} name="termStartsOn" className="sc-input sc-term-starts" />
         <Text>至</Text>
-        <Input className="sc-input" value={term.termEndsOn} onInput={(e) => setTerm({ ...term, termEndsOn: e.detail.value })} />
+        <BoundInput form={form} name="termEndsOn" className="sc-input sc-term-ends" />
       </View>
       <Button className="sc-appoint__go" type="primary" shape="round" block disabled={!picked} loading={busy} onClick={() => void add()}>
         聘任
