@@ -37,6 +37,7 @@ const REPORT: StaffMonthlyReportDto = {
   activeAtStart: 25,
   cancelledInMonth: 1,
   churnRate: 0.04,
+  deductionFallbacks: 0,
   pledges: [
     ...Array.from({ length: 24 }, (_, i) => pledge(i)),
     pledge(24, { alumnusName: '林晓', amountFen: 8800, status: 'cancelled', missedMonths: 1, cancelledAt: '2026-12-03T01:00:00Z' }),
