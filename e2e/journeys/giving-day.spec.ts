@@ -135,6 +135,6 @@ describe('giving: a giving day with a class challenge and live totals', () => {
     await poster.scrollIntoViewIfNeeded();
     await settledScreenshot(page, 'journey-giving-day-poster');
     const [download] = await Promise.all([page.waitForEvent('download'), shown(page, '.giving-day-poster__save').click()]);
-    expect(download.suggestedFilename()).toBe(`${DAY_TITLE}-海报.png`);
+    expect(download.suggestedFilename()).toBe(`海报-${DAY_TITLE}.png`);
   });
 });

