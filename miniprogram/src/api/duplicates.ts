@@ -9,7 +9,7 @@ import { request } from './request';
 
 const candidate = (id: string) => `/api/v1/staff/duplicates/${encodeURIComponent(id)}`;
 
-/** Staff: the open pairs, highest score first. */
+/** Staff: the open pairs, two accounts of one person first, then highest score. */
 export function listDuplicates(limit = 50): Promise<DuplicateQueueDto> {
   return request<DuplicateQueueDto>({ path: '/api/v1/staff/duplicates', query: { limit } });
 }

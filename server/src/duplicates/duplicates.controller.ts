@@ -28,7 +28,9 @@ export class DuplicatesController {
   constructor(private readonly duplicates: DuplicatesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The review queue: open candidate pairs, highest score first' })
+  @ApiOperation({
+    summary: 'The review queue: open candidate pairs, two accounts before an account and a roster entry, then highest score first',
+  })
   @ApiOkResponse({ type: DuplicateQueueResponseDto })
   queue(@Query() query: DuplicateQueueQueryDto): Promise<DuplicateQueueDto> {
     return this.duplicates.queue(query.limit);

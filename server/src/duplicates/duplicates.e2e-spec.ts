@@ -277,6 +277,10 @@ describe('duplicate records', () => {
         reasons: ['name', 'nearYear', 'department', 'className'],
       });
       const items = await queue();
+      // Pairs of two accounts (counted twice in every total) come before account–entry pairs.
+      const kinds = items.map((c) => c.kind);
+      expect(new Set(kinds)).toEqual(new Set(['accounts', 'roster']));
+      expect(kinds).toEqual([...kinds].sort());
       expect(items.filter((c) => c.kind === 'roster' && [verified.alumnus.id, holder.alumnus.id].includes(c.a.id))).toEqual([]);
       expect(items.filter((c) => c.b.id === held.id)).toEqual([]);
       // A second scan queues nothing new and keeps the pairs.

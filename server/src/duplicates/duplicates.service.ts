@@ -125,7 +125,10 @@ export class DuplicatesService implements OnModuleInit {
   /** The open pairs, highest score first. */
   async queue(limit: number): Promise<DuplicateQueueDto> {
     const rows = (await this.dataSource.query(
-      `SELECT * FROM duplicate_candidates WHERE status = 'open' ORDER BY score DESC, found_at, id LIMIT $1`,
+      // Two accounts of one person count twice in every total; an account beside an unclaimed
+      // roster entry only waits to be reached. So those come first, then the highest score.
+      `SELECT * FROM duplicate_candidates WHERE status = 'open'
+        ORDER BY roster_entry_id IS NOT NULL, score DESC, found_at, id LIMIT $1`,
       [limit],
     )) as CandidateRow[];
     return { items: await this.present(rows), open: await this.openCount(this.dataSource.manager) };
