@@ -103,10 +103,11 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
     // My own comment I may delete, not report.
     expect(await own.locator('.story-comment__report').count()).toBe(0);
 
-    // The reader is on the poster page now: back to the story, loaded afresh (the router would show the kept page).
+    // The reader is on the poster page now: back to the story, loaded afresh (the router would show
+    // the kept page; a reload right after the hash change aborted the story's fetch).
     const { page } = reader;
+    await page.goto('about:blank');
     await page.goto(storyUrl);
-    await page.reload();
     const theirs = page.locator('.story-comment', { hasText: said });
     await theirs.locator('.story-comment__report').click({ timeout: 30_000 });
     await page.locator('.taro-actionsheet__cell', { hasText: '广告营销' }).click({ timeout: 30_000 });
@@ -124,8 +125,8 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
     await item.locator('.content-review__reject').click();
     await item.waitFor({ state: 'detached', timeout: 30_000 });
 
+    await page.goto('about:blank');
     await page.goto(storyUrl);
-    await page.reload();
     await page.locator('.story__title', { hasText: title }).waitFor({ timeout: 30_000 });
     await page.locator('.story-comments__title').waitFor();
     expect(await page.locator('.story-comment', { hasText: said }).count()).toBe(0);
