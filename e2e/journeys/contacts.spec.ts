@@ -1,5 +1,5 @@
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn, type } from '../support/demo.js';
+import { openTab, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -26,7 +26,7 @@ describe('校友录: a contact request, accepted, shows both sides what the othe
   it('周明远 finds 林小雨 in 校友录 and asks, with a note and his e-mail address', async () => {
     const { page } = asker;
     await page.goto(`${app.server.url}/#/pages/index/index`);
-    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+    await openTab(page, '我的', 'pages/me/index');
     await page.locator('.me-entry', { hasText: '校友录' }).click();
     await type(page, '.directory-search__input', '林小雨');
     await page.locator('.directory-search__button').click();
@@ -43,7 +43,7 @@ describe('校友录: a contact request, accepted, shows both sides what the othe
   it('林小雨 reads the request in 我的 → 联系请求 and accepts, sharing her WeChat ID', async () => {
     const { page } = classmate;
     await page.goto(`${app.server.url}/#/pages/index/index`);
-    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+    await openTab(page, '我的', 'pages/me/index');
     await page.locator('.me-contacts').click();
     const item = page.locator('.contact-item', { hasText: '周明远' });
     await item.getByText('附言：我是周明远，看到你也在找互联网方向的实习，欢迎随时交流。').waitFor({ timeout: 30_000 });

@@ -2,7 +2,7 @@ import type { GroupSummaryDto, MyProfileDto } from '@alumni/shared';
 import { apiOf } from '../support/api.js';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
 import { gradientPng } from '../support/images.js';
-import { signIn, type } from '../support/demo.js';
+import { openTab, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -66,7 +66,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
     const { page } = await openPhonePage(app.browser);
     await signIn(app, page, names['o_demo_004']);
     // 为你推荐 says why it is empty, and where to go.
-    await page.locator('.weui-tabbar__item', { hasText: '群组' }).click();
+    await openTab(page, '群组', 'pages/groups/index');
     await page.locator('.empty-state', { hasText: '认证后为你推荐' }).waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-groups-suggested-unverified');
     // Class groups by 届别 and 院系; none that nobody has joined.
@@ -163,7 +163,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
 
     // 我的足迹 names what happened, reached through the tab bar.
     await page.goto(`${app.server.url}/#/pages/groups/index`);
-    await page.locator('.weui-tabbar__item', { hasText: '我的' }).click();
+    await openTab(page, '我的', 'pages/me/index');
     await page.locator('.me-entry', { hasText: '我的足迹' }).click();
     await page.locator('.timeline-item__kind', { hasText: `加入了 ${classGroup.name}` }).waitFor({ timeout: 30_000 });
     await page

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Installation } from './installation.js';
 
 /**
@@ -17,3 +18,21 @@ export async function signIn(app: Installation, page: Page, name?: string): Prom
 /** Types into a Taro Input or Textarea (the H5 build wraps the real element). */
 export const type = (page: Page, selector: string, value: string) =>
   page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
+
+/**
+ * Taps the tab-bar item `label` until its page `route` is the one shown. Right after a hash
+ * change the tab bar can still count the previous tab as current and ignore the tap (the
+ * clean-clone CI saw 我的 tapped straight after leaving 我的 for 首页), so the tap is repeated.
+ */
+export async function openTab(page: Page, label: string, route: string): Promise<void> {
+  const item = page.locator('.weui-tabbar__item', { hasText: label });
+  await expect
+    .poll(
+      async () => {
+        if (!page.url().includes(route)) await item.click();
+        return page.url();
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toContain(route);
+}
