@@ -590,9 +590,16 @@ export const Taro = {
     const extra = o.extraData as Record<string, unknown> | undefined;
     if (
       o.appId === SIGNING_APPID &&
-      (!extra || typeof extra !== 'object' || Object.values(extra).some((v) => typeof v !== 'string') || !extra.sign)
+      (o.path !== SIGNING_PATH ||
+        !extra ||
+        typeof extra !== 'object' ||
+        Object.values(extra).some((v) => typeof v !== 'string') ||
+        SIGNING_FIELDS.some((name) => !extra[name]))
     ) {
-      breakRule('miniprogram.extra-data', 'the signing mini-program opened without a signed extraData of strings');
+      breakRule(
+        'miniprogram.extra-data',
+        `the signing mini-program opened without its path ${SIGNING_PATH} and a signed extraData of strings`,
+      );
       return Promise.reject({ errMsg: 'navigateToMiniProgram:fail invalid extraData' });
     }
     return showDialog<{ errMsg: string }>('miniProgram', o, (answer, resolve, reject) => {
@@ -747,6 +754,19 @@ function navigate(api: string, options: { url: string }) {
 
 /** WeChat Pay's signing mini-program (委托代扣 小程序纯签约). */
 const SIGNING_APPID = 'wxbd687630cd02ce1d';
+/** 小程序纯签约 (https://pay.weixin.qq.com/wiki/doc/api/wxpay_v2/papay/chapter3_3.shtml): the fixed page and the fields extraData must carry. */
+const SIGNING_PATH = 'pages/index/index';
+const SIGNING_FIELDS = [
+  'appid',
+  'mch_id',
+  'plan_id',
+  'contract_code',
+  'request_serial',
+  'contract_display_account',
+  'notify_url',
+  'timestamp',
+  'sign',
+];
 /** How the mini-program was entered or last shown again (wx.getEnterOptionsSync). */
 let enterOptions: { scene: number; path: string; query: Record<string, string>; referrerInfo?: { appId: string; extraData?: unknown } } = {
   scene: 1001,
