@@ -65,9 +65,6 @@ class WechatPayVariables {
   @Matches(/^[\x21-\x7e]{32}$/, { message: 'WECHATPAY_APIV2_KEY must be the 32-character APIv2 key set in the merchant console' })
   WECHATPAY_APIV2_KEY?: string;
 
-  @IsIn(['MD5', 'HMAC-SHA256'], { message: 'WECHATPAY_PAPAY_SIGN_TYPE must be MD5 or HMAC-SHA256' })
-  WECHATPAY_PAPAY_SIGN_TYPE: 'MD5' | 'HMAC-SHA256' = 'MD5';
-
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/?#]+\/[^\s?#]*$/, { message: 'WECHATPAY_PAPAY_NOTIFY_URL must be a URL without a query string' })
   WECHATPAY_PAPAY_NOTIFY_URL?: string;
@@ -80,9 +77,8 @@ class WechatPayVariables {
 export interface PapayConfig {
   /** The approved deduction template (plan_id). */
   planId: string;
-  /** The APIv2 key: v2 signatures of requests, answers and notifications. */
+  /** The APIv2 key: v2 signatures (MD5, the only kind the 委托代扣 pages use) of requests, answers and notifications. */
   apiV2Key: string;
-  signType: 'MD5' | 'HMAC-SHA256';
   /**
    * WECHATPAY_PAPAY_NOTIFY_URL, the address of /api/v1/giving/wechat-pay/papay: signing results
    * arrive at `…/contract-notify` (also the template's termination address, registered at WeChat
@@ -185,7 +181,6 @@ function readPapay(reader: EnvReader, vars: WechatPayVariables): PapayConfig {
   return {
     planId: reader.own('WECHATPAY_PAPAY_PLAN_ID', vars.WECHATPAY_PAPAY_PLAN_ID, DEVELOPMENT_WECHATPAY_PAPAY_PLAN_ID, OWN),
     apiV2Key: reader.own('WECHATPAY_APIV2_KEY', vars.WECHATPAY_APIV2_KEY, DEVELOPMENT_WECHATPAY_APIV2_KEY, OWN),
-    signType: vars.WECHATPAY_PAPAY_SIGN_TYPE,
     notifyBase: vars.WECHATPAY_PAPAY_NOTIFY_URL ? withoutTrailingSlash(vars.WECHATPAY_PAPAY_NOTIFY_URL) : null,
   };
 }

@@ -4,7 +4,8 @@ import { campaignFactory } from '../../../test/factories.js';
 import { payFake, post } from '../../../test/giving.js';
 import { startTestApp, type TestApp } from '../../../test/test-app.js';
 import type { FakePapayServer } from '../../wechat-pay/fake/fake-papay.server.js';
-import { v2Verify } from '../../wechat-pay/papay/papay-crypto.js';
+import { fromXml, toXml, v2Nonce, v2Sign, v2SignatureMatches } from '../../wechat-pay/papay/papay-crypto.js';
+import { PapayClient } from '../../wechat-pay/papay/papay.client.js';
 import { PapayEndpoint } from '../../wechat-pay/papay/papay-endpoint.js';
 import { DEVELOPMENT_WECHATPAY_APIV2_KEY } from '../../wechat-pay/development-keys.js';
 import { MonthlyRunsService } from './monthly-runs.service.js';
@@ -28,8 +29,8 @@ describe('monthly giving by entrusted deduction (委托代扣)', () => {
   let papay: FakePapayServer;
   let staff: Who;
   let campaignId: string;
-  const pledge = (who: Who, dayOfMonth: number, amountFen = 3000) =>
-    t.request('/api/v1/me/monthly-pledges', post({ campaignId, amountFen, dayOfMonth }, who.headers));
+  const pledge = (who: Who, dayOfMonth: number, amountFen = 3000, campaign = campaignId) =>
+    t.request('/api/v1/me/monthly-pledges', post({ campaignId: campaign, amountFen, dayOfMonth }, who.headers));
   const run = (now: Date) => t.app.get(MonthlyRunsService).run(now);
   const one = async (who: Who, id: string) => (await t.request(`/api/v1/me/monthly-pledges/${id}`, { headers: who.headers })).body;
   const interactions = async (who: Who, kind: string) =>
@@ -55,9 +56,9 @@ describe('monthly giving by entrusted deduction (委托代扣)', () => {
     papay.requests.filter((r) => r.path === '/pay/pappayapply' && r.fields.contract_id === papay.contract(code).contractId);
 
   /** A donor with a pledge whose first month is paid by tap, then signed for deduction (the notification delivered once). */
-  const signedPledge = async (dayOfMonth: number, amountFen = 3000) => {
+  const signedPledge = async (dayOfMonth: number, amountFen = 3000, campaign = campaignId) => {
     const donor = await signedIn(t);
-    const made = await pledge(donor, dayOfMonth, amountFen);
+    const made = await pledge(donor, dayOfMonth, amountFen, campaign);
     const order = await t.request(`/api/v1/me/monthly-instalments/${made.body.current.id}/pay`, post({}, donor.headers));
     const v3 = payFake(t);
     v3.pay(order.body.donation.outTradeNo, { notify: false });
@@ -103,7 +104,11 @@ describe('monthly giving by entrusted deduction (委托代扣)', () => {
       ].sort(),
     );
     expect(extra.notify_url).toMatch(/\/api\/v1\/giving\/wechat-pay\/papay\/contract-notify$/);
-    expect(v2Verify(extra, DEVELOPMENT_WECHATPAY_APIV2_KEY, 'MD5')).toBe(true);
+    // MD5: extraData has no sign_type, and without one the kind is MD5.
+    expect(v2SignatureMatches(extra, DEVELOPMENT_WECHATPAY_APIV2_KEY, 'MD5')).toBe(true);
+    expect(extra.timestamp).toMatch(/^\d{10}$/);
+    expect(extra.request_serial).toMatch(/^[1-9]\d{0,18}$/);
+    expect(extra.contract_code).toMatch(/^[A-Za-z0-9]{1,32}$/);
     // The signature covers the request: another template or account is refused by WeChat Pay.
     expect(papay.sign({ ...extra, plan_id: '10001' }, donor.alumnus.openid!).return_code).toBe('FAIL');
     expect(papay.sign({ ...extra, contract_display_account: '别人' }, donor.alumnus.openid!).return_code).toBe('FAIL');
@@ -113,6 +118,7 @@ describe('monthly giving by entrusted deduction (委托代扣)', () => {
     // The mini-program's word is not proof; a forged notification changes nothing.
     expect(await papay.deliverContractOnce(extra.contract_code!, 'bad-signature')).toBe(401);
     expect(await papay.deliverContractOnce(extra.contract_code!, 'wrong-mchid')).toBe(400);
+    expect(await papay.deliverContractOnce(extra.contract_code!, 'wrong-openid')).toBe(400);
     expect(await one(donor, made.body.id)).toMatchObject({ mode: 'invite', contract: { state: 'signing' } });
     expect(await interactions(donor, 'giving.monthly_contract_signed')).toBe(0);
 
@@ -209,6 +215,9 @@ describe('monthly giving by entrusted deduction (委托代扣)', () => {
     const tried = deductionsOf(code);
     expect(tried).toHaveLength(2);
     const second = tried.find((no) => papay.deduction(no)?.state === 'PAY_FAIL')!;
+    // WeChat Pay's failure notification names the order and the err_code, with no amount: still believed.
+    expect(fromXml(papay.deductionNotification(second))).toMatchObject({ result_code: 'FAIL', err_code: 'NOTENOUGH' });
+    expect(fromXml(papay.deductionNotification(second))!.total_fee).toBeUndefined();
     expect(await papay.deliverDeductionOnce(second)).toBe(200);
     expect(await papay.deliverDeductionOnce(second)).toBe(200);
     expect(await interactions(donor, 'giving.monthly_deduction_failed')).toBe(2);
@@ -257,6 +266,8 @@ describe('monthly giving by entrusted deduction (委托代扣)', () => {
     const { donor, id, code } = await signedPledge(9);
     papay.terminateByUser(code, { notify: false });
     expect(await papay.deliverContractOnce(code, 'bad-signature')).toBe(401);
+    // The notification must name the contract's user (签约、解约结果通知: check contract_code and openid).
+    expect(await papay.deliverContractOnce(code, 'wrong-openid')).toBe(400);
     expect((await one(donor, id)).contract.state).toBe('signed');
     expect(await papay.deliverContractOnce(code)).toBe(200);
     expect(await one(donor, id)).toMatchObject({ status: 'active', mode: 'invite', contract: { state: 'terminated' } });
@@ -264,5 +275,41 @@ describe('monthly giving by entrusted deduction (委托代扣)', () => {
     await run(at(next, 9));
     expect(deductionsOf(code)).toEqual([]);
     expect((await notices(donor, 'giving.monthly_due')).map((n) => n.payload.month)).toEqual([next]);
+  });
+
+  it('asks for a deduction with the documented fields: body within 127 bytes, fen as an integer string, MD5 without sign_type', async () => {
+    const long = (await campaignFactory(t.dataSource)({ title: '母校图书馆'.repeat(12), maxAmountFen: 1_000_000 })).id;
+    const { code } = await signedPledge(13, 1234, long);
+    await run(at(monthAfter(thisMonth()), 13));
+    const [request] = applyRequests(code);
+    expect(request).toBeDefined();
+    expect(papay.deduction(request!.fields.out_trade_no!)).toMatchObject({ state: 'ACCEPT', totalFee: 1234 });
+    expect(request!.fields).toMatchObject({ trade_type: 'PAP', total_fee: '1234', fee_type: 'CNY' });
+    expect(request!.fields.body!.startsWith('校友月捐-母校图书馆')).toBe(true);
+    expect(Buffer.byteLength(request!.fields.body!, 'utf8')).toBeLessThanOrEqual(127);
+    expect(request!.fields.nonce_str).toMatch(/^.{1,32}$/);
+  });
+
+  it('signs every request MD5 with no sign_type (the 委托代扣 pages name none); WeChat Pay refuses an HMAC-SHA256 one', async () => {
+    const client = t.app.get(PapayClient);
+    const { code } = await signedPledge(14);
+    expect(await client.queryContract(code)).toMatchObject({ signed: true, contractCode: code });
+    expect(await client.queryOrder('NOSUCHORDER0001')).toBeNull();
+    for (const { path, fields } of papay.requests) {
+      expect(fields.sign_type, path).toBeUndefined();
+      expect(v2SignatureMatches(fields, DEVELOPMENT_WECHATPAY_APIV2_KEY, 'MD5'), path).toBe(true);
+    }
+    // 查询签约关系 and 申请解约 take no nonce_str; 申请扣款 and 查询订单 require one.
+    const last = (path: string) => papay.requests.filter((r) => r.path === path).at(-1)!.fields;
+    expect(last('/papay/querycontract').nonce_str).toBeUndefined();
+    expect(last('/pay/paporderquery').nonce_str).toMatch(/^.{1,32}$/);
+
+    const { appId, mchid } = client.identity;
+    const fields = { appid: appId, mch_id: mchid, out_trade_no: 'NOSUCHORDER0001', nonce_str: v2Nonce(), sign_type: 'HMAC-SHA256' };
+    const answer = await fetch(`${papay.url}/pay/paporderquery`, {
+      method: 'POST',
+      body: toXml({ ...fields, sign: v2Sign(fields, DEVELOPMENT_WECHATPAY_APIV2_KEY, 'HMAC-SHA256') }),
+    });
+    expect(fromXml(await answer.text())).toMatchObject({ return_code: 'FAIL', return_msg: '签名错误' });
   });
 });

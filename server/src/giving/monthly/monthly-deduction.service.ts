@@ -189,10 +189,13 @@ export class MonthlyDeductionService {
         fields.change_type === 'ADD'
           ? await this.applySigned(code, fields.contract_id ?? '', fields.openid ?? '')
           : fields.change_type === 'DELETE'
-            ? await this.applyTerminated(code)
+            ? await this.applyTerminated(code, { openid: fields.openid ?? '', contractId: fields.contract_id ?? '' })
             : 'ignored';
       if (outcome === 'unknown') return refuse(404, 'CONTRACT_UNKNOWN');
-      if (outcome === 'mismatch') return refuse(400, 'OPENID_MISMATCH');
+      if (outcome === 'mismatch') {
+        this.logger.warn({ contractCode: code, changeType: fields.change_type }, 'contract notification names another user or contract');
+        return refuse(400, 'CONTRACT_MISMATCH');
+      }
       return ok();
     } catch (error) {
       this.logger.error({ err: error, contractCode: code }, 'recording a contract notification failed');
@@ -213,7 +216,9 @@ export class MonthlyDeductionService {
     }
     const target = await this.orderTarget(order.outTradeNo);
     if (!target) return refuse(404, 'ORDER_UNKNOWN');
-    if (order.totalFee !== target.amountFen) return refuse(400, 'AMOUNT_MISMATCH');
+    // A paid result must carry our amount; a failure may carry none (nothing was charged), but not another one.
+    const paid = order.tradeState === 'SUCCESS';
+    if ((paid || order.totalFee !== null) && order.totalFee !== target.amountFen) return refuse(400, 'AMOUNT_MISMATCH');
     try {
       await this.follow(order, target);
       return ok();
@@ -397,7 +402,7 @@ export class MonthlyDeductionService {
         outTradeNo: target.outTradeNo,
         amountFen: target.amountFen,
         contractId: target.contractId,
-        description: `校友月捐-${target.campaignTitle}`.slice(0, 60),
+        description: `校友月捐-${target.campaignTitle}`,
         attach: `m=${target.month}`,
       });
     } catch (error) {
@@ -548,11 +553,24 @@ export class MonthlyDeductionService {
     return outcome;
   }
 
-  /** A terminated contract, once: the pledge, if still live, goes back to monthly invitations. */
-  private async applyTerminated(code: string): Promise<'terminated' | 'already' | 'unknown'> {
+  /**
+   * A terminated contract, once: the pledge, if still live, goes back to monthly invitations.
+   * A termination notification must name the contract's user and, once we know it, its
+   * contract_id (签约、解约结果通知: compare the merchant's code and the openid).
+   */
+  private async applyTerminated(
+    code: string,
+    notified?: { openid: string; contractId: string },
+  ): Promise<'terminated' | 'already' | 'unknown' | 'mismatch'> {
     return this.dataSource.transaction(async (manager) => {
       const contract = await manager.findOne(MonthlyContractEntity, { where: { contractCode: code }, lock: { mode: 'pessimistic_write' } });
       if (!contract) return 'unknown' as const;
+      if (
+        notified &&
+        (notified.openid !== contract.openid || (contract.contractId !== null && notified.contractId !== contract.contractId))
+      ) {
+        return 'mismatch' as const;
+      }
       if (contract.state === 'terminated') return 'already' as const;
       await manager.update(MonthlyContractEntity, { id: contract.id }, { state: 'terminated', terminatedAt: new Date() });
       const pledge = await manager.findOne(MonthlyPledgeEntity, { where: { id: contract.pledgeId }, lock: { mode: 'pessimistic_write' } });

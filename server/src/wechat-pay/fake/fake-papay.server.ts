@@ -1,17 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { text as readBody } from 'node:stream/consumers';
-import { fromXml, toXml, type V2Fields, type V2SignType, v2Nonce, v2Sign, v2Verify } from '../papay/papay-crypto.js';
+import { fromXml, toXml, type V2Fields, v2Nonce, v2Sign, v2SignatureMatches } from '../papay/papay-crypto.js';
 import { toV2Time } from '../papay/papay.client.js';
 import { closeLoopback, listenOnLoopback, loopbackUrl } from './loopback.js';
 
 /**
  * A local stand-in for WeChat Pay's 委托代扣 API v2 (docs/wechat-pay.md, Entrusted deduction),
  * speaking the same wire contract as api.mch.weixin.qq.com: XML bodies, every request's
- * v2 signature checked with the APIv2 key (`return_code` FAIL 签名错误 otherwise), every
- * answer and notification signed. Contracts are made by the signing hook (`sign`, what the
- * donor does in WeChat Pay's signing mini-program), deductions are accepted and then settled
- * (at once by default, or by the test) with a result notification retried until acknowledged.
+ * v2 signature checked with the APIv2 key as MD5, the only kind the 委托代扣 pages use (no
+ * `sign_type` parameter: any other signature is `return_code` FAIL 签名错误), every answer
+ * and notification signed MD5, the fields' documented lengths and forms enforced. Contracts
+ * are made by the signing hook (`sign`, what the donor does in WeChat Pay's signing
+ * mini-program), deductions are accepted and then settled (at once by default, or by the
+ * test) with a result notification retried until acknowledged.
  * Error codes marked (unverified) in docs/wechat-pay.md are the fake's choice.
  */
 export interface FakePapayOptions {
@@ -19,7 +21,6 @@ export interface FakePapayOptions {
   mchid: string;
   planId: string;
   apiV2Key: string;
-  signType: V2SignType;
   /** Milliseconds per second of the notification retry schedule (1 turns 15 s into 15 ms). */
   retryMsPerSecond?: number;
 }
@@ -61,13 +62,35 @@ export interface PapayDelivery {
 }
 
 /** What the merchant did wrong or what the test wants a notification to get wrong. */
-export type PapayNotificationVariant = 'valid' | 'bad-signature' | 'wrong-mchid' | 'wrong-amount';
+export type PapayNotificationVariant = 'valid' | 'bad-signature' | 'wrong-mchid' | 'wrong-amount' | 'wrong-openid';
 
 // Official retry schedules (seconds): contract notifications 0/10/10/10/30/30/30/300…, deduction results 0/15/15/30/180/1800/1800/1800/1800/3600.
 const CONTRACT_RETRY_S = [10, 10, 10, 30, 30, 30, 300, 300, 300];
 const DEDUCTION_RETRY_S = [15, 15, 30, 180, 1800, 1800, 1800, 1800, 3600];
-const OUT_TRADE_NO = /^[A-Za-z0-9_\-*]{1,32}$/;
+// 查询订单: out_trade_no is digits, letters and _-|*@, up to 32.
+const OUT_TRADE_NO = /^[A-Za-z0-9_\-|*@]{1,32}$/;
+// 小程序纯签约: digits and letters; 32 on the older page (the newer says 128): the stricter.
 const CONTRACT_CODE = /^[A-Za-z0-9]{1,32}$/;
+/** A UTF-8 character of more than three bytes (emoji): contract_display_account refuses them. */
+const FOUR_BYTE_CHARACTER = /[\u{10000}-\u{10FFFF}]/u;
+const bytes = (value: string | undefined) => Buffer.byteLength(value ?? '', 'utf8');
+/**
+ * A notify_url as the v2 pages ask: an absolute https address without a query, at most 256.
+ * Plain http only to this machine (the fake's allowance, so the demo and tests can be reached).
+ */
+const notifyUrlProblem = (value: string | undefined): string | null => {
+  if (!value || bytes(value) > 256) return 'notify_url 必填且不超过 256';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'notify_url 格式错误';
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return 'notify_url 必须为 https';
+  if (url.search !== '' || url.hash !== '') return 'notify_url 不能携带参数';
+  return null;
+};
 
 class V2Refusal extends Error {
   constructor(
@@ -128,8 +151,7 @@ export class FakePapayServer {
     { notify = true }: { notify?: boolean } = {},
   ): { return_code: 'SUCCESS' | 'FAIL'; return_msg?: string; contract_id?: string } {
     const fields = { ...extraData };
-    if (!v2Verify(fields, this.options.apiV2Key, 'MD5') && !v2Verify(fields, this.options.apiV2Key, this.options.signType))
-      return { return_code: 'FAIL', return_msg: '签名错误' };
+    if (!v2SignatureMatches(fields, this.options.apiV2Key, 'MD5')) return { return_code: 'FAIL', return_msg: '签名错误' };
     if (fields.appid !== this.options.appId || fields.mch_id !== this.options.mchid)
       return { return_code: 'FAIL', return_msg: '商户信息错误' };
     if (fields.plan_id !== this.options.planId) return { return_code: 'FAIL', return_msg: '模板不存在' };
@@ -137,8 +159,12 @@ export class FakePapayServer {
     if (!CONTRACT_CODE.test(code)) return { return_code: 'FAIL', return_msg: '签约协议号格式错误' };
     if (!/^[1-9]\d{0,18}$/.test(fields.request_serial ?? '') || this.serials.has(fields.request_serial!))
       return { return_code: 'FAIL', return_msg: '请求序列号错误' };
-    if (!fields.contract_display_account || !/^\d{10}$/.test(fields.timestamp ?? ''))
-      return { return_code: 'FAIL', return_msg: '参数错误' };
+    const display = fields.contract_display_account ?? '';
+    if (display === '' || [...display].length > 32 || FOUR_BYTE_CHARACTER.test(display))
+      return { return_code: 'FAIL', return_msg: '用户账户展示名称错误' };
+    if (!/^\d{10}$/.test(fields.timestamp ?? '')) return { return_code: 'FAIL', return_msg: '时间戳错误' };
+    const notifyProblem = notifyUrlProblem(fields.notify_url);
+    if (notifyProblem) return { return_code: 'FAIL', return_msg: notifyProblem };
     // A contract code is never used twice, whether signed or terminated (official).
     if (this.contracts.has(code)) return { return_code: 'FAIL', return_msg: '签约协议号已使用' };
     this.serials.add(fields.request_serial!);
@@ -214,7 +240,7 @@ export class FakePapayServer {
       mch_id: variant === 'wrong-mchid' ? '1900000999' : this.options.mchid,
       contract_code: c.contractCode,
       plan_id: this.options.planId,
-      openid: c.openid,
+      openid: variant === 'wrong-openid' ? `${c.openid}x` : c.openid,
       change_type: c.state === 'signed' ? 'ADD' : 'DELETE',
       operate_time: beijingSeconds(c.terminatedAt ?? c.signedAt),
       contract_id: c.contractId,
@@ -225,30 +251,43 @@ export class FakePapayServer {
     return this.signed(fields, variant);
   }
 
-  /** A signed (or deliberately broken) deduction result notification. */
+  /**
+   * A signed (or deliberately broken) deduction result notification. A success carries the
+   * order (扣款结果通知's fields); a failure only says which order failed and why, with no
+   * amount or state (as WeChat Pay was seen to send one: result_code FAIL, err_code, err_code_des).
+   */
   deductionNotification(outTradeNo: string, variant: PapayNotificationVariant = 'valid'): string {
     const d = this.deductions.get(outTradeNo);
     if (!d) throw new Error(`the fake has no deduction ${outTradeNo}`);
-    const base: V2Fields = {
+    const head: V2Fields = {
       return_code: 'SUCCESS',
+      return_msg: 'OK',
       appid: this.options.appId,
       mch_id: variant === 'wrong-mchid' ? '1900000999' : this.options.mchid,
       nonce_str: v2Nonce(),
-      ...(this.options.signType === 'HMAC-SHA256' ? { sign_type: 'HMAC-SHA256' } : {}),
-      result_code: d.state === 'SUCCESS' ? 'SUCCESS' : 'FAIL',
-      openid: d.openid,
-      trade_type: 'PAP',
-      bank_type: 'OTHERS',
-      total_fee: String(variant === 'wrong-amount' ? d.totalFee + 1 : d.totalFee),
-      fee_type: 'CNY',
       out_trade_no: d.outTradeNo,
       contract_id: d.contractId,
-      ...(d.attach ? { attach: d.attach } : {}),
-      ...(d.state === 'SUCCESS'
-        ? { cash_fee: String(d.totalFee), transaction_id: d.transactionId!, time_end: d.timeEnd!, trade_state: 'SUCCESS' }
-        : { err_code: d.errCode ?? 'PAY_FAIL', err_code_des: '扣款失败', trade_state: 'PAY_FAIL' }),
     };
-    return this.signed(base, variant);
+    if (d.state !== 'SUCCESS') {
+      return this.signed({ ...head, result_code: 'FAIL', err_code: d.errCode ?? 'SYSTEMERROR', err_code_des: '扣款失败' }, variant);
+    }
+    return this.signed(
+      {
+        ...head,
+        result_code: 'SUCCESS',
+        openid: d.openid,
+        is_subscribe: 'N',
+        bank_type: 'OTHERS',
+        total_fee: String(variant === 'wrong-amount' ? d.totalFee + 1 : d.totalFee),
+        fee_type: 'CNY',
+        cash_fee: String(d.totalFee),
+        trade_state: 'SUCCESS',
+        transaction_id: d.transactionId!,
+        time_end: d.timeEnd!,
+        ...(d.attach ? { attach: d.attach } : {}),
+      },
+      variant,
+    );
   }
 
   /** Delivers a contract notification once (no retries) and answers the merchant's HTTP status. */
@@ -281,7 +320,7 @@ export class FakePapayServer {
 
   private signed(fields: V2Fields, variant: PapayNotificationVariant): string {
     const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')) as V2Fields;
-    const sign = v2Sign(clean, this.options.apiV2Key, this.options.signType);
+    const sign = v2Sign(clean, this.options.apiV2Key, 'MD5');
     return toXml({ ...clean, sign: variant === 'bad-signature' ? sign.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) : sign });
   }
 
@@ -331,8 +370,9 @@ export class FakePapayServer {
     const fields = fromXml(raw);
     if (!fields) return answer({ return_code: 'FAIL', return_msg: 'XML格式错误' });
     this.requests.push({ path, fields });
-    // v2 answers a failed signature with return_code FAIL, unsigned.
-    if (!v2Verify(fields, this.options.apiV2Key, this.options.signType)) return answer({ return_code: 'FAIL', return_msg: '签名错误' });
+    // v2 answers a failed signature with return_code FAIL, unsigned. MD5 over every field sent
+    // but `sign`: a `sign_type` is just another field, so an HMAC-SHA256 signature fails.
+    if (!v2SignatureMatches(fields, this.options.apiV2Key, 'MD5')) return answer({ return_code: 'FAIL', return_msg: '签名错误' });
     try {
       if (fields.mch_id !== this.options.mchid) refuse('RETURN', '商户号错误');
       if (fields.appid !== this.options.appId) refuse('RETURN', 'appid和mch_id不匹配');
@@ -347,7 +387,7 @@ export class FakePapayServer {
 
   private signedAnswer(fields: V2Fields): V2Fields {
     const base = { appid: this.options.appId, mch_id: this.options.mchid, nonce_str: v2Nonce(), ...fields };
-    return { ...base, sign: v2Sign(base, this.options.apiV2Key, this.options.signType) };
+    return { ...base, sign: v2Sign(base, this.options.apiV2Key, 'MD5') };
   }
 
   private route(path: string, f: V2Fields): V2Fields {
@@ -387,7 +427,7 @@ export class FakePapayServer {
 
   private deleteContract(f: V2Fields): V2Fields {
     const c = this.findContract(f);
-    if (!f.contract_termination_remark) refuse('PARAM_ERROR', '缺少解约备注');
+    if (!f.contract_termination_remark || bytes(f.contract_termination_remark) > 512) refuse('PARAM_ERROR', '解约备注必填且不超过 512');
     if (c.state === 'signed') {
       c.state = 'terminated';
       c.terminatedAt = Date.now();
@@ -401,7 +441,13 @@ export class FakePapayServer {
     if (f.trade_type !== 'PAP') refuse('PARAM_ERROR', 'trade_type 必须为 PAP');
     if (!OUT_TRADE_NO.test(f.out_trade_no ?? '')) refuse('PARAM_ERROR', 'out_trade_no 格式错误');
     if (!/^[1-9]\d*$/.test(f.total_fee ?? '')) refuse('PARAM_ERROR', 'total_fee 必须为正整数（分）');
-    if (!f.body || !f.notify_url || !f.spbill_create_ip || !f.nonce_str) refuse('PARAM_ERROR', '缺少必填参数');
+    if (!f.nonce_str || bytes(f.nonce_str) > 32) refuse('PARAM_ERROR', 'nonce_str 必填且不长于 32 位');
+    if (!f.body || bytes(f.body) > 127) refuse('PARAM_ERROR', 'body 必填且不超过 127');
+    if (f.attach !== undefined && bytes(f.attach) > 128) refuse('PARAM_ERROR', 'attach 不超过 128');
+    if (f.fee_type !== undefined && f.fee_type !== 'CNY') refuse('PARAM_ERROR', 'fee_type 只能为 CNY');
+    if (!f.spbill_create_ip || !f.contract_id) refuse('PARAM_ERROR', '缺少必填参数');
+    const notifyProblem = notifyUrlProblem(f.notify_url);
+    if (notifyProblem) refuse('PARAM_ERROR', notifyProblem);
     const existing = this.deductions.get(f.out_trade_no!);
     if (existing) {
       // The same order again is the same order (charged at most once); other values under its number are refused.
@@ -442,7 +488,12 @@ export class FakePapayServer {
   }
 
   private queryOrder(f: V2Fields): V2Fields {
-    const d = this.deductions.get(f.out_trade_no ?? '') ?? refuse('ORDERNOTEXIST', '订单不存在');
+    if (!f.nonce_str || bytes(f.nonce_str) > 32) refuse('PARAM_ERROR', 'nonce_str 必填且不长于 32 位');
+    if (!f.out_trade_no && !f.transaction_id) refuse('PARAM_ERROR', 'transaction_id、out_trade_no 二选一');
+    const d =
+      (f.transaction_id
+        ? [...this.deductions.values()].find((x) => x.transactionId === f.transaction_id)
+        : this.deductions.get(f.out_trade_no!)) ?? refuse('ORDERNOTEXIST', '订单不存在');
     return {
       out_trade_no: d.outTradeNo,
       openid: d.openid,

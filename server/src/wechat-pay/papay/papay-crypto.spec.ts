@@ -1,4 +1,4 @@
-import { fromXml, toXml, v2Sign, v2SignString, v2Verify } from './papay-crypto.js';
+import { fromXml, toXml, truncateUtf8, v2Sign, v2SignString, v2Verify } from './papay-crypto.js';
 
 /**
  * The v2 signature (安全规范 › 签名算法) on WeChat Pay's own worked example: the parameters,
@@ -16,14 +16,23 @@ describe('WeChat Pay v2 signature and XML (委托代扣)', () => {
     expect(v2Sign(EXAMPLE, KEY, 'HMAC-SHA256')).toBe('6A9AE1657590FD6257D693A078E1C3E4BB6BA4DC30B23E0EE2496E54170DACD6');
   });
 
-  it('verifies by the kind the message names, and refuses a changed field, a missing or foreign kind', () => {
+  it('verifies by the kind the message names, MD5 when it names none, and refuses a changed field, a missing or foreign kind', () => {
     const signed = { ...EXAMPLE, sign: v2Sign(EXAMPLE, KEY, 'MD5') };
-    expect(v2Verify(signed, KEY, 'MD5')).toBe(true);
-    expect(v2Verify({ ...signed, body: 'test2' }, KEY, 'MD5')).toBe(false);
-    expect(v2Verify({ ...signed, sign: '' }, KEY, 'MD5')).toBe(false);
+    expect(v2Verify(signed, KEY)).toBe(true);
+    expect(v2Verify({ ...signed, body: 'test2' }, KEY)).toBe(false);
+    expect(v2Verify({ ...signed, sign: '' }, KEY)).toBe(false);
+    // Without sign_type the kind is MD5 (安全规范's default): an HMAC-SHA256 signature that does not say so fails.
+    expect(v2Verify({ ...EXAMPLE, sign: v2Sign(EXAMPLE, KEY, 'HMAC-SHA256') }, KEY)).toBe(false);
     const hmac = { ...EXAMPLE, sign_type: 'HMAC-SHA256' };
-    expect(v2Verify({ ...hmac, sign: v2Sign(hmac, KEY, 'HMAC-SHA256') }, KEY, 'MD5')).toBe(true);
-    expect(v2Verify({ ...hmac, sign_type: 'RSA', sign: v2Sign(hmac, KEY, 'HMAC-SHA256') }, KEY, 'MD5')).toBe(false);
+    expect(v2Verify({ ...hmac, sign: v2Sign(hmac, KEY, 'HMAC-SHA256') }, KEY)).toBe(true);
+    expect(v2Verify({ ...hmac, sign_type: 'RSA', sign: v2Sign(hmac, KEY, 'HMAC-SHA256') }, KEY)).toBe(false);
+  });
+
+  it('cuts a field to its length in UTF-8 bytes at a character boundary', () => {
+    expect(truncateUtf8('校友月捐-abc', 127)).toBe('校友月捐-abc');
+    // 42 Chinese characters are 126 bytes; a 43rd would make 129.
+    expect(truncateUtf8('捐'.repeat(50), 127)).toBe('捐'.repeat(42));
+    expect(truncateUtf8(`a${'😀'.repeat(2)}`, 6)).toBe('a😀');
   });
 
   it('reads and writes flat XML, and refuses nesting and entity declarations', () => {

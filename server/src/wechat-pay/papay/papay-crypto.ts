@@ -27,17 +27,38 @@ export function v2Sign(fields: V2Fields, key: string, type: V2SignType): string 
   return digest.digest('hex').toUpperCase();
 }
 
-/**
- * Whether `fields.sign` is the v2 signature of the rest. The kind is the one the message
- * names in `sign_type` (HMAC-SHA256 or MD5), else the one we use; any other named kind fails.
- */
-export function v2Verify(fields: V2Fields, key: string, ourType: V2SignType): boolean {
-  const named = fields.sign_type;
-  const type: V2SignType | null = named === undefined || named === '' ? ourType : named === 'MD5' || named === 'HMAC-SHA256' ? named : null;
-  if (type === null || typeof fields.sign !== 'string' || fields.sign === '') return false;
+/** Whether `fields.sign` is the v2 signature of the rest made with this kind (any `sign_type` field counts as an ordinary one). */
+export function v2SignatureMatches(fields: V2Fields, key: string, type: V2SignType): boolean {
+  if (typeof fields.sign !== 'string' || fields.sign === '') return false;
   const expected = Buffer.from(v2Sign(fields, key, type));
   const given = Buffer.from(fields.sign.toUpperCase());
   return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/**
+ * Whether a message WeChat Pay sent (an answer, a notification) is signed with the APIv2 key.
+ * The kind is the one it names in `sign_type`; without one it is MD5, the default of 安全规范 ›
+ * 签名算法 (and the only kind the 委托代扣 pages name); any other named kind fails.
+ */
+export function v2Verify(fields: V2Fields, key: string): boolean {
+  const named = fields.sign_type;
+  const type: V2SignType | null = named === undefined || named === '' ? 'MD5' : named === 'MD5' || named === 'HMAC-SHA256' ? named : null;
+  return type !== null && v2SignatureMatches(fields, key, type);
+}
+
+/**
+ * `text` cut to at most `bytes` bytes of UTF-8, at a character's end. The v2 pages give lengths
+ * without saying whether they count bytes or characters; bytes is the reading that fits both.
+ */
+export function truncateUtf8(text: string, bytes: number): string {
+  let out = '';
+  let used = 0;
+  for (const char of text) {
+    used += Buffer.byteLength(char, 'utf8');
+    if (used > bytes) break;
+    out += char;
+  }
+  return out;
 }
 
 /** A v2 random string: 32 characters of [0-9A-Z], within nonce_str's 32. */

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import { listeningOrigin } from '../../common/listening-origin.js';
 import type { AppConfig, PapayConfig } from '../../config/configuration.js';
-import { fromXml, toXml, type V2Fields, v2Nonce, v2Sign, v2Verify } from './papay-crypto.js';
+import { fromXml, toXml, truncateUtf8, type V2Fields, v2Nonce, v2Sign, v2Verify } from './papay-crypto.js';
 import { PapayError, PapayNotificationError } from './papay-error.js';
 import { PapayEndpoint } from './papay-endpoint.js';
 import {
@@ -81,8 +81,9 @@ export class PapayClient {
 
   /**
    * 小程序纯签约: what `wx.navigateToMiniProgram` sends to WeChat Pay's signing mini-program.
-   * Every value is a string and all of them but `sign` are signed (v2, MD5 as the page's
-   * example; notify_url as it is, not URL-encoded: unverified for the mini-program variant).
+   * Every value is a string and all of them but `sign` are signed, MD5: extraData has no
+   * `sign_type`, so the default kind (notify_url as it is, not URL-encoded: unverified for the
+   * mini-program variant).
    */
   signingRequest(input: PapaySigningInput, now = new Date()): PapaySigningRequest {
     const settings = this.settings;
@@ -99,7 +100,7 @@ export class PapayClient {
     return {
       appId: SIGNING_MINI_PROGRAM_APPID,
       path: SIGNING_MINI_PROGRAM_PATH,
-      extraData: { ...fields, sign: v2Sign(fields, settings.apiV2Key, settings.signType) },
+      extraData: { ...fields, sign: v2Sign(fields, settings.apiV2Key, 'MD5') },
     };
   }
 
@@ -136,7 +137,7 @@ export class PapayClient {
         appid: this.appId,
         mch_id: this.mchid,
         contract_id: contractId,
-        contract_termination_remark: remark.slice(0, 512),
+        contract_termination_remark: truncateUtf8(remark, 512),
         version: '1.0',
       });
     } catch (error) {
@@ -151,14 +152,12 @@ export class PapayClient {
    * so a request whose answer was lost is sent again with the same number.
    */
   async apply(input: PapayApplyInput): Promise<void> {
-    const settings = this.settings;
     await this.call('/pay/pappayapply', {
       appid: this.appId,
       mch_id: this.mchid,
       nonce_str: v2Nonce(),
-      ...(settings.signType === 'HMAC-SHA256' ? { sign_type: 'HMAC-SHA256' } : {}),
-      body: input.description.slice(0, 127),
-      ...(input.attach ? { attach: input.attach } : {}),
+      body: truncateUtf8(input.description, 127),
+      ...(input.attach ? { attach: truncateUtf8(input.attach, 128) } : {}),
       out_trade_no: input.outTradeNo,
       total_fee: String(input.amountFen),
       fee_type: 'CNY',
@@ -171,14 +170,12 @@ export class PapayClient {
 
   /** 查询订单 of a deduction; null when WeChat Pay has no such order (ORDERNOTEXIST). */
   async queryOrder(outTradeNo: string): Promise<PapayOrder | null> {
-    const settings = this.settings;
     try {
       const answer = await this.call('/pay/paporderquery', {
         appid: this.appId,
         mch_id: this.mchid,
         out_trade_no: outTradeNo,
         nonce_str: v2Nonce(),
-        ...(settings.signType === 'HMAC-SHA256' ? { sign_type: 'HMAC-SHA256' } : {}),
       });
       return toOrder(answer);
     } catch (error) {
@@ -196,7 +193,7 @@ export class PapayClient {
     const fields = raw === undefined ? null : fromXml(raw);
     if (!fields) throw new PapayNotificationError('MALFORMED');
     if (fields.return_code !== 'SUCCESS') throw new PapayNotificationError('NOT_SUCCESS');
-    if (!v2Verify(fields, this.settings.apiV2Key, this.settings.signType)) throw new PapayNotificationError('SIGNATURE_INVALID');
+    if (!v2Verify(fields, this.settings.apiV2Key)) throw new PapayNotificationError('SIGNATURE_INVALID');
     if (fields.mch_id !== this.mchid) throw new PapayNotificationError('MCHID_MISMATCH');
     if (fields.appid !== undefined && fields.appid !== this.appId) throw new PapayNotificationError('APPID_MISMATCH');
     return fields;
@@ -207,9 +204,13 @@ export class PapayClient {
     return toOrder(notification);
   }
 
+  /**
+   * One v2 request, signed MD5: no 委托代扣 page has a `sign_type` parameter (申请解约 says
+   * "签名方式: MD5", 查询订单's `sign` is string[1,32]), and without one MD5 is the default.
+   */
   private async call(path: string, fields: V2Fields): Promise<V2Fields> {
     const settings = this.settings;
-    const body = toXml({ ...fields, sign: v2Sign(fields, settings.apiV2Key, settings.signType) });
+    const body = toXml({ ...fields, sign: v2Sign(fields, settings.apiV2Key, 'MD5') });
     let text: string;
     try {
       const response = await fetch(`${this.endpoint.baseUrl}${path}`, {
@@ -226,7 +227,7 @@ export class PapayClient {
     if (!answer) throw new PapayError('NETWORK', 'the answer is not v2 XML', path);
     if (answer.return_code !== 'SUCCESS') throw new PapayError('RETURN_FAIL', answer.return_msg ?? '', path);
     // Answers are signed like requests; an unsigned or mis-signed one is not believed.
-    if (!v2Verify(answer, settings.apiV2Key, settings.signType)) throw new PapayError('SIGNATURE_INVALID', 'answer signature', path);
+    if (!v2Verify(answer, settings.apiV2Key)) throw new PapayError('SIGNATURE_INVALID', 'answer signature', path);
     if (answer.result_code !== 'SUCCESS') throw new PapayError(answer.err_code || 'FAIL', answer.err_code_des ?? '', path);
     return answer;
   }

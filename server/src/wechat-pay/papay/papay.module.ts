@@ -23,7 +23,6 @@ import { PapayEndpoint } from './papay-endpoint.js';
           mchid: pay.mchid,
           planId: pay.papay.planId,
           apiV2Key: pay.papay.apiV2Key,
-          signType: pay.papay.signType,
         });
         return new PapayEndpoint(fake.url, fake);
       },

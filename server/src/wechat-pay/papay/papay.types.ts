@@ -35,8 +35,10 @@ export interface PapayContract {
 
 /**
  * A deduction order as 查询订单 (paporderquery) answers it, or a deduction result notification
- * says. `tradeState`: SUCCESS, REFUND, NOTPAY, CLOSED, ACCEPT (received, waiting to charge),
- * PAY_FAIL, USERPAYING… (the PAP values beyond SUCCESS/NOTPAY/CLOSED are unverified).
+ * says. `tradeState` (查询订单's page): ACCEPT (received, waiting to charge: templates that
+ * charge 24 h after the notice), NOTPAY (momentary), SUCCESS and PAY_FAIL (final); a failure
+ * notification has none (PAY_FAIL here). REFUND, CLOSED, REVOKED are unverified for PAP.
+ * `totalFee` is null when the message carries no amount (a failure notification).
  */
 export interface PapayOrder {
   appid: string;
