@@ -16,10 +16,11 @@ const KEEP = process.env.DUPLICATES_SCAN_KEEP === '1';
  * duplicates and prints the scan's time (a first scan, then a second over the same records, as
  * the nightly one finds the queue already filled) with the load average. Off by default; what it
  * asserts is that every planted pair is found:
- * - 100 second accounts: a third with a typo in the name (names of three characters: two-character
- *   names are not varied, docs/reach.md), a third the year one off, a third the same phone;
- * - 100 unverified accounts and the unclaimed roster entry their claim missed: half with a name
- *   typo, half the year one off.
+ * - 100 second accounts: a sixth with a typo in the name (names of three characters: two-character
+ *   names are not varied, docs/reach.md), a sixth with the surname a homophone (章 for 张: the
+ *   same pinyin, any length), a third the year one off, a third the same phone;
+ * - 100 unverified accounts and the unclaimed roster entry their claim missed: a quarter with a
+ *   name typo, a quarter with a homophone surname, half the year one off.
  * The roster lists every account but a tenth (those sign in unverified), and half as many again
  * graduates nobody claimed, drawn from the same names.
  */
@@ -45,7 +46,7 @@ describe.skipIf(SIZE === 0)('duplicate scan at size', () => {
         const started = performance.now();
         try {
           await client.query('BEGIN');
-          const queued = await runScan(async (sql) => (await client.query(sql)).rows);
+          const queued = await runScan(async (sql, parameters) => (await client.query(sql, parameters)).rows);
           if (pass === 1) added = queued;
           await client.query('COMMIT');
         } finally {
@@ -74,12 +75,19 @@ describe.skipIf(SIZE === 0)('duplicate scan at size', () => {
   });
 });
 
-/** Second accounts of `planted`: a third a name typo, a third the year one off, a third the same phone as the first. */
+/**
+ * The name with its surname replaced by one that sounds the same (the bench generator's
+ * surnames), as a pinyin input method's wrong candidate.
+ */
+const HOMOPHONE = (name: string) => `translate(left(${name}, 1), '张王李刘陈杨黄赵', '章汪理留晨阳皇照') || substr(${name}, 2)`;
+
+/** Second accounts of `planted`: a sixth a name typo, a sixth a homophone, a third the year one off, a third the same phone as the first. */
 async function plantSecondAccounts(pool: pg.Pool, planted: string[]): Promise<{ original: string; copy: string }[]> {
   const { rows } = await pool.query<{ original: string; copy: string }>(
     `INSERT INTO alumni (openid, display_name, real_name, department_id, roles, graduation_year, class_name, phone_encrypted, phone_hash, phone_masked)
      SELECT 'o_dup_copy_' || o.n, a.display_name,
-            CASE WHEN o.n % 3 = 0 AND length(a.real_name) >= 3 THEN left(a.real_name, 1) || '某' || substr(a.real_name, 3) ELSE a.real_name END,
+            CASE WHEN o.n % 6 = 0 AND length(a.real_name) >= 3 THEN left(a.real_name, 1) || '某' || substr(a.real_name, 3)
+                 WHEN o.n % 6 = 3 THEN ${HOMOPHONE('a.real_name')} ELSE a.real_name END,
             a.department_id, '{alumnus}',
             a.graduation_year + CASE WHEN o.n % 3 = 1 THEN 1 ELSE 0 END, a.class_name,
             CASE WHEN o.n % 3 = 2 THEN 'x' END, CASE WHEN o.n % 3 = 2 THEN 'ph' || o.n END, CASE WHEN o.n % 3 = 2 THEN '138****0000' END
@@ -99,7 +107,7 @@ async function plantSecondAccounts(pool: pg.Pool, planted: string[]): Promise<{ 
  * The roster: an entry claimed by each of `ids` but every tenth, who signed in and is not
  * verified; half as many entries nobody claimed (the same names, other years and classes); and
  * for the first 100 unverified accounts (their profile only a WeChat nickname), the entry their
- * claim missed and the claim itself.
+ * claim missed and the claim itself (a name typo, a homophone surname, or the year one off).
  */
 async function insertRoster(pool: pg.Pool, ids: string[]): Promise<{ alumnus: string; entry: string }[]> {
   await pool.query(
@@ -120,7 +128,7 @@ async function insertRoster(pool: pg.Pool, ids: string[]): Promise<{ alumnus: st
        FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, n) JOIN alumni a ON a.id = o.id WHERE o.n % 2 = 0`,
     [ids],
   );
-  // The first 100 unverified: the entry their claim missed (a name typo, or the year one off).
+  // The first 100 unverified: the entry their claim missed (a name typo, a homophone, or the year one off).
   const seekers = ids.filter((_, i) => (i + 1) % 10 === 0).slice(0, 100);
   const { rows } = await pool.query<{ alumnus: string; entry: string }>(
     `WITH planted AS (
@@ -129,7 +137,8 @@ async function insertRoster(pool: pg.Pool, ids: string[]): Promise<{ alumnus: st
      ), claims AS (
        INSERT INTO verification_claims (alumnus_id, status, name, graduation_year, department_id, class_name)
        SELECT alumnus, 'pending',
-              CASE WHEN n % 2 = 0 AND length(real_name) >= 3 THEN left(real_name, 1) || '某' || substr(real_name, 3) ELSE real_name END,
+              CASE WHEN n % 4 = 0 AND length(real_name) >= 3 THEN left(real_name, 1) || '某' || substr(real_name, 3)
+                   WHEN n % 4 = 2 THEN ${HOMOPHONE('real_name')} ELSE real_name END,
               graduation_year + CASE WHEN n % 2 = 1 THEN 1 ELSE 0 END, department_id, class_name
          FROM planted
      )

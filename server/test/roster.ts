@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
+import type { ClaimDto, CreateClaimRequest } from '@alumni/shared';
+import { PRIVACY_NOTICE } from '../src/identity/privacy-notice.js';
 import { DepartmentEntity } from '../src/school/department.entity.js';
 import { RosterEntryEntity } from '../src/roster/roster-entry.entity.js';
+import { signedIn } from './auth.js';
+import { post } from './giving.js';
 import type { TestApp } from './test-app.js';
 
 export const ROSTER_HEADERS = ['姓名', '学号', '毕业年份', '院系', '专业', '班级', '学历'];
@@ -24,6 +28,32 @@ export function createRosterEntry(t: TestApp, values: Partial<RosterEntryEntity>
     degree: 'bachelor' as const,
     ...values,
   });
+}
+
+/**
+ * A graduate whose claim matched no roster entry (docs/reach.md, Duplicate records): the
+ * unclaimed entry as the roster lists it (`entry`), and an account that accepted the privacy
+ * notice (claims store personal data) and claimed it with what `typed` changes, a name variant
+ * or the year one off; the claim waits for staff.
+ */
+export async function claimThatMisses(
+  t: TestApp,
+  entry: Pick<RosterEntryEntity, 'departmentId' | 'name' | 'graduationYear' | 'className'>,
+  typed: Partial<CreateClaimRequest>,
+  displayName: string,
+) {
+  const rosterEntry = await createRosterEntry(t, entry);
+  const seeker = await signedIn(t, ['alumnus'], { displayName, consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date() });
+  const body: CreateClaimRequest = {
+    name: entry.name,
+    graduationYear: entry.graduationYear,
+    departmentId: entry.departmentId,
+    ...(entry.className === null ? {} : { className: entry.className }),
+    ...typed,
+  };
+  const res = await t.request('/api/v1/me/claims', post(body, seeker.headers));
+  expect([res.status, res.body.status], JSON.stringify(res.body)).toEqual([201, 'pending']);
+  return { entry: rosterEntry, seeker, claim: res.body as ClaimDto };
 }
 
 const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);

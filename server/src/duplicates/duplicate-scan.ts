@@ -1,4 +1,5 @@
 import { DUPLICATE_REASONS, DUPLICATE_THRESHOLD, type DuplicateReason } from '@alumni/shared';
+import { namePinyin } from './name-pinyin.js';
 
 /**
  * The scan of duplicate candidates in SQL (docs/reach.md, Duplicate records). Comparing every
@@ -12,15 +13,18 @@ import { DUPLICATE_REASONS, DUPLICATE_THRESHOLD, type DuplicateReason } from '@a
  *   10 + 10), found by deletion keys: each name of three or more characters also stands for
  *   itself with one character left out, so 张伟华 / 张炜华 (a character replaced) and 欧阳娜 /
  *   欧阳娜娜 (one added) share a key. Two-character names are not varied: 张伟 / 张芳 in one
- *   class are usually two people.
+ *   class are usually two people;
+ * - the same pinyin in the same class (a homophone, the slip of a pinyin input method: 张伟 /
+ *   章伟, 25 + 10 + 10 and the year or the year one off), two-character names included.
  * The name is the real name where known, else the display name, read as the directory reads
- * text (`alumni_search_text`).
+ * text (`alumni_search_text`); its pinyin is `namePinyin` of that text.
  *
  * Two kinds of pair are scanned with the same points: two accounts, and an account that is not
  * verified with a roster entry nobody claimed (the graduate whose claim failed to match: a name
  * variant, a typo in the year). The account side of the latter is the profile and every claim
  * that matched no entry (what the alumnus typed); a roster entry has no phone or unionid, so
- * only the name, year, department and class blocks apply, and the pair takes its best score.
+ * only the name, pinyin, year, department and class blocks apply, and the pair takes its best
+ * score.
  */
 
 /**
@@ -43,11 +47,13 @@ const nameKeys = (table: string, from: string) =>
 
 /**
  * The same name in the same department (40) and the same year, or the same class (50 either
- * way; a year one off with the same class, 55): two blocks, each an equality. Null where a part
- * is missing (such a name cannot reach the threshold).
+ * way; a year one off with the same class, 55): two blocks, each an equality; and the same
+ * pinyin in the same class (a homophone: 25 + 10 + 10 and the year, or the year one off). Null
+ * where a part is missing (such a name cannot reach the threshold).
  */
 const NAME_BLOCKS = `CASE WHEN nm <> '' AND dep IS NOT NULL AND yr IS NOT NULL THEN ${block('nm', 'dep', 'yr')} END AS year_block,
-   CASE WHEN nm <> '' AND dep IS NOT NULL AND cls IS NOT NULL THEN ${block('nm', 'dep', 'cls')} END AS class_block`;
+   CASE WHEN nm <> '' AND dep IS NOT NULL AND cls IS NOT NULL THEN ${block('nm', 'dep', 'cls')} END AS class_block,
+   CASE WHEN py <> '' AND dep IS NOT NULL AND cls IS NOT NULL AND yr IS NOT NULL THEN ${block('py', 'dep', 'cls')} END AS pinyin_block`;
 
 /** An alumni record as the scan reads it (`a`: alumni). */
 const ALUMNUS_NAME = `alumni_search_text(COALESCE(NULLIF(a.real_name, ''), a.display_name))`;
@@ -55,26 +61,19 @@ const ALUMNUS_NAME = `alumni_search_text(COALESCE(NULLIF(a.real_name, ''), a.dis
 /** Accounts that could still claim an entry: live, not verified, holding none. */
 const SEEKING = `a.deleted_at IS NULL AND a.verified_at IS NULL AND NOT EXISTS (SELECT 1 FROM roster_entries r WHERE r.claimed_by = a.id)`;
 
-export const PEOPLE_SQL = [
-  `CREATE TEMPORARY TABLE people ON COMMIT DROP AS
-   SELECT *, ${NAME_BLOCKS} FROM (
-     SELECT a.id, ${ALUMNUS_NAME} AS nm, a.graduation_year AS yr, a.department_id AS dep, NULLIF(a.class_name, '') AS cls,
-            a.phone_hash, NULLIF(a.unionid, '') AS unionid
-       FROM alumni a WHERE a.deleted_at IS NULL
-   ) p`,
-  `CREATE UNIQUE INDEX ON people (id)`,
-  nameKeys('name_keys', 'people'),
-  `ANALYZE people`,
-  `ANALYZE name_keys`,
-];
-
 /**
- * The account side of account–entry pairs: one row (`id`, a row of its own) per account and way
- * it named itself; the entry side: unclaimed roster entries.
+ * The records compared, read first without their blocks (`*_read`): the pinyin of their names
+ * is computed between (`runScan`), then the tables with blocks are made from them.
  */
-export const ROSTER_SQL = [
-  `CREATE TEMPORARY TABLE seekers ON COMMIT DROP AS
-   SELECT row_number() OVER () AS id, s.*, ${NAME_BLOCKS} FROM (
+export const READ_SQL = [
+  `CREATE TEMPORARY TABLE people_read ON COMMIT DROP AS
+   SELECT a.id, ${ALUMNUS_NAME} AS nm, a.graduation_year AS yr, a.department_id AS dep, NULLIF(a.class_name, '') AS cls,
+          a.phone_hash, NULLIF(a.unionid, '') AS unionid
+     FROM alumni a WHERE a.deleted_at IS NULL`,
+  // The account side of account–entry pairs: one row (`id`, a row of its own) per account and
+  // way it named itself; the entry side: unclaimed roster entries.
+  `CREATE TEMPORARY TABLE seekers_read ON COMMIT DROP AS
+   SELECT row_number() OVER () AS id, s.* FROM (
      SELECT a.id AS alumnus_id, ${ALUMNUS_NAME} AS nm, a.graduation_year AS yr, a.department_id AS dep, NULLIF(a.class_name, '') AS cls
        FROM alumni a WHERE ${SEEKING}
      UNION
@@ -82,17 +81,39 @@ export const ROSTER_SQL = [
        FROM verification_claims c JOIN alumni a ON a.id = c.alumnus_id
       WHERE c.status IN ('pending', 'rejected', 'withdrawn') AND ${SEEKING}
    ) s`,
-  `CREATE TEMPORARY TABLE entries ON COMMIT DROP AS
+  `CREATE TEMPORARY TABLE entries_read ON COMMIT DROP AS
+   SELECT id, alumni_search_text(name) AS nm, graduation_year AS yr, department_id AS dep, NULLIF(class_name, '') AS cls
+     FROM roster_entries WHERE claimed_by IS NULL`,
+];
+
+/** Every name the scan compares, once: the pinyin is computed per name, not per record. */
+export const NAMES_SQL = `SELECT nm FROM people_read UNION SELECT nm FROM seekers_read UNION SELECT nm FROM entries_read`;
+
+/** The pinyin of the names that have one other than themselves (`$1` names, `$2` their pinyin). */
+export const PINYIN_SQL = `CREATE TEMPORARY TABLE name_pinyin ON COMMIT DROP AS SELECT * FROM unnest($1::text[], $2::text[]) AS n(nm, py)`;
+
+/** `table` from `${table}_read`, with the pinyin of its names and its blocks. */
+const withBlocks = (table: string) =>
+  `CREATE TEMPORARY TABLE ${table} ON COMMIT DROP AS
    SELECT *, ${NAME_BLOCKS} FROM (
-     SELECT id, alumni_search_text(name) AS nm, graduation_year AS yr, department_id AS dep, NULLIF(class_name, '') AS cls
-       FROM roster_entries WHERE claimed_by IS NULL
-   ) e`,
+     SELECT r.*, COALESCE(n.py, r.nm) AS py FROM ${table}_read r LEFT JOIN name_pinyin n ON n.nm = r.nm
+   ) p`;
+
+export const BLOCKS_SQL = [
+  `ANALYZE name_pinyin`,
+  withBlocks('people'),
+  withBlocks('seekers'),
+  withBlocks('entries'),
+  `CREATE UNIQUE INDEX ON people (id)`,
   `CREATE UNIQUE INDEX ON seekers (id)`,
   `CREATE UNIQUE INDEX ON entries (id)`,
+  nameKeys('name_keys', 'people'),
   nameKeys('seeker_keys', 'seekers'),
   nameKeys('entry_keys', 'entries'),
+  `ANALYZE people`,
   `ANALYZE seekers`,
   `ANALYZE entries`,
+  `ANALYZE name_keys`,
   `ANALYZE seeker_keys`,
   `ANALYZE entry_keys`,
 ];
@@ -100,8 +121,9 @@ export const ROSTER_SQL = [
 const points = (reason: DuplicateReason) => DUPLICATE_REASONS[reason].points;
 
 /**
- * The pairs of `left` × `right` (tables of id and the name blocks) that share a name block, or
- * a deletion key in one class (`leftKeys`, `rightKeys`). `ordered`: one table with itself, each
+ * The pairs of `left` × `right` (tables of id and the name blocks) that share a name block, a
+ * pinyin block with names that differ (the same names share the class block), or a deletion
+ * key in one class (`leftKeys`, `rightKeys`). `ordered`: one table with itself, each
  * pair once.
  */
 const blockedByName = (left: string, right: string, leftKeys: string, rightKeys: string, ordered: boolean) => {
@@ -111,6 +133,8 @@ const blockedByName = (left: string, right: string, leftKeys: string, rightKeys:
     UNION ALL
     SELECT a.id, b.id, false FROM ${left} a JOIN ${right} b ON b.class_block = a.class_block${once}
     UNION ALL
+    SELECT a.id, b.id, false FROM ${left} a JOIN ${right} b ON b.pinyin_block = a.pinyin_block AND b.nm <> a.nm${once}
+    UNION ALL
     SELECT DISTINCT a.id, b.id, true FROM ${leftKeys} a JOIN ${rightKeys} b ON b.block = a.block${once}`;
 };
 
@@ -118,7 +142,7 @@ const blockedByName = (left: string, right: string, leftKeys: string, rightKeys:
 const compared = (withContacts: boolean) => `
   SELECT p.a, p.b,
          ${withContacts ? 'a.unionid = b.unionid' : 'false'} AS same_unionid, ${withContacts ? 'a.phone_hash = b.phone_hash' : 'false'} AS same_phone,
-         a.nm = b.nm AS same_name, p.variant AND a.nm <> b.nm AS similar_name,
+         a.nm = b.nm AS same_name, a.py = b.py AS same_pinyin, p.variant AND a.nm <> b.nm AS similar_name,
          a.yr = b.yr AS same_year, abs(a.yr - b.yr) = 1 AS near_year, a.dep = b.dep AS same_dep, a.cls = b.cls AS same_class`;
 
 /** Scores the compared pairs (DUPLICATE_REASONS): reasons in the documented order, and points. */
@@ -127,14 +151,14 @@ const SCORED = `
          array_remove(ARRAY[
            CASE WHEN same_unionid THEN 'unionid' END,
            CASE WHEN same_phone THEN 'phone' END,
-           CASE WHEN same_name THEN 'name' WHEN similar_name THEN 'similarName' END,
+           CASE WHEN same_name THEN 'name' WHEN same_pinyin THEN 'pinyin' WHEN similar_name THEN 'similarName' END,
            CASE WHEN same_year THEN 'year' WHEN near_year THEN 'nearYear' END,
            CASE WHEN same_dep THEN 'department' END,
            CASE WHEN same_class THEN 'className' END
          ], NULL) AS reasons,
          CASE WHEN same_unionid THEN ${points('unionid')} ELSE 0 END
            + CASE WHEN same_phone THEN ${points('phone')} ELSE 0 END
-           + CASE WHEN same_name THEN ${points('name')} WHEN similar_name THEN ${points('similarName')} ELSE 0 END
+           + CASE WHEN same_name THEN ${points('name')} WHEN same_pinyin THEN ${points('pinyin')} WHEN similar_name THEN ${points('similarName')} ELSE 0 END
            + CASE WHEN same_year THEN ${points('year')} WHEN near_year THEN ${points('nearYear')} ELSE 0 END
            + CASE WHEN same_dep THEN ${points('department')} ELSE 0 END
            + CASE WHEN same_class THEN ${points('className')} ELSE 0 END AS score
@@ -195,8 +219,14 @@ WITH pairs AS (
 export const SCAN_SETTINGS = [`SET LOCAL work_mem = '64MB'`, `SET LOCAL jit = off`];
 
 /** Runs the scan in the caller's transaction; answers how many pairs it queued for the first time. */
-export async function runScan(query: (sql: string) => Promise<unknown>): Promise<number> {
-  for (const statement of [...SCAN_SETTINGS, ...PEOPLE_SQL, ...ROSTER_SQL]) await query(statement);
+export async function runScan(query: (sql: string, parameters?: unknown[]) => Promise<unknown>): Promise<number> {
+  for (const statement of [...SCAN_SETTINGS, ...READ_SQL]) await query(statement);
+  // PostgreSQL has no pinyin: each distinct name goes through the library once, and only the
+  // names whose pinyin is not themselves (those with Han characters) come back.
+  const names = ((await query(NAMES_SQL)) as { nm: string }[]).map((row) => row.nm);
+  const sounded = names.map((name) => [name, namePinyin(name)] as const).filter(([name, py]) => py !== name);
+  await query(PINYIN_SQL, [sounded.map(([name]) => name), sounded.map(([, py]) => py)]);
+  for (const statement of BLOCKS_SQL) await query(statement);
   const [accounts] = (await query(SCAN_SQL)) as [{ added: number }];
   const [entries] = (await query(ROSTER_SCAN_SQL)) as [{ added: number }];
   return accounts.added + entries.added;

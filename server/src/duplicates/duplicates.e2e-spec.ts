@@ -2,7 +2,7 @@ import { signedIn } from '../../test/auth.js';
 import { campaignFactory, eventFactory } from '../../test/factories.js';
 import { giveAndPay, post, until } from '../../test/giving.js';
 import { groupWith } from '../../test/group-feeds.js';
-import { createDepartments, createRosterEntry } from '../../test/roster.js';
+import { claimThatMisses, createDepartments, createRosterEntry } from '../../test/roster.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { EngagementService } from '../engagement/engagement.service.js';
 import { PRIVACY_NOTICE } from '../identity/privacy-notice.js';
@@ -65,7 +65,8 @@ describe('duplicate records', () => {
   it('scores a pair by name, year, department and phone, and keeps a dismissed pair dismissed', async () => {
     const common = { graduationYear: 2012, departmentId: department, className: '计科1201班' };
     const one = await signedIn(t, ['alumnus'], { displayName: '周子健', realName: '周子健', ...common });
-    const two = await signedIn(t, ['alumnus'], { displayName: '周子建', realName: '周子建', ...common });
+    // One character off, not a homophone (jian / jun).
+    const two = await signedIn(t, ['alumnus'], { displayName: '周子俊', realName: '周子俊', ...common });
     const stranger = await signedIn(t, ['alumnus'], { displayName: '李雷', realName: '李雷', graduationYear: 1999 });
     await scan();
     const pair = await pairOf(one.alumnus.id, two.alumnus.id);
@@ -79,6 +80,31 @@ describe('duplicate records', () => {
     expect((await api('POST', `/staff/duplicates/${pair!.id}/dismiss`, staff, {})).body.error.code).toBe('DUPLICATE_DECIDED');
     await scan();
     expect(await pairOf(one.alumnus.id, two.alumnus.id)).toBeUndefined();
+  });
+
+  it('scores names that sound the same (the same pinyin) as a name variant in one class; another sound is no pair', async () => {
+    const common = { departmentId: department, className: '计科0601班' };
+    const person = (realName: string, graduationYear: number, className = common.className) =>
+      signedIn(t, ['alumnus'], { displayName: realName, realName, graduationYear, ...common, className });
+    // A wrong character picked from the input method's candidates: two-character names too.
+    const zhang = await person('张伟', 2006);
+    const zhangTypo = await person('章伟', 2006);
+    const li = await person('李娜', 2006);
+    const liTypo = await person('李纳', 2007);
+    // Another sound in the same class; the same sound in another class (25 + 10 + 10: below 50).
+    const fang = await person('张芳', 2006);
+    const elsewhere = await person('彰伟', 2006, '计科0602班');
+    await scan();
+    expect(await pairOf(zhang.alumnus.id, zhangTypo.alumnus.id)).toMatchObject({
+      score: 25 + 10 + 10 + 10,
+      reasons: ['pinyin', 'year', 'department', 'className'],
+    });
+    expect(await pairOf(li.alumnus.id, liTypo.alumnus.id)).toMatchObject({
+      score: 25 + 5 + 10 + 10,
+      reasons: ['pinyin', 'nearYear', 'department', 'className'],
+    });
+    const involving = (await queue()).filter((c) => [c.a.id, c.b.id].some((id) => [fang.alumnus.id, elsewhere.alumnus.id].includes(id)));
+    expect(involving).toEqual([]);
   });
 
   it('refuses alumni, and a survivor outside the pair', async () => {
@@ -211,7 +237,6 @@ describe('duplicate records', () => {
     /** Claims store personal data: these alumni accepted the privacy notice. */
     const consenting = (values: Parameters<typeof signedIn>[2] = {}) =>
       signedIn(t, ['alumnus'], { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date(), ...values });
-    const claim = (who: Who, body: Record<string, unknown>) => api('POST', '/me/claims', who, { departmentId: department, ...body });
     const rosterPair = async (alumnusId: string, entryId: string) =>
       (await queue()).find((c) => c.kind === 'roster' && c.a.id === alumnusId && c.b.id === entryId);
     const alumnusRow = async (id: string) =>
@@ -223,22 +248,19 @@ describe('duplicate records', () => {
       };
 
     it('pairs an unverified account with the unclaimed entry its claim or profile nearly names, by the same points', async () => {
-      const entry = await createRosterEntry(t, {
-        departmentId: department,
-        name: '欧阳明轩',
-        graduationYear: 2014,
-        className: '计科1403班',
-      });
+      // A claim with one character wrong matches no entry: it waits for staff.
+      const { entry, seeker: variant } = await claimThatMisses(
+        t,
+        { departmentId: department, name: '欧阳明轩', graduationYear: 2014, className: '计科1403班' },
+        { name: '欧阳明宇' },
+        '小欧',
+      );
       const yearTypo = await createRosterEntry(t, {
         departmentId: department,
         name: '司马静怡',
         graduationYear: 2015,
         className: '计科1501班',
       });
-      // A claim with one character wrong matches no entry: it waits for staff.
-      const variant = await consenting({ displayName: '小欧' });
-      const filed = await claim(variant, { name: '欧阳铭轩', graduationYear: 2014, className: '计科1403班' });
-      expect([filed.status, filed.body.status]).toEqual([201, 'pending']);
       // A profile with the year one off, no claim.
       const typo = await consenting({
         displayName: '静怡',
@@ -288,16 +310,39 @@ describe('duplicate records', () => {
       expect(await rosterPair(variant.alumnus.id, entry.id)).toMatchObject({ id: found!.id });
     });
 
-    it('links the account to the entry as a claim approval does: verified, class group, log and audit, one graduate reached once', async () => {
-      const entry = await createRosterEntry(t, {
+    it('pairs an account with the entry whose name sounds the same (王静 typed 王晶), and not one that sounds otherwise', async () => {
+      const { entry, seeker } = await claimThatMisses(
+        t,
+        { departmentId: department, name: '王静', graduationYear: 2017, className: '计科1702班' },
+        { name: '王晶' },
+        '静静',
+      );
+      const otherSound = await createRosterEntry(t, {
         departmentId: department,
-        name: '诸葛云飞',
-        graduationYear: 2013,
-        className: '计科1302班',
+        name: '王琴',
+        graduationYear: 2017,
+        className: '计科1702班',
       });
-      const seeker = await consenting({ displayName: '云飞' });
-      const filed = await claim(seeker, { name: '诸葛芸飞', graduationYear: 2013, className: '计科1302班' });
-      expect(filed.body.status).toBe('pending');
+      await scan();
+      expect(await rosterPair(seeker.alumnus.id, entry.id)).toMatchObject({
+        kind: 'roster',
+        score: 25 + 10 + 10 + 10,
+        reasons: ['pinyin', 'year', 'department', 'className'],
+      });
+      expect(await rosterPair(seeker.alumnus.id, otherSound.id)).toBeUndefined();
+    });
+
+    it('links the account to the entry as a claim approval does: verified, class group, log and audit, one graduate reached once', async () => {
+      const {
+        entry,
+        seeker,
+        claim: filed,
+      } = await claimThatMisses(
+        t,
+        { departmentId: department, name: '诸葛云飞', graduationYear: 2013, className: '计科1302班' },
+        { name: '诸葛芸飞' },
+        '云飞',
+      );
       // Another account the scan pairs with the same entry (same name, year and department).
       const other = await consenting({ displayName: '诸葛', realName: '诸葛云飞', graduationYear: 2013, departmentId: department });
       const dashboard = async () => ({
@@ -322,7 +367,7 @@ describe('duplicate records', () => {
           departmentName: '计算机学院',
           className: '计科1302班',
         },
-        claims: [{ id: filed.body.id, name: '诸葛芸飞', status: 'pending' }],
+        claims: [{ id: filed.id, name: '诸葛芸飞', status: 'pending' }],
       });
       expect(comparison.body.records).toHaveLength(1);
 
@@ -347,15 +392,13 @@ describe('duplicate records', () => {
         await t.dataSource.query(`SELECT id, status, roster_entry_id, decided_by FROM verification_claims WHERE alumnus_id = $1`, [
           seeker.alumnus.id,
         ]),
-      ).toEqual([{ id: filed.body.id, status: 'approved', roster_entry_id: entry.id, decided_by: staff.alumnus.id }]);
+      ).toEqual([{ id: filed.id, status: 'approved', roster_entry_id: entry.id, decided_by: staff.alumnus.id }]);
       // The interaction rows and the audit of an approval, and the staff decision on the pair; the alumnus is told.
       const kinds = (await t.dataSource.query(`SELECT kind FROM interactions WHERE alumnus_id = $1 ORDER BY id`, [seeker.alumnus.id])).map(
         (r: { kind: string }) => r.kind,
       );
       expect(kinds.slice(-2)).toEqual(['identity.claimed', 'identity.verified']);
-      expect(await count(`SELECT count(*) FROM audit_entries WHERE action = 'claim.approved' AND subject_id = $1`, [filed.body.id])).toBe(
-        1,
-      );
+      expect(await count(`SELECT count(*) FROM audit_entries WHERE action = 'claim.approved' AND subject_id = $1`, [filed.id])).toBe(1);
       expect(await count(`SELECT count(*) FROM audit_entries WHERE action = 'duplicates.linked' AND subject_id = $1`, [pair.id])).toBe(1);
       expect(
         await count(`SELECT count(*) FROM outbox_messages WHERE alumnus_id = $1 AND kind = 'verification.decided'`, [seeker.alumnus.id]),

@@ -112,7 +112,7 @@ export class DuplicatesService implements OnModuleInit {
     const started = performance.now();
     const added = await this.dataSource.transaction(async (manager) => {
       await manager.query(SCAN_LOCK);
-      return runScan((sql) => manager.query(sql));
+      return runScan((sql, parameters) => manager.query(sql, parameters));
     });
     return { added, open: await this.openCount(this.dataSource.manager), milliseconds: Math.round(performance.now() - started) };
   }

@@ -10,6 +10,7 @@ export const DUPLICATE_REASONS = {
   unionid: { points: 50, label: '微信 unionid 相同' },
   phone: { points: 40, label: '手机号相同' },
   name: { points: 30, label: '姓名相同' },
+  pinyin: { points: 25, label: '姓名同音（拼音相同）' },
   similarName: { points: 20, label: '姓名相近（一字之差）' },
   year: { points: 10, label: '毕业年份相同' },
   nearYear: { points: 5, label: '毕业年份相差一年' },

@@ -18,5 +18,5 @@ export async function seedDemoDuplicates(manager: EntityManager, original: Alumn
     city: original.city === '上海' ? '杭州' : '上海',
     roles: ['alumnus'],
   });
-  await runScan((sql) => manager.query(sql));
+  await runScan((sql, parameters) => manager.query(sql, parameters));
 }
