@@ -2,6 +2,7 @@ import type {
   DuplicateCandidateDto,
   DuplicateComparisonDto,
   DuplicateQueueDto,
+  DuplicateQueueQuery,
   DuplicateScanResultDto,
   MergeDuplicateResultDto,
 } from '@alumni/shared';
@@ -9,9 +10,9 @@ import { request } from './request';
 
 const candidate = (id: string) => `/api/v1/staff/duplicates/${encodeURIComponent(id)}`;
 
-/** Staff: the open pairs, two accounts of one person first, then highest score. */
-export function listDuplicates(limit = 50): Promise<DuplicateQueueDto> {
-  return request<DuplicateQueueDto>({ path: '/api/v1/staff/duplicates', query: { limit } });
+/** Staff: a page of the open pairs (of one kind if asked), two accounts of one person first, then highest score. */
+export function listDuplicates(query: DuplicateQueueQuery = {}): Promise<DuplicateQueueDto> {
+  return request<DuplicateQueueDto>({ path: '/api/v1/staff/duplicates', query: { ...query } });
 }
 
 export function scanDuplicates(): Promise<DuplicateScanResultDto> {

@@ -29,11 +29,13 @@ export class DuplicatesController {
 
   @Get()
   @ApiOperation({
-    summary: 'The review queue: open candidate pairs, two accounts before an account and a roster entry, then highest score first',
+    summary:
+      'The review queue, a page at a time: open candidate pairs (of one kind if asked), two accounts before an account and a roster entry, then highest score first',
   })
   @ApiOkResponse({ type: DuplicateQueueResponseDto })
+  @ApiErrors('INVALID_CURSOR')
   queue(@Query() query: DuplicateQueueQueryDto): Promise<DuplicateQueueDto> {
-    return this.duplicates.queue(query.limit);
+    return this.duplicates.queue(query);
   }
 
   @Post('scan')

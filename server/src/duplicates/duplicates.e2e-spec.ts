@@ -28,15 +28,28 @@ describe('duplicate records', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body as { open: number; added: number };
   };
-  const queue = async () =>
-    (await api('GET', '/staff/duplicates', staff)).body.items as {
-      id: string;
-      kind: 'accounts' | 'roster';
-      a: { id: string; displayName: string };
-      b: { id: string; displayName: string };
-      reasons: string[];
-      score: number;
-    }[];
+  type Candidate = {
+    id: string;
+    kind: 'accounts' | 'roster';
+    a: { id: string; displayName: string };
+    b: { id: string; displayName: string };
+    reasons: string[];
+    score: number;
+  };
+  /** One page of the queue as staff read it. */
+  const page = (query: string) => api('GET', `/staff/duplicates${query}`, staff);
+  /** The whole queue, page after page. */
+  const queue = async (kind?: 'accounts' | 'roster') => {
+    const items: Candidate[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await page(`?limit=100${kind ? `&kind=${kind}` : ''}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      items.push(...(res.body.items as Candidate[]));
+      cursor = res.body.nextCursor as string | null;
+    } while (cursor);
+    return items;
+  };
   const pairOf = async (x: string, y: string) => (await queue()).find((c) => [c.a.id, c.b.id].sort().join() === [x, y].sort().join());
 
   beforeAll(async () => {
@@ -470,6 +483,72 @@ describe('duplicate records', () => {
       const dismissed = await api('POST', `/staff/duplicates/${pair.id}/dismiss`, staff, {});
       expect([dismissed.status, dismissed.body.kind, dismissed.body.status]).toEqual([200, 'roster', 'dismissed']);
     });
+  });
+
+  it('reads the queue a page at a time, of one kind if asked, and a pair decided meanwhile shifts no page', async () => {
+    // Pairs of both kinds: three of two accounts, two of an account and an unclaimed entry.
+    const common = { graduationYear: 2003, departmentId: department, className: '计科0301班' };
+    for (const name of ['翟一鸣', '翟二鸣', '翟三鸣'])
+      for (const displayName of [name, `${name}（新）`]) await signedIn(t, ['alumnus'], { displayName, realName: name, ...common });
+    for (const name of ['蔺一帆', '蔺二帆']) {
+      await createRosterEntry(t, { name, ...common });
+      await signedIn(t, ['alumnus'], { displayName: name, realName: name, ...common, graduationYear: 2004 });
+    }
+    await scan();
+    const all = await queue();
+    const accounts = all.filter((c) => c.kind === 'accounts');
+    const roster = all.filter((c) => c.kind === 'roster');
+    expect([accounts.length, roster.length].every((n) => n >= 2)).toBe(true);
+    // Two accounts first, then the highest score.
+    expect(all).toEqual([...accounts, ...roster]);
+    for (const list of [accounts, roster]) expect(list.map((c) => c.score)).toEqual([...list.map((c) => c.score)].sort((x, y) => y - x));
+
+    // Pages of two, followed by their cursors, give the same queue once each; each kind alone gives its part.
+    const walk = async (kind?: string) => {
+      const pages: Candidate[][] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await page(`?limit=2${kind ? `&kind=${kind}` : ''}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.status).toBe(200);
+        expect(res.body.items.length).toBeLessThanOrEqual(2);
+        expect([res.body.open, res.body.openByKind]).toEqual([all.length, { accounts: accounts.length, roster: roster.length }]);
+        pages.push(res.body.items);
+        cursor = res.body.nextCursor;
+      } while (cursor);
+      return pages;
+    };
+    const pages = await walk();
+    expect(pages.flat().map((c) => c.id)).toEqual(all.map((c) => c.id));
+    expect(pages.length).toBe(Math.ceil(all.length / 2));
+    expect((await walk('accounts')).flat().map((c) => c.id)).toEqual(accounts.map((c) => c.id));
+    expect((await walk('roster')).flat().map((c) => c.id)).toEqual(roster.map((c) => c.id));
+
+    // A pair of the first page is dismissed: the next page still starts where the first ended.
+    const first = await page('?limit=2');
+    expect((await api('POST', `/staff/duplicates/${first.body.items[0].id}/dismiss`, staff, {})).status).toBe(200);
+    const second = await page(`?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.items.map((c: Candidate) => c.id)).toEqual(all.slice(2, 4).map((c) => c.id));
+    expect(second.body.open).toBe(all.length - 1);
+
+    // Bad input names what to fix.
+    for (const [query, code, field] of [
+      ['?kind=both', 'VALIDATION_FAILED', 'kind'],
+      ['?limit=0', 'VALIDATION_FAILED', 'limit'],
+      ['?limit=101', 'VALIDATION_FAILED', 'limit'],
+      ['?cursor=not-a-cursor', 'INVALID_CURSOR', 'cursor'],
+      [
+        `?cursor=${Buffer.from(JSON.stringify(['both', 50, new Date().toISOString(), first.body.items[0].id])).toString('base64url')}`,
+        'INVALID_CURSOR',
+        'cursor',
+      ],
+    ] as const) {
+      const res = await page(query);
+      expect([res.status, res.body.error.code], query).toEqual([400, code]);
+      expect(
+        res.body.error.details.map((d: { field?: string }) => d.field),
+        query,
+      ).toContain(field);
+    }
   });
 
   it('offers the seat a merge frees to the waitlist, as a cancellation does, in the merge’s transaction', async () => {

@@ -5,7 +5,9 @@ import type {
   AuthUserDto,
   DuplicateCandidateDto,
   DuplicateComparisonDto,
+  DuplicateKind,
   DuplicateQueueDto,
+  DuplicateQueueQuery,
   DuplicateReason,
   DuplicateRecordDto,
   DuplicateRosterEntryDto,
@@ -24,6 +26,7 @@ import { SchoolService } from '../school/school.service.js';
 import { VerificationService } from '../verification/verification.service.js';
 import { runScan } from './duplicate-scan.js';
 import { MergeRegistry } from './merge.registry.js';
+import { decodeQueueCursor, encodeQueueCursor } from './queue-cursor.js';
 
 /** Scans take turns: two at once would both insert the same new pairs. */
 const SCAN_LOCK = `SELECT pg_advisory_xact_lock(hashtext('duplicates.scan'))`;
@@ -72,6 +75,8 @@ interface RecordRow {
   posts: number;
   interactions: number;
 }
+
+const kindOf = (row: CandidateRow): DuplicateKind => (row.roster_entry_id === null ? 'accounts' : 'roster');
 
 const SIDE_SQL = `SELECT a.id, a.display_name, a.graduation_year, d.name AS department_name
                     FROM alumni a LEFT JOIN departments d ON d.id = a.department_id WHERE a.id = ANY($1::uuid[])`;
@@ -122,16 +127,37 @@ export class DuplicatesService implements OnModuleInit {
     return row.n;
   }
 
-  /** The open pairs, highest score first. */
-  async queue(limit: number): Promise<DuplicateQueueDto> {
+  /**
+   * One page of the open pairs (of one kind if asked). Two accounts of one person count twice
+   * in every total; an account beside an unclaimed roster entry only waits to be reached. So
+   * those come first, then the highest score, then the oldest found.
+   */
+  async queue(query: DuplicateQueueQuery & { limit: number }): Promise<DuplicateQueueDto> {
+    const after = decodeQueueCursor(query.cursor);
     const rows = (await this.dataSource.query(
-      // Two accounts of one person count twice in every total; an account beside an unclaimed
-      // roster entry only waits to be reached. So those come first, then the highest score.
-      `SELECT * FROM duplicate_candidates WHERE status = 'open'
-        ORDER BY roster_entry_id IS NOT NULL, score DESC, found_at, id LIMIT $1`,
-      [limit],
+      `SELECT * FROM duplicate_candidates
+        WHERE status = 'open' AND ($1::text IS NULL OR (roster_entry_id IS NOT NULL) = ($1::text = 'roster'))
+          AND ($2::boolean IS NULL OR (roster_entry_id IS NOT NULL, -score, found_at, id) > ($2::boolean, $3::int, $4::timestamptz, $5::uuid))
+        ORDER BY roster_entry_id IS NOT NULL, score DESC, found_at, id LIMIT $6`,
+      after
+        ? [query.kind ?? null, after.kind === 'roster', -after.score, after.foundAt, after.id, query.limit + 1]
+        : [query.kind ?? null, null, null, null, null, query.limit + 1],
     )) as CandidateRow[];
-    return { items: await this.present(rows), open: await this.openCount(this.dataSource.manager) };
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const [counts] = (await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE roster_entry_id IS NULL)::int AS accounts, count(*) FILTER (WHERE roster_entry_id IS NOT NULL)::int AS roster
+         FROM duplicate_candidates WHERE status = 'open'`,
+    )) as [{ accounts: number; roster: number }];
+    return {
+      items: await this.present(page),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeQueueCursor({ kind: kindOf(last), score: last.score, foundAt: last.found_at, id: last.id })
+          : null,
+      open: counts.accounts + counts.roster,
+      openByKind: counts,
+    };
   }
 
   private async present(rows: CandidateRow[]): Promise<DuplicateCandidateDto[]> {
@@ -148,7 +174,7 @@ export class DuplicatesService implements OnModuleInit {
     };
     return rows.map((row) => ({
       id: row.id,
-      kind: row.roster_entry_id === null ? ('accounts' as const) : ('roster' as const),
+      kind: kindOf(row),
       score: row.score,
       reasons: row.reasons,
       status: row.status,

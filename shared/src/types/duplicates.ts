@@ -1,4 +1,5 @@
 import type { ClaimDto } from './verification.js';
+import type { Page } from './pagination.js';
 
 /**
  * Duplicate records (docs/reach.md): candidate pairs of alumni records that may be one
@@ -29,6 +30,7 @@ export type DuplicateStatus = 'open' | 'dismissed' | 'merged';
  * claim failed to match (merging the latter links the account to the entry, as a claim approval).
  */
 export type DuplicateKind = 'accounts' | 'roster';
+export const DUPLICATE_KINDS = ['accounts', 'roster'] as const satisfies readonly DuplicateKind[];
 
 /** One record of a pair, as staff compare it. */
 export interface DuplicateRecordDto {
@@ -78,10 +80,20 @@ export interface DuplicateRosterEntryDto {
   className: string | null;
 }
 
-/** The queue: the highest-scored open pairs, and how many are open in all. */
-export interface DuplicateQueueDto {
-  items: DuplicateCandidateDto[];
+/**
+ * One page of the queue (pairs of two accounts first, then the highest score; `kind` narrows it
+ * to one kind), and how many pairs are open, in all and of each kind, whatever the filter.
+ */
+export interface DuplicateQueueDto extends Page<DuplicateCandidateDto> {
   open: number;
+  openByKind: Record<DuplicateKind, number>;
+}
+
+/** `GET /staff/duplicates`: `cursor` is the previous page's `nextCursor`. */
+export interface DuplicateQueueQuery {
+  kind?: DuplicateKind;
+  cursor?: string;
+  limit?: number;
 }
 
 /** The side-by-side view: both records in full, and what a merge would move. */

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import {
+  DUPLICATE_KINDS,
   DUPLICATE_REASONS,
   type DuplicateCandidateDto,
   type DuplicateComparisonDto,
   type DuplicateKind,
   type DuplicateQueueDto,
+  type DuplicateQueueQuery,
   type DuplicateReason,
   type DuplicateRecordDto,
   type DuplicateRosterEntryDto,
@@ -15,15 +16,14 @@ import {
   type MergeDuplicateRequest,
   type MergeDuplicateResultDto,
 } from '@alumni/shared';
+import { PageQueryDto } from '../../common/pagination.js';
 import { ClaimResponseDto as ClaimEntryResponseDto } from '../../verification/dto/claim-response.dto.js';
 
-export class DuplicateQueueQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 50;
+export class DuplicateQueueQueryDto extends PageQueryDto implements DuplicateQueueQuery {
+  @ApiPropertyOptional({ enum: DUPLICATE_KINDS, description: 'only pairs of two accounts, or only an account and a roster entry' })
+  @IsOptional()
+  @IsIn(DUPLICATE_KINDS)
+  kind?: DuplicateKind;
 }
 
 export class MergeDuplicateDto implements MergeDuplicateRequest {
@@ -51,9 +51,16 @@ export class DuplicateCandidateResponseDto implements DuplicateCandidateDto {
   @ApiProperty({ type: DuplicateSideResponseDto }) b!: DuplicateSideResponseDto;
 }
 
+class OpenByKindResponseDto {
+  @ApiProperty() accounts!: number;
+  @ApiProperty() roster!: number;
+}
+
 export class DuplicateQueueResponseDto implements DuplicateQueueDto {
   @ApiProperty({ type: [DuplicateCandidateResponseDto] }) items!: DuplicateCandidateResponseDto[];
-  @ApiProperty() open!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'null on the last page' }) nextCursor!: string | null;
+  @ApiProperty({ description: 'open pairs in all, whatever the filter' }) open!: number;
+  @ApiProperty({ type: OpenByKindResponseDto }) openByKind!: OpenByKindResponseDto;
 }
 
 class ClaimResponseDto {

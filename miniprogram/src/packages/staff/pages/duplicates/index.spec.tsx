@@ -57,6 +57,14 @@ const candidate: DuplicateCandidateDto = {
   b: side(newer),
 };
 
+/** A last page of the queue holding `items`, counted as the server counts. */
+const lastPage = (items: DuplicateCandidateDto[]) => ({
+  items,
+  nextCursor: null,
+  open: items.length,
+  openByKind: { accounts: items.filter((c) => c.kind === 'accounts').length, roster: items.filter((c) => c.kind === 'roster').length },
+});
+
 beforeEach(() => {
   taroRequest.mockReset();
   (Taro.showModal as jest.Mock).mockReset();
@@ -74,7 +82,7 @@ describe('duplicate records', () => {
 
   it('compares a pair side by side and merges into the chosen record after confirmation', async () => {
     taroRequest.mockImplementation(({ url, method, data }: { url: string; method: string; data: unknown }) => {
-      if (url === '/api/v1/staff/duplicates?limit=50') return ok({ items: [candidate], open: 1 });
+      if (url === '/api/v1/staff/duplicates?limit=20') return ok(lastPage([candidate]));
       if (url === '/api/v1/staff/duplicates/c1' && method === 'GET')
         return ok({ candidate, records: [older, newer], rosterEntry: null, claims: [] });
       if (url === '/api/v1/staff/duplicates/c1/merge' && method === 'POST')
@@ -98,7 +106,7 @@ describe('duplicate records', () => {
 
   it('dismisses a pair that is not one person', async () => {
     taroRequest.mockImplementation(({ url, method }: { url: string; method: string }) => {
-      if (url === '/api/v1/staff/duplicates?limit=50') return ok({ items: [candidate], open: 1 });
+      if (url === '/api/v1/staff/duplicates?limit=20') return ok(lastPage([candidate]));
       if (url === '/api/v1/staff/duplicates/c1' && method === 'GET')
         return ok({ candidate, records: [older, newer], rosterEntry: null, claims: [] });
       if (url === '/api/v1/staff/duplicates/c1/dismiss' && method === 'POST') return ok({ ...candidate, status: 'dismissed' });
@@ -110,6 +118,36 @@ describe('duplicate records', () => {
     fireEvent.click(await screen.findByText('不是同一人'));
     await waitFor(() => expect(screen.getByText('待处理 0 对')).toBeTruthy());
     expect(taroRequest.mock.calls.some(([options]) => options.url.endsWith('/dismiss'))).toBe(true);
+  });
+
+  it('shows one kind at a time with the counts of each, and the next page on 加载更多', async () => {
+    const second: DuplicateCandidateDto = { ...candidate, id: 'c3', a: { ...side(older), id: 'a3', displayName: '王芳' } };
+    const entryPair: DuplicateCandidateDto = {
+      ...candidate,
+      id: 'c4',
+      kind: 'roster',
+      b: { id: 'e4', displayName: '李娜', graduationYear: 2015, departmentName: '计算机学院' },
+    };
+    const counts = { open: 3, openByKind: { accounts: 2, roster: 1 } };
+    taroRequest.mockImplementation(({ url }: { url: string }) => {
+      if (url === '/api/v1/staff/duplicates?limit=20') return ok({ items: [candidate], nextCursor: 'p2', ...counts });
+      if (url === '/api/v1/staff/duplicates?limit=20&cursor=p2') return ok({ items: [second], nextCursor: null, ...counts });
+      if (url === '/api/v1/staff/duplicates?kind=roster&limit=20') return ok({ items: [entryPair], nextCursor: null, ...counts });
+      throw new Error(`unexpected ${url}`);
+    });
+    render(<DuplicatesPage />);
+    expect(await screen.findByText('全部 3')).toBeTruthy();
+    expect(screen.getByText('两个账号 2')).toBeTruthy();
+    expect(screen.getAllByText('对比')).toHaveLength(1);
+    fireEvent.click(screen.getByText('加载更多（已显示 1 对）'));
+    expect(await screen.findByText('王芳 · 2010届 · 计算机学院')).toBeTruthy();
+    expect(screen.getAllByText('对比')).toHaveLength(2);
+    expect(screen.queryByText(/^加载更多/)).toBeNull();
+
+    fireEvent.click(screen.getByText('账号与名册 1'));
+    expect(await screen.findByText('名册：李娜 · 2015届 · 计算机学院')).toBeTruthy();
+    expect(screen.getAllByText('对比')).toHaveLength(1);
+    expect(screen.queryByText('王芳 · 2010届 · 计算机学院')).toBeNull();
   });
 
   describe('an account and an unclaimed roster entry', () => {
@@ -148,15 +186,15 @@ describe('duplicate records', () => {
       ...candidate,
       id: 'c2',
       kind: 'roster',
-      score: 50,
-      reasons: ['similarName', 'year', 'department', 'className'],
+      score: 55,
+      reasons: ['pinyin', 'year', 'department', 'className'],
       a: side(seeker),
       b: { id: 'e1', displayName: '欧阳明轩', graduationYear: 2014, departmentName: '计算机学院' },
     };
 
     it('shows the claim beside the roster entry and links the account after confirmation', async () => {
       taroRequest.mockImplementation(({ url, method }: { url: string; method: string }) => {
-        if (url === '/api/v1/staff/duplicates?limit=50') return ok({ items: [pair], open: 1 });
+        if (url === '/api/v1/staff/duplicates?limit=20') return ok(lastPage([pair]));
         if (url === '/api/v1/staff/duplicates/c2' && method === 'GET')
           return ok({ candidate: pair, records: [seeker], rosterEntry: entry, claims: [claim] });
         if (url === '/api/v1/staff/duplicates/c2/merge' && method === 'POST')
@@ -166,7 +204,7 @@ describe('duplicate records', () => {
       (Taro.showModal as jest.Mock).mockResolvedValue({ confirm: true });
       render(<DuplicatesPage />);
       expect(await screen.findByText('名册：欧阳明轩 · 2014届 · 计算机学院')).toBeTruthy();
-      expect(screen.getByText('姓名相近（一字之差）')).toBeTruthy();
+      expect(screen.getByText('姓名同音（拼音相同）')).toBeTruthy();
       fireEvent.click(screen.getByText('对比'));
       expect(await screen.findByText('2014010203')).toBeTruthy();
       expect(screen.getByText(/^欧阳铭轩 2014届 计算机学院 计科1403班（待审核，/)).toBeTruthy();

@@ -4,42 +4,76 @@ import {
   formatShanghaiShort,
   type DuplicateCandidateDto,
   type DuplicateComparisonDto,
+  type DuplicateKind,
+  type DuplicateQueueDto,
   type DuplicateRecordDto,
   type DuplicateRosterEntryDto,
 } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { compareDuplicate, dismissDuplicate, listDuplicates, mergeDuplicate, scanDuplicates } from '../../../../api/duplicates';
 import { ApiError } from '../../../../api/request';
+import { CampaignTabs } from '../../../../components/campaign-tabs';
 import { useDecide } from '../../../../components/decision';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
 import { claimLine, linkSummary, mergeSummary, proposedSurvivor, recordName } from './merge-summary';
 import './index.scss';
 
+type Filter = 'all' | DuplicateKind;
+
 type Queue =
-  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; items: DuplicateCandidateDto[]; open: number };
+  { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready'; loadingMore: boolean } & DuplicateQueueDto);
+
+const PAGE_SIZE = 20;
+
+const FILTERS: readonly (readonly [Filter, string])[] = [
+  ['all', '全部'],
+  ['accounts', '两个账号'],
+  ['roster', '账号与名册'],
+];
 
 const failure = (error: unknown) => (error instanceof ApiError ? error.message : '网络异常，请稍后重试');
 
-/** Staff: the duplicate-records queue (工作台 → 重复记录): scan, compare two records side by side, merge or dismiss. */
+/**
+ * Staff: the duplicate-records queue (工作台 → 重复记录): scan, compare two records side by side,
+ * merge or dismiss; a page at a time, all pairs or one kind.
+ */
 export default function DuplicatesPage() {
+  const [filter, setFilter] = useState<Filter>('all');
   const [queue, setQueue] = useState<Queue>({ status: 'loading' });
   const [scanning, setScanning] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  // A reply to an earlier filter that arrives late is dropped.
+  const latest = useRef(0);
 
   const reload = useCallback(async () => {
+    const call = ++latest.current;
     try {
-      const { items, open } = await listDuplicates();
-      setQueue({ status: 'ready', items, open });
+      const page = await listDuplicates({ kind: filter === 'all' ? undefined : filter, limit: PAGE_SIZE });
+      if (call === latest.current) setQueue({ status: 'ready', loadingMore: false, ...page });
     } catch (error) {
-      setQueue({ status: 'failed', message: failure(error) });
+      if (call === latest.current) setQueue({ status: 'failed', message: failure(error) });
     }
-  }, []);
+  }, [filter]);
   useEffect(() => void reload(), [reload]);
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
+
+  const more = () => {
+    if (queue.status !== 'ready' || !queue.nextCursor || queue.loadingMore) return;
+    const call = latest.current;
+    setQueue({ ...queue, loadingMore: true });
+    listDuplicates({ kind: filter === 'all' ? undefined : filter, limit: PAGE_SIZE, cursor: queue.nextCursor }).then(
+      (page) => {
+        if (call !== latest.current) return;
+        setQueue((q) => (q.status === 'ready' ? { ...q, ...page, items: [...q.items, ...page.items], loadingMore: false } : q));
+      },
+      () => setQueue((q) => (q.status === 'ready' ? { ...q, loadingMore: false } : q)),
+    );
+  };
+  useReachBottom(more);
 
   const scan = async () => {
     setScanning(true);
@@ -54,10 +88,31 @@ export default function DuplicatesPage() {
     }
   };
 
-  const decided = (id: string) => {
+  const choose = (next: Filter) => {
+    if (next === filter) return;
     setOpenId(null);
-    setQueue((q) => (q.status === 'ready' ? { ...q, items: q.items.filter((c) => c.id !== id), open: q.open - 1 } : q));
+    setQueue({ status: 'loading' });
+    setFilter(next);
   };
+
+  const decided = (candidate: DuplicateCandidateDto) => {
+    setOpenId(null);
+    setQueue((q) =>
+      q.status === 'ready'
+        ? {
+            ...q,
+            items: q.items.filter((c) => c.id !== candidate.id),
+            open: q.open - 1,
+            openByKind: { ...q.openByKind, [candidate.kind]: q.openByKind[candidate.kind] - 1 },
+          }
+        : q,
+    );
+  };
+
+  const tabs = FILTERS.map(([key, label]) => {
+    if (queue.status !== 'ready') return [key, label] as const;
+    return [key, `${label} ${key === 'all' ? queue.open : queue.openByKind[key]}`] as const;
+  });
 
   return (
     <View className="duplicates">
@@ -68,8 +123,9 @@ export default function DuplicatesPage() {
         </Button>
       </View>
       <Text className="duplicates__hint">
-        按姓名、届别、院系、班级、手机号和微信找出可能是同一人的两个账号，以及认证未匹配的账号和无人认领的名册记录；每晚也会自动扫描。
+        按姓名（含同音字）、届别、院系、班级、手机号和微信找出可能是同一人的两个账号，以及认证未匹配的账号和无人认领的名册记录；每晚也会自动扫描。
       </Text>
+      <CampaignTabs tabs={tabs} value={filter} onChange={choose} />
       {queue.status === 'loading' ? <Text className="duplicates__hint">加载中…</Text> : null}
       {queue.status === 'failed' ? <ErrorState message={queue.message} onRetry={() => void reload()} /> : null}
       {queue.status === 'ready' && queue.items.length === 0 ? (
@@ -82,10 +138,17 @@ export default function DuplicatesPage() {
               candidate={candidate}
               open={openId === candidate.id}
               onToggle={() => setOpenId(openId === candidate.id ? null : candidate.id)}
-              onDecided={() => decided(candidate.id)}
+              onDecided={() => decided(candidate)}
             />
           ))
         : null}
+      {queue.status === 'ready' && queue.nextCursor ? (
+        <View className="duplicates__more">
+          <Button className="duplicates__more-button" size="small" shape="round" loading={queue.loadingMore} onClick={more}>
+            {`加载更多（已显示 ${queue.items.length} 对）`}
+          </Button>
+        </View>
+      ) : null}
     </View>
   );
 }
