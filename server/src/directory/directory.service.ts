@@ -6,7 +6,7 @@ import { AlumnusViewService } from '../alumni/alumnus-view.service.js';
 import type { AlumnusEntity } from '../alumni/alumnus.entity.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, type Keyset, type PageQueryDto, toPage } from '../common/pagination.js';
-import type { ReadCache } from '../read-cache/read-cache.js';
+import { keepAnswer, type ReadCache } from '../read-cache/read-cache.js';
 import { ReadCaches } from '../read-cache/read-caches.service.js';
 import type { DirectoryQueryDto } from './dto/directory-query.dto.js';
 
@@ -18,6 +18,11 @@ import type { DirectoryQueryDto } from './dto/directory-query.dto.js';
 const MAX_CIRCLE = 2_000;
 /** Searchers whose standing is kept at once (each entry: one alumnus row and their peers' ids). */
 const MAX_SEARCHERS = 10_000;
+/**
+ * Answers kept at once (searcher × filters × cursor). Most are everyone's page itself, shared
+ * (a reference each); only a page showing the searcher's circle is their own (~20 KB).
+ */
+const MAX_ANSWERS = 20_000;
 
 /**
  * How long a kept page or standing may be reused: nothing in them depends on the clock (no
@@ -29,38 +34,65 @@ const KEEP_MS = 60_000;
 const directoryOrder = (a: AlumnusCardSource, b: AlumnusCardSource): number =>
   b.verifiedAt!.getTime() - a.verifiedAt!.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
+/** Filters, cursor and limit as one key, in a fixed order. */
+const searchKey = (filters: DirectoryFilters, cursor: string | undefined, limit: number): string => {
+  const { q, graduationYear, departmentId, className, city, industry } = filters;
+  return JSON.stringify([q, graduationYear, departmentId, className, city, industry, cursor, limit]);
+};
+
+/** A searcher's answer: who asks (their roles too: staff see every field) and what. */
+const answerKey = (user: AuthUserDto, route: string, search: string): string => `${user.id} ${user.roles.join()} ${route} ${search}`;
+
+/** Everyone's page: its rows (to merge a circle into) and the answer it is for anyone whose circle is not on it. */
+interface EveryonesPage {
+  rows: AlumnusCardSource[];
+  answer: Page<AlumnusCardDto>;
+}
+
 /** The alumni directory: verified alumni find each other, each seen as their visibility allows. */
 @Injectable()
 export class DirectoryService {
   /**
    * Directory pages as everyone sees them (only fields shown to everyone match a filter),
-   * shared by every non-staff searcher and dropped when any alumnus changes (docs/directory.md).
+   * shared by every non-staff searcher and dropped when any alumnus or department changes
+   * (docs/directory.md).
    */
-  private readonly everyones: ReadCache<AlumnusCardSource[]>;
+  private readonly everyones: ReadCache<EveryonesPage>;
   /** A searcher's own row (may they browse?) and group peers, dropped when an alumnus, group or membership changes. */
   private readonly standings: ReadCache<[AlumnusEntity | null, Set<string>]>;
+  /**
+   * Each searcher's answer for given filters, cursor and limit, dropped by a write to anything
+   * it was made of: any alumnus (the rows, the searcher's own standing), a group or membership
+   * (the searcher's circle), a department (the names shown). Roles are part of the key.
+   */
+  private readonly answers: ReadCache<Page<AlumnusCardDto>>;
 
   constructor(
     private readonly alumni: AlumniService,
     private readonly view: AlumnusViewService,
     caches: ReadCaches,
   ) {
-    this.everyones = caches.create(['alumni'], KEEP_MS);
+    this.everyones = caches.create(['alumni', 'departments'], KEEP_MS);
     this.standings = caches.create(['alumni', 'groups', 'group_memberships'], KEEP_MS, MAX_SEARCHERS);
+    this.answers = caches.create(['alumni', 'groups', 'group_memberships', 'departments'], KEEP_MS, MAX_ANSWERS);
   }
 
-  async search(user: AuthUserDto, query: DirectoryQueryDto): Promise<Page<AlumnusCardDto>> {
-    const [, groupPeers] = await this.browse(user);
+  search(user: AuthUserDto, query: DirectoryQueryDto): Promise<Page<AlumnusCardDto>> {
     const { cursor, limit, ...filters } = query;
-    return this.page(user, groupPeers, filters, { cursor, limit });
+    return this.answers.get(answerKey(user, 'search', searchKey(filters, cursor, limit)), async () => {
+      const [, groupPeers] = await this.browse(user);
+      return this.page(user, groupPeers, filters, { cursor, limit });
+    });
   }
 
   /** Everyone verified with my graduation year, department and class (as far as they show them). */
-  async myClass(user: AuthUserDto, page: PageQueryDto): Promise<Page<AlumnusCardDto>> {
-    const [me, groupPeers] = await this.browse(user);
-    if (me.graduationYear === null || me.departmentId === null || me.className === null) throw new AppError('MY_CLASS_UNKNOWN');
-    const filters = { graduationYear: me.graduationYear, departmentId: me.departmentId, className: me.className };
-    return this.page(user, groupPeers, filters, page);
+  myClass(user: AuthUserDto, page: PageQueryDto): Promise<Page<AlumnusCardDto>> {
+    return this.answers.get(answerKey(user, 'my-class', JSON.stringify([page.cursor, page.limit])), async () => {
+      const [me, groupPeers] = await this.browse(user);
+      if (me.graduationYear === null || me.departmentId === null || me.className === null) throw new AppError('MY_CLASS_UNKNOWN');
+      const filters = { graduationYear: me.graduationYear, departmentId: me.departmentId, className: me.className };
+      return this.page(user, groupPeers, filters, page);
+    });
   }
 
   /** The searcher, who must be allowed to browse, and their group peers, read side by side (one round trip of waiting, not two). */
@@ -82,6 +114,14 @@ export class DirectoryService {
     return me;
   }
 
+  /**
+   * One page of the searcher's answer. What a non-staff searcher may find is what everyone may
+   * find (kept, shared by all searchers) plus rows of their own circle — themselves and their
+   * group peers, the only rows their wider view can add (`visibleToSql`) — read by id with the
+   * searcher's own rule; merged in directory order, the first `limit + 1` of both are the first
+   * `limit + 1` of the searcher's own query. When no row of the circle is among them, the
+   * answer is everyone's, as presented once for anyone (`canSee` differs only on the circle).
+   */
   private async page(
     user: AuthUserDto,
     groupPeers: Set<string>,
@@ -89,43 +129,43 @@ export class DirectoryService {
     page: Pick<PageQueryDto, 'cursor' | 'limit'>,
   ): Promise<Page<AlumnusCardDto>> {
     const after = decodeCursor(page.cursor);
-    const rows = await this.rows(user, groupPeers, filters, after, page.limit);
-    const pageRows = rows.slice(0, page.limit);
-    const cards = new Map((await this.view.present(pageRows, user, groupPeers)).map((card) => [card.id, card]));
+    const { limit } = page;
+    const search = { filters, viewer: user, groupPeers, after, limit };
+    const circle = new Set(groupPeers).add(user.id);
+    let rows: AlumnusCardSource[];
+    if (isStaff(user) || !this.everyones.keeping || circle.size > MAX_CIRCLE) rows = await this.alumni.searchDirectory(search);
+    else {
+      const [everyones, mine] = await Promise.all([
+        this.everyones.get(searchKey(filters, page.cursor, limit), () => this.everyonesPage(filters, after, limit)),
+        this.alumni.searchDirectory({ ...search, among: [...circle] }),
+      ]);
+      // The circle's rows were read just now: where both have a row, theirs is kept.
+      const byId = new Map(mine.map((row) => [row.id, row]));
+      for (const row of everyones.rows) if (!byId.has(row.id)) byId.set(row.id, row);
+      rows = [...byId.values()].sort(directoryOrder).slice(0, limit + 1);
+      if (rows.every((row) => !circle.has(row.id))) return everyones.answer;
+    }
+    return this.presented(rows, limit, user, groupPeers);
+  }
+
+  private async everyonesPage(filters: DirectoryFilters, after: Keyset | null, limit: number): Promise<EveryonesPage> {
+    const rows = await this.alumni.searchDirectoryAsEveryone({ filters, after, limit });
+    // Presented for a viewer with no relation to any row: no circle, not staff.
+    return { rows, answer: keepAnswer(await this.presented(rows, limit, null, new Set())) };
+  }
+
+  private async presented(
+    rows: AlumnusCardSource[],
+    limit: number,
+    viewer: AuthUserDto | null,
+    groupPeers: Set<string>,
+  ): Promise<Page<AlumnusCardDto>> {
+    const cards = new Map((await this.view.present(rows.slice(0, limit), viewer, groupPeers)).map((card) => [card.id, card]));
     return toPage(
       rows,
-      page.limit,
+      limit,
       (row) => ({ at: row.verifiedAt!, id: row.id }),
       (row) => cards.get(row.id)!,
     );
-  }
-
-  /**
-   * The page's rows (`limit + 1`, for the next cursor). What a non-staff searcher may find is
-   * what everyone may find (kept, shared by all searchers) plus rows of their own circle —
-   * themselves and their group peers, the only rows their wider view can add (`visibleToSql`)
-   * — read by id each time with the searcher's own rule; merged in directory order, the first
-   * `limit + 1` of both are the first `limit + 1` of the searcher's own query.
-   */
-  private async rows(
-    user: AuthUserDto,
-    groupPeers: Set<string>,
-    filters: DirectoryFilters,
-    after: Keyset | null,
-    limit: number,
-  ): Promise<AlumnusCardSource[]> {
-    const search = { filters, viewer: user, groupPeers, after, limit };
-    const circle = new Set(groupPeers).add(user.id);
-    if (isStaff(user) || !this.everyones.keeping || circle.size > MAX_CIRCLE) return this.alumni.searchDirectory(search);
-    const { q, graduationYear, departmentId, className, city, industry } = filters;
-    const key = JSON.stringify([q, graduationYear, departmentId, className, city, industry, after?.at.toISOString(), after?.id, limit]);
-    const [everyones, mine] = await Promise.all([
-      this.everyones.get(key, () => this.alumni.searchDirectoryAsEveryone({ filters, after, limit })),
-      this.alumni.searchDirectory({ ...search, among: [...circle] }),
-    ]);
-    // The circle's rows were read just now: where both have a row, theirs is kept.
-    const byId = new Map(mine.map((row) => [row.id, row]));
-    for (const row of everyones) if (!byId.has(row.id)) byId.set(row.id, row);
-    return [...byId.values()].sort(directoryOrder).slice(0, limit + 1);
   }
 }

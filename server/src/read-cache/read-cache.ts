@@ -63,7 +63,8 @@ export class ReadCache<V> {
 /** An answer frozen for good and sent as JSON bytes made once (serializeReply): for the caches, and for constant answers. */
 export function keepAnswer<T>(value: T): T {
   deepFreeze(value);
-  if (typeof value === 'object' && value !== null) answers.set(value, null);
+  // Kept again (one answer shared by several caches' entries): its bytes, once made, stay.
+  if (typeof value === 'object' && value !== null && !answers.has(value)) answers.set(value, null);
   return value;
 }
 

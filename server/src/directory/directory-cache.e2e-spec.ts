@@ -1,0 +1,115 @@
+import { signedIn } from '../../test/auth.js';
+import { groupWith } from '../../test/group-feeds.js';
+import { post } from '../../test/giving.js';
+import { eventually } from '../../test/notifications.js';
+import { statementsOf } from '../../test/statements.js';
+import { useTwoInstances } from '../../test/test-app.js';
+import { requireServerUrl, serverTestsRun } from '../../test/test-database.js';
+import { PRIVACY_NOTICE } from '../identity/privacy-notice.js';
+
+type Who = Awaited<ReturnType<typeof signedIn>>;
+
+const CONSENTED = { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Date() };
+
+/**
+ * A searcher's answer is kept whole (DirectoryService): a repeated search reads nothing. It is
+ * kept for 60 s here, far longer than any test waits, so a fresh answer after a change made
+ * through the other instance can only come from the change being heard.
+ */
+describe.runIf(serverTestsRun())('directory answers kept per searcher, across two instances', () => {
+  beforeAll(() => void requireServerUrl());
+  const pair = useTwoInstances({ READ_CACHE_SECONDS: '60', DATABASE_POOL_SIZE: '5', THROTTLE_LIMIT: '100000' });
+  let searcher: Who;
+  let peer: Who;
+  let outsider: Who;
+  let groupId: string;
+  let departmentId: string;
+
+  const names = (body: { items: { displayName: string }[] }) => body.items.map((item) => item.displayName);
+  const search = (who: Who, query: string) => pair.b.request(`/api/v1/directory${query}`, { headers: who.headers });
+  /** Searches on b until `accept` holds; fails with the last answer after two seconds. */
+  const freshOnB = async (who: Who, query: string, accept: (body: any, status: number) => boolean) => {
+    let last: unknown;
+    await eventually(async () => {
+      const res = await search(who, query);
+      last = res.body;
+      return accept(res.body, res.status) ? true : undefined;
+    }, 2_000).catch(() => {
+      throw new Error(`${query} on the other instance still answers ${JSON.stringify(last)}`);
+    });
+  };
+  const patchMe = (who: Who, body: unknown) => pair.a.request('/api/v1/me', { ...post(body, who.headers), method: 'PATCH' });
+
+  beforeAll(async () => {
+    const { a } = pair;
+    const hour = Date.now() - 3_600_000;
+    [{ id: departmentId }] = (await a.dataSource.query(
+      `INSERT INTO departments (name, sort_order) VALUES ('机电工程学院', 1) RETURNING id`,
+    )) as { id: string }[];
+    searcher = await signedIn(a, ['alumnus'], { displayName: '搜索者', verifiedAt: new Date(hour), ...CONSENTED });
+    // City and industry are shown to "my groups" by default.
+    peer = await signedIn(a, ['alumnus'], {
+      displayName: '同组',
+      city: '宁波',
+      departmentId,
+      verifiedAt: new Date(hour + 1_000),
+      visibility: { department: 'everyone' },
+      ...CONSENTED,
+    });
+    outsider = await signedIn(a, ['alumnus'], { displayName: '外人', verifiedAt: new Date(hour + 2_000), ...CONSENTED });
+    await signedIn(a, ['alumnus'], {
+      displayName: '公开',
+      city: '宁波',
+      verifiedAt: new Date(hour + 3_000),
+      visibility: { city: 'everyone' },
+    });
+    groupId = await groupWith(a, 'open', [{ member: searcher, role: 'owner' }, { member: peer }]);
+  });
+
+  it('answers a repeated search without the database, the same as the first time', async () => {
+    for (const who of [searcher, outsider]) {
+      const first = await search(who, '?city=宁波');
+      expect(first.status).toBe(200);
+      const statements = await statementsOf(pair.b.dataSource, async () => {
+        const again = await search(who, '?city=宁波');
+        expect(again.body).toEqual(first.body);
+      });
+      expect(statements).toEqual([]);
+    }
+    expect(names((await search(searcher, '?city=宁波')).body)).toEqual(['公开', '同组']);
+    expect(names((await search(outsider, '?city=宁波')).body)).toEqual(['公开']);
+  });
+
+  it("shows a group peer's changed privacy and city in the next searches", async () => {
+    expect(names((await search(searcher, '?city=宁波')).body)).toEqual(['公开', '同组']);
+    expect((await patchMe(peer, { visibility: { city: 'staff' } })).status).toBe(200);
+    await freshOnB(searcher, '?city=宁波', (body) => names(body).join() === '公开');
+
+    expect(names((await search(searcher, '?city=温州')).body)).toEqual([]);
+    expect((await patchMe(peer, { city: '温州', visibility: { city: 'groups' } })).status).toBe(200);
+    await freshOnB(searcher, '?city=温州', (body) => names(body).join() === '同组' && body.items[0].city === '温州');
+    // The outsider still cannot find the peer by a city shown to the peer's groups only.
+    expect(names((await search(outsider, '?city=温州')).body)).toEqual([]);
+  });
+
+  it('drops a peer who leaves the group, and finds them again once they rejoin', async () => {
+    expect(names((await search(searcher, '?city=温州')).body)).toEqual(['同组']);
+    expect((await pair.a.request(`/api/v1/groups/${groupId}/leave`, post({}, peer.headers))).status).toBe(204);
+    await freshOnB(searcher, '?city=温州', (body) => names(body).length === 0);
+
+    expect((await pair.a.request(`/api/v1/groups/${groupId}/join`, post({}, peer.headers))).status).toBe(200);
+    await freshOnB(searcher, '?city=温州', (body) => names(body).join() === '同组');
+  });
+
+  it('shows a renamed department in kept answers', async () => {
+    expect((await search(outsider, '?q=同组')).body.items[0].department).toEqual({ id: departmentId, name: '机电工程学院' });
+    await pair.a.dataSource.query(`UPDATE departments SET name = '智能制造学院' WHERE id = $1`, [departmentId]);
+    await freshOnB(outsider, '?q=同组', (body) => body.items[0]?.department?.name === '智能制造学院');
+  });
+
+  it('refuses a searcher whose verification was withdrawn, though their answer was kept', async () => {
+    expect((await search(searcher, '?city=温州')).status).toBe(200);
+    await pair.a.dataSource.query(`UPDATE alumni SET verified_at = NULL WHERE id = $1`, [searcher.alumnus.id]);
+    await freshOnB(searcher, '?city=温州', (body, status) => status === 403 && body.error.code === 'DIRECTORY_VERIFICATION_REQUIRED');
+  });
+});
