@@ -28,8 +28,8 @@ const SEARCHES = (
  * fragment, year, city and industry with per-field privacy, then the same at 1,000,000. The
  * searches take turns, each by the next of 1,000 searchers: 3,000 pairs of searcher and
  * search, so a search repeats its searcher's after 3,000 requests (a kept answer from then
- * on, docs/directory.md). Budgets: p99 < 50 ms and a tenth of the bare app at both sizes, and the cost at
- * 1,000,000 at most 1.5× the cost at 100,000.
+ * on, docs/directory.md). Budgets: p99 < 50 ms and a tenth of the bare app at both sizes,
+ * and the cost at 1,000,000 at most 1.5× the cost at 100,000.
  */
 export const directorySearch = pageCost({
   name: 'directory',

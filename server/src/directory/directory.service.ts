@@ -20,9 +20,9 @@ const MAX_CIRCLE = 2_000;
 const MAX_SEARCHERS = 10_000;
 /**
  * Answers kept at once (searcher × filters × cursor). Most are everyone's page itself, shared
- * (a reference each); only a page showing the searcher's circle is their own (~20 KB).
+ * (a reference each); only a page showing the searcher's circle is their own (~20 KB with its JSON).
  */
-const MAX_ANSWERS = 20_000;
+const MAX_ANSWERS = 10_000;
 
 /**
  * How long a kept page or standing may be reused: nothing in them depends on the clock (no
