@@ -1,11 +1,14 @@
 import type {
   AlumnusCardDto,
   CampaignSummaryDto,
+  ClaimDto,
   DashboardSummaryDto,
   EventDetailDto,
   EventSummaryDto,
   MyProfileDto,
   Page as ListPage,
+  RosterCoverageDto,
+  StaffRosterEntryDto,
 } from '@alumni/shared';
 import { apiOf } from '../support/api.js';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
@@ -17,7 +20,9 @@ import { useFreshInstallation } from '../support/installation.js';
  * in the same name, year, department and class and signed up for an event they were already
  * going to. Staff open 工作台 › 重复记录, scan, compare the two records side by side, keep the
  * verified one and merge; the event counts the person once, the money stays, the dashboard has
- * one alumnus fewer and the old record's card opens the survivor.
+ * one alumnus fewer and the old record's card opens the survivor. Then a graduate whose claim
+ * missed their roster entry (the year typed one off) is found in the queue's 账号与名册 part, a
+ * page at a time, and staff link the account to the entry: verified, one graduate more reached.
  */
 describe('duplicate records: staff merge two accounts of one graduate and every total stays right', () => {
   const app = useFreshInstallation();
@@ -106,5 +111,71 @@ describe('duplicate records: staff merge two accounts of one graduate and every 
     expect(await totals()).toEqual({ alumni: before.alumni - 1, raised: before.raised, headcount: before.headcount - 1 });
     const card = await api<AlumnusCardDto>(`/alumni/${secondId}`, { token: staffToken });
     expect(card.id).toBe(original.id);
+  });
+
+  it('staff find an account whose claim missed its roster entry, page by page, and link the two', async () => {
+    const SEEKER = '认证没对上的学长';
+    // An unclaimed entry of the demo roster, and a graduate who claimed it with the year one off.
+    const unclaimed = await api<ListPage<StaffRosterEntryDto>>('/staff/roster/entries?claim=unclaimed&limit=50', { token: staffToken });
+    const entry = unclaimed.items.find((e) => e.className !== null && e.name.length >= 2);
+    expect(entry, 'an unclaimed roster entry with a class').toBeDefined();
+    const seeker = await session('o_dup_roster_seeker');
+    const { version } = await api<{ version: string }>('/privacy-notice');
+    await api('/me/consent', { method: 'POST', token: seeker.accessToken, body: { version } });
+    await api('/me', { method: 'PATCH', token: seeker.accessToken, body: { displayName: SEEKER } });
+    const filed = await api<ClaimDto>('/me/claims', {
+      method: 'POST',
+      token: seeker.accessToken,
+      body: {
+        name: entry!.name,
+        graduationYear: entry!.graduationYear + 1,
+        departmentId: entry!.department.id,
+        className: entry!.className,
+      },
+    });
+    expect(filed.status, 'the claim matched no entry').toBe('pending');
+    const coverage = async () => (await api<RosterCoverageDto>('/staff/dashboard/coverage', { token: staffToken })).totals;
+    const alumni = async () => (await api<DashboardSummaryDto>('/staff/dashboard/summary', { token: staffToken })).totals.alumni;
+    const reachedBefore = await coverage();
+    const alumniBefore = await alumni();
+
+    const { page } = await openPhonePage(app.browser);
+    await signIn(app, page, '管理员');
+    await page.goto(`${app.server.url}/#/packages/staff/pages/duplicates/index`);
+    await page.locator('.duplicates__scan').click({ timeout: 30_000 });
+    await page.locator('.campaign-tab', { hasText: '账号与名册' }).click({ timeout: 30_000 });
+    const cards = page.locator('.candidate');
+    await cards.first().waitFor({ timeout: 30_000 });
+    const card = cards.filter({ hasText: SEEKER }).filter({ hasText: `名册：${entry!.name}` });
+    // The demo queues a few hundred such pairs: 加载更多 until this one shows.
+    while ((await card.count()) === 0) {
+      const shown = await cards.count();
+      expect(await page.locator('.duplicates__more-button').count(), `the pair is further down than the ${shown} shown`).toBe(1);
+      await page.locator('.duplicates__more-button').click();
+      await cards.nth(shown).waitFor({ timeout: 30_000 });
+    }
+    await card.scrollIntoViewIfNeeded();
+    await settledScreenshot(page, 'journey-duplicates-roster-queue');
+
+    await card.locator('.candidate__toggle').click();
+    // The comparison shows what the graduate typed: the year one off.
+    await card.locator('.compare__claim', { hasText: `${entry!.graduationYear + 1}届` }).waitFor({ timeout: 30_000 });
+    await settledScreenshot(page, 'journey-duplicates-roster-compare');
+    await card.locator('.compare__merge').click();
+    const confirmation = page.locator('.taro-modal__content', { hasText: `关联到名册上的「${entry!.name}」` });
+    await confirmation.waitFor({ timeout: 30_000 });
+    expect(await confirmation.textContent()).toContain(`学号 ${entry!.studentNumber}`);
+    await page.locator('.taro-model__confirm').click();
+    await card.waitFor({ state: 'detached', timeout: 30_000 });
+
+    // Verified as the roster lists them; one graduate more reached, no alumnus added.
+    expect(await api<MyProfileDto>('/me', { token: seeker.accessToken })).toMatchObject({
+      verified: true,
+      realName: entry!.name,
+      graduationYear: entry!.graduationYear,
+      className: entry!.className,
+    });
+    expect(await coverage()).toMatchObject({ graduates: reachedBefore.graduates, reached: reachedBefore.reached + 1 });
+    expect(await alumni()).toBe(alumniBefore);
   });
 });
