@@ -186,8 +186,10 @@ export const SCAN_SQL = `
 WITH pairs AS (
   SELECT a, b, bool_or(variant) AS variant FROM (
     SELECT a.id AS a, b.id AS b, false AS variant FROM people a JOIN people b ON b.unionid = a.unionid AND a.id < b.id
+     WHERE a.unionid IS NOT NULL
     UNION ALL
     SELECT a.id, b.id, false FROM people a JOIN people b ON b.phone_hash = a.phone_hash AND a.id < b.id
+     WHERE a.phone_hash IS NOT NULL
     UNION ALL${blockedByName('people', 'people', 'name_keys', 'name_keys', true)}
   ) blocked GROUP BY a, b
 ), compared AS (${compared(true)}

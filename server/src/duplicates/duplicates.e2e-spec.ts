@@ -118,6 +118,15 @@ describe('duplicate records', () => {
     });
     const involving = (await queue()).filter((c) => [c.a.id, c.b.id].some((id) => [fang.alumnus.id, elsewhere.alumnus.id].includes(id)));
     expect(involving).toEqual([]);
+    // The year corrected: the next scan rescores the same open pair, and queues nothing new.
+    const before = (await pairOf(li.alumnus.id, liTypo.alumnus.id))!;
+    await t.dataSource.query(`UPDATE alumni SET graduation_year = 2006 WHERE id = $1`, [liTypo.alumnus.id]);
+    expect((await scan()).added).toBe(0);
+    expect(await pairOf(li.alumnus.id, liTypo.alumnus.id)).toMatchObject({
+      id: before.id,
+      score: 25 + 10 + 10 + 10,
+      reasons: ['pinyin', 'year', 'department', 'className'],
+    });
   });
 
   it('refuses alumni, and a survivor outside the pair', async () => {
