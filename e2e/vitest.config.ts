@@ -4,6 +4,8 @@ import { nodeTestConfig } from '../vitest.shared.js';
 export default nodeTestConfig({
   include: ['journeys/**/*.spec.ts'],
   setupFiles: ['support/no-problems.ts'],
+  // The demo installation made once, which each file's server starts on a copy of.
+  globalSetup: ['support/demo-template.ts'],
   testTimeout: 240_000,
   hookTimeout: 240_000,
   fileParallelism: false,

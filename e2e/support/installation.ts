@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../../server/test/server-process.js';
 import { launchChromium } from './browser.js';
+import { copyOfDemoTemplate, demoServerEnv } from './demo-template.js';
 
 export interface Installation {
   server: ServerProcess;
@@ -12,20 +11,16 @@ export interface Installation {
 
 /**
  * What a new user gets: the start command's server (DEMO=true) on a fresh embedded data folder,
- * with the demo seed, the fake WeChat and the H5 build, plus a browser. Registers the suite's
- * beforeAll/afterAll; the fields are set once beforeAll has run.
+ * with the demo seed, the fake WeChat and the H5 build, plus a browser. The folder is this
+ * file's own copy of the run's demo template (support/demo-template.ts), so no other file's
+ * changes reach it. Registers the suite's beforeAll/afterAll; the fields are set once beforeAll has run.
  */
 export function useFreshInstallation(): Installation {
   const installation = {} as Installation;
   let dataDir: string;
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'alumnilink-e2e-'));
-    // H5_DIR picks another H5 build than miniprogram/dist/h5 (see TARO_OUTPUT_ROOT).
-    // A fresh installation seeds the demo college first: on a busy machine that takes a while.
-    installation.server = await startServerProcess(
-      { DEMO: 'true', DATA_DIR: dataDir, ...(process.env.H5_DIR ? { H5_DIR: process.env.H5_DIR } : {}) },
-      180_000,
-    );
+    dataDir = copyOfDemoTemplate();
+    installation.server = await startServerProcess(demoServerEnv(dataDir), 180_000);
     installation.browser = await launchChromium();
   });
   afterAll(async () => {
