@@ -111,6 +111,9 @@ describe('profile, directory and staff management', () => {
     const cut: string[] = [];
     for (const { route, title } of pages) {
       await page.goto(`${app.server.url}/#/${route}`);
+      // The bar keeps the previous page's title until this page is shown (its container's id is
+      // the route and a stamp), and the router writes this page's title as it shows it.
+      await page.locator(`.taro_page.taro_page_show[id^="/${route}?"]`).waitFor({ state: 'attached', timeout: 10_000 });
       const bar = page.locator('.taro-navigation-bar-title').last();
       await expect.poll(async () => ((await bar.textContent()) ?? '').length > 0, { timeout: 10_000 }).toBe(true);
       const { shown, whole } = await bar.evaluate((el) => ({ shown: el.textContent ?? '', whole: el.scrollWidth <= el.clientWidth }));
