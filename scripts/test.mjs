@@ -1,8 +1,8 @@
-// `pnpm test`: every suite of the project in order (shared, lint, mini-program, WeChat build checks,
-// server, browser, containers), each counted, then one summary. Exits 1 if anything failed.
+// `pnpm test`: every suite of the project in order (shared, server, lint, mini-program, WeChat build
+// checks, browser, containers), each counted, then one summary. Exits 1 if anything failed.
 // Two pieces of work run beside the steps: the containers step's installation (package downloads,
-// little CPU) from the start, and the H5 build (one core's work) from when shared is built, beside
-// the steps that use one core too. docs/development.md has the budget.
+// little CPU) from the start, and the H5 build (one core's work) from the end of the server tests,
+// beside the steps that use one core too. docs/development.md has the budget.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,16 +21,23 @@ const vitestJson = (name) => ['--reporter=default', '--reporter=json', `--output
  * `background` instead waits for that work, started earlier, and reports it.
  */
 const steps = [
-  // The H5 build needs only shared; it starts once shared is built and the journeys wait for it.
-  { name: 'shared', command: [...PNPM, '--filter', '@alumni/shared', 'run', 'build'], afterwards: () => (h5Build = startH5Build()) },
-  { name: 'lint', command: [...PNPM, 'run', 'lint'] },
-  // Fails only on advisories that have a fix (scripts/audit.mjs, docs/security.md); exit 75: could not run.
-  { name: 'dependency audit', command: [process.execPath, 'scripts/audit.mjs'], notRunStatus: 75 },
+  { name: 'shared', command: [...PNPM, '--filter', '@alumni/shared', 'run', 'build'] },
   {
     name: 'shared tests',
     command: [...PNPM, '--filter', '@alumni/shared', 'test', ...vitestJson('shared')],
     report: 'shared',
   },
+  // Two files at a time, on both cores. It also builds server/dist, which a mini-program test and the journeys run;
+  // then the H5 build starts beside the next steps, which keep one core busy at most.
+  {
+    name: 'server tests',
+    command: [...PNPM, '--filter', '@alumni/server', 'test', ...vitestJson('server')],
+    report: 'server',
+    afterwards: () => (h5Build = startH5Build()),
+  },
+  { name: 'lint', command: [...PNPM, 'run', 'lint'] },
+  // Fails only on advisories that have a fix (scripts/audit.mjs, docs/security.md); exit 75: could not run.
+  { name: 'dependency audit', command: [process.execPath, 'scripts/audit.mjs'], notRunStatus: 75 },
   {
     name: 'mini-program tests',
     command: [...PNPM, '--filter', '@alumni/miniprogram', 'test', '--json', `--outputFile=${join(reports, 'miniprogram.json')}`],
@@ -38,8 +45,6 @@ const steps = [
   },
   // The WeChat release build: refused without an API base, then sizes, methods, servers, pictures, privacy.
   { name: 'weapp build checks', command: [...PNPM, '--filter', '@alumni/miniprogram', 'run', 'check:weapp'] },
-  // Two files at a time: it takes both cores, so the H5 build should be (nearly) done before it starts.
-  { name: 'server tests', command: [...PNPM, '--filter', '@alumni/server', 'test', ...vitestJson('server')], report: 'server' },
   { name: 'h5 build', background: () => h5Build },
   { name: 'browser journeys', command: [...PNPM, '--filter', '@alumni/e2e', 'test', ...vitestJson('e2e')], report: 'e2e' },
   // Builds the image and runs the compose stack; skipped, with the reason, where containers cannot run.
@@ -95,6 +100,7 @@ const startContainerTools = () =>
 /**
  * The H5 build for the journeys: webpack keeps about one core busy, so it runs beside the steps
  * that also use about one (lint, the mini-program's tests, the WeChat build) instead of after them.
+ * Not beside the server tests, which take both cores.
  */
 const startH5Build = () => startInBackground('h5-build', [...PNPM, '--filter', '@alumni/miniprogram', 'run', 'build:h5']);
 
