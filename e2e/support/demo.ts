@@ -19,12 +19,19 @@ export async function signIn(app: Installation, page: Page, name?: string): Prom
 export const type = (page: Page, selector: string, value: string) =>
   page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
 
+/** The page of `route` (such as `pages/me/index`) while the router shows it. */
+const shownPage = (page: Page, route: string) => page.locator(`.taro_page.taro_page_show[id^="/${route}"]`);
+
 /**
- * Taps the tab-bar item `label` until its page `route` is the one shown. Right after a hash
- * change the tab bar can still count the previous tab as current and ignore the tap (the
- * clean-clone CI saw 我的 tapped straight after leaving 我的 for 首页), so the tap is repeated.
+ * Taps the tab-bar item `label` until its page `route` is the one shown. A page reached by a
+ * hash change that is still loading when the tab is tapped is shown once it has loaded, over
+ * the tab's page under a URL that names the tab (the clean-clone CI saw 我的 stay hidden so),
+ * so the tap waits for the current page first; and the tab bar can ignore a tap that comes
+ * straight after a hash change, so the tap is repeated until the URL names the tab.
  */
 export async function openTab(page: Page, label: string, route: string): Promise<void> {
+  const current = new URL(page.url()).hash.replace(/^#\//, '').split('?')[0];
+  if (current) await shownPage(page, current).waitFor({ state: 'attached', timeout: 30_000 });
   const item = page.locator('.weui-tabbar__item', { hasText: label });
   await expect
     .poll(
@@ -35,4 +42,5 @@ export async function openTab(page: Page, label: string, route: string): Promise
       { timeout: 30_000, interval: 500 },
     )
     .toContain(route);
+  await shownPage(page, route).waitFor({ state: 'attached', timeout: 30_000 });
 }
