@@ -5,7 +5,8 @@ import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/bootstrap.js';
 import { loadConfig, type AppConfig } from '../src/config/configuration.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { eventually } from './notifications.js';
+import { createTestDatabase, requireServerUrl, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -100,4 +101,36 @@ export function useTwoInstances(env: Record<string, string> = { DATABASE_POOL_SI
     await pair.a?.db.drop();
   });
   return pair;
+}
+
+export interface KeptAnswersPair {
+  a: TestApp;
+  b: TestApp;
+  /**
+   * Reads `path` on b until `accept` holds; fails with the last answer after two seconds (a
+   * change heard arrives in milliseconds, an answer kept for 60 s never turns fresh on its own).
+   */
+  freshOnB(path: string, accept: (body: any, status: number) => boolean, headers?: Record<string, string>): Promise<void>;
+}
+
+/**
+ * Two instances on one database that keep answers (READ_CACHE_SECONDS 60, far longer than any
+ * test waits), so a fresh answer on b after a change made through a can only come from the
+ * change being heard. Needs the PostgreSQL server: CI fails rather than skips without it.
+ */
+export function useKeptAnswersPair(): KeptAnswersPair {
+  beforeAll(() => void requireServerUrl());
+  const pair = useTwoInstances({ READ_CACHE_SECONDS: '60', DATABASE_POOL_SIZE: '5', THROTTLE_LIMIT: '100000' });
+  return Object.assign(pair, {
+    async freshOnB(path: string, accept: (body: any, status: number) => boolean, headers: Record<string, string> = {}) {
+      let last: unknown;
+      await eventually(async () => {
+        const res = await pair.b.request(path, { headers });
+        last = res.body;
+        return accept(res.body, res.status) ? true : undefined;
+      }, 2_000).catch(() => {
+        throw new Error(`${path} on the other instance still answers ${JSON.stringify(last)}`);
+      });
+    },
+  });
 }

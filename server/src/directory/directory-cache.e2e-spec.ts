@@ -1,10 +1,9 @@
 import { signedIn } from '../../test/auth.js';
 import { groupWith } from '../../test/group-feeds.js';
 import { post } from '../../test/giving.js';
-import { eventually } from '../../test/notifications.js';
 import { statementsOf } from '../../test/statements.js';
-import { useTwoInstances } from '../../test/test-app.js';
-import { requireServerUrl, serverTestsRun } from '../../test/test-database.js';
+import { useKeptAnswersPair } from '../../test/test-app.js';
+import { serverTestsRun } from '../../test/test-database.js';
 import { PRIVACY_NOTICE } from '../identity/privacy-notice.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
@@ -17,8 +16,7 @@ const CONSENTED = { consentVersion: PRIVACY_NOTICE.version, consentedAt: new Dat
  * through the other instance can only come from the change being heard.
  */
 describe.runIf(serverTestsRun())('directory answers kept per searcher, across two instances', () => {
-  beforeAll(() => void requireServerUrl());
-  const pair = useTwoInstances({ READ_CACHE_SECONDS: '60', DATABASE_POOL_SIZE: '5', THROTTLE_LIMIT: '100000' });
+  const pair = useKeptAnswersPair();
   let searcher: Who;
   let peer: Who;
   let outsider: Who;
@@ -27,17 +25,9 @@ describe.runIf(serverTestsRun())('directory answers kept per searcher, across tw
 
   const names = (body: { items: { displayName: string }[] }) => body.items.map((item) => item.displayName);
   const search = (who: Who, query: string) => pair.b.request(`/api/v1/directory${query}`, { headers: who.headers });
-  /** Searches on b until `accept` holds; fails with the last answer after two seconds. */
-  const freshOnB = async (who: Who, query: string, accept: (body: any, status: number) => boolean) => {
-    let last: unknown;
-    await eventually(async () => {
-      const res = await search(who, query);
-      last = res.body;
-      return accept(res.body, res.status) ? true : undefined;
-    }, 2_000).catch(() => {
-      throw new Error(`${query} on the other instance still answers ${JSON.stringify(last)}`);
-    });
-  };
+  /** Searches on b until `accept` holds (KeptAnswersPair.freshOnB). */
+  const freshOnB = (who: Who, query: string, accept: (body: any, status: number) => boolean) =>
+    pair.freshOnB(`/api/v1/directory${query}`, accept, who.headers);
   const patchMe = (who: Who, body: unknown) => pair.a.request('/api/v1/me', { ...post(body, who.headers), method: 'PATCH' });
 
   beforeAll(async () => {

@@ -4,8 +4,8 @@ import { giveAndPay, post } from '../../test/giving.js';
 import { groupWith, people } from '../../test/group-feeds.js';
 import { eventually } from '../../test/notifications.js';
 import { statementsOf } from '../../test/statements.js';
-import { useTwoInstances } from '../../test/test-app.js';
-import { requireServerUrl, serverTestsRun } from '../../test/test-database.js';
+import { useKeptAnswersPair } from '../../test/test-app.js';
+import { serverTestsRun } from '../../test/test-database.js';
 import { TableChanges } from './table-changes.js';
 
 type Who = Awaited<ReturnType<typeof signedIn>>;
@@ -16,24 +16,13 @@ type Who = Awaited<ReturnType<typeof signedIn>>;
  * fresh answer after a change can only come from the change being heard.
  */
 describe.runIf(serverTestsRun())('cached public reads', () => {
-  beforeAll(() => void requireServerUrl());
-  const pair = useTwoInstances({ READ_CACHE_SECONDS: '60', DATABASE_POOL_SIZE: '5', THROTTLE_LIMIT: '100000' });
+  const pair = useKeptAnswersPair();
+  const { freshOnB } = pair;
   let staff: Who;
   let eventId: string;
   let campaignId: string;
 
   const write = (path: string, method: string, body: unknown) => pair.a.request(path, { ...post(body, staff.headers), method });
-  /** Reads on b until `accept` holds; fails with the last answer after two seconds. */
-  const freshOnB = async (path: string, accept: (body: any, status: number) => boolean, headers: Record<string, string> = {}) => {
-    let last: unknown;
-    await eventually(async () => {
-      const res = await pair.b.request(path, { headers });
-      last = res.body;
-      return accept(res.body, res.status) ? true : undefined;
-    }, 2_000).catch(() => {
-      throw new Error(`${path} on the other instance still answers ${JSON.stringify(last)}`);
-    });
-  };
 
   beforeAll(async () => {
     const { a } = pair;
