@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { text as readBody } from 'node:stream/consumers';
 import { fromXml, toXml, type V2Fields, v2Nonce, v2Sign, v2SignatureMatches } from '../papay/papay-crypto.js';
 import { toV2Time } from '../papay/papay.client.js';
-import { closeLoopback, listenOnLoopback, loopbackUrl } from './loopback.js';
+import { listenOnLoopback, LoopbackFake } from './loopback.js';
 
 /**
  * A local stand-in for WeChat Pay's 委托代扣 API v2 (docs/wechat-pay.md, Entrusted deduction),
@@ -105,7 +105,7 @@ const refuse = (code: string, message: string): never => {
   throw new V2Refusal(code, message);
 };
 
-export class FakePapayServer {
+export class FakePapayServer extends LoopbackFake {
   readonly deliveries: PapayDelivery[] = [];
   /** Requests in order, path and fields, for tests to read what the client sent. */
   readonly requests: { path: string; fields: V2Fields }[] = [];
@@ -116,28 +116,15 @@ export class FakePapayServer {
   private readonly deductions = new Map<string, FakeDeduction>();
   /** Outcomes for the next deductions: a refusal of the request itself (`refuse`) or a failed charge (`fail`). */
   private readonly next: (({ refuse: string } | { fail: string }) & { contractCode?: string })[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private closed = false;
-
   private constructor(
-    private readonly server: Server,
+    server: Server,
     private readonly options: FakePapayOptions,
-  ) {}
+  ) {
+    super(server);
+  }
 
   static async start(options: FakePapayOptions): Promise<FakePapayServer> {
-    let fake: FakePapayServer | null = null;
-    const server = await listenOnLoopback((req, res) => void fake!.handle(req, res));
-    fake = new FakePapayServer(server, options);
-    return fake;
-  }
-
-  get url(): string {
-    return loopbackUrl(this.server);
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    await closeLoopback(this.server, this.timers);
+    return new FakePapayServer(await listenOnLoopback(), options);
   }
 
   /**
@@ -361,7 +348,7 @@ export class FakePapayServer {
     return status;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     const answer = (fields: V2Fields) => {

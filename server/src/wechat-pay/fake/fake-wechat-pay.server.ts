@@ -17,7 +17,7 @@ import {
 import type { Refund, RefundStatus, Transaction, TradeState } from '../wechat-pay.types.js';
 import { FAKE_PLATFORM_CERTIFICATES } from './fake-platform-certificates.js';
 import { FAKE_WECHATPAY_PRIVATE_KEY } from './fake-platform-key.js';
-import { closeLoopback, listenOnLoopback, loopbackUrl } from './loopback.js';
+import { listenOnLoopback, LoopbackFake } from './loopback.js';
 
 /**
  * A local stand-in for api.mch.weixin.qq.com (wechat-contracts.md §7, §8): it checks our
@@ -165,14 +165,13 @@ const fail = (status: number, code: string, message: string): never => {
 /** A Beijing-time RFC 3339 string, as WeChat Pay writes times. */
 const beijing = (ms: number) => `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
 
-export class FakeWechatPayServer {
+export class FakeWechatPayServer extends LoopbackFake {
   readonly deliveries: DeliveryAttempt[] = [];
   readonly abnormalApplications: AbnormalRefundApplication[] = [];
   private readonly orders = new Map<string, FakeOrder>();
   private readonly refunds = new Map<string, FakeRefund>();
   private readonly bills = new Map<string, string>();
   private readonly faults: PayFault[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
   /** Public-key mode's key, named by the merchant's `PUB_KEY_ID_…`. */
   private readonly publicKeySigner: Signer;
   /** Platform-certificate mode: the certificates `GET /v3/certificates` lists; the last one signs. */
@@ -188,12 +187,11 @@ export class FakeWechatPayServer {
   lastAnswerSerial: string | null = null;
   /** When set, notifications go to this origin instead of notify_url's (a test playing our server down). */
   notifyOrigin: string | null = null;
-  private closed = false;
-
   private constructor(
-    private readonly server: Server,
+    server: Server,
     private readonly options: FakeWechatPayOptions,
   ) {
+    super(server);
     this.publicKeySigner = { serial: options.publicKeyId, key: createPrivateKey(FAKE_WECHATPAY_PRIVATE_KEY) };
     this.notificationsSignedBy = options.publicKeyId ? 'public-key' : 'platform-certificate';
     this.addPlatformCertificate(0, Date.parse('2025-01-01T00:00:00Z'));
@@ -238,19 +236,7 @@ export class FakeWechatPayServer {
   }
 
   static async start(options: FakeWechatPayOptions): Promise<FakeWechatPayServer> {
-    let fake: FakeWechatPayServer | null = null;
-    const server = await listenOnLoopback((req, res) => void fake!.handle(req, res));
-    fake = new FakeWechatPayServer(server, options);
-    return fake;
-  }
-
-  get url(): string {
-    return loopbackUrl(this.server);
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    await closeLoopback(this.server, this.timers);
+    return new FakeWechatPayServer(await listenOnLoopback(), options);
   }
 
   injectFault(fault: PayFault): void {
@@ -475,7 +461,7 @@ export class FakeWechatPayServer {
     return status;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const pathWithQuery = req.url ?? '/';
     const url = new URL(pathWithQuery, 'http://fake');
