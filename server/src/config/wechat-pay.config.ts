@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, Matches, MinLength } from 'class-validator';
+import { IsIn, IsIP, IsOptional, Matches, MinLength } from 'class-validator';
 import {
   DEVELOPMENT_WECHATPAY_APIV2_KEY,
   DEVELOPMENT_WECHATPAY_APIV3_KEY,
@@ -68,6 +68,11 @@ class WechatPayVariables {
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/?#]+\/[^\s?#]*$/, { message: 'WECHATPAY_PAPAY_NOTIFY_URL must be a URL without a query string' })
   WECHATPAY_PAPAY_NOTIFY_URL?: string;
+
+  @IsIP('4', {
+    message: 'WECHATPAY_PAPAY_SERVER_IP must be an IPv4 address such as 203.0.113.7: the public address this server calls WeChat Pay from',
+  })
+  WECHATPAY_PAPAY_SERVER_IP = '127.0.0.1';
 }
 
 /**
@@ -86,6 +91,12 @@ export interface PapayConfig {
    * server's own loopback address as it is bound (PapayClient.notifyUrl), as for payments.
    */
   notifyBase: string | null;
+  /**
+   * WECHATPAY_PAPAY_SERVER_IP, sent as 申请扣款's spbill_create_ip ("调用微信支付API的机器IP",
+   * String(16)): the public IPv4 address this server calls WeChat Pay from. 127.0.0.1 by default,
+   * what the server sent before there was a setting (unverified whether WeChat Pay checks it).
+   */
+  serverIp: string;
 }
 
 export interface WechatPayConfig {
@@ -182,6 +193,7 @@ function readPapay(reader: EnvReader, vars: WechatPayVariables): PapayConfig {
     planId: reader.own('WECHATPAY_PAPAY_PLAN_ID', vars.WECHATPAY_PAPAY_PLAN_ID, DEVELOPMENT_WECHATPAY_PAPAY_PLAN_ID, OWN),
     apiV2Key: reader.own('WECHATPAY_APIV2_KEY', vars.WECHATPAY_APIV2_KEY, DEVELOPMENT_WECHATPAY_APIV2_KEY, OWN),
     notifyBase: vars.WECHATPAY_PAPAY_NOTIFY_URL ? withoutTrailingSlash(vars.WECHATPAY_PAPAY_NOTIFY_URL) : null,
+    serverIp: vars.WECHATPAY_PAPAY_SERVER_IP,
   };
 }
 

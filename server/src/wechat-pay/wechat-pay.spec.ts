@@ -471,7 +471,16 @@ describe('WeChat Pay configuration', () => {
     expect(config.merchantPrivateKey).toBe(pem(merchant.privateKey));
   });
 
+  it('names this server in 申请扣款 as 127.0.0.1 unless WECHATPAY_PAPAY_SERVER_IP says its public IPv4 address', () => {
+    expect(loadConfig({ DEMO: 'true', WECHATPAY_PAPAY: 'true' }).wechatPay.papay).toMatchObject({ serverIp: '127.0.0.1' });
+    const set = { DEMO: 'true', WECHATPAY_PAPAY: 'true', WECHATPAY_PAPAY_SERVER_IP: '203.0.113.7' };
+    expect(loadConfig(set).wechatPay.papay).toMatchObject({ serverIp: '203.0.113.7' });
+  });
+
   it.each([
+    ['WECHATPAY_PAPAY_SERVER_IP', '2001:db8::7', /WECHATPAY_PAPAY_SERVER_IP must be an IPv4 address/],
+    ['WECHATPAY_PAPAY_SERVER_IP', '203.0.113.300', /WECHATPAY_PAPAY_SERVER_IP must be an IPv4 address/],
+    ['WECHATPAY_PAPAY_SERVER_IP', 'alumni.example.edu.cn', /WECHATPAY_PAPAY_SERVER_IP must be an IPv4 address/],
     ['WECHATPAY_APIV3_KEY', 'too-short', /WECHATPAY_APIV3_KEY must be the 32-character APIv3 key/],
     ['WECHATPAY_NOTIFY_URL', 'https://x.example/notify?x=1', /WECHATPAY_NOTIFY_URL must be a URL without a query string/],
     ['WECHATPAY_PUBLIC_KEY_ID', 'KEY_1', /WECHATPAY_PUBLIC_KEY_ID must be the WeChat Pay public key id/],

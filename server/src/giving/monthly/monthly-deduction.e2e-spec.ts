@@ -1,3 +1,5 @@
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '../../config/configuration.js';
 import { OutboxMessageEntity } from '../../outbox/outbox-message.entity.js';
 import { signedIn } from '../../../test/auth.js';
 import { campaignFactory } from '../../../test/factories.js';
@@ -24,6 +26,9 @@ const monthAfter = (month: string) => shanghaiMonth(startOfNextMonth(month));
  * against real PostgreSQL and the v2 fake over HTTP: the real client signs every request
  * and the fake checks it; the fake signs every answer and notification and the server checks them.
  */
+/** The public address this server calls WeChat Pay from, as a merchant sets it (a documentation address, RFC 5737). */
+const SERVER_IP = '203.0.113.7';
+
 describe('monthly giving by entrusted deduction (委托代扣)', () => {
   let t: TestApp;
   let papay: FakePapayServer;
@@ -72,7 +77,7 @@ describe('monthly giving by entrusted deduction (委托代扣)', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { THROTTLE_LIMIT: '100000', WECHATPAY_PAPAY: 'true' } });
+    t = await startTestApp({ env: { THROTTLE_LIMIT: '100000', WECHATPAY_PAPAY: 'true', WECHATPAY_PAPAY_SERVER_IP: SERVER_IP } });
     payFake(t);
     papay = t.app.get(PapayEndpoint).fake!;
     // The tests decide each deduction's outcome and deliver its notification themselves.
@@ -288,6 +293,28 @@ describe('monthly giving by entrusted deduction (委托代扣)', () => {
     expect(request!.fields.body!.startsWith('校友月捐-母校图书馆')).toBe(true);
     expect(Buffer.byteLength(request!.fields.body!, 'utf8')).toBeLessThanOrEqual(127);
     expect(request!.fields.nonce_str).toMatch(/^.{1,32}$/);
+  });
+
+  it('names the machine that calls WeChat Pay in spbill_create_ip, as set (WECHATPAY_PAPAY_SERVER_IP); WeChat Pay takes only an IPv4 address', async () => {
+    const { code } = await signedPledge(15);
+    await run(at(monthAfter(thisMonth()), 15));
+    expect(applyRequests(code).map((r) => r.fields.spbill_create_ip)).toEqual([SERVER_IP]);
+
+    // Start-up refuses any other value; a client that sent one anyway is refused by the fake as WeChat Pay would.
+    const config = t.app.get<ConfigService<AppConfig, true>>(ConfigService);
+    const wechatPay = config.get('wechatPay', { infer: true });
+    for (const serverIp of ['2001:db8::7', '203.0.113.300', '']) {
+      const settings = { ...wechatPay, papay: { ...wechatPay.papay!, serverIp } };
+      const client = new PapayClient(t.app.get(PapayEndpoint), {
+        get: (key: keyof AppConfig) => (key === 'wechatPay' ? settings : config.get(key, { infer: true })),
+      } as unknown as ConfigService<AppConfig, true>);
+      const outTradeNo = `IP${Date.now()}${serverIp.length}`;
+      await expect(
+        client.apply({ outTradeNo, amountFen: 3000, contractId: papay.contract(code).contractId, description: '校友月捐' }),
+        serverIp,
+      ).rejects.toMatchObject({ code: 'PARAM_ERROR' });
+      expect(papay.deduction(outTradeNo)).toBeUndefined();
+    }
   });
 
   it('signs every request MD5 with no sign_type (the 委托代扣 pages name none); WeChat Pay refuses an HMAC-SHA256 one', async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { isIPv4 } from 'node:net';
 import { text as readBody } from 'node:stream/consumers';
 import { fromXml, toXml, type V2Fields, v2Nonce, v2Sign, v2SignatureMatches } from '../papay/papay-crypto.js';
 import { toV2Time } from '../papay/papay.client.js';
@@ -432,7 +433,9 @@ export class FakePapayServer extends LoopbackFake {
     if (!f.body || bytes(f.body) > 127) refuse('PARAM_ERROR', 'body 必填且不超过 127');
     if (f.attach !== undefined && bytes(f.attach) > 128) refuse('PARAM_ERROR', 'attach 不超过 128');
     if (f.fee_type !== undefined && f.fee_type !== 'CNY') refuse('PARAM_ERROR', 'fee_type 只能为 CNY');
-    if (!f.spbill_create_ip || !f.contract_id) refuse('PARAM_ERROR', '缺少必填参数');
+    if (!f.contract_id) refuse('PARAM_ERROR', '缺少必填参数');
+    // 调用微信支付API的机器IP, String(16): a dotted IPv4 address (an IPv6 one would not fit).
+    if (!isIPv4(f.spbill_create_ip ?? '')) refuse('PARAM_ERROR', 'spbill_create_ip 必须为调用方机器的 IPv4 地址');
     const notifyProblem = notifyUrlProblem(f.notify_url);
     if (notifyProblem) refuse('PARAM_ERROR', notifyProblem);
     const existing = this.deductions.get(f.out_trade_no!);

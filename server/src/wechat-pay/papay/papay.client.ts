@@ -17,9 +17,6 @@ import {
   SIGNING_MINI_PROGRAM_PATH,
 } from './papay.types.js';
 
-/** 申请扣款 asks for the payer's terminal IP; a server-initiated monthly charge has none, so the server's (unverified what WeChat Pay checks). */
-const SERVER_IP = '127.0.0.1';
-
 /**
  * 委托代扣 for a direct merchant, WeChat Pay API v2 (docs/wechat-pay.md, Entrusted deduction):
  * the mini-program signing request (小程序纯签约), 查询签约关系, 申请解约, 申请扣款 (pappayapply),
@@ -161,7 +158,8 @@ export class PapayClient {
       out_trade_no: input.outTradeNo,
       total_fee: String(input.amountFen),
       fee_type: 'CNY',
-      spbill_create_ip: SERVER_IP,
+      // 调用微信支付API的机器IP (V2-APPLY): this server's, as set (WECHATPAY_PAPAY_SERVER_IP).
+      spbill_create_ip: this.settings.serverIp,
       notify_url: this.notifyUrl('pay'),
       trade_type: 'PAP',
       contract_id: input.contractId,
