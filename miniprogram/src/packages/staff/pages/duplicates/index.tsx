@@ -61,17 +61,25 @@ export default function DuplicatesPage() {
   useEffect(() => void reload(), [reload]);
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
 
+  // Set at once, not at the next render: a second reach-bottom (or a tap on 加载更多 as the list
+  // reaches the bottom) before it would ask for the same page again and show its pairs twice.
+  const loadingMore = useRef(false);
   const more = () => {
-    if (queue.status !== 'ready' || !queue.nextCursor || queue.loadingMore) return;
+    if (queue.status !== 'ready' || !queue.nextCursor || loadingMore.current) return;
+    loadingMore.current = true;
     const call = latest.current;
     setQueue({ ...queue, loadingMore: true });
-    listDuplicates({ kind: filter === 'all' ? undefined : filter, limit: PAGE_SIZE, cursor: queue.nextCursor }).then(
-      (page) => {
-        if (call !== latest.current) return;
-        setQueue((q) => (q.status === 'ready' ? { ...q, ...page, items: [...q.items, ...page.items], loadingMore: false } : q));
-      },
-      () => setQueue((q) => (q.status === 'ready' ? { ...q, loadingMore: false } : q)),
-    );
+    listDuplicates({ kind: filter === 'all' ? undefined : filter, limit: PAGE_SIZE, cursor: queue.nextCursor })
+      .then(
+        (page) => {
+          if (call !== latest.current) return;
+          setQueue((q) => (q.status === 'ready' ? { ...q, ...page, items: [...q.items, ...page.items], loadingMore: false } : q));
+        },
+        () => setQueue((q) => (q.status === 'ready' ? { ...q, loadingMore: false } : q)),
+      )
+      .finally(() => {
+        loadingMore.current = false;
+      });
   };
   useReachBottom(more);
 
