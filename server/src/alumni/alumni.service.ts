@@ -3,9 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { Degree, ProfileField, Role } from '@alumni/shared';
 import { escapeLike } from '../common/escape-like.js';
+import { sharedGroupMembersSql } from '../groups/group-access.js';
 import { keysetPage, type Keyset } from '../common/pagination.js';
 import { searchText, termGrams } from '../common/search-grams.js';
-import { type AlumnusCardSource, isStaff, type Viewer, visibleToEveryoneSql, visibleToSql } from './alumnus-view.js';
+import { type AlumnusCardSource, isStaff, type Viewer, visibleToCircleSql, visibleToEveryoneSql, visibleToSql } from './alumnus-view.js';
 import { AlumnusEntity } from './alumnus.entity.js';
 
 /** Directory filters; each names the profile field whose visibility it must respect. */
@@ -25,8 +26,39 @@ export interface DirectorySearch {
   groupPeers: ReadonlySet<string>;
   after: Keyset | null;
   limit: number;
-  /** Only these alumni (the viewer's own circle: themselves and their group peers), when given. */
-  among?: readonly string[];
+}
+
+/**
+ * A directory page among the viewer's own circle only: `circle` must hold nobody but the
+ * viewer and their group peers (GroupsService.sharedGroupMembers), whose "my groups" fields
+ * the viewer sees (`visibleToCircleSql`).
+ */
+export type CircleSearch = Omit<DirectorySearch, 'groupPeers'> & { circle: readonly string[] };
+
+/**
+ * Where a searcher stands in the directory (may they browse, which class is theirs) and their
+ * own card with what the directory's conditions read of it, so that whether their own row is
+ * on a page is decided without a statement (`ownRowMatches`).
+ */
+export interface DirectoryStanding {
+  verified: boolean;
+  graduationYear: number | null;
+  departmentId: string | null;
+  className: string | null;
+  own: OwnRow;
+  /** GroupsService.sharedGroupMembers: who shares a group with them (themselves included when in one). */
+  groupPeers: Set<string>;
+}
+
+/** The searcher's own row as the directory's conditions read it, exactly (PostgreSQL's own values). */
+export interface OwnRow {
+  card: AlumnusCardSource;
+  /** `verified_at` in microseconds since the epoch (a Date keeps milliseconds only); null when not verified. */
+  verifiedAtUs: number | null;
+  nameGrams: string[];
+  /** `alumni_search_text` of the display name and of the real name (null when there is none). */
+  displayText: string;
+  realText: string | null;
 }
 
 /** A directory page as anyone may see it: only fields their owners show to everyone can match a filter. */
@@ -115,6 +147,47 @@ function directoryWhere(
   return where;
 }
 
+/** A uuid as PostgreSQL compares and prints it: the request's may be upper case (IsUUID, the cursor). */
+const canonicalUuid = (id: string): string => id.toLowerCase();
+
+/**
+ * `directoryWhere` and the keyset condition of `directoryPage` for the searcher's own row,
+ * in code: true exactly when the searcher's own query would return it. Their own rule lets
+ * every field through (`canSee`: the owner sees everything), so only the filters remain, read
+ * on PostgreSQL's own values (`OwnRow`): `=` on the columns, `name_grams @> termGrams`, then
+ * `strpos(alumni_search_text(name), term) > 0` as a substring, and `(verified_at, id) <` the
+ * cursor in microseconds. A NULL column fails its condition, as in the WHERE clause.
+ */
+export function ownRowMatches(own: OwnRow, filters: DirectoryFilters, after: Keyset | null): boolean {
+  const { card } = own;
+  if (own.verifiedAtUs === null) return false;
+  const columns: Record<(typeof FILTERS)[number]['key'], string | number | null> = {
+    graduationYear: card.graduationYear,
+    departmentId: card.departmentId,
+    className: card.className,
+    city: card.city,
+    industry: card.industry,
+  };
+  for (const { key } of FILTERS) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    if (columns[key] === null || columns[key] !== (key === 'departmentId' ? canonicalUuid(value as string) : value)) return false;
+  }
+  if (filters.q !== undefined) {
+    const term = searchText([filters.q]);
+    const nameGrams = termGrams(term);
+    if (nameGrams.length === 0 || !nameGrams.every((gram) => own.nameGrams.includes(gram))) return false;
+    // The term as node-pg sends it: a lone surrogate (never in a stored name) becomes U+FFFD.
+    const sent = term.replace(/\p{Cs}/gu, '\uFFFD');
+    if (!own.displayText.includes(sent) && !(own.realText?.includes(sent) ?? false)) return false;
+  }
+  if (after) {
+    const atUs = after.at.getTime() * 1000;
+    if (!(own.verifiedAtUs < atUs || (own.verifiedAtUs === atUs && card.id < canonicalUuid(after.id)))) return false;
+  }
+  return true;
+}
+
 @Injectable()
 export class AlumniService {
   constructor(@InjectRepository(AlumnusEntity) private readonly alumni: Repository<AlumnusEntity>) {}
@@ -144,11 +217,49 @@ export class AlumniService {
   }
 
   /**
+   * What the directory needs of a searcher who is not erased (null otherwise), read once per
+   * searcher and kept (DirectoryService): their card's columns in plain SQL rather than the
+   * whole entity, what the search conditions read of their row, as PostgreSQL computes it, and
+   * their group peers: one statement.
+   */
+  async directoryStanding(id: string): Promise<DirectoryStanding | null> {
+    const [row] = (await this.alumni.query(
+      `SELECT ${CARD_COLUMNS}, a.name_grams, alumni_search_text(a.display_name) AS display_text,
+              alumni_search_text(a.real_name) AS real_text, (extract(epoch FROM a.verified_at) * 1000000)::bigint::text AS verified_us,
+              ARRAY(${sharedGroupMembersSql('a.id')}) AS group_peers
+         FROM alumni a WHERE a.id = $1 AND a.deleted_at IS NULL`,
+      [id],
+    )) as (CardRow & {
+      name_grams: string[];
+      display_text: string;
+      real_text: string | null;
+      verified_us: string | null;
+      group_peers: string[];
+    })[];
+    if (!row) return null;
+    const card = cardSource(row);
+    return {
+      verified: row.verified_at !== null,
+      graduationYear: row.graduation_year,
+      departmentId: row.department_id,
+      className: row.class_name,
+      own: {
+        card,
+        verifiedAtUs: row.verified_us === null ? null : Number(row.verified_us),
+        nameGrams: row.name_grams,
+        displayText: row.display_text,
+        realText: row.real_text,
+      },
+      groupPeers: new Set(row.group_peers),
+    };
+  }
+
+  /**
    * One directory page: verified, non-erased alumni, most recently verified first. For a
    * non-staff searcher every filter also requires that field to be visible to them, so
    * searching by a hidden field finds nobody through it.
    */
-  searchDirectory({ filters, viewer, groupPeers, after, limit, among }: DirectorySearch): Promise<AlumnusCardSource[]> {
+  searchDirectory({ filters, viewer, groupPeers, after, limit }: DirectorySearch): Promise<AlumnusCardSource[]> {
     const params: unknown[] = [];
     const param = (value: unknown) => `$${params.push(value)}`;
     let visible: ((field: ProfileField) => string) | null = null;
@@ -161,11 +272,24 @@ export class AlumniService {
       };
     }
     const where = directoryWhere(filters, visible, param);
+    return where === null ? Promise.resolve([]) : this.directoryPage(where, after, limit, params);
+  }
+
+  /**
+   * The page of a non-staff searcher's circle (themselves and their group peers): their own
+   * rule, which on these rows needs no list of peers (`visibleToCircleSql`).
+   */
+  searchDirectoryCircle({ filters, viewer, circle, after, limit }: CircleSearch): Promise<AlumnusCardSource[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    // Bound on first use: a parameter no condition names has no type PostgreSQL could infer.
+    let viewerId: string | undefined;
+    const where = directoryWhere(filters, (field) => visibleToCircleSql('a', field, (viewerId ??= `${param(viewer.id)}::uuid`)), param);
     if (where === null) return Promise.resolve([]);
     // The circle's rows by their ids, one primary-key lookup each, the conditions checked on
     // them: as `a.id = ANY(…)` the planner also read the year's or the name grams' index
     // (8,399 entries for a year, where the circle is 200) to combine with the ids.
-    const from = among === undefined ? 'alumni a' : `unnest(${param(among)}::uuid[]) AS circle (id) JOIN alumni a ON a.id = circle.id`;
+    const from = `unnest(${param(circle)}::uuid[]) AS circle (id) JOIN alumni a ON a.id = circle.id`;
     return this.directoryPage(where, after, limit, params, from);
   }
 

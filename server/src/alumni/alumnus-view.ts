@@ -112,6 +112,16 @@ export function visibleToSql(alias: string, field: ProfileField, viewer = ':view
   return `(${alias}.id = ${viewer} OR ${level} = 'everyone' OR (${level} = 'groups' AND ${alias}.id = ANY(${peers})))`;
 }
 
+/**
+ * `canSee` in SQL for rows known to be the viewer's own or a group peer's (the directory's
+ * circle, read by id): on a peer's row "my groups" is as good as "everyone", so the rule needs
+ * no list of peers to test each row against. Only for such rows: on anyone else's it would
+ * show "my groups" fields.
+ */
+export function visibleToCircleSql(alias: string, field: ProfileField, viewer: string): string {
+  return `(${alias}.id = ${viewer} OR COALESCE(${alias}.visibility ->> '${field}', '${DEFAULT_VISIBILITY[field]}') IN ('everyone', 'groups'))`;
+}
+
 /** `canSee` in SQL for a viewer with no relation to the row (not its owner, no shared group, not staff). */
 export function visibleToEveryoneSql(alias: string, field: ProfileField): string {
   return `COALESCE(${alias}.visibility ->> '${field}', '${DEFAULT_VISIBILITY[field]}') = 'everyone'`;

@@ -70,6 +70,26 @@ describe.runIf(serverTestsRun())('directory answers kept per searcher, across tw
     expect(names((await search(outsider, '?city=宁波')).body)).toEqual(['公开']);
   });
 
+  it('builds the first answer of a searcher in no group from kept reads: their own row is checked in code', async () => {
+    await search(outsider, '?city=宁波');
+    await search(searcher, '?q=外');
+    // The outsider's standing and everyone's page for 外 are kept on b: their first 外 reads nothing.
+    const alone = await statementsOf(
+      pair.b.dataSource,
+      async () => expect(names((await search(outsider, '?q=外')).body)).toEqual(['外人']),
+      1,
+    );
+    expect(alone.filter((sql) => sql.includes('alumni'))).toEqual([]);
+    // The searcher has a group peer: their first search by a field reads their circle's rows.
+    await search(outsider, '?q=同');
+    const circle = await statementsOf(
+      pair.b.dataSource,
+      async () => expect(names((await search(searcher, '?q=同')).body)).toEqual(['同组']),
+      1,
+    );
+    expect(circle.filter((sql) => sql.includes('alumni'))).toEqual([expect.stringContaining('unnest')]);
+  });
+
   it("shows a group peer's changed privacy and city in the next searches", async () => {
     expect(names((await search(searcher, '?city=宁波')).body)).toEqual(['公开', '同组']);
     expect((await patchMe(peer, { visibility: { city: 'staff' } })).status).toBe(200);

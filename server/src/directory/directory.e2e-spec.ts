@@ -191,6 +191,50 @@ describe.each(['0', '60'])('directory (/api/v1/directory), READ_CACHE_SECONDS=%s
     expect(seen).toEqual(['隐身', '王二', '小李', '张一', '搜索者']);
   });
 
+  it('finds my own row by every field I hide from others, page by page, while I share no group', async () => {
+    const alone = await signedIn(t, ['alumnus'], {
+      displayName: '独行',
+      realName: '孙悟空',
+      graduationYear: 1999,
+      departmentId: econ.id,
+      className: '经管 9901 班',
+      city: '杭州',
+      industry: '航天',
+      // The newest: a page after theirs must not show them again.
+      verifiedAt: new Date(verifiedAt + 30 * SECOND),
+      visibility: { realName: 'staff', graduationYear: 'staff', department: 'staff', className: 'staff', city: 'staff', industry: 'staff' },
+      consentVersion: PRIVACY_NOTICE.version,
+      consentedAt: new Date(),
+    });
+    const found = async (query: string) => names((await search(query, alone.headers)).body);
+    expect(await found('?city=杭州')).toEqual(['独行', '张一']);
+    expect(await found(`?industry=${encodeURIComponent('航天')}&graduationYear=1999`)).toEqual(['独行']);
+    // PostgreSQL reads a department id in upper case as the same uuid.
+    const myClass = `graduationYear=1999&departmentId=${econ.id.toUpperCase()}&className=${encodeURIComponent('经管 9901 班')}`;
+    expect(await found(`?${myClass}`)).toEqual(['独行']);
+    for (const q of ['悟空', '孙', '独行', '行']) expect(await found(`?q=${encodeURIComponent(q)}`), q).toEqual(['独行']);
+    for (const q of ['空悟', '孙行']) expect(await found(`?q=${encodeURIComponent(q)}`), q).toEqual([]);
+    expect(await found('?city=宁波')).toEqual([]);
+    const first = (await search('?city=杭州&limit=1', alone.headers)).body;
+    expect(names(first)).toEqual(['独行']);
+    const second = (await search(`?city=杭州&limit=1&cursor=${first.nextCursor}`, alone.headers)).body;
+    expect(names(second)).toEqual(['张一']);
+    expect(second.nextCursor).toBeNull();
+    // Nobody else finds them by those fields.
+    expect(names((await search('?q=悟空')).body)).toEqual([]);
+    expect(names((await search(`?industry=${encodeURIComponent('航天')}`)).body)).toEqual([]);
+    // A change to their own row shows in their next search.
+    const patch = await t.request('/api/v1/me', {
+      method: 'PATCH',
+      headers: { ...alone.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ city: '西安' }),
+    });
+    expect(patch.status).toBe(200);
+    await eventually(async () => ((await found('?city=西安')).join() === '独行' ? true : undefined), 2_000);
+    expect(await found('?city=杭州')).toEqual(['张一']);
+    await t.dataSource.getRepository(AlumnusEntity).update({ id: alone.alumnus.id }, { deletedAt: new Date() });
+  });
+
   it.each([
     ['a year that is not a number', '?graduationYear=abc', 'VALIDATION_FAILED'],
     ['a malformed department id', '?departmentId=x', 'VALIDATION_FAILED'],

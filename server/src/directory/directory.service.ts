@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AlumnusCardDto, AuthUserDto, Page } from '@alumni/shared';
-import { AlumniService, type DirectoryFilters } from '../alumni/alumni.service.js';
+import { AlumniService, type DirectoryFilters, type DirectoryStanding, ownRowMatches } from '../alumni/alumni.service.js';
 import { type AlumnusCardSource, isStaff } from '../alumni/alumnus-view.js';
 import { AlumnusViewService } from '../alumni/alumnus-view.service.js';
 import type { AlumnusEntity } from '../alumni/alumnus.entity.js';
@@ -58,8 +58,8 @@ export class DirectoryService {
    * (docs/directory.md).
    */
   private readonly everyones: ReadCache<EveryonesPage>;
-  /** A searcher's own row (may they browse?) and group peers, dropped when an alumnus, group or membership changes. */
-  private readonly standings: ReadCache<[AlumnusEntity | null, Set<string>]>;
+  /** A searcher's standing (may they browse? their class) and group peers, dropped when an alumnus, group or membership changes. */
+  private readonly standings: ReadCache<DirectoryStanding | null>;
   /**
    * Each searcher's answer for given filters, cursor and limit, dropped by a write to anything
    * it was made of: any alumnus (the rows, the searcher's own standing), a group or membership
@@ -80,51 +80,52 @@ export class DirectoryService {
   search(user: AuthUserDto, query: DirectoryQueryDto): Promise<Page<AlumnusCardDto>> {
     const { cursor, limit, ...filters } = query;
     return this.answers.get(answerKey(user, 'search', searchKey(filters, cursor, limit)), async () => {
-      const [, groupPeers] = await this.browse(user);
-      return this.page(user, groupPeers, filters, { cursor, limit });
+      const me = await this.browse(user);
+      return this.page(user, me, filters, { cursor, limit });
     });
   }
 
   /** Everyone verified with my graduation year, department and class (as far as they show them). */
   myClass(user: AuthUserDto, page: PageQueryDto): Promise<Page<AlumnusCardDto>> {
     return this.answers.get(answerKey(user, 'my-class', JSON.stringify([page.cursor, page.limit])), async () => {
-      const [me, groupPeers] = await this.browse(user);
+      const me = await this.browse(user);
       if (me.graduationYear === null || me.departmentId === null || me.className === null) throw new AppError('MY_CLASS_UNKNOWN');
       const filters = { graduationYear: me.graduationYear, departmentId: me.departmentId, className: me.className };
-      return this.page(user, groupPeers, filters, page);
+      return this.page(user, me, filters, page);
     });
   }
 
-  /** The searcher, who must be allowed to browse, and their group peers, read side by side (one round trip of waiting, not two). */
-  private async browse(user: AuthUserDto): Promise<[AlumnusEntity, Set<string>]> {
-    const [me, groupPeers] = await this.standings.get(user.id, () =>
-      Promise.all([this.alumni.findActive(user.id), this.view.groupPeersOf(user)]),
-    );
-    return [this.mayBrowse(user, me), groupPeers];
+  /** The searcher's standing and group peers (one statement, then kept), who must be allowed to browse. */
+  private async browse(user: AuthUserDto): Promise<DirectoryStanding> {
+    const me = await this.standings.get(user.id, () => this.alumni.directoryStanding(user.id));
+    this.mayBrowse(user, me);
+    return me;
   }
 
   /** Only verified alumni (and staff) may browse: the directory is for people the school knows. */
   async assertMayBrowse(user: AuthUserDto): Promise<AlumnusEntity> {
-    return this.mayBrowse(user, await this.alumni.findActive(user.id));
+    const me = await this.alumni.findActive(user.id);
+    this.mayBrowse(user, me && { verified: me.verifiedAt !== null });
+    return me!;
   }
 
-  private mayBrowse(user: AuthUserDto, me: AlumnusEntity | null): AlumnusEntity {
+  private mayBrowse(user: AuthUserDto, me: Pick<DirectoryStanding, 'verified'> | null): asserts me {
     if (!me) throw new AppError('ALUMNUS_NOT_FOUND');
-    if (me.verifiedAt === null && !isStaff(user)) throw new AppError('DIRECTORY_VERIFICATION_REQUIRED');
-    return me;
+    if (!me.verified && !isStaff(user)) throw new AppError('DIRECTORY_VERIFICATION_REQUIRED');
   }
 
   /**
    * One page of the searcher's answer. What a non-staff searcher may find is what everyone may
    * find (kept, shared by all searchers) plus rows of their own circle — themselves and their
    * group peers, the only rows their wider view can add (`visibleToSql`) — read by id with the
-   * searcher's own rule; merged in directory order, the first `limit + 1` of both are the first
+   * searcher's own rule (or, for a searcher with no peers, their own row kept with their
+   * standing and checked in code, `ownRowMatches`); merged in directory order, the first `limit + 1` of both are the first
    * `limit + 1` of the searcher's own query. When no row of the circle is among them, the
    * answer is everyone's, as presented once for anyone (`canSee` differs only on the circle).
    */
   private async page(
     user: AuthUserDto,
-    groupPeers: Set<string>,
+    { own, groupPeers }: DirectoryStanding,
     filters: DirectoryFilters,
     page: Pick<PageQueryDto, 'cursor' | 'limit'>,
   ): Promise<Page<AlumnusCardDto>> {
@@ -137,9 +138,16 @@ export class DirectoryService {
     else {
       const [everyones, mine] = await Promise.all([
         this.everyones.get(searchKey(filters, page.cursor, limit), () => this.everyonesPage(filters, after, limit)),
-        this.alumni.searchDirectory({ ...search, among: [...circle] }),
+        // A searcher alone in their circle (no group peers: most, until groups fill) adds at most
+        // their own row, decided on the row kept with their standing: no statement.
+        circle.size === 1
+          ? ownRowMatches(own, filters, after)
+            ? [own.card]
+            : []
+          : this.alumni.searchDirectoryCircle({ filters, viewer: user, circle: [...circle], after, limit }),
       ]);
-      // The circle's rows were read just now: where both have a row, theirs is kept.
+      // The circle's rows are the newer (read just now, or with the standing, which any write to
+      // alumni drops as it drops everyone's page): where both have a row, theirs is kept.
       const byId = new Map(mine.map((row) => [row.id, row]));
       for (const row of everyones.rows) if (!byId.has(row.id)) byId.set(row.id, row);
       rows = [...byId.values()].sort(directoryOrder).slice(0, limit + 1);

@@ -71,6 +71,19 @@ export const verifiedClassesSql = (alumnus: string): string => `
      AND a.verified_at IS NOT NULL AND a.deleted_at IS NULL`;
 
 /**
+ * `GroupsService.sharedGroupMembers` as a statement of `alumnus_id`s: everyone who shares at
+ * least one active group with the alumnus `viewer` names (a placeholder or a column; the
+ * viewer included), for a statement of another module to read with its own (the directory's
+ * standing).
+ */
+export const sharedGroupMembersSql = (viewer: string): string => `
+  SELECT DISTINCT peer.alumnus_id
+    FROM group_memberships mine
+    JOIN groups g ON g.id = mine.group_id AND g.status = 'active'
+    JOIN group_memberships peer ON peer.group_id = mine.group_id AND peer.status = 'active'
+   WHERE mine.alumnus_id = ${viewer} AND mine.status = 'active'`;
+
+/**
  * The class groups the alumni of `$1` (a uuid[] parameter) are verified in, one row per
  * alumnus and class: `alumnus_id`, `group_id`, `name` (same rule as verifiedClassesSql).
  */

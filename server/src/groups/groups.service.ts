@@ -3,7 +3,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
 import type { GroupJoinPolicy, GroupKind, GroupMemberRole, GroupStatus } from '@alumni/shared';
 import { type ClassKey, createClassGroup, createImportClassGroups } from './class-groups.js';
-import { adjustMemberCount, isStaffUser, isVerifiedInClass, lockGroup, verifiedClassGroupsSql } from './group-access.js';
+import {
+  adjustMemberCount,
+  isStaffUser,
+  isVerifiedInClass,
+  lockGroup,
+  sharedGroupMembersSql,
+  verifiedClassGroupsSql,
+} from './group-access.js';
 import { GroupEntity } from './group.entity.js';
 import { GroupMembershipEntity } from './group-membership.entity.js';
 
@@ -54,14 +61,7 @@ export class GroupsService {
    */
   async sharedGroupMembers(viewerId: string | null): Promise<Set<string>> {
     if (viewerId === null) return new Set();
-    const rows: { alumnus_id: string }[] = await this.memberships.query(
-      `SELECT DISTINCT peer.alumnus_id
-         FROM group_memberships mine
-         JOIN groups g ON g.id = mine.group_id AND g.status = 'active'
-         JOIN group_memberships peer ON peer.group_id = mine.group_id AND peer.status = 'active'
-        WHERE mine.alumnus_id = $1 AND mine.status = 'active'`,
-      [viewerId],
-    );
+    const rows: { alumnus_id: string }[] = await this.memberships.query(sharedGroupMembersSql('$1'), [viewerId]);
     return new Set(rows.map((r) => r.alumnus_id));
   }
 
