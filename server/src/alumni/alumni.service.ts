@@ -188,6 +188,16 @@ export function ownRowMatches(own: OwnRow, filters: DirectoryFilters, after: Key
   return true;
 }
 
+/**
+ * What an audience check reads of an active alumnus (an event's sign-up), as a join for the
+ * sign-up's first statement (issue 17: one round trip fewer): `${alias}.found`, `.verified`
+ * and `.graduation_year`, all null when no active alumnus has the id in `idParam`.
+ */
+export function audienceFactsJoin(idParam: string, alias: string): string {
+  return `LEFT JOIN LATERAL (SELECT true AS found, verified_at IS NOT NULL AS verified, graduation_year
+                  FROM alumni WHERE id = ${idParam} AND deleted_at IS NULL) ${alias} ON true`;
+}
+
 @Injectable()
 export class AlumniService {
   constructor(@InjectRepository(AlumnusEntity) private readonly alumni: Repository<AlumnusEntity>) {}
@@ -201,19 +211,6 @@ export class AlumniService {
   findActive(id: string, manager?: EntityManager): Promise<AlumnusEntity | null> {
     const repository = manager ? manager.getRepository(AlumnusEntity) : this.alumni;
     return repository.findOneBy({ id, deletedAt: IsNull() });
-  }
-
-  /**
-   * What an audience check reads of an active alumnus (an event's sign-up): whether verified,
-   * and the graduation year. Two columns in plain SQL rather than the whole entity, since it
-   * runs on every sign-up of a burst.
-   */
-  async audienceFacts(id: string, manager: EntityManager): Promise<{ verified: boolean; graduationYear: number | null } | null> {
-    const [row] = (await manager.query(
-      'SELECT verified_at IS NOT NULL AS verified, graduation_year FROM alumni WHERE id = $1 AND deleted_at IS NULL',
-      [id],
-    )) as { verified: boolean; graduation_year: number | null }[];
-    return row ? { verified: row.verified, graduationYear: row.graduation_year } : null;
   }
 
   /**

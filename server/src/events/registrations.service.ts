@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,12 +12,20 @@ import type {
   RegistrationDto,
   TicketDto,
 } from '@alumni/shared';
-import { AlumniService } from '../alumni/alumni.service.js';
+import { audienceFactsJoin } from '../alumni/alumni.service.js';
 import { AppError } from '../common/app-error.js';
-import { IdempotencyService, type IdempotentResponse, type IdempotentWork } from '../common/idempotency/idempotency.service.js';
+import {
+  IdempotencyService,
+  type IdempotentResponse,
+  KEY_TAKEN,
+  type PlainIdempotentWork,
+  precededBy,
+  type Statement,
+} from '../common/idempotency/idempotency.service.js';
 import { decodeCursor, toPage } from '../common/pagination.js';
 import type { AppConfig } from '../config/configuration.js';
-import { GroupsService } from '../groups/groups.service.js';
+import { isMemberSql } from '../groups/groups.service.js';
+import type { PlainTransaction } from '../database/plain-transaction.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { CHECK_IN_STEP_MS, checkInKey, checkInShortCode, checkInStep, signCheckInToken } from './check-in-token.js';
 import type { ListTicketsQueryDto } from './dto/registration-request.dto.js';
@@ -69,8 +78,6 @@ export class RegistrationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
-    private readonly alumni: AlumniService,
-    private readonly groups: GroupsService,
     private readonly seats: SeatsService,
     private readonly interactions: InteractionsService,
     config: ConfigService<AppConfig, true>,
@@ -97,21 +104,30 @@ export class RegistrationsService {
       // try locks the event row first, as every sign-up once did, and cannot be told to retry.
       const lockFirst = attempt === MAX_SIGN_UP_ATTEMPTS;
       try {
-        return await this.idempotency.run(request, (manager) => this.signUp(manager, user, eventId, answers, lockFirst));
+        return await this.idempotency.runPlain(request, (tx, claim) => this.signUp(tx, claim, user, eventId, answers, lockFirst));
       } catch (error) {
         if (!(error instanceof SeatsChanged)) throw error;
       }
     }
   }
 
+  /**
+   * One try, in plain SQL on one connection (issue 17: TypeORM's query runner cost more CPU than
+   * the statements in a burst): begin; the key's claim with the event, my registration and what
+   * the audience check needs; my registration with its interaction and engagement sums; the
+   * stored answer with the seat; commit. Five round trips.
+   */
   private async signUp(
-    manager: EntityManager,
+    tx: PlainTransaction,
+    claim: Statement | undefined,
     user: AuthUserDto,
     eventId: string,
     answers: RegistrationAnswers,
     lockFirst: boolean,
-  ): Promise<IdempotentWork<RegistrationDto>> {
-    const { event, existing } = await this.eventAndMine(manager, eventId, user.id, lockFirst);
+  ): Promise<PlainIdempotentWork<RegistrationDto> | typeof KEY_TAKEN> {
+    if (lockFirst) await tx.rows('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [eventId]);
+    const { keyClaimed, startedAt, event, existing, audience } = await this.firstRead(tx, claim, eventId, user.id);
+    if (!keyClaimed) return KEY_TAKEN;
     if (!event || event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
     if (existing && existing.status !== 'cancelled') return { status: 200, body: toRegistration(existing) };
 
@@ -120,20 +136,26 @@ export class RegistrationsService {
     if (event.signupOpensAt && now < event.signupOpensAt)
       throw new AppError('EVENT_SIGNUP_NOT_STARTED', [{ issue: `sign-up opens at ${event.signupOpensAt.toISOString()}` }]);
     if (now >= (event.signupClosesAt ?? event.startsAt)) throw new AppError('EVENT_SIGNUP_CLOSED');
-    await this.assertInAudience(manager, user, event);
+    assertInAudience(user, event, audience);
     const kept = validateAnswers(event.questions, answers);
 
     const seatFree = event.confirmedCount < event.capacity;
     if (!seatFree && !event.waitlistEnabled) throw new AppError('EVENT_FULL');
     const status = seatFree ? 'confirmed' : 'waitlisted';
-    const registration = await this.saveRegistration(manager, existing, { eventId, alumnusId: user.id, status, answers: kept });
-    await this.interactions.record(manager, {
-      alumnusId: user.id,
-      kind: seatFree ? 'events.registered' : 'events.waitlisted',
-      subjectType: 'event',
-      subjectId: eventId,
-      detail: { registrationId: registration.id },
-    });
+    const registration: MyRegistration = existing
+      ? { ...existing, status, answers: kept }
+      : { id: randomUUID(), eventId, status, answers: kept, checkedInAt: null, createdAt: startedAt };
+    await this.interactions.recordPlain(
+      tx,
+      {
+        alumnusId: user.id,
+        kind: seatFree ? 'events.registered' : 'events.waitlisted',
+        subjectType: 'event',
+        subjectId: eventId,
+        detail: { registrationId: registration.id },
+      },
+      registrationWrite(existing !== null, registration, user.id),
+    );
     return {
       status: 201,
       body: toRegistration(registration),
@@ -221,50 +243,69 @@ export class RegistrationsService {
   }
 
   /**
-   * The event and my registration for it, in one statement; with `lock`, the event row locked
-   * for the transaction. Plain SQL of the columns the sign-up checks: this runs on every
-   * sign-up of a burst, where TypeORM's query building and row mapping cost more than the query.
+   * The sign-up's first statement: the key's claim (when there is a key), the transaction's
+   * time, the event and my registration for it, and what the audience check needs of me. No
+   * lock is taken: the seat is claimed by the last statement (SeatsService).
    */
-  private async eventAndMine(
-    manager: EntityManager,
+  private async firstRead(
+    tx: PlainTransaction,
+    claim: Statement | undefined,
     eventId: string,
     alumnusId: string,
-    lock: boolean,
-  ): Promise<{ event: SignUpEvent | null; existing: MyRegistration | null }> {
-    const rows = (await manager.query(
-      `SELECT e.id, e.status, e.starts_at, e.capacity, e.confirmed_count, e.signup_opens_at, e.signup_closes_at,
+  ): Promise<{
+    keyClaimed: boolean;
+    startedAt: Date;
+    event: SignUpEvent | null;
+    existing: MyRegistration | null;
+    audience: AudienceFacts;
+  }> {
+    const { sql, params } = precededBy(claim, {
+      // now() is the transaction's start, which the registration's created_at defaults to (at its precision).
+      sql: `SELECT ${claim ? '(SELECT count(*) FROM preceding) > 0' : 'true'} AS key_claimed, now()::timestamptz(3) AS started_at,
+              e.id, e.status, e.starts_at, e.capacity, e.confirmed_count, e.signup_opens_at, e.signup_closes_at,
               e.waitlist_enabled, e.audience, e.questions,
-              r.id AS r_id, r.status AS r_status, r.answers AS r_answers, r.checked_in_at AS r_checked_in_at, r.created_at AS r_created_at
-         FROM events e LEFT JOIN event_registrations r ON r.event_id = e.id AND r.alumnus_id = $2
-        WHERE e.id = $1${lock ? ' FOR UPDATE OF e' : ''}`,
-      [eventId, alumnusId],
-    )) as SignUpRow[];
-    const row = rows[0];
-    if (!row) return { event: null, existing: null };
+              r.id AS r_id, r.status AS r_status, r.answers AS r_answers, r.checked_in_at AS r_checked_in_at, r.created_at AS r_created_at,
+              a.found AS a_found, a.verified AS a_verified, a.graduation_year AS a_graduation_year,
+              CASE WHEN e.audience->>'kind' = 'group' THEN ${isMemberSql(`(e.audience->>'groupId')::uuid`, '$2')} END AS a_in_group
+         FROM (SELECT 1) one
+         LEFT JOIN events e ON e.id = $1
+         LEFT JOIN event_registrations r ON r.event_id = e.id AND r.alumnus_id = $2
+         ${audienceFactsJoin('$2', 'a')}`,
+      params: [eventId, alumnusId],
+    });
+    const [row] = await tx.rows<SignUpRow>(sql, params);
+    const audience: AudienceFacts = {
+      found: row!.a_found === true,
+      verified: row!.a_verified === true,
+      graduationYear: row!.a_graduation_year,
+      inGroup: row!.a_in_group === true,
+    };
+    const result = { keyClaimed: row!.key_claimed, startedAt: row!.started_at, audience };
+    if (row!.id === null) return { ...result, event: null, existing: null };
     const event: SignUpEvent = {
-      id: row.id,
-      status: row.status,
-      startsAt: row.starts_at,
-      capacity: row.capacity,
-      confirmedCount: row.confirmed_count,
-      signupOpensAt: row.signup_opens_at,
-      signupClosesAt: row.signup_closes_at,
-      waitlistEnabled: row.waitlist_enabled,
-      audience: row.audience,
-      questions: row.questions,
+      id: row!.id,
+      status: row!.status!,
+      startsAt: row!.starts_at!,
+      capacity: row!.capacity!,
+      confirmedCount: row!.confirmed_count!,
+      signupOpensAt: row!.signup_opens_at,
+      signupClosesAt: row!.signup_closes_at,
+      waitlistEnabled: row!.waitlist_enabled!,
+      audience: row!.audience!,
+      questions: row!.questions!,
     };
     const existing: MyRegistration | null =
-      row.r_id === null
+      row!.r_id === null
         ? null
         : {
-            id: row.r_id,
+            id: row!.r_id,
             eventId,
-            status: row.r_status!,
-            answers: row.r_answers!,
-            checkedInAt: row.r_checked_in_at,
-            createdAt: row.r_created_at!,
+            status: row!.r_status!,
+            answers: row!.r_answers!,
+            checkedInAt: row!.r_checked_in_at,
+            createdAt: row!.r_created_at!,
           };
-    return { event, existing };
+    return { ...result, event, existing };
   }
 
   private async lockEvent(manager: EntityManager, id: string): Promise<EventEntity> {
@@ -272,70 +313,72 @@ export class RegistrationsService {
     if (!event) throw new AppError('EVENT_NOT_FOUND');
     return event;
   }
-
-  /** Staff may join any event; groups are checked through the groups module (see GroupsService.isMember). */
-  private async assertInAudience(manager: EntityManager, user: AuthUserDto, event: SignUpEvent): Promise<void> {
-    const { audience } = event;
-    if (audience.kind === 'everyone' || isStaff(user)) return;
-    const alumnus = await this.alumni.audienceFacts(user.id, manager);
-    if (!alumnus) throw new AppError('ALUMNUS_NOT_FOUND');
-    const admitted =
-      audience.kind === 'verified'
-        ? alumnus.verified
-        : audience.kind === 'graduation_years'
-          ? alumnus.graduationYear !== null && alumnus.graduationYear >= audience.yearFrom! && alumnus.graduationYear <= audience.yearTo!
-          : await this.groups.isMember(audience.groupId!, user.id, manager);
-    if (!admitted) throw new AppError('EVENT_AUDIENCE_EXCLUDED', [{ issue: `audience: ${audience.kind}` }]);
-  }
-
-  /** A new row, or the cancelled one brought back (one row per alumnus and event), at the end of the queue. */
-  private async saveRegistration(
-    manager: EntityManager,
-    existing: MyRegistration | null,
-    values: Pick<RegistrationEntity, 'eventId' | 'alumnusId' | 'status' | 'answers'>,
-  ): Promise<MyRegistration> {
-    const rows = (await (existing
-      ? manager.query(
-          `UPDATE event_registrations
-              SET status = $2, answers = $3::jsonb, cancelled_at = NULL, updated_at = now(),
-                  queue_position = nextval(pg_get_serial_sequence('event_registrations', 'queue_position'))
-            WHERE id = $1
-        RETURNING id, checked_in_at, created_at`,
-          [existing.id, values.status, JSON.stringify(values.answers)],
-        )
-      : manager.query(
-          `INSERT INTO event_registrations (event_id, alumnus_id, status, answers) VALUES ($1, $2, $3, $4::jsonb)
-        RETURNING id, checked_in_at, created_at`,
-          [values.eventId, values.alumnusId, values.status, JSON.stringify(values.answers)],
-        ))) as [unknown, unknown] | { id: string; checked_in_at: Date | null; created_at: Date }[];
-    // pg answers an UPDATE … RETURNING as [rows, count] through TypeORM, an INSERT as the rows.
-    const [row] = (existing ? (rows as [unknown, unknown])[0] : rows) as { id: string; checked_in_at: Date | null; created_at: Date }[];
-    return {
-      id: row!.id,
-      eventId: values.eventId,
-      status: values.status,
-      answers: values.answers,
-      checkedInAt: row!.checked_in_at,
-      createdAt: row!.created_at,
-    };
-  }
 }
 
-/** A row of eventAndMine's statement, as pg returns it. */
+/** What the audience check reads of the alumnus signing up (firstRead). */
+interface AudienceFacts {
+  /** An active (not erased) alumnus has the id. */
+  found: boolean;
+  verified: boolean;
+  graduationYear: number | null;
+  /** An active member of the event's group, when its audience is one group. */
+  inGroup: boolean;
+}
+
+/** Staff may join any event. */
+function assertInAudience(user: AuthUserDto, event: SignUpEvent, alumnus: AudienceFacts): void {
+  const { audience } = event;
+  if (audience.kind === 'everyone' || isStaff(user)) return;
+  if (!alumnus.found) throw new AppError('ALUMNUS_NOT_FOUND');
+  const admitted =
+    audience.kind === 'verified'
+      ? alumnus.verified
+      : audience.kind === 'graduation_years'
+        ? alumnus.graduationYear !== null && alumnus.graduationYear >= audience.yearFrom! && alumnus.graduationYear <= audience.yearTo!
+        : alumnus.inGroup;
+  if (!admitted) throw new AppError('EVENT_AUDIENCE_EXCLUDED', [{ issue: `audience: ${audience.kind}` }]);
+}
+
+/**
+ * My registration's write, to run before its interaction in one statement: a new row, or the
+ * cancelled one brought back (one row per alumnus and event), at the end of the queue.
+ */
+function registrationWrite(exists: boolean, registration: MyRegistration, alumnusId: string): Statement {
+  return exists
+    ? {
+        sql: `UPDATE event_registrations
+                 SET status = $2, answers = $3::jsonb, cancelled_at = NULL, updated_at = now(),
+                     queue_position = nextval(pg_get_serial_sequence('event_registrations', 'queue_position'))
+               WHERE id = $1`,
+        params: [registration.id, registration.status, JSON.stringify(registration.answers)],
+      }
+    : {
+        sql: `INSERT INTO event_registrations (id, event_id, alumnus_id, status, answers) VALUES ($1, $2, $3, $4, $5::jsonb)`,
+        params: [registration.id, registration.eventId, alumnusId, registration.status, JSON.stringify(registration.answers)],
+      };
+}
+
+/** A row of firstRead's statement, as pg returns it: the event's columns are null when there is no such event. */
 interface SignUpRow {
-  id: string;
-  status: EventEntity['status'];
-  starts_at: Date;
-  capacity: number;
-  confirmed_count: number;
+  key_claimed: boolean;
+  started_at: Date;
+  id: string | null;
+  status: EventEntity['status'] | null;
+  starts_at: Date | null;
+  capacity: number | null;
+  confirmed_count: number | null;
   signup_opens_at: Date | null;
   signup_closes_at: Date | null;
-  waitlist_enabled: boolean;
-  audience: EventEntity['audience'];
-  questions: EventEntity['questions'];
+  waitlist_enabled: boolean | null;
+  audience: EventEntity['audience'] | null;
+  questions: EventEntity['questions'] | null;
   r_id: string | null;
   r_status: RegistrationEntity['status'] | null;
   r_answers: RegistrationEntity['answers'] | null;
   r_checked_in_at: Date | null;
   r_created_at: Date | null;
+  a_found: boolean | null;
+  a_verified: boolean | null;
+  a_graduation_year: number | null;
+  a_in_group: boolean | null;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { precededBy, type Statement } from '../common/idempotency/idempotency.service.js';
+import type { PlainTransaction } from '../database/plain-transaction.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { eventMessagePayload } from './event-messages.js';
@@ -75,13 +76,13 @@ export class SeatsService {
    * statement (after `before`, the stored answer, in one round trip). Throws SeatsChanged when the
    * last one was taken meanwhile.
    */
-  async claim(manager: EntityManager, eventId: string, before?: Statement): Promise<void> {
+  async claim(tx: PlainTransaction, eventId: string, before?: Statement): Promise<void> {
     const { sql, params } = precededBy(before, {
       sql: `UPDATE events SET confirmed_count = confirmed_count + 1 WHERE id = $1 AND confirmed_count < capacity RETURNING id`,
       params: [eventId],
     });
-    const [, claimed] = (await manager.query(sql, params)) as [unknown, number];
-    if (claimed === 0) throw new SeatsChanged();
+    const claimed = await tx.rows(sql, params);
+    if (claimed.length === 0) throw new SeatsChanged();
   }
 
   /**
@@ -90,12 +91,12 @@ export class SeatsService {
    * commit (and then promotes it), or has committed and freed a seat, which this sees: then
    * SeatsChanged, and the sign-up is made again for the free seat.
    */
-  async confirmWaitlisted(manager: EntityManager, eventId: string, before?: Statement): Promise<void> {
+  async confirmWaitlisted(tx: PlainTransaction, eventId: string, before?: Statement): Promise<void> {
     const { sql, params } = precededBy(before, {
       sql: `SELECT confirmed_count, capacity FROM events WHERE id = $1 FOR KEY SHARE`,
       params: [eventId],
     });
-    const [event] = (await manager.query(sql, params)) as [{ confirmed_count: number; capacity: number }];
+    const [event] = await tx.rows<{ confirmed_count: number; capacity: number }>(sql, params);
     if (event.confirmed_count < event.capacity) throw new SeatsChanged();
   }
 

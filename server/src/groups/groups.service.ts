@@ -30,6 +30,14 @@ export interface GroupViewer {
  * What other modules ask of groups: who belongs (profile visibility, event audiences, the
  * group feed), who may read a feed, and whether a group exists.
  */
+/**
+ * `isMember` as an SQL condition over two expressions, for a statement that checks membership
+ * along with what it reads (an event's sign-up, issue 17).
+ */
+export function isMemberSql(groupId: string, alumnusId: string): string {
+  return `EXISTS (SELECT 1 FROM group_memberships WHERE group_id = ${groupId} AND alumnus_id = ${alumnusId} AND status = 'active')`;
+}
+
 @Injectable()
 export class GroupsService {
   constructor(

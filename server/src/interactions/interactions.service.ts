@@ -6,7 +6,9 @@ import { type AuthUserDto, INTERACTION_LIMITS, type InteractionDto, type Page } 
 import { AlumniService } from '../alumni/alumni.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import type { Statement } from '../common/idempotency/idempotency.service.js';
 import { BIGINT_ID, decodeCursor, keysetPage, type PageQueryDto, toPage } from '../common/pagination.js';
+import type { PlainTransaction } from '../database/plain-transaction.js';
 import { ACCUMULATION_LOCK_SQL, EngagementService } from '../engagement/engagement.service.js';
 import type { LogInteractionDto } from './dto/interaction.dto.js';
 import { InteractionEntity } from './interaction.entity.js';
@@ -97,20 +99,46 @@ export class InteractionsService implements OnModuleInit {
     await this.insert(manager, input);
   }
 
+  /** As `record`, in a plain transaction, after `before` (a one-row write, e.g. the row it is about) in the same statement. */
+  async recordPlain(tx: PlainTransaction, input: InteractionInput, before?: Statement): Promise<void> {
+    const { sql, params } = this.statement(input, before);
+    await tx.rows(sql, params);
+  }
+
   private async insert(manager: EntityManager, input: InteractionInput): Promise<InteractionEntity> {
+    const { sql, params } = this.statement(input);
+    const rows = (await manager.query(sql, params)) as { id: string; occurred_at: Date }[];
+    return manager.create(InteractionEntity, {
+      id: rows[0]!.id,
+      alumnusId: input.alumnusId,
+      kind: input.kind,
+      subjectType: input.subjectType ?? null,
+      subjectId: input.subjectId ?? null,
+      detail: input.detail ?? {},
+      occurredAt: rows[0]!.occurred_at,
+    });
+  }
+
+  /**
+   * One round trip: the row gets its id only once the engagement settings lock is held (see
+   * ACCUMULATION_LOCK_SQL), and is then added to the engagement sums, whose function reads the
+   * settings with a snapshot of its own, taken after the lock. `before` runs first as a CTE
+   * (data-modifying CTEs may not nest, so not through `precededBy`).
+   */
+  private statement(input: InteractionInput, before?: Statement): Statement {
+    const shift = before?.params.length ?? 0;
+    const p = (n: number) => `$${shift + n}`;
     const detail = input.detail ?? {};
-    const accumulation = this.engagement.accumulation({ alumnusId: input.alumnusId, kind: input.kind, detail }, 'occurred_at', 7);
-    const rows = (await manager.query(
-      // One round trip: the row gets its id only once the engagement settings lock is held (see
-      // ACCUMULATION_LOCK_SQL), and is then added to the engagement sums, whose function reads
-      // the settings with a snapshot of its own, taken after the lock.
-      `WITH settings_lock AS (${ACCUMULATION_LOCK_SQL}),
+    const accumulation = this.engagement.accumulation({ alumnusId: input.alumnusId, kind: input.kind, detail }, 'occurred_at', shift + 7);
+    return {
+      sql: `WITH ${before ? `preceding AS (${before.sql}), ` : ''}settings_lock AS (${ACCUMULATION_LOCK_SQL}),
        inserted AS (
          INSERT INTO interactions (alumnus_id, kind, subject_type, subject_id, detail, occurred_at)
-         SELECT $1, $2, $3, $4, $5, coalesce($6::timestamptz, now()) FROM settings_lock
+         SELECT ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, coalesce(${p(6)}::timestamptz, now()) FROM settings_lock
          RETURNING id, occurred_at)
        SELECT id, occurred_at, ${accumulation.sql} AS accumulated FROM inserted`,
-      [
+      params: [
+        ...(before?.params ?? []),
         input.alumnusId,
         input.kind,
         input.subjectType ?? null,
@@ -119,16 +147,7 @@ export class InteractionsService implements OnModuleInit {
         input.occurredAt ?? null,
         ...accumulation.params,
       ],
-    )) as { id: string; occurred_at: Date }[];
-    return manager.create(InteractionEntity, {
-      id: rows[0]!.id,
-      alumnusId: input.alumnusId,
-      kind: input.kind,
-      subjectType: input.subjectType ?? null,
-      subjectId: input.subjectId ?? null,
-      detail,
-      occurredAt: rows[0]!.occurred_at,
-    });
+    };
   }
 
   /**

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { plainTransaction, type PlainTransaction } from '../../database/plain-transaction.js';
 import { AppError } from '../app-error.js';
-import { IdempotencyRecordEntity } from './idempotency-record.entity.js';
 
 export interface IdempotentRequest {
   alumnusId: string;
@@ -49,6 +49,14 @@ export function precededBy(before: Statement | undefined, statement: Statement):
   };
 }
 
+/** What a plain-SQL work answers when the key's claim, folded into its first statement, inserted nothing. */
+export const KEY_TAKEN = Symbol('the Idempotency-Key was used before');
+
+export interface PlainIdempotentWork<T> extends IdempotentResponse<T> {
+  /** As IdempotentWork's, on the plain transaction. */
+  lastStatement?: (tx: PlainTransaction, before: Statement | undefined) => Promise<void>;
+}
+
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** JSON with sorted object keys, so the same body always hashes the same. */
@@ -75,37 +83,88 @@ export class IdempotencyService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   run<T>(request: IdempotentRequest, work: (manager: EntityManager) => Promise<IdempotentWork<T>>): Promise<IdempotentResponse<T>> {
-    const { key } = request;
-    if (key !== undefined && !KEY_PATTERN.test(key)) {
-      throw new AppError('IDEMPOTENCY_KEY_INVALID', [{ field: 'Idempotency-Key', issue: 'must be 8–64 letters, digits, - or _' }]);
-    }
+    const key = checkedKey(request);
     return this.dataSource.transaction(async (manager) => {
       if (key === undefined) return finish(manager, await work(manager), undefined);
-      const where = [request.alumnusId, key, request.route];
-      const requestHash = createHash('sha256').update(canonical(request.body)).digest('hex');
+      const { claim, requestHash } = claimOf(request, key);
       // Plain SQL: with the store below, the two statements every keyed write adds.
-      const inserted = (await manager.query(
-        `INSERT INTO idempotency_records (alumnus_id, key, route, request_hash) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING key`,
-        [...where, requestHash],
-      )) as unknown[];
-      if (inserted.length === 0) {
-        const stored = await manager.findOneByOrFail(IdempotencyRecordEntity, { alumnusId: request.alumnusId, key, route: request.route });
-        if (stored.requestHash !== requestHash) {
-          throw new AppError('IDEMPOTENCY_KEY_REUSED', [
-            { field: 'Idempotency-Key', issue: 'this key was used with another request body' },
-          ]);
-        }
-        return { status: stored.statusCode!, body: stored.response as T };
-      }
+      const inserted = (await manager.query(claim.sql, claim.params)) as unknown[];
+      if (inserted.length === 0) return replay<T>((sql, params) => manager.query(sql, params), request, key, requestHash);
       const response = await work(manager);
-      const store: Statement = {
-        sql: 'UPDATE idempotency_records SET status_code = $4, response = $5::jsonb WHERE alumnus_id = $1 AND key = $2 AND route = $3',
-        params: [...where, response.status, JSON.stringify(response.body)],
-      };
-      return finish(manager, response, store);
+      return finish(manager, response, storeOf(request, key, response));
     });
   }
+
+  /**
+   * As `run`, in a plain transaction (`database/plain-transaction.ts`) for the hottest writes, and
+   * one round trip fewer: `work` gets the key's claim (an INSERT, none without a key) to run first
+   * in its first statement (`precededBy`), and answers KEY_TAKEN when that inserted nothing — the
+   * key was used before, and the stored answer is given instead.
+   */
+  runPlain<T>(
+    request: IdempotentRequest,
+    work: (tx: PlainTransaction, claim: Statement | undefined) => Promise<PlainIdempotentWork<T> | typeof KEY_TAKEN>,
+  ): Promise<IdempotentResponse<T>> {
+    const key = checkedKey(request);
+    return plainTransaction(this.dataSource, async (tx) => {
+      const claimed = key === undefined ? undefined : claimOf(request, key);
+      const response = await work(tx, claimed?.claim);
+      if (response === KEY_TAKEN) {
+        if (key === undefined || !claimed) throw new Error('KEY_TAKEN answered without an Idempotency-Key');
+        return replay<T>((sql, params) => tx.rows(sql, params), request, key, claimed.requestHash);
+      }
+      const { lastStatement, ...answer } = response;
+      const store = key === undefined ? undefined : storeOf(request, key, response);
+      if (lastStatement) await lastStatement(tx, store);
+      else if (store) await tx.rows(store.sql, store.params);
+      return answer;
+    });
+  }
+}
+
+function checkedKey({ key }: IdempotentRequest): string | undefined {
+  if (key !== undefined && !KEY_PATTERN.test(key)) {
+    throw new AppError('IDEMPOTENCY_KEY_INVALID', [{ field: 'Idempotency-Key', issue: 'must be 8–64 letters, digits, - or _' }]);
+  }
+  return key;
+}
+
+/** The record's insert, which a concurrent repeat blocks on until the first transaction ends; it returns a row only when it inserted. */
+function claimOf(request: IdempotentRequest, key: string): { claim: Statement; requestHash: string } {
+  const requestHash = createHash('sha256').update(canonical(request.body)).digest('hex');
+  return {
+    claim: {
+      sql: `INSERT INTO idempotency_records (alumnus_id, key, route, request_hash) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING key`,
+      params: [request.alumnusId, key, request.route, requestHash],
+    },
+    requestHash,
+  };
+}
+
+function storeOf(request: IdempotentRequest, key: string, response: IdempotentResponse<unknown>): Statement {
+  return {
+    sql: 'UPDATE idempotency_records SET status_code = $4, response = $5::jsonb WHERE alumnus_id = $1 AND key = $2 AND route = $3',
+    params: [request.alumnusId, key, request.route, response.status, JSON.stringify(response.body)],
+  };
+}
+
+/** The answer stored under a key used before, if it was used with the same body. */
+async function replay<T>(
+  query: (sql: string, params: unknown[]) => Promise<unknown>,
+  request: IdempotentRequest,
+  key: string,
+  requestHash: string,
+): Promise<IdempotentResponse<T>> {
+  const [stored] = (await query(
+    'SELECT request_hash, status_code, response FROM idempotency_records WHERE alumnus_id = $1 AND key = $2 AND route = $3',
+    [request.alumnusId, key, request.route],
+  )) as { request_hash: string; status_code: number | null; response: unknown }[];
+  if (!stored) throw new Error('the idempotency record its claim collided with is gone');
+  if (stored.request_hash !== requestHash) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', [{ field: 'Idempotency-Key', issue: 'this key was used with another request body' }]);
+  }
+  return { status: stored.status_code!, body: stored.response as T };
 }
 
 /** Stores the answer (`store`) and runs the last statement, in one statement when there is one. */
