@@ -1,5 +1,8 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseBenchArgs, UsageError } from './args.js';
 import { growthChecks } from './memory.js';
+import { burstOnOpenConnections, drive } from './load.js';
 import { parsePgbench } from './references.js';
 import { type BenchContext, standardChecks } from './scenario.js';
 import { pageCost } from './scenarios/page-cost.js';
@@ -187,5 +190,32 @@ describe('references', () => {
 describe('notification storm', () => {
   it("sends issue 7's 10,000 notifications for 2,000 orders", () => {
     expect(stormDeliveries({ orders: 2000, unpaid: 200, copies: 4, wrongForPaid: 1000, unknown: 400 })).toBe(10_000);
+  });
+});
+
+describe('driving a burst', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('stops the wall time at the last answer, not at autocannon’s next one-second sample', async () => {
+    const result = await drive([url], { method: 'GET', path: '/' }, { connections: 10, amount: 10 });
+    expect(result.requests).toBe(10);
+    expect(result.durationMs).toBeGreaterThanOrEqual(result.maxMs);
+    // autocannon calls back at its first sample, a second after it started: ten local answers take far less.
+    expect(result.durationMs).toBeLessThan(1000);
+    expect(result.loadGeneratorCpuPerRequestUs).toBeGreaterThan(0);
+  });
+
+  it('bursts on connections opened first, counting every answer', async () => {
+    const result = await burstOnOpenConnections([url, url], '/', 10);
+    expect(result.requests).toBe(10);
+    expect(result.status).toEqual({ ok: 10, clientErrors: 0, serverErrors: 0, other: 0 });
+    expect(result.transportErrors).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseBenchArgs, USAGE, UsageError } from './args.js';
 import { benchServerUrl, createBenchDatabase, serverVersion } from './database.js';
 import { type ServerInstance, startInstances, stopInstances } from './instances.js';
-import { describeShape, drive, type LoadShape, type RequestSpec } from './load.js';
+import { burstOnOpenConnections, describeShape, drive, type LoadShape, type RequestSpec } from './load.js';
 import { memoryChecks, type MemoryReport, residentMemory } from './memory.js';
 import { type BareReference, hotRow, type HotRowResult, startBareReference } from './references.js';
 import { type Baselines, type BenchContext, type Check, type Scenario, standardChecks, TRIVIAL } from './scenario.js';
@@ -25,6 +25,8 @@ interface ScenarioReport {
   load: LoadShape;
   trivial: LoadResult;
   bare: LoadResult;
+  /** Diagnostic for a burst (every connection new): the bare app with the connections opened first. */
+  bareOnOpenConnections?: LoadResult;
   hotRow: HotRowResult;
   result: LoadResult;
   /** `bareCpu`: the bare app's CPU per request over ours (null where /proc cannot be read). */
@@ -35,6 +37,10 @@ interface ScenarioReport {
 const passed = (checks: readonly Check[]) => checks.every((check) => check.pass);
 const load = (value: number) => value.toFixed(1);
 const cpu = (r: LoadResult) => (r.cpuPerRequestUs === null ? '?' : `${Math.round(r.cpuPerRequestUs)} µs`);
+const generatorCpu = (r: LoadResult) =>
+  r.loadGeneratorCpuPerRequestUs === undefined || r.loadGeneratorCpuPerRequestUs === null
+    ? '?'
+    : `${Math.round(r.loadGeneratorCpuPerRequestUs)} µs`;
 const ratioOrUnknown = (ratio: number | null) => (ratio === null ? '?' : formatRatio(ratio));
 
 function describeHotRow(hot: HotRowResult): string {
@@ -45,8 +51,15 @@ function printScenario(report: ScenarioReport): void {
   const line = (label: string, r: LoadResult) =>
     `  ${label.padEnd(30)} ${formatRate(r.perSecond).padStart(10)}  p50 ${formatMs(r.p50Ms).padStart(8)}  p99 ${formatMs(r.p99Ms).padStart(8)}` +
     `  2xx ${r.status.ok}  4xx ${r.status.clientErrors}  5xx ${r.status.serverErrors}  unanswered ${r.transportErrors}` +
-    `  CPU ${cpu(r)}/request  load ${load(r.loadAverage)}`;
+    `  CPU ${cpu(r)}/request  load generator ${generatorCpu(r)}/request  load ${load(r.loadAverage)}`;
   console.log(line('bare NestJS + Fastify app', report.bare));
+  if (report.bareOnOpenConnections) {
+    console.log(line('diagnostic: bare, opened first', report.bareOnOpenConnections));
+    console.log(
+      '  (diagnostic, not a reference: the same burst at the bare app with its connections opened before the first request, ' +
+        'from raw sockets; not used in any ratio)',
+    );
+  }
   console.log(line(`trivial ${TRIVIAL.method} ${TRIVIAL.path}`, report.trivial));
   console.log(line(report.unit, report.result));
   const { ratios } = report;
@@ -63,6 +76,8 @@ interface Harness {
   context: BenchContext;
   /** The bare app, driven with the same load spread over as many processes as there are instances. */
   driveBare(shape: LoadShape): Promise<LoadResult>;
+  /** The bare app, a burst of `count` requests on connections opened beforehand (a diagnostic). */
+  burstBareOnOpenConnections(count: number): Promise<LoadResult>;
   /** pgbench's hot row now, on the run's database; kept as the latest figure. */
   measureHotRow(): Promise<HotRowResult>;
   latestHotRow(): HotRowResult;
@@ -80,6 +95,9 @@ async function runScenario(scenario: Scenario, harness: Harness): Promise<Scenar
   }
   // Both references right before the scenario, with the same connections, so all three see the same machine.
   const bare = await harness.driveBare(scenario.shape);
+  // A burst opens every connection at once: what the bare app does without that set-up, beside (issue 17).
+  const burst = 'amount' in scenario.shape && scenario.shape.amount === scenario.shape.connections;
+  const bareOnOpenConnections = burst ? await harness.burstBareOnOpenConnections(scenario.shape.connections) : undefined;
   const trivial = scenario.isTrivial ? undefined : await context.drive(TRIVIAL, scenario.shape);
   const result = await context.drive(prepared.request, scenario.shape);
   const hotRow = harness.latestHotRow();
@@ -95,6 +113,7 @@ async function runScenario(scenario: Scenario, harness: Harness): Promise<Scenar
     load: scenario.shape,
     trivial: baselines.trivial,
     bare,
+    ...(bareOnOpenConnections && { bareOnOpenConnections }),
     hotRow,
     result,
     ratios: {
@@ -242,6 +261,7 @@ async function main(): Promise<number> {
     const harness: Harness = {
       context,
       driveBare: (shape) => drive(bareUrls, TRIVIAL, shape, bare!.pids),
+      burstBareOnOpenConnections: (count) => burstOnOpenConnections(bareUrls, TRIVIAL.path, count, bare!.pids),
       async measureHotRow() {
         hot = await hotRow(database.pool, database.url, HOT_ROW_SECONDS);
         return hot;

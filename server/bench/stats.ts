@@ -22,6 +22,8 @@ export interface LoadResult {
   loadAverage: number;
   /** CPU the serving processes used per answered request (µs), when it could be read: steadier than throughput on a busy machine. */
   cpuPerRequestUs: number | null;
+  /** CPU the load generator (this process) used per answered request (µs), where measured: it shares the CPUs with the servers. */
+  loadGeneratorCpuPerRequestUs?: number | null;
 }
 
 /** Nearest-rank percentile of ascending-sorted samples; 0 when there are none. */
