@@ -45,6 +45,8 @@ export async function drive(
   shape: LoadShape,
   /** The serving processes, whose CPU per request is reported. */
   pids: readonly number[] = [],
+  /** The run's PostgreSQL backends (the instances' pooled connections), whose CPU per request is reported too. */
+  databasePids?: () => Promise<number[]>,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   const status = emptyStatusCounts();
@@ -52,6 +54,8 @@ export async function drive(
   const { vary } = request;
   const loadAverage = loadavg()[0]!;
   const cpuBefore = cpuMs(pids);
+  const backends = (await databasePids?.()) ?? [];
+  const databaseCpuBefore = cpuMs(backends);
   const ownCpuBefore = ownCpuMs();
   const startedAt = performance.now();
   // autocannon ends a run only at its next one-second sample after the last answer: a burst's
@@ -97,7 +101,17 @@ export async function drive(
     instance.on('reqError', () => (transportErrors += 1));
   });
   const durationMs = (lastAnswerAt ?? performance.now()) - startedAt;
-  return finished(latencies, status, transportErrors, durationMs, loadAverage, pids, cpuBefore, ownCpuBefore);
+  const result = finished(latencies, status, transportErrors, durationMs, loadAverage, pids, cpuBefore, ownCpuBefore);
+  const databaseCpuAfter = cpuMs(backends);
+  // null when a backend ended meanwhile (its CPU is gone from /proc) or none was found.
+  const databaseCpuMs =
+    backends.length > 0 && databaseCpuBefore !== null && databaseCpuAfter !== null ? databaseCpuAfter - databaseCpuBefore : null;
+  return {
+    ...result,
+    ...(databasePids && {
+      databaseCpuPerRequestUs: databaseCpuMs !== null && result.requests > 0 ? (databaseCpuMs * 1000) / result.requests : null,
+    }),
+  };
 }
 
 /** CPU time (ms) this process, the load generator, has used so far. */

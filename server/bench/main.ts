@@ -41,6 +41,10 @@ const generatorCpu = (r: LoadResult) =>
   r.loadGeneratorCpuPerRequestUs === undefined || r.loadGeneratorCpuPerRequestUs === null
     ? '?'
     : `${Math.round(r.loadGeneratorCpuPerRequestUs)} µs`;
+const databaseCpu = (r: LoadResult) =>
+  r.databaseCpuPerRequestUs === undefined
+    ? ''
+    : `  PostgreSQL ${r.databaseCpuPerRequestUs === null ? '?' : `${Math.round(r.databaseCpuPerRequestUs)} µs`}/request`;
 const ratioOrUnknown = (ratio: number | null) => (ratio === null ? '?' : formatRatio(ratio));
 
 function describeHotRow(hot: HotRowResult): string {
@@ -51,7 +55,7 @@ function printScenario(report: ScenarioReport): void {
   const line = (label: string, r: LoadResult) =>
     `  ${label.padEnd(30)} ${formatRate(r.perSecond).padStart(10)}  p50 ${formatMs(r.p50Ms).padStart(8)}  p99 ${formatMs(r.p99Ms).padStart(8)}` +
     `  2xx ${r.status.ok}  4xx ${r.status.clientErrors}  5xx ${r.status.serverErrors}  unanswered ${r.transportErrors}` +
-    `  CPU ${cpu(r)}/request  load generator ${generatorCpu(r)}/request  load ${load(r.loadAverage)}`;
+    `  CPU ${cpu(r)}/request  load generator ${generatorCpu(r)}/request${databaseCpu(r)}  load ${load(r.loadAverage)}`;
   console.log(line('bare NestJS + Fastify app', report.bare));
   if (report.bareOnOpenConnections) {
     console.log(line('diagnostic: bare, opened first', report.bareOnOpenConnections));
@@ -250,10 +254,18 @@ async function main(): Promise<number> {
     console.log(`Bare NestJS + Fastify reference: ${bareUrls.join(', ')}`);
 
     const instancePids = instances.map((instance) => instance.pid);
+    // The instances' connections to the run's database (not the harness's own, which is idle during a load).
+    const instanceBackends = async () =>
+      (
+        await database.pool.query<{ pid: number }>(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'
+              AND pid <> pg_backend_pid() AND application_name NOT LIKE 'pgbench%'`,
+        )
+      ).rows.map((row) => row.pid);
     const context: BenchContext = {
       db: database.pool,
       mintToken: tokenMinter(secret),
-      drive: (request, shape) => drive(urls, request, shape, instancePids),
+      drive: (request, shape) => drive(urls, request, shape, instancePids, instanceBackends),
       urls,
     };
     let hot = await hotRow(database.pool, database.url, HOT_ROW_SECONDS);

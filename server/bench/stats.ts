@@ -24,6 +24,8 @@ export interface LoadResult {
   cpuPerRequestUs: number | null;
   /** CPU the load generator (this process) used per answered request (µs), where measured: it shares the CPUs with the servers. */
   loadGeneratorCpuPerRequestUs?: number | null;
+  /** CPU the run's PostgreSQL backends used per answered request (µs), where measured. */
+  databaseCpuPerRequestUs?: number | null;
 }
 
 /** Nearest-rank percentile of ascending-sorted samples; 0 when there are none. */
