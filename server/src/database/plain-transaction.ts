@@ -11,13 +11,24 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
  * memory with prepared statements.
  */
 const MAX_NAMED_STATEMENTS = 200;
-const statementNames = new Map<string, string>();
+const statementNumbers = new Map<string, number>();
+/**
+ * Names are per connection as well: the embedded engine is one PostgreSQL session behind every
+ * connection to it (two instances in one process, in tests), where two connections preparing
+ * the same name would collide.
+ */
+const connectionNumbers = new WeakMap<pg.PoolClient, number>();
+let connections = 0;
 
-function nameOf(sql: string): string | undefined {
-  let name = statementNames.get(sql);
-  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS)
-    statementNames.set(sql, (name = `plain_${statementNames.size + 1}`));
-  return name;
+function nameOf(client: pg.PoolClient, sql: string): string | undefined {
+  let statement = statementNumbers.get(sql);
+  if (statement === undefined) {
+    if (statementNumbers.size >= MAX_NAMED_STATEMENTS) return undefined;
+    statementNumbers.set(sql, (statement = statementNumbers.size + 1));
+  }
+  let connection = connectionNumbers.get(client);
+  if (connection === undefined) connectionNumbers.set(client, (connection = ++connections));
+  return `plain_${connection}_${statement}`;
 }
 
 /** One pooled connection inside a transaction, spoken to in plain parameterised SQL. */
@@ -39,7 +50,7 @@ export async function plainTransaction<T>(dataSource: DataSource, work: (tx: Pla
   const client = await pool.connect();
   const rows = async <R>(sql: string, params?: unknown[]): Promise<R[]> => {
     logger.logQuery(sql, params);
-    const name = params && params.length > 0 ? nameOf(sql) : undefined;
+    const name = params && params.length > 0 ? nameOf(client, sql) : undefined;
     return (await client.query(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows as R[];
   };
   let broken: Error | undefined;
