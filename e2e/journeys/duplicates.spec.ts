@@ -19,10 +19,12 @@ import { useFreshInstallation } from '../support/installation.js';
  * Staff merge a duplicate: a demo graduate signed in again with another WeChat account, filled
  * in the same name, year, department and class and signed up for an event they were already
  * going to. Staff open 工作台 › 重复记录, scan, compare the two records side by side, keep the
- * verified one and merge; the event counts the person once, the money stays, the dashboard has
- * one alumnus fewer and the old record's card opens the survivor. Then a graduate whose claim
- * missed their roster entry (the year typed one off) is found in the queue's 账号与名册 part, a
- * page at a time, and staff link the account to the entry: verified, one graduate more reached.
+ * one with more history (neither is verified: the demo accounts verify themselves at 我的 ›
+ * 校友认证, and this journey does not) and merge; the event counts the person once, the money
+ * stays, the dashboard has one alumnus fewer and the old record's card opens the survivor.
+ * Then a graduate whose claim missed their roster entry (the year typed one off) is found in the
+ * queue's 账号与名册 part, a page at a time, and staff link the account to the entry: verified,
+ * one graduate more reached.
  */
 describe('duplicate records: staff merge two accounts of one graduate and every total stays right', () => {
   const app = useFreshInstallation();
@@ -81,7 +83,7 @@ describe('duplicate records: staff merge two accounts of one graduate and every 
     before = await totals();
   });
 
-  it('staff scan, compare the two records side by side and merge into the verified one', async () => {
+  it('staff scan, compare the two records side by side and merge into the one with more history', async () => {
     const { page } = await openPhonePage(app.browser);
     await signIn(app, page, '管理员');
     await page.goto(`${app.server.url}/#/packages/staff/pages/duplicates/index`);
@@ -92,9 +94,14 @@ describe('duplicate records: staff merge two accounts of one graduate and every 
 
     await card.locator('.candidate__toggle').click();
     await card.locator('.compare__row', { hasText: '活动报名' }).waitFor({ timeout: 30_000 });
-    // The verified record is proposed to stay.
-    const kept = await card.locator('.compare__pick--on').count();
-    expect(kept).toBe(1);
+    // Neither record is verified, so the one with more history, the demo graduate's own, is proposed to stay.
+    const row = (label: string) =>
+      card.locator('.compare__row').filter({ has: page.locator('.compare__label', { hasText: new RegExp(`^${label}$`) }) });
+    expect(await row('认证').locator('.compare__value').allTextContents()).toEqual(['未认证', '未认证']);
+    const picked = await card.locator('.compare__pick').evaluateAll((picks) => picks.map((p) => p.classList.contains('compare__pick--on')));
+    expect(picked.filter(Boolean)).toHaveLength(1);
+    const nicknames = await row('昵称').locator('.compare__value').allTextContents();
+    expect(nicknames[picked.indexOf(true)]).toBe(original.displayName);
     await settledScreenshot(page, 'journey-duplicates-compare');
 
     await card.locator('.compare__merge').click();
