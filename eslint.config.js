@@ -32,6 +32,18 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // Left alone, wx.showModal's confirm button is WeChat's #576B95 (Taro's green in the H5
+    // build): every dialog goes through components/modal.ts, which gives it the school blue.
+    files: ['miniprogram/src/**/*.{ts,tsx}'],
+    ignores: ['miniprogram/src/components/modal.ts', '**/*.spec.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Taro', property: 'showModal', message: 'Use showModal from src/components/modal.ts (the theme’s confirm colour).' },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

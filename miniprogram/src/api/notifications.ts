@@ -9,6 +9,7 @@ import type {
   SubscriptionTemplateDto,
 } from '@alumni/shared';
 import { request } from './request';
+import { showModal } from '../components/modal';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -41,7 +42,7 @@ function askWechat(chosen: SubscriptionTemplateDto[]): Promise<Record<string, Su
       return Object.fromEntries(ids.map((id) => [id, (byId[id] as SubscriptionResult | undefined) ?? 'reject']));
     });
   }
-  return Taro.showModal({
+  return showModal({
     title: '接收消息通知',
     content: `允许校友会向你发送：${chosen.map((t) => t.title).join('、')}（每项一次）`,
     confirmText: '允许',

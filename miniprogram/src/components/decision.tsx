@@ -2,6 +2,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { showModal } from './modal';
 import './decision.scss';
 
 interface DecisionProps {
@@ -46,7 +47,7 @@ export function useDecide(onDecided: () => void) {
     action: () => Promise<unknown>,
     done: string,
   ) => {
-    const { confirm } = await Taro.showModal(confirmation);
+    const { confirm } = await showModal(confirmation);
     if (confirm) await act(action, done);
   };
   return { busy, act, confirmThen };

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { showModal } from './modal';
 
 /** What a refused API needed, as the person knows it. */
 export type Permission = 'album' | 'location' | 'calendar' | 'camera' | 'file';
@@ -32,7 +33,7 @@ export async function explainRefusal(error: unknown, needs: Permission, action: 
   if (!refusal) return false;
   const name = NAMES[needs];
   if (refusal === 'permission') {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: `需要${name}权限`,
       content: `${action}需要使用你的${name}，你之前没有允许。请在设置中打开“${name}”后重试。`,
       confirmText: '去设置',
@@ -40,7 +41,7 @@ export async function explainRefusal(error: unknown, needs: Permission, action: 
     });
     if (confirm) await Taro.openSetting().catch(() => undefined);
   } else {
-    await Taro.showModal({
+    await showModal({
       title: refusal === 'privacy' ? '需要同意隐私保护指引' : `微信没有${name}权限`,
       content:
         refusal === 'privacy'

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ApiError } from '../api/request';
+import { showModal } from '../components/modal';
 
 export interface BulkOutcome {
   /** What was done, e.g. 通过. */
@@ -30,7 +31,7 @@ export async function runBulk<T>({
   label: (item: T) => string;
   action: (item: T) => Promise<unknown>;
 }): Promise<BulkOutcome | null> {
-  const { confirm } = await Taro.showModal({ title, content, confirmText: verb });
+  const { confirm } = await showModal({ title, content, confirmText: verb });
   if (!confirm) return null;
   const outcome: BulkOutcome = { verb, done: 0, failed: [] };
   void Taro.showLoading({ title: `正在${verb}…` });

@@ -1,7 +1,7 @@
 import { csvText, shanghaiDay } from '@alumni/shared';
-import Taro from '@tarojs/taro';
 import { type ReactNode, useMemo, useState } from 'react';
 import { saveInBrowser, textFileUrl } from '../api/events-files';
+import { showModal } from '../components/modal';
 
 export interface DeskColumn<T> {
   key: string;
@@ -108,7 +108,7 @@ export function DeskTable<T>({
   };
   const exportSelected = async () => {
     const chosen = rows.filter((row) => selected?.has(rowKey(row)));
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '导出所选',
       content: `将导出所选的 ${chosen.length} 条记录（${visible.map((c) => c.title).join('、')}）为 CSV 文件。`,
       confirmText: '导出',

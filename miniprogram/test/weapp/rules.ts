@@ -29,6 +29,13 @@ export const RULES = {
       '(unverified) WeChat documents no queue for its dialogs; a second one opened while another is up is lost or fails on phones, ' +
       'so the fake refuses it',
   },
+  'modal.color': {
+    says: 'wx.showModal’s confirmColor and cancelColor are hexadecimal colour strings (必须是 16 进制格式的颜色字符串)',
+    source:
+      '/miniprogram/dev/api/ui/interaction/wx.showModal.html (confirmColor, default #576B95; cancelColor, default #000000); ' +
+      'no page gives a length: the fake takes only #RRGGBB (7 characters, the form of both defaults) and refuses a name, ' +
+      'rgb(), #RGB and #RRGGBBAA (unverified: WeChat’s community reports a non-hex colour leaves the button blank on iOS)',
+  },
   'subscribe.tap': {
     says: 'wx.requestSubscribeMessage opens only in a user tap or a payment callback (base library 2.8.2 on)',
     source: '/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html (注意事项)',

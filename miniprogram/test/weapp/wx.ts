@@ -546,6 +546,9 @@ export const Taro = {
   hideLoading: () => (called('hideLoading'), Promise.resolve()),
   showModal: (o: any) => {
     called('showModal', o);
+    for (const key of ['confirmColor', 'cancelColor'])
+      if (o[key] !== undefined && !/^#[0-9a-fA-F]{6}$/.test(o[key]))
+        breakRule('modal.color', `showModal with ${key} ${JSON.stringify(o[key])}`);
     told('modal');
     return showDialog<{ confirm: boolean; cancel: boolean }>('modal', o, (answer, resolve) => {
       if (answer === 'confirm') openGestureWindow('modal');

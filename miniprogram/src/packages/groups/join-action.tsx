@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { joinGroup, leaveGroup } from '../../api/groups';
 import { askForMessages } from '../../api/notifications';
 import type { JoinModel } from './join-model';
+import { showModal } from '../../components/modal';
 
 const SIGN_IN_URL = '/packages/account/pages/sign-in/index';
 const VERIFY_URL = '/packages/verification/pages/claim/index';
@@ -57,7 +58,7 @@ export function useJoinAction(
       case 'withdraw':
       case 'leave': {
         const leaving = model.action === 'leave';
-        const { confirm } = await Taro.showModal({
+        const { confirm } = await showModal({
           title: leaving ? leave.title : '撤回申请',
           content: leaving ? leave.content : '撤回后可以随时重新申请。',
           confirmText: leaving ? '退出' : '撤回',

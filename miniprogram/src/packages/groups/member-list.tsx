@@ -8,6 +8,7 @@ import { EventPagedList } from '../../components/event-paged-list';
 import { AuthorAvatar } from '../../components/group-post-card';
 import { usePagedList } from '../../pages/events/use-paged-list';
 import { type MemberAction, memberActions, ROLE_LABELS } from './member-actions';
+import { showModal } from '../../components/modal';
 
 const PAGE_SIZE = 30;
 
@@ -33,7 +34,7 @@ export function MemberList({ group, isStaff, onChanged }: { group: GroupDetailDt
     }
     const chosen = actions[tapIndex]!;
     if (chosen.action === 'remove') {
-      const { confirm } = await Taro.showModal({
+      const { confirm } = await showModal({
         title: '移出群组',
         content: `确定将 ${member.alumnus.displayName} 移出群组？再次加入需经群管理员同意。`,
         confirmText: '移出',

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { appointLiaison, endLiaison, type LiaisonScope, listLiaisonCandidates } from '../../api/liaisons';
+import { showModal } from '../../components/modal';
 import './liaison-class-card.scss';
 
 /**
@@ -43,7 +44,7 @@ export function LiaisonClassCard({
     }
   };
   const end = async (alumnusId: string, name: string) => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '卸任联络人',
       content: `${name}将不再担任${klass.name}的联络人。`,
       confirmText: '卸任',

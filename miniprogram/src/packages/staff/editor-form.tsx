@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/request';
 import { ErrorState } from '../../components/error-state';
+import { showModal } from '../../components/modal';
 
 type Loaded<T> = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; record: T | null };
 
@@ -90,7 +91,7 @@ export function useEditorSaving<R extends { id: string }, D, I, P extends object
 
   const change = async ({ label, confirm: content }: { label: string; confirm: string }, send: (id: string) => Promise<R>) => {
     if (!record) return;
-    const { confirm } = await Taro.showModal({ title: label, content, confirmText: '确定' });
+    const { confirm } = await showModal({ title: label, content, confirmText: '确定' });
     if (!confirm) return;
     setBusy(true);
     try {

@@ -11,6 +11,7 @@ import { ErrorState } from '../../../../components/error-state';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { AlumnusAvatar } from '../../alumnus-item';
 import { ContactForm, SharedContact } from '../../contact-parts';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 type Side = 'received' | 'sent';
@@ -90,7 +91,7 @@ function ContactItem({ request: r, onChanged }: { request: ContactRequestDto; on
   };
 
   const block = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: `屏蔽 ${name}`,
       content: '屏蔽后，对方无法再向你发送联系请求（对方只会看到“未接受”）。',
       confirmText: '屏蔽',

@@ -29,6 +29,7 @@ import {
 import { useProfile } from './use-profile';
 import './index.scss';
 import { mediaUrl } from '../../../../api/media';
+import { showModal } from '../../../../components/modal';
 
 /** The fields a failed save can name (the body's keys; `visibility.bio` is the bio's row). */
 type SavedField = TextField | 'graduationYear' | 'departmentId' | 'degree';
@@ -272,7 +273,7 @@ function AccountSection() {
     try {
       const data = await exportMyData();
       await Taro.setClipboardData({ data: JSON.stringify(data, null, 2) });
-      void Taro.showModal({
+      void showModal({
         title: '数据已导出',
         content: `包含个人资料、${data.records.interactions.length} 条参与记录、${data.records.registrations.length} 条活动报名和 ${data.records.donations.length} 条捐赠记录等全部数据，已复制到剪贴板。`,
         showCancel: false,
@@ -282,7 +283,7 @@ function AccountSection() {
     }
   };
   const deleteAccount = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '注销账号',
       content: '注销后，你的个人资料将被永久删除且无法恢复；参与记录会匿名保留用于统计。确定注销吗？',
       confirmText: '确定注销',

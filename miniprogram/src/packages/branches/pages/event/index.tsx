@@ -18,6 +18,7 @@ import {
 import { pickEventPlace } from '../../../staff/pages/events-editor/pick-place';
 import { Card, Chips } from '../../ui';
 import { branchUrls } from '../../urls';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -83,7 +84,7 @@ function EventForm({ branch }: { branch: BranchDetailDto }) {
         void Taro.showToast({ title: '活动已发布', icon: 'success' });
         void Taro.redirectTo({ url: branchUrls.eventDetail(event.id) });
       } else {
-        await Taro.showModal({ title: '已提交审核', content: '活动内容需校友会审核，审核通过后发布。', showCancel: false });
+        await showModal({ title: '已提交审核', content: '活动内容需校友会审核，审核通过后发布。', showCancel: false });
         void Taro.navigateBack();
       }
     } catch (error) {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { getReunion, setReunionInterest, withdrawReunion } from '../../../../api/campus-days';
 import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const load = async (id: string) => ({ proposal: await getReunion(id) });
@@ -32,7 +33,7 @@ export default function ReunionPage() {
   };
 
   const withdraw = async () => {
-    const { confirm } = await Taro.showModal({ title: '撤回倡议', content: '撤回后同学们不能再响应。', confirmText: '撤回' });
+    const { confirm } = await showModal({ title: '撤回倡议', content: '撤回后同学们不能再响应。', confirmText: '撤回' });
     if (confirm) await act(() => withdrawReunion(proposal.id), '已撤回');
   };
 

@@ -18,6 +18,7 @@ import { useLoaded } from '../../../../components/use-loaded';
 import { type JobDraft, jobDraft, jobProblems, jobRequest } from '../../forms';
 import { Card, ChipChoice, Field, options, TextArea, TextInput } from '../../ui';
 import { careersUrls } from '../../urls';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -54,7 +55,7 @@ export default function JobEditorPage() {
     setBusy(true);
     try {
       const saved = state.job ? await updateJob(state.job.id, jobRequest(d)) : await createJob(jobRequest(d));
-      await Taro.showModal({
+      await showModal({
         title: saved.status === 'published' ? '已发布' : '已提交审核',
         content: saved.status === 'published' ? '职位已出现在招聘列表中。' : '校友会审核通过后，职位会出现在招聘列表中，届时会通知你。',
         showCancel: false,

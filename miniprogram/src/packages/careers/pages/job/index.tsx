@@ -21,6 +21,7 @@ import { type ApplyDraft, applyProblems, applyRequest, EMPTY_APPLY } from '../..
 import { Card, Field, Tag, TextArea } from '../../ui';
 import { careersUrls } from '../../urls';
 import { useStanding } from '../../use-standing';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const load = async (id: string): Promise<{ job: JobPostDto }> => ({ job: await getJob(id) });
@@ -41,7 +42,7 @@ export default function JobPage() {
   const mine = loadSession()?.alumnus.id === job.posterId;
 
   const close = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '关闭职位',
       content: '关闭后职位从列表下架，已收到的投递仍可查看。',
       confirmText: '关闭',

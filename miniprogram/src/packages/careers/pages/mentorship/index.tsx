@@ -19,6 +19,7 @@ import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
 import { type MeetingDraft, meetingDraft, meetingProblems, meetingRequest } from '../../forms';
 import { Card, ChipChoice, Field, options, Tag, TextArea, TextInput } from '../../ui';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const load = async (id: string): Promise<{ pair: MentorshipDetailDto }> => ({ pair: await getMentorship(id) });
@@ -267,7 +268,7 @@ function MeetingForm({ pair, onDone }: { pair: MentorshipDetailDto; onDone: (nex
 function Close({ pair, onDone }: { pair: MentorshipDetailDto; onDone: Done }) {
   const [busy, setBusy] = useState(false);
   const close = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '结束辅导',
       content: '结束后不能再记录交流，双方可以留下反馈。确定结束吗？',
       confirmText: '结束',

@@ -16,6 +16,7 @@ import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
 import { type OfferDraft, offerDraft, offerProblems, offerRequest } from '../../forms';
 import { Card, ChipChoice, ChipSet, Field, options, TextArea, TextInput } from '../../ui';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const CAPACITIES = ['1', '2', '3', '4', '5'] as const;
@@ -48,7 +49,7 @@ export default function OfferPage() {
     setBusy(true);
     try {
       const saved = await putMentorOffer(offerRequest(d));
-      await Taro.showModal({
+      await showModal({
         title: '已保存',
         content: saved.status === 'held' ? '介绍需要校友会审核，通过后校友就能找到你。' : '校友现在可以在“找导师”中找到你了。',
         showCancel: false,

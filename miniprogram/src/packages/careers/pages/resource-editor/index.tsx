@@ -22,6 +22,7 @@ import { explainRefusal } from '../../../../components/permission-refusal';
 import { useLoaded } from '../../../../components/use-loaded';
 import { Card, ChipChoice, Field, options, TextArea, TextInput } from '../../ui';
 import { careersUrls } from '../../urls';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -115,7 +116,7 @@ export default function ResourceEditorPage() {
       let saved = existing ? await updateResource(existing.id, inputOf(d)) : await createResource(inputOf(d));
       if (andSubmit && saved.maySubmit) saved = await submitResource(saved.id);
       const title = saved.status === 'published' ? '已发布' : saved.status === 'submitted' ? '已提交审核' : '草稿已保存';
-      await Taro.showModal({
+      await showModal({
         title,
         content:
           saved.status === 'published'

@@ -14,6 +14,7 @@ import { useEvent } from '../../use-event';
 import './index.scss';
 import { mediaInHtml, mediaUrl } from '../../../../api/media';
 import { explainRefusal } from '../../../../components/permission-refusal';
+import { showModal } from '../../../../components/modal';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 const SIGN_UP_URL = '/packages/events/pages/sign-up/index';
@@ -218,7 +219,7 @@ function ActionBar({
 
   const cancel = async (active: RegistrationDto) => {
     const waitlisted = active.status === 'waitlisted';
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: waitlisted ? '取消候补' : '取消报名',
       content: waitlisted ? '取消后将退出候补队列。' : '取消后名额会让给候补的校友，再报名需重新排队。',
       confirmText: '确定取消',

@@ -15,6 +15,7 @@ import { ErrorState } from '../../../../components/error-state';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { checkMonthlyAmount, INSTALMENT_STATUS_LABELS, monthLabel, PLEDGE_STATUS_LABELS } from '../../monthly-form';
 import { MONTHLY_PAY_URL } from '../../urls';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 type State = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; pledges: MonthlyPledgeDto[] };
@@ -97,7 +98,7 @@ function PledgeCard({
 
   /** Asks first, then changes; a refusal was shown by the request wrapper. */
   const act = async (title: string, content: string, confirmText: string, change: () => Promise<MonthlyPledgeDto>) => {
-    const { confirm } = await Taro.showModal({ title, content, confirmText });
+    const { confirm } = await showModal({ title, content, confirmText });
     if (!confirm) return;
     setBusy(true);
     try {

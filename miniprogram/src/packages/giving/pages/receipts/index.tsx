@@ -14,6 +14,7 @@ import {
   receiptableGifts,
   toReceiptRequest,
 } from '../../receipt-form';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const EMPTY: ReceiptDraft = { donationIds: [], payerKind: 'person', payerName: '', taxId: '' };
@@ -51,7 +52,7 @@ export default function ReceiptsPage() {
     setProblems(found);
     if (!request) return;
     const total = chosen.reduce((sum, g) => sum + g.amountFen - g.refundedFen, 0);
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '申请捐赠票据',
       content: `为 ${chosen.length} 笔捐赠（共 ${formatFen(total)}）开具抬头为“${request.payerName}”的票据。每笔捐赠只能开一次票，请核对抬头和证件号码。`,
       confirmText: '提交',

@@ -14,6 +14,7 @@ import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifi
 import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
 import { Card, Tag } from '../../ui';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const load = async (id: string): Promise<{ suggestion: SuggestionDto }> => ({ suggestion: await getSuggestion(id) });
@@ -49,7 +50,7 @@ export default function SuggestionPage() {
   };
 
   const withdraw = async () => {
-    const { confirm } = await Taro.showModal({ title: '撤回建议', content: '撤回后不再征集附议，也不会提交学校。', confirmText: '撤回' });
+    const { confirm } = await showModal({ title: '撤回建议', content: '撤回后不再征集附议，也不会提交学校。', confirmText: '撤回' });
     if (confirm) await act(() => withdrawSuggestion(suggestion.id), '已撤回');
   };
 

@@ -16,6 +16,7 @@ import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
 import { VoteResults } from '../../../../components/vote-results';
 import { Card, Tag } from '../../ui';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const load = async (id: string): Promise<{ vote: VoteDto }> => ({ vote: await getVote(id) });
@@ -45,7 +46,7 @@ export default function VotePage() {
   const cast = async () => {
     // The subscription dialog opens straight from the tap (WeChat's rule); the confirmation waits for it (one dialog at a time).
     await askForMessages(['governanceProgress']);
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '确认投票',
       content: vote.secret ? '无记名投票：投出后不能更改，系统只计入票数，不记录你投给了谁。' : '投出后不能更改。',
       confirmText: '投票',

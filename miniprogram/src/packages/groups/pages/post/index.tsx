@@ -21,6 +21,7 @@ import { AuthorAvatar, GroupPostCard } from '../../../../components/group-post-c
 import { groupUrl } from '../../../../components/group-urls';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { reportWithReason } from '../../../../components/report-reasons';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 type PostState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; post: GroupPostDto };
@@ -97,7 +98,7 @@ export default function PostPage() {
 
 function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: GroupPostDto) => void }) {
   const remove = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '删除动态',
       content: '删除后无法恢复，评论和点赞也将一并删除。',
       confirmText: '删除',
@@ -146,7 +147,7 @@ function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: 
 
 function Comment({ comment, onDeleted }: { comment: GroupCommentDto; onDeleted: () => void }) {
   const remove = async () => {
-    const { confirm } = await Taro.showModal({ title: '删除评论', content: '确定删除这条评论？', confirmText: '删除' });
+    const { confirm } = await showModal({ title: '删除评论', content: '确定删除这条评论？', confirmText: '删除' });
     if (!confirm) return;
     try {
       await deleteGroupComment(comment.id);

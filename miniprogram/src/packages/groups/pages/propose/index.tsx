@@ -9,6 +9,7 @@ import { pickCover } from '../../../../components/cover-picker';
 import { FieldError } from '../../../../components/field-error';
 import { topLevelFieldOf, useFieldErrors } from '../../../../components/field-errors';
 import { EMPTY_PROPOSAL, type ProposalDraft, proposalProblems, proposalRequest } from '../../propose-form';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const POLICIES = ['open', 'approval'] as const;
@@ -42,7 +43,7 @@ export default function ProposeGroupPage() {
           () => false,
           () => true,
         ));
-      await Taro.showModal({
+      await showModal({
         title: '已提交',
         content: `校友会工作人员审核通过后，群组就会开放，你将成为群主。${coverFailed ? '封面未能上传，审核通过后可在群组页更换封面。' : ''}`,
         showCancel: false,

@@ -22,6 +22,7 @@ import { ErrorState } from '../../../../components/error-state';
 import { reportWithReason } from '../../../../components/report-reasons';
 import { useLoaded } from '../../../../components/use-loaded';
 import { myPendingTag, presenceLine, statusNotice, tagLabel, taggedMe, whenWhere } from '../../photo-view';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const load = async (id: string) => {
@@ -90,7 +91,7 @@ export default function PhotoPage() {
   };
 
   const removeComment = async (item: MemoryCommentDto) => {
-    const { confirm } = await Taro.showModal({ title: '删除评论', content: '删除后不可恢复。', confirmText: '删除' });
+    const { confirm } = await showModal({ title: '删除评论', content: '删除后不可恢复。', confirmText: '删除' });
     if (!confirm) return;
     try {
       await deletePhotoComment(item.id);
@@ -101,7 +102,7 @@ export default function PhotoPage() {
   };
 
   const remove = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '删除照片',
       content: '删除后照片墙上不再显示，标记和评论一并删除。',
       confirmText: '删除',

@@ -35,6 +35,7 @@ import '../events-editor/index.scss';
 import './index.scss';
 import { MatchPledges } from './match-pledges';
 import { EditedRecord, Row, Section, TransitionButtons, useEditorSaving } from '../../editor-form';
+import { showModal } from '../../../../components/modal';
 
 /** ?id= edits that campaign; without it, a new draft. */
 export default function CampaignEditorPage() {
@@ -205,7 +206,7 @@ function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdd
     // Counted again now: donors may have given or subscribed since the form opened.
     const now = await loadReach();
     const told = now ? `${describeReach(now, '捐赠人')}。` : '并通知本项目的所有捐赠人。';
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '发布支出记录',
       content: `将在项目页公示 ${formatFen(request.amountFen)} 的支出，${told}发布后不能修改。`,
       confirmText: '发布',

@@ -19,6 +19,7 @@ import {
   toMatchPaymentRequest,
   toMatchRequest,
 } from './match-form';
+import { showModal } from '../../../../components/modal';
 
 /** 配捐: the drive's matching pledges (what each matched, what its sponsor paid) and a new one. */
 export function MatchPledges({ campaign, onChanged }: { campaign: CampaignDetailDto; onChanged: () => void }) {
@@ -49,7 +50,7 @@ export function MatchPledges({ campaign, onChanged }: { campaign: CampaignDetail
     const { request, problems: found } = toMatchRequest(draft);
     setProblems(found);
     if (!request) return;
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '添加配捐',
       content: `${request.sponsorName}将为期间的每笔捐赠${ratioLabel(request.ratioPercent)}，最多 ${formatFen(request.capFen)}。添加后校友在项目页即可看到。`,
       confirmText: '添加',

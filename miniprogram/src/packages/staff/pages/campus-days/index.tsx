@@ -29,6 +29,7 @@ import { ErrorState } from '../../../../components/error-state';
 import { BoundInput, bindForm } from '../../../../components/form-field';
 import { pickEventPlace } from '../events-editor/pick-place';
 import { approveDraftOf, approveInput, spotInput, type ApproveDraft } from './forms';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -200,7 +201,7 @@ function SpotCard({ spot, onChanged }: { spot: StaffCampusDaySpotDto; onChanged:
   };
 
   const act = async (title: string, content: string, confirmText: string, run: () => Promise<unknown>) => {
-    const { confirm } = await Taro.showModal({ title, content, confirmText });
+    const { confirm } = await showModal({ title, content, confirmText });
     if (!confirm) return;
     try {
       await run();
@@ -300,7 +301,7 @@ function ReunionCard({ proposal, onDecided }: { proposal: StaffReunionProposalDt
     const result = approveInput(draft);
     if ('problem' in result) return setProblem(result.problem);
     setProblem(null);
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '批准聚会',
       content: `「${proposal.title}」将作为活动立即发布，${proposal.classGroup.name}的同学可以报名并会收到通知。确定批准？`,
       confirmText: '批准',

@@ -15,6 +15,7 @@ import {
   ROUTE_LABELS,
   toAbnormalRequest,
 } from './abnormal-refund-form';
+import { showModal } from '../../../../components/modal';
 
 const BANK_NAMES = ABNORMAL_REFUND_BANKS.map((bank) => bank.name);
 
@@ -93,7 +94,7 @@ function AbnormalRefundForm({
     setProblems(found);
     setRefusal(null);
     if (!request) return;
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: request.route === 'user_bank_card' ? '确认退回到银行卡' : '确认退回到学校账户',
       content: abnormalConfirmation(refund, request),
       confirmText: '确认退回',

@@ -26,6 +26,7 @@ import {
   refundStateLabel,
   toRefundRequest,
 } from './refund-form';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 export const STATUS_FILTERS: { key: StaffDonationStatus | 'all' | 'abnormal'; label: string }[] = [
@@ -285,7 +286,7 @@ export function RefundSheet({
     setProblems(found);
     setRefusal(null);
     if (!request) return;
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '确认退款',
       content: `将原路退还 ${formatFen(request.amountFen)} 给 ${donation.donorName ?? '捐赠人'}，并告知退款原因。提交后不能撤销。`,
       confirmText: '退款',

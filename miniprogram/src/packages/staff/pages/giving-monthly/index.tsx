@@ -7,6 +7,7 @@ import { getMonthlyReport, runMonthlyForDemo } from '../../../../api/monthly-giv
 import { EmptyState } from '../../../../components/empty-state';
 import { INSTALMENT_STATUS_LABELS, monthLabel, PLEDGE_STATUS_LABELS } from '../../../giving/monthly-form';
 import { nextMonthSameDay, shiftMonth } from './months';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 // At a desk the H5 build shows the pledges and missed months as tables (monthly-desk.tsx, loaded
@@ -35,7 +36,7 @@ export default function StaffMonthlyPage() {
 
   const runDemo = async () => {
     const at = nextMonthSameDay(new Date());
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '运行月捐任务（演示）',
       content: `以 ${at.slice(0, 10)} 为当前日期运行一次：到期的月份发出支付邀请，已结束的月份记为未完成。仅演示环境可用。`,
       confirmText: '运行',

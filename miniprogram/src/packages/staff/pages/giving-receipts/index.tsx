@@ -11,6 +11,7 @@ import { EmptyState } from '../../../../components/empty-state';
 import { ExportButton } from '../../../../components/export-button';
 import { BoundInput, bindForm } from '../../../../components/form-field';
 import { PAYER_KIND_LABELS, toVoidRequest, type VoidDraft } from '../../../giving/receipt-form';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -188,7 +189,7 @@ function VoidForm({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; on
     const { request, problem: found } = toVoidRequest(draft);
     setProblem(found);
     if (!request) return;
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '作废票据',
       content: `请先在财政票据系统中作废或红冲票据 ${receipt.receiptNo}。登记后捐赠人会收到通知，未退款的捐赠可重新申请票据。`,
       confirmText: '登记作废',

@@ -9,6 +9,7 @@ import { ErrorState } from '../../../../components/error-state';
 import { BoundInput, bindForm } from '../../../../components/form-field';
 import { useLoaded } from '../../../../components/use-loaded';
 import { defaultTerm } from '../../council-term';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const load = async (): Promise<{ members: CouncilMemberDto[] }> => ({ members: await listCouncilMembers() });
@@ -25,7 +26,7 @@ export default function StaffCouncilPage() {
     });
 
   const end = async (member: CouncilMemberDto) => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '结束任职',
       content: `${member.name}的${member.title}任职将于今日结束。`,
       confirmText: '结束',

@@ -28,6 +28,7 @@ import { useLoaded } from '../../../../components/use-loaded';
 import { VoteResults } from '../../../../components/vote-results';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { defaultTerm } from '../../council-term';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const load = async (id: string): Promise<{ vote: VoteDto }> => ({ vote: await getVote(id) });
@@ -62,7 +63,7 @@ export default function StaffVotePage() {
     }
   };
   const step = async (name: VoteStep) => {
-    const { confirm } = await Taro.showModal({ title: STEPS[name].label, content: STEPS[name].confirm, confirmText: '确定' });
+    const { confirm } = await showModal({ title: STEPS[name].label, content: STEPS[name].confirm, confirmText: '确定' });
     if (confirm) await run(() => voteStep(vote.id, name), '已完成');
   };
 

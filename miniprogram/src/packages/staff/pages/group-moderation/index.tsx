@@ -10,6 +10,7 @@ import { ImageGrid } from '../../../../components/group-post-card';
 import { groupUrl, postUrl } from '../../../../components/group-urls';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { DONE_LABELS, moderationChoices, queueReasons } from './moderation-view';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 /** Staff: held and reported posts and comments, oldest first, each decided in place. */
@@ -44,7 +45,7 @@ function ModerationCard({ item, onDecided }: { item: ModerationItemDto; onDecide
 
   const decide = async (action: ModerationAction) => {
     if (action === 'remove') {
-      const { confirm } = await Taro.showModal({
+      const { confirm } = await showModal({
         title: '删除内容',
         content: '删除后所有人都看不到这条内容，举报一并结案。',
         confirmText: '删除',

@@ -9,6 +9,7 @@ import { ApiError } from '../../../../api/request';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
 import { BoundInput, bindForm } from '../../../../components/form-field';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 interface Draft {
@@ -112,7 +113,7 @@ export default function StaffTimelinePage() {
   };
 
   const remove = async (entry: TimelineEntryDto) => {
-    const { confirm } = await Taro.showModal({ title: '删除条目', content: `删除「${entry.title}」？`, confirmText: '删除' });
+    const { confirm } = await showModal({ title: '删除条目', content: `删除「${entry.title}」？`, confirmText: '删除' });
     if (!confirm) return;
     try {
       await deleteTimelineEntry(entry.id);

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
 import { useStaffMembers } from './use-staff-members';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const roleText = (member: StaffMemberDto) =>
@@ -26,7 +27,7 @@ export default function StaffMembersPage() {
   }
 
   const confirmRevoke = async (member: StaffMemberDto) => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '撤销工作人员',
       content: `确定撤销「${nameOf(member)}」的${roleText(member)}身份吗？对方将立即失去工作台权限。`,
       confirmText: '撤销',

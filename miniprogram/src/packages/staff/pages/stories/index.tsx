@@ -9,6 +9,7 @@ import { EmptyState } from '../../../../components/empty-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
 import { StoryCard } from '../../../../components/story-card';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const EDITOR_URL = '/packages/stories/pages/editor/index';
@@ -35,7 +36,7 @@ export default function StaffStoriesPage() {
   const replace = (next: StorySummaryDto) => update((items) => items.map((s) => (s.id === next.id ? next : s)));
 
   const recordConsent = async (story: StorySummaryDto) => {
-    const { confirm, content } = (await Taro.showModal({
+    const { confirm, content } = (await showModal({
       title: '记录线下授权',
       editable: true,
       placeholderText: '如：本人签署授权书（12月1日）',

@@ -9,6 +9,7 @@ import { useLoaded } from '../../../../components/use-loaded';
 import { PaperImport } from './paper-import';
 import { ResultsTables } from './results-tables';
 import { SampleSizeCard } from './sample-size-card';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const load = async (id: string): Promise<{ survey: SurveyDto }> => ({ survey: await getStaffSurvey(id) });
@@ -39,7 +40,7 @@ export default function StaffSurveyPage() {
   const { counts } = survey;
 
   const step = async (name: 'send' | 'close') => {
-    const { confirm } = await Taro.showModal(
+    const { confirm } = await showModal(
       name === 'send'
         ? {
             title: '发送问卷',

@@ -30,6 +30,7 @@ import { reportWithReason } from '../../../../components/report-reasons';
 import { useLoaded } from '../../../../components/use-loaded';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { STORIES_URL, STORY_EDITOR_URL, STORY_POSTER_URL, storyIdOf, storyShareCard, storyTimelineCard } from '../../story-links';
+import { showModal } from '../../../../components/modal';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -108,7 +109,7 @@ function ConsentBox({ story, onAnswered }: { story: Story; onAnswered: (story: S
   const answer = async (given: boolean) => {
     let note: string | undefined;
     if (!given) {
-      const { confirm, content } = (await Taro.showModal({
+      const { confirm, content } = (await showModal({
         title: '不同意发布',
         editable: true,
         placeholderText: '希望修改的地方（可不填）',
