@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { getConfig } from '@testing-library/react';
 import privacyGuide from '../../wechat/privacy-guide.json';
 import appConfig from '../../src/app.config';
 import { Network, type WireResponse } from './network';
@@ -812,6 +813,30 @@ export function resetWx(): void {
 
 /** The dialog showing now, if any. */
 export const openDialog = (): Dialog | null => (open ? { kind: open.kind, options: open.options } : null);
+
+/**
+ * Waits until `check` passes (returns without throwing), trying it again after each turn of
+ * the event loop, and fails with its last error after `turns` turns (the campus-days and
+ * donation specs' waits take at most 7, so 100 leaves room and still fails fast). Counted in
+ * turns, not in milliseconds: under this fake the app's work is promises and zero-delay
+ * timers (React's renders included), so the turns a page needs to show something are as many
+ * on a loaded machine as on an idle one, while RTL's findBy and waitFor give up after one
+ * second of wall time, which a page's first render and loads can take when the machine is loaded.
+ */
+export function until<T>(check: () => T, turns = 100): Promise<T> {
+  return getConfig().asyncWrapper(async () => {
+    let failure: unknown;
+    for (let turn = 0; turn < turns; turn++) {
+      try {
+        return check();
+      } catch (error) {
+        failure = error;
+      }
+      await nextMacrotask();
+    }
+    throw failure;
+  }) as Promise<T>;
+}
 
 /** Waits until the person answered everything and no request is in flight. */
 export async function settled(): Promise<void> {

@@ -1,6 +1,6 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { calls, dialogs, files, network, page, person, settled } from '../../../../../test/weapp/wx';
+import { calls, dialogs, files, network, page, person, settled, until } from '../../../../../test/weapp/wx';
 import { certificateFixture, paidDonation, saplingCampaign } from '../../test-fixtures';
 import DonationPage from './index';
 
@@ -21,7 +21,7 @@ describe('捐赠证书 in WeChat', () => {
     serve();
     const { container } = render(<DonationPage />);
 
-    await waitFor(() => expect(container.querySelector('.certificate__image')?.getAttribute('data-state')).toBe('loaded'));
+    await until(() => expect(container.querySelector('.certificate__image')?.getAttribute('data-state')).toBe('loaded'));
     const drawn = container.querySelector('.certificate__image')!.getAttribute('src')!;
     expect(files.has(drawn)).toBe(true);
 
@@ -34,7 +34,7 @@ describe('捐赠证书 in WeChat', () => {
     person.willAnswer('authorize', 'deny');
     person.willAnswer('modal', 'confirm');
     const { container } = render(<DonationPage />);
-    await waitFor(() => expect(container.querySelector('.certificate__image')?.getAttribute('data-state')).toBe('loaded'));
+    await until(() => expect(container.querySelector('.certificate__image')?.getAttribute('data-state')).toBe('loaded'));
 
     fireEvent.click(screen.getByText('保存到相册'));
     await settled();

@@ -10,7 +10,7 @@ import {
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   addCampusDaySpot,
   approveReunion,
@@ -109,6 +109,8 @@ function CampusDaySpots({ eventId }: { eventId: string }) {
   const [spotDraft, setSpotDraft] = useState({ name: '', description: '' });
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Read by a second Enter or tap that comes before the page renders again, which `busy` would not be yet.
+  const adding = useRef(false);
 
   const load = useCallback(async () => {
     try {
@@ -120,10 +122,11 @@ function CampusDaySpots({ eventId }: { eventId: string }) {
   useEffect(() => void load(), [load]);
 
   const add = async () => {
-    if (busy) return;
+    if (adding.current) return;
     const result = spotInput(spotDraft.name, spotDraft.description);
     if ('problem' in result) return setProblem(result.problem);
     setProblem(null);
+    adding.current = true;
     setBusy(true);
     try {
       await addCampusDaySpot(eventId, result.input);
@@ -133,6 +136,7 @@ function CampusDaySpots({ eventId }: { eventId: string }) {
     } catch {
       // Shown by the request wrapper.
     } finally {
+      adding.current = false;
       setBusy(false);
     }
   };
@@ -295,26 +299,31 @@ function ReunionCard({ proposal, onDecided }: { proposal: StaffReunionProposalDt
   const [draft, setDraft] = useState<ApproveDraft>(() => approveDraftOf(proposal));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Set before the confirmation opens: a second Enter or tap that comes before the page renders
+  // again would otherwise open a second one (WeChat shows one modal at a time).
+  const deciding = useRef(false);
 
   const approve = async () => {
-    if (busy) return;
+    if (deciding.current) return;
     const result = approveInput(draft);
     if ('problem' in result) return setProblem(result.problem);
     setProblem(null);
-    const { confirm } = await showModal({
-      title: '批准聚会',
-      content: `「${proposal.title}」将作为活动立即发布，${proposal.classGroup.name}的同学可以报名并会收到通知。确定批准？`,
-      confirmText: '批准',
-    });
-    if (!confirm) return;
-    setBusy(true);
+    deciding.current = true;
     try {
+      const { confirm } = await showModal({
+        title: '批准聚会',
+        content: `「${proposal.title}」将作为活动立即发布，${proposal.classGroup.name}的同学可以报名并会收到通知。确定批准？`,
+        confirmText: '批准',
+      });
+      if (!confirm) return;
+      setBusy(true);
       await approveReunion(proposal.id, result.input);
       void Taro.showToast({ title: '已批准', icon: 'success' });
       onDecided();
     } catch {
       // Shown by the request wrapper.
     } finally {
+      deciding.current = false;
       setBusy(false);
     }
   };
