@@ -89,22 +89,20 @@ export class DonationLedgerService {
    * the order's row alone: paid and posted, or past paying, it needs no transaction.
    */
   async recordPaid(transaction: Transaction, expected: { appId: string; mchid: string }): Promise<PaidOutcome> {
+    // What needs no order is checked before reading it: a mismatched transaction costs no round trip.
+    const foreign: Mismatch | null =
+      transaction.appid !== expected.appId ? 'APPID_MISMATCH' : transaction.mchid !== expected.mchid ? 'MCHID_MISMATCH' : null;
     // Plain SQL of the columns checked here: it runs for every notification of a storm.
-    const [row] = (await this.dataSource.query(
-      `SELECT id, amount_fen, alumnus_id, campaign_id, units, status, certificate_no FROM donations WHERE out_trade_no = $1`,
-      [transaction.out_trade_no],
-    )) as OrderRow[];
+    const [row] =
+      foreign === null
+        ? ((await this.dataSource.query(
+            `SELECT id, amount_fen, alumnus_id, campaign_id, units, status, certificate_no FROM donations WHERE out_trade_no = $1`,
+            [transaction.out_trade_no],
+          )) as OrderRow[])
+        : [];
     const order = row && { ...row, amount_fen: Number(row.amount_fen) };
     const reason: Mismatch | null =
-      transaction.appid !== expected.appId
-        ? 'APPID_MISMATCH'
-        : transaction.mchid !== expected.mchid
-          ? 'MCHID_MISMATCH'
-          : !order
-            ? 'ORDER_UNKNOWN'
-            : transaction.amount?.total !== order.amount_fen
-              ? 'AMOUNT_MISMATCH'
-              : null;
+      foreign ?? (!order ? 'ORDER_UNKNOWN' : transaction.amount?.total !== order.amount_fen ? 'AMOUNT_MISMATCH' : null);
     if (reason !== null || !order) {
       this.logger.warn(
         { outTradeNo: transaction.out_trade_no, reason, transactionId: transaction.transaction_id },
@@ -119,39 +117,40 @@ export class DonationLedgerService {
     return { kind: outcome.kind };
   }
 
-  /** The payment and its interaction row, in one transaction, if no one marked the order paid first. */
+  /**
+   * The payment and its interaction row, if no one marked the order paid first: one statement,
+   * so one round trip and its own transaction (the flip and the row commit together).
+   */
   private async markPaid(
     order: OrderRow & { amount_fen: number },
     transaction: Transaction,
   ): Promise<{ kind: 'paid' | 'already'; posted: boolean }> {
     const paidAt = transaction.success_time ? new Date(transaction.success_time) : new Date();
-    return this.dataSource.transaction(async (manager) => {
-      const [, flipped] = (await manager.query(
-        `UPDATE donations SET status = 'paid', transaction_id = $2, paid_at = $3, updated_at = now() WHERE id = $1 AND status = 'pending'`,
-        [order.id, transaction.transaction_id ?? null, paidAt],
-      )) as [unknown, number];
-      if (flipped === 0) {
-        // Marked (or closed) since it was read: read it again.
-        const [current] = (await manager.query(`SELECT status, certificate_no FROM donations WHERE id = $1`, [order.id])) as OrderRow[];
-        return this.already(transaction, { ...order, ...current! });
-      }
-      if (order.alumnus_id !== null) {
-        const detail: GivingInteractionDetail & Record<string, unknown> = {
-          amountFen: order.amount_fen,
-          campaignId: order.campaign_id,
-          donationId: order.id,
-          units: order.units,
-        };
-        await this.interactions.record(manager, {
-          alumnusId: order.alumnus_id,
-          kind: 'giving.donated',
-          subjectType: 'campaign',
-          subjectId: order.campaign_id,
-          detail,
-        });
-      }
-      return { kind: 'paid', posted: false } as const;
-    });
+    const flip = {
+      sql: `UPDATE donations SET status = 'paid', transaction_id = $2, paid_at = $3, updated_at = now()
+             WHERE id = $1 AND status = 'pending' RETURNING id`,
+      params: [order.id, transaction.transaction_id ?? null, paidAt],
+    };
+    const detail: GivingInteractionDetail & Record<string, unknown> = {
+      amountFen: order.amount_fen,
+      campaignId: order.campaign_id,
+      donationId: order.id,
+      units: order.units,
+    };
+    const flipped =
+      order.alumnus_id === null
+        ? ((await this.dataSource.query(flip.sql, flip.params)) as [unknown[], number])[1] > 0
+        : await this.interactions.recordWithChange((sql, params) => this.dataSource.query(sql, params), flip, {
+            alumnusId: order.alumnus_id,
+            kind: 'giving.donated',
+            subjectType: 'campaign',
+            subjectId: order.campaign_id,
+            detail,
+          });
+    if (flipped) return { kind: 'paid', posted: false };
+    // Marked (or closed) since it was read: read it again.
+    const [current] = (await this.dataSource.query(`SELECT status, certificate_no FROM donations WHERE id = $1`, [order.id])) as OrderRow[];
+    return this.already(transaction, { ...order, ...current! });
   }
 
   private already(transaction: Transaction, order: Pick<OrderRow, 'status' | 'certificate_no'>): { kind: 'already'; posted: boolean } {

@@ -216,6 +216,28 @@ describe('donations by WeChat Pay', () => {
     expect((await row(order.id)).status).toBe('paid');
   });
 
+  it('marks paid together with the interaction or not at all: a failing interaction leaves the order pending, and a retry pays it once', async () => {
+    const order = await paidSilently();
+    // The interaction row refused, as a database failure halfway through the payment would.
+    await t.dataSource.query(`
+      CREATE FUNCTION storm_refuse_donated() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.kind = 'giving.donated' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER storm_refuse_donated BEFORE INSERT ON interactions FOR EACH ROW EXECUTE FUNCTION storm_refuse_donated();`);
+    try {
+      expect(await fake.deliver(order.outTradeNo)).toBe(500);
+      expect(await row(order.id)).toMatchObject({ status: 'pending', paidAt: null, transactionId: null });
+    } finally {
+      await t.dataSource.query(`DROP TRIGGER storm_refuse_donated ON interactions; DROP FUNCTION storm_refuse_donated();`);
+    }
+    expect(await fake.deliver(order.outTradeNo)).toBe(204);
+    expect(await row(order.id)).toMatchObject({ status: 'paid', certificateNo: expect.any(String) });
+    const donated = await t.dataSource.query(`SELECT count(*)::int AS n FROM interactions WHERE kind = 'giving.donated' AND detail->>'donationId' = $1`, [
+      order.id,
+    ]);
+    expect(donated).toEqual([{ n: 1 }]);
+    await totalsAgree(t.dataSource, sapling.id);
+  });
+
   it.each<[NotificationVariant, number]>([
     ['bad-signature', 401],
     ['stale-timestamp', 401],

@@ -105,6 +105,18 @@ export class InteractionsService implements OnModuleInit {
     await tx.rows(sql, params);
   }
 
+  /**
+   * Records the interaction in one statement with `change`, a data-modifying query that yields
+   * at most one row (an `UPDATE … RETURNING` of one row by its key, say), and only when it
+   * yields it: the settings lock and the insert are gated on that row. One round trip where a
+   * transaction took four: run on its own, the statement is its own transaction, so the change
+   * and its interaction commit (or roll back) together. Returns whether the change yielded its row.
+   */
+  async recordWithChange(rows: PlainTransaction['rows'], change: Statement, input: InteractionInput): Promise<boolean> {
+    const { sql, params } = this.statement(input, change, true);
+    return (await rows(sql, params)).length > 0;
+  }
+
   private async insert(manager: EntityManager, input: InteractionInput): Promise<InteractionEntity> {
     const { sql, params } = this.statement(input);
     const rows = (await manager.query(sql, params)) as { id: string; occurred_at: Date }[];
@@ -123,15 +135,16 @@ export class InteractionsService implements OnModuleInit {
    * One round trip: the row gets its id only once the engagement settings lock is held (see
    * ACCUMULATION_LOCK_SQL), and is then added to the engagement sums, whose function reads the
    * settings with a snapshot of its own, taken after the lock. `before` runs first as a CTE
-   * (data-modifying CTEs may not nest, so not through `precededBy`).
+   * (data-modifying CTEs may not nest, so not through `precededBy`); with `onlyAfterRow`, the
+   * lock and the insert happen only when it returns a row.
    */
-  private statement(input: InteractionInput, before?: Statement): Statement {
+  private statement(input: InteractionInput, before?: Statement, onlyAfterRow = false): Statement {
     const shift = before?.params.length ?? 0;
     const p = (n: number) => `$${shift + n}`;
     const detail = input.detail ?? {};
     const accumulation = this.engagement.accumulation({ alumnusId: input.alumnusId, kind: input.kind, detail }, 'occurred_at', shift + 7);
     return {
-      sql: `WITH ${before ? `preceding AS (${before.sql}), ` : ''}settings_lock AS (${ACCUMULATION_LOCK_SQL}),
+      sql: `WITH ${before ? `preceding AS (${before.sql}), ` : ''}settings_lock AS (${ACCUMULATION_LOCK_SQL}${onlyAfterRow ? ' WHERE EXISTS (SELECT 1 FROM preceding)' : ''}),
        inserted AS (
          INSERT INTO interactions (alumnus_id, kind, subject_type, subject_id, detail, occurred_at)
          SELECT ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, coalesce(${p(6)}::timestamptz, now()) FROM settings_lock
