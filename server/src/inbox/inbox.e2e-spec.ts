@@ -133,6 +133,35 @@ describe('the message centre (消息)', () => {
     await expect(queue(me.alumnus.id, 'no.such-kind', {})).rejects.toThrow(/no in-app notice for outbox kind no.such-kind/);
   });
 
+  it('queues one delivery job per message queued, with its queue’s settings, in the caller’s transaction: none on rollback', async () => {
+    const [one, two, three] = [await signedIn(t), await signedIn(t), await signedIn(t)];
+    const notice = (who: Who) => ({
+      alumnusId: who.alumnus.id,
+      kind: 'events.reminder',
+      payload: { eventId: crypto.randomUUID(), title: '返校日', startsAt: new Date().toISOString(), lead: '1h' },
+    });
+    const jobsFor = (who: Who[]) =>
+      t.dataSource.query(
+        `SELECT m.alumnus_id AS "alumnusId", j.state, j.retry_limit = q.retry_limit AND j.expire_in = q.expire_seconds * interval '1s' AS "queueSettings"
+           FROM pgboss.job j JOIN pgboss.queue q ON q.name = j.name JOIN outbox_messages m ON m.id::text = j.data->>'id'
+          WHERE j.name = 'outbox.deliver' AND m.alumnus_id = ANY($1::uuid[]) ORDER BY m.alumnus_id`,
+        [who.map((w) => w.alumnus.id)],
+      );
+    await expect(
+      t.dataSource.transaction(async (manager) => {
+        await t.app.get(OutboxService).enqueue(manager, [notice(one), notice(two)]);
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await jobsFor([one, two])).toEqual([]);
+
+    const queued = await t.dataSource.transaction((manager) => t.app.get(OutboxService).enqueue(manager, [notice(one), notice(two), notice(three)]));
+    expect(queued).toBe(3);
+    const jobs = (await jobsFor([one, two, three])) as { alumnusId: string; queueSettings: boolean }[];
+    expect(jobs.map((j) => j.alumnusId).sort()).toEqual([one, two, three].map((w) => w.alumnus.id).sort());
+    expect(jobs.every((j) => j.queueSettings)).toBe(true);
+  });
+
   it('exports my messages with my data, and keeps none once the account is erased', async () => {
     const me = await signedIn(t);
     await queue(me.alumnus.id, 'verification.decided', { status: 'approved' });

@@ -49,6 +49,10 @@ const executor = (client: Client): PgBoss.Db => ({
   executeSql: (text, values) => client.query(text, values),
 });
 
+/** The connection of the caller's transaction, where a manager runs in one. */
+const transactionClient = (manager: EntityManager | undefined): Client | undefined =>
+  manager?.queryRunner ? (manager.queryRunner as unknown as { databaseConnection: Client }).databaseConnection : undefined;
+
 /**
  * The background job queue, kept in PostgreSQL by pg-boss (10.x: its engines include our
  * Node 20; see docs/jobs.md). Every instance works the same queues; a job is fetched with
@@ -101,14 +105,26 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async send<T extends object>(name: string, data: T, options: SendOptions = {}): Promise<void> {
-    const client =
-      options.manager?.queryRunner &&
-      (options.manager.queryRunner as unknown as { databaseConnection: Parameters<typeof executor>[0] }).databaseConnection;
+    const client = transactionClient(options.manager);
     await this.boss.send(name, data, {
       ...(client ? { db: executor(client) } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
     });
+  }
+
+  /**
+   * One job of `name` per item of `data`, in one statement (pg-boss's `insert`) where `send`
+   * takes a round trip each: a posting pass queues hundreds of thank-yous while it holds its
+   * campaign's lock. The queue's own retry and expiry settings apply, as with `send`.
+   */
+  async sendMany<T extends object>(name: string, data: T[], options: Pick<SendOptions, 'manager'> = {}): Promise<void> {
+    if (data.length === 0) return;
+    const client = transactionClient(options.manager);
+    await this.boss.insert(
+      data.map((item) => ({ name, data: item })),
+      client ? { db: executor(client) } : {},
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {

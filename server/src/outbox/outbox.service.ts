@@ -52,7 +52,11 @@ export class OutboxService {
       manager,
       rows.map((row) => ({ outboxMessageId: row.id, alumnusId: row.alumnus_id, kind: row.kind, payload: row.payload })),
     );
-    for (const { id } of rows) await this.jobs.send(OUTBOX_DELIVERY_QUEUE, { id }, { manager });
+    await this.jobs.sendMany(
+      OUTBOX_DELIVERY_QUEUE,
+      rows.map(({ id }) => ({ id })),
+      { manager },
+    );
     return rows.length;
   }
 }
