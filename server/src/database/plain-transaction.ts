@@ -45,14 +45,8 @@ export interface PlainTransaction {
  * back; a connection whose rollback failed is closed rather than handed back to the pool.
  */
 export async function plainTransaction<T>(dataSource: DataSource, work: (tx: PlainTransaction) => Promise<T>): Promise<T> {
-  const pool = (dataSource.driver as PostgresDriver).master as pg.Pool;
-  const { logger } = dataSource;
-  const client = await pool.connect();
-  const rows = async <R>(sql: string, params?: unknown[]): Promise<R[]> => {
-    logger.logQuery(sql, params);
-    const name = params && params.length > 0 ? nameOf(client, sql) : undefined;
-    return (await client.query(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows as R[];
-  };
+  const client = await poolOf(dataSource).connect();
+  const rows = rowsOn(dataSource, client);
   let broken: Error | undefined;
   try {
     await rows('START TRANSACTION');
@@ -65,4 +59,31 @@ export async function plainTransaction<T>(dataSource: DataSource, work: (tx: Pla
   } finally {
     client.release(broken);
   }
+}
+
+/**
+ * Single statements, each on its own (so each its own transaction), on a connection of TypeORM's
+ * pool, named and logged as in a plain transaction: for a hot path whose writes are one statement
+ * each (a payment notification's order read and its flip with the interaction; TypeORM's runner
+ * cost 25–85 µs of CPU more a statement, measured for issue 17).
+ */
+export function plainStatements(dataSource: DataSource): PlainTransaction['rows'] {
+  return async <R>(sql: string, params?: unknown[]): Promise<R[]> => {
+    const client = await poolOf(dataSource).connect();
+    try {
+      return await rowsOn(dataSource, client)<R>(sql, params);
+    } finally {
+      client.release();
+    }
+  };
+}
+
+const poolOf = (dataSource: DataSource) => (dataSource.driver as PostgresDriver).master as pg.Pool;
+
+function rowsOn(dataSource: DataSource, client: pg.PoolClient): PlainTransaction['rows'] {
+  return async <R>(sql: string, params?: unknown[]): Promise<R[]> => {
+    dataSource.logger.logQuery(sql, params);
+    const name = params && params.length > 0 ? nameOf(client, sql) : undefined;
+    return (await client.query(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows as R[];
+  };
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { DonationDto, DonationRefundDto, GivingInteractionDetail } from '@alumni/shared';
+import { type PlainTransaction, plainStatements } from '../database/plain-transaction.js';
 import { InteractionsService } from '../interactions/interactions.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import type { RefundStatus, Transaction } from '../wechat-pay/wechat-pay.types.js';
@@ -73,6 +74,9 @@ export type PaidOutcome = { kind: 'paid' } | { kind: 'already' } | { kind: 'refu
  */
 @Injectable()
 export class DonationLedgerService {
+  /** A notification's statements, each on its own (plain-transaction.ts): past TypeORM's query runner. */
+  private readonly query: PlainTransaction['rows'];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly interactions: InteractionsService,
@@ -81,7 +85,9 @@ export class DonationLedgerService {
     private readonly matching: MatchingService,
     private readonly receipts: ReceiptsService,
     @InjectPinoLogger('DonationLedger') private readonly logger: PinoLogger,
-  ) {}
+  ) {
+    this.query = plainStatements(dataSource);
+  }
 
   /**
    * Checks a SUCCESS transaction against our order and, when it matches, records the payment
@@ -95,10 +101,10 @@ export class DonationLedgerService {
     // Plain SQL of the columns checked here: it runs for every notification of a storm.
     const [row] =
       foreign === null
-        ? ((await this.dataSource.query(
+        ? await this.query<OrderRow>(
             `SELECT id, amount_fen, alumnus_id, campaign_id, units, status, certificate_no FROM donations WHERE out_trade_no = $1`,
             [transaction.out_trade_no],
-          )) as OrderRow[])
+          )
         : [];
     const order = row && { ...row, amount_fen: Number(row.amount_fen) };
     const reason: Mismatch | null =
@@ -139,8 +145,8 @@ export class DonationLedgerService {
     };
     const flipped =
       order.alumnus_id === null
-        ? ((await this.dataSource.query(flip.sql, flip.params)) as [unknown[], number])[1] > 0
-        : await this.interactions.recordWithChange((sql, params) => this.dataSource.query(sql, params), flip, {
+        ? (await this.query(flip.sql, flip.params)).length > 0
+        : await this.interactions.recordWithChange(this.query, flip, {
             alumnusId: order.alumnus_id,
             kind: 'giving.donated',
             subjectType: 'campaign',
@@ -149,7 +155,7 @@ export class DonationLedgerService {
           });
     if (flipped) return { kind: 'paid', posted: false };
     // Marked (or closed) since it was read: read it again.
-    const [current] = (await this.dataSource.query(`SELECT status, certificate_no FROM donations WHERE id = $1`, [order.id])) as OrderRow[];
+    const [current] = await this.query<OrderRow>(`SELECT status, certificate_no FROM donations WHERE id = $1`, [order.id]);
     return this.already(transaction, { ...order, ...current! });
   }
 

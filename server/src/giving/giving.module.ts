@@ -181,9 +181,10 @@ export class GivingModule implements OnModuleInit {
     // 委托代扣's notifications are v2 XML (docs/wechat-pay.md): read as text, verified by their controller.
     fastify.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
     // Refused before the controller (malformed JSON, a wrong content type, too large): still WeChat Pay's format.
-    fastify.addHook('onSend', async (request, reply, payload) =>
-      request.url.startsWith(NOTIFY_PATH_PREFIX) && reply.statusCode >= 400 ? inWechatPayFormat(payload) : payload,
-    );
+    // A callback hook, as above: it runs for every request of the server.
+    fastify.addHook('onSend', (request, reply, payload, done) => {
+      done(null, request.url.startsWith(NOTIFY_PATH_PREFIX) && reply.statusCode >= 400 ? inWechatPayFormat(payload) : payload);
+    });
   }
 }
 
