@@ -231,9 +231,10 @@ describe('donations by WeChat Pay', () => {
     }
     expect(await fake.deliver(order.outTradeNo)).toBe(204);
     expect(await row(order.id)).toMatchObject({ status: 'paid', certificateNo: expect.any(String) });
-    const donated = await t.dataSource.query(`SELECT count(*)::int AS n FROM interactions WHERE kind = 'giving.donated' AND detail->>'donationId' = $1`, [
-      order.id,
-    ]);
+    const donated = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM interactions WHERE kind = 'giving.donated' AND detail->>'donationId' = $1`,
+      [order.id],
+    );
     expect(donated).toEqual([{ n: 1 }]);
     await totalsAgree(t.dataSource, sapling.id);
   });

@@ -155,7 +155,9 @@ describe('the message centre (消息)', () => {
     ).rejects.toThrow('the change failed');
     expect(await jobsFor([one, two])).toEqual([]);
 
-    const queued = await t.dataSource.transaction((manager) => t.app.get(OutboxService).enqueue(manager, [notice(one), notice(two), notice(three)]));
+    const queued = await t.dataSource.transaction((manager) =>
+      t.app.get(OutboxService).enqueue(manager, [notice(one), notice(two), notice(three)]),
+    );
     expect(queued).toBe(3);
     const jobs = (await jobsFor([one, two, three])) as { alumnusId: string; queueSettings: boolean }[];
     expect(jobs.map((j) => j.alumnusId).sort()).toEqual([one, two, three].map((w) => w.alumnus.id).sort());
