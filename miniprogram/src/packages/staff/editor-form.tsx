@@ -5,6 +5,7 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/request';
 import { ErrorState } from '../../components/error-state';
 import { showModal } from '../../components/modal';
+import { useSingleFlight } from '../../components/use-single-flight';
 
 type Loaded<T> = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; record: T | null };
 
@@ -64,44 +65,40 @@ export function useEditorSaving<R extends { id: string }, D, I, P extends object
   const { record, onSaved } = editor;
   const [draft, setDraft] = useState<D>(() => (record ? editor.draftOf(record) : editor.emptyDraft()));
   const [problems, setProblems] = useState<P>({} as P);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
 
-  const save = async () => {
-    // Enter in a field saves too: a second Enter while the first save is on its way does nothing.
-    if (busy) return;
-    const { input, problems: found } = editor.inputOf(draft);
-    setProblems(found);
-    if (!input) {
-      void Taro.showToast({ title: '请修改标红的内容', icon: 'none' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = record ? await editor.update(record.id, input) : await editor.create(input);
-      void Taro.showToast({ title: record ? '已保存' : '草稿已创建', icon: 'success' });
-      onSaved(saved);
-      setDraft(editor.draftOf(saved));
-      if (!record) void Taro.redirectTo({ url: `${editor.url}?id=${saved.id}` });
-    } catch (error) {
-      if (error instanceof ApiError) setProblems(editor.problemsOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Enter in a field saves too: a second Enter (or tap) while the first save is on its way does nothing.
+  const save = () =>
+    run(async () => {
+      const { input, problems: found } = editor.inputOf(draft);
+      setProblems(found);
+      if (!input) {
+        void Taro.showToast({ title: '请修改标红的内容', icon: 'none' });
+        return;
+      }
+      try {
+        const saved = record ? await editor.update(record.id, input) : await editor.create(input);
+        void Taro.showToast({ title: record ? '已保存' : '草稿已创建', icon: 'success' });
+        onSaved(saved);
+        setDraft(editor.draftOf(saved));
+        if (!record) void Taro.redirectTo({ url: `${editor.url}?id=${saved.id}` });
+      } catch (error) {
+        if (error instanceof ApiError) setProblems(editor.problemsOf(error));
+      }
+    });
 
   const change = async ({ label, confirm: content }: { label: string; confirm: string }, send: (id: string) => Promise<R>) => {
     if (!record) return;
-    const { confirm } = await showModal({ title: label, content, confirmText: '确定' });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      onSaved(await send(record.id));
-      void Taro.showToast({ title: '已完成', icon: 'success' });
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      const { confirm } = await showModal({ title: label, content, confirmText: '确定' });
+      if (!confirm) return;
+      try {
+        onSaved(await send(record.id));
+        void Taro.showToast({ title: '已完成', icon: 'success' });
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
   };
 
   return { draft, setDraft, problems, busy, save, change };

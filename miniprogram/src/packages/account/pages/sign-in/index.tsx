@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { getDemoAccounts, getDemoLoginCode, signInWithCode } from '../../../../api/auth';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { continueAfterSignIn } from '../../after-sign-in';
 import './index.scss';
 
@@ -12,19 +13,16 @@ import './index.scss';
 const IS_H5 = process.env.TARO_ENV === 'h5';
 
 export default function SignInPage() {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
 
-  async function signIn(getCode: () => Promise<string>) {
-    if (busy) return;
-    setBusy(true);
-    try {
-      continueAfterSignIn(await signInWithCode(await getCode()));
-    } catch {
-      // request() has already shown the server's message.
-    } finally {
-      setBusy(false);
-    }
-  }
+  const signIn = (getCode: () => Promise<string>) =>
+    run(async () => {
+      try {
+        continueAfterSignIn(await signInWithCode(await getCode()));
+      } catch {
+        // request() has already shown the server's message.
+      }
+    });
 
   const wechatCode = async () => (await Taro.login()).code;
   const demoCode = (openid?: string) => async () => (await getDemoLoginCode(openid)).code;

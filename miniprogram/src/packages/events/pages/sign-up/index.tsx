@@ -9,6 +9,7 @@ import { ApiError, showingErrorsInline } from '../../../../api/request';
 import { FieldError } from '../../../../components/field-error';
 import { ErrorState } from '../../../../components/error-state';
 import { TICKET_URL } from '../../../../components/event-ticket-card';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { isActive, seatsLine, signupState, timeRange } from '../../event-view';
 import {
   type AnswerDraft,
@@ -51,7 +52,7 @@ function SignUpForm({ event, onQuestionsChanged }: { event: EventDetailDto; onQu
   const [tried, setTried] = useState(false);
   const [serverProblems, setServerProblems] = useState<Record<string, string>>({});
   const [attempt, setAttempt] = useState<SubmissionAttempt | null>(null);
-  const [sending, setSending] = useState(false);
+  const { busy: sending, run } = useSingleFlight();
   const fields = useMemo(() => questionFields(questions, draft, tried), [questions, draft, tried]);
   const signup = signupState(event);
   useEffect(() => void prefetchMessageTemplates(), []);
@@ -61,42 +62,39 @@ function SignUpForm({ event, onQuestionsChanged }: { event: EventDetailDto; onQu
     setServerProblems({});
   };
 
-  const submit = async () => {
-    if (sending) return;
-    setTried(true);
-    if (Object.keys(answerProblems(questions, draft)).length > 0) {
-      void Taro.showToast({ title: '请完成标红的问题', icon: 'none' });
-      return;
-    }
-    setSending(true);
-    // Asked inside the tap, as WeChat requires; the answer never blocks signing up.
-    await askForMessages(['eventRegistration', 'eventReminder', 'eventChanged']);
-    const answers = answersToSend(questions, draft);
-    // Same answers as the last try: same key, so a retry after a lost answer is not a second sign-up.
-    const current = attemptFor(attempt, answers);
-    setAttempt(current);
-    try {
-      // A refused answer shows under its question, not as a toast too.
-      const registration = await showingErrorsInline(
-        (error) => Object.keys(problemsFromDetails(error.code, error.details)).length > 0,
-        () => signUp(event.id, answers, current.key),
-      );
-      if (registration.status === 'confirmed') {
-        void Taro.showToast({ title: '报名成功', icon: 'success' });
-        void Taro.redirectTo({ url: `${TICKET_URL}?id=${registration.id}&eventId=${event.id}` });
-      } else {
-        void Taro.showToast({ title: '已加入候补', icon: 'success' });
-        void Taro.navigateBack();
+  const submit = () =>
+    run(async () => {
+      setTried(true);
+      if (Object.keys(answerProblems(questions, draft)).length > 0) {
+        void Taro.showToast({ title: '请完成标红的问题', icon: 'none' });
+        return;
       }
-    } catch (error) {
-      if (!(error instanceof ApiError)) return;
-      setServerProblems(problemsFromDetails(error.code, error.details));
-      // The questions were edited since the page loaded: show the new ones.
-      if (error.code === 'ANSWER_QUESTION_UNKNOWN') onQuestionsChanged();
-    } finally {
-      setSending(false);
-    }
-  };
+      // Asked inside the tap, as WeChat requires; the answer never blocks signing up.
+      await askForMessages(['eventRegistration', 'eventReminder', 'eventChanged']);
+      const answers = answersToSend(questions, draft);
+      // Same answers as the last try: same key, so a retry after a lost answer is not a second sign-up.
+      const current = attemptFor(attempt, answers);
+      setAttempt(current);
+      try {
+        // A refused answer shows under its question, not as a toast too.
+        const registration = await showingErrorsInline(
+          (error) => Object.keys(problemsFromDetails(error.code, error.details)).length > 0,
+          () => signUp(event.id, answers, current.key),
+        );
+        if (registration.status === 'confirmed') {
+          void Taro.showToast({ title: '报名成功', icon: 'success' });
+          void Taro.redirectTo({ url: `${TICKET_URL}?id=${registration.id}&eventId=${event.id}` });
+        } else {
+          void Taro.showToast({ title: '已加入候补', icon: 'success' });
+          void Taro.navigateBack();
+        }
+      } catch (error) {
+        if (!(error instanceof ApiError)) return;
+        setServerProblems(problemsFromDetails(error.code, error.details));
+        // The questions were edited since the page loaded: show the new ones.
+        if (error.code === 'ANSWER_QUESTION_UNKNOWN') onQuestionsChanged();
+      }
+    });
 
   return (
     <View className="signup">

@@ -36,6 +36,7 @@ import './index.scss';
 import { MatchPledges } from './match-pledges';
 import { EditedRecord, Row, Section, TransitionButtons, useEditorSaving } from '../../editor-form';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 
 /** ?id= edits that campaign; without it, a new draft. */
 export default function CampaignEditorPage() {
@@ -182,7 +183,7 @@ function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdd
   const [draft, setDraft] = useState<DisbursementDraft>(() => emptyDisbursementDraft());
   const [problems, setProblems] = useState<DisbursementProblems>({});
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const [reach, setReach] = useState<NoticeReachDto | null>(null);
   const form = bindForm(draft, setDraft, problems, () => void submit());
   const photoProblem = photosProblem(photos);
@@ -198,33 +199,30 @@ function FundUseForm({ campaign, onAdded }: { campaign: CampaignDetailDto; onAdd
     void loadReach();
   }, [campaign.id]);
 
-  const submit = async () => {
-    if (busy) return;
-    const { request, problems: found } = toDisbursementRequest(draft);
-    setProblems(found);
-    if (!request || photoProblem) return;
-    // Counted again now: donors may have given or subscribed since the form opened.
-    const now = await loadReach();
-    const told = now ? `${describeReach(now, '捐赠人')}。` : '并通知本项目的所有捐赠人。';
-    const { confirm } = await showModal({
-      title: '发布支出记录',
-      content: `将在项目页公示 ${formatFen(request.amountFen)} 的支出，${told}发布后不能修改。`,
-      confirmText: '发布',
+  const submit = () =>
+    run(async () => {
+      const { request, problems: found } = toDisbursementRequest(draft);
+      setProblems(found);
+      if (!request || photoProblem) return;
+      // Counted again now: donors may have given or subscribed since the form opened.
+      const now = await loadReach();
+      const told = now ? `${describeReach(now, '捐赠人')}。` : '并通知本项目的所有捐赠人。';
+      const { confirm } = await showModal({
+        title: '发布支出记录',
+        content: `将在项目页公示 ${formatFen(request.amountFen)} 的支出，${told}发布后不能修改。`,
+        confirmText: '发布',
+      });
+      if (!confirm) return;
+      try {
+        await addDisbursement(campaign.id, { ...request, photoUrls: uploadedValues(photos) });
+        void Taro.showToast({ title: '已公示', icon: 'success' });
+        setDraft(emptyDisbursementDraft());
+        setPhotos([]);
+        onAdded();
+      } catch {
+        // The request wrapper showed why.
+      }
     });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      await addDisbursement(campaign.id, { ...request, photoUrls: uploadedValues(photos) });
-      void Taro.showToast({ title: '已公示', icon: 'success' });
-      setDraft(emptyDisbursementDraft());
-      setPhotos([]);
-      onAdded();
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <View className="editor campaign-editor campaign-fund-use">

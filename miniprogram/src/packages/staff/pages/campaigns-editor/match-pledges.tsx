@@ -20,13 +20,14 @@ import {
   toMatchRequest,
 } from './match-form';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 
 /** 配捐: the drive's matching pledges (what each matched, what its sponsor paid) and a new one. */
 export function MatchPledges({ campaign, onChanged }: { campaign: CampaignDetailDto; onChanged: () => void }) {
   const [pledges, setPledges] = useState<StaffCampaignMatchDto[] | null>(null);
   const [draft, setDraft] = useState<MatchDraft>(() => emptyMatchDraft());
   const [problems, setProblems] = useState<MatchProblems>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const [departments, setDepartments] = useState<DepartmentDto[]>([]);
   const load = () =>
     listCampaignMatches(campaign.id).then(
@@ -45,30 +46,27 @@ export function MatchPledges({ campaign, onChanged }: { campaign: CampaignDetail
   const form = bindForm(draft, setDraft, problems, () => void submit());
   const { set } = form;
 
-  const submit = async () => {
-    if (busy) return;
-    const { request, problems: found } = toMatchRequest(draft);
-    setProblems(found);
-    if (!request) return;
-    const { confirm } = await showModal({
-      title: '添加配捐',
-      content: `${request.sponsorName}将为期间的每笔捐赠${ratioLabel(request.ratioPercent)}，最多 ${formatFen(request.capFen)}。添加后校友在项目页即可看到。`,
-      confirmText: '添加',
+  const submit = () =>
+    run(async () => {
+      const { request, problems: found } = toMatchRequest(draft);
+      setProblems(found);
+      if (!request) return;
+      const { confirm } = await showModal({
+        title: '添加配捐',
+        content: `${request.sponsorName}将为期间的每笔捐赠${ratioLabel(request.ratioPercent)}，最多 ${formatFen(request.capFen)}。添加后校友在项目页即可看到。`,
+        confirmText: '添加',
+      });
+      if (!confirm) return;
+      try {
+        await createCampaignMatch(campaign.id, request);
+        void Taro.showToast({ title: '已添加配捐', icon: 'success' });
+        setDraft(emptyMatchDraft());
+        await load();
+        onChanged();
+      } catch {
+        // The request wrapper showed why.
+      }
     });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      await createCampaignMatch(campaign.id, request);
-      void Taro.showToast({ title: '已添加配捐', icon: 'success' });
-      setDraft(emptyMatchDraft());
-      await load();
-      onChanged();
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <View className="editor campaign-editor campaign-matches-editor">
@@ -185,29 +183,26 @@ function Pledge({ campaignId, pledge, onPaid }: { campaignId: string; pledge: St
   const [paying, setPaying] = useState(false);
   const [draft, setDraft] = useState<MatchPaymentDraft>(() => emptyMatchPaymentDraft());
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const state = matchState(pledge);
   const conditions = matchConditions(pledge);
   const form = bindForm(draft, setDraft, undefined, () => void submit());
 
-  const submit = async () => {
-    if (busy) return;
-    const { request, problem: found } = toMatchPaymentRequest(draft);
-    setProblem(found);
-    if (!request) return;
-    setBusy(true);
-    try {
-      await recordMatchPayment(campaignId, pledge.id, request);
-      void Taro.showToast({ title: '已登记到账', icon: 'success' });
-      setDraft(emptyMatchPaymentDraft());
-      setPaying(false);
-      onPaid();
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    run(async () => {
+      const { request, problem: found } = toMatchPaymentRequest(draft);
+      setProblem(found);
+      if (!request) return;
+      try {
+        await recordMatchPayment(campaignId, pledge.id, request);
+        void Taro.showToast({ title: '已登记到账', icon: 'success' });
+        setDraft(emptyMatchPaymentDraft());
+        setPaying(false);
+        onPaid();
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
 
   return (
     <View className="campaign-match-pledge">

@@ -10,7 +10,7 @@ import {
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   addCampusDaySpot,
   approveReunion,
@@ -30,6 +30,7 @@ import { BoundInput, bindForm } from '../../../../components/form-field';
 import { pickEventPlace } from '../events-editor/pick-place';
 import { approveDraftOf, approveInput, spotInput, type ApproveDraft } from './forms';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -108,9 +109,7 @@ function CampusDaySpots({ eventId }: { eventId: string }) {
   const [day, setDay] = useState<Loaded<StaffCampusDayDto>>({ status: 'loading' });
   const [spotDraft, setSpotDraft] = useState({ name: '', description: '' });
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // Read by a second Enter or tap that comes before the page renders again, which `busy` would not be yet.
-  const adding = useRef(false);
+  const { busy, run } = useSingleFlight();
 
   const load = useCallback(async () => {
     try {
@@ -121,25 +120,20 @@ function CampusDaySpots({ eventId }: { eventId: string }) {
   }, [eventId]);
   useEffect(() => void load(), [load]);
 
-  const add = async () => {
-    if (adding.current) return;
-    const result = spotInput(spotDraft.name, spotDraft.description);
-    if ('problem' in result) return setProblem(result.problem);
-    setProblem(null);
-    adding.current = true;
-    setBusy(true);
-    try {
-      await addCampusDaySpot(eventId, result.input);
-      void Taro.showToast({ title: '已添加', icon: 'success' });
-      setSpotDraft({ name: '', description: '' });
-      await load();
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      adding.current = false;
-      setBusy(false);
-    }
-  };
+  const add = () =>
+    run(async () => {
+      const result = spotInput(spotDraft.name, spotDraft.description);
+      if ('problem' in result) return setProblem(result.problem);
+      setProblem(null);
+      try {
+        await addCampusDaySpot(eventId, result.input);
+        void Taro.showToast({ title: '已添加', icon: 'success' });
+        setSpotDraft({ name: '', description: '' });
+        await load();
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
 
   const spotForm = bindForm(spotDraft, setSpotDraft, undefined, () => void add());
 
@@ -298,35 +292,29 @@ function ReunionCard({ proposal, onDecided }: { proposal: StaffReunionProposalDt
   const [approving, setApproving] = useState(false);
   const [draft, setDraft] = useState<ApproveDraft>(() => approveDraftOf(proposal));
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // Set before the confirmation opens: a second Enter or tap that comes before the page renders
-  // again would otherwise open a second one (WeChat shows one modal at a time).
-  const deciding = useRef(false);
+  // Held from before the confirmation opens: a second Enter or tap that comes before the page
+  // renders again would otherwise open a second one (WeChat shows one modal at a time).
+  const { busy, run } = useSingleFlight();
 
-  const approve = async () => {
-    if (deciding.current) return;
-    const result = approveInput(draft);
-    if ('problem' in result) return setProblem(result.problem);
-    setProblem(null);
-    deciding.current = true;
-    try {
-      const { confirm } = await showModal({
-        title: '批准聚会',
-        content: `「${proposal.title}」将作为活动立即发布，${proposal.classGroup.name}的同学可以报名并会收到通知。确定批准？`,
-        confirmText: '批准',
-      });
-      if (!confirm) return;
-      setBusy(true);
-      await approveReunion(proposal.id, result.input);
-      void Taro.showToast({ title: '已批准', icon: 'success' });
-      onDecided();
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      deciding.current = false;
-      setBusy(false);
-    }
-  };
+  const approve = () =>
+    run(async () => {
+      const result = approveInput(draft);
+      if ('problem' in result) return setProblem(result.problem);
+      setProblem(null);
+      try {
+        const { confirm } = await showModal({
+          title: '批准聚会',
+          content: `「${proposal.title}」将作为活动立即发布，${proposal.classGroup.name}的同学可以报名并会收到通知。确定批准？`,
+          confirmText: '批准',
+        });
+        if (!confirm) return;
+        await approveReunion(proposal.id, result.input);
+        void Taro.showToast({ title: '已批准', icon: 'success' });
+        onDecided();
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
 
   const form = bindForm(draft, setDraft, undefined, () => void approve());
   const field = (key: keyof ApproveDraft, placeholder: string, type: 'text' | 'digit' | 'number' = 'text') => (

@@ -8,6 +8,7 @@ import { createGivingDay, listStaffGivingDays, updateGivingDay } from '../../../
 import { GIVING_DAY_URL } from '../../../../components/campaign-links';
 import { DateTimeField } from '../../../../components/date-time-field';
 import { BoundInput, bindForm, FormField } from '../../../../components/form-field';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { Row, Section } from '../../editor-form';
 import { draftOfGivingDay, emptyGivingDayDraft, type GivingDayDraft, type GivingDayProblems, toGivingDayInput } from './giving-day-form';
 import '../events-editor/index.scss';
@@ -25,7 +26,7 @@ export default function StaffGivingDaysPage() {
   const [campaigns, setCampaigns] = useState<CampaignDetailDto[]>([]);
   const [draft, setDraft] = useState<GivingDayDraft>(() => emptyGivingDayDraft());
   const [problems, setProblems] = useState<GivingDayProblems>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   /** The day being edited, or null for a new one. */
   const [editing, setEditing] = useState<GivingDayDto | null>(null);
   const load = () => listStaffGivingDays().then(setDays, () => setDays([]));
@@ -42,25 +43,22 @@ export default function StaffGivingDaysPage() {
   const toggleCampaign = (id: string) =>
     set('campaignIds', draft.campaignIds.includes(id) ? draft.campaignIds.filter((c) => c !== id) : [...draft.campaignIds, id]);
 
-  const save = async (publish: boolean) => {
-    if (busy) return;
-    const { input, problems: found } = toGivingDayInput(draft, publish, editing);
-    setProblems(found);
-    if (!input) return;
-    setBusy(true);
-    try {
-      if (editing) await updateGivingDay(editing.id, input);
-      else await createGivingDay(input);
-      void Taro.showToast({ title: publish ? '已发布' : editing ? '已保存修改' : '已保存草稿', icon: 'success' });
-      setEditing(null);
-      setDraft(emptyGivingDayDraft());
-      await load();
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (publish: boolean) =>
+    run(async () => {
+      const { input, problems: found } = toGivingDayInput(draft, publish, editing);
+      setProblems(found);
+      if (!input) return;
+      try {
+        if (editing) await updateGivingDay(editing.id, input);
+        else await createGivingDay(input);
+        void Taro.showToast({ title: publish ? '已发布' : editing ? '已保存修改' : '已保存草稿', icon: 'success' });
+        setEditing(null);
+        setDraft(emptyGivingDayDraft());
+        await load();
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
   const edit = (day: GivingDayDto) => {
     setEditing(day);
     setDraft(draftOfGivingDay(day));

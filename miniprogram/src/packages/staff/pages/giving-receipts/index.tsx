@@ -12,6 +12,7 @@ import { ExportButton } from '../../../../components/export-button';
 import { BoundInput, bindForm } from '../../../../components/form-field';
 import { PAYER_KIND_LABELS, toVoidRequest, type VoidDraft } from '../../../giving/receipt-form';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -72,19 +73,17 @@ export default function StaffReceiptsPage() {
 function Receipt({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; onChanged: () => void }) {
   const [numbered, setNumbered] = useState({ receiptNo: '' });
   const receiptNo = numbered.receiptNo;
-  const [busy, setBusy] = useState(false);
-  const attach = async (filePath: string, fileName?: string) => {
-    setBusy(true);
-    try {
-      await attachReceiptFile(receipt.id, filePath, fileName);
-      void Taro.showToast({ title: '已上传票据文件', icon: 'success' });
-      onChanged();
-    } catch {
-      // The upload helper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useSingleFlight();
+  const attach = (filePath: string, fileName?: string) =>
+    run(async () => {
+      try {
+        await attachReceiptFile(receipt.id, filePath, fileName);
+        void Taro.showToast({ title: '已上传票据文件', icon: 'success' });
+        onChanged();
+      } catch {
+        // The upload helper showed why.
+      }
+    });
   const chooseInWeChat = async () => {
     try {
       const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf', 'jpg', 'jpeg', 'png'] });
@@ -95,22 +94,21 @@ function Receipt({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; onC
     }
   };
   const issue = async () => {
-    // Enter while the number is on its way (or before the file is there) does nothing, as the button would.
-    if (busy || !receipt.hasFile) return;
-    if (receiptNo.trim() === '') {
-      void Taro.showToast({ title: '请填写票据号', icon: 'none' });
-      return;
-    }
-    setBusy(true);
-    try {
-      await issueReceipt(receipt.id, receiptNo.trim());
-      void Taro.showToast({ title: '已开具，已通知捐赠人', icon: 'none' });
-      onChanged();
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
+    // Enter before the file is there does nothing, as the button would; while the number is on its way, run drops it.
+    if (!receipt.hasFile) return;
+    await run(async () => {
+      if (receiptNo.trim() === '') {
+        void Taro.showToast({ title: '请填写票据号', icon: 'none' });
+        return;
+      }
+      try {
+        await issueReceipt(receipt.id, receiptNo.trim());
+        void Taro.showToast({ title: '已开具，已通知捐赠人', icon: 'none' });
+        onChanged();
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
   };
   const numberForm = bindForm(numbered, setNumbered, undefined, () => void issue());
 
@@ -183,29 +181,26 @@ function VoidForm({ receipt, onChanged }: { receipt: StaffDonationReceiptDto; on
   const [open, setOpen] = useState(due);
   const [draft, setDraft] = useState<VoidDraft>({ reason: due ? '捐赠已退款' : '', reversalNo: '' });
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    if (busy) return;
-    const { request, problem: found } = toVoidRequest(draft);
-    setProblem(found);
-    if (!request) return;
-    const { confirm } = await showModal({
-      title: '作废票据',
-      content: `请先在财政票据系统中作废或红冲票据 ${receipt.receiptNo}。登记后捐赠人会收到通知，未退款的捐赠可重新申请票据。`,
-      confirmText: '登记作废',
+  const { busy, run } = useSingleFlight();
+  const submit = () =>
+    run(async () => {
+      const { request, problem: found } = toVoidRequest(draft);
+      setProblem(found);
+      if (!request) return;
+      const { confirm } = await showModal({
+        title: '作废票据',
+        content: `请先在财政票据系统中作废或红冲票据 ${receipt.receiptNo}。登记后捐赠人会收到通知，未退款的捐赠可重新申请票据。`,
+        confirmText: '登记作废',
+      });
+      if (!confirm) return;
+      try {
+        await voidReceipt(receipt.id, request);
+        void Taro.showToast({ title: '已作废，已通知捐赠人', icon: 'none' });
+        onChanged();
+      } catch {
+        // The request wrapper showed why.
+      }
     });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      await voidReceipt(receipt.id, request);
-      void Taro.showToast({ title: '已作废，已通知捐赠人', icon: 'none' });
-      onChanged();
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
   const form = bindForm(draft, setDraft, undefined, () => void submit());
   if (!open)
     return (

@@ -1,0 +1,46 @@
+import { act, renderHook } from '@testing-library/react';
+import { useSingleFlight } from './use-single-flight';
+
+/** A task that ends when the test says so. */
+function gate() {
+  let open!: () => void;
+  const done = new Promise<void>((resolve) => (open = resolve));
+  return { done, open };
+}
+
+describe('useSingleFlight', () => {
+  it('drops a second run that starts before the page renders again, and says busy until the first ends', async () => {
+    const { result } = renderHook(() => useSingleFlight());
+    const { done, open } = gate();
+    const task = jest.fn(() => done.then(() => 'sent'));
+    let first!: Promise<string | undefined>;
+    let second!: Promise<string | undefined>;
+    // Both in one act: no render between them, as two taps on a phone.
+    act(() => {
+      first = result.current.run(task);
+      second = result.current.run(task);
+    });
+    expect(task).toHaveBeenCalledTimes(1);
+    await expect(second).resolves.toBeUndefined();
+    expect(result.current.busy).toBe(true);
+    await act(async () => {
+      open();
+      await first;
+    });
+    await expect(first).resolves.toBe('sent');
+    expect(result.current.busy).toBe(false);
+  });
+
+  it('runs again after a run that failed, which hands its error to the caller', async () => {
+    const { result } = renderHook(() => useSingleFlight());
+    await act(async () => {
+      await expect(result.current.run(() => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    });
+    expect(result.current.busy).toBe(false);
+    let answer: string | undefined;
+    await act(async () => {
+      answer = await result.current.run(() => Promise.resolve('again'));
+    });
+    expect(answer).toBe('again');
+  });
+});

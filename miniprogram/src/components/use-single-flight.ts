@@ -1,0 +1,26 @@
+import { useCallback, useRef, useState } from 'react';
+
+/**
+ * One run at a time of a submit, a confirmation or a save. Taro renders after the events, so on
+ * a phone two taps (or two Enters) can both arrive before the page renders again: a guard on
+ * React state would still read "not busy" for the second and let it through (two confirmations,
+ * two POSTs). The flag the guard reads is a ref, set before the task starts; `busy` is the same
+ * flag as state, for rendering (a button's loading), and is true for the whole run, confirmation
+ * included. A run while another is in flight is dropped and resolves to undefined.
+ */
+export function useSingleFlight() {
+  const flying = useRef(false);
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(async <T>(task: () => Promise<T>): Promise<T | undefined> => {
+    if (flying.current) return undefined;
+    flying.current = true;
+    setBusy(true);
+    try {
+      return await task();
+    } finally {
+      flying.current = false;
+      setBusy(false);
+    }
+  }, []);
+  return { busy, run };
+}

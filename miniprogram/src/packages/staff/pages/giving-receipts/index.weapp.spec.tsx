@@ -1,0 +1,45 @@
+import type { StaffDonationReceiptDto } from '@alumni/shared';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { dialogs, network, settled, until } from '../../../../../test/weapp/wx';
+import { issuedReceipt } from '../../../giving/test-fixtures';
+import StaffReceiptsPage from './index';
+
+const staffReceipt = (override: Partial<StaffDonationReceiptDto> = {}): StaffDonationReceiptDto => ({
+  ...issuedReceipt(),
+  taxId: '11010119900307123X',
+  alumnusId: 'a1',
+  donorName: '李明',
+  hasFile: true,
+  ...override,
+});
+
+describe('捐赠票据 (staff) in WeChat', () => {
+  const voids: unknown[] = [];
+
+  beforeEach(() => {
+    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'staff', displayName: '工作人员' } });
+    voids.length = 0;
+    network
+      .on('GET', '/api/v1/staff/receipts', () => ({ json: [staffReceipt({ voidDueAt: '2026-12-03T02:00:00.000Z' })] }))
+      .on('POST', '/api/v1/staff/receipts/r1/void', (req) => {
+        voids.push(req.json());
+        return { status: 201, json: staffReceipt({ status: 'voided', voidedAt: '2026-12-04T02:00:00.000Z' }) };
+      });
+  });
+
+  it('records a void once for two taps before the page renders again: one confirmation, one POST', async () => {
+    render(<StaffReceiptsPage />);
+    await until(() => screen.getByText('已开具'));
+    fireEvent.click(screen.getByText('已开具'));
+    await until(() => screen.getByText('登记作废并通知'));
+    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
+    act(() => {
+      fireEvent.click(screen.getByText('登记作废并通知'));
+      fireEvent.click(screen.getByText('登记作废并通知'));
+    });
+    await settled();
+    expect(dialogs.map((d) => d.options.title)).toEqual(['作废票据']);
+    expect(voids).toEqual([{ reason: '捐赠已退款' }]);
+  });
+});
