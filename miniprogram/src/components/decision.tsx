@@ -3,6 +3,7 @@ import { Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { showModal } from './modal';
+import { useSingleFlight } from './use-single-flight';
 import './decision.scss';
 
 interface DecisionProps {
@@ -23,33 +24,33 @@ interface DecisionProps {
 }
 
 /**
- * How a staff decision runs (Decision below, the duplicate records' merge and dismissal): one
- * request at a time (`busy`), a toast when done, and the decided item leaves its list; a refusal
- * (e.g. decided meanwhile by someone else) was shown by the request wrapper. `confirmThen` asks
- * first and acts only when confirmed.
+ * How a staff decision runs (Decision below, the duplicate records' merge and dismissal): one at
+ * a time, confirmation included (useSingleFlight: a second tap before the page renders again
+ * opens no second confirmation), a toast when done, and the decided item leaves its list; a
+ * refusal (e.g. decided meanwhile by someone else) was shown by the request wrapper.
+ * `confirmThen` asks first and acts only when confirmed.
  */
 export function useDecide(onDecided: () => void) {
-  const [busy, setBusy] = useState(false);
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
+  const { busy, run } = useSingleFlight();
+  const decide = async (action: () => Promise<unknown>, done: string) => {
     try {
       await action();
       void Taro.showToast({ title: done, icon: 'success' });
       onDecided();
     } catch {
       // The request wrapper showed why.
-    } finally {
-      setBusy(false);
     }
   };
-  const confirmThen = async (
+  const act = (action: () => Promise<unknown>, done: string) => run(() => decide(action, done));
+  const confirmThen = (
     confirmation: { title: string; content: string; confirmText: string },
     action: () => Promise<unknown>,
     done: string,
-  ) => {
-    const { confirm } = await showModal(confirmation);
-    if (confirm) await act(action, done);
-  };
+  ) =>
+    run(async () => {
+      const { confirm } = await showModal(confirmation);
+      if (confirm) await decide(action, done);
+    });
   return { busy, act, confirmThen };
 }
 

@@ -23,6 +23,7 @@ import { reportWithReason } from '../../../../components/report-reasons';
 import { useLoaded } from '../../../../components/use-loaded';
 import { myPendingTag, presenceLine, statusNotice, tagLabel, taggedMe, whenWhere } from '../../photo-view';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const load = async (id: string) => {
@@ -34,7 +35,7 @@ const load = async (id: string) => {
 export default function PhotoPage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '照片不存在');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const [candidates, setCandidates] = useState<TagCandidateDto[] | null>(null);
   const [comment, setComment] = useState('');
   const me = loadSession()?.alumnus.id ?? null;
@@ -44,19 +45,16 @@ export default function PhotoPage() {
   const { photo, comments } = state;
 
   /** Runs an action, then reads the photo again (tags and counts come from the server). */
-  const act = async (action: () => Promise<unknown>, done?: string) => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await action();
-      update({ photo: await getMemoryPhoto(photo.id) });
-      if (done) void Taro.showToast({ title: done, icon: 'success' });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (action: () => Promise<unknown>, done?: string) =>
+    run(async () => {
+      try {
+        await action();
+        update({ photo: await getMemoryPhoto(photo.id) });
+        if (done) void Taro.showToast({ title: done, icon: 'success' });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
 
   const pickClassmates = async () => {
     try {
@@ -73,21 +71,20 @@ export default function PhotoPage() {
 
   const sendComment = async () => {
     const text = comment.trim();
-    if (text === '' || busy) return;
-    setBusy(true);
-    try {
-      const created = await createPhotoComment(photo.id, text);
-      setComment('');
-      update({
-        comments: [...comments, created],
-        photo: { ...photo, commentCount: photo.commentCount + (created.status === 'published' ? 1 : 0) },
-      });
-      if (created.status === 'held') void Taro.showToast({ title: '评论审核中，仅自己可见', icon: 'none' });
-    } catch {
-      // Shown by the request wrapper (risky text: CONTENT_RISKY).
-    } finally {
-      setBusy(false);
-    }
+    if (text === '') return;
+    await run(async () => {
+      try {
+        const created = await createPhotoComment(photo.id, text);
+        setComment('');
+        update({
+          comments: [...comments, created],
+          photo: { ...photo, commentCount: photo.commentCount + (created.status === 'published' ? 1 : 0) },
+        });
+        if (created.status === 'held') void Taro.showToast({ title: '评论审核中，仅自己可见', icon: 'none' });
+      } catch {
+        // Shown by the request wrapper (risky text: CONTENT_RISKY).
+      }
+    });
   };
 
   const removeComment = async (item: MemoryCommentDto) => {

@@ -18,6 +18,7 @@ import { EmptyState } from '../../../../components/empty-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
 import { BoundInput, bindForm } from '../../../../components/form-field';
 import { InteractionItem } from '../../../../components/interaction-timeline';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { EMPTY_LOG_DRAFT, type LogDraft, logProblemsFromServer, type LogProblems, OFFLINE_KIND_OPTIONS, toLogRequest } from './log-form';
 import './index.scss';
@@ -95,32 +96,29 @@ function EngagementSummary({ engagement }: { engagement: AlumnusEngagementDto })
 function LogForm({ alumnusId, onLogged }: { alumnusId: string; onLogged: () => void }) {
   const [draft, setDraft] = useState<LogDraft>(EMPTY_LOG_DRAFT);
   const [problems, setProblems] = useState<LogProblems>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
 
-  const submit = async () => {
-    if (busy) return;
-    const { input, problems: found } = toLogRequest(draft);
-    setProblems(found);
-    if (!input) return;
-    setBusy(true);
-    try {
-      await logInteraction(alumnusId, input);
-      setDraft(EMPTY_LOG_DRAFT);
-      void Taro.showToast({ title: '已记录', icon: 'success' });
-      onLogged();
-    } catch (error) {
-      if (error instanceof ApiError)
-        setProblems(
-          logProblemsFromServer(
-            error.code,
-            error.message,
-            error.details.map((d) => d.field),
-          ),
-        );
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () =>
+    run(async () => {
+      const { input, problems: found } = toLogRequest(draft);
+      setProblems(found);
+      if (!input) return;
+      try {
+        await logInteraction(alumnusId, input);
+        setDraft(EMPTY_LOG_DRAFT);
+        void Taro.showToast({ title: '已记录', icon: 'success' });
+        onLogged();
+      } catch (error) {
+        if (error instanceof ApiError)
+          setProblems(
+            logProblemsFromServer(
+              error.code,
+              error.message,
+              error.details.map((d) => d.field),
+            ),
+          );
+      }
+    });
 
   // The problems stay under their fields as before (log-form__problem), so the binding carries none.
   const form = bindForm(draft, setDraft, undefined, () => void submit());

@@ -19,13 +19,13 @@ import { CampaignTabs } from '../../../../components/campaign-tabs';
 import { useDecide } from '../../../../components/decision';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { claimLine, linkSummary, mergeSummary, proposedSurvivor, recordName } from './merge-summary';
 import './index.scss';
 
 type Filter = 'all' | DuplicateKind;
 
-type Queue =
-  { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready'; loadingMore: boolean } & DuplicateQueueDto);
+type Queue = { status: 'loading' } | { status: 'failed'; message: string } | ({ status: 'ready' } & DuplicateQueueDto);
 
 const PAGE_SIZE = 20;
 
@@ -53,7 +53,7 @@ export default function DuplicatesPage() {
     const call = ++latest.current;
     try {
       const page = await listDuplicates({ kind: filter === 'all' ? undefined : filter, limit: PAGE_SIZE });
-      if (call === latest.current) setQueue({ status: 'ready', loadingMore: false, ...page });
+      if (call === latest.current) setQueue({ status: 'ready', ...page });
     } catch (error) {
       if (call === latest.current) setQueue({ status: 'failed', message: failure(error) });
     }
@@ -61,25 +61,22 @@ export default function DuplicatesPage() {
   useEffect(() => void reload(), [reload]);
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()));
 
-  // Set at once, not at the next render: a second reach-bottom (or a tap on 加载更多 as the list
-  // reaches the bottom) before it would ask for the same page again and show its pairs twice.
-  const loadingMore = useRef(false);
+  // One page at a time, held from the first reach-bottom (or tap on 加载更多): a second before the
+  // page renders again would ask for the same page again and show its pairs twice.
+  const { busy: loadingMore, run } = useSingleFlight();
   const more = () => {
-    if (queue.status !== 'ready' || !queue.nextCursor || loadingMore.current) return;
-    loadingMore.current = true;
+    if (queue.status !== 'ready' || !queue.nextCursor) return;
+    const { nextCursor } = queue;
     const call = latest.current;
-    setQueue({ ...queue, loadingMore: true });
-    listDuplicates({ kind: filter === 'all' ? undefined : filter, limit: PAGE_SIZE, cursor: queue.nextCursor })
-      .then(
+    void run(() =>
+      listDuplicates({ kind: filter === 'all' ? undefined : filter, limit: PAGE_SIZE, cursor: nextCursor }).then(
         (page) => {
           if (call !== latest.current) return;
-          setQueue((q) => (q.status === 'ready' ? { ...q, ...page, items: [...q.items, ...page.items], loadingMore: false } : q));
+          setQueue((q) => (q.status === 'ready' ? { ...q, ...page, items: [...q.items, ...page.items] } : q));
         },
-        () => setQueue((q) => (q.status === 'ready' ? { ...q, loadingMore: false } : q)),
-      )
-      .finally(() => {
-        loadingMore.current = false;
-      });
+        () => undefined,
+      ),
+    );
   };
   useReachBottom(more);
 
@@ -152,7 +149,7 @@ export default function DuplicatesPage() {
         : null}
       {queue.status === 'ready' && queue.nextCursor ? (
         <View className="duplicates__more">
-          <Button className="duplicates__more-button" size="small" shape="round" loading={queue.loadingMore} onClick={more}>
+          <Button className="duplicates__more-button" size="small" shape="round" loading={loadingMore} onClick={more}>
             {`加载更多（已显示 ${queue.items.length} 对）`}
           </Button>
         </View>

@@ -10,6 +10,7 @@ import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
 import { BoundInput, bindForm } from '../../../../components/form-field';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 interface Draft {
@@ -64,7 +65,7 @@ export default function StaffTimelinePage() {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [photos, setPhotos] = useState<MemoryPhotoDto[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
 
   const load = useCallback(async () => {
     try {
@@ -94,23 +95,20 @@ export default function StaffTimelinePage() {
         : [...draft.photoIds, id].slice(0, MEMORY_LIMITS.timelinePhotos),
     });
 
-  const save = async () => {
-    if (busy) return;
-    const result = timelineInput(draft);
-    if ('problem' in result) return setProblem(result.problem);
-    setProblem(null);
-    setBusy(true);
-    try {
-      await saveTimelineEntry(draft.id, result.input);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-      setDraft(EMPTY);
-      await load();
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    run(async () => {
+      const result = timelineInput(draft);
+      if ('problem' in result) return setProblem(result.problem);
+      setProblem(null);
+      try {
+        await saveTimelineEntry(draft.id, result.input);
+        void Taro.showToast({ title: '已保存', icon: 'success' });
+        setDraft(EMPTY);
+        await load();
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
 
   const remove = async (entry: TimelineEntryDto) => {
     const { confirm } = await showModal({ title: '删除条目', content: `删除「${entry.title}」？`, confirmText: '删除' });
