@@ -2,10 +2,11 @@ import { type CampaignDetailDto, formatFen, formatFenShort, MONTHLY_MAX_DAY } fr
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createMonthlyPledge } from '../../../../api/monthly-giving';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { ErrorState } from '../../../../components/error-state';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { checkMonthlyAmount, defaultPledgeDay, MONTHLY_CHIPS } from '../../monthly-form';
 import { MONTHLY_PAY_URL } from '../../urls';
 import { useCampaign } from '../../use-campaign';
@@ -29,21 +30,25 @@ function PledgeForm({ campaign }: { campaign: CampaignDetailDto }) {
   const [chip, setChip] = useState<number | null>(MONTHLY_CHIPS[1]!);
   const [custom, setCustom] = useState('');
   const [day, setDay] = useState(defaultPledgeDay);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
+  // A pledge made: the page is on its way out (redirectTo), and a tap meanwhile makes no second one.
+  const pledged = useRef(false);
   const check = chip !== null ? ({ ok: true, fen: chip } as const) : checkMonthlyAmount(custom);
 
   const start = async () => {
-    if (!check.ok || busy) return;
-    // From the tap itself (WeChat opens the dialog only from a tap): next month's invitation comes as a WeChat message.
-    await askForMessages(['monthlyGiftDue']);
-    setBusy(true);
-    try {
-      const pledge = await createMonthlyPledge({ campaignId: campaign.id, amountFen: check.fen, dayOfMonth: day });
-      void Taro.redirectTo({ url: `${MONTHLY_PAY_URL}?id=${pledge.current!.id}&from=pledge` });
-    } catch {
-      // The request wrapper showed why (already pledged, campaign closed…).
-      setBusy(false);
-    }
+    if (!check.ok || pledged.current) return;
+    const amountFen = check.fen;
+    await run(async () => {
+      // From the tap itself (WeChat opens the dialog only from a tap): next month's invitation comes as a WeChat message.
+      await askForMessages(['monthlyGiftDue']);
+      try {
+        const pledge = await createMonthlyPledge({ campaignId: campaign.id, amountFen, dayOfMonth: day });
+        pledged.current = true;
+        void Taro.redirectTo({ url: `${MONTHLY_PAY_URL}?id=${pledge.current!.id}&from=pledge` });
+      } catch {
+        // The request wrapper showed why (already pledged, campaign closed…).
+      }
+    });
   };
 
   return (
@@ -95,7 +100,8 @@ function PledgeForm({ campaign }: { campaign: CampaignDetailDto }) {
           type="primary"
           shape="round"
           block
-          loading={busy}
+          // The flight's end renders again after `pledged` is set: the button stays loading while the page leaves.
+          loading={busy || pledged.current}
           disabled={!check.ok || campaign.status !== 'open'}
           onClick={() => void start()}
         >

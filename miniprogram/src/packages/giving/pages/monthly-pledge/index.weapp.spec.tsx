@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { calls, dialogs, network, page, settled } from '../../../../../test/weapp/wx';
 import { prefetchMessageTemplates } from '../../../../api/notifications';
@@ -37,5 +37,29 @@ describe('每月捐赠 in WeChat', () => {
     expect(calls.filter((c) => c.api === 'redirectTo').map((c) => c.options.url)).toEqual([
       '/packages/giving/pages/monthly-pay/index?id=i1&from=pledge',
     ]);
+  });
+
+  it('pledges once for two taps before the page renders again: one subscription dialog, one pledge, one redirect', async () => {
+    const pledged: unknown[] = [];
+    network
+      .on('GET', '/api/v1/campaigns/c1', () => ({ json: aidCampaign({ id: 'c1' }) }))
+      .on('PUT', '/api/v1/me/subscriptions', () => ({ json: [] }))
+      .on('POST', '/api/v1/me/monthly-pledges', (request) => {
+        pledged.push(request.json());
+        return { status: 201, json: pledgeFixture() };
+      });
+    render(<MonthlyPledgePage />);
+    fireEvent.click(await screen.findByText('¥50'));
+    const start = screen.getByText('开始月捐 · 每月 ¥50.00').closest('button')!;
+    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
+    act(() => {
+      fireEvent.click(start);
+      fireEvent.click(start);
+    });
+    await settled();
+
+    expect(dialogs.map((d) => d.kind)).toEqual(['subscribe']);
+    expect(pledged).toHaveLength(1);
+    expect(calls.filter((c) => c.api === 'redirectTo')).toHaveLength(1);
   });
 });

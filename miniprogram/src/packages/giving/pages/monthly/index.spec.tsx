@@ -51,6 +51,8 @@ describe('我的月捐', () => {
     showModal.mockImplementationOnce(() => Promise.resolve({ confirm: false, cancel: true }));
     fireEvent.click(screen.getByText('暂停'));
     await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
+    // The declined confirmation has ended its run (the button takes taps again) before the next tap.
+    await waitFor(() => expect(screen.getByText('暂停').closest('button')!.disabled).toBe(false));
     expect(writes(sent)).toEqual([]);
 
     fireEvent.click(screen.getByText('暂停'));

@@ -16,6 +16,7 @@ import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { checkMonthlyAmount, INSTALMENT_STATUS_LABELS, monthLabel, PLEDGE_STATUS_LABELS } from '../../monthly-form';
 import { MONTHLY_PAY_URL } from '../../urls';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 type State = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; pledges: MonthlyPledgeDto[] };
@@ -92,24 +93,22 @@ function PledgeCard({
 }) {
   const [editing, setEditing] = useState(false);
   const [amount, setAmount] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const live = pledge.status !== 'cancelled';
   const check = checkMonthlyAmount(amount);
 
-  /** Asks first, then changes; a refusal was shown by the request wrapper. */
-  const act = async (title: string, content: string, confirmText: string, change: () => Promise<MonthlyPledgeDto>) => {
-    const { confirm } = await showModal({ title, content, confirmText });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      onChanged(await change());
-      setEditing(false);
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
-  };
+  /** Asks first, then changes, one at a time, confirmation included; a refusal was shown by the request wrapper. */
+  const act = (title: string, content: string, confirmText: string, change: () => Promise<MonthlyPledgeDto>) =>
+    run(async () => {
+      const { confirm } = await showModal({ title, content, confirmText });
+      if (!confirm) return;
+      try {
+        onChanged(await change());
+        setEditing(false);
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   const update = (body: UpdateMonthlyPledgeRequest) => () => updateMonthlyPledge(pledge.id, body);
   const contract = pledge.contract;
   const deducting = contract?.state === 'signed';
@@ -117,16 +116,14 @@ function PledgeCard({
   const [request, setRequest] = useState<MonthlyContractSigningDto | null>(null);
 
   /** 签约自动扣款, step 1: the signed request from the server (a network round trip, so not yet the jump). */
-  const prepare = async () => {
-    setBusy(true);
-    try {
-      setRequest(await signMonthlyContract(pledge.id));
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
-  };
+  const prepare = () =>
+    run(async () => {
+      try {
+        setRequest(await signMonthlyContract(pledge.id));
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   /**
    * Step 2, in the tap itself with nothing awaited first: WeChat opens another mini-program
    * only from a user's tap, and a jump after an await is no longer one.
