@@ -4,6 +4,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { type ContactShareDraft, EMPTY_SHARE, shareInput, shareProblems } from '../../components/contact-share';
 import { ContactShareFields } from '../../components/contact-share-fields';
+import { useSingleFlight } from '../../components/use-single-flight';
 import './contact-parts.scss';
 
 /** What the other side shared, one row a field; nothing shown for a field they kept. */
@@ -48,21 +49,20 @@ export function ContactForm({
   const [draft, setDraft] = useState<ContactShareDraft>({ ...EMPTY_SHARE, sharePhone: phoneBound });
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const problems = shareProblems(draft, phoneBound);
   const noteTooLong = [...note.trim()].length > CONTACT_LIMITS.note;
 
   const send = async () => {
     setTried(true);
-    if (Object.keys(problems).length > 0 || noteTooLong || busy) return;
-    setBusy(true);
-    try {
-      await onSend(shareInput(draft), note.trim() || null);
-    } catch {
-      // The request wrapper showed the server's reason.
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(problems).length > 0 || noteTooLong) return;
+    await run(async () => {
+      try {
+        await onSend(shareInput(draft), note.trim() || null);
+      } catch {
+        // The request wrapper showed the server's reason.
+      }
+    });
   };
 
   return (

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { getBranch, getBranchReport, openBranchGroup } from '../../../../api/branches';
 import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { Card, Chips } from '../../ui';
 import { branchUrls } from '../../urls';
@@ -101,33 +102,32 @@ function NewGroup({ branchId, onOpened }: { branchId: string; onOpened: () => vo
   const [place, setPlace] = useState('');
   const [policy, setPolicy] = useState<BranchJoinPolicy>('open');
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const problems = {
     name: name.trim() === '' ? '请填写群名称' : undefined,
     place: kind !== 'interest' && place.trim() === '' ? (kind === 'city' ? '请填写城市' : '请填写行业') : undefined,
   };
   const submit = async () => {
     setTried(true);
-    if (problems.name || problems.place || busy) return;
-    setBusy(true);
-    try {
-      const branch = await openBranchGroup(branchId, {
-        kind,
-        name: name.trim(),
-        place: kind === 'interest' ? null : place.trim(),
-        joinPolicy: policy,
-      });
-      const opened = branch.groups.find((g) => g.name === name.trim());
-      void Taro.showToast({ title: opened ? '群组已开设' : '已提交校友会审核', icon: 'success' });
-      setName('');
-      setPlace('');
-      setTried(false);
-      onOpened();
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
+    if (problems.name || problems.place) return;
+    await run(async () => {
+      try {
+        const branch = await openBranchGroup(branchId, {
+          kind,
+          name: name.trim(),
+          place: kind === 'interest' ? null : place.trim(),
+          joinPolicy: policy,
+        });
+        const opened = branch.groups.find((g) => g.name === name.trim());
+        void Taro.showToast({ title: opened ? '群组已开设' : '已提交校友会审核', icon: 'success' });
+        setName('');
+        setPlace('');
+        setTried(false);
+        onOpened();
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
   };
   return (
     <Card className="branch-new-group">

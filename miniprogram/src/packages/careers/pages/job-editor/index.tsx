@@ -19,6 +19,7 @@ import { type JobDraft, jobDraft, jobProblems, jobRequest } from '../../forms';
 import { Card, ChipChoice, Field, options, TextArea, TextInput } from '../../ui';
 import { careersUrls } from '../../urls';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,7 +31,7 @@ export default function JobEditorPage() {
   const { state, reload } = useLoaded(params.id ?? 'new', load, '');
   const [draft, setDraft] = useState<JobDraft | null>(null);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   useEffect(() => {
     if (state.status === 'ready') {
       setDraft(jobDraft(state.job));
@@ -51,21 +52,20 @@ export default function JobEditorPage() {
 
   const save = async () => {
     setTried(true);
-    if (Object.keys(problems).length > 0 || busy) return;
-    setBusy(true);
-    try {
-      const saved = state.job ? await updateJob(state.job.id, jobRequest(d)) : await createJob(jobRequest(d));
-      await showModal({
-        title: saved.status === 'published' ? '已发布' : '已提交审核',
-        content: saved.status === 'published' ? '职位已出现在招聘列表中。' : '校友会审核通过后，职位会出现在招聘列表中，届时会通知你。',
-        showCancel: false,
-      });
-      void Taro.redirectTo({ url: careersUrls.job(saved.id) });
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(problems).length > 0) return;
+    await run(async () => {
+      try {
+        const saved = state.job ? await updateJob(state.job.id, jobRequest(d)) : await createJob(jobRequest(d));
+        await showModal({
+          title: saved.status === 'published' ? '已发布' : '已提交审核',
+          content: saved.status === 'published' ? '职位已出现在招聘列表中。' : '校友会审核通过后，职位会出现在招聘列表中，届时会通知你。',
+          showCancel: false,
+        });
+        void Taro.redirectTo({ url: careersUrls.job(saved.id) });
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
   };
 
   return (

@@ -8,6 +8,7 @@ import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifi
 import { loadSession } from '../../../../api/session';
 import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { type AskDraft, askProblems, askRequest } from '../../forms';
 import { MentorCard } from '../../mentor-card';
 import { Card, ChipChoice, Field, options, StandingNote, TextArea } from '../../ui';
@@ -24,7 +25,7 @@ export default function MentorPage() {
   const { standing } = useStanding();
   const [draft, setDraft] = useState<AskDraft>({ goals: '', targetIndustry: '', topic: '', format: '' });
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   useEffect(() => void prefetchMessageTemplates(), []);
   useEffect(() => {
     if (standing?.industry && draft.targetIndustry === '' && (CAREER_INDUSTRIES as readonly string[]).includes(standing.industry)) {
@@ -41,18 +42,17 @@ export default function MentorPage() {
 
   const submit = async () => {
     setTried(true);
-    if (Object.keys(problems).length > 0 || busy) return;
-    setBusy(true);
-    try {
-      await askForMessages(['mentoringResult', 'mentoringUpdate']);
-      const asked = await requestMentorship(askRequest(mentor.id, draft));
-      void Taro.showToast({ title: '申请已发送', icon: 'success' });
-      void Taro.redirectTo({ url: careersUrls.mentorship(asked.id) });
-    } catch {
-      // The request wrapper showed why (名额已满, 申请已达上限…).
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(problems).length > 0) return;
+    await run(async () => {
+      try {
+        await askForMessages(['mentoringResult', 'mentoringUpdate']);
+        const asked = await requestMentorship(askRequest(mentor.id, draft));
+        void Taro.showToast({ title: '申请已发送', icon: 'success' });
+        void Taro.redirectTo({ url: careersUrls.mentorship(asked.id) });
+      } catch {
+        // The request wrapper showed why (名额已满, 申请已达上限…).
+      }
+    });
   };
 
   return (

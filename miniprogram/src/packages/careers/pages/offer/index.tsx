@@ -17,6 +17,7 @@ import { useLoaded } from '../../../../components/use-loaded';
 import { type OfferDraft, offerDraft, offerProblems, offerRequest } from '../../forms';
 import { Card, ChipChoice, ChipSet, Field, options, TextArea, TextInput } from '../../ui';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const CAPACITIES = ['1', '2', '3', '4', '5'] as const;
@@ -31,7 +32,7 @@ export default function OfferPage() {
   const { state, reload } = useLoaded('mine', load, '');
   const [draft, setDraft] = useState<OfferDraft | null>(null);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   useEffect(() => {
     if (state.status === 'ready') setDraft(state.draft);
   }, [state.status]);
@@ -45,21 +46,20 @@ export default function OfferPage() {
 
   const save = async () => {
     setTried(true);
-    if (Object.keys(problems).length > 0 || busy) return;
-    setBusy(true);
-    try {
-      const saved = await putMentorOffer(offerRequest(d));
-      await showModal({
-        title: '已保存',
-        content: saved.status === 'held' ? '介绍需要校友会审核，通过后校友就能找到你。' : '校友现在可以在“找导师”中找到你了。',
-        showCancel: false,
-      });
-      void Taro.navigateBack();
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(problems).length > 0) return;
+    await run(async () => {
+      try {
+        const saved = await putMentorOffer(offerRequest(d));
+        await showModal({
+          title: '已保存',
+          content: saved.status === 'held' ? '介绍需要校友会审核，通过后校友就能找到你。' : '校友现在可以在“找导师”中找到你了。',
+          showCancel: false,
+        });
+        void Taro.navigateBack();
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
   };
 
   return (

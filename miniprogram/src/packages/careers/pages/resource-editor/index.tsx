@@ -23,6 +23,7 @@ import { useLoaded } from '../../../../components/use-loaded';
 import { Card, ChipChoice, Field, options, TextArea, TextInput } from '../../ui';
 import { careersUrls } from '../../urls';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -68,7 +69,7 @@ export default function ResourceEditorPage() {
   const { state, reload } = useLoaded(params.id ?? 'new', load, '');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const [uploading, setUploading] = useState(false);
   useEffect(() => {
     if (state.status === 'ready') {
@@ -110,28 +111,27 @@ export default function ResourceEditorPage() {
   /** Saves the draft; with `andSubmit`, sends it to review too (a published one is reviewed again by saving alone). */
   const save = async (andSubmit: boolean) => {
     setTried(true);
-    if (Object.keys(problems).length > 0 || busy) return;
-    setBusy(true);
-    try {
-      let saved = existing ? await updateResource(existing.id, inputOf(d)) : await createResource(inputOf(d));
-      if (andSubmit && saved.maySubmit) saved = await submitResource(saved.id);
-      const title = saved.status === 'published' ? '已发布' : saved.status === 'submitted' ? '已提交审核' : '草稿已保存';
-      await showModal({
-        title,
-        content:
-          saved.status === 'published'
-            ? '资料已出现在职业资料库中。'
-            : saved.status === 'submitted'
-              ? '校友会审核通过后，资料会出现在资料库中，届时会通知你。'
-              : '草稿仅你自己可见，完成后请提交审核。',
-        showCancel: false,
-      });
-      void Taro.redirectTo({ url: careersUrls.resource(saved.id) });
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(problems).length > 0) return;
+    await run(async () => {
+      try {
+        let saved = existing ? await updateResource(existing.id, inputOf(d)) : await createResource(inputOf(d));
+        if (andSubmit && saved.maySubmit) saved = await submitResource(saved.id);
+        const title = saved.status === 'published' ? '已发布' : saved.status === 'submitted' ? '已提交审核' : '草稿已保存';
+        await showModal({
+          title,
+          content:
+            saved.status === 'published'
+              ? '资料已出现在职业资料库中。'
+              : saved.status === 'submitted'
+                ? '校友会审核通过后，资料会出现在资料库中，届时会通知你。'
+                : '草稿仅你自己可见，完成后请提交审核。',
+          showCancel: false,
+        });
+        void Taro.redirectTo({ url: careersUrls.resource(saved.id) });
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
   };
 
   return (

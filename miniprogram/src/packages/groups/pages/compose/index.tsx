@@ -9,6 +9,7 @@ import { ApiError } from '../../../../api/request';
 import { postUrl } from '../../../../components/group-urls';
 import { PhotoPicker } from '../../../../components/photo-picker';
 import { type PickedPhoto, uploadedValues } from '../../../../components/picked-photos';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { composeProblem, textLength } from '../../compose-form';
 import './index.scss';
 
@@ -20,7 +21,7 @@ export default function ComposePage() {
   const [loading, setLoading] = useState(postId !== undefined);
   const [text, setText] = useState('');
   const [images, setImages] = useState<PickedPhoto[]>([]);
-  const [sending, setSending] = useState(false);
+  const { busy: sending, run } = useSingleFlight();
   const [refusal, setRefusal] = useState<string | null>(null);
   const [held, setHeld] = useState<GroupPostDto | null>(null);
   useEffect(() => void prefetchMessageTemplates(), []);
@@ -43,26 +44,25 @@ export default function ComposePage() {
   const problem = composeProblem(text, images);
 
   const submit = async () => {
-    if (problem || sending) return;
-    setSending(true);
-    setRefusal(null);
-    // A new post may get replies: ask (in the tap, as WeChat requires) to hear of them.
-    if (!postId) await askForMessages(['postReply']);
-    try {
-      const input = { text: text.trim(), imageIds: uploadedValues(images) };
-      const post = postId ? await updateGroupPost(postId, input) : await createGroupPost(groupId, input);
-      if (post.status === 'held') {
-        setHeld(post);
-      } else {
-        void Taro.showToast({ title: postId ? '已保存' : '已发布', icon: 'success' });
-        void Taro.navigateBack();
+    if (problem) return;
+    await run(async () => {
+      setRefusal(null);
+      // A new post may get replies: ask (in the tap, as WeChat requires) to hear of them.
+      if (!postId) await askForMessages(['postReply']);
+      try {
+        const input = { text: text.trim(), imageIds: uploadedValues(images) };
+        const post = postId ? await updateGroupPost(postId, input) : await createGroupPost(groupId, input);
+        if (post.status === 'held') {
+          setHeld(post);
+        } else {
+          void Taro.showToast({ title: postId ? '已保存' : '已发布', icon: 'success' });
+          void Taro.navigateBack();
+        }
+      } catch (error) {
+        // Risky text stays in the box with the server's reason, so it can be edited and sent again.
+        if (error instanceof ApiError && error.code === 'CONTENT_RISKY') setRefusal(error.message);
       }
-    } catch (error) {
-      // Risky text stays in the box with the server's reason, so it can be edited and sent again.
-      if (error instanceof ApiError && error.code === 'CONTENT_RISKY') setRefusal(error.message);
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   if (loading) return <Skeleton className="compose-skeleton" rows={6} animated />;

@@ -22,6 +22,7 @@ import { groupUrl } from '../../../../components/group-urls';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { reportWithReason } from '../../../../components/report-reasons';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 type PostState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; post: GroupPostDto };
@@ -188,24 +189,23 @@ function Comment({ comment, onDeleted }: { comment: GroupCommentDto; onDeleted: 
 
 function CommentBar({ postId, onAdded }: { postId: string; onAdded: (comment: GroupCommentDto) => void }) {
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const [refusal, setRefusal] = useState<string | null>(null);
 
   const send = async () => {
     const trimmed = text.trim();
-    if (!trimmed || busy) return;
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const comment = await createGroupComment(postId, trimmed);
-      setText('');
-      onAdded(comment);
-      if (comment.status === 'held') void Taro.showToast({ title: '评论审核中，仅自己可见', icon: 'none' });
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'CONTENT_RISKY') setRefusal(error.message);
-    } finally {
-      setBusy(false);
-    }
+    if (!trimmed) return;
+    await run(async () => {
+      setRefusal(null);
+      try {
+        const comment = await createGroupComment(postId, trimmed);
+        setText('');
+        onAdded(comment);
+        if (comment.status === 'held') void Taro.showToast({ title: '评论审核中，仅自己可见', icon: 'none' });
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'CONTENT_RISKY') setRefusal(error.message);
+      }
+    });
   };
 
   return (

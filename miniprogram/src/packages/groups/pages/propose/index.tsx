@@ -10,6 +10,7 @@ import { FieldError } from '../../../../components/field-error';
 import { topLevelFieldOf, useFieldErrors } from '../../../../components/field-errors';
 import { EMPTY_PROPOSAL, type ProposalDraft, proposalProblems, proposalRequest } from '../../propose-form';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const POLICIES = ['open', 'approval'] as const;
@@ -20,7 +21,7 @@ const PROPOSAL_FIELDS = topLevelFieldOf(['name', 'place', 'intro'] as const);
 export default function ProposeGroupPage() {
   const [draft, setDraft] = useState<ProposalDraft>(EMPTY_PROPOSAL);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   /** The picked cover's local path; it is uploaded once the proposal exists. */
   const [cover, setCover] = useState<string | null>(null);
   const problems = proposalProblems(draft);
@@ -32,28 +33,27 @@ export default function ProposeGroupPage() {
 
   const submit = async () => {
     setTried(true);
-    if (Object.keys(problems).length > 0 || busy) return;
-    setBusy(true);
-    try {
-      const group = await server.submit(() => proposeGroup(proposalRequest(draft)));
-      // The proposal stands without its cover: after a failed upload (shown by the wrapper) the owner sets one once it opens.
-      const coverFailed =
-        cover !== null &&
-        (await uploadGroupCover(group.id, cover).then(
-          () => false,
-          () => true,
-        ));
-      await showModal({
-        title: '已提交',
-        content: `校友会工作人员审核通过后，群组就会开放，你将成为群主。${coverFailed ? '封面未能上传，审核通过后可在群组页更换封面。' : ''}`,
-        showCancel: false,
-      });
-      void Taro.redirectTo({ url: groupUrl(group.id) });
-    } catch {
-      // Shown under the field the server named, or as the wrapper's toast (e.g. 完成校友认证后才能发起群组).
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(problems).length > 0) return;
+    await run(async () => {
+      try {
+        const group = await server.submit(() => proposeGroup(proposalRequest(draft)));
+        // The proposal stands without its cover: after a failed upload (shown by the wrapper) the owner sets one once it opens.
+        const coverFailed =
+          cover !== null &&
+          (await uploadGroupCover(group.id, cover).then(
+            () => false,
+            () => true,
+          ));
+        await showModal({
+          title: '已提交',
+          content: `校友会工作人员审核通过后，群组就会开放，你将成为群主。${coverFailed ? '封面未能上传，审核通过后可在群组页更换封面。' : ''}`,
+          showCancel: false,
+        });
+        void Taro.redirectTo({ url: groupUrl(group.id) });
+      } catch {
+        // Shown under the field the server named, or as the wrapper's toast (e.g. 完成校友认证后才能发起群组).
+      }
+    });
   };
 
   const shown = (field: 'name' | 'place' | 'intro') => (tried ? problems[field] : undefined) ?? server.errors[field];

@@ -7,6 +7,7 @@ import { createMemoryPhoto, getMemoryWalls, uploadMemoryImage } from '../../../.
 import { ApiError } from '../../../../api/request';
 import { PhotoPicker } from '../../../../components/photo-picker';
 import { type PickedPhoto, uploadedValues } from '../../../../components/picked-photos';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { uploadProblem } from '../../photo-view';
 import { oldPhotoUrls } from '../../urls';
 import './index.scss';
@@ -21,7 +22,7 @@ export default function UploadPage() {
   const [classes, setClasses] = useState<MemoryWallsDto['classes']>([]);
   const [classGroupId, setClassGroupId] = useState<string | null>(params.classGroupId ?? null);
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const [refusal, setRefusal] = useState<string | null>(null);
 
   useEffect(() => {
@@ -47,25 +48,24 @@ export default function UploadPage() {
 
   const submit = async () => {
     setTried(true);
-    if (problem || busy) return;
-    setBusy(true);
-    setRefusal(null);
-    try {
-      const photo = await createMemoryPhoto({
-        imageId: imageId!,
-        year: Number(year),
-        place: place.trim() || null,
-        caption: caption.trim(),
-        classGroupId,
-      });
-      void Taro.showToast({ title: photo.status === 'published' ? '已发布' : '已上传，审核中', icon: 'success' });
-      void Taro.redirectTo({ url: oldPhotoUrls.photo(photo.id) });
-    } catch (error) {
-      // Risky text stays in the box with the server's reason, so it can be edited and sent again.
-      if (error instanceof ApiError && error.code === 'CONTENT_RISKY') setRefusal(error.message);
-    } finally {
-      setBusy(false);
-    }
+    if (problem) return;
+    await run(async () => {
+      setRefusal(null);
+      try {
+        const photo = await createMemoryPhoto({
+          imageId: imageId!,
+          year: Number(year),
+          place: place.trim() || null,
+          caption: caption.trim(),
+          classGroupId,
+        });
+        void Taro.showToast({ title: photo.status === 'published' ? '已发布' : '已上传，审核中', icon: 'success' });
+        void Taro.redirectTo({ url: oldPhotoUrls.photo(photo.id) });
+      } catch (error) {
+        // Risky text stays in the box with the server's reason, so it can be edited and sent again.
+        if (error instanceof ApiError && error.code === 'CONTENT_RISKY') setRefusal(error.message);
+      }
+    });
   };
 
   return (

@@ -30,6 +30,7 @@ import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
 import { BoundInput, bindForm } from '../../../../components/form-field';
 import { useLoaded } from '../../../../components/use-loaded';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const BRANCH_PAGE = (id: string) => `/packages/branches/pages/branch/index?id=${encodeURIComponent(id)}`;
@@ -105,7 +106,7 @@ function NewBranch({ onCreated }: { onCreated: (id: string) => void }) {
   const { name, place, intro } = draft;
   const [policy, setPolicy] = useState<BranchJoinPolicy>('approval');
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const placeLabel = BRANCH_PLACE_LABELS[kind];
   const problems = {
     name: name.trim() === '' ? '请填写分会名称' : undefined,
@@ -113,25 +114,24 @@ function NewBranch({ onCreated }: { onCreated: (id: string) => void }) {
   };
   const submit = async () => {
     setTried(true);
-    if (problems.name || problems.place || busy) return;
-    setBusy(true);
-    try {
-      const branch = await createBranch({
-        kind,
-        name: name.trim(),
-        place: placeLabel ? place.trim() : null,
-        intro: intro.trim(),
-        joinPolicy: policy,
-      });
-      void Taro.showToast({ title: '分会已创建', icon: 'success' });
-      setDraft(EMPTY_BRANCH);
-      setTried(false);
-      onCreated(branch.id);
-    } catch {
-      // The request wrapper showed why (a name taken).
-    } finally {
-      setBusy(false);
-    }
+    if (problems.name || problems.place) return;
+    await run(async () => {
+      try {
+        const branch = await createBranch({
+          kind,
+          name: name.trim(),
+          place: placeLabel ? place.trim() : null,
+          intro: intro.trim(),
+          joinPolicy: policy,
+        });
+        void Taro.showToast({ title: '分会已创建', icon: 'success' });
+        setDraft(EMPTY_BRANCH);
+        setTried(false);
+        onCreated(branch.id);
+      } catch {
+        // The request wrapper showed why (a name taken).
+      }
+    });
   };
   const form = bindForm(draft, setDraft, undefined, () => void submit());
   return (

@@ -10,6 +10,7 @@ import { BoundInput, bindForm } from '../../../../components/form-field';
 import { useLoaded } from '../../../../components/use-loaded';
 import { defaultTerm } from '../../council-term';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const load = async (): Promise<{ members: CouncilMemberDto[] }> => ({ members: await listCouncilMembers() });
@@ -74,7 +75,7 @@ function Appoint({ onAdded }: { onAdded: (member: CouncilMemberDto) => void }) {
   // The title and the term's dates (typed as 2026-12-20: days, not times, so no DateTimeField).
   const [draft, setDraft] = useState(() => ({ title: '理事', ...defaultTerm(5) }));
   const { title, ...term } = draft;
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
 
   const search = (value: string) => {
     setQ(value);
@@ -85,19 +86,18 @@ function Appoint({ onAdded }: { onAdded: (member: CouncilMemberDto) => void }) {
     );
   };
   const add = async () => {
-    if (!picked || busy) return;
-    setBusy(true);
-    try {
-      onAdded(await addCouncilMember({ alumnusId: picked.id, title: title.trim(), source: 'appointed', ...term }));
-      setPicked(null);
-      setQ('');
-      setFound([]);
-      void Taro.showToast({ title: '已聘任', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
+    if (!picked) return;
+    await run(async () => {
+      try {
+        onAdded(await addCouncilMember({ alumnusId: picked.id, title: title.trim(), source: 'appointed', ...term }));
+        setPicked(null);
+        setQ('');
+        setFound([]);
+        void Taro.showToast({ title: '已聘任', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   };
 
   const form = bindForm(draft, setDraft, undefined, () => void add());
