@@ -2,12 +2,13 @@ import { GOVERNANCE_LIMITS, SUGGESTION_CATEGORIES, SUGGESTION_CATEGORY_LABELS, t
 import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { submitSuggestion } from '../../../../api/governance';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { Card, Chips } from '../../ui';
 import { governanceUrls } from '../../urls';
 import './index.scss';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 
 const CATEGORIES = Object.fromEntries(SUGGESTION_CATEGORIES.map((c) => [c, SUGGESTION_CATEGORY_LABELS[c]])) as Record<
   SuggestionCategory,
@@ -20,7 +21,9 @@ export default function SuggestPage() {
   const [category, setCategory] = useState<SuggestionCategory>('alumni_affairs');
   const [body, setBody] = useState('');
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
+  // A suggestion made: the page is on its way out (redirectTo), and a tap meanwhile makes no second one.
+  const submitted = useRef(false);
   useEffect(() => void prefetchMessageTemplates(), []);
 
   const problems = {
@@ -30,16 +33,17 @@ export default function SuggestPage() {
 
   const submit = async () => {
     setTried(true);
-    if (problems.title || problems.body || busy) return;
-    await askForMessages(['governanceProgress']);
-    setBusy(true);
-    try {
-      const suggestion = await submitSuggestion({ title: title.trim(), category, body: body.trim() });
-      void Taro.redirectTo({ url: governanceUrls.suggestion(suggestion.id) });
-    } catch {
-      // Shown by the request wrapper (the content check, verification).
-      setBusy(false);
-    }
+    if (problems.title || problems.body || submitted.current) return;
+    await run(async () => {
+      await askForMessages(['governanceProgress']);
+      try {
+        const suggestion = await submitSuggestion({ title: title.trim(), category, body: body.trim() });
+        submitted.current = true;
+        void Taro.redirectTo({ url: governanceUrls.suggestion(suggestion.id) });
+      } catch {
+        // Shown by the request wrapper (the content check, verification).
+      }
+    });
   };
 
   return (
@@ -71,7 +75,14 @@ export default function SuggestPage() {
         {tried && problems.body ? <Text className="suggest__problem">{problems.body}</Text> : null}
       </Card>
       <View className="suggest__actions">
-        <Button className="suggest-submit" type="primary" shape="round" block loading={busy} onClick={() => void submit()}>
+        <Button
+          className="suggest-submit"
+          type="primary"
+          shape="round"
+          block
+          loading={busy || submitted.current}
+          onClick={() => void submit()}
+        >
           提交建议
         </Button>
       </View>
