@@ -7,8 +7,8 @@ import { submitSuggestion } from '../../../../api/governance';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { Card, Chips } from '../../ui';
 import { governanceUrls } from '../../urls';
-import './index.scss';
 import { useSingleFlight } from '../../../../components/use-single-flight';
+import './index.scss';
 
 const CATEGORIES = Object.fromEntries(SUGGESTION_CATEGORIES.map((c) => [c, SUGGESTION_CATEGORY_LABELS[c]])) as Record<
   SuggestionCategory,
