@@ -22,6 +22,7 @@ import { Card, Field, Tag, TextArea } from '../../ui';
 import { careersUrls } from '../../urls';
 import { useStanding } from '../../use-standing';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const load = async (id: string): Promise<{ job: JobPostDto }> => ({ job: await getJob(id) });
@@ -33,7 +34,7 @@ export default function JobPage() {
   useReloadOnReturn(reload);
   const { standing } = useStanding();
   const [applying, setApplying] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   useEffect(() => void prefetchMessageTemplates(), []);
 
   if (state.status === 'loading') return <Skeleton rows={10} animated />;
@@ -41,36 +42,32 @@ export default function JobPage() {
   const { job } = state;
   const mine = loadSession()?.alumnus.id === job.posterId;
 
-  const close = async () => {
-    const { confirm } = await showModal({
-      title: '关闭职位',
-      content: '关闭后职位从列表下架，已收到的投递仍可查看。',
-      confirmText: '关闭',
-    });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      update({ job: await closeJob(job.id) });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const withdraw = async () => {
-    setBusy(true);
-    try {
-      const application = await withdrawJobApplication(job.myApplication!.id);
-      update({
-        job: { ...job, myApplication: application, mayApply: true, applyBlockedReason: null, applicationCount: job.applicationCount - 1 },
+  const close = () =>
+    run(async () => {
+      const { confirm } = await showModal({
+        title: '关闭职位',
+        content: '关闭后职位从列表下架，已收到的投递仍可查看。',
+        confirmText: '关闭',
       });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
-  };
+      if (!confirm) return;
+      try {
+        update({ job: await closeJob(job.id) });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
+
+  const withdraw = () =>
+    run(async () => {
+      try {
+        const application = await withdrawJobApplication(job.myApplication!.id);
+        update({
+          job: { ...job, myApplication: application, mayApply: true, applyBlockedReason: null, applicationCount: job.applicationCount - 1 },
+        });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
 
   return (
     <View className="job">
@@ -183,23 +180,22 @@ function ApplyForm({
 }) {
   const [draft, setDraft] = useState<ApplyDraft>({ ...EMPTY_APPLY, sharePhone: phoneBound });
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const problems = applyProblems(draft, phoneBound);
   const set = (patch: Partial<ApplyDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const shown = (field: keyof typeof problems) => (tried ? problems[field] : undefined);
   const submit = async () => {
     setTried(true);
-    if (Object.keys(problems).length > 0 || busy) return;
-    setBusy(true);
-    try {
-      await askForMessages(['jobApplicationStatus']);
-      onDone(await applyForJob(job.id, applyRequest(draft)));
-      void Taro.showToast({ title: '已发送给发布者', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(problems).length > 0) return;
+    await run(async () => {
+      try {
+        await askForMessages(['jobApplicationStatus']);
+        onDone(await applyForJob(job.id, applyRequest(draft)));
+        void Taro.showToast({ title: '已发送给发布者', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   };
 
   return (

@@ -9,6 +9,7 @@ import { addWalkIn, checkIn, getStaffEvent, listRegistrants } from '../../../../
 import { type CheckInOutcome, cleanShortCode, outcomeOfError, outcomeOfResult } from './check-in-outcome';
 import './index.scss';
 import { explainRefusal } from '../../../../components/permission-refusal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 /** The latest outcomes stay on screen, newest first. */
@@ -20,7 +21,7 @@ export default function CheckInPage() {
   const [event, setEvent] = useState<EventDetailDto | null>(null);
   const [counts, setCounts] = useState<RegistrantCountsDto | null>(null);
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const [outcomes, setOutcomes] = useState<(CheckInOutcome & { at: number })[]>([]);
 
   const refreshCounts = useCallback(() => {
@@ -37,17 +38,15 @@ export default function CheckInPage() {
   const record = (outcome: CheckInOutcome) => setOutcomes((list) => [{ ...outcome, at: Date.now() }, ...list].slice(0, HISTORY));
 
   /** One check-in (a scan, a typed code, a walk-in); its outcome goes on top of the list. */
-  const submit = async (action: () => Promise<CheckInResultDto>) => {
-    setBusy(true);
+  const checkInOnce = async (action: () => Promise<CheckInResultDto>) => {
     try {
       record(outcomeOfResult(await action()));
       refreshCounts();
     } catch (error) {
       if (error instanceof ApiError) record(outcomeOfError(error.code, error.message));
-    } finally {
-      setBusy(false);
     }
   };
+  const submit = (action: () => Promise<CheckInResultDto>) => run(() => checkInOnce(action));
 
   const scan = async () => {
     let token: string;
@@ -62,9 +61,11 @@ export default function CheckInPage() {
 
   const typed = cleanShortCode(code);
   const submitCode = async () => {
-    if (typed.length !== 8 || busy) return;
-    await submit(() => checkIn(id, { shortCode: typed }));
-    setCode('');
+    if (typed.length !== 8) return;
+    await run(async () => {
+      await checkInOnce(() => checkIn(id, { shortCode: typed }));
+      setCode('');
+    });
   };
 
   const latest = outcomes[0];
