@@ -16,6 +16,7 @@ import {
   toAbnormalRequest,
 } from './abnormal-refund-form';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 
 const BANK_NAMES = ABNORMAL_REFUND_BANKS.map((bank) => bank.name);
 
@@ -87,33 +88,31 @@ function AbnormalRefundForm({
   const [draft, setDraft] = useState<AbnormalRefundDraft>(emptyAbnormalDraft);
   const [problems, setProblems] = useState<AbnormalRefundProblems>({});
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
 
-  const submit = async () => {
-    const { request, problems: found } = toAbnormalRequest(draft);
-    setProblems(found);
-    setRefusal(null);
-    if (!request) return;
-    const { confirm } = await showModal({
-      title: request.route === 'user_bank_card' ? '确认退回到银行卡' : '确认退回到学校账户',
-      content: abnormalConfirmation(refund, request),
-      confirmText: '确认退回',
+  const submit = () =>
+    run(async () => {
+      const { request, problems: found } = toAbnormalRequest(draft);
+      setProblems(found);
+      setRefusal(null);
+      if (!request) return;
+      const { confirm } = await showModal({
+        title: request.route === 'user_bank_card' ? '确认退回到银行卡' : '确认退回到学校账户',
+        content: abnormalConfirmation(refund, request),
+        confirmText: '确认退回',
+      });
+      if (!confirm) return;
+      try {
+        const updated = await applyAbnormalRefund(donationId, refund.id, request);
+        // The card data is not kept once sent.
+        setDraft(emptyAbnormalDraft());
+        void Taro.showToast({ title: '已提交，微信支付处理中', icon: 'none' });
+        onDone(updated);
+      } catch (error) {
+        if (error instanceof ApiError) setRefusal(abnormalRefusal(error.code, error.message));
+        else setRefusal('网络异常，未确认是否提交；请刷新后查看这笔退款的状态');
+      }
     });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      const updated = await applyAbnormalRefund(donationId, refund.id, request);
-      // The card data is not kept once sent.
-      setDraft(emptyAbnormalDraft());
-      void Taro.showToast({ title: '已提交，微信支付处理中', icon: 'none' });
-      onDone(updated);
-    } catch (error) {
-      if (error instanceof ApiError) setRefusal(abnormalRefusal(error.code, error.message));
-      else setRefusal('网络异常，未确认是否提交；请刷新后查看这笔退款的状态');
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <View className="abnormal-refund">

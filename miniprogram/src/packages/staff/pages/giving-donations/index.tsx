@@ -27,6 +27,7 @@ import {
   toRefundRequest,
 } from './refund-form';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 export const STATUS_FILTERS: { key: StaffDonationStatus | 'all' | 'abnormal'; label: string }[] = [
@@ -279,30 +280,28 @@ export function RefundSheet({
   const [draft, setDraft] = useState<RefundDraft>(() => emptyRefundDraft(donation));
   const [problems, setProblems] = useState<RefundProblems>({});
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
 
-  const submit = async () => {
-    const { request, problems: found } = toRefundRequest(draft, donation.refundableFen);
-    setProblems(found);
-    setRefusal(null);
-    if (!request) return;
-    const { confirm } = await showModal({
-      title: '确认退款',
-      content: `将原路退还 ${formatFen(request.amountFen)} 给 ${donation.donorName ?? '捐赠人'}，并告知退款原因。提交后不能撤销。`,
-      confirmText: '退款',
+  const submit = () =>
+    run(async () => {
+      const { request, problems: found } = toRefundRequest(draft, donation.refundableFen);
+      setProblems(found);
+      setRefusal(null);
+      if (!request) return;
+      const { confirm } = await showModal({
+        title: '确认退款',
+        content: `将原路退还 ${formatFen(request.amountFen)} 给 ${donation.donorName ?? '捐赠人'}，并告知退款原因。提交后不能撤销。`,
+        confirmText: '退款',
+      });
+      if (!confirm) return;
+      try {
+        await refundDonation(donation.id, request);
+        void Taro.showToast({ title: '已提交，微信支付处理中', icon: 'none' });
+        onDone(request.amountFen);
+      } catch (error) {
+        if (error instanceof ApiError) setRefusal(refundRefusal(error.code, error.message));
+      }
     });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      await refundDonation(donation.id, request);
-      void Taro.showToast({ title: '已提交，微信支付处理中', icon: 'none' });
-      onDone(request.amountFen);
-    } catch (error) {
-      if (error instanceof ApiError) setRefusal(refundRefusal(error.code, error.message));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <View className="refund-sheet">
