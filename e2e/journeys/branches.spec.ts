@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { apiOf } from '../support/api.js';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn, type } from '../support/demo.js';
+import { goBack, openPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -21,7 +21,7 @@ describe('branches: a branch admin runs their branch and reaches nothing outside
   let applicant: Awaited<ReturnType<typeof openPhonePage>>;
 
   const openBranch = async (page: Page) => {
-    await page.goto(`${app.server.url}/#/pages/me/index`);
+    await openPage(page, `${app.server.url}/#/pages/me/index`);
     await page.locator('.me-branches').click({ timeout: 30_000 });
     await page.locator('.branch-item', { hasText: branchName }).click({ timeout: 30_000 });
     await page.locator('.branch-header__name', { hasText: branchName }).waitFor({ timeout: 30_000 });
@@ -40,7 +40,7 @@ describe('branches: a branch admin runs their branch and reaches nothing outside
 
   it('staff create a city branch and appoint a verified alumnus its admin', async () => {
     const { page } = staff;
-    await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/index/index`);
     await page.locator('.staff-tool', { hasText: '分会管理' }).click({ timeout: 30_000 });
     await page.locator('.staff-branch-new').waitFor({ timeout: 30_000 });
     await type(page, '.staff-branch-name', branchName);
@@ -68,7 +68,7 @@ describe('branches: a branch admin runs their branch and reaches nothing outside
 
   it('the branch admin approves her from the workbench and posts an event for the branch', async () => {
     const { page } = admin;
-    await page.goto(`${app.server.url}/#/pages/me/index`);
+    await openPage(page, `${app.server.url}/#/pages/me/index`);
     await page.locator('.me-branches').click({ timeout: 30_000 });
     await page
       .locator('.my-branch', { hasText: branchName })
@@ -83,7 +83,7 @@ describe('branches: a branch admin runs their branch and reaches nothing outside
     await request.waitFor({ timeout: 30_000 });
     await request.locator('.decision__approve').click();
     await request.waitFor({ state: 'detached', timeout: 30_000 });
-    await page.goBack();
+    await goBack(page);
     await page.locator('.branch-figure--members .branch-figure__value', { hasText: '2' }).waitFor({ timeout: 30_000 });
 
     await page.locator('.branch-post-event').click();
@@ -120,14 +120,14 @@ describe('branches: a branch admin runs their branch and reaches nothing outside
       body: { kind: 'industry', name: `金融行业分会${suffix}`, place: '金融', joinPolicy: 'open' },
     });
 
-    await page.goto(`${app.server.url}/#/pages/me/index`);
+    await openPage(page, `${app.server.url}/#/pages/me/index`);
     await page.locator('.me-branches').waitFor({ timeout: 30_000 });
     expect(await page.locator('.me-entry', { hasText: '工作台' }).count()).toBe(0);
 
     admin.allow(/403/);
-    await page.goto(`${app.server.url}/#/packages/staff/pages/branches/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/branches/index`);
     await page.locator('.error-state', { hasText: '没有权限' }).waitFor({ timeout: 30_000 });
-    await page.goto(`${app.server.url}/#/packages/branches/pages/manage/index?id=${other.id}`);
+    await openPage(page, `${app.server.url}/#/packages/branches/pages/manage/index?id=${other.id}`);
     await page.locator('.error-state', { hasText: '只有本分会的管理员' }).waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-branches-refused');
 

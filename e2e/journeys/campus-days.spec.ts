@@ -1,7 +1,7 @@
 import type { EventDetailDto, StaffCampusDayDto } from '@alumni/shared';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
 import { apiOf } from '../support/api.js';
-import { signIn } from '../support/demo.js';
+import { openPage, signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -41,7 +41,7 @@ describe('campus day: an alumnus collects every stamp and gets the keepsake', ()
     // Staff add the spots on 工作台 → 返校日与聚会 and open the first one's code to print.
     const desk = await openPhonePage(app.browser);
     await signIn(app, desk.page, '管理员');
-    await desk.page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await openPage(desk.page, `${app.server.url}/#/packages/staff/pages/index/index`);
     await desk.page.locator('.staff-tool', { hasText: '返校日与聚会' }).click({ timeout: 30_000 });
     await desk.page.locator('.st-campus__event', { hasText: event.title }).click({ timeout: 30_000 });
     await desk.page.locator('.st-campus__heading', { hasText: event.title }).waitFor({ timeout: 30_000 });
@@ -61,13 +61,13 @@ describe('campus day: an alumnus collects every stamp and gets the keepsake', ()
     const { page, problems } = await openPhonePage(app.browser);
     await signIn(app, page, '周明远');
 
-    await page.goto(`${app.server.url}/#/packages/events/pages/detail/index?id=${event.id}`);
+    await openPage(page, `${app.server.url}/#/packages/events/pages/detail/index?id=${event.id}`);
     await page.locator('.event-detail__campus-day').click({ timeout: 30_000 });
     await page.locator('.cd-card__progress', { hasText: '已集 0 / 3 枚' }).waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-campus-day-card');
 
     const scan = (token: string) =>
-      page.goto(`${app.server.url}/#/packages/campus-days/pages/stamp/index?scene=${encodeURIComponent(`t=${token}`)}`);
+      openPage(page, `${app.server.url}/#/packages/campus-days/pages/stamp/index?scene=${encodeURIComponent(`t=${token}`)}`);
     await scan(spots[0]!.token);
     await page.locator('.cd-stamp__title', { hasText: '集到「老校门」印章' }).waitFor({ timeout: 30_000 });
     await page.locator('.cd-card__progress', { hasText: '已集 1 / 3 枚' }).waitFor();

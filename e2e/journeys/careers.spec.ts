@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn, type } from '../support/demo.js';
+import { openPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -34,7 +34,7 @@ describe('careers: mentoring across industries, the job board, the resource libr
 
   it('the student finds a mentor from another industry from the home page and asks for help', async () => {
     const { page } = student;
-    await page.goto(`${app.server.url}/#/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/pages/index/index`);
     await page.locator('.home-careers .home-shortcuts__entry', { hasText: '找导师' }).click({ timeout: 30_000 });
     await page.locator('.mentor-card').first().waitFor({ timeout: 30_000 });
     await chip(page, '.mentors-industries', '互联网');
@@ -61,7 +61,7 @@ describe('careers: mentoring across industries, the job board, the resource libr
 
   it('the mentor sees the request in 我的辅导 and accepts it with a message', async () => {
     const { page } = mentor;
-    await page.goto(`${app.server.url}/#/pages/me/index`);
+    await openPage(page, `${app.server.url}/#/pages/me/index`);
     await page.locator('.me-careers').click({ timeout: 30_000 });
     await page.locator('.careers-mine__entry', { hasText: '我的辅导' }).click({ timeout: 30_000 });
     const request = page.locator('.my-mentoring__mentor .mentorship-item', { hasText: '林小雨' });
@@ -77,7 +77,7 @@ describe('careers: mentoring across industries, the job board, the resource libr
 
   it('the student logs a meeting, ends the pairing and leaves feedback', async () => {
     const { page } = student;
-    await page.goto(mentorshipUrl);
+    await openPage(page, mentorshipUrl);
     await page.locator('.mentorship-reply', { hasText: '周六上午线上聊聊' }).waitFor({ timeout: 30_000 });
     await page.locator('.mentorship-log').click();
     await chip(page, '.mentorship-meeting-form__day', '今天');
@@ -99,13 +99,13 @@ describe('careers: mentoring across industries, the job board, the resource libr
     await settledScreenshot(page, 'journey-careers-feedback');
 
     // The mentor hears of the meeting and the ending through 消息 too.
-    await mentor.page.goto(`${app.server.url}/#/packages/messages/pages/index/index`);
+    await openPage(mentor.page, `${app.server.url}/#/packages/messages/pages/index/index`);
     await mentor.page.getByText('辅导有新的交流记录').first().waitFor({ timeout: 30_000 });
   });
 
   it('an alumnus posts an internship; it waits for staff, who approve it', async () => {
     const { page } = mentor;
-    await page.goto(`${app.server.url}/#/packages/careers/pages/jobs/index`);
+    await openPage(page, `${app.server.url}/#/packages/careers/pages/jobs/index`);
     await page.locator('.jobs-post').click({ timeout: 30_000 });
     await chip(page, '.job-editor__type', '实习');
     await type(page, '.job-editor__title', jobTitle);
@@ -124,7 +124,7 @@ describe('careers: mentoring across industries, the job board, the resource libr
     await page.locator('.taro-model__confirm').click();
     await page.locator('.job-head', { hasText: '待审核' }).waitFor({ timeout: 30_000 });
 
-    await staff.page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await openPage(staff.page, `${app.server.url}/#/packages/staff/pages/index/index`);
     await staff.page.locator('.staff-tool', { hasText: '职业内容审核' }).click({ timeout: 30_000 });
     const item = staff.page.locator('.review-job', { hasText: jobTitle });
     await item.waitFor({ timeout: 30_000 });
@@ -135,7 +135,7 @@ describe('careers: mentoring across industries, the job board, the resource libr
 
   it('the student finds it by keyword and says 我感兴趣, sharing only an e-mail address; the poster sees it and marks it', async () => {
     const { page } = student;
-    await page.goto(`${app.server.url}/#/packages/careers/pages/jobs/index`);
+    await openPage(page, `${app.server.url}/#/packages/careers/pages/jobs/index`);
     await type(page, '.jobs-search__input', '新媒体');
     await page.locator('.jobs-search__go').click();
     const card = page.locator('.job-card', { hasText: jobTitle });
@@ -153,7 +153,7 @@ describe('careers: mentoring across industries, the job board, the resource libr
     await page.locator('.job-mine__status', { hasText: '已投递' }).waitFor({ timeout: 30_000 });
 
     const poster = mentor.page;
-    await poster.goto(`${app.server.url}/#/packages/careers/pages/my-jobs/index`);
+    await openPage(poster, `${app.server.url}/#/packages/careers/pages/my-jobs/index`);
     await poster.locator('.my-jobs__tab', { hasText: '我发布的' }).click();
     await poster.locator('.job-card', { hasText: jobTitle }).click({ timeout: 30_000 });
     await poster.locator('.job-applications').click({ timeout: 30_000 });
@@ -164,14 +164,14 @@ describe('careers: mentoring across industries, the job board, the resource libr
     await application.locator('.cr-tag', { hasText: '已沟通' }).waitFor({ timeout: 30_000 });
     await settledScreenshot(poster, 'journey-careers-applications');
 
-    await page.goto(`${app.server.url}/#/packages/careers/pages/my-jobs/index`);
+    await openPage(page, `${app.server.url}/#/packages/careers/pages/my-jobs/index`);
     await page.locator('.my-application', { hasText: jobTitle }).locator('.cr-tag', { hasText: '已沟通' }).waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-careers-my-applications');
   });
 
   it('a staff member publishes a guide in the library; its markup is cleaned on the server', async () => {
     const { page } = staff;
-    await page.goto(`${app.server.url}/#/packages/careers/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/careers/pages/index/index`);
     await page.locator('.careers-area', { hasText: '职业资料库' }).click({ timeout: 30_000 });
     await page.locator('.library-write').click({ timeout: 30_000 });
     await chip(page, '.resource-editor__kind', '求职指南');
@@ -198,7 +198,7 @@ describe('careers: mentoring across industries, the job board, the resource libr
 
   it('the student finds the guide in the library and bookmarks it; so does 周明远, and it is in his bookmarks', async () => {
     const { page } = student;
-    await page.goto(`${app.server.url}/#/packages/careers/pages/library/index`);
+    await openPage(page, `${app.server.url}/#/packages/careers/pages/library/index`);
     await type(page, '.library-search__input', '转行');
     await page.locator('.library-search__go').click();
     const card = page.locator('.resource-card', { hasText: guideTitle });
@@ -211,12 +211,12 @@ describe('careers: mentoring across industries, the job board, the resource libr
     await settledScreenshot(page, 'journey-careers-resource-bookmarked');
 
     const alumnus = mentor.page;
-    await alumnus.goto(`${app.server.url}/#/packages/careers/pages/library/index`);
+    await openPage(alumnus, `${app.server.url}/#/packages/careers/pages/library/index`);
     await alumnus.locator('.resource-card', { hasText: guideTitle }).click({ timeout: 30_000 });
     await alumnus.locator('.resource-head__bookmarks', { hasText: '1 收藏' }).waitFor({ timeout: 30_000 });
     await alumnus.locator('.resource-bookmark', { hasText: '收藏' }).click();
     await alumnus.locator('.resource-head__bookmarks', { hasText: '2 收藏' }).waitFor({ timeout: 30_000 });
-    await alumnus.goto(`${app.server.url}/#/packages/careers/pages/index/index`);
+    await openPage(alumnus, `${app.server.url}/#/packages/careers/pages/index/index`);
     await alumnus.locator('.careers-mine__entry', { hasText: '我的收藏与资料' }).click({ timeout: 30_000 });
     await alumnus.locator('.resource-card', { hasText: guideTitle }).locator('.resource-card__foot', { hasText: '已收藏' }).waitFor({
       timeout: 30_000,

@@ -1,5 +1,5 @@
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { openTab, signIn, type } from '../support/demo.js';
+import { openPage, openTab, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -25,7 +25,7 @@ describe('校友录: a contact request, accepted, shows both sides what the othe
 
   it('周明远 finds 林小雨 in 校友录 and asks, with a note and his e-mail address', async () => {
     const { page } = asker;
-    await page.goto(`${app.server.url}/#/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/pages/index/index`);
     await openTab(page, '我的', 'pages/me/index');
     await page.locator('.me-entry', { hasText: '校友录' }).click();
     await type(page, '.directory-search__input', '林小雨');
@@ -42,7 +42,7 @@ describe('校友录: a contact request, accepted, shows both sides what the othe
 
   it('林小雨 reads the request in 我的 → 联系请求 and accepts, sharing her WeChat ID', async () => {
     const { page } = classmate;
-    await page.goto(`${app.server.url}/#/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/pages/index/index`);
     await openTab(page, '我的', 'pages/me/index');
     await page.locator('.me-contacts').click();
     const item = page.locator('.contact-item', { hasText: '周明远' });
@@ -63,7 +63,7 @@ describe('校友录: a contact request, accepted, shows both sides what the othe
     await page.reload();
     await page.locator('.shared-contact__wechat', { hasText: 'linxiaoyu_2027' }).waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-contacts-card');
-    await page.goto(`${app.server.url}/#/pages/me/index`);
+    await openPage(page, `${app.server.url}/#/pages/me/index`);
     await page.locator('.me-contacts').click();
     await page.locator('.contacts-tab', { hasText: '发出的' }).click();
     const item = page.locator('.contact-item', { hasText: '林小雨' });

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { apiOf } from '../support/api.js';
 import { openPhonePage, OUTPUT_DIR, settledScreenshot } from '../support/browser.js';
-import { signIn, type } from '../support/demo.js';
+import { openPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -52,7 +52,7 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
   it('staff open the dashboard: the API’s figures and two trend charts drawn on a phone', async () => {
     const { page } = staff;
     await signIn(app, page, names['o_demo_staff']);
-    await page.goto(`${app.server.url}/#/packages/staff/pages/dashboard/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/dashboard/index`);
     const totals = (await api<DashboardSummaryDto>('/staff/dashboard/summary', { token })).totals;
     const headline = (key: string) =>
       page.locator(`.dashboard-headline--${key} .dashboard-headline__value`).textContent({ timeout: 30_000 });
@@ -170,7 +170,7 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
 
     const alumnus = await openPhonePage(app.browser);
     await signIn(app, alumnus.page, names['o_demo_001']);
-    await alumnus.page.goto(`${app.server.url}/#/packages/timeline/pages/mine/index`);
+    await openPage(alumnus.page, `${app.server.url}/#/packages/timeline/pages/mine/index`);
     const newest = alumnus.page.locator('.timeline-item').first();
     await newest.locator('.timeline-item__kind', { hasText: '电话联系' }).waitFor({ timeout: 30_000 });
     expect(await newest.locator('.timeline-item__note').textContent()).toBe('邀请参加江州校友聚会');
@@ -180,7 +180,7 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
   it('reads on a desktop browser: the page keeps a readable width, breakdown beside the trends', async () => {
     const desktop = await app.browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN' });
     await signIn(app, desktop, names['o_demo_staff']);
-    await desktop.goto(`${app.server.url}/#/packages/staff/pages/dashboard/index`);
+    await openPage(desktop, `${app.server.url}/#/packages/staff/pages/dashboard/index`);
     await desktop.locator('.dashboard-trend--giving canvas').waitFor({ timeout: 30_000 });
     const breakdown = await desktop.locator('.dashboard-breakdown').boundingBox();
     const trends = await desktop.locator('.dashboard-trends').boundingBox();
@@ -192,7 +192,7 @@ describe('dashboard: figures, breakdown, export, timeline', () => {
 
   it('the weights editor refuses an out-of-range weight before sending it', async () => {
     const { page } = staff;
-    await page.goto(`${app.server.url}/#/packages/staff/pages/engagement-weights/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/engagement-weights/index`);
     await type(page, '.weights-weight--events-checked_in', '150');
     await page.locator('.weights-save').click();
     await page.locator('.weights-row__problem', { hasText: '权重为 -100 到 100 之间的数' }).waitFor({ timeout: 30_000 });

@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { getJson } from '../../server/test/server-process.js';
 import { apiOf } from '../support/api.js';
 import { openDeskPage, settledScreenshot } from '../support/browser.js';
-import { signIn } from '../support/demo.js';
+import { openPage, signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** The H5 router keeps earlier pages in the document, hidden: look only at what is visible. */
@@ -40,7 +40,7 @@ const REVIEWED_BIO = '桌面审核的简介，待审词';
  */
 describe('desk: the workbench on a computer screen', () => {
   const app = useFreshInstallation();
-  const { api, session } = apiOf(app);
+  const { api, session, simulatePayment } = apiOf(app);
   let desk: Awaited<ReturnType<typeof openDeskPage>>;
   let token: string;
   let gift: StaffDonationDto;
@@ -55,12 +55,7 @@ describe('desk: the workbench on a computer screen', () => {
       token: donor,
       body: { amountFen: 8800, message: '桌面退款' },
     });
-    await api(`/donations/${order.donation.id}/simulate-payment`, { method: 'POST', token: donor });
-    const paid = async () => (await api<{ status: string }>(`/donations/${order.donation.id}`, { token: donor })).status === 'paid';
-    for (let tries = 0; !(await paid()); tries++) {
-      if (tries === 60) throw new Error('the simulated payment never arrived');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await simulatePayment(order.donation.id, donor);
     gift = (await api<ListPage<StaffDonationDto>>(`/staff/donations?campaignId=${drive.id}&limit=1`, { token })).items[0]!;
     expect(gift.id).toBe(order.donation.id);
     // Three graduates the roster does not know wait for staff.
@@ -201,7 +196,7 @@ describe('desk: the workbench on a computer screen', () => {
     const { page } = desk;
     const events = (await api<ListPage<EventDetailDto>>('/staff/events?limit=100', { token })).items;
     const event = events.find((e) => e.confirmedCount >= 2)!;
-    await page.goto(`${app.server.url}/#/packages/staff/pages/events-registrants/index?id=${event.id}`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/events-registrants/index?id=${event.id}`);
     await expect.poll(() => shown(page, '.registrants-desk-row').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
     await settledScreenshot(page, 'journey-desk-registrants');
 
@@ -310,7 +305,7 @@ describe('desk: the workbench on a computer screen', () => {
 
   it('drafts an event from the keyboard: Tab through the fields, the date-time from the browser’s picker, Enter to save', async () => {
     const { page } = desk;
-    await page.goto(`${app.server.url}/#/packages/staff/pages/events-editor/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/events-editor/index`);
     const title = '桌面起草的校友沙龙';
     await shown(page, '.editor-title input').click({ timeout: 30_000 });
     await page.keyboard.type(title);

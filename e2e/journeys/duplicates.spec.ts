@@ -12,7 +12,7 @@ import type {
 } from '@alumni/shared';
 import { apiOf } from '../support/api.js';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn } from '../support/demo.js';
+import { openPage, signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -86,7 +86,7 @@ describe('duplicate records: staff merge two accounts of one graduate and every 
   it('staff scan, compare the two records side by side and merge into the one with more history', async () => {
     const { page } = await openPhonePage(app.browser);
     await signIn(app, page, '管理员');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/duplicates/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/duplicates/index`);
     await page.locator('.duplicates__scan').click({ timeout: 30_000 });
     const card = page.locator('.candidate', { hasText: SECOND });
     await card.waitFor({ timeout: 30_000 });
@@ -148,7 +148,7 @@ describe('duplicate records: staff merge two accounts of one graduate and every 
 
     const { page } = await openPhonePage(app.browser);
     await signIn(app, page, '管理员');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/duplicates/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/duplicates/index`);
     await page.locator('.duplicates__scan').click({ timeout: 30_000 });
     await page.locator('.campaign-tab', { hasText: '账号与名册' }).click({ timeout: 30_000 });
     const cards = page.locator('.candidate');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { formatShanghaiDateTime } from '@alumni/shared';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
 import { gradientPng } from '../support/images.js';
-import { signIn, type } from '../support/demo.js';
+import { openPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -29,7 +29,7 @@ describe('events: publish, sign up, ticket, check-in', () => {
   it('staff create an event with one required question and publish it', async () => {
     const { page } = staff;
     await signIn(app, page, '管理员');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/index/index`);
     await page.locator('.staff-tool', { hasText: '活动管理' }).click({ timeout: 30_000 });
     await page.locator('.staff-events__new').click();
 
@@ -79,7 +79,7 @@ describe('events: publish, sign up, ticket, check-in', () => {
   it('an alumnus finds it by kind, opens it, signs up answering the question and sees the ticket', async () => {
     const { page } = alumnus;
     await signIn(app, page);
-    await page.goto(`${app.server.url}/#/pages/events/index`);
+    await openPage(page, `${app.server.url}/#/pages/events/index`);
     await page.locator('.events-chip', { hasText: '讲座' }).click({ timeout: 30_000 });
     const card = page.locator('.event-card', { hasText: title });
     await card.waitFor();
@@ -115,7 +115,7 @@ describe('events: publish, sign up, ticket, check-in', () => {
 
   it('staff type the short code at the door: checked in, then already checked in; the list and export show it', async () => {
     const { page } = staff;
-    await page.goto(`${app.server.url}/#/packages/staff/pages/events/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/events/index`);
     const item = page.locator('.staff-event', { hasText: title });
     await item.locator('.staff-event__check-in').click({ timeout: 30_000 });
 
@@ -130,7 +130,7 @@ describe('events: publish, sign up, ticket, check-in', () => {
     await page.locator('.check-in-outcome--repeat', { hasText: '此前已签到' }).waitFor();
     await settledScreenshot(page, 'journey-check-in-repeat');
 
-    await page.goto(`${app.server.url}/#/packages/staff/pages/events/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/events/index`);
     await page.locator('.staff-event', { hasText: title }).locator('.staff-event__registrants').click({ timeout: 30_000 });
     await page.locator('.registrants-count--checkedIn .registrants-count__value', { hasText: '1' }).waitFor();
     const registrant = page.locator('.registrant').first();

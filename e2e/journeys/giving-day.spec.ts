@@ -2,7 +2,7 @@ import { formatFen, type GivingDayDto, type GivingDayLiveDto } from '@alumni/sha
 import type { Page } from 'playwright-core';
 import { apiOf } from '../support/api.js';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn } from '../support/demo.js';
+import { goBack, openPage, signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 const AID_TITLE = '春晖助学基金';
@@ -37,7 +37,7 @@ describe('giving: a giving day with a class challenge and live totals', () => {
   it('staff set the day with the student-aid drive and a class challenge, and publish it', async () => {
     const { page } = staff;
     await signIn(app, page, '管理员');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/index/index`);
     await shown(page, '.staff-tool', '捐赠日').click({ timeout: 30_000 });
     await shown(page, '.giving-day-editor-title input').fill(DAY_TITLE, { timeout: 30_000 });
     await shown(page, '.giving-day-editor-startsAt input').fill(beijingMinute(Date.now() - 3600_000));
@@ -62,7 +62,7 @@ describe('giving: a giving day with a class challenge and live totals', () => {
     const { page } = alumnus;
     // o_demo_001's class gives on the demo; the seed's gifts were before the day, so the day starts at zero.
     await signIn(app, page);
-    await page.goto(`${app.server.url}/#/pages/giving/index`);
+    await openPage(page, `${app.server.url}/#/pages/giving/index`);
     await shown(page, '.giving-day-banner', DAY_TITLE).click({ timeout: 30_000 });
     await shown(page, '.giving-day__title', DAY_TITLE).waitFor({ timeout: 30_000 });
     expect(await shown(page, '.giving-day__clock-label').textContent()).toBe('距结束');
@@ -84,7 +84,7 @@ describe('giving: a giving day with a class challenge and live totals', () => {
     await page.locator('.certificate__image img').waitFor({ timeout: 60_000 });
     await page.locator('.donation-back').click();
     await shown(page, '.campaign .campaign__title', AID_TITLE).waitFor({ timeout: 30_000 });
-    await page.goBack();
+    await goBack(page);
     await shown(page, '.giving-day__title', DAY_TITLE).waitFor({ timeout: 30_000 });
     // The page reads its figures again every few seconds.
     await expect.poll(() => shown(page, '.giving-day-totals__amount').textContent(), { timeout: 30_000 }).toBe(formatFen(1000));

@@ -2,7 +2,7 @@ import { type CampaignDetailDto, type CampaignSummaryDto, type Page as ListPage 
 import type { Page } from 'playwright-core';
 import { apiOf } from '../support/api.js';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn } from '../support/demo.js';
+import { openPage, signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 const AID_TITLE = '春晖助学基金';
@@ -35,7 +35,7 @@ describe('giving: a sponsor matches gifts 1:1 up to a cap', () => {
   it('the administrator adds a 1:1 pledge up to ¥100 in the campaign editor', async () => {
     const { page } = staff;
     await signIn(app, page, '管理员');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/campaigns-editor/index?id=${aid.id}`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/campaigns-editor/index?id=${aid.id}`);
     await shown(page, '.campaign-match-sponsor input').fill(SPONSOR, { timeout: 30_000 });
     await shown(page, '.campaign-match-cap input').fill('100');
     await shown(page, '.campaign-matches-editor').scrollIntoViewIfNeeded();
@@ -54,12 +54,12 @@ describe('giving: a sponsor matches gifts 1:1 up to a cap', () => {
 
   it('a new alumnus sees the match on the drive, gives ¥50 and is told it was matched', async () => {
     const { page } = alumnus;
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+    await openPage(page, `${app.server.url}/#/packages/account/pages/sign-in/index`);
     await page.locator('.sign-in__new').click({ timeout: 30_000 });
     await page.locator('.privacy__agree').click({ timeout: 30_000 });
     await page.locator('.me-sign-out').waitFor();
 
-    await page.goto(`${app.server.url}/#/packages/giving/pages/campaign/index?id=${aid.id}`);
+    await openPage(page, `${app.server.url}/#/packages/giving/pages/campaign/index?id=${aid.id}`);
     const card = shown(page, '.campaign .campaign-matches');
     await card.waitFor({ timeout: 30_000 });
     expect(await card.locator('.campaign-match__sponsor').textContent()).toBe(SPONSOR);

@@ -1,7 +1,7 @@
 import type { CampaignSummaryDto, Page as ListPage } from '@alumni/shared';
 import type { Page } from 'playwright-core';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn } from '../support/demo.js';
+import { openPage, signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** The H5 router keeps earlier pages in the document, hidden: look only at what is visible. */
@@ -39,12 +39,12 @@ describe('giving: an alumnus gives monthly, and next month is invited and paid i
 
   it('a new alumnus chooses 每月 on the fund’s page, pledges ¥50 a month and pays this month', async () => {
     const { page } = alumnus;
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+    await openPage(page, `${app.server.url}/#/packages/account/pages/sign-in/index`);
     await page.locator('.sign-in__new').click({ timeout: 30_000 });
     await page.locator('.privacy__agree').click({ timeout: 30_000 });
     await page.locator('.me-sign-out').waitFor();
 
-    await page.goto(`${app.server.url}/#/packages/giving/pages/campaign/index?id=${fund.id}`);
+    await openPage(page, `${app.server.url}/#/packages/giving/pages/campaign/index?id=${fund.id}`);
     await shown(page, '.campaign-mode__option', '每月').click({ timeout: 30_000 });
     expect(await shown(page, '.campaign-donate').textContent()).toBe('开始月捐');
     await settledScreenshot(page, 'journey-monthly-campaign');
@@ -63,7 +63,7 @@ describe('giving: an alumnus gives monthly, and next month is invited and paid i
   it('staff run the monthly job with next month’s clock on 工作台 → 月捐', async () => {
     const { page } = staff;
     await signIn(app, page, '管理员');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/index/index`);
     await shown(page, '.staff-tool', '月捐').click({ timeout: 30_000 });
     await shown(page, '.staff-monthly__pledge', fund.title).first().waitFor({ timeout: 30_000 });
     await shown(page, '.staff-monthly__run').click();
@@ -79,7 +79,7 @@ describe('giving: an alumnus gives monthly, and next month is invited and paid i
 
   it('the alumnus opens next month’s invitation in 消息 and pays it in one tap; 我的月捐 shows two months', async () => {
     const { page } = alumnus;
-    await page.goto(`${app.server.url}/#/packages/messages/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/messages/pages/index/index`);
     const invitation = shown(page, '.messages-item', '本月月捐待支付');
     await invitation.waitFor({ timeout: 30_000 });
     expect(await invitation.locator('.messages-item__body').textContent()).toContain('¥50.00 待支付');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn } from '../support/demo.js';
+import { openPage, signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 const PAYER = '林晓明';
@@ -32,7 +32,7 @@ describe('giving: a donor asks for a receipt and receives it', () => {
   it('the alumnus picks a gift in 我的捐赠 · 捐赠票据 and asks for a receipt', async () => {
     const { page } = donor;
     await signIn(app, page);
-    await page.goto(`${app.server.url}/#/packages/giving/pages/mine/index`);
+    await openPage(page, `${app.server.url}/#/packages/giving/pages/mine/index`);
     await shown(page, '.my-donations__receipts').click({ timeout: 30_000 });
     const gift = shown(page, '.receipt-gift').first();
     await gift.waitFor({ timeout: 30_000 });
@@ -55,7 +55,7 @@ describe('giving: a donor asks for a receipt and receives it', () => {
   it('the administrator attaches the e-receipt and records its number', async () => {
     const { page } = admin;
     await signIn(app, page, '管理员');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/index/index`);
     await shown(page, '.staff-tool', '捐赠票据').click({ timeout: 30_000 });
     const request = shown(page, '.staff-receipt', PAYER);
     await request.waitFor({ timeout: 30_000 });

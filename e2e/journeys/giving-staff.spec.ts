@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { apiOf } from '../support/api.js';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
 import { gradientPng } from '../support/images.js';
-import { signIn } from '../support/demo.js';
+import { openPage, signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 const SAPLING_TITLE = '校友林植树：为母校种下一棵树';
@@ -37,7 +37,7 @@ describe('giving, staff side: refund, finance export, reconciliation, fund-use p
   let gift: StaffDonationDto;
   let today: string;
 
-  const { api, session } = apiOf(app);
+  const { api, session, simulatePayment } = apiOf(app);
 
   const beijingDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -53,13 +53,7 @@ describe('giving, staff side: refund, finance export, reconciliation, fund-use p
       token: donor,
       body: { amountFen: 6000, message: '愿母校常青' },
     });
-    await api(`/donations/${order.donation.id}/simulate-payment`, { method: 'POST', token: donor });
-    // The payment page polls the same way: the notification arrives in a moment.
-    const paid = async () => (await api<{ status: string }>(`/donations/${order.donation.id}`, { token: donor })).status === 'paid';
-    for (let tries = 0; !(await paid()); tries++) {
-      if (tries === 60) throw new Error('the simulated payment never arrived');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await simulatePayment(order.donation.id, donor);
     const listed = await api<ListPage<StaffDonationDto>>(`/staff/donations?campaignId=${sapling.id}&limit=1`, { token });
     gift = listed.items[0]!;
     expect(gift.id).toBe(order.donation.id);
@@ -69,7 +63,7 @@ describe('giving, staff side: refund, finance export, reconciliation, fund-use p
   it('the administrator opens 捐赠明细 from the staff home and finds a gift by its order number', async () => {
     const { page } = admin;
     await signIn(app, page, '管理员');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/index/index`);
     await shown(page, '.staff-tool', '捐赠明细').click({ timeout: 30_000 });
     await shown(page, '.giving-donation').first().waitFor({ timeout: 30_000 });
 
@@ -130,7 +124,7 @@ describe('giving, staff side: refund, finance export, reconciliation, fund-use p
     const paidDay = beijingDay(seeded.items.at(-1)!.paidAt!);
     const checked = await api<ReconciliationDto>(`/staff/giving/reconciliations/${paidDay}`, { method: 'POST', token });
     expect(checked.status).toBe('differences');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/index/index`);
     await shown(page, '.staff-tool', '对账差异').click({ timeout: 30_000 });
     const day = shown(page, '.reconciliation', paidDay);
     await day.waitFor({ timeout: 30_000 });
@@ -142,7 +136,7 @@ describe('giving, staff side: refund, finance export, reconciliation, fund-use p
 
   it('publishes a fund-use entry with a photo; the photo shows on the drive’s page', async () => {
     const { page } = admin;
-    await page.goto(`${app.server.url}/#/packages/staff/pages/campaigns/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/campaigns/index`);
     await shown(page, '.staff-campaigns .campaign-card', SAPLING_TITLE).click({ timeout: 30_000 });
     await shown(page, '.campaign-fund-use-amount input').fill('1200');
     await shown(page, '.campaign-fund-use-purpose textarea').fill(LEDGER_PURPOSE);
@@ -164,7 +158,7 @@ describe('giving, staff side: refund, finance export, reconciliation, fund-use p
 
     // Anyone, signed in or not, sees the entry and its photo on the drive.
     const visitor = await openPhonePage(app.browser);
-    await visitor.page.goto(`${app.server.url}/#/packages/giving/pages/campaign/index?id=${sapling.id}`);
+    await openPage(visitor.page, `${app.server.url}/#/packages/giving/pages/campaign/index?id=${sapling.id}`);
     const shownEntry = shown(visitor.page, '.fund-use-entry', LEDGER_PURPOSE);
     await shownEntry.waitFor({ timeout: 30_000 });
     const photo = shownEntry.locator('.fund-use-entry__photo img');
@@ -178,7 +172,7 @@ describe('giving, staff side: refund, finance export, reconciliation, fund-use p
     await api(`/admin/staff/${member.alumnus.id}`, { method: 'PUT', token, body: { admin: false } });
     const staff = await openPhonePage(app.browser);
     await signIn(app, staff.page, member.alumnus.displayName);
-    await staff.page.goto(`${app.server.url}/#/packages/staff/pages/giving-donations/index`);
+    await openPage(staff.page, `${app.server.url}/#/packages/staff/pages/giving-donations/index`);
     await shown(staff.page, '.giving-donation').first().waitFor({ timeout: 30_000 });
     expect(await shown(staff.page, '.giving-donation').count()).toBeGreaterThan(0);
     expect(await shown(staff.page, '.giving-donation__refund').count()).toBe(0);

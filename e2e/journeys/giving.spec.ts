@@ -10,7 +10,7 @@ import {
 } from '@alumni/shared';
 import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn } from '../support/demo.js';
+import { goBack, openPage, signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -56,13 +56,13 @@ describe('giving: plant a sapling and get its certificate', () => {
   it('a new alumnus opens the sapling drive from the giving tab and sees its progress in trees', async () => {
     const { page } = alumnus;
     // A newcomer: the seeded demo accounts have given already.
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+    await openPage(page, `${app.server.url}/#/packages/account/pages/sign-in/index`);
     await page.locator('.sign-in__new').click({ timeout: 30_000 });
     await page.locator('.privacy__agree').click({ timeout: 30_000 });
     await page.locator('.me-sign-out').waitFor();
     donorName = (await page.locator('.me-name').textContent())!.trim();
 
-    await page.goto(`${app.server.url}/#/pages/giving/index`);
+    await openPage(page, `${app.server.url}/#/pages/giving/index`);
     const card = page.locator('.campaign-card', { hasText: SAPLING_TITLE });
     await card.waitFor({ timeout: 30_000 });
     // The list shows what a unit drive has given so far, as the drive's page does.
@@ -163,7 +163,7 @@ describe('giving: plant a sapling and get its certificate', () => {
   it('staff record what the money did; it shows on the drive’s 善款去向', async () => {
     const { page } = staff;
     await signIn(app, page, '管理员');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/campaigns/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/campaigns/index`);
     await shown(page, '.staff-campaigns .campaign-card', SAPLING_TITLE).click({ timeout: 30_000 });
     await shown(page, '.campaign-fund-use-amount input').fill('3600');
     await shown(page, '.campaign-fund-use-purpose textarea').fill('在南校区东坡种下 120 棵树苗');
@@ -191,7 +191,7 @@ describe('giving: plant a sapling and get its certificate', () => {
 
   it('我的捐赠 lists the gift as given, with its certificate', async () => {
     const { page } = alumnus;
-    await page.goto(`${app.server.url}/#/pages/giving/index`);
+    await openPage(page, `${app.server.url}/#/pages/giving/index`);
     await shown(page, '.giving-banner__mine').click({ timeout: 30_000 });
     const item = shown(page, '.my-donation').first();
     await item.waitFor({ timeout: 30_000 });
@@ -215,7 +215,7 @@ describe('giving: plant a sapling and get its certificate', () => {
 
   it('opts in to the honour roll in 我的捐赠; the roll from the giving tab shows the year’s names and totals as the server ranks them', async () => {
     const { page } = alumnus;
-    await page.goto(`${app.server.url}/#/packages/giving/pages/mine/index`);
+    await openPage(page, `${app.server.url}/#/packages/giving/pages/mine/index`);
     const choice = shown(page, '.my-donations__roll-switch');
     await choice.waitFor({ timeout: 30_000 });
     expect(await choice.locator('input').isChecked()).toBe(false);
@@ -234,7 +234,7 @@ describe('giving: plant a sapling and get its certificate', () => {
     const roll = await api<HonourRollEntryDto[]>(`/api/v1/giving/honour-roll?year=${year}`);
     expect(roll.length).toBeGreaterThan(0);
 
-    await page.goto(`${app.server.url}/#/pages/giving/index`);
+    await openPage(page, `${app.server.url}/#/pages/giving/index`);
     await shown(page, '.giving-board--honour').click({ timeout: 30_000 });
     await shown(page, '.honour-roll .honour-roll__entry').first().waitFor({ timeout: 30_000 });
     expect(await shown(page, '.honour-roll .year-board__title').textContent()).toBe(`${year} 年度捐赠光荣榜`);
@@ -256,7 +256,7 @@ describe('giving: plant a sapling and get its certificate', () => {
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
     const board = await api<ClassLeaderboardDto>(`/api/v1/giving/class-leaderboard?year=${year}`);
     expect(board.entries.length).toBeGreaterThan(0);
-    await page.goto(`${app.server.url}/#/pages/giving/index`);
+    await openPage(page, `${app.server.url}/#/pages/giving/index`);
     await shown(page, '.giving-board--classes').click({ timeout: 30_000 });
     await shown(page, '.class-leaderboard .class-leaderboard__entry').first().waitFor({ timeout: 30_000 });
     const rows = await shown(page, '.class-leaderboard .class-leaderboard__entry').evaluateAll((entries) =>
@@ -275,7 +275,7 @@ describe('giving: plant a sapling and get its certificate', () => {
   });
   it('the donor finds the fund-use notice in 我的 · 消息, unread, and opens the drive from it', async () => {
     const { page } = alumnus;
-    await page.goto(`${app.server.url}/#/pages/me/index`);
+    await openPage(page, `${app.server.url}/#/pages/me/index`);
     const entry = shown(page, '.me-messages');
     await entry.locator('.me-entry__badge').waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-messages-me-badge');
@@ -291,7 +291,7 @@ describe('giving: plant a sapling and get its certificate', () => {
     await settledScreenshot(page, 'journey-messages-inbox');
     await notice.click();
     await shown(page, '.campaign .fund-use-entry', '在南校区东坡种下 120 棵树苗').waitFor({ timeout: 30_000 });
-    await page.goBack();
+    await goBack(page);
     await expect.poll(() => shown(page, '.messages-item--unread', '善款使用公示').count(), { timeout: 30_000 }).toBe(0);
     expect(alumnus.problems).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn, type } from '../support/demo.js';
+import { openPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -43,7 +43,7 @@ describe('governance: a secret vote to its published result, a suggestion co-sig
 
   it('staff draft a secret poll for every verified alumnus and publish it', async () => {
     const { page } = staff;
-    await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/index/index`);
     await page.locator('.staff-tool', { hasText: '投票选举' }).click({ timeout: 30_000 });
     await page.locator('.staff-votes__new').click({ timeout: 30_000 });
     await type(page, '.vote-title', voteTitle);
@@ -61,7 +61,7 @@ describe('governance: a secret vote to its published result, a suggestion co-sig
     // Saved as a draft, the editor holds its id; the vote's page publishes it.
     await page.waitForURL(/id=/, { timeout: 30_000 });
     const id = new URL(page.url().replace('#', '')).searchParams.get('id');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/governance-vote/index?id=${id}`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/governance-vote/index?id=${id}`);
     await page.locator('.svp-step--publish').click({ timeout: 30_000 });
     await confirm(page, '发布后内容不能修改');
     await page.locator('.svp-phase', { hasText: '投票中' }).waitFor({ timeout: 30_000 });
@@ -75,7 +75,7 @@ describe('governance: a secret vote to its published result, a suggestion co-sig
       [student, '反对'],
     ] as const) {
       const { page } = who;
-      await page.goto(`${app.server.url}/#/pages/index/index`);
+      await openPage(page, `${app.server.url}/#/pages/index/index`);
       await page.locator('.home-participation .home-shortcuts__entry', { hasText: '投票表决' }).click({ timeout: 30_000 });
       await page.locator('.gov-vote', { hasText: voteTitle }).click({ timeout: 30_000 });
       await page.locator('.vote-option', { hasText: choice }).click({ timeout: 30_000 });
@@ -110,22 +110,22 @@ describe('governance: a secret vote to its published result, a suggestion co-sig
 
   it('the voter reads the published result and hears of it in 消息', async () => {
     const { page } = mentor;
-    await page.goto(voteUrl);
+    await openPage(page, voteUrl);
     await page.locator('.vote-announcement', { hasText: '提交校友代表大会审议' }).waitFor({ timeout: 30_000 });
     await page.locator('.vote-results__summary', { hasText: '最终结果' }).waitFor();
     await settledScreenshot(page, 'journey-governance-result');
-    await page.goto(`${app.server.url}/#/packages/messages/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/messages/pages/index/index`);
     await page.getByText('投票结果已公布').first().waitFor({ timeout: 30_000 });
   });
 
   it('staff set the co-signatures a suggestion needs; an alumnus writes one and a classmate co-signs it to the school', async () => {
-    await staff.page.goto(`${app.server.url}/#/packages/staff/pages/governance-suggestions/index`);
+    await openPage(staff.page, `${app.server.url}/#/packages/staff/pages/governance-suggestions/index`);
     await type(staff.page, '.ss-threshold', '1');
     await staff.page.locator('.ss-settings__save').click();
     await staff.page.getByText('已保存').waitFor({ timeout: 30_000 });
 
     const { page } = mentor;
-    await page.goto(`${app.server.url}/#/pages/me/index`);
+    await openPage(page, `${app.server.url}/#/pages/me/index`);
     await page.locator('.me-governance').click({ timeout: 30_000 });
     await page.locator('.gov-area--suggestions').click({ timeout: 30_000 });
     await page.locator('.suggestions-new').click({ timeout: 30_000 });
@@ -138,7 +138,7 @@ describe('governance: a secret vote to its published result, a suggestion co-sig
     await page.locator('.suggestion-head', { hasText: '征集附议' }).waitFor({ timeout: 30_000 });
     const suggestionUrl = page.url();
 
-    await student.page.goto(suggestionUrl);
+    await openPage(student.page, suggestionUrl);
     await student.page.locator('.suggestion-cosign').click({ timeout: 30_000 });
     await allowMessages(student.page);
     await student.page.locator('.suggestion-head', { hasText: '已受理' }).waitFor({ timeout: 30_000 });
@@ -161,20 +161,20 @@ describe('governance: a secret vote to its published result, a suggestion co-sig
     await reviewing.locator('.ss-answer--adopted').click();
     await reviewing.waitFor({ state: 'detached', timeout: 30_000 });
 
-    await mentor.page.goto(`${app.server.url}/#/packages/governance/pages/suggestions/index`);
+    await openPage(mentor.page, `${app.server.url}/#/packages/governance/pages/suggestions/index`);
     await mentor.page.locator('.gv-chip--answered').click({ timeout: 30_000 });
     await mentor.page.locator('.suggestion-item', { hasText: suggestionTitle }).click({ timeout: 30_000 });
     await mentor.page.locator('.suggestion-answer', { hasText: '为认证校友办理借阅证' }).waitFor({ timeout: 30_000 });
     for (const step of ['征集附议', '已受理', '研究办理中', '已采纳'])
       await mentor.page.locator('.suggestion-step__status', { hasText: step }).first().waitFor();
     await settledScreenshot(mentor.page, 'journey-governance-adopted');
-    await mentor.page.goto(`${app.server.url}/#/packages/messages/pages/index/index`);
+    await openPage(mentor.page, `${app.server.url}/#/packages/messages/pages/index/index`);
     await mentor.page.getByText('建言进度：已采纳').first().waitFor({ timeout: 30_000 });
   });
 
   it('anyone reads the council page', async () => {
     const { page } = student;
-    await page.goto(`${app.server.url}/#/packages/governance/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/governance/pages/index/index`);
     await page.locator('.gov-area--council').click({ timeout: 30_000 });
     await page.locator('.council__lead').waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-governance-council');

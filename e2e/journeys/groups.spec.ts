@@ -2,7 +2,7 @@ import type { GroupSummaryDto, MyProfileDto } from '@alumni/shared';
 import { apiOf } from '../support/api.js';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
 import { gradientPng } from '../support/images.js';
-import { openTab, signIn, type } from '../support/demo.js';
+import { goBack, openPage, openTab, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -79,7 +79,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
     await page.locator('.groups-empty-verify').click();
     await page.locator('.claim-form').waitFor({ timeout: 30_000 });
 
-    await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?scene=${encodeURIComponent(scene)}`);
+    await openPage(page, `${app.server.url}/#/packages/groups/pages/group/index?scene=${encodeURIComponent(scene)}`);
     await page.locator('.group-header__name', { hasText: classGroup.name }).waitFor({ timeout: 30_000 });
     await page.locator('.group-actionbar__note', { hasText: '仅限本班已认证校友' }).waitFor();
     expect(await page.locator('.group-action').first().textContent()).toBe('去认证校友身份');
@@ -94,7 +94,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
     await settledScreenshot(page, 'journey-group-qrcode');
 
     // Search by name on the groups tab.
-    await page.goto(`${app.server.url}/#/pages/groups/index`);
+    await openPage(page, `${app.server.url}/#/pages/groups/index`);
     await page.locator('.groups-search__input input').fill('摄影');
     await page.locator('.groups-search__go').click();
     const found = page.locator('.group-card', { hasText: '摄影爱好者' });
@@ -106,7 +106,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
   it('the alumnus finds the class group in 为你推荐, joins it, and posts with a picture', async () => {
     const { page } = await openPhonePage(app.browser);
     await signIn(app, page, names['o_demo_001']);
-    await page.goto(`${app.server.url}/#/pages/groups/index`);
+    await openPage(page, `${app.server.url}/#/pages/groups/index`);
     const card = page.locator('.group-card', { hasText: classGroup.name });
     await card.waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-groups-suggested');
@@ -150,7 +150,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
     await page.locator('.compose-submit').click();
     await page.locator('.group-post__text', { hasText: '改到周日' }).waitFor({ timeout: 30_000 });
     expect(await page.locator('.post-page .group-post__time').textContent()).toContain('已编辑');
-    await page.goBack();
+    await goBack(page);
     await page.locator('.post-page').waitFor({ state: 'detached' });
 
     // Text WeChat's check asks a person to review is held: only its author sees it, and is told so.
@@ -162,7 +162,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
     await settledScreenshot(page, 'journey-group-post-held');
 
     // 我的足迹 names what happened, reached through the tab bar.
-    await page.goto(`${app.server.url}/#/pages/groups/index`);
+    await openPage(page, `${app.server.url}/#/pages/groups/index`);
     await openTab(page, '我的', 'pages/me/index');
     await page.locator('.me-entry', { hasText: '我的足迹' }).click();
     await page.locator('.timeline-item__kind', { hasText: `加入了 ${classGroup.name}` }).waitFor({ timeout: 30_000 });
@@ -176,7 +176,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
   it('a classmate comments on the post', async () => {
     const { page } = await openPhonePage(app.browser);
     await signIn(app, page, names['o_demo_002']);
-    await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?id=${classGroup.id}`);
+    await openPage(page, `${app.server.url}/#/packages/groups/pages/group/index?id=${classGroup.id}`);
     const post = page.locator('.group-post', { hasText: postText });
     await post.waitFor({ timeout: 30_000 });
     // The held post is its author's alone.
@@ -191,7 +191,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
 
     // As the owner of the photography group, they let the third demo alumnus in.
     // A fresh load: a hash jump to a page already in the H5 router's stack would show that instance.
-    await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?id=${photography.id}`);
+    await openPage(page, `${app.server.url}/#/packages/groups/pages/group/index?id=${photography.id}`);
     await page.reload();
     await page.locator('.group-requests').click({ timeout: 30_000 });
     const request = page.locator('.join-request', { hasText: names['o_demo_003'] });
@@ -205,7 +205,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
   it('another member reports the post', async () => {
     const { page } = await openPhonePage(app.browser);
     await signIn(app, page, names['o_demo_003']);
-    await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?id=${classGroup.id}`);
+    await openPage(page, `${app.server.url}/#/packages/groups/pages/group/index?id=${classGroup.id}`);
     await page.locator('.group-post', { hasText: postText }).locator('.group-post__text').click({ timeout: 30_000 });
     await page.locator('.post-comment', { hasText: '一定到！' }).waitFor({ timeout: 30_000 });
     await page.locator('.post-report').click();
@@ -221,7 +221,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
     await settledScreenshot(page, 'journey-group-comment-reported');
 
     // Their request to the photography group was approved earlier: 我的申请 says so.
-    await page.goto(`${app.server.url}/#/packages/groups/pages/my-requests/index`);
+    await openPage(page, `${app.server.url}/#/packages/groups/pages/my-requests/index`);
     const request = page.locator('.standing', { hasText: photography.name });
     await request.waitFor({ timeout: 30_000 });
     expect(await request.locator('.standing__badge').textContent()).toBe('已通过');
@@ -231,7 +231,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
   it('staff see the reported post in the moderation queue and remove it', async () => {
     const { page } = await openPhonePage(app.browser);
     await signIn(app, page, names['o_demo_staff']);
-    await page.goto(`${app.server.url}/#/packages/staff/pages/group-moderation/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/group-moderation/index`);
     const item = page.locator('.moderation-item', { hasText: postText });
     await item.waitFor({ timeout: 30_000 });
     expect(await item.locator('.moderation-item__reason').allTextContents()).toEqual(['被举报 1 次：广告营销']);
@@ -249,7 +249,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
     await item.waitFor({ state: 'detached' });
 
     // Gone from the group's feed for everyone.
-    await page.goto(`${app.server.url}/#/packages/groups/pages/group/index?id=${classGroup.id}`);
+    await openPage(page, `${app.server.url}/#/packages/groups/pages/group/index?id=${classGroup.id}`);
     await page.locator('.group-header__name').waitFor({ timeout: 30_000 });
     await page.locator('.group-feed').waitFor();
     expect(await page.locator('.group-post', { hasText: postText }).count()).toBe(0);

@@ -1,6 +1,7 @@
 import { formatFen } from '@alumni/shared';
 import { getJson } from '../../server/test/server-process.js';
 import { openPhonePage, screenshot } from '../support/browser.js';
+import { openPage, openTab } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -18,7 +19,7 @@ describe('home page on a fresh installation', () => {
     expect(campaigns.items.length).toBeGreaterThan(0);
 
     const { page } = await openPhonePage(app.browser);
-    await page.goto(`${app.server.url}/`);
+    await openPage(page, `${app.server.url}/`);
     await expect.poll(() => page.locator('.home-school-name').first().textContent(), { timeout: 30_000 }).toContain(school.name);
     await page.locator('.event-card').first().waitFor();
 
@@ -39,7 +40,7 @@ describe('home page on a fresh installation', () => {
 
   it('taps through every tab of the tab bar and back, without a console error', async () => {
     const { page } = await openPhonePage(app.browser);
-    await page.goto(`${app.server.url}/`);
+    await openPage(page, `${app.server.url}/`);
     await page.locator('.home-school-name').first().waitFor({ timeout: 30_000 });
     const tabs = page.locator('.weui-tabbar__item');
     expect(await tabs.locator('.weui-tabbar__label').allTextContents()).toEqual(['首页', '群组', '活动', '捐赠', '我的']);
@@ -50,8 +51,7 @@ describe('home page on a fresh installation', () => {
       ['我的', 'pages/me/index'],
       ['首页', 'pages/index/index'],
     ]) {
-      await tabs.filter({ hasText: label }).tap();
-      await expect.poll(() => page.url()).toContain(route);
+      await openTab(page, label, route);
       await expect.poll(() => tabs.filter({ hasText: label }).getAttribute('class')).toContain('weui-bar__item_on');
     }
     await page.locator('.home-school-name').first().waitFor();

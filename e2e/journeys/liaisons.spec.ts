@@ -1,7 +1,7 @@
 import type { ClassRosterDto, MyProfileDto, ReunionClassDto, StaffLiaisonClassDto } from '@alumni/shared';
 import { apiOf } from '../support/api.js';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn } from '../support/demo.js';
+import { openPage, signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -61,7 +61,7 @@ describe('class liaisons: an unreached classmate brought in through an invitatio
   it('staff appoint a verified alumnus of the class as its liaison', async () => {
     const { page } = await openPhonePage(app.browser);
     await signIn(app, page, names['o_demo_staff']);
-    await page.goto(`${app.server.url}/#/packages/staff/pages/class-liaisons/index?year=${klass.graduationYear}`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/class-liaisons/index?year=${klass.graduationYear}`);
     const card = page.locator('.sl-class', { hasText: klass.name });
     await card.waitFor({ timeout: 30_000 });
     await card.locator('.sl-class__appoint').click();
@@ -93,7 +93,7 @@ describe('class liaisons: an unreached classmate brought in through an invitatio
   it('the classmate opens the invitation, signs in, and is verified with the claim the roster filled in', async () => {
     const before = await roster();
     const { page } = await openPhonePage(app.browser);
-    await page.goto(`${app.server.url}/${invitationLink}`);
+    await openPage(page, `${app.server.url}/${invitationLink}`);
     await page.locator('.class-invitation__name', { hasText: CLASSMATE }).waitFor({ timeout: 30_000 });
     expect(await page.locator('.class-invitation__class').textContent()).toBe(klass.name);
     await settledScreenshot(page, 'journey-liaisons-invited');
@@ -119,14 +119,14 @@ describe('class liaisons: an unreached classmate brought in through an invitatio
     const now = await roster();
     const { page } = await openPhonePage(app.browser);
     await signIn(app, page, names[liaisonOpenid]);
-    await page.goto(`${app.server.url}/#/packages/reach/pages/class/index?id=${klass.classGroupId}`);
+    await openPage(page, `${app.server.url}/#/packages/reach/pages/class/index?id=${klass.classGroupId}`);
     await page.locator('.lc-coverage__percent', { hasText: `${now.class.percent}%` }).waitFor({ timeout: 30_000 });
     expect(await page.locator('.lc-mate', { hasText: CLASSMATE }).locator('.lc-state').textContent()).toBe('已认证');
     await page.locator('.lc-coverage__rank').click();
     await page.locator('.lb-row--mine').first().waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-liaisons-leaderboard');
     // Told in 消息 that the classmate they invited is verified.
-    await page.goto(`${app.server.url}/#/packages/messages/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/messages/pages/index/index`);
     await page.getByText('你邀请的同学已认证').first().waitFor({ timeout: 30_000 });
     await page.getByText(`${CLASSMATE} 已完成校友认证`).first().waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-liaisons-told');
@@ -152,7 +152,7 @@ describe('class liaisons: an unreached classmate brought in through an invitatio
 
     const { page } = await openPhonePage(app.browser);
     await signIn(app, page, names[adminOpenid]);
-    await page.goto(`${app.server.url}/#/packages/branches/pages/manage/index?id=${branch.id}`);
+    await openPage(page, `${app.server.url}/#/packages/branches/pages/manage/index?id=${branch.id}`);
     await page.locator('.branch-liaisons-link').click({ timeout: 30_000 });
     const card = page.locator('.sl-class', { hasText: klass.name });
     await card.locator('.sl-liaison__name', { hasText: `联络人：${names[liaisonOpenid]}` }).waitFor({ timeout: 30_000 });

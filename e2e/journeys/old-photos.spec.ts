@@ -1,6 +1,6 @@
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
 import { gradientPng } from '../support/images.js';
-import { signIn, type } from '../support/demo.js';
+import { openPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -78,7 +78,7 @@ describe('old photos: an upload the image check passes, a classmate tags herself
 
   it('the tagged alumnus agrees before his name shows', async () => {
     const { page } = uploader;
-    await page.goto(`${app.server.url}/#/packages/old-photos/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/old-photos/pages/index/index`);
     const waiting = page.locator('.op-pending__item', { hasText: '林小雨' });
     await waiting.waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-old-photos-consent');

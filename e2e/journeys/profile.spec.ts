@@ -3,6 +3,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { openPhonePage, screenshot } from '../support/browser.js';
+import { openPage } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 const SOURCE = join(dirname(fileURLToPath(import.meta.url)), '../../miniprogram/src');
@@ -30,7 +31,7 @@ describe('profile, directory and staff management', () => {
   const app = useFreshInstallation();
 
   async function signInAs(page: Page, account: string | number) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+    await openPage(page, `${app.server.url}/#/packages/account/pages/sign-in/index`);
     const accounts = page.locator('.sign-in__account');
     await accounts.first().waitFor({ timeout: 30_000 });
     await (typeof account === 'number' ? accounts.nth(account) : page.locator('.sign-in__account', { hasText: account })).click();
@@ -53,7 +54,7 @@ describe('profile, directory and staff management', () => {
     await page.locator('.profile-actions .nut-button').click();
     await page.getByText('已是最新').waitFor();
 
-    await page.goto(`${app.server.url}/#/packages/alumni/pages/directory/index`);
+    await openPage(page, `${app.server.url}/#/packages/alumni/pages/directory/index`);
     await page.locator('.nut-empty-title', { hasText: '完成校友认证后才能查找校友' }).waitFor({ timeout: 30_000 });
     await screenshot(page, 'directory-unverified');
   });
@@ -71,7 +72,7 @@ describe('profile, directory and staff management', () => {
 
     const staff = (await openPhonePage(app.browser)).page;
     await signInAs(staff, '管理员');
-    await staff.goto(`${app.server.url}/#/packages/staff/pages/content-reviews/index`);
+    await openPage(staff, `${app.server.url}/#/packages/staff/pages/content-reviews/index`);
     const card = staff.locator('.content-review', { hasText: '喜欢摄影，待审词' });
     await card.waitFor({ timeout: 30_000 });
     await card.getByText('内容安全检查建议人工复核（类别 20012）').waitFor();
@@ -110,24 +111,23 @@ describe('profile, directory and staff management', () => {
     expect(pages.length).toBeGreaterThan(50);
     const cut: string[] = [];
     for (const { route, title } of pages) {
-      await page.goto(`${app.server.url}/#/${route}`);
-      // The bar keeps the previous page's title until this page is shown (its container's id is
-      // the route and a stamp), and the router writes this page's title as it shows it.
-      await page.locator(`.taro_page.taro_page_show[id^="/${route}?"]`).waitFor({ state: 'attached', timeout: 10_000 });
+      // The bar keeps the previous page's title until this page is shown (openPage waits for
+      // that), and the router writes this page's title as it shows it.
+      await openPage(page, `${app.server.url}/#/${route}`);
       const bar = page.locator('.taro-navigation-bar-title').last();
       await expect.poll(async () => ((await bar.textContent()) ?? '').length > 0, { timeout: 10_000 }).toBe(true);
       const { shown, whole } = await bar.evaluate((el) => ({ shown: el.textContent ?? '', whole: el.scrollWidth <= el.clientWidth }));
       if (!whole) cut.push(`${route}: ${shown} (config ${title})`);
     }
     expect(cut).toEqual([]);
-    await page.goto(`${app.server.url}/#/packages/staff/pages/class-liaisons/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/class-liaisons/index`);
     await screenshot(page, 'title-at-375');
   });
 
   it('an administrator finds an alumnus and makes them staff', async () => {
     const { page } = await openPhonePage(app.browser);
     await signInAs(page, '管理员');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/staff-members/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/staff-members/index`);
     await page.locator('.staff-member').first().waitFor({ timeout: 30_000 });
     const before = await page.locator('.staff-members__list').first().locator('.staff-member').count();
 

@@ -1,4 +1,5 @@
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
+import { openPage } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -12,7 +13,7 @@ describe('sign-in, privacy consent and phone binding', () => {
 
   it('a new alumnus signs in, reads and accepts the privacy notice, and binds a phone shown masked', async () => {
     const { page } = await openPhonePage(app.browser);
-    await page.goto(`${app.server.url}/#/pages/me/index`);
+    await openPage(page, `${app.server.url}/#/pages/me/index`);
     await page.locator('.me-sign-in').click({ timeout: 30_000 });
 
     await page.locator('.sign-in__account').first().waitFor();
@@ -35,7 +36,7 @@ describe('sign-in, privacy consent and phone binding', () => {
 
   it('a seeded staff account signs in without the notice (already accepted) and sees the staff entry', async () => {
     const { page } = await openPhonePage(app.browser);
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+    await openPage(page, `${app.server.url}/#/packages/account/pages/sign-in/index`);
     await page.locator('.sign-in__account', { hasText: '管理员' }).click({ timeout: 30_000 });
     await page.getByText('工作台').waitFor();
   });

@@ -1,5 +1,5 @@
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn, type } from '../support/demo.js';
+import { openPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -30,7 +30,7 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
 
   it('staff write the profile from the workbench and submit it, which asks the alumnus it is about', async () => {
     const { page } = staff;
-    await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/index/index`);
     await page.locator('.staff-tool', { hasText: '校友故事' }).click({ timeout: 30_000 });
     await page.locator('.staff-stories__write').click({ timeout: 30_000 });
     await page.locator('.se-kind', { hasText: '杰出校友' }).click({ timeout: 30_000 });
@@ -49,7 +49,7 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
 
   it('周明远 hears of it in 消息, reads it and agrees to this version', async () => {
     const { page } = subject;
-    await page.goto(`${app.server.url}/#/packages/messages/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/messages/pages/index/index`);
     await page.getByText('请确认关于你的文章').first().click({ timeout: 30_000 });
     await page.locator('.story__title', { hasText: title }).waitFor({ timeout: 30_000 });
     await page.locator('.story-consent').waitFor();
@@ -61,7 +61,7 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
 
   it('staff publish it from the review list, now that he has agreed', async () => {
     const { page } = staff;
-    await page.goto(`${app.server.url}/#/packages/staff/pages/stories/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/stories/index`);
     const item = page.locator('.staff-story', { hasText: title });
     await item.locator('.staff-story__consent', { hasText: '本人已同意' }).waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-stories-review');
@@ -71,7 +71,7 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
 
   it('an alumnus finds it from the home page, likes it and shares it with its card', async () => {
     const { page } = reader;
-    await page.goto(`${app.server.url}/#/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/pages/index/index`);
     await page.locator('.home-stories .home-shortcuts__entry', { hasText: '杰出校友' }).click({ timeout: 30_000 });
     await page.locator('.story-card', { hasText: title }).click({ timeout: 30_000 });
     await page.locator('.story__title', { hasText: title }).waitFor({ timeout: 30_000 });
@@ -95,7 +95,7 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
   it('a reader reports a comment; staff find it in 内容审核 with why, and take it down', async () => {
     const said = `加我微信，代办各类证书（${Date.now() % 1000}）`;
     const { page: writer } = subject;
-    await writer.goto(storyUrl);
+    await openPage(writer, storyUrl);
     await type(writer, '.story-comments__input', said);
     await writer.locator('.story-comments__send').click({ timeout: 30_000 });
     const own = writer.locator('.story-comment', { hasText: said });
@@ -107,7 +107,7 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
     // the kept page; a reload right after the hash change aborted the story's fetch).
     const { page } = reader;
     await page.goto('about:blank');
-    await page.goto(storyUrl);
+    await openPage(page, storyUrl);
     const theirs = page.locator('.story-comment', { hasText: said });
     await theirs.locator('.story-comment__report').click({ timeout: 30_000 });
     await page.locator('.taro-actionsheet__cell', { hasText: '广告营销' }).click({ timeout: 30_000 });
@@ -116,7 +116,7 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
     await settledScreenshot(page, 'journey-stories-comment-reported');
 
     const { page: desk } = staff;
-    await desk.goto(`${app.server.url}/#/packages/staff/pages/content-reviews/index`);
+    await openPage(desk, `${app.server.url}/#/packages/staff/pages/content-reviews/index`);
     const item = desk.locator('.content-review', { hasText: said });
     await item.waitFor({ timeout: 30_000 });
     expect(await item.locator('.content-review__kind').textContent()).toBe('校友故事评论 · 举报');
@@ -126,7 +126,7 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
     await item.waitFor({ state: 'detached', timeout: 30_000 });
 
     await page.goto('about:blank');
-    await page.goto(storyUrl);
+    await openPage(page, storyUrl);
     await page.locator('.story__title', { hasText: title }).waitFor({ timeout: 30_000 });
     await page.locator('.story-comments__title').waitFor();
     expect(await page.locator('.story-comment', { hasText: said }).count()).toBe(0);

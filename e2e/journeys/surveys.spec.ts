@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { signIn, type } from '../support/demo.js';
+import { openPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -35,7 +35,7 @@ describe('surveys: sent, answered online and on paper, read as tables by college
 
   it('staff build a questionnaire for every verified alumnus and send it', async () => {
     const { page } = staff;
-    await page.goto(`${app.server.url}/#/packages/staff/pages/index/index`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/index/index`);
     await page.locator('.staff-tool', { hasText: '问卷调查' }).click({ timeout: 30_000 });
     await page.locator('.staff-votes__new').click({ timeout: 30_000 });
     await type(page, '.survey-title', title);
@@ -54,7 +54,7 @@ describe('surveys: sent, answered online and on paper, read as tables by college
     await page.locator('.survey-save').click();
     await page.waitForURL(/id=/, { timeout: 30_000 });
     const id = new URL(page.url().replace('#', '')).searchParams.get('id');
-    await page.goto(`${app.server.url}/#/packages/staff/pages/survey/index?id=${id}`);
+    await openPage(page, `${app.server.url}/#/packages/staff/pages/survey/index?id=${id}`);
     await page.locator('.sv-send').click({ timeout: 30_000 });
     await confirm(page, '题目随即固定');
     await page.locator('.sv-status', { hasText: '回收中' }).waitFor({ timeout: 30_000 });
@@ -63,7 +63,7 @@ describe('surveys: sent, answered online and on paper, read as tables by college
 
   it('an alumnus answers it in the mini-program, once', async () => {
     const { page } = alumnus;
-    await page.goto(`${app.server.url}/#/pages/me/index`);
+    await openPage(page, `${app.server.url}/#/pages/me/index`);
     await page.locator('.me-governance').click({ timeout: 30_000 });
     await page.locator('.gov-area--surveys').click({ timeout: 30_000 });
     await page.locator('.my-survey', { hasText: title }).click({ timeout: 30_000 });
@@ -86,7 +86,7 @@ describe('surveys: sent, answered online and on paper, read as tables by college
 
   it('staff enter paper questionnaires: a bad row refuses the file whole, the corrected file goes in', async () => {
     const { page } = staff;
-    await page.goto(surveyUrl);
+    await openPage(page, surveyUrl);
     await page.locator('.sv-figure--returned .sv-figure__value', { hasText: '1' }).waitFor({ timeout: 30_000 });
     const header = '第1题,第2题,第3题,学院';
     await page

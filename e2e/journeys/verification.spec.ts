@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { getJson } from '../../server/test/server-process.js';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
 import { useFreshInstallation } from '../support/installation.js';
+import { goBack, openPage } from '../support/demo.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
 
@@ -20,14 +21,14 @@ describe('roster import and verification', () => {
   });
 
   async function signInAsAdmin(page: Page) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+    await openPage(page, `${app.server.url}/#/packages/account/pages/sign-in/index`);
     await page.locator('.sign-in__account', { hasText: '管理员' }).click({ timeout: 30_000 });
     await page.getByText('工作台').waitFor();
   }
 
   /** A new account, signed in and past the privacy notice, on the claim page. */
   async function newAlumnusOnClaimPage(page: Page) {
-    await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+    await openPage(page, `${app.server.url}/#/packages/account/pages/sign-in/index`);
     await page.locator('.sign-in__new').click({ timeout: 30_000 });
     await page.locator('.privacy__agree').click();
     await page.locator('.me-verification').click();
@@ -85,9 +86,8 @@ describe('roster import and verification', () => {
     await settledScreenshot(page, 'journey-claim-verified');
     await page.locator('.claim-next__classmates').click();
     await page.locator('.directory-tab--active', { hasText: '我的班级' }).waitFor();
-    // Back once the page has finished sliding in (a back during the slide can be lost on a busy machine).
     await settledScreenshot(page, 'journey-claim-my-class');
-    await page.goBack();
+    await goBack(page);
     await page.locator('.claim-next__profile').click({ timeout: 60_000 });
     await page.locator('.profile').waitFor({ timeout: 30_000 });
     const values = await page.locator('.profile input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
@@ -109,7 +109,7 @@ describe('roster import and verification', () => {
 
     const staff = await openPhonePage(app.browser);
     await signInAsAdmin(staff.page);
-    await staff.page.goto(`${app.server.url}/#/packages/staff/pages/claims/index`);
+    await openPage(staff.page, `${app.server.url}/#/packages/staff/pages/claims/index`);
     const card = staff.page.locator('.review-card', { hasText: '陈默' });
     await card.waitFor({ timeout: 30_000 });
     expect(await card.textContent()).toContain('E2E0002');
@@ -127,7 +127,7 @@ describe('roster import and verification', () => {
     await alumnus.page.locator('.claim-next__class', { hasText: '机械2201班' }).click();
     await alumnus.page.locator('.group-page').waitFor({ timeout: 30_000 });
     await settledScreenshot(alumnus.page, 'journey-claim-class-group');
-    await alumnus.page.goBack();
+    await goBack(alumnus.page);
 
     // 林晓, verified in the previous journey, was in the same class on the roster: 找同班同学.
     await alumnus.page.locator('.claim-next__classmates').click({ timeout: 60_000 });

@@ -1,4 +1,5 @@
 import type { SessionDto } from '@alumni/shared';
+import { vi } from 'vitest';
 import type { Installation } from './installation.js';
 
 export interface ApiOptions {
@@ -32,5 +33,20 @@ export function apiOf(app: Installation) {
     return api<SessionDto>('/auth/wechat', { method: 'POST', body: { code } });
   }
 
-  return { api, session };
+  /**
+   * Pays the donation through the fake WeChat Pay and waits for its notification to mark it
+   * paid, as the payment page polls for it (it arrives in a moment).
+   */
+  async function simulatePayment(donationId: string, token: string): Promise<void> {
+    await api(`/donations/${donationId}/simulate-payment`, { method: 'POST', token });
+    await vi.waitFor(
+      async () => {
+        const { status } = await api<{ status: string }>(`/donations/${donationId}`, { token });
+        if (status !== 'paid') throw new Error(`the simulated payment never arrived: the donation is ${status}`);
+      },
+      { timeout: 30_000, interval: 500 },
+    );
+  }
+
+  return { api, session, simulatePayment };
 }

@@ -7,7 +7,7 @@ import type { Installation } from './installation.js';
  * demo account when none), and waits for 我的 to show the signed-in card.
  */
 export async function signIn(app: Installation, page: Page, name?: string): Promise<void> {
-  await page.goto(`${app.server.url}/#/packages/account/pages/sign-in/index`);
+  await openPage(page, `${app.server.url}/#/packages/account/pages/sign-in/index`);
   await page
     .locator('.sign-in__account', name ? { hasText: name } : {})
     .first()
@@ -19,19 +19,61 @@ export async function signIn(app: Installation, page: Page, name?: string): Prom
 export const type = (page: Page, selector: string, value: string) =>
   page.locator(`${selector} input, ${selector} textarea`).first().fill(value);
 
-/** The page of `route` (such as `pages/me/index`) while the router shows it. */
-const shownPage = (page: Page, route: string) => page.locator(`.taro_page.taro_page_show[id^="/${route}"]`);
+/**
+ * The page of `route` (such as `pages/me/index`; a query after it is ignored) once the router
+ * has shown it and its slide in has ended (`taro_page_stationed`). A tab page left for another
+ * tab keeps those classes under `taro_page_shade` (display: none), and a page covered by the
+ * next keeps them too: only a visible container is the one shown.
+ */
+export const shownPage = (page: Page, route: string) =>
+  page
+    .locator(`.taro_page.taro_page_show.taro_page_stationed:not(.taro_page_shade)[id^="/${route.split('?')[0]}?"]`)
+    .filter({ visible: true });
+
+/** The route (such as `pages/me/index`) the address bar names, '' before the app's first page. */
+const currentRoute = (page: Page) => new URL(page.url()).hash.replace(/^#\//, '').split('?')[0];
 
 /**
- * Taps the tab-bar item `label` until its page `route` is the one shown. A page reached by a
- * hash change that is still loading when the tab is tapped is shown once it has loaded, over
- * the tab's page under a URL that names the tab (the clean-clone CI saw 我的 stay hidden so),
- * so the tap waits for the current page first; and the tab bar can ignore a tap that comes
+ * Waits until the router shows the page the address bar names. The router loads a page's code
+ * asynchronously after the hash changes, and a page whose load ends after a later navigation's
+ * is shown over the later page: under load, a tap or a jump made before the previous page is
+ * shown can leave the wrong page on top under the right URL. So a navigation in a journey
+ * waits for the one before it.
+ */
+export async function settledRoute(page: Page): Promise<void> {
+  const route = currentRoute(page);
+  if (route) await shownPage(page, route).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Opens `url` (such as `${app.server.url}/#/pages/me/index`) through the address bar, as a
+ * link or a scanned code would, once the page before it is shown, and waits until the router
+ * shows the page the address bar then names.
+ */
+export async function openPage(page: Page, url: string): Promise<void> {
+  await settledRoute(page);
+  await page.goto(url);
+  await settledRoute(page);
+}
+
+/**
+ * The browser's back button, once the page it leaves is shown (a back during the page's slide
+ * in can be lost on a busy machine); waits until the router shows the page it returns to.
+ */
+export async function goBack(page: Page): Promise<void> {
+  await settledRoute(page);
+  await page.goBack();
+  await settledRoute(page);
+}
+
+/**
+ * Taps the tab-bar item `label` until its page `route` is the one shown. The tap waits for the
+ * current page to be shown first (see `settledRoute`: the clean-clone CI saw 我的 stay hidden
+ * under a page still loading when it was tapped); and the tab bar can ignore a tap that comes
  * straight after a hash change, so the tap is repeated until the URL names the tab.
  */
 export async function openTab(page: Page, label: string, route: string): Promise<void> {
-  const current = new URL(page.url()).hash.replace(/^#\//, '').split('?')[0];
-  if (current) await shownPage(page, current).waitFor({ state: 'attached', timeout: 30_000 });
+  await settledRoute(page);
   const item = page.locator('.weui-tabbar__item', { hasText: label });
   await expect
     .poll(
@@ -42,5 +84,5 @@ export async function openTab(page: Page, label: string, route: string): Promise
       { timeout: 30_000, interval: 500 },
     )
     .toContain(route);
-  await shownPage(page, route).waitFor({ state: 'attached', timeout: 30_000 });
+  await shownPage(page, route).waitFor({ timeout: 30_000 });
 }
