@@ -1,5 +1,5 @@
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { openPage, openTab, signIn, type } from '../support/demo.js';
+import { openPage, openTab, reloadPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -60,7 +60,7 @@ describe('校友录: a contact request, accepted, shows both sides what the othe
 
   it('周明远 sees her WeChat ID on her card and in 发出的', async () => {
     const { page } = asker;
-    await page.reload();
+    await reloadPage(page);
     await page.locator('.shared-contact__wechat', { hasText: 'linxiaoyu_2027' }).waitFor({ timeout: 30_000 });
     await settledScreenshot(page, 'journey-contacts-card');
     await openPage(page, `${app.server.url}/#/pages/me/index`);

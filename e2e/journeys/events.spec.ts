@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { formatShanghaiDateTime } from '@alumni/shared';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
 import { gradientPng } from '../support/images.js';
-import { openPage, signIn, type } from '../support/demo.js';
+import { openPage, reloadPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -147,7 +147,7 @@ describe('events: publish, sign up, ticket, check-in', () => {
     expect(row).toMatch(/,是$/);
 
     // The alumnus's ticket says so too.
-    await alumnus.page.reload();
+    await reloadPage(alumnus.page);
     await alumnus.page.locator('.ticket-checked-in__title', { hasText: '已签到' }).waitFor({ timeout: 30_000 });
     await settledScreenshot(alumnus.page, 'journey-event-ticket-checked-in');
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { openPage, signIn } from '../support/demo.js';
+import { openPage, reloadPage, signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 const PAYER = '林晓明';
@@ -77,7 +77,7 @@ describe('giving: a donor asks for a receipt and receives it', () => {
 
   it('the alumnus is told and downloads the e-receipt', async () => {
     const { page } = donor;
-    await page.reload();
+    await reloadPage(page);
     const receipt = shown(page, '.receipt', PAYER);
     await receipt.waitFor({ timeout: 30_000 });
     expect(await receipt.locator('.receipt__status').textContent()).toBe('已开具');

@@ -10,7 +10,7 @@ import {
 } from '@alumni/shared';
 import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { goBack, openPage, signIn } from '../support/demo.js';
+import { goBack, openPage, reloadPage, signIn } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -181,7 +181,7 @@ describe('giving: plant a sapling and get its certificate', () => {
     await page.locator('.taro-model__confirm').click();
     await shown(page, '.editor-hint', '已公示使用 ¥3,600.00').waitFor({ timeout: 30_000 });
 
-    await alumnus.page.reload();
+    await reloadPage(alumnus.page);
     const entry = shown(alumnus.page, '.campaign .fund-use-entry', '在南校区东坡种下 120 棵树苗');
     await entry.waitFor({ timeout: 30_000 });
     expect(await shown(alumnus.page, '.campaign .campaign-funds__spent').textContent()).toBe('¥3,600.00');
@@ -226,7 +226,7 @@ describe('giving: plant a sapling and get its certificate', () => {
     await settledScreenshot(page, 'journey-giving-mine-honour-roll-choice');
 
     // The choice is the server's: it is still on after a reload.
-    await page.reload();
+    await reloadPage(page);
     await shown(page, '.my-donations__roll-switch').waitFor({ timeout: 30_000 });
     expect(await shown(page, '.my-donations__roll-switch').locator('input').isChecked()).toBe(true);
 

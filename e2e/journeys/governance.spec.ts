@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
-import { openPage, signIn, type } from '../support/demo.js';
+import { openPage, reloadPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -93,7 +93,7 @@ describe('governance: a secret vote to its published result, a suggestion co-sig
 
   it('staff close the vote, read the figures and the poll book, and publish the result', async () => {
     const { page } = staff;
-    await page.reload();
+    await reloadPage(page);
     await page.locator('.svp-step--close').click({ timeout: 30_000 });
     await confirm(page, '结束后不能再投票');
     await page.locator('.svp-phase', { hasText: '已结束' }).waitFor({ timeout: 30_000 });
@@ -148,7 +148,7 @@ describe('governance: a secret vote to its published result, a suggestion co-sig
 
   it('staff take it up and adopt it with a public answer; the author sees every step and is told', async () => {
     const { page } = staff;
-    await page.reload();
+    await reloadPage(page);
     const item = page.locator('.ss-item', { hasText: suggestionTitle });
     await item.waitFor({ timeout: 30_000 });
     await item.locator('.ss-review').click();

@@ -2,7 +2,7 @@ import type { GroupSummaryDto, MyProfileDto } from '@alumni/shared';
 import { apiOf } from '../support/api.js';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
 import { gradientPng } from '../support/images.js';
-import { goBack, openPage, openTab, signIn, type } from '../support/demo.js';
+import { goBack, openAfresh, openPage, openTab, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
@@ -190,9 +190,7 @@ describe('groups: discover, join, post, comment, report, moderate', () => {
     await settledScreenshot(page, 'journey-group-post-comment');
 
     // As the owner of the photography group, they let the third demo alumnus in.
-    // A fresh load: a hash jump to a page already in the H5 router's stack would show that instance.
-    await openPage(page, `${app.server.url}/#/packages/groups/pages/group/index?id=${photography.id}`);
-    await page.reload();
+    await openAfresh(page, `${app.server.url}/#/packages/groups/pages/group/index?id=${photography.id}`);
     await page.locator('.group-requests').click({ timeout: 30_000 });
     const request = page.locator('.join-request', { hasText: names['o_demo_003'] });
     await request.waitFor({ timeout: 30_000 });

@@ -1,6 +1,6 @@
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
 import { gradientPng } from '../support/images.js';
-import { openPage, signIn, type } from '../support/demo.js';
+import { openPage, reloadPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -49,7 +49,7 @@ describe('old photos: an upload the image check passes, a classmate tags herself
     await expect
       .poll(
         async () => {
-          await page.reload();
+          await reloadPage(page);
           await page.locator('.op-photo__caption').waitFor({ timeout: 30_000 });
           return page.locator('.op-photo__notice').count();
         },
@@ -86,7 +86,7 @@ describe('old photos: an upload the image check passes, a classmate tags herself
     await waiting.waitFor({ state: 'detached', timeout: 30_000 });
 
     const { page: other } = classmate;
-    await other.reload();
+    await reloadPage(other);
     await other.locator('.op-person--accepted', { hasText: '周明远' }).waitFor({ timeout: 30_000 });
     await settledScreenshot(other, 'journey-old-photos-names');
   });

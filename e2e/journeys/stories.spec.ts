@@ -1,5 +1,5 @@
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { openPage, signIn, type } from '../support/demo.js';
+import { openAfresh, openPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -104,10 +104,9 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
     expect(await own.locator('.story-comment__report').count()).toBe(0);
 
     // The reader is on the poster page now: back to the story, loaded afresh (the router would show
-    // the kept page; a reload right after the hash change aborted the story's fetch).
+    // the kept page).
     const { page } = reader;
-    await page.goto('about:blank');
-    await openPage(page, storyUrl);
+    await openAfresh(page, storyUrl);
     const theirs = page.locator('.story-comment', { hasText: said });
     await theirs.locator('.story-comment__report').click({ timeout: 30_000 });
     await page.locator('.taro-actionsheet__cell', { hasText: '广告营销' }).click({ timeout: 30_000 });
@@ -125,8 +124,7 @@ describe('stories: a profile of an outstanding alumnus, consented, published and
     await item.locator('.content-review__reject').click();
     await item.waitFor({ state: 'detached', timeout: 30_000 });
 
-    await page.goto('about:blank');
-    await openPage(page, storyUrl);
+    await openAfresh(page, storyUrl);
     await page.locator('.story__title', { hasText: title }).waitFor({ timeout: 30_000 });
     await page.locator('.story-comments__title').waitFor();
     expect(await page.locator('.story-comment', { hasText: said }).count()).toBe(0);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { openPhonePage, settledScreenshot } from '../support/browser.js';
-import { openPage, signIn, type } from '../support/demo.js';
+import { openPage, reloadPage, signIn, type } from '../support/demo.js';
 import { useFreshInstallation } from '../support/installation.js';
 
 /**
@@ -78,7 +78,7 @@ describe('surveys: sent, answered online and on paper, read as tables by college
     await settledScreenshot(page, 'journey-surveys-answer');
     await page.locator('.answer-submit').click();
     await page.locator('.answer-done').waitFor({ timeout: 30_000 });
-    await page.reload();
+    await reloadPage(page);
     await page.locator('.answer-done').waitFor({ timeout: 30_000 });
     expect(await page.locator('.answer-submit').count()).toBe(0);
     await settledScreenshot(page, 'journey-surveys-answered');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { getJson } from '../../server/test/server-process.js';
 import { allowMessages, openPhonePage, settledScreenshot } from '../support/browser.js';
 import { useFreshInstallation } from '../support/installation.js';
-import { goBack, openPage } from '../support/demo.js';
+import { goBack, openPage, reloadPage } from '../support/demo.js';
 
 /** Screenshots wait for the router's page-slide animation to finish. */
 
@@ -121,7 +121,7 @@ describe('roster import and verification', () => {
     await staff.page.locator('.taro-model__confirm').click();
     await card.waitFor({ state: 'detached' });
 
-    await alumnus.page.reload();
+    await reloadPage(alumnus.page);
     await alumnus.page.locator('.claim-outcome--approved').waitFor({ timeout: 30_000 });
     // The class group the first classmate's verification opened, one tap away.
     await alumnus.page.locator('.claim-next__class', { hasText: '机械2201班' }).click();

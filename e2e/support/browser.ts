@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { vi } from 'vitest';
 
 export const OUTPUT_DIR = fileURLToPath(new URL('../test-output/', import.meta.url));
 
@@ -36,6 +37,9 @@ export interface PhonePage {
 /** Every page opened, with how many of its problems were already checked. */
 const opened: { problems: string[]; checked: number }[] = [];
 
+/** The requests each watched page has sent and not yet seen answered or failed. */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
 /**
  * A phone-sized page that records console errors, page errors and failed requests. Any of
  * them fails the running test (support/no-problems.ts), unless the test allowed it.
@@ -60,9 +64,32 @@ async function openWatchedPage(browser: Browser, device: Parameters<Browser['new
     if (message.type() === 'error') record(`console: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => record(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => record(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  const pending = new Set<Request>();
+  inFlight.set(page, pending);
+  page.on('request', (request) => pending.add(request));
+  page.on('requestfinished', (request) => pending.delete(request));
+  page.on('requestfailed', (request) => {
+    pending.delete(request);
+    record(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
   opened.push({ problems, checked: 0 });
   return { page, problems, allow: (pattern) => allowed.push(pattern) };
+}
+
+/**
+ * Waits until every request the page has sent is answered. Leaving or reloading the document
+ * aborts the requests still in flight (net::ERR_ABORTED, a failed request to the check above),
+ * and a page just shown is often still fetching what it shows.
+ */
+export async function requestsAnswered(page: Page): Promise<void> {
+  const pending = inFlight.get(page);
+  if (!pending) throw new Error('requestsAnswered needs a page opened by openPhonePage or openDeskPage');
+  await vi.waitFor(
+    () => {
+      if (pending.size > 0) throw new Error(`requests still in flight: ${[...pending].map((request) => request.url()).join(', ')}`);
+    },
+    { timeout: 30_000, interval: 100 },
+  );
 }
 
 /** The problems of every page recorded since the last call. */

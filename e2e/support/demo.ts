@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { requestsAnswered } from './browser.js';
 import type { Installation } from './installation.js';
 
 /**
@@ -54,6 +55,28 @@ export async function openPage(page: Page, url: string): Promise<void> {
   await settledRoute(page);
   await page.goto(url);
   await settledRoute(page);
+}
+
+/**
+ * Reloads the page once the page shown has its answers (see `requestsAnswered`), and waits until
+ * the router shows it again.
+ */
+export async function reloadPage(page: Page): Promise<void> {
+  await settledRoute(page);
+  await requestsAnswered(page);
+  await page.reload();
+  await settledRoute(page);
+}
+
+/**
+ * Opens `url` in a new document, as a link opened afresh would: a hash jump to a page already in
+ * the router's stack would show the kept instance instead.
+ */
+export async function openAfresh(page: Page, url: string): Promise<void> {
+  await settledRoute(page);
+  await requestsAnswered(page);
+  await page.goto('about:blank');
+  await openPage(page, url);
 }
 
 /**
