@@ -1,4 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { showModal } from './modal';
 import { useSingleFlight } from './use-single-flight';
 
 /** A task that ends when the test says so. */
@@ -42,5 +44,36 @@ describe('useSingleFlight', () => {
       answer = await result.current.run(() => Promise.resolve('again'));
     });
     expect(answer).toBe('again');
+  });
+
+  it('shows no spinner while a dialog asks the person, and again once they confirmed and the work runs', async () => {
+    const { result } = renderHook(() => useSingleFlight());
+    const answer = gate();
+    const work = gate();
+    jest
+      .mocked(Taro.showModal)
+      .mockImplementationOnce(() => answer.done.then(() => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' })));
+    let run!: Promise<unknown>;
+    act(() => {
+      run = result.current.run(async () => {
+        const { confirm } = await showModal({ title: '通过', content: '确定通过？' });
+        if (confirm) await work.done;
+      });
+    });
+    expect(result.current.busy).toBe(false);
+    // Still one at a time under the dialog: a tap that reaches the button starts nothing.
+    await act(async () => {
+      await expect(result.current.run(() => Promise.resolve('second'))).resolves.toBeUndefined();
+    });
+    await act(async () => {
+      answer.open();
+      await answer.done;
+    });
+    expect(result.current.busy).toBe(true);
+    await act(async () => {
+      work.open();
+      await run;
+    });
+    expect(result.current.busy).toBe(false);
   });
 });

@@ -1,16 +1,20 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { modalOpen, onModalChange } from './modal';
 
 /**
  * One run at a time of a submit, a confirmation or a save. Taro renders after the events, so on
  * a phone two taps (or two Enters) can both arrive before the page renders again: a guard on
  * React state would still read "not busy" for the second and let it through (two confirmations,
  * two POSTs). The flag the guard reads is a ref, set before the task starts; `busy` is the same
- * flag as state, for rendering (a button's loading), and is true for the whole run, confirmation
- * included. A run while another is in flight is dropped and resolves to undefined.
+ * flag as state, for rendering (a button's loading): true while the run waits on its work, false
+ * while one of showModal's dialogs asks the person (a confirmation, a notice), since a spinner
+ * behind a question says the app is busy when it waits for them. A run while another is in
+ * flight is dropped and resolves to undefined.
  */
 export function useSingleFlight() {
   const flying = useRef(false);
   const [busy, setBusy] = useState(false);
+  const asking = useSyncExternalStore(onModalChange, modalOpen);
   const run = useCallback(async <T>(task: () => Promise<T>): Promise<T | undefined> => {
     if (flying.current) return undefined;
     flying.current = true;
@@ -22,5 +26,5 @@ export function useSingleFlight() {
       setBusy(false);
     }
   }, []);
-  return { busy, run };
+  return { busy: busy && !asking, run };
 }
