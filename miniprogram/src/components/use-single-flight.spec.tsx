@@ -76,4 +76,30 @@ describe('useSingleFlight', () => {
     });
     expect(result.current.busy).toBe(false);
   });
+
+  it('stays busy after a run that leaves the page, and drops every later tap while the page goes', async () => {
+    const { result } = renderHook(() => useSingleFlight());
+    const task = jest.fn(() => Promise.resolve('redirected'));
+    await act(async () => {
+      await expect(result.current.run(task, { leaves: true })).resolves.toBe('redirected');
+    });
+    expect(result.current.busy).toBe(true);
+    await act(async () => {
+      await expect(result.current.run(task, { leaves: true })).resolves.toBeUndefined();
+    });
+    expect(task).toHaveBeenCalledTimes(1);
+  });
+
+  it('lands a run that meant to leave but failed: not busy, and the next tap runs', async () => {
+    const { result } = renderHook(() => useSingleFlight());
+    await act(async () => {
+      await expect(result.current.run(() => Promise.reject(new Error('refused')), { leaves: true })).rejects.toThrow('refused');
+    });
+    expect(result.current.busy).toBe(false);
+    let answer: string | undefined;
+    await act(async () => {
+      answer = await result.current.run(() => Promise.resolve('again'), { leaves: true });
+    });
+    expect(answer).toBe('again');
+  });
 });

@@ -1,6 +1,15 @@
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { modalOpen, onModalChange } from './modal';
 
+export interface FlightOptions {
+  /**
+   * The task ends by leaving the page (redirectTo, navigateBack) when it resolves: the flight
+   * then stays on (busy, and every later run dropped) while the page goes, so a tap meanwhile
+   * makes no second one. A task that rejects lands as usual and may run again.
+   */
+  leaves?: boolean;
+}
+
 /**
  * One run at a time of a submit, a confirmation or a save. Taro renders after the events, so on
  * a phone two taps (or two Enters) can both arrive before the page renders again: a guard on
@@ -9,21 +18,27 @@ import { modalOpen, onModalChange } from './modal';
  * flag as state, for rendering (a button's loading): true while the run waits on its work, false
  * while one of showModal's dialogs asks the person (a confirmation, a notice), since a spinner
  * behind a question says the app is busy when it waits for them. A run while another is in
- * flight is dropped and resolves to undefined.
+ * flight is dropped and resolves to undefined. Lint refuses the state guard it replaces
+ * (`setBusy(true)` and its kin, eslint.config.js).
  */
 export function useSingleFlight() {
   const flying = useRef(false);
   const [busy, setBusy] = useState(false);
   const asking = useSyncExternalStore(onModalChange, modalOpen);
-  const run = useCallback(async <T>(task: () => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(task: () => Promise<T>, options: FlightOptions = {}): Promise<T | undefined> => {
     if (flying.current) return undefined;
     flying.current = true;
     setBusy(true);
+    let landed = true;
     try {
-      return await task();
+      const result = await task();
+      landed = !options.leaves;
+      return result;
     } finally {
-      flying.current = false;
-      setBusy(false);
+      if (landed) {
+        flying.current = false;
+        setBusy(false);
+      }
     }
   }, []);
   return { busy: busy && !asking, run };

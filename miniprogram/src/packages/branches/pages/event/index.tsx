@@ -2,7 +2,7 @@ import { type BranchDetailDto, EVENT_KIND_LABELS, EVENT_KINDS, EVENT_LIMITS, typ
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { getBranch, postBranchEvent } from '../../../../api/branches';
 import { ApiError } from '../../../../api/request';
 import { ErrorState } from '../../../../components/error-state';
@@ -53,8 +53,6 @@ function EventForm({ branch }: { branch: BranchDetailDto }) {
   const [audience, setAudience] = useState<Audience>('members');
   const [problems, setProblems] = useState<DraftProblems>({});
   const { busy, run } = useSingleFlight();
-  // An event posted: the page is on its way out, and a tap meanwhile posts no second one.
-  const posted = useRef(false);
   const set = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const field = (key: TextField, label: string, placeholder: string, type: 'text' | 'digit' = 'text') => (
@@ -76,14 +74,14 @@ function EventForm({ branch }: { branch: BranchDetailDto }) {
   const submit = async () => {
     const { input, problems: found } = toEventInput({ ...draft, audienceKind: 'everyone' });
     setProblems(found);
-    if (!input || posted.current) return;
-    await run(async () => {
-      try {
+    if (!input) return;
+    // An event posted, the page leaves: a tap meanwhile posts no second one.
+    await run(
+      async () => {
         const event = await postBranchEvent(branch.id, {
           ...input,
           audience: audience === 'members' ? { kind: 'group', groupId: branch.groupId } : { kind: 'everyone' },
         });
-        posted.current = true;
         if (event.status === 'published') {
           void Taro.showToast({ title: '活动已发布', icon: 'success' });
           void Taro.redirectTo({ url: branchUrls.eventDetail(event.id) });
@@ -91,9 +89,10 @@ function EventForm({ branch }: { branch: BranchDetailDto }) {
           await showModal({ title: '已提交审核', content: '活动内容需校友会审核，审核通过后发布。', showCancel: false });
           void Taro.navigateBack();
         }
-      } catch (error) {
-        if (error instanceof ApiError) setProblems(problemsFromServer(error.message, error.details));
-      }
+      },
+      { leaves: true },
+    ).catch((error: unknown) => {
+      if (error instanceof ApiError) setProblems(problemsFromServer(error.message, error.details));
     });
   };
 
@@ -147,14 +146,7 @@ function EventForm({ branch }: { branch: BranchDetailDto }) {
         <Text className="branch-event-form__hint">发布后可在活动页查看报名；修改或取消请联系校友会工作人员。</Text>
       </Card>
       <View className="br-actions">
-        <Button
-          className="branch-event-submit"
-          type="primary"
-          shape="round"
-          block
-          loading={busy || posted.current}
-          onClick={() => void submit()}
-        >
+        <Button className="branch-event-submit" type="primary" shape="round" block loading={busy} onClick={() => void submit()}>
           发布活动
         </Button>
       </View>

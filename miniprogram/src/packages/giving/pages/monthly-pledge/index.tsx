@@ -2,7 +2,7 @@ import { type CampaignDetailDto, formatFen, formatFenShort, MONTHLY_MAX_DAY } fr
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createMonthlyPledge } from '../../../../api/monthly-giving';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { ErrorState } from '../../../../components/error-state';
@@ -31,23 +31,22 @@ function PledgeForm({ campaign }: { campaign: CampaignDetailDto }) {
   const [custom, setCustom] = useState('');
   const [day, setDay] = useState(defaultPledgeDay);
   const { busy, run } = useSingleFlight();
-  // A pledge made: the page is on its way out (redirectTo), and a tap meanwhile makes no second one.
-  const pledged = useRef(false);
   const check = chip !== null ? ({ ok: true, fen: chip } as const) : checkMonthlyAmount(custom);
 
   const start = async () => {
-    if (!check.ok || pledged.current) return;
+    if (!check.ok) return;
     const amountFen = check.fen;
-    await run(async () => {
-      // From the tap itself (WeChat opens the dialog only from a tap): next month's invitation comes as a WeChat message.
-      await askForMessages(['monthlyGiftDue']);
-      try {
+    // A pledge made, the page leaves (redirectTo): a tap meanwhile makes no second one.
+    await run(
+      async () => {
+        // From the tap itself (WeChat opens the dialog only from a tap): next month's invitation comes as a WeChat message.
+        await askForMessages(['monthlyGiftDue']);
         const pledge = await createMonthlyPledge({ campaignId: campaign.id, amountFen, dayOfMonth: day });
-        pledged.current = true;
         void Taro.redirectTo({ url: `${MONTHLY_PAY_URL}?id=${pledge.current!.id}&from=pledge` });
-      } catch {
-        // The request wrapper showed why (already pledged, campaign closed…).
-      }
+      },
+      { leaves: true },
+    ).catch(() => {
+      // The request wrapper showed why (already pledged, campaign closed…).
     });
   };
 
@@ -100,8 +99,7 @@ function PledgeForm({ campaign }: { campaign: CampaignDetailDto }) {
           type="primary"
           shape="round"
           block
-          // The flight's end renders again after `pledged` is set: the button stays loading while the page leaves.
-          loading={busy || pledged.current}
+          loading={busy}
           disabled={!check.ok || campaign.status !== 'open'}
           onClick={() => void start()}
         >

@@ -2,7 +2,7 @@ import { GOVERNANCE_LIMITS, SUGGESTION_CATEGORIES, SUGGESTION_CATEGORY_LABELS, t
 import { Button } from '@nutui/nutui-react-taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { submitSuggestion } from '../../../../api/governance';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { Card, Chips } from '../../ui';
@@ -22,8 +22,6 @@ export default function SuggestPage() {
   const [body, setBody] = useState('');
   const [tried, setTried] = useState(false);
   const { busy, run } = useSingleFlight();
-  // A suggestion made: the page is on its way out (redirectTo), and a tap meanwhile makes no second one.
-  const submitted = useRef(false);
   useEffect(() => void prefetchMessageTemplates(), []);
 
   const problems = {
@@ -33,16 +31,17 @@ export default function SuggestPage() {
 
   const submit = async () => {
     setTried(true);
-    if (problems.title || problems.body || submitted.current) return;
-    await run(async () => {
-      await askForMessages(['governanceProgress']);
-      try {
+    if (problems.title || problems.body) return;
+    // A suggestion made, the page leaves (redirectTo): a tap meanwhile makes no second one.
+    await run(
+      async () => {
+        await askForMessages(['governanceProgress']);
         const suggestion = await submitSuggestion({ title: title.trim(), category, body: body.trim() });
-        submitted.current = true;
         void Taro.redirectTo({ url: governanceUrls.suggestion(suggestion.id) });
-      } catch {
-        // Shown by the request wrapper (the content check, verification).
-      }
+      },
+      { leaves: true },
+    ).catch(() => {
+      // Shown by the request wrapper (the content check, verification).
     });
   };
 
@@ -75,14 +74,7 @@ export default function SuggestPage() {
         {tried && problems.body ? <Text className="suggest__problem">{problems.body}</Text> : null}
       </Card>
       <View className="suggest__actions">
-        <Button
-          className="suggest-submit"
-          type="primary"
-          shape="round"
-          block
-          loading={busy || submitted.current}
-          onClick={() => void submit()}
-        >
+        <Button className="suggest-submit" type="primary" shape="round" block loading={busy} onClick={() => void submit()}>
           提交建议
         </Button>
       </View>
