@@ -7,6 +7,19 @@ import MonthlyPledgePage from './index';
 
 const TEMPLATES = [{ key: 'monthlyGiftDue', templateId: 'tpl-monthly', title: '月捐支付提醒' }];
 
+/** The campaign, the subscription record and the pledge as the server answers them; returns the pledges sent. */
+function servePledge(): unknown[] {
+  const pledged: unknown[] = [];
+  network
+    .on('GET', '/api/v1/campaigns/c1', () => ({ json: aidCampaign({ id: 'c1' }) }))
+    .on('PUT', '/api/v1/me/subscriptions', () => ({ json: [] }))
+    .on('POST', '/api/v1/me/monthly-pledges', (request) => {
+      pledged.push(request.json());
+      return { status: 201, json: pledgeFixture() };
+    });
+  return pledged;
+}
+
 describe('每月捐赠 in WeChat', () => {
   beforeAll(async () => {
     network.on('GET', '/api/v1/notifications/templates', () => ({ json: TEMPLATES }));
@@ -18,14 +31,7 @@ describe('每月捐赠 in WeChat', () => {
   });
 
   it('asks for next month’s invitation in the tap, pledges, and opens this month’s payment', async () => {
-    const pledged: unknown[] = [];
-    network
-      .on('GET', '/api/v1/campaigns/c1', () => ({ json: aidCampaign({ id: 'c1' }) }))
-      .on('PUT', '/api/v1/me/subscriptions', () => ({ json: [] }))
-      .on('POST', '/api/v1/me/monthly-pledges', (request) => {
-        pledged.push(request.json());
-        return { status: 201, json: pledgeFixture() };
-      });
+    const pledged = servePledge();
     render(<MonthlyPledgePage />);
     fireEvent.click(await screen.findByText('¥50'));
     fireEvent.click(screen.getByText('开始月捐 · 每月 ¥50.00').closest('button')!);
@@ -40,14 +46,7 @@ describe('每月捐赠 in WeChat', () => {
   });
 
   it('pledges once for two taps before the page renders again: one subscription dialog, one pledge, one redirect', async () => {
-    const pledged: unknown[] = [];
-    network
-      .on('GET', '/api/v1/campaigns/c1', () => ({ json: aidCampaign({ id: 'c1' }) }))
-      .on('PUT', '/api/v1/me/subscriptions', () => ({ json: [] }))
-      .on('POST', '/api/v1/me/monthly-pledges', (request) => {
-        pledged.push(request.json());
-        return { status: 201, json: pledgeFixture() };
-      });
+    const pledged = servePledge();
     render(<MonthlyPledgePage />);
     fireEvent.click(await screen.findByText('¥50'));
     const start = screen.getByText('开始月捐 · 每月 ¥50.00').closest('button')!;
