@@ -1,19 +1,10 @@
 import type { StaffDonationReceiptDto } from '@alumni/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { issuedReceipt } from '../../../giving/test-fixtures';
 import StaffReceiptsPage from './index';
+import { staffReceipt } from './test-fixtures';
 
 const taroRequest = Taro.request as jest.Mock;
-
-const staffReceipt = (override: Partial<StaffDonationReceiptDto> = {}): StaffDonationReceiptDto => ({
-  ...issuedReceipt(),
-  taxId: '11010119900307123X',
-  alumnusId: 'a1',
-  donorName: '李明',
-  hasFile: true,
-  ...override,
-});
 
 function serve(queue: StaffDonationReceiptDto[]) {
   taroRequest.mockImplementation(({ url, method, data }: { url: string; method: string; data: unknown }) => {

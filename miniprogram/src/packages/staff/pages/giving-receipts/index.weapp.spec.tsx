@@ -1,18 +1,8 @@
-import type { StaffDonationReceiptDto } from '@alumni/shared';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { dialogs, network, settled, until } from '../../../../../test/weapp/wx';
-import { issuedReceipt } from '../../../giving/test-fixtures';
 import StaffReceiptsPage from './index';
-
-const staffReceipt = (override: Partial<StaffDonationReceiptDto> = {}): StaffDonationReceiptDto => ({
-  ...issuedReceipt(),
-  taxId: '11010119900307123X',
-  alumnusId: 'a1',
-  donorName: '李明',
-  hasFile: true,
-  ...override,
-});
+import { staffReceipt } from './test-fixtures';
 
 describe('捐赠票据 (staff) in WeChat', () => {
   const voids: unknown[] = [];
