@@ -17,6 +17,7 @@ import { useLoaded } from '../../../../components/use-loaded';
 import { VoteResults } from '../../../../components/vote-results';
 import { Card, Tag } from '../../ui';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const load = async (id: string): Promise<{ vote: VoteDto }> => ({ vote: await getVote(id) });
@@ -26,7 +27,7 @@ export default function VotePage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '投票不存在');
   const [chosen, setChosen] = useState<number[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   useEffect(() => void prefetchMessageTemplates(), []);
 
   if (state.status === 'loading') return <Skeleton rows={10} animated />;
@@ -43,31 +44,29 @@ export default function VotePage() {
     else void Taro.showToast({ title: `最多选择 ${vote.maxChoices} 项`, icon: 'none' });
   };
 
-  const cast = async () => {
-    // The subscription dialog opens straight from the tap (WeChat's rule); the confirmation waits for it (one dialog at a time).
-    await askForMessages(['governanceProgress']);
-    const { confirm } = await showModal({
-      title: '确认投票',
-      content: vote.secret ? '无记名投票：投出后不能更改，系统只计入票数，不记录你投给了谁。' : '投出后不能更改。',
-      confirmText: '投票',
+  const cast = () =>
+    run(async () => {
+      // The subscription dialog opens straight from the tap (WeChat's rule); the confirmation waits for it (one dialog at a time).
+      await askForMessages(['governanceProgress']);
+      const { confirm } = await showModal({
+        title: '确认投票',
+        content: vote.secret ? '无记名投票：投出后不能更改，系统只计入票数，不记录你投给了谁。' : '投出后不能更改。',
+        confirmText: '投票',
+      });
+      if (!confirm) return;
+      try {
+        const receipt = await castBallot(
+          vote.id,
+          [...chosen].sort((a, b) => a - b),
+        );
+        // From now on the page shows what the server keeps: an open ballot's choices, a secret one's none.
+        setChosen([]);
+        update({ vote: receipt.vote });
+        void Taro.showToast({ title: '投票成功', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper (closed meanwhile, voted on another phone, …).
+      }
     });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      const receipt = await castBallot(
-        vote.id,
-        [...chosen].sort((a, b) => a - b),
-      );
-      // From now on the page shows what the server keeps: an open ballot's choices, a secret one's none.
-      setChosen([]);
-      update({ vote: receipt.vote });
-      void Taro.showToast({ title: '投票成功', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper (closed meanwhile, voted on another phone, …).
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const mine = me?.choices ?? [];
   return (
