@@ -11,6 +11,7 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
 import { answerSurvey, getSurveyToAnswer } from '../../../../api/surveys';
 import { ErrorState } from '../../../../components/error-state';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { useLoaded } from '../../../../components/use-loaded';
 import { answersOf, type Draft, firstMissing, scalePoints } from '../../answers';
 import './index.scss';
@@ -23,7 +24,7 @@ export default function AnswerSurveyPage() {
   const { state, reload, update } = useLoaded(params.id, load, '问卷不存在');
   const [draft, setDraft] = useState<Draft>({});
   const [missing, setMissing] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   // Forwarded as a mini-program card, the questionnaire reaches classmates in the audience.
   useShareAppMessage(() =>
     state.status === 'ready' ? { title: state.survey.title, path: `/packages/surveys/pages/survey/index?id=${state.survey.id}` } : {},
@@ -42,16 +43,15 @@ export default function AnswerSurveyPage() {
       void Taro.showToast({ title: `第 ${first} 题为必答题`, icon: 'none' });
       return;
     }
-    setBusy(true);
-    try {
-      await answerSurvey(survey.id, { answers: answersOf(survey.questions, draft), startToken: survey.startToken! });
-      update({ survey: { ...survey, answered: true, blockedReason: '你已填写过这份问卷' } });
-      void Taro.showToast({ title: '提交成功，感谢参与', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper (closed meanwhile, answered on another phone, …).
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        await answerSurvey(survey.id, { answers: answersOf(survey.questions, draft), startToken: survey.startToken! });
+        update({ survey: { ...survey, answered: true, blockedReason: '你已填写过这份问卷' } });
+        void Taro.showToast({ title: '提交成功，感谢参与', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper (closed meanwhile, answered on another phone, …).
+      }
+    });
   };
 
   return (
