@@ -2,7 +2,7 @@ import { EVENT_KIND_LABELS, EVENT_STATUS_LABELS, type EventDetailDto, formatShan
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Image, RichText, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { cancelMyRegistration } from '../../../../api/events';
 import { saveInBrowser, textFileUrl } from '../../../../api/events-files';
 import { ErrorState } from '../../../../components/error-state';
@@ -15,6 +15,7 @@ import './index.scss';
 import { mediaInHtml, mediaUrl } from '../../../../api/media';
 import { explainRefusal } from '../../../../components/permission-refusal';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 const SIGN_UP_URL = '/packages/events/pages/sign-up/index';
@@ -214,28 +215,26 @@ function ActionBar({
   signedIn: boolean;
   onCancelled: (registration: RegistrationDto) => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const signup = signupState(event);
 
-  const cancel = async (active: RegistrationDto) => {
-    const waitlisted = active.status === 'waitlisted';
-    const { confirm } = await showModal({
-      title: waitlisted ? '取消候补' : '取消报名',
-      content: waitlisted ? '取消后将退出候补队列。' : '取消后名额会让给候补的校友，再报名需重新排队。',
-      confirmText: '确定取消',
-      cancelText: '再想想',
+  const cancel = (active: RegistrationDto) =>
+    run(async () => {
+      const waitlisted = active.status === 'waitlisted';
+      const { confirm } = await showModal({
+        title: waitlisted ? '取消候补' : '取消报名',
+        content: waitlisted ? '取消后将退出候补队列。' : '取消后名额会让给候补的校友，再报名需重新排队。',
+        confirmText: '确定取消',
+        cancelText: '再想想',
+      });
+      if (!confirm) return;
+      try {
+        onCancelled(await cancelMyRegistration(event.id));
+        void Taro.showToast({ title: '已取消', icon: 'success' });
+      } catch {
+        // The request wrapper showed why.
+      }
     });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      onCancelled(await cancelMyRegistration(event.id));
-      void Taro.showToast({ title: '已取消', icon: 'success' });
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
 
   let note: string | null = null;
   let buttons: ReactNode;
