@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components';
-import { useState } from 'react';
+import { useSingleFlight } from './use-single-flight';
 import { EXPORT_FORMAT_LABELS, type ExportFormat, openDownloadedFile } from '../api/exports';
 
 /**
@@ -21,19 +21,17 @@ export function ExportButton({
   block: string;
   className?: string;
 }) {
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      await openDownloadedFile(await download(), filename);
-    } catch {
-      // The download helper showed why.
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useSingleFlight();
+  const exportFile = () =>
+    run(async () => {
+      try {
+        await openDownloadedFile(await download(), filename);
+      } catch {
+        // The download helper showed why.
+      }
+    });
   return (
-    <Text className={`${className} ${block} ${block}--${format}`.trim()} onClick={() => !busy && void run()}>
+    <Text className={`${className} ${block} ${block}--${format}`.trim()} onClick={() => void exportFile()}>
       {busy ? '导出中…' : EXPORT_FORMAT_LABELS[format]}
     </Text>
   );

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { appointLiaison, endLiaison, type LiaisonScope, listLiaisonCandidates } from '../../api/liaisons';
 import { showModal } from '../../components/modal';
+import { useSingleFlight } from '../../components/use-single-flight';
 import './liaison-class-card.scss';
 
 /**
@@ -22,7 +23,7 @@ export function LiaisonClassCard({
   onChanged: (next: StaffLiaisonClassDto) => void;
 }) {
   const [candidates, setCandidates] = useState<LiaisonCandidateDto[] | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
 
   const openCandidates = async () => {
     try {
@@ -31,26 +32,25 @@ export function LiaisonClassCard({
       // Shown by the request wrapper.
     }
   };
-  const run = async (action: () => Promise<StaffLiaisonClassDto>, done: string) => {
-    setBusy(true);
+  const change = async (action: () => Promise<StaffLiaisonClassDto>, done: string) => {
     try {
       onChanged(await action());
       setCandidates(null);
       void Taro.showToast({ title: done, icon: 'success' });
     } catch {
       // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
     }
   };
-  const end = async (alumnusId: string, name: string) => {
-    const { confirm } = await showModal({
-      title: '卸任联络人',
-      content: `${name}将不再担任${klass.name}的联络人。`,
-      confirmText: '卸任',
+  const appoint = (alumnusId: string) => run(() => change(() => appointLiaison(klass.classGroupId, alumnusId, scope), '已任命'));
+  const end = (alumnusId: string, name: string) =>
+    run(async () => {
+      const { confirm } = await showModal({
+        title: '卸任联络人',
+        content: `${name}将不再担任${klass.name}的联络人。`,
+        confirmText: '卸任',
+      });
+      if (confirm) await change(() => endLiaison(klass.classGroupId, alumnusId, scope), '已卸任');
     });
-    if (confirm) await run(() => endLiaison(klass.classGroupId, alumnusId, scope), '已卸任');
-  };
 
   return (
     <View className="sl-class">
@@ -100,7 +100,7 @@ export function LiaisonClassCard({
                   type="primary"
                   shape="round"
                   loading={busy}
-                  onClick={() => void run(() => appointLiaison(klass.classGroupId, person.alumnusId, scope), '已任命')}
+                  onClick={() => void appoint(person.alumnusId)}
                 >
                   任命
                 </Button>

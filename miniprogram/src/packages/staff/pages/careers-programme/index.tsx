@@ -27,6 +27,7 @@ import { ErrorState } from '../../../../components/error-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
 import { ExportButton } from '../../../../components/export-button';
 import { usePagedList } from '../../../../pages/events/use-paged-list';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const VIEW_LABELS: Record<StaffMentorshipView, string> = { active: '辅导中', quiet: '久未互动', waiting: '待回复', ended: '已结束' };
@@ -166,22 +167,23 @@ function Settings({ settings, onSaved }: { settings: CareersSettingsDto; onSaved
   const [approval, setApproval] = useState(settings.jobApprovalRequired);
   const [term, setTerm] = useState(String(settings.mentoringTermDays));
   const [quiet, setQuiet] = useState(String(settings.quietAfterDays));
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const limits = CAREERS_SETTINGS_LIMITS;
   const termOk = /^\d+$/.test(term) && Number(term) >= limits.minTermDays && Number(term) <= limits.maxTermDays;
   const quietOk = /^\d+$/.test(quiet) && Number(quiet) >= limits.minQuietDays && Number(quiet) <= limits.maxQuietDays;
 
   const save = async () => {
     if (!termOk || !quietOk) return;
-    setBusy(true);
-    try {
-      onSaved(await putCareersSettings({ jobApprovalRequired: approval, mentoringTermDays: Number(term), quietAfterDays: Number(quiet) }));
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        onSaved(
+          await putCareersSettings({ jobApprovalRequired: approval, mentoringTermDays: Number(term), quietAfterDays: Number(quiet) }),
+        );
+        void Taro.showToast({ title: '已保存', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   };
 
   return (

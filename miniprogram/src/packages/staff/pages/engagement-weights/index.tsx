@@ -20,6 +20,7 @@ import {
   weightsProblemsFromServer,
   type WeightsProblems,
 } from './weights-form';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; settings: EngagementSettingsDto };
@@ -46,7 +47,7 @@ export default function EngagementWeightsPage() {
 function WeightsEditor({ settings, onSaved }: { settings: EngagementSettingsDto; onSaved: (settings: EngagementSettingsDto) => void }) {
   const [draft, setDraft] = useState<WeightsDraft>(() => draftFromSettings(settings));
   const [problems, setProblems] = useState<WeightsProblems>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
 
   const save = async () => {
     const { input, problems: found } = toSettingsRequest(draft);
@@ -55,20 +56,19 @@ function WeightsEditor({ settings, onSaved }: { settings: EngagementSettingsDto;
       void Taro.showToast({ title: '请修改标红的内容', icon: 'none' });
       return;
     }
-    setBusy(true);
-    try {
-      const saved = await updateEngagementSettings(input);
-      setDraft(draftFromSettings(saved));
-      onSaved(saved);
-      void Taro.showToast({
-        title: saved.pendingHalfLifeDays === null ? '已保存，分数已重算' : '已保存，正在按新半衰期重算',
-        icon: 'success',
-      });
-    } catch (error) {
-      if (error instanceof ApiError) setProblems(serverProblems(error, input));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        const saved = await updateEngagementSettings(input);
+        setDraft(draftFromSettings(saved));
+        onSaved(saved);
+        void Taro.showToast({
+          title: saved.pendingHalfLifeDays === null ? '已保存，分数已重算' : '已保存，正在按新半衰期重算',
+          icon: 'success',
+        });
+      } catch (error) {
+        if (error instanceof ApiError) setProblems(serverProblems(error, input));
+      }
+    });
   };
 
   const number = (key: 'halfLifeDays' | 'contactCurrentMonths', label: string, unit: string, hint: string) => (

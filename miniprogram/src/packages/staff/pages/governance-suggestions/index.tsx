@@ -24,6 +24,7 @@ import { Decision } from '../../../../components/decision';
 import { EmptyState } from '../../../../components/empty-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 type Tab = Extract<SuggestionStatus, 'received' | 'under_review' | 'held' | 'answered' | 'adopted' | 'declined'>;
@@ -103,22 +104,21 @@ export default function StaffSuggestionsPage() {
 function Advance({ suggestion, reviewing, onDone }: { suggestion: SuggestionSummaryDto; reviewing: boolean; onDone: () => void }) {
   const [answering, setAnswering] = useState(false);
   const [answer, setAnswer] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const go = async (to: SuggestionStep) => {
     if (to !== 'under_review' && answer.trim() === '') {
       void Taro.showToast({ title: '请填写公开答复', icon: 'none' });
       return;
     }
-    setBusy(true);
-    try {
-      await advanceSuggestion(suggestion.id, to === 'under_review' ? { to } : { to, answer: answer.trim() });
-      void Taro.showToast({ title: '已更新，已通知建议人', icon: 'success' });
-      onDone();
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        await advanceSuggestion(suggestion.id, to === 'under_review' ? { to } : { to, answer: answer.trim() });
+        void Taro.showToast({ title: '已更新，已通知建议人', icon: 'success' });
+        onDone();
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   };
   if (!answering) {
     return (
@@ -168,7 +168,7 @@ function Advance({ suggestion, reviewing, onDone }: { suggestion: SuggestionSumm
 /** How many co-signatures send a suggestion to the school, and for how long it collects them. */
 function Settings() {
   const [settings, setSettings] = useState<{ threshold: string; days: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   useEffect(() => {
     getGovernanceSettings().then(
       (s) => setSettings({ threshold: String(s.cosignThreshold), days: String(s.collectingDays) }),
@@ -178,15 +178,14 @@ function Settings() {
   if (!settings) return null;
   const save = async () => {
     const input: GovernanceSettingsDto = { cosignThreshold: Number(settings.threshold), collectingDays: Number(settings.days) };
-    setBusy(true);
-    try {
-      await putGovernanceSettings(input);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper (out of range).
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        await putGovernanceSettings(input);
+        void Taro.showToast({ title: '已保存', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper (out of range).
+      }
+    });
   };
   return (
     <View className="ss-settings">

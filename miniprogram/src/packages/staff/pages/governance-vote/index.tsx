@@ -29,6 +29,7 @@ import { VoteResults } from '../../../../components/vote-results';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { defaultTerm } from '../../council-term';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const load = async (id: string): Promise<{ vote: VoteDto }> => ({ vote: await getVote(id) });
@@ -44,28 +45,27 @@ export default function StaffVotePage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '投票不存在');
   useReloadOnReturn(reload);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const [note, setNote] = useState('');
 
   if (state.status === 'loading') return <Skeleton rows={12} animated />;
   if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void reload()} />;
   const { vote } = state;
 
-  const run = async (action: () => Promise<VoteDto>, done: string) => {
-    setBusy(true);
+  const apply = async (action: () => Promise<VoteDto>, done: string) => {
     try {
       update({ vote: await action() });
       void Taro.showToast({ title: done, icon: 'success' });
     } catch {
       // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
     }
   };
-  const step = async (name: VoteStep) => {
-    const { confirm } = await showModal({ title: STEPS[name].label, content: STEPS[name].confirm, confirmText: '确定' });
-    if (confirm) await run(() => voteStep(vote.id, name), '已完成');
-  };
+  const step = (name: VoteStep) =>
+    run(async () => {
+      const { confirm } = await showModal({ title: STEPS[name].label, content: STEPS[name].confirm, confirmText: '确定' });
+      if (confirm) await apply(() => voteStep(vote.id, name), '已完成');
+    });
+  const publish = () => run(() => apply(() => publishVoteResults(vote.id, note.trim() || null), '结果已公布'));
 
   const steps: VoteStep[] =
     vote.phase === 'draft' ? ['publish', 'cancel'] : vote.phase === 'open' || vote.phase === 'upcoming' ? ['close', 'cancel'] : [];
@@ -143,14 +143,7 @@ export default function StaffVotePage() {
             placeholder="结果说明（选填），如：当选理事名单及下一步安排"
             onInput={(e) => setNote(e.detail.value)}
           />
-          <Button
-            className="svp-publish-results"
-            type="primary"
-            shape="round"
-            block
-            loading={busy}
-            onClick={() => void run(() => publishVoteResults(vote.id, note.trim() || null), '结果已公布')}
-          >
+          <Button className="svp-publish-results" type="primary" shape="round" block loading={busy} onClick={() => void publish()}>
             公布结果
           </Button>
         </View>

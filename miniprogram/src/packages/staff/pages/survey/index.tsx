@@ -10,6 +10,7 @@ import { PaperImport } from './paper-import';
 import { ResultsTables } from './results-tables';
 import { SampleSizeCard } from './sample-size-card';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const load = async (id: string): Promise<{ survey: SurveyDto }> => ({ survey: await getStaffSurvey(id) });
@@ -23,7 +24,7 @@ export default function StaffSurveyPage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '问卷不存在');
   const [version, setVersion] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const refresh = () => {
     setVersion((v) => v + 1);
     return reload(true);
@@ -39,28 +40,26 @@ export default function StaffSurveyPage() {
   const { survey } = state;
   const { counts } = survey;
 
-  const step = async (name: 'send' | 'close') => {
-    const { confirm } = await showModal(
-      name === 'send'
-        ? {
-            title: '发送问卷',
-            content: `发送给“${survey.audience.label}”，题目随即固定；范围内的认证校友人数计为线上发放数。`,
-            confirmText: '发送',
-          }
-        : { title: '结束回收', content: '结束后校友不能再填写，已回收的问卷照常统计。', confirmText: '结束' },
-    );
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      update({ survey: await surveyStep(survey.id, name) });
-      setVersion((v) => v + 1);
-      void Taro.showToast({ title: name === 'send' ? '已发送' : '已结束', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
-  };
+  const step = (name: 'send' | 'close') =>
+    run(async () => {
+      const { confirm } = await showModal(
+        name === 'send'
+          ? {
+              title: '发送问卷',
+              content: `发送给“${survey.audience.label}”，题目随即固定；范围内的认证校友人数计为线上发放数。`,
+              confirmText: '发送',
+            }
+          : { title: '结束回收', content: '结束后校友不能再填写，已回收的问卷照常统计。', confirmText: '结束' },
+      );
+      if (!confirm) return;
+      try {
+        update({ survey: await surveyStep(survey.id, name) });
+        setVersion((v) => v + 1);
+        void Taro.showToast({ title: name === 'send' ? '已发送' : '已结束', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
 
   return (
     <View className="staff-survey">
@@ -150,7 +149,7 @@ function Rules({ survey, onSaved }: { survey: SurveyDto; onSaved: (survey: Surve
   const [requireComplete, setRequireComplete] = useState(survey.rules.requireComplete);
   const [minSeconds, setMinSeconds] = useState(String(survey.rules.minSeconds));
   const [paperIssued, setPaperIssued] = useState(String(survey.paperIssued));
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const save = async () => {
     const seconds = Number(minSeconds);
     const paper = Number(paperIssued);
@@ -161,15 +160,14 @@ function Rules({ survey, onSaved }: { survey: SurveyDto; onSaved: (survey: Surve
       void Taro.showToast({ title: '请填写整数：最短用时 0–3600 秒，纸质份数不小于 0', icon: 'none' });
       return;
     }
-    setBusy(true);
-    try {
-      onSaved(await putSurveyRules(survey.id, { requireComplete, minSeconds: seconds, paperIssued: paper }));
-      void Taro.showToast({ title: '已按新规则重新统计', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        onSaved(await putSurveyRules(survey.id, { requireComplete, minSeconds: seconds, paperIssued: paper }));
+        void Taro.showToast({ title: '已按新规则重新统计', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   };
   return (
     <View className="sv-card sv-rules">
