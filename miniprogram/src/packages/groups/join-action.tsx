@@ -1,11 +1,11 @@
 import type { GroupDetailDto, GroupJoinResultDto } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { joinGroup, leaveGroup } from '../../api/groups';
 import { askForMessages } from '../../api/notifications';
 import type { JoinModel } from './join-model';
 import { showModal } from '../../components/modal';
+import { useSingleFlight } from '../../components/use-single-flight';
 
 const SIGN_IN_URL = '/packages/account/pages/sign-in/index';
 const VERIFY_URL = '/packages/verification/pages/claim/index';
@@ -26,18 +26,15 @@ export function useJoinAction(
   model: JoinModel,
   { leave, reload, onJoined }: { leave: LeaveWords; reload: () => Promise<void>; onJoined?: (result: GroupJoinResultDto) => void },
 ) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
+  const change = async (action: () => Promise<unknown>, done: string) => {
     try {
       await action();
       void Taro.showToast({ title: done, icon: 'success' });
       await reload();
     } catch {
       // The request wrapper showed why.
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -48,24 +45,26 @@ export function useJoinAction(
       case 'verify':
         return void Taro.navigateTo({ url: VERIFY_URL });
       case 'join':
-        return run(async () => onJoined?.(await joinGroup(group.id)), '已加入');
+        return run(() => change(async () => onJoined?.(await joinGroup(group.id)), '已加入'));
       case 'request':
-        return run(async () => {
-          // The admins decide later: ask (in the tap, as WeChat requires) to hear the outcome.
-          await askForMessages(['groupJoinDecision']);
-          await joinGroup(group.id);
-        }, '已提交申请');
+        return run(() =>
+          change(async () => {
+            // The admins decide later: ask (in the tap, as WeChat requires) to hear the outcome.
+            await askForMessages(['groupJoinDecision']);
+            await joinGroup(group.id);
+          }, '已提交申请'),
+        );
       case 'withdraw':
-      case 'leave': {
-        const leaving = model.action === 'leave';
-        const { confirm } = await showModal({
-          title: leaving ? leave.title : '撤回申请',
-          content: leaving ? leave.content : '撤回后可以随时重新申请。',
-          confirmText: leaving ? '退出' : '撤回',
+      case 'leave':
+        return run(async () => {
+          const leaving = model.action === 'leave';
+          const { confirm } = await showModal({
+            title: leaving ? leave.title : '撤回申请',
+            content: leaving ? leave.content : '撤回后可以随时重新申请。',
+            confirmText: leaving ? '退出' : '撤回',
+          });
+          if (confirm) await change(() => leaveGroup(group.id), leaving ? '已退出' : '已撤回');
         });
-        if (confirm) await run(() => leaveGroup(group.id), leaving ? '已退出' : '已撤回');
-        return;
-      }
       default:
         return;
     }

@@ -7,6 +7,7 @@ import { bindPhone, fetchSessionAlumnus, getDemoPhoneCode, signOut } from '../..
 import { listMyLiaisonClasses } from '../../api/liaisons';
 import { refreshUnreadCount, showUnreadBadge } from '../../api/messages';
 import { loadSession } from '../../api/session';
+import { useSingleFlight } from '../../components/use-single-flight';
 import './index.scss';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
@@ -117,25 +118,24 @@ function SignedOut() {
 
 function SignedIn({ session, unread, liaison, onChange }: { session: SessionDto; unread: number; liaison: boolean; onChange: () => void }) {
   const { alumnus } = session;
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const isStaff = alumnus.roles.includes('staff') || alumnus.roles.includes('admin');
 
   async function bind(getCode: () => Promise<string | undefined>) {
-    setBusy(true);
-    try {
-      const code = await getCode();
-      if (!code) {
-        void Taro.showToast({ title: '未授权手机号', icon: 'none' });
-        return;
+    await run(async () => {
+      try {
+        const code = await getCode();
+        if (!code) {
+          void Taro.showToast({ title: '未授权手机号', icon: 'none' });
+          return;
+        }
+        await bindPhone(code);
+        void Taro.showToast({ title: '手机号已绑定', icon: 'success' });
+        onChange();
+      } catch {
+        // request() has already shown the server's message.
       }
-      await bindPhone(code);
-      void Taro.showToast({ title: '手机号已绑定', icon: 'success' });
-      onChange();
-    } catch {
-      // request() has already shown the server's message.
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function leave() {

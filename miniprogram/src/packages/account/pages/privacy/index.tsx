@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { acceptPrivacyNotice, getPrivacyNotice, signOut } from '../../../../api/auth';
 import { goOnAfterSignIn } from '../../../../components/class-invitation';
 import { ErrorState } from '../../../../components/error-state';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 type State = { status: 'loading' } | { status: 'ready'; notice: PrivacyNoticeDto } | { status: 'failed'; message: string };
@@ -13,7 +14,7 @@ type State = { status: 'loading' } | { status: 'ready'; notice: PrivacyNoticeDto
 /** Shown after the first sign-in: nothing personal is kept until the alumnus agrees (PIPL). */
 export default function PrivacyPage() {
   const [state, setState] = useState<State>({ status: 'loading' });
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
 
   const load = () => {
     setState({ status: 'loading' });
@@ -28,22 +29,25 @@ export default function PrivacyPage() {
   if (state.status === 'failed') return <ErrorState message={state.message} onRetry={load} />;
   const { notice } = state;
 
-  async function agree() {
-    setBusy(true);
-    try {
-      await acceptPrivacyNotice(notice.version);
-      goOnAfterSignIn();
-    } catch {
-      setBusy(false);
-    }
-  }
+  // Either answer leaves the page: the flight stays on meanwhile (a failed acceptance lands, to try again).
+  const agree = () =>
+    run(
+      async () => {
+        await acceptPrivacyNotice(notice.version);
+        goOnAfterSignIn();
+      },
+      { leaves: true },
+    ).catch(() => undefined);
 
-  async function decline() {
-    setBusy(true);
-    await signOut();
-    void Taro.showToast({ title: '未同意隐私政策，已退出登录', icon: 'none' });
-    void Taro.switchTab({ url: '/pages/index/index' });
-  }
+  const decline = () =>
+    run(
+      async () => {
+        await signOut();
+        void Taro.showToast({ title: '未同意隐私政策，已退出登录', icon: 'none' });
+        void Taro.switchTab({ url: '/pages/index/index' });
+      },
+      { leaves: true },
+    );
 
   return (
     <View className="privacy">

@@ -12,6 +12,7 @@ import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { AlumnusAvatar } from '../../alumnus-item';
 import { ContactForm, SharedContact } from '../../contact-parts';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 type Side = 'received' | 'sent';
@@ -70,34 +71,34 @@ export default function ContactsPage() {
 
 function ContactItem({ request: r, onChanged }: { request: ContactRequestDto; onChanged: () => void }) {
   const [accepting, setAccepting] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const name = nameOf(r);
   const school = [r.other.graduationYear === null ? null : `${r.other.graduationYear} 届`, r.other.department?.name]
     .filter(Boolean)
     .join(' · ');
   const decidable = r.direction === 'received' && r.status === 'pending';
 
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
+  const decide = async (action: () => Promise<unknown>, done: string) => {
     try {
       await action();
       void Taro.showToast({ title: done, icon: 'success' });
       onChanged();
     } catch {
       // The request wrapper showed why.
-    } finally {
-      setBusy(false);
     }
   };
 
-  const block = async () => {
-    const { confirm } = await showModal({
-      title: `屏蔽 ${name}`,
-      content: '屏蔽后，对方无法再向你发送联系请求（对方只会看到“未接受”）。',
-      confirmText: '屏蔽',
+  const refuse = () => run(() => decide(() => refuseContactRequest(r.id), '已婉拒'));
+
+  const block = () =>
+    run(async () => {
+      const { confirm } = await showModal({
+        title: `屏蔽 ${name}`,
+        content: '屏蔽后，对方无法再向你发送联系请求（对方只会看到“未接受”）。',
+        confirmText: '屏蔽',
+      });
+      if (confirm) await decide(() => blockContactRequest(r.id), '已屏蔽');
     });
-    if (confirm) await act(() => blockContactRequest(r.id), '已屏蔽');
-  };
 
   return (
     <View className={`contact-item contact-item--${r.status}`}>
@@ -128,7 +129,7 @@ function ContactItem({ request: r, onChanged }: { request: ContactRequestDto; on
       ) : null}
       {decidable && !accepting ? (
         <View className="contact-item__actions">
-          <Text className="contact-item__block" onClick={() => void (busy ? undefined : block())}>
+          <Text className="contact-item__block" onClick={() => void block()}>
             屏蔽
           </Text>
           <Button
@@ -138,7 +139,7 @@ function ContactItem({ request: r, onChanged }: { request: ContactRequestDto; on
             shape="round"
             size="small"
             disabled={busy}
-            onClick={() => void act(() => refuseContactRequest(r.id), '已婉拒')}
+            onClick={() => void refuse()}
           >
             婉拒
           </Button>

@@ -30,6 +30,7 @@ import { useProfile } from './use-profile';
 import './index.scss';
 import { mediaUrl } from '../../../../api/media';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 
 /** The fields a failed save can name (the body's keys; `visibility.bio` is the bio's row). */
 type SavedField = TextField | 'graduationYear' | 'departmentId' | 'degree';
@@ -53,7 +54,7 @@ function ProfileForm({
   onSaved: (p: MyProfileDto) => void;
 }) {
   const [draft, setDraft] = useState<ProfileDraft>(() => draftFrom(profile));
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, run } = useSingleFlight();
   useEffect(() => setDraft(draftFrom(profile)), [profile]);
 
   const changes = useMemo(() => changesBetween(profile, draft), [profile, draft]);
@@ -73,20 +74,18 @@ function ProfileForm({
     );
   };
 
-  const save = async () => {
-    setSaving(true);
-    try {
-      const saved = await server.submit(() => updateMyProfile(changes));
-      onSaved(saved);
-      void Taro.showToast(
-        saved.pendingReview.length > 0 ? { title: '已保存，部分内容审核后生效', icon: 'none' } : { title: '已保存', icon: 'success' },
-      );
-    } catch {
-      // Shown under the field the server named, or else as the request wrapper's one toast.
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = () =>
+    run(async () => {
+      try {
+        const saved = await server.submit(() => updateMyProfile(changes));
+        onSaved(saved);
+        void Taro.showToast(
+          saved.pendingReview.length > 0 ? { title: '已保存，部分内容审核后生效', icon: 'none' } : { title: '已保存', icon: 'success' },
+        );
+      } catch {
+        // Shown under the field the server named, or else as the request wrapper's one toast.
+      }
+    });
 
   const text = (field: TextField, label: string, visibility?: ProfileField, placeholder = `请填写${label}`) => (
     <FieldRow

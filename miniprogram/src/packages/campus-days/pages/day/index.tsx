@@ -6,6 +6,7 @@ import { collectStamp, getCampusDay } from '../../../../api/campus-days';
 import { loadSession } from '../../../../api/session';
 import { ErrorState } from '../../../../components/error-state';
 import { explainRefusal } from '../../../../components/permission-refusal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { useLoaded } from '../../../../components/use-loaded';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { StampCard } from '../../stamp-card';
@@ -26,7 +27,7 @@ const load = async (id: string) => ({ day: await getCampusDay(id) });
 export default function CampusDayPage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.eventId, load, '返校日不存在');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const [fresh, setFresh] = useState<string | undefined>();
   useReloadOnReturn(() => reload(true));
 
@@ -36,31 +37,30 @@ export default function CampusDayPage() {
   const signedIn = loadSession() !== null;
   const closed = closedNote(day);
 
-  const scan = async () => {
-    let code: string;
-    try {
-      // A spot's mini-program code answers its page path with `scene=`; a plain QR code its text.
-      const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: SCAN_TYPES });
-      code = scanned.path || scanned.result;
-    } catch (error) {
-      await explainRefusal(error, 'camera', '扫码集章'); // Or the scanner was closed: nothing to say.
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await collectStamp(code);
-      update({ day: result.day });
-      setFresh(result.spot.id);
-      void Taro.showToast({
-        title: result.collected ? `集到「${result.spot.name}」` : '这枚已经集过了',
-        icon: result.collected ? 'success' : 'none',
-      });
-    } catch {
-      // Shown by the request wrapper (a code replaced, the day not on).
-    } finally {
-      setBusy(false);
-    }
-  };
+  // One scanner and one stamp at a time, from the tap on.
+  const scan = () =>
+    run(async () => {
+      let code: string;
+      try {
+        // A spot's mini-program code answers its page path with `scene=`; a plain QR code its text.
+        const scanned = await Taro.scanCode({ onlyFromCamera: true, scanType: SCAN_TYPES });
+        code = scanned.path || scanned.result;
+      } catch (error) {
+        await explainRefusal(error, 'camera', '扫码集章'); // Or the scanner was closed: nothing to say.
+        return;
+      }
+      try {
+        const result = await collectStamp(code);
+        update({ day: result.day });
+        setFresh(result.spot.id);
+        void Taro.showToast({
+          title: result.collected ? `集到「${result.spot.name}」` : '这枚已经集过了',
+          icon: result.collected ? 'success' : 'none',
+        });
+      } catch {
+        // Shown by the request wrapper (a code replaced, the day not on).
+      }
+    });
 
   return (
     <View className="cd-day">

@@ -5,6 +5,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { proposeReunion } from '../../../../api/campus-days';
 import { BoundInput, bindForm } from '../../../../components/form-field';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { type ProposeForm, proposalInput } from '../../stamp-view';
 import { campusDayUrls } from '../../urls';
 import './index.scss';
@@ -25,7 +26,7 @@ export default function ProposePage() {
     venue: '',
   });
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const set = (patch: Partial<ProposeForm>) => setForm((f) => ({ ...f, ...patch }));
   const bound = bindForm(form, setForm);
 
@@ -33,15 +34,16 @@ export default function ProposePage() {
     const result = proposalInput(classGroupId, form);
     if ('problem' in result) return setProblem(result.problem);
     setProblem(null);
-    setBusy(true);
-    try {
-      const proposal = await proposeReunion(result.input);
-      void Taro.redirectTo({ url: campusDayUrls.reunion(proposal.id) });
-    } catch {
+    // A proposal made, the page leaves (redirectTo): a tap meanwhile makes no second one.
+    await run(
+      async () => {
+        const proposal = await proposeReunion(result.input);
+        void Taro.redirectTo({ url: campusDayUrls.reunion(proposal.id) });
+      },
+      { leaves: true },
+    ).catch(() => {
       // Shown by the request wrapper (the content check, the open limit).
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,11 +2,11 @@ import { formatShanghaiDateTime, REUNION_STATUS_LABELS, type ReunionProposalDto 
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
 import { getReunion, setReunionInterest, withdrawReunion } from '../../../../api/campus-days';
 import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const load = async (id: string) => ({ proposal: await getReunion(id) });
@@ -15,27 +15,26 @@ const load = async (id: string) => ({ proposal: await getReunion(id) });
 export default function ReunionPage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '聚会倡议不存在');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   if (state.status === 'loading') return <Skeleton rows={8} animated />;
   if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void reload()} />;
   const { proposal } = state;
 
-  const act = async (action: () => Promise<ReunionProposalDto>, done: string) => {
-    setBusy(true);
+  const apply = async (action: () => Promise<ReunionProposalDto>, done: string) => {
     try {
       update({ proposal: await action() });
       void Taro.showToast({ title: done, icon: 'success' });
     } catch {
       // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
     }
   };
+  const act = (action: () => Promise<ReunionProposalDto>, done: string) => run(() => apply(action, done));
 
-  const withdraw = async () => {
-    const { confirm } = await showModal({ title: '撤回倡议', content: '撤回后同学们不能再响应。', confirmText: '撤回' });
-    if (confirm) await act(() => withdrawReunion(proposal.id), '已撤回');
-  };
+  const withdraw = () =>
+    run(async () => {
+      const { confirm } = await showModal({ title: '撤回倡议', content: '撤回后同学们不能再响应。', confirmText: '撤回' });
+      if (confirm) await apply(() => withdrawReunion(proposal.id), '已撤回');
+    });
 
   return (
     <View className="cd-reunion">

@@ -20,6 +20,7 @@ import { useLoaded } from '../../../../components/use-loaded';
 import { type MeetingDraft, meetingDraft, meetingProblems, meetingRequest } from '../../forms';
 import { Card, ChipChoice, Field, options, Tag, TextArea, TextInput } from '../../ui';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const load = async (id: string): Promise<{ pair: MentorshipDetailDto }> => ({ pair: await getMentorship(id) });
@@ -108,31 +109,29 @@ export default function MentorshipPage() {
 
 type Done = (next: Partial<MentorshipDetailDto>) => void;
 
-/** Runs one step; the request wrapper shows why a refusal happened. */
-async function run(step: () => Promise<Partial<MentorshipDetailDto>>, toast: string, onDone: Done, setBusy: (busy: boolean) => void) {
-  setBusy(true);
+/** Takes one step (inside a component's useSingleFlight); the request wrapper shows why a refusal happened. */
+async function takeStep(step: () => Promise<Partial<MentorshipDetailDto>>, toast: string, onDone: Done) {
   try {
     onDone(await step());
     void Taro.showToast({ title: toast, icon: 'success' });
   } catch {
     // Shown by the request wrapper.
-  } finally {
-    setBusy(false);
   }
 }
 
 function Answer({ pair, onDone }: { pair: MentorshipDetailDto; onDone: Done }) {
   const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const answer = (step: MentorshipStep, toast: string) =>
-    run(
-      async () => {
-        if (step === 'accept') await askForMessages(['mentoringUpdate']);
-        return mentorshipStep(pair.id, step, message.trim() || undefined);
-      },
-      toast,
-      onDone,
-      setBusy,
+    run(() =>
+      takeStep(
+        async () => {
+          if (step === 'accept') await askForMessages(['mentoringUpdate']);
+          return mentorshipStep(pair.id, step, message.trim() || undefined);
+        },
+        toast,
+        onDone,
+      ),
     );
   return (
     <Card title="回复申请" className="mentorship-answer">
@@ -156,7 +155,7 @@ function Answer({ pair, onDone }: { pair: MentorshipDetailDto; onDone: Done }) {
 }
 
 function Withdraw({ pair, onDone }: { pair: MentorshipDetailDto; onDone: Done }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   return (
     <View className="mentorship-bar">
       <Text className="cr-muted">等待导师回复，导师会收到提醒</Text>
@@ -165,7 +164,7 @@ function Withdraw({ pair, onDone }: { pair: MentorshipDetailDto; onDone: Done })
         size="small"
         shape="round"
         loading={busy}
-        onClick={() => void run(() => mentorshipStep(pair.id, 'withdraw'), '已撤回', onDone, setBusy)}
+        onClick={() => void run(() => takeStep(() => mentorshipStep(pair.id, 'withdraw'), '已撤回', onDone))}
       >
         撤回申请
       </Button>
@@ -177,7 +176,7 @@ function MeetingForm({ pair, onDone }: { pair: MentorshipDetailDto; onDone: (nex
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<MeetingDraft>(meetingDraft());
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const startedOn = shanghaiDay(new Date(pair.decidedAt!));
   const problems = meetingProblems(draft, startedOn);
   const set = (patch: Partial<MeetingDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -195,20 +194,19 @@ function MeetingForm({ pair, onDone }: { pair: MentorshipDetailDto; onDone: (nex
   }
   const submit = async () => {
     setTried(true);
-    if (Object.keys(problems).length > 0 || busy) return;
-    setBusy(true);
-    try {
-      await askForMessages(['mentoringUpdate']);
-      onDone(await logMeeting(pair.id, meetingRequest(draft)));
-      setOpen(false);
-      setTried(false);
-      setDraft(meetingDraft());
-      void Taro.showToast({ title: '已记录', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(problems).length > 0) return;
+    await run(async () => {
+      try {
+        await askForMessages(['mentoringUpdate']);
+        onDone(await logMeeting(pair.id, meetingRequest(draft)));
+        setOpen(false);
+        setTried(false);
+        setDraft(meetingDraft());
+        void Taro.showToast({ title: '已记录', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   };
   return (
     <View className="mentorship-meeting-form">
@@ -266,15 +264,16 @@ function MeetingForm({ pair, onDone }: { pair: MentorshipDetailDto; onDone: (nex
 }
 
 function Close({ pair, onDone }: { pair: MentorshipDetailDto; onDone: Done }) {
-  const [busy, setBusy] = useState(false);
-  const close = async () => {
-    const { confirm } = await showModal({
-      title: '结束辅导',
-      content: '结束后不能再记录交流，双方可以留下反馈。确定结束吗？',
-      confirmText: '结束',
+  const { busy, run } = useSingleFlight();
+  const close = () =>
+    run(async () => {
+      const { confirm } = await showModal({
+        title: '结束辅导',
+        content: '结束后不能再记录交流，双方可以留下反馈。确定结束吗？',
+        confirmText: '结束',
+      });
+      if (confirm) await takeStep(() => mentorshipStep(pair.id, 'close'), '辅导已结束', onDone);
     });
-    if (confirm) await run(() => mentorshipStep(pair.id, 'close'), '辅导已结束', onDone, setBusy);
-  };
   return (
     <View className="mentorship-close-box">
       <Button className="mentorship-close" size="small" shape="round" loading={busy} onClick={() => void close()}>
@@ -287,7 +286,7 @@ function Close({ pair, onDone }: { pair: MentorshipDetailDto; onDone: Done }) {
 function Feedback({ pair, onDone }: { pair: MentorshipDetailDto; onDone: Done }) {
   const [rating, setRating] = useState('');
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   return (
     <Card title="留下反馈" className="mentorship-feedback">
       <Text className="cr-muted">这段辅导对你有帮助吗？反馈只有校友会能看到。</Text>
@@ -312,7 +311,9 @@ function Feedback({ pair, onDone }: { pair: MentorshipDetailDto; onDone: Done })
           type="primary"
           disabled={rating === ''}
           loading={busy}
-          onClick={() => void run(() => giveFeedback(pair.id, Number(rating), comment.trim() || undefined), '感谢反馈', onDone, setBusy)}
+          onClick={() =>
+            void run(() => takeStep(() => giveFeedback(pair.id, Number(rating), comment.trim() || undefined), '感谢反馈', onDone))
+          }
         >
           提交反馈
         </Button>

@@ -9,7 +9,6 @@ import {
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { RichText, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
 import { bookmarkResource, downloadResourceFile, getResource, submitResource, unbookmarkResource } from '../../../../api/careers';
 import { mediaInHtml, mediaUrl } from '../../../../api/media';
 import { loadSession } from '../../../../api/session';
@@ -18,6 +17,7 @@ import { useLoaded } from '../../../../components/use-loaded';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { Card, Tag } from '../../ui';
 import { careersUrls } from '../../urls';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -44,7 +44,7 @@ export default function ResourcePage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '资料不存在或尚未发布');
   useReloadOnReturn(reload);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
 
   if (state.status === 'loading') return <Skeleton rows={10} animated />;
   if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void reload()} />;
@@ -56,33 +56,31 @@ export default function ResourcePage() {
       void Taro.navigateTo({ url: '/packages/account/pages/sign-in/index' });
       return;
     }
-    setBusy(true);
-    try {
-      if (resource.bookmarked) {
-        await unbookmarkResource(resource.id);
-        update({ resource: { ...resource, bookmarked: false, bookmarkCount: resource.bookmarkCount - 1 } });
-      } else {
-        const kept = await bookmarkResource(resource.id);
-        update({ resource: { ...resource, bookmarked: kept.bookmarked, bookmarkCount: kept.bookmarkCount } });
+    await run(async () => {
+      try {
+        if (resource.bookmarked) {
+          await unbookmarkResource(resource.id);
+          update({ resource: { ...resource, bookmarked: false, bookmarkCount: resource.bookmarkCount - 1 } });
+        } else {
+          const kept = await bookmarkResource(resource.id);
+          update({ resource: { ...resource, bookmarked: kept.bookmarked, bookmarkCount: kept.bookmarkCount } });
+        }
+      } catch {
+        // Shown by the request wrapper.
       }
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const submit = async () => {
-    setBusy(true);
-    try {
-      const sent = await submitResource(resource.id);
-      update({ resource: sent });
-      void Taro.showToast({ title: sent.status === 'published' ? '已发布' : '已提交审核', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        const sent = await submitResource(resource.id);
+        update({ resource: sent });
+        void Taro.showToast({ title: sent.status === 'published' ? '已发布' : '已提交审核', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   };
 
   return (

@@ -22,6 +22,7 @@ import {
 import { useCampaign } from '../../use-campaign';
 import { usePayOrder } from '../../use-pay-order';
 import { DONATION_URL } from '../../../../components/campaign-links';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 /** What a donor is asked to receive by WeChat message (at most three, one dialog); all of it reaches 消息 regardless. */
@@ -219,7 +220,7 @@ function SimulatedPayment({
   donation: DonationDto;
   onPay: (donation: DonationDto) => Promise<void>;
 }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   return (
     <View className="donate-simulate">
       <Text className="donate-simulate__badge">演示环境</Text>
@@ -234,10 +235,7 @@ function SimulatedPayment({
         shape="round"
         block
         loading={busy}
-        onClick={() => {
-          setBusy(true);
-          void onPay(donation).finally(() => setBusy(false));
-        }}
+        onClick={() => void run(() => onPay(donation))}
       >
         模拟支付
       </Button>

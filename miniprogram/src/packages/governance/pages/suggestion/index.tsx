@@ -8,13 +8,14 @@ import {
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { cosignSuggestion, getSuggestion, withdrawSuggestion } from '../../../../api/governance';
 import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifications';
 import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
 import { Card, Tag } from '../../ui';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const load = async (id: string): Promise<{ suggestion: SuggestionDto }> => ({ suggestion: await getSuggestion(id) });
@@ -23,7 +24,7 @@ const load = async (id: string): Promise<{ suggestion: SuggestionDto }> => ({ su
 export default function SuggestionPage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '建议不存在');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   useEffect(() => void prefetchMessageTemplates(), []);
 
   if (state.status === 'loading') return <Skeleton rows={10} animated />;
@@ -31,28 +32,27 @@ export default function SuggestionPage() {
   const { suggestion } = state;
   const me = suggestion.me;
 
-  const act = async (action: () => Promise<SuggestionDto>, done: string) => {
-    setBusy(true);
+  const apply = async (action: () => Promise<SuggestionDto>, done: string) => {
     try {
       update({ suggestion: await action() });
       void Taro.showToast({ title: done, icon: 'success' });
     } catch {
       // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
     }
   };
 
-  const cosign = async () => {
-    // From the tap: co-signers are told of every step the suggestion takes.
-    await askForMessages(['governanceProgress']);
-    await act(() => cosignSuggestion(suggestion.id), '已附议');
-  };
+  const cosign = () =>
+    run(async () => {
+      // From the tap: co-signers are told of every step the suggestion takes.
+      await askForMessages(['governanceProgress']);
+      await apply(() => cosignSuggestion(suggestion.id), '已附议');
+    });
 
-  const withdraw = async () => {
-    const { confirm } = await showModal({ title: '撤回建议', content: '撤回后不再征集附议，也不会提交学校。', confirmText: '撤回' });
-    if (confirm) await act(() => withdrawSuggestion(suggestion.id), '已撤回');
-  };
+  const withdraw = () =>
+    run(async () => {
+      const { confirm } = await showModal({ title: '撤回建议', content: '撤回后不再征集附议，也不会提交学校。', confirmText: '撤回' });
+      if (confirm) await apply(() => withdrawSuggestion(suggestion.id), '已撤回');
+    });
 
   const answered = suggestion.answer !== null;
   return (

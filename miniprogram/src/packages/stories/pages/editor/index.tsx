@@ -20,6 +20,7 @@ import { createStory, getStory, submitStory, updateStory, uploadStoryCover } fro
 import { pickCover } from '../../../../components/cover-picker';
 import { ErrorState } from '../../../../components/error-state';
 import { storyUrl } from '../../story-links';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 type Form = {
@@ -83,7 +84,7 @@ export default function StoryEditorPage() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [story, setStory] = useState<StoryManageDto | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>(params.id ? 'loading' : 'ready');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const isStaff = loadSession()?.alumnus.roles?.some((r) => r === 'staff' || r === 'admin') ?? false;
 
   const load = async () => {
@@ -105,13 +106,12 @@ export default function StoryEditorPage() {
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const kinds: StoryKind[] = isStaff ? ['news', 'alumni_story', 'outstanding_alumnus'] : ['alumni_story', 'outstanding_alumnus'];
 
-  /** Saves the draft; answers the saved story, or null when the server refused (said in a toast). */
+  /** Saves the draft (inside a flight); answers the saved story, or null when it was refused (said in a toast). */
   const save = async (): Promise<StoryManageDto | null> => {
     if (!form.title.trim() || !form.body.trim()) {
       void Taro.showToast({ title: '请填写标题和正文', icon: 'none' });
       return null;
     }
-    setBusy(true);
     try {
       const saved = id ? await updateStory(id, inputOf(form)) : await createStory(inputOf(form));
       setId(saved.id);
@@ -119,41 +119,36 @@ export default function StoryEditorPage() {
       return saved;
     } catch {
       return null; // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
     }
   };
-  const saveDraft = async () => {
-    if (await save()) void Taro.showToast({ title: '草稿已保存', icon: 'success' });
-  };
-  const changeCover = async () => {
-    const saved = story ?? (await save());
-    if (!saved) return;
-    const path = await pickCover(STORY_LIMITS.coverMaxBytes);
-    if (!path) return;
-    setBusy(true);
-    try {
-      setStory(await uploadStoryCover(saved.id, path));
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
-  };
-  const submit = async () => {
-    const saved = await save();
-    if (!saved) return;
-    setBusy(true);
-    try {
-      const sent = await submitStory(saved.id);
-      void Taro.showToast({ title: sent.consentStatus === 'requested' ? '已提交，并请主人公确认' : '已提交审核', icon: 'none' });
-      void Taro.redirectTo({ url: storyUrl(sent.id) });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
-  };
+  const saveDraft = () =>
+    run(async () => {
+      if (await save()) void Taro.showToast({ title: '草稿已保存', icon: 'success' });
+    });
+  const changeCover = () =>
+    run(async () => {
+      const saved = story ?? (await save());
+      if (!saved) return;
+      const path = await pickCover(STORY_LIMITS.coverMaxBytes);
+      if (!path) return;
+      try {
+        setStory(await uploadStoryCover(saved.id, path));
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
+  const submit = () =>
+    run(async () => {
+      const saved = await save();
+      if (!saved) return;
+      try {
+        const sent = await submitStory(saved.id);
+        void Taro.showToast({ title: sent.consentStatus === 'requested' ? '已提交，并请主人公确认' : '已提交审核', icon: 'none' });
+        void Taro.redirectTo({ url: storyUrl(sent.id) });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
 
   return (
     <View className="story-editor">

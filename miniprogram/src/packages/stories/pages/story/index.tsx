@@ -31,6 +31,7 @@ import { useLoaded } from '../../../../components/use-loaded';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { STORIES_URL, STORY_EDITOR_URL, STORY_POSTER_URL, storyIdOf, storyShareCard, storyTimelineCard } from '../../story-links';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -105,31 +106,29 @@ export default function StoryPage() {
 
 /** Asked whether a story about me may be published: I read it above and answer. */
 function ConsentBox({ story, onAnswered }: { story: Story; onAnswered: (story: StoryManageDto) => void }) {
-  const [busy, setBusy] = useState(false);
-  const answer = async (given: boolean) => {
-    let note: string | undefined;
-    if (!given) {
-      const { confirm, content } = (await showModal({
-        title: '不同意发布',
-        editable: true,
-        placeholderText: '希望修改的地方（可不填）',
-      } as never)) as {
-        confirm: boolean;
-        content?: string;
-      };
-      if (!confirm) return;
-      note = content?.trim() ? content.trim().slice(0, STORY_LIMITS.consentNote) : undefined;
-    }
-    setBusy(true);
-    try {
-      onAnswered(await answerStoryConsent(story.id, given, note));
-      void Taro.showToast({ title: given ? '已同意发布' : '已告知校友会', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useSingleFlight();
+  const answer = (given: boolean) =>
+    run(async () => {
+      let note: string | undefined;
+      if (!given) {
+        const { confirm, content } = (await showModal({
+          title: '不同意发布',
+          editable: true,
+          placeholderText: '希望修改的地方（可不填）',
+        } as never)) as {
+          confirm: boolean;
+          content?: string;
+        };
+        if (!confirm) return;
+        note = content?.trim() ? content.trim().slice(0, STORY_LIMITS.consentNote) : undefined;
+      }
+      try {
+        onAnswered(await answerStoryConsent(story.id, given, note));
+        void Taro.showToast({ title: given ? '已同意发布' : '已告知校友会', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   return (
     <View className="story-consent">
       <Text className="story-consent__title">这篇文章写的是你</Text>
@@ -148,18 +147,17 @@ function ConsentBox({ story, onAnswered }: { story: Story; onAnswered: (story: S
 
 /** Where the story stands, for its author, staff and the person it is about; the author edits and submits from here. */
 function ManageBox({ story, onChanged }: { story: Story; onChanged: (story: StoryManageDto) => void }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const own = story.mayEdit;
   const submit = async () => {
-    setBusy(true);
-    try {
-      onChanged(await submitStory(story.id));
-      void Taro.showToast({ title: '已提交审核', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        onChanged(await submitStory(story.id));
+        void Taro.showToast({ title: '已提交审核', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   };
   return (
     <View className="story-manage">
@@ -259,7 +257,7 @@ function Actions({ story, onLiked }: { story: Story; onLiked: (liked: boolean, c
 function Comments({ story, onCounted }: { story: Story; onCounted: (count: number) => void }) {
   const [items, setItems] = useState<StoryCommentDto[] | null>(null);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSingleFlight();
   const load = useCallback(async () => {
     try {
       setItems((await listStoryComments(story.id, { limit: 50 })).items);
@@ -275,18 +273,17 @@ function Comments({ story, onCounted }: { story: Story; onCounted: (count: numbe
       return;
     }
     if (!text.trim()) return;
-    setBusy(true);
-    try {
-      const comment = await commentOnStory(story.id, text.trim());
-      setItems((current) => [comment, ...(current ?? [])]);
-      setText('');
-      if (comment.status === 'published') onCounted(story.commentCount + 1);
-      void Taro.showToast({ title: comment.status === 'held' ? '评论待审核后显示' : '已发表', icon: 'none' });
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        const comment = await commentOnStory(story.id, text.trim());
+        setItems((current) => [comment, ...(current ?? [])]);
+        setText('');
+        if (comment.status === 'published') onCounted(story.commentCount + 1);
+        void Taro.showToast({ title: comment.status === 'held' ? '评论待审核后显示' : '已发表', icon: 'none' });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   };
   // A reader tells staff about a comment (it stays shown until they decide); once filed, 举报 is not offered again.
   const report = (comment: StoryCommentDto) =>

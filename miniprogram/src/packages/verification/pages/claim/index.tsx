@@ -32,6 +32,7 @@ import {
 } from '../../claim-form';
 import './index.scss';
 import { explainRefusal } from '../../../../components/permission-refusal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 
 type State =
   | { status: 'loading' }
@@ -214,7 +215,7 @@ function ClaimForm({
   onFiled: (claim: ClaimDto) => void;
 }) {
   const [draft, setDraft] = useState<ClaimDraft>(() => (invitation && !invitation.claimed ? draftFromInvitation(invitation) : EMPTY_DRAFT));
-  const [sending, setSending] = useState(false);
+  const { busy: sending, run } = useSingleFlight();
   const [tried, setTried] = useState(false);
   const server = useFieldErrors(CLAIM_FIELDS, CLAIM_MESSAGES);
   const years = graduationYears();
@@ -232,20 +233,19 @@ function ClaimForm({
   const submit = async () => {
     setTried(true);
     if (missing) return;
-    setSending(true);
-    // A claim the roster cannot settle waits for staff: ask now (in the tap) to hear the outcome.
-    await askForMessages(['verificationResult']);
-    try {
-      const claim = await server.submit(() => createClaim(toRequest(draft)));
-      onFiled(claim);
-      void Taro.showToast({ title: claim.status === 'matched' ? '认证成功' : '已提交审核', icon: 'success' });
-    } catch (error) {
-      // Shown under the field the server named, or as the request wrapper's toast (e.g. 今天的认证尝试次数已用完).
-      if (error instanceof ApiError && error.code === 'CONSENT_REQUIRED')
-        void Taro.navigateTo({ url: '/packages/account/pages/privacy/index' });
-    } finally {
-      setSending(false);
-    }
+    await run(async () => {
+      // A claim the roster cannot settle waits for staff: ask now (in the tap) to hear the outcome.
+      await askForMessages(['verificationResult']);
+      try {
+        const claim = await server.submit(() => createClaim(toRequest(draft)));
+        onFiled(claim);
+        void Taro.showToast({ title: claim.status === 'matched' ? '认证成功' : '已提交审核', icon: 'success' });
+      } catch (error) {
+        // Shown under the field the server named, or as the request wrapper's toast (e.g. 今天的认证尝试次数已用完).
+        if (error instanceof ApiError && error.code === 'CONSENT_REQUIRED')
+          void Taro.navigateTo({ url: '/packages/account/pages/privacy/index' });
+      }
+    });
   };
 
   return (
