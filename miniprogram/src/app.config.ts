@@ -1,3 +1,7 @@
+// Taro reads this file at build time, bundled by esbuild (readConfig → requireWithEsbuild in
+// @tarojs/helper), so a plain module such as the theme is inlined into it.
+import { BRAND_COLOR } from './theme';
+
 // Only the tab pages live in the main package (500 KB budget); every other area is a subpackage.
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/groups/index', 'pages/events/index', 'pages/giving/index', 'pages/me/index'],
@@ -150,7 +154,7 @@ export default defineAppConfig({
   window: {
     // WeChat draws this bar anyway; saying so explicitly makes the H5 build draw it too, with a back button.
     navigationStyle: 'default',
-    navigationBarBackgroundColor: '#1f57a8',
+    navigationBarBackgroundColor: BRAND_COLOR,
     navigationBarTextStyle: 'white',
     navigationBarTitleText: '校友会',
     backgroundColor: '#f4f6fa',
@@ -158,7 +162,7 @@ export default defineAppConfig({
   },
   tabBar: {
     color: '#8f959e',
-    selectedColor: '#1f57a8',
+    selectedColor: BRAND_COLOR,
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [

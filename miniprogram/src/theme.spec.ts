@@ -9,4 +9,9 @@ describe('theme', () => {
     expect(variable('--al-brand')).toBe(BRAND_COLOR);
     expect(variable('--nutui-color-primary')).toBe(BRAND_COLOR);
   });
+
+  it('gives the browser’s bar the same colour (index.html cannot import the theme)', () => {
+    const html = readFileSync(join(__dirname, 'index.html'), 'utf8');
+    expect(/<meta name="theme-color" content="(#[0-9a-fA-F]+)"/.exec(html)?.[1]).toBe(BRAND_COLOR);
+  });
 });

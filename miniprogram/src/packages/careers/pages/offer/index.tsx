@@ -18,6 +18,7 @@ import { type OfferDraft, offerDraft, offerProblems, offerRequest } from '../../
 import { Card, ChipChoice, ChipSet, Field, options, TextArea, TextInput } from '../../ui';
 import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
+import { BRAND_COLOR } from '../../../../theme';
 import './index.scss';
 
 const CAPACITIES = ['1', '2', '3', '4', '5'] as const;
@@ -130,7 +131,7 @@ export default function OfferPage() {
           <Switch
             className="offer-accepting__switch"
             checked={d.accepting}
-            color="#1f57a8"
+            color={BRAND_COLOR}
             onChange={(e) => set({ accepting: e.detail.value })}
           />
         </View>

@@ -1,4 +1,6 @@
+import { BRAND_COLOR } from '../../../../theme';
+
 export default definePageConfig({
   navigationBarTitleText: '电子票',
-  navigationBarBackgroundColor: '#1f57a8',
+  navigationBarBackgroundColor: BRAND_COLOR,
 });

@@ -12,6 +12,7 @@ import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-pa
 import { amountLine, DONATION_STATUS_LABELS } from '../../donation-view';
 import { FundUseEntry } from '../../fund-use-entry';
 import { treeLine } from '../../payment';
+import { BRAND_COLOR } from '../../../../theme';
 import './index.scss';
 
 const TABS = [
@@ -121,7 +122,12 @@ function HonourRollChoice() {
           查看光荣榜 ›
         </Text>
       </View>
-      <Switch className="my-donations__roll-switch" checked={on} color="#1f57a8" onChange={(event) => void change(event.detail.value)} />
+      <Switch
+        className="my-donations__roll-switch"
+        checked={on}
+        color={BRAND_COLOR}
+        onChange={(event) => void change(event.detail.value)}
+      />
     </View>
   );
 }

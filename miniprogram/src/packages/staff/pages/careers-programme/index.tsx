@@ -28,6 +28,7 @@ import { EventPagedList } from '../../../../components/event-paged-list';
 import { ExportButton } from '../../../../components/export-button';
 import { usePagedList } from '../../../../pages/events/use-paged-list';
 import { useSingleFlight } from '../../../../components/use-single-flight';
+import { BRAND_COLOR } from '../../../../theme';
 import './index.scss';
 
 const VIEW_LABELS: Record<StaffMentorshipView, string> = { active: '辅导中', quiet: '久未互动', waiting: '待回复', ended: '已结束' };
@@ -191,7 +192,12 @@ function Settings({ settings, onSaved }: { settings: CareersSettingsDto; onSaved
       <Text className="programme-card__title">设置</Text>
       <View className="programme-setting">
         <Text>招聘信息须经审核后公开</Text>
-        <Switch className="programme-settings__approval" checked={approval} color="#1f57a8" onChange={(e) => setApproval(e.detail.value)} />
+        <Switch
+          className="programme-settings__approval"
+          checked={approval}
+          color={BRAND_COLOR}
+          onChange={(e) => setApproval(e.detail.value)}
+        />
       </View>
       <View className="programme-setting">
         <Text>

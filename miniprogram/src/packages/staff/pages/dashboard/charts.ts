@@ -1,6 +1,7 @@
 import { type CoverageMonthDto, type DashboardMonthDto, FEN_PER_YUAN, formatFen, formatFenShort } from '@alumni/shared';
 import type { ChartOption } from '../../../../components/chart/echarts';
 import { BREAKDOWN_METRICS, type BreakdownMetric, type BreakdownRow, REST_KEY } from './breakdown';
+import { BRAND_COLOR } from '../../../../theme';
 
 /** Sizes in CSS pixels, chosen to stay legible on a 375 px phone. */
 export const CHART_FONT = { axis: 12, legend: 13 } as const;
@@ -9,7 +10,7 @@ export const MONTH_LABEL_SLOT = 40;
 /** What the y axis and the margins take from the chart's width. */
 const Y_AXIS_ROOM = 64;
 
-const COLORS = ['#1f57a8', '#e8692c', '#1f8a4c'];
+const COLORS = [BRAND_COLOR, '#e8692c', '#1f8a4c'];
 const AXIS_TEXT = '#5c6370';
 const GRID_LINE = '#eceef2';
 
