@@ -7,6 +7,7 @@ import { type ContentReviewAction, decideContentReview, listContentReviews } fro
 import { mediaUrl } from '../../../../api/media';
 import { EmptyState } from '../../../../components/empty-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { choiceLabels, itemTitle, waitReason } from './content-review-view';
 import './index.scss';
@@ -51,21 +52,22 @@ function ReviewQueue() {
 }
 
 export function ReviewCard({ item, onDecided }: { item: ContentReviewDto; onDecided: () => void }) {
-  const [busy, setBusy] = useState<ContentReviewAction | null>(null);
+  const { busy, run } = useSingleFlight();
+  // Which of the two buttons spins while the decision is on its way.
+  const [deciding, setDeciding] = useState<ContentReviewAction | null>(null);
   const labels = choiceLabels(item);
 
-  const decide = async (action: ContentReviewAction) => {
-    setBusy(action);
-    try {
-      await decideContentReview(item.id, action);
-      void Taro.showToast({ title: action === 'approve' ? '已通过' : '已驳回', icon: 'success' });
-      onDecided();
-    } catch {
-      // The request wrapper showed why (e.g. already decided by a colleague).
-    } finally {
-      setBusy(null);
-    }
-  };
+  const decide = (action: ContentReviewAction) =>
+    run(async () => {
+      setDeciding(action);
+      try {
+        await decideContentReview(item.id, action);
+        void Taro.showToast({ title: action === 'approve' ? '已通过' : '已驳回', icon: 'success' });
+        onDecided();
+      } catch {
+        // The request wrapper showed why (e.g. already decided by a colleague).
+      }
+    });
 
   const image = mediaUrl(item.imageUrl);
   return (
@@ -92,8 +94,8 @@ export function ReviewCard({ item, onDecided }: { item: ContentReviewDto; onDeci
           shape="round"
           type="danger"
           fill="outline"
-          loading={busy === 'reject'}
-          disabled={busy !== null}
+          loading={busy && deciding === 'reject'}
+          disabled={busy}
           onClick={() => void decide('reject')}
         >
           {labels.reject}
@@ -103,8 +105,8 @@ export function ReviewCard({ item, onDecided }: { item: ContentReviewDto; onDeci
           size="small"
           shape="round"
           type="primary"
-          loading={busy === 'approve'}
-          disabled={busy !== null}
+          loading={busy && deciding === 'approve'}
+          disabled={busy}
           onClick={() => void decide('approve')}
         >
           {labels.approve}

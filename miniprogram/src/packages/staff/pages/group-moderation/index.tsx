@@ -11,6 +11,7 @@ import { groupUrl, postUrl } from '../../../../components/group-urls';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { DONE_LABELS, moderationChoices, queueReasons } from './moderation-view';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 /** Staff: held and reported posts and comments, oldest first, each decided in place. */
@@ -41,28 +42,29 @@ export default function GroupModerationPage() {
 }
 
 function ModerationCard({ item, onDecided }: { item: ModerationItemDto; onDecided: () => void }) {
-  const [busy, setBusy] = useState<ModerationAction | null>(null);
+  const { busy, run } = useSingleFlight();
+  // Which button spins while the decision is on its way.
+  const [deciding, setDeciding] = useState<ModerationAction | null>(null);
 
-  const decide = async (action: ModerationAction) => {
-    if (action === 'remove') {
-      const { confirm } = await showModal({
-        title: '删除内容',
-        content: '删除后所有人都看不到这条内容，举报一并结案。',
-        confirmText: '删除',
-      });
-      if (!confirm) return;
-    }
-    setBusy(action);
-    try {
-      await decideModeration(item, action);
-      void Taro.showToast({ title: DONE_LABELS[action], icon: 'success' });
-      onDecided();
-    } catch {
-      // The request wrapper showed why (e.g. already decided by a colleague).
-    } finally {
-      setBusy(null);
-    }
-  };
+  const decide = (action: ModerationAction) =>
+    run(async () => {
+      if (action === 'remove') {
+        const { confirm } = await showModal({
+          title: '删除内容',
+          content: '删除后所有人都看不到这条内容，举报一并结案。',
+          confirmText: '删除',
+        });
+        if (!confirm) return;
+      }
+      setDeciding(action);
+      try {
+        await decideModeration(item, action);
+        void Taro.showToast({ title: DONE_LABELS[action], icon: 'success' });
+        onDecided();
+      } catch {
+        // The request wrapper showed why (e.g. already decided by a colleague).
+      }
+    });
 
   return (
     <View className={`moderation-item moderation-item--${item.status}`}>
@@ -95,8 +97,8 @@ function ModerationCard({ item, onDecided }: { item: ModerationItemDto; onDecide
             shape="round"
             type={choice.danger ? 'danger' : 'primary'}
             fill={choice.danger ? 'outline' : 'solid'}
-            loading={busy === choice.action}
-            disabled={busy !== null}
+            loading={busy && deciding === choice.action}
+            disabled={busy}
             onClick={() => void decide(choice.action)}
           >
             {choice.label}
