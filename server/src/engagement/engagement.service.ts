@@ -155,6 +155,33 @@ function giftOf(event: Pick<EngagementEvent, 'kind' | 'detail'>): { donations: n
   return event.kind === 'giving.donated' ? { donations: 1, fen: amount } : { donations: 0, fen: -amount };
 }
 
+/** The arguments of `engagement_accumulate` other than the row's time, for one interaction (their types: ACCUMULATE_TYPES). */
+function accumulateArguments(event: Omit<EngagementEvent, 'occurredAt'>): unknown[] {
+  const participation = isInteractionKind(event.kind) && INTERACTION_KINDS[event.kind].participation;
+  const gift = giftOf(event);
+  const contact = confirmedContact(event);
+  return [
+    event.alumnusId,
+    event.kind,
+    participation,
+    gift.donations,
+    gift.fen,
+    contact.phone,
+    contact.city,
+    contact.employer,
+    contact.wechat,
+    T.coreParticipations,
+    T.coreDonations,
+  ];
+}
+const ACCUMULATE_TYPES = ['uuid', 'text', 'boolean', 'int', 'bigint', 'boolean', 'boolean', 'boolean', 'boolean', 'int', 'int'];
+
+/** The call, each argument's SQL from `argument(i)`, the row's time (`occurredAt`) third as the function takes it. */
+function accumulateCall(argument: (i: number) => string, occurredAt: string): string {
+  const a = ACCUMULATE_TYPES.map((_, i) => argument(i));
+  return `engagement_accumulate(${a[0]}, ${a[1]}, ${occurredAt}, ${a.slice(2).join(', ')})`;
+}
+
 /**
  * Engagement: scores with time decay, segments and contact coverage, kept current by
  * `accumulate` in the transaction of every interaction row (docs/engagement.md).
@@ -183,27 +210,28 @@ export class EngagementService implements OnModuleInit {
    * summed, weighted or not: a weight given later counts the past rows too.
    */
   accumulation(event: Omit<EngagementEvent, 'occurredAt'>, occurredAt: string, first: number): { sql: string; params: unknown[] } {
-    const participation = isInteractionKind(event.kind) && INTERACTION_KINDS[event.kind].participation;
-    const gift = giftOf(event);
-    const contact = confirmedContact(event);
-    const params = [
-      event.alumnusId,
-      event.kind,
-      participation,
-      gift.donations,
-      gift.fen,
-      contact.phone,
-      contact.city,
-      contact.employer,
-      contact.wechat,
-      T.coreParticipations,
-      T.coreDonations,
-    ];
     const p = (i: number) => `$${first + i}`;
+    return { sql: accumulateCall((i) => `${p(i)}::${ACCUMULATE_TYPES[i]}`, occurredAt), params: accumulateArguments(event) };
+  }
+
+  /**
+   * As `accumulation`, for the rows of one set-based insert (a batch of sign-ups): `from` unnests
+   * `params` (an array per argument, an entry per event, from `$first`) into rows `alias` numbered
+   * `n` from 1 in the order of `events`, and `sql` calls the function on the columns of one such row.
+   */
+  accumulationOfEach(
+    events: Omit<EngagementEvent, 'occurredAt'>[],
+    occurredAt: string,
+    first: number,
+    alias: string,
+  ): { from: string; sql: string; params: unknown[] } {
+    const rows = events.map(accumulateArguments);
+    const arrays = ACCUMULATE_TYPES.map((type, i) => `$${first + i}::${type}[]`);
+    const columns = ACCUMULATE_TYPES.map((_, i) => `a${i}`);
     return {
-      sql: `engagement_accumulate(${p(0)}::uuid, ${p(1)}::text, ${occurredAt}, ${p(2)}::boolean, ${p(3)}::int, ${p(4)}::bigint,
-        ${p(5)}::boolean, ${p(6)}::boolean, ${p(7)}::boolean, ${p(8)}::boolean, ${p(9)}::int, ${p(10)}::int)`,
-      params,
+      from: `unnest(${arrays.join(', ')}) WITH ORDINALITY AS ${alias} (${columns.join(', ')}, n)`,
+      sql: accumulateCall((i) => `${alias}.${columns[i]}`, occurredAt),
+      params: ACCUMULATE_TYPES.map((_, i) => rows.map((row) => row[i])),
     };
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -15,18 +15,23 @@ import type {
 import { audienceFactsJoin } from '../alumni/alumni.service.js';
 import { AppError } from '../common/app-error.js';
 import {
+  checkedKey,
+  claimsOf,
   IdempotencyService,
+  type IdempotentRequest,
   type IdempotentResponse,
   KEY_TAKEN,
   type PlainIdempotentWork,
   precededBy,
+  releasesOf,
   type Statement,
+  storesOf,
 } from '../common/idempotency/idempotency.service.js';
 import { decodeCursor, toPage } from '../common/pagination.js';
 import type { AppConfig } from '../config/configuration.js';
 import { isMemberSql } from '../groups/groups.service.js';
-import type { PlainTransaction } from '../database/plain-transaction.js';
-import { InteractionsService } from '../interactions/interactions.service.js';
+import { plainTransaction, type PlainTransaction } from '../database/plain-transaction.js';
+import { type InteractionInput, InteractionsService } from '../interactions/interactions.service.js';
 import { CHECK_IN_STEP_MS, checkInKey, checkInShortCode, checkInStep, signCheckInToken } from './check-in-token.js';
 import type { ListTicketsQueryDto } from './dto/registration-request.dto.js';
 import { EventEntity } from './event.entity.js';
@@ -34,6 +39,7 @@ import { validateAnswers } from './event-rules.js';
 import { toEventSummary } from './events.service.js';
 import { RegistrationEntity } from './registration.entity.js';
 import { SeatsChanged, SeatsService } from './seats.service.js';
+import { SignUpQueue } from './sign-up-queue.js';
 
 export function toRegistration(
   r: Pick<RegistrationEntity, 'id' | 'eventId' | 'status' | 'answers' | 'checkedInAt' | 'createdAt'>,
@@ -69,11 +75,30 @@ type MyRegistration = Pick<RegistrationEntity, 'id' | 'eventId' | 'status' | 'an
 /** Tries of one sign-up while the seats keep changing under it (each try sees the last one's outcome). */
 const MAX_SIGN_UP_ATTEMPTS = 5;
 
+/** A sign-up waiting in the queue (SignUpQueue): the request, and how to answer it. */
+interface SignUp {
+  alumnusId: string;
+  user: AuthUserDto;
+  eventId: string;
+  answers: RegistrationAnswers;
+  request: IdempotentRequest;
+  resolve: (response: IdempotentResponse<RegistrationDto>) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A batched sign-up whose key was used before: answered alone after the batch (a replay, or the key's conflict). */
+const ALONE = Symbol('answered alone');
+
+/** What a batch made of one of its sign-ups. */
+type Outcome = { response: IdempotentResponse<RegistrationDto> } | { error: AppError } | typeof ALONE;
+
 const isStaff = (user: AuthUserDto) => user.roles.includes('staff') || user.roles.includes('admin');
 
 @Injectable()
 export class RegistrationsService {
+  private readonly logger = new Logger(RegistrationsService.name);
   private readonly key: Buffer;
+  private readonly queue = new SignUpQueue<SignUp>((eventId, signUps) => this.write(eventId, signUps));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -89,16 +114,64 @@ export class RegistrationsService {
    * Signs the alumnus up: a free seat confirms, a full event waitlists (when it has a
    * waitlist) or refuses. No lock is held while the sign-up is written: the seat is claimed
    * by the transaction's last statement (SeatsService), so sign-ups do not queue on the event
-   * row, on one server instance or several. When the seats changed meanwhile (the last one
-   * went, or a cancellation freed one), the transaction is rolled back and made again.
+   * row, on one server instance or several. Sign-ups for one event that arrive while one is
+   * being written are then written together, in one transaction (SignUpQueue, signUpTogether).
    */
-  async register(
+  register(
     user: AuthUserDto,
     eventId: string,
     answers: RegistrationAnswers,
     idempotencyKey: string | undefined,
   ): Promise<IdempotentResponse<RegistrationDto>> {
     const request = { alumnusId: user.id, key: idempotencyKey, route: `POST /events/${eventId}/registrations`, body: answers };
+    checkedKey(request);
+    return new Promise((resolve, reject) =>
+      this.queue.add(eventId, { alumnusId: user.id, user, eventId, answers, request, resolve, reject }),
+    );
+  }
+
+  /** How many sign-ups for the event wait for the write in flight in this instance (tests gather a batch with it). */
+  signUpsWaiting(eventId: string): number {
+    return this.queue.waitingFor(eventId);
+  }
+
+  /** Writes what the queue hands over, one sign-up alone or several together, and answers each. */
+  private async write(eventId: string, signUps: SignUp[]): Promise<void> {
+    if (signUps.length === 1) return this.answerAlone(signUps[0]!);
+    let outcomes: Outcome[];
+    try {
+      outcomes = await plainTransaction(this.dataSource, (tx) => this.signUpTogether(tx, eventId, signUps));
+    } catch (error) {
+      // Whatever went wrong (another instance registered one of them first, the seats changed,
+      // the connection was lost) rolled the whole batch back: each is made alone, in arrival
+      // order, exactly as if it had come alone.
+      this.logger.warn(`${signUps.length} sign-ups written together were rolled back and go one by one: ${String(error)}`);
+      for (const signUp of signUps) await this.answerAlone(signUp);
+      return;
+    }
+    const alone: SignUp[] = [];
+    for (const [i, signUp] of signUps.entries()) {
+      const outcome = outcomes[i]!;
+      if (outcome === ALONE) alone.push(signUp);
+      else if ('error' in outcome) signUp.reject(outcome.error);
+      else signUp.resolve(outcome.response);
+    }
+    for (const signUp of alone) await this.answerAlone(signUp);
+  }
+
+  private async answerAlone(signUp: SignUp): Promise<void> {
+    try {
+      signUp.resolve(await this.signUpAlone(signUp));
+    } catch (error) {
+      signUp.reject(error);
+    }
+  }
+
+  /**
+   * One sign-up in a transaction of its own. When the seats changed meanwhile (the last one
+   * went, or a cancellation freed one), the transaction is rolled back and made again.
+   */
+  private async signUpAlone({ user, eventId, answers, request }: SignUp): Promise<IdempotentResponse<RegistrationDto>> {
     for (let attempt = 1; ; attempt++) {
       // Each retry reads the seats as the last one left them; should they keep changing, the last
       // try locks the event row first, as every sign-up once did, and cannot be told to retry.
@@ -126,42 +199,112 @@ export class RegistrationsService {
     lockFirst: boolean,
   ): Promise<PlainIdempotentWork<RegistrationDto> | typeof KEY_TAKEN> {
     if (lockFirst) await tx.rows('SELECT 1 FROM events WHERE id = $1 FOR UPDATE', [eventId]);
-    const { keyClaimed, startedAt, event, existing, audience } = await this.firstRead(tx, claim, eventId, user.id);
-    if (!keyClaimed) return KEY_TAKEN;
-    if (!event || event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
-    if (existing && existing.status !== 'cancelled') return { status: 200, body: toRegistration(existing) };
+    const { sql, params } = precededBy(claim, {
+      sql: `SELECT ${claim ? '(SELECT count(*) FROM preceding) > 0' : 'true'} AS key_claimed, ${factsSql('(SELECT 1) one', '$2', '$1')}`,
+      params: [eventId, user.id],
+    });
+    const [row] = await tx.rows<SignUpRow>(sql, params);
+    if (!row!.key_claimed) return KEY_TAKEN;
+    const { event, existing, audience } = factsOf(row!, eventId);
+    const admitted = admit(user, event, existing, audience, answers, new Date());
+    if ('already' in admitted) return { status: 200, body: toRegistration(admitted.already) };
 
-    if (event.status !== 'published') throw new AppError('EVENT_NOT_OPEN', [{ issue: `the event is ${event.status}` }]);
-    const now = new Date();
-    if (event.signupOpensAt && now < event.signupOpensAt)
-      throw new AppError('EVENT_SIGNUP_NOT_STARTED', [{ issue: `sign-up opens at ${event.signupOpensAt.toISOString()}` }]);
-    if (now >= (event.signupClosesAt ?? event.startsAt)) throw new AppError('EVENT_SIGNUP_CLOSED');
-    assertInAudience(user, event, audience);
-    const kept = validateAnswers(event.questions, answers);
-
-    const seatFree = event.confirmedCount < event.capacity;
-    if (!seatFree && !event.waitlistEnabled) throw new AppError('EVENT_FULL');
+    const seatFree = admitted.event.confirmedCount < admitted.event.capacity;
+    if (!seatFree && !admitted.event.waitlistEnabled) throw new AppError('EVENT_FULL');
     const status = seatFree ? 'confirmed' : 'waitlisted';
     const registration: MyRegistration = existing
-      ? { ...existing, status, answers: kept }
-      : { id: randomUUID(), eventId, status, answers: kept, checkedInAt: null, createdAt: startedAt };
-    await this.interactions.recordPlain(
-      tx,
-      {
-        alumnusId: user.id,
-        kind: seatFree ? 'events.registered' : 'events.waitlisted',
-        subjectType: 'event',
-        subjectId: eventId,
-        detail: { registrationId: registration.id },
-      },
-      registrationWrite(existing !== null, registration, user.id),
-    );
+      ? { ...existing, status, answers: admitted.kept }
+      : { id: randomUUID(), eventId, status, answers: admitted.kept, checkedInAt: null, createdAt: row!.started_at };
+    await this.interactions.recordPlain(tx, interactionOf(user.id, registration), registrationWrite(existing !== null, registration, user.id));
     return {
       status: 201,
       body: toRegistration(registration),
       lastStatement: (last, before) =>
         seatFree ? this.seats.claim(last, eventId, before) : this.seats.confirmWaitlisted(last, eventId, before),
     };
+  }
+
+  /**
+   * Sign-ups for one event by distinct alumni, written together (group commit, issue 17): the
+   * same rules and answers as `signUp`, one transaction and five round trips for all of them.
+   * Begin; every key's claim with the event, each one's registration and audience facts; every
+   * registration with its interaction and engagement sums; the refused ones' claims released
+   * (only when there are any); the answers stored with the seats, claimed in arrival order by
+   * one conditional increment; commit. Each gets its own outcome: an answer, its own refusal,
+   * or ALONE when its key was used before (it is then answered alone, as `runPlain` answers a
+   * repeat). Anything else thrown rolls the batch back (see `write`).
+   */
+  private async signUpTogether(tx: PlainTransaction, eventId: string, signUps: SignUp[]): Promise<Outcome[]> {
+    const keyed = signUps.filter((s) => s.request.key !== undefined).map((s) => s.request);
+    const claim = keyed.length > 0 ? claimsOf(keyed) : undefined;
+    const { sql, params } = precededBy(claim, {
+      sql: `SELECT ${claim ? 'm.alumnus_id IN (SELECT alumnus_id FROM preceding)' : 'false'} AS key_claimed,
+              ${factsSql('unnest($1::uuid[]) WITH ORDINALITY AS m (alumnus_id, n)', 'm.alumnus_id', '$2')}
+            ORDER BY m.n`,
+      params: [signUps.map((s) => s.alumnusId), eventId],
+    });
+    const rows = await tx.rows<SignUpRow>(sql, params);
+
+    const now = new Date();
+    const seatsBefore = rows[0]!.confirmed_count ?? 0;
+    let confirmed = seatsBefore;
+    // Some found no seat (waitlisted or refused): the claim must then leave the event full.
+    let full = false;
+    const outcomes: Outcome[] = [];
+    const written: { alumnusId: string; registration: MyRegistration }[] = [];
+    const refused: IdempotentRequest[] = [];
+    for (const [i, { user, answers, request }] of signUps.entries()) {
+      const row = rows[i]!;
+      if (request.key !== undefined && !row.key_claimed) {
+        outcomes.push(ALONE);
+        continue;
+      }
+      try {
+        const { event, existing, audience } = factsOf(row, eventId);
+        const admitted = admit(user, event, existing, audience, answers, now);
+        if ('already' in admitted) {
+          outcomes.push({ response: { status: 200, body: toRegistration(admitted.already) } });
+          continue;
+        }
+        const seatFree = confirmed < admitted.event.capacity;
+        if (!seatFree) full = true;
+        if (!seatFree && !admitted.event.waitlistEnabled) throw new AppError('EVENT_FULL');
+        if (seatFree) confirmed++;
+        const status = seatFree ? 'confirmed' : 'waitlisted';
+        const registration: MyRegistration = existing
+          ? { ...existing, status, answers: admitted.kept }
+          : { id: randomUUID(), eventId, status, answers: admitted.kept, checkedInAt: null, createdAt: row.started_at };
+        written.push({ alumnusId: user.id, registration });
+        outcomes.push({ response: { status: 201, body: toRegistration(registration) } });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        outcomes.push({ error });
+        if (request.key !== undefined) refused.push(request);
+      }
+    }
+
+    if (written.length > 0) {
+      const count = await this.interactions.recordEachPlain(
+        tx,
+        written.map(({ alumnusId, registration }) => interactionOf(alumnusId, registration)),
+        registrationsWrite(eventId, written),
+      );
+      // Fewer rows than meant: another sign-up by one of these alumni (on another instance) came first.
+      if (count !== written.length) throw new Error(`${written.length - count} of ${written.length} registrations were made meanwhile`);
+    }
+    if (refused.length > 0) {
+      const release = releasesOf(refused);
+      await tx.rows(release.sql, release.params);
+    }
+    const answered = signUps.flatMap(({ request }, i) => {
+      const outcome = outcomes[i]!;
+      return request.key !== undefined && outcome !== ALONE && 'response' in outcome ? [{ request, response: outcome.response }] : [];
+    });
+    const store = answered.length > 0 ? storesOf(answered) : undefined;
+    if (confirmed > seatsBefore) await this.seats.claimMany(tx, eventId, confirmed - seatsBefore, full, store);
+    else if (full) await this.seats.confirmWaitlisted(tx, eventId, store);
+    else if (store) await tx.rows(store.sql, store.params);
+    return outcomes;
   }
 
   /** Cancels my registration; a confirmed seat goes to the first waitlisted alumnus in the same transaction. */
@@ -242,72 +385,6 @@ export class RegistrationsService {
     };
   }
 
-  /**
-   * The sign-up's first statement: the key's claim (when there is a key), the transaction's
-   * time, the event and my registration for it, and what the audience check needs of me. No
-   * lock is taken: the seat is claimed by the last statement (SeatsService).
-   */
-  private async firstRead(
-    tx: PlainTransaction,
-    claim: Statement | undefined,
-    eventId: string,
-    alumnusId: string,
-  ): Promise<{
-    keyClaimed: boolean;
-    startedAt: Date;
-    event: SignUpEvent | null;
-    existing: MyRegistration | null;
-    audience: AudienceFacts;
-  }> {
-    const { sql, params } = precededBy(claim, {
-      // now() is the transaction's start, which the registration's created_at defaults to (at its precision).
-      sql: `SELECT ${claim ? '(SELECT count(*) FROM preceding) > 0' : 'true'} AS key_claimed, now()::timestamptz(3) AS started_at,
-              e.id, e.status, e.starts_at, e.capacity, e.confirmed_count, e.signup_opens_at, e.signup_closes_at,
-              e.waitlist_enabled, e.audience, e.questions,
-              r.id AS r_id, r.status AS r_status, r.answers AS r_answers, r.checked_in_at AS r_checked_in_at, r.created_at AS r_created_at,
-              a.found AS a_found, a.verified AS a_verified, a.graduation_year AS a_graduation_year,
-              CASE WHEN e.audience->>'kind' = 'group' THEN ${isMemberSql(`(e.audience->>'groupId')::uuid`, '$2')} END AS a_in_group
-         FROM (SELECT 1) one
-         LEFT JOIN events e ON e.id = $1
-         LEFT JOIN event_registrations r ON r.event_id = e.id AND r.alumnus_id = $2
-         ${audienceFactsJoin('$2', 'a')}`,
-      params: [eventId, alumnusId],
-    });
-    const [row] = await tx.rows<SignUpRow>(sql, params);
-    const audience: AudienceFacts = {
-      found: row!.a_found === true,
-      verified: row!.a_verified === true,
-      graduationYear: row!.a_graduation_year,
-      inGroup: row!.a_in_group === true,
-    };
-    const result = { keyClaimed: row!.key_claimed, startedAt: row!.started_at, audience };
-    if (row!.id === null) return { ...result, event: null, existing: null };
-    const event: SignUpEvent = {
-      id: row!.id,
-      status: row!.status!,
-      startsAt: row!.starts_at!,
-      capacity: row!.capacity!,
-      confirmedCount: row!.confirmed_count!,
-      signupOpensAt: row!.signup_opens_at,
-      signupClosesAt: row!.signup_closes_at,
-      waitlistEnabled: row!.waitlist_enabled!,
-      audience: row!.audience!,
-      questions: row!.questions!,
-    };
-    const existing: MyRegistration | null =
-      row!.r_id === null
-        ? null
-        : {
-            id: row!.r_id,
-            eventId,
-            status: row!.r_status!,
-            answers: row!.r_answers!,
-            checkedInAt: row!.r_checked_in_at,
-            createdAt: row!.r_created_at!,
-          };
-    return { ...result, event, existing };
-  }
-
   private async lockEvent(manager: EntityManager, id: string): Promise<EventEntity> {
     const event = await manager.findOne(EventEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!event) throw new AppError('EVENT_NOT_FOUND');
@@ -315,7 +392,7 @@ export class RegistrationsService {
   }
 }
 
-/** What the audience check reads of the alumnus signing up (firstRead). */
+/** What the audience check reads of the alumnus signing up (factsSql). */
 interface AudienceFacts {
   /** An active (not erased) alumnus has the id. */
   found: boolean;
@@ -340,6 +417,123 @@ function assertInAudience(user: AuthUserDto, event: SignUpEvent, alumnus: Audien
 }
 
 /**
+ * The rules of a sign-up, from what its first statement read: my registration when I am
+ * already signed up (answered 200 as it stands), else the answers to keep; throws the refusal.
+ * Whether a seat is free is the caller's to count (a batch counts its own).
+ */
+function admit(
+  user: AuthUserDto,
+  event: SignUpEvent | null,
+  existing: MyRegistration | null,
+  audience: AudienceFacts,
+  answers: RegistrationAnswers,
+  now: Date,
+): { already: MyRegistration } | { event: SignUpEvent; kept: RegistrationAnswers } {
+  if (!event || event.status === 'draft') throw new AppError('EVENT_NOT_FOUND');
+  if (existing && existing.status !== 'cancelled') return { already: existing };
+  if (event.status !== 'published') throw new AppError('EVENT_NOT_OPEN', [{ issue: `the event is ${event.status}` }]);
+  if (event.signupOpensAt && now < event.signupOpensAt)
+    throw new AppError('EVENT_SIGNUP_NOT_STARTED', [{ issue: `sign-up opens at ${event.signupOpensAt.toISOString()}` }]);
+  if (now >= (event.signupClosesAt ?? event.startsAt)) throw new AppError('EVENT_SIGNUP_CLOSED');
+  assertInAudience(user, event, audience);
+  return { event, kept: validateAnswers(event.questions, answers) };
+}
+
+/**
+ * What a sign-up's first statement reads, after its key's claim and time, for each row of
+ * `from` (one, or one per alumnus of a batch), the alumnus being `alumnus` and the event
+ * `eventId` (SQL expressions): the event, the alumnus's registration for it and what the
+ * audience check needs of them. No lock is taken: the seat is claimed by the last statement.
+ */
+function factsSql(from: string, alumnus: string, eventId: string): string {
+  // now() is the transaction's start, which the registration's created_at defaults to (at its precision).
+  return `now()::timestamptz(3) AS started_at,
+            e.id, e.status, e.starts_at, e.capacity, e.confirmed_count, e.signup_opens_at, e.signup_closes_at,
+            e.waitlist_enabled, e.audience, e.questions,
+            r.id AS r_id, r.status AS r_status, r.answers AS r_answers, r.checked_in_at AS r_checked_in_at, r.created_at AS r_created_at,
+            a.found AS a_found, a.verified AS a_verified, a.graduation_year AS a_graduation_year,
+            CASE WHEN e.audience->>'kind' = 'group' THEN ${isMemberSql(`(e.audience->>'groupId')::uuid`, alumnus)} END AS a_in_group
+       FROM ${from}
+       LEFT JOIN events e ON e.id = ${eventId}
+       LEFT JOIN event_registrations r ON r.event_id = e.id AND r.alumnus_id = ${alumnus}
+       ${audienceFactsJoin(alumnus, 'a')}`;
+}
+
+function factsOf(
+  row: SignUpRow,
+  eventId: string,
+): { event: SignUpEvent | null; existing: MyRegistration | null; audience: AudienceFacts } {
+  const audience: AudienceFacts = {
+    found: row.a_found === true,
+    verified: row.a_verified === true,
+    graduationYear: row.a_graduation_year,
+    inGroup: row.a_in_group === true,
+  };
+  if (row.id === null) return { event: null, existing: null, audience };
+  const event: SignUpEvent = {
+    id: row.id,
+    status: row.status!,
+    startsAt: row.starts_at!,
+    capacity: row.capacity!,
+    confirmedCount: row.confirmed_count!,
+    signupOpensAt: row.signup_opens_at,
+    signupClosesAt: row.signup_closes_at,
+    waitlistEnabled: row.waitlist_enabled!,
+    audience: row.audience!,
+    questions: row.questions!,
+  };
+  const existing: MyRegistration | null =
+    row.r_id === null
+      ? null
+      : {
+          id: row.r_id,
+          eventId,
+          status: row.r_status!,
+          answers: row.r_answers!,
+          checkedInAt: row.r_checked_in_at,
+          createdAt: row.r_created_at!,
+        };
+  return { event, existing, audience };
+}
+
+function interactionOf(alumnusId: string, registration: MyRegistration): InteractionInput {
+  return {
+    alumnusId,
+    kind: registration.status === 'confirmed' ? 'events.registered' : 'events.waitlisted',
+    subjectType: 'event',
+    subjectId: registration.eventId,
+    detail: { registrationId: registration.id },
+  };
+}
+
+/**
+ * A batch's registrations in one statement, in arrival order (their queue positions drawn in
+ * it): new rows, and cancelled ones brought back (by the id read). A row that is not as read —
+ * another sign-up by the same alumnus came first — is left alone and not returned: the batch
+ * then has fewer rows than it meant to write, and is rolled back.
+ */
+function registrationsWrite(eventId: string, written: { alumnusId: string; registration: MyRegistration }[]): Statement {
+  return {
+    sql: `INSERT INTO event_registrations AS r (id, event_id, alumnus_id, status, answers)
+          SELECT u.id, $1::uuid, u.alumnus_id, u.status, u.answers
+            FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS u (id, alumnus_id, status, answers, n)
+           ORDER BY u.n
+          ON CONFLICT (event_id, alumnus_id) DO UPDATE
+             SET status = EXCLUDED.status, answers = EXCLUDED.answers, cancelled_at = NULL, updated_at = now(),
+                 queue_position = EXCLUDED.queue_position
+           WHERE r.status = 'cancelled' AND r.id = EXCLUDED.id
+          RETURNING r.id`,
+    params: [
+      eventId,
+      written.map((w) => w.registration.id),
+      written.map((w) => w.alumnusId),
+      written.map((w) => w.registration.status),
+      written.map((w) => JSON.stringify(w.registration.answers)),
+    ],
+  };
+}
+
+/**
  * My registration's write, to run before its interaction in one statement: a new row, or the
  * cancelled one brought back (one row per alumnus and event), at the end of the queue.
  */
@@ -358,7 +552,7 @@ function registrationWrite(exists: boolean, registration: MyRegistration, alumnu
       };
 }
 
-/** A row of firstRead's statement, as pg returns it: the event's columns are null when there is no such event. */
+/** A row of a sign-up's first statement (factsSql), as pg returns it: the event's columns are null when there is no such event. */
 interface SignUpRow {
   key_claimed: boolean;
   started_at: Date;

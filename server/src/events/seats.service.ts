@@ -86,6 +86,22 @@ export class SeatsService {
   }
 
   /**
+   * A batch of sign-ups written together (group commit, RegistrationsService) takes `count`
+   * seats in one conditional increment, its transaction's last statement. When some of the batch
+   * found no seat (`fillsEvent`), the claim must also leave the event full, or they were
+   * refused or waitlisted while a seat was free. Throws SeatsChanged otherwise.
+   */
+  async claimMany(tx: PlainTransaction, eventId: string, count: number, fillsEvent: boolean, before?: Statement): Promise<void> {
+    const { sql, params } = precededBy(before, {
+      sql: `UPDATE events SET confirmed_count = confirmed_count + $2
+             WHERE id = $1 AND confirmed_count + $2 <= capacity AND (NOT $3 OR confirmed_count + $2 >= capacity) RETURNING id`,
+      params: [eventId, count, fillsEvent],
+    });
+    const claimed = await tx.rows(sql, params);
+    if (claimed.length === 0) throw new SeatsChanged();
+  }
+
+  /**
    * A sign-up that wrote itself as waitlisted checks, as its transaction's last statement,
    * that the event is still full. A cancellation holding the row waits for this sign-up's
    * commit (and then promotes it), or has committed and freed a seat, which this sees: then

@@ -106,6 +106,49 @@ export class InteractionsService implements OnModuleInit {
   }
 
   /**
+   * As `recordPlain`, for many interactions in one statement (a batch of sign-ups written
+   * together, events/registrations.service.ts), after `before` (a write returning a row per
+   * record it wrote). Each row gets its id from the table's identity only once the engagement
+   * settings lock is held, as one row does (`statement`), and is added to its alumnus's sums.
+   * Answers how many rows `before` returned, for the caller to check it wrote what it meant to.
+   */
+  async recordEachPlain(tx: PlainTransaction, inputs: InteractionInput[], before: Statement): Promise<number> {
+    const shift = before.params.length;
+    const p = (n: number) => `$${shift + n}`;
+    const accumulation = this.engagement.accumulationOfEach(
+      inputs.map((input) => ({ alumnusId: input.alumnusId, kind: input.kind, detail: input.detail ?? {} })),
+      'r.occurred_at',
+      shift + 7,
+      'a',
+    );
+    const [row] = await tx.rows<{ written: number }>(
+      `WITH preceding AS (${before.sql}), settings_lock AS (${ACCUMULATION_LOCK_SQL}),
+       numbered AS (
+         SELECT nextval(pg_get_serial_sequence('interactions', 'id')) AS id, coalesce(i.occurred_at, now()) AS occurred_at,
+                i.alumnus_id, i.kind, i.subject_type, i.subject_id, i.detail, i.n
+           FROM unnest(${p(1)}::uuid[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::jsonb[], ${p(6)}::timestamptz[])
+                WITH ORDINALITY AS i (alumnus_id, kind, subject_type, subject_id, detail, occurred_at, n)
+           CROSS JOIN settings_lock),
+       inserted AS (
+         INSERT INTO interactions (id, alumnus_id, kind, subject_type, subject_id, detail, occurred_at) OVERRIDING SYSTEM VALUE
+         SELECT id, alumnus_id, kind, subject_type, subject_id, detail, occurred_at FROM numbered)
+       SELECT (SELECT count(*) FROM preceding)::int AS written, count(${accumulation.sql})::int AS summed
+         FROM numbered r JOIN ${accumulation.from} ON a.n = r.n`,
+      [
+        ...before.params,
+        inputs.map((input) => input.alumnusId),
+        inputs.map((input) => input.kind),
+        inputs.map((input) => input.subjectType ?? null),
+        inputs.map((input) => input.subjectId ?? null),
+        inputs.map((input) => JSON.stringify(input.detail ?? {})),
+        inputs.map((input) => input.occurredAt ?? null),
+        ...accumulation.params,
+      ],
+    );
+    return row!.written;
+  }
+
+  /**
    * Records the interaction in one statement with `change`, a data-modifying query that yields
    * at most one row (an `UPDATE … RETURNING` of one row by its key, say), and only when it
    * yields it: the settings lock and the insert are gated on that row. One round trip where a

@@ -122,7 +122,8 @@ export class IdempotencyService {
   }
 }
 
-function checkedKey({ key }: IdempotentRequest): string | undefined {
+/** Refuses a malformed `Idempotency-Key` (400); answers the key. */
+export function checkedKey({ key }: IdempotentRequest): string | undefined {
   if (key !== undefined && !KEY_PATTERN.test(key)) {
     throw new AppError('IDEMPOTENCY_KEY_INVALID', [{ field: 'Idempotency-Key', issue: 'must be 8–64 letters, digits, - or _' }]);
   }
@@ -146,6 +147,50 @@ function storeOf(request: IdempotentRequest, key: string, response: IdempotentRe
   return {
     sql: 'UPDATE idempotency_records SET status_code = $4, response = $5::jsonb WHERE alumnus_id = $1 AND key = $2 AND route = $3',
     params: [request.alumnusId, key, request.route, response.status, JSON.stringify(response.body)],
+  };
+}
+
+/**
+ * Many keyed requests in one transaction (a batch of sign-ups, events/registrations.service.ts):
+ * `claimsOf` their records' inserts in one statement, to run first as `runPlain`'s claim does,
+ * answering a row (alumnus_id, key, route) for each key it claimed; a key it did not claim was
+ * used before, and that request is answered as `runPlain` answers it. `storesOf` stores the
+ * answers, `releasesOf` removes the claims of requests refused (a failed request stores nothing).
+ */
+export function claimsOf(requests: IdempotentRequest[]): Statement {
+  return {
+    sql: `INSERT INTO idempotency_records (alumnus_id, key, route, request_hash)
+          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])
+          ON CONFLICT DO NOTHING RETURNING alumnus_id, key, route`,
+    params: [
+      requests.map((r) => r.alumnusId),
+      requests.map((r) => r.key),
+      requests.map((r) => r.route),
+      requests.map((r) => claimOf(r, r.key!).requestHash),
+    ],
+  };
+}
+
+export function storesOf(answered: { request: IdempotentRequest; response: IdempotentResponse<unknown> }[]): Statement {
+  return {
+    sql: `UPDATE idempotency_records i SET status_code = u.status_code, response = u.response
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[], $5::jsonb[]) AS u (alumnus_id, key, route, status_code, response)
+           WHERE i.alumnus_id = u.alumnus_id AND i.key = u.key AND i.route = u.route`,
+    params: [
+      answered.map((a) => a.request.alumnusId),
+      answered.map((a) => a.request.key),
+      answered.map((a) => a.request.route),
+      answered.map((a) => a.response.status),
+      answered.map((a) => JSON.stringify(a.response.body)),
+    ],
+  };
+}
+
+export function releasesOf(requests: IdempotentRequest[]): Statement {
+  return {
+    sql: `DELETE FROM idempotency_records i USING unnest($1::uuid[], $2::text[], $3::text[]) AS u (alumnus_id, key, route)
+           WHERE i.alumnus_id = u.alumnus_id AND i.key = u.key AND i.route = u.route`,
+    params: [requests.map((r) => r.alumnusId), requests.map((r) => r.key), requests.map((r) => r.route)],
   };
 }
 
