@@ -45,7 +45,7 @@ export interface PlainTransaction {
  * back; a connection whose rollback failed is closed rather than handed back to the pool.
  */
 export async function plainTransaction<T>(dataSource: DataSource, work: (tx: PlainTransaction) => Promise<T>): Promise<T> {
-  const client = await poolOf(dataSource).connect();
+  const client = await checkOut(dataSource);
   const rows = rowsOn(dataSource, client);
   let broken: Error | undefined;
   try {
@@ -57,7 +57,7 @@ export async function plainTransaction<T>(dataSource: DataSource, work: (tx: Pla
     await rows('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
     throw error;
   } finally {
-    client.release(broken);
+    checkIn(client, broken);
   }
 }
 
@@ -69,13 +69,35 @@ export async function plainTransaction<T>(dataSource: DataSource, work: (tx: Pla
  */
 export function plainStatements(dataSource: DataSource): PlainTransaction['rows'] {
   return async <R>(sql: string, params?: unknown[]): Promise<R[]> => {
-    const client = await poolOf(dataSource).connect();
+    const client = await checkOut(dataSource);
     try {
       return await rowsOn(dataSource, client)<R>(sql, params);
     } finally {
-      client.release();
+      checkIn(client, undefined);
     }
   };
+}
+
+/**
+ * A checked-out connection that dies (PostgreSQL restarted, the connection was terminated)
+ * fails its query and also emits `error`, which with no listener would end the process: the
+ * pool listens only to idle connections. Listened to while checked out, as TypeORM does for its
+ * own, and such a connection is closed rather than handed back.
+ */
+const lost = new WeakSet<pg.PoolClient>();
+const onLost = function (this: pg.PoolClient) {
+  lost.add(this);
+};
+
+async function checkOut(dataSource: DataSource): Promise<pg.PoolClient> {
+  const client = await poolOf(dataSource).connect();
+  client.on('error', onLost);
+  return client;
+}
+
+function checkIn(client: pg.PoolClient, broken: Error | undefined): void {
+  client.off('error', onLost);
+  client.release(broken ?? (lost.has(client) ? new Error('the connection was lost') : undefined));
 }
 
 const poolOf = (dataSource: DataSource) => (dataSource.driver as PostgresDriver).master as pg.Pool;
