@@ -117,7 +117,7 @@ export class RegistrationsService {
    * row, on one server instance or several. Sign-ups for one event that arrive while one is
    * being written are then written together, in one transaction (SignUpQueue, signUpTogether).
    */
-  register(
+  async register(
     user: AuthUserDto,
     eventId: string,
     answers: RegistrationAnswers,
@@ -215,7 +215,11 @@ export class RegistrationsService {
     const registration: MyRegistration = existing
       ? { ...existing, status, answers: admitted.kept }
       : { id: randomUUID(), eventId, status, answers: admitted.kept, checkedInAt: null, createdAt: row!.started_at };
-    await this.interactions.recordPlain(tx, interactionOf(user.id, registration), registrationWrite(existing !== null, registration, user.id));
+    await this.interactions.recordPlain(
+      tx,
+      interactionOf(user.id, registration),
+      registrationWrite(existing !== null, registration, user.id),
+    );
     return {
       status: 201,
       body: toRegistration(registration),
@@ -459,10 +463,7 @@ function factsSql(from: string, alumnus: string, eventId: string): string {
        ${audienceFactsJoin(alumnus, 'a')}`;
 }
 
-function factsOf(
-  row: SignUpRow,
-  eventId: string,
-): { event: SignUpEvent | null; existing: MyRegistration | null; audience: AudienceFacts } {
+function factsOf(row: SignUpRow, eventId: string): { event: SignUpEvent | null; existing: MyRegistration | null; audience: AudienceFacts } {
   const audience: AudienceFacts = {
     found: row.a_found === true,
     verified: row.a_verified === true,

@@ -122,7 +122,11 @@ describe.skipIf(serverUrl() === null)('seats claimed at the end of a sign-up', (
   });
 });
 
-describe('what a sign-up sends to the database', () => {
+/**
+ * A sign-up that finds no other for its event in flight in its instance is written alone, at once;
+ * those arriving meanwhile are written together, also in five statements (sign-up-batches.e2e-spec.ts).
+ */
+describe('what a lone sign-up sends to the database', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
