@@ -83,6 +83,18 @@ describe.skipIf(serverUrl() === null)('sign-ups written together', () => {
     }
   }
 
+  /** `keyHolder` holds `who`'s claim of `key`, as their request in flight on another instance would. */
+  const holdKey = async (eventId: string, who: Who, key: string) => {
+    await keyHolder.query('BEGIN');
+    await keyHolder.query(`INSERT INTO idempotency_records (alumnus_id, key, route, request_hash) VALUES ($1, $2, $3, 'elsewhere')`, [
+      who.alumnus.id,
+      key,
+      `POST /events/${eventId}/registrations`,
+    ]);
+  };
+  /** Until a batch's first statement waits for a key held elsewhere (holdKey). */
+  const batchWaitsForKey = () => someoneWaits('%INSERT INTO idempotency_records%unnest%');
+
   beforeAll(async () => {
     t = await startTestApp();
     event = eventFactory(t.dataSource);
@@ -193,12 +205,8 @@ describe.skipIf(serverUrl() === null)('sign-ups written together', () => {
   it('rolls a batch back when the seats changed under it, and answers each of it alone', async () => {
     const { id } = await event(48, { capacity: 4, waitlistEnabled: true, questions: QUESTIONS });
     const [lone, walkIn, a, b, c, d] = await Promise.all([1, 2, 3, 4, 5, 6].map(() => signedIn(t)));
-    // The batch's first statement will wait for a's key, held here as by a's request in flight elsewhere.
-    await keyHolder.query('BEGIN');
-    await keyHolder.query(
-      `INSERT INTO idempotency_records (alumnus_id, key, route, request_hash) VALUES ($1, 'batch-seats-a', $2, 'elsewhere')`,
-      [a!.alumnus.id, `POST /events/${id}/registrations`],
-    );
+    // The batch's first statement will wait for a's key, as for a's request in flight elsewhere.
+    await holdKey(id, a!, 'batch-seats-a');
 
     const batch = gathered(id, lone!, 4, () => [
       signUp(id, a!, GOOD, 'batch-seats-a'),
@@ -206,7 +214,7 @@ describe.skipIf(serverUrl() === null)('sign-ups written together', () => {
       signUp(id, c!),
       signUp(id, d!),
     ]);
-    await someoneWaits('%INSERT INTO idempotency_records%unnest%');
+    await batchWaitsForKey();
     // While it waits (having read the seats as they were), a walk-in takes one of the seats it counted on.
     await t.dataSource.query(`INSERT INTO event_registrations (event_id, alumnus_id, status, walk_in) VALUES ($1, $2, 'confirmed', true)`, [
       id,
@@ -241,18 +249,14 @@ describe.skipIf(serverUrl() === null)('sign-ups written together', () => {
   it('answers each of a batch alone when the batch loses its connection', async () => {
     const { id } = await event(48, { capacity: 2, waitlistEnabled: true, questions: QUESTIONS });
     const [lone, a, b, c] = await Promise.all([1, 2, 3, 4].map(() => signedIn(t)));
-    await keyHolder.query('BEGIN');
-    await keyHolder.query(
-      `INSERT INTO idempotency_records (alumnus_id, key, route, request_hash) VALUES ($1, 'batch-lost-a', $2, 'elsewhere')`,
-      [a!.alumnus.id, `POST /events/${id}/registrations`],
-    );
+    await holdKey(id, a!, 'batch-lost-a');
 
     const batch = gathered(id, lone!, 3, () => [
       signUp(id, a!, GOOD, 'batch-lost-a'),
       signUp(id, b!, GOOD, 'batch-lost-b'),
       signUp(id, c!),
     ]);
-    await someoneWaits('%INSERT INTO idempotency_records%unnest%');
+    await batchWaitsForKey();
     // The batch's connection dies while it waits (as when PostgreSQL restarts or a proxy drops it).
     await t.dataSource.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
