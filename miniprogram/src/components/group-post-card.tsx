@@ -1,11 +1,11 @@
 import { formatShanghaiShort, type GroupPostAuthorDto, type GroupPostDto, type GroupPostImageDto } from '@alumni/shared';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { setGroupPostLiked } from '../api/group-posts';
 import { groupUrl, postUrl } from './group-urls';
 import './group-post-card.scss';
 import { mediaUrl } from '../api/media';
+import { useSingleFlight } from './use-single-flight';
 
 interface GroupPostCardProps {
   post: GroupPostDto;
@@ -18,21 +18,20 @@ interface GroupPostCardProps {
 
 /** A post in a feed or on its own page: author, text, up to nine images, its state, likes and comments. */
 export function GroupPostCard({ post, showGroup = false, full = false, onChange }: GroupPostCardProps) {
-  const [liking, setLiking] = useState(false);
+  const { run } = useSingleFlight();
   const open = full ? undefined : () => void Taro.navigateTo({ url: postUrl(post.id) });
 
   const toggleLike = async () => {
     // The server says who may like (members, published posts); others see the count only.
-    if (!post.mayLike || liking) return;
-    setLiking(true);
-    try {
-      const result = await setGroupPostLiked(post.id, !post.likedByMe);
-      onChange?.({ ...post, likedByMe: result.liked, likeCount: result.likeCount });
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setLiking(false);
-    }
+    if (!post.mayLike) return;
+    await run(async () => {
+      try {
+        const result = await setGroupPostLiked(post.id, !post.likedByMe);
+        onChange?.({ ...post, likedByMe: result.liked, likeCount: result.likeCount });
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
   };
 
   return (

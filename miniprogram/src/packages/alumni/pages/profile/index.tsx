@@ -221,16 +221,15 @@ function AvatarHeader({
   visibility: string;
   onVisibility: () => void;
 }) {
-  const [uploading, setUploading] = useState(false);
+  const { busy: uploading, run } = useSingleFlight();
   const upload = async (path: string) => {
-    setUploading(true);
-    try {
-      onChanged(await uploadAvatar(path));
-    } catch {
-      // Shown by the request wrapper (e.g. 图片过大).
-    } finally {
-      setUploading(false);
-    }
+    await run(async () => {
+      try {
+        onChanged(await uploadAvatar(path));
+      } catch {
+        // Shown by the request wrapper (e.g. 图片过大).
+      }
+    });
   };
   // WeChat's own avatar picker on the phone; the browser build picks an image file instead.
   const pickInBrowser = () =>

@@ -70,7 +70,7 @@ export default function ResourceEditorPage() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [tried, setTried] = useState(false);
   const { busy, run } = useSingleFlight();
-  const [uploading, setUploading] = useState(false);
+  const { busy: uploading, run: runUpload } = useSingleFlight();
   useEffect(() => {
     if (state.status === 'ready') {
       setDraft(draftOf(state.resource));
@@ -86,27 +86,28 @@ export default function ResourceEditorPage() {
   const shown = (field: keyof typeof problems) => (tried ? problems[field] : undefined);
   const existing = state.resource;
 
-  const attach = async (filePath: string, fileName: string) => {
-    setUploading(true);
+  /** Uploads a picked file (inside the upload flight). */
+  const upload = async (filePath: string, fileName: string) => {
     try {
       const file = await uploadResourceFile(filePath, fileName);
       setDraft((current) => current && { ...current, files: [...current.files, file] });
     } catch {
       // The upload wrapper showed why (type, size).
-    } finally {
-      setUploading(false);
     }
   };
+  const attach = (filePath: string, fileName: string) => runUpload(() => upload(filePath, fileName));
 
-  const chooseInWeChat = async () => {
-    try {
-      const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'all', extension: ['pdf', 'jpg', 'jpeg', 'png', 'webp'] });
-      const file = tempFiles[0];
-      if (file) await attach(file.path, file.name);
-    } catch (error) {
-      await explainRefusal(error, 'file', '选择资料文件'); // Or cancelled: nothing to say.
-    }
-  };
+  // One picker and one upload at a time, from the tap on.
+  const chooseInWeChat = () =>
+    runUpload(async () => {
+      try {
+        const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'all', extension: ['pdf', 'jpg', 'jpeg', 'png', 'webp'] });
+        const file = tempFiles[0];
+        if (file) await upload(file.path, file.name);
+      } catch (error) {
+        await explainRefusal(error, 'file', '选择资料文件'); // Or cancelled: nothing to say.
+      }
+    });
 
   /** Saves the draft; with `andSubmit`, sends it to review too (a published one is reviewed again by saving alone). */
   const save = async (andSubmit: boolean) => {

@@ -18,6 +18,7 @@ import { JoinButton } from '../../join-action';
 import { type FeedAccess, feedAccess, joinModel, managesGroup } from '../../join-model';
 import { MemberList } from '../../member-list';
 import { useGroup } from '../../use-group';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -115,21 +116,20 @@ function Header({ group }: { group: GroupDetailDto }) {
 
 /** Invite (share card, mini-program code) and, for group admins, the join requests and the cover. */
 function Tools({ group, manages, onChanged }: { group: GroupDetailDto; manages: boolean; onChanged: (group: GroupDetailDto) => void }) {
-  const [uploading, setUploading] = useState(false);
+  const { busy: uploading, run } = useSingleFlight();
   if (group.status !== 'active') return null;
-  const changeCover = async () => {
-    const path = await pickCover();
-    if (!path) return;
-    setUploading(true);
-    try {
-      onChanged(await uploadGroupCover(group.id, path));
-      void Taro.showToast({ title: '封面已更新', icon: 'success' });
-    } catch {
-      // The request wrapper showed why (e.g. 仅支持 JPG、PNG 或 WebP 格式的图片).
-    } finally {
-      setUploading(false);
-    }
-  };
+  // One picker and one upload at a time, from the tap on.
+  const changeCover = () =>
+    run(async () => {
+      const path = await pickCover();
+      if (!path) return;
+      try {
+        onChanged(await uploadGroupCover(group.id, path));
+        void Taro.showToast({ title: '封面已更新', icon: 'success' });
+      } catch {
+        // The request wrapper showed why (e.g. 仅支持 JPG、PNG 或 WebP 格式的图片).
+      }
+    });
   const copyLink = () => {
     // The browser has no share sheet of WeChat's: hand over the page's link instead.
     const link = `${window.location.origin}${window.location.pathname}#${groupUrl(group.id)}`;

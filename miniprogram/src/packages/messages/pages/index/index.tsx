@@ -2,11 +2,11 @@ import { formatShanghaiShort, type InboxMessageDto } from '@alumni/shared';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom } from '@tarojs/taro';
-import { useState } from 'react';
 import { listMessages, markAllMessagesRead, markMessageRead, refreshUnreadCount } from '../../../../api/messages';
 import { EmptyState } from '../../../../components/empty-state';
 import { EventPagedList } from '../../../../components/event-paged-list';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 /**
@@ -16,7 +16,7 @@ import './index.scss';
  */
 export default function MessagesPage() {
   const { state, reload, loadMore, update } = usePagedList<InboxMessageDto>((cursor) => listMessages({ cursor, limit: 20 }), 'messages');
-  const [marking, setMarking] = useState(false);
+  const { busy: marking, run } = useSingleFlight();
   useReloadOnReturn(async (quiet) => {
     await reload(quiet);
     void refreshUnreadCount().catch(() => undefined);
@@ -37,16 +37,15 @@ export default function MessagesPage() {
   };
 
   const readAll = async () => {
-    setMarking(true);
-    try {
-      await markAllMessagesRead();
-      update((items) => items.map(readNow));
-      await refreshUnreadCount();
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setMarking(false);
-    }
+    await run(async () => {
+      try {
+        await markAllMessagesRead();
+        update((items) => items.map(readNow));
+        await refreshUnreadCount();
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
   };
 
   return (

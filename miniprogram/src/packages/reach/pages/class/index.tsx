@@ -15,6 +15,7 @@ import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
 import { type ClassmateFilter, filterChips, filtered, invitable, invitationTitle } from '../../classmates';
 import { CLASS_LEADERBOARD_URL } from '../../urls';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -159,16 +160,15 @@ function InvitationPanel({
   onClose: () => void;
 }) {
   const [code, setCode] = useState<string | null>(null);
-  const [loadingCode, setLoadingCode] = useState(false);
+  const { busy: loadingCode, run } = useSingleFlight();
   const showCode = async () => {
-    setLoadingCode(true);
-    try {
-      setCode(await downloadInvitationCode(classGroupId, invitation.token));
-    } catch {
-      void Taro.showToast({ title: '小程序码暂时无法生成，请稍后重试', icon: 'none' });
-    } finally {
-      setLoadingCode(false);
-    }
+    await run(async () => {
+      try {
+        setCode(await downloadInvitationCode(classGroupId, invitation.token));
+      } catch {
+        void Taro.showToast({ title: '小程序码暂时无法生成，请稍后重试', icon: 'none' });
+      }
+    });
   };
   return (
     <View className="lc-invitation">

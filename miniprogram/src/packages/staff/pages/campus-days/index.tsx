@@ -184,18 +184,17 @@ function CampusDaySpots({ eventId }: { eventId: string }) {
 
 function SpotCard({ spot, onChanged }: { spot: StaffCampusDaySpotDto; onChanged: () => void }) {
   const [code, setCode] = useState<string | null>(null);
-  const [loadingCode, setLoadingCode] = useState(false);
+  const { busy: loadingCode, run } = useSingleFlight();
   const retired = spot.status === 'retired';
 
   const showCode = async () => {
-    setLoadingCode(true);
-    try {
-      setCode(await downloadSpotCode(spot.id));
-    } catch {
-      // Shown by the request wrapper.
-    } finally {
-      setLoadingCode(false);
-    }
+    await run(async () => {
+      try {
+        setCode(await downloadSpotCode(spot.id));
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
   };
 
   const act = async (title: string, content: string, confirmText: string, run: () => Promise<unknown>) => {

@@ -44,7 +44,7 @@ const failure = (error: unknown) => (error instanceof ApiError ? error.message :
 export default function DuplicatesPage() {
   const [filter, setFilter] = useState<Filter>('all');
   const [queue, setQueue] = useState<Queue>({ status: 'loading' });
-  const [scanning, setScanning] = useState(false);
+  const { busy: scanning, run: runScan } = useSingleFlight();
   const [openId, setOpenId] = useState<string | null>(null);
   // A reply to an earlier filter that arrives late is dropped.
   const latest = useRef(0);
@@ -81,16 +81,15 @@ export default function DuplicatesPage() {
   useReachBottom(more);
 
   const scan = async () => {
-    setScanning(true);
-    try {
-      const result = await scanDuplicates();
-      void Taro.showToast({ title: `新发现 ${result.added} 对`, icon: 'none' });
-      await reload();
-    } catch {
-      // The request wrapper showed why.
-    } finally {
-      setScanning(false);
-    }
+    await runScan(async () => {
+      try {
+        const result = await scanDuplicates();
+        void Taro.showToast({ title: `新发现 ${result.added} 对`, icon: 'none' });
+        await reload();
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
   };
 
   const choose = (next: Filter) => {

@@ -156,21 +156,20 @@ function NextSteps() {
 
 /** Where the latest claim stands, and for a waiting claim the evidence photo that speeds the review. */
 function Outcome({ claim, onChanged }: { claim: ClaimDto; onChanged: (claim: ClaimDto) => void }) {
-  const [uploading, setUploading] = useState(false);
-  const attach = async () => {
-    try {
-      const { tempFilePaths } = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
-      if (!tempFilePaths[0]) return;
-      setUploading(true);
-      onChanged(await attachClaimEvidence(claim.id, tempFilePaths[0]));
-      void Taro.showToast({ title: '证明已上传', icon: 'success' });
-    } catch (error) {
-      // A refused album is explained; a cancel needs nothing; the request wrapper showed an upload's problem (e.g. 图片过大).
-      await explainRefusal(error, 'album', '上传证明');
-    } finally {
-      setUploading(false);
-    }
-  };
+  const { busy: uploading, run } = useSingleFlight();
+  // One picker and one upload at a time, from the tap on.
+  const attach = () =>
+    run(async () => {
+      try {
+        const { tempFilePaths } = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
+        if (!tempFilePaths[0]) return;
+        onChanged(await attachClaimEvidence(claim.id, tempFilePaths[0]));
+        void Taro.showToast({ title: '证明已上传', icon: 'success' });
+      } catch (error) {
+        // A refused album is explained; a cancel needs nothing; the request wrapper showed an upload's problem (e.g. 图片过大).
+        await explainRefusal(error, 'album', '上传证明');
+      }
+    });
 
   return (
     <View className={`claim-card claim-outcome claim-outcome--${claim.status}`}>
