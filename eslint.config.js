@@ -44,15 +44,17 @@ export default tseslint.config(
     },
   },
   {
-    // A submit guarded on React state (`if (busy) return` after `setBusy(true)`) lets a second tap
-    // through: Taro renders after the events, so both taps read "not busy" (docs/wechat.md).
+    // A submit, a like or an upload guarded on React state (`if (busy) return` after
+    // `setBusy(true)`) lets a second tap through: Taro renders after the events, so both taps
+    // read "not busy" (docs/wechat.md).
     files: ['miniprogram/src/**/*.{ts,tsx}'],
     ignores: ['miniprogram/src/components/use-single-flight.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'CallExpression[callee.name=/^set(Busy|Sending|Saving|Submitting)$/][arguments.0.value=true]',
+          selector:
+            'CallExpression[callee.name=/^set(Busy|Sending|Saving|Submitting|Uploading|Liking|Marking|Scanning|LoadingCode)$/][arguments.0.value=true]',
           message:
             'Guard a submit with useSingleFlight (src/components/use-single-flight.ts): a flag in React state lets a second tap through.',
         },
