@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_LISTEN_BACKLOG } from '../src/config/server.config.js';
 import { parseBenchArgs, USAGE, UsageError } from './args.js';
 import { benchServerUrl, createBenchDatabase, serverVersion } from './database.js';
 import { type ServerInstance, startInstances, stopInstances } from './instances.js';
@@ -227,6 +228,8 @@ async function main(): Promise<number> {
 
     mkdirSync(RESULTS_DIR, { recursive: true });
     const secret = benchJwtSecret();
+    // The server's default unless BENCH_LISTEN_BACKLOG says otherwise (511 is Node's own); the bare app gets the same.
+    const listenBacklog = Number(process.env.BENCH_LISTEN_BACKLOG || DEFAULT_LISTEN_BACKLOG);
     // WeChat Pay out of process, as in production: the instances sign every call, verify every answer.
     pay = await startWechatPayService();
     instances = await startInstances(
@@ -242,14 +245,15 @@ async function main(): Promise<number> {
         // One client address sends everything here; the limiter is not what is measured.
         THROTTLE_LIMIT: '1000000000',
         RATE_LIMITS: 'off',
+        LISTEN_BACKLOG: String(listenBacklog),
         // BENCH_READ_CACHE_SECONDS=0 measures every read as a first read (docs/benchmarks.md).
         ...(process.env.BENCH_READ_CACHE_SECONDS && { READ_CACHE_SECONDS: process.env.BENCH_READ_CACHE_SECONDS }),
       },
       Array.from({ length: options.instances }, (_, i) => `${RESULTS_DIR}instance-${i + 1}.log`),
     );
     const urls = instances.map((instance) => instance.url);
-    console.log(`Instances: ${urls.join(', ')} (logs in ${RESULTS_DIR})`);
-    bare = await startBareReference(options.instances);
+    console.log(`Instances: ${urls.join(', ')} (logs in ${RESULTS_DIR}; listen backlog ${listenBacklog}, bare app's too)`);
+    bare = await startBareReference(options.instances, listenBacklog);
     const bareUrls = bare.urls;
     console.log(`Bare NestJS + Fastify reference: ${bareUrls.join(', ')}`);
 

@@ -23,9 +23,13 @@ export interface BareReference {
   stop(): Promise<void>;
 }
 
-/** As many bare apps as the project runs instances, so both are measured with the same processes on the same CPUs. */
-export async function startBareReference(count: number): Promise<BareReference> {
-  const apps = await Promise.all(Array.from({ length: count }, () => startChild(BARE_APP, /listening on (\d+)/, { PORT: '0' })));
+/**
+ * As many bare apps as the project runs instances, so both are measured with the same processes on the same CPUs,
+ * each listening with the instances' backlog (`listenBacklog`, their LISTEN_BACKLOG).
+ */
+export async function startBareReference(count: number, listenBacklog: number): Promise<BareReference> {
+  const env = { PORT: '0', LISTEN_BACKLOG: String(listenBacklog) };
+  const apps = await Promise.all(Array.from({ length: count }, () => startChild(BARE_APP, /listening on (\d+)/, env)));
   return {
     urls: apps.map((app) => `http://127.0.0.1:${app.announced}`),
     pids: apps.map((app) => app.pid),

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PRODUCTION_ENV, REQUIRED_VARIABLES } from '../test/production-env.js';
 import { getJson, runServerToExit, startServerProcess, type ServerProcess } from '../test/server-process.js';
 import { createServerDatabase, requireServerUrl, serverTestsRun } from '../test/test-database.js';
@@ -123,6 +125,22 @@ describe('starting the server', () => {
       // No embedded database beside it (uploads, the demo's photos included, still live in DATA_DIR/uploads).
       expect(existsSync(join(dirs.at(-1)!, 'unused', 'pgdata'))).toBe(false);
       expect(existsSync(join(dirs.at(-1)!, 'unused', 'alumnilink.lock'))).toBe(false);
+      expect(await server.stop('SIGTERM')).toBe(0);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  // The accept queue's length is what `ss` shows as Send-Q of a listening socket (Linux).
+  it.runIf(serverTestsRun() && existsSync('/proc/net/tcp'))('listens with LISTEN_BACKLOG as its accept queue', async () => {
+    const db = await createServerDatabase(requireServerUrl());
+    try {
+      const server = await startServerProcess({ ...DEMO, SEED_DEMO: 'false', DATABASE_URL: db.url, LISTEN_BACKLOG: '1234' });
+      servers.push(server);
+      const { port } = new URL(server.url);
+      const { stdout } = await promisify(execFile)('ss', ['-ltnH', `sport = :${port}`]);
+      // State, Recv-Q (waiting now), Send-Q (the backlog), local address…
+      expect(stdout.trim().split(/\s+/).slice(0, 3)).toEqual(['LISTEN', '0', '1234']);
       expect(await server.stop('SIGTERM')).toBe(0);
     } finally {
       await db.drop();

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   try {
     await checkDatabaseConnection(database.url);
     const { app, servesH5 } = await createApp(config, database);
-    await app.listen({ port: config.port, host: config.host }).catch((error: NodeJS.ErrnoException) => {
+    await app.listen({ port: config.port, host: config.host, backlog: config.listenBacklog }).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE')
         throw new StartupError(`Port ${config.port} on ${config.host} is already in use. Stop what uses it, or set PORT to a free port.`);
       throw error;

@@ -20,12 +20,15 @@ class BareModule {}
 
 /**
  * The framework's floor (docs/benchmarks.md, References): NestJS on the same Fastify
- * adapter and the same Node, no modules, no logger, one route answering the same JSON.
+ * adapter and the same Node, no modules, no logger, one route answering the same JSON, and
+ * the same listen backlog as the instances (LISTEN_BACKLOG).
  * The harness starts it as a child process and reads its port from the first line.
  */
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter(), { logger: false });
-  await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
+  // The harness gives it the instances' LISTEN_BACKLOG, so both have the same accept queue under a burst.
+  const backlog = process.env.LISTEN_BACKLOG ? Number(process.env.LISTEN_BACKLOG) : undefined;
+  await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', ...(backlog && { backlog }) });
   console.log(`bare reference listening on ${(app.getHttpServer().address() as AddressInfo).port}`);
   process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
 }

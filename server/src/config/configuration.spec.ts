@@ -37,6 +37,7 @@ describe('configuration', () => {
       seedDemo: true,
       host: '127.0.0.1',
       port: 3000,
+      listenBacklog: 2048,
       databaseUrl: null,
       jwtSecret: DEVELOPMENT_JWT_SECRET,
       throttle: { ttlSeconds: 60, limit: 600 },
@@ -96,6 +97,7 @@ describe('configuration', () => {
     const config = loadConfig({
       ...DEMO,
       PORT: '8080',
+      LISTEN_BACKLOG: '4096',
       DATABASE_URL: 'postgres://u:p@db:5432/alumni',
       DATA_DIR: '/var/lib/alumnilink',
       CORS_ORIGINS: 'https://a.example, https://b.example',
@@ -103,6 +105,7 @@ describe('configuration', () => {
     });
     expect(config).toMatchObject({
       port: 8080,
+      listenBacklog: 4096,
       databaseUrl: 'postgres://u:p@db:5432/alumni',
       dataDir: '/var/lib/alumnilink',
       corsOrigins: ['https://a.example', 'https://b.example'],
@@ -113,6 +116,9 @@ describe('configuration', () => {
   it.each([
     ['PORT', 'abc', /PORT must be a whole number/],
     ['PORT', '70000', /PORT must be a whole number/],
+    ['LISTEN_BACKLOG', 'lots', /LISTEN_BACKLOG must be a whole number between 1 and 65535/],
+    ['LISTEN_BACKLOG', '0', /LISTEN_BACKLOG must be a whole number between 1 and 65535/],
+    ['LISTEN_BACKLOG', '100000', /LISTEN_BACKLOG must be a whole number between 1 and 65535/],
     ['DATABASE_URL', 'mysql://localhost/x', /DATABASE_URL must look like postgres:\/\//],
     ['NODE_ENV', 'staging', /NODE_ENV must be one of/],
     ['JWT_SECRET', 'short', /JWT_SECRET must be at least 32 characters/],

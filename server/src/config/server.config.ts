@@ -8,6 +8,14 @@ export type NodeEnv = 'development' | 'production' | 'test';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const PORT_RULE = 'PORT must be a whole number between 0 and 65535';
+const BACKLOG_RULE = 'LISTEN_BACKLOG must be a whole number between 1 and 65535';
+/**
+ * Connections the kernel may hold completed but not yet accepted. Node's own default (511)
+ * overflows when a thousand phones connect at once (a sign-up opening, a giving day): the
+ * overflowing clients wait out TCP's one-second SYN retransmission (docs/benchmarks.md). Linux
+ * caps it at net.core.somaxconn (4096 since 5.4).
+ */
+export const DEFAULT_LISTEN_BACKLOG = 2048;
 
 class ServerVariables {
   @IsIn(['development', 'production', 'test'])
@@ -21,6 +29,12 @@ class ServerVariables {
   @Min(0, { message: PORT_RULE })
   @Max(65535, { message: PORT_RULE })
   PORT = 3000;
+
+  @Transform(toInt)
+  @IsInt({ message: BACKLOG_RULE })
+  @Min(1, { message: BACKLOG_RULE })
+  @Max(65535, { message: BACKLOG_RULE })
+  LISTEN_BACKLOG = DEFAULT_LISTEN_BACKLOG;
 
   @IsOptional()
   @IsString()
@@ -49,6 +63,8 @@ export interface ServerConfig {
   nodeEnv: NodeEnv;
   host: string;
   port: number;
+  /** The listening socket's accept queue (`listen(2)`'s backlog; the kernel caps it at net.core.somaxconn). */
+  listenBacklog: number;
   /** Folder of the H5 build served at `/`; when it does not exist the server is API only. */
   h5Dir: string;
   logLevel: string;
@@ -63,6 +79,7 @@ export function readServerConfig(reader: EnvReader): ServerConfig {
     nodeEnv: vars.NODE_ENV as NodeEnv,
     host: vars.HOST,
     port: vars.PORT,
+    listenBacklog: vars.LISTEN_BACKLOG,
     h5Dir: vars.H5_DIR ? fromCwd(vars.H5_DIR) : resolve(REPO_ROOT, 'miniprogram/dist/h5'),
     logLevel: vars.LOG_LEVEL,
     corsOrigins: vars.CORS_ORIGINS.split(',')
