@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { parseBenchArgs, UsageError } from './args.js';
 import { growthChecks } from './memory.js';
 import { burstOnOpenConnections, drive } from './load.js';
@@ -196,15 +196,122 @@ describe('notification storm', () => {
 describe('driving a burst', () => {
   let server: Server;
   let url: string;
+  /** What reached the server: each request's connection, line, headers and body. */
+  let seen: { socket: Socket; method: string; url: string; authorization?: string; contentType?: string; body: string }[];
   beforeAll(async () => {
-    server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}'));
+    // x-answer: the status to answer; x-shape: how (whole, in chunks, without a length, cut off).
+    server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const { authorization, 'content-type': contentType } = request.headers;
+        seen.push({ socket: request.socket, method: request.method!, url: request.url!, authorization, contentType, body });
+        const status = Number(request.headers['x-answer'] ?? 200);
+        const shape = request.headers['x-shape'];
+        if (shape === 'chunked') {
+          response.writeHead(status, { 'content-type': 'application/json' });
+          response.write('{"status":');
+          setTimeout(() => response.end('"ok"}'), 20);
+        } else if (shape === 'until-close') {
+          response.writeHead(status, { connection: 'close' });
+          response.write('no length');
+          setTimeout(() => response.end(' given'), 20);
+        } else if (shape === 'cut-off') {
+          response.writeHead(status, { 'content-length': '100' });
+          response.write('only part of it');
+          setTimeout(() => request.socket.destroy(), 20);
+        } else {
+          response.writeHead(status, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+        }
+      });
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
+  beforeEach(() => (seen = []));
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+  it('sends each request of a burst on a new connection of its own, with its own headers and body', async () => {
+    let next = 0;
+    const result = await drive(
+      [url, url],
+      {
+        method: 'POST',
+        path: '/signups',
+        body: '{"answers":{}}',
+        vary: () => {
+          const i = next++;
+          return { headers: { authorization: `Bearer t${i}` }, ...(i === 3 && { body: '{"other":true}' }) };
+        },
+      },
+      { connections: 20, amount: 20 },
+    );
+    expect(result.requests).toBe(20);
+    expect(result.status).toEqual({ ok: 20, clientErrors: 0, serverErrors: 0, other: 0 });
+    expect(new Set(seen.map((request) => request.socket)).size).toBe(20);
+    expect(seen.map((request) => request.authorization).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `Bearer t${i}`).sort());
+    expect(
+      seen.every((request) => request.method === 'POST' && request.url === '/signups' && request.contentType === 'application/json'),
+    ).toBe(true);
+    expect(seen.find((request) => request.authorization === 'Bearer t3')!.body).toBe('{"other":true}');
+    expect(seen.filter((request) => request.body === '{"answers":{}}')).toHaveLength(19);
+    expect(result.loadGeneratorCpuPerRequestUs).toBeGreaterThan(0);
+  });
+
+  it('counts every answer by its status, and tells each request its own', async () => {
+    const statuses = [201, 200, 409, 404, 503, 500, 201, 302];
+    const shapes = ['whole', 'chunked', 'until-close'];
+    const told: [number, number][] = [];
+    let next = 0;
+    const result = await drive(
+      [url],
+      {
+        method: 'GET',
+        path: '/',
+        vary: () => {
+          const i = next++;
+          const status = statuses[i % statuses.length]!;
+          return {
+            headers: { 'x-answer': String(status), 'x-shape': shapes[i % shapes.length]! },
+            answered: (got) => told.push([status, got]),
+          };
+        },
+      },
+      { connections: 24, amount: 24 },
+    );
+    expect(result.status).toEqual({ ok: 9, clientErrors: 6, serverErrors: 6, other: 3 });
+    expect(result.transportErrors).toBe(0);
+    expect(told).toHaveLength(24);
+    for (const [asked, got] of told) expect(got).toBe(asked);
+    // Chunked and close-ended answers are counted when whole: their last part comes 20 ms after the first.
+    expect(result.maxMs).toBeGreaterThanOrEqual(19);
+  });
+
+  it('counts an answer cut off before its end as unanswered, not by its status', async () => {
+    let next = 0;
+    const result = await drive(
+      [url],
+      { method: 'GET', path: '/', vary: () => ({ headers: { 'x-shape': next++ % 2 === 0 ? 'cut-off' : 'whole' } }) },
+      { connections: 10, amount: 10 },
+    );
+    expect(result.status).toEqual({ ok: 5, clientErrors: 0, serverErrors: 0, other: 0 });
+    expect(result.transportErrors).toBe(5);
+    expect(result.requests).toBe(5);
+  });
+
+  it('counts a request to a closed port as unanswered', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const result = await drive([url, `http://127.0.0.1:${port}`], { method: 'GET', path: '/' }, { connections: 4, amount: 4 });
+    expect(result.status.ok).toBe(2);
+    expect(result.transportErrors).toBe(2);
+  });
+
   it('stops the wall time at the last answer, not at autocannon’s next one-second sample', async () => {
-    const result = await drive([url], { method: 'GET', path: '/' }, { connections: 10, amount: 10 });
+    // Several requests per connection: autocannon drives it.
+    const result = await drive([url], { method: 'GET', path: '/' }, { connections: 5, amount: 10 });
     expect(result.requests).toBe(10);
     expect(result.durationMs).toBeGreaterThanOrEqual(result.maxMs);
     // autocannon calls back at its first sample, a second after it started: ten local answers take far less.

@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
+import httpParser from 'http-parser-js';
 import { cpuMs } from './references.js';
-import { countStatus, emptyStatusCounts, type LoadResult, summarise } from './stats.js';
+import { countStatus, emptyStatusCounts, type LoadResult, type StatusCounts, summarise } from './stats.js';
+
+const { HTTPParser } = httpParser;
 
 /** How hard to push: a fixed number of requests (a burst), or as many as fit in a time. */
 export type LoadShape = { connections: number; amount: number } | { connections: number; durationSeconds: number };
@@ -34,10 +38,26 @@ export const describeShape = (shape: LoadShape): string =>
     : `${shape.connections} connections for ${shape.durationSeconds} s`;
 
 /**
- * Drives one request shape at the instances from this process. autocannon hands the
- * connections to the URLs in turn, so the load is spread evenly across instances.
- * Latencies are kept per response (not autocannon's whole-millisecond histogram of 2xx
- * only), so percentiles are exact and include the refused requests.
+ * A burst: as many requests as connections, each on a connection of its own opened for it, all at
+ * once (the sign-up burst). The harness sends those itself (`sendOnNewConnections`), not through
+ * autocannon; a run of a duration, or several requests per connection, goes through autocannon.
+ */
+export const isBurst = (shape: LoadShape): shape is { connections: number; amount: number } =>
+  'amount' in shape && shape.amount === shape.connections;
+
+/** What one load left: each answer's latency (ms) and status, the requests that got none, and when the last answer came. */
+interface Sent {
+  latencies: number[];
+  status: StatusCounts;
+  transportErrors: number;
+  lastAnswerAt: number | undefined;
+}
+
+/**
+ * Drives one request shape at the instances from this process, handing the connections to the
+ * URLs in turn, so the load is spread evenly across instances. Latencies are kept per response
+ * (not autocannon's whole-millisecond histogram of 2xx only), so percentiles are exact and
+ * include the refused requests.
  */
 export async function drive(
   urls: readonly string[],
@@ -48,19 +68,37 @@ export async function drive(
   /** The run's PostgreSQL backends (the instances' pooled connections), whose CPU per request is reported too. */
   databasePids?: () => Promise<number[]>,
 ): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const status = emptyStatusCounts();
-  let transportErrors = 0;
-  const { vary } = request;
   const loadAverage = loadavg()[0]!;
   const cpuBefore = cpuMs(pids);
   const backends = (await databasePids?.()) ?? [];
   const databaseCpuBefore = cpuMs(backends);
+  const overflowsBefore = listenOverflows();
   const ownCpuBefore = ownCpuMs();
   const startedAt = performance.now();
-  // autocannon ends a run only at its next one-second sample after the last answer: a burst's
-  // wall time is up to the last answer, or a 0.3 s burst would count as 1 s (issue 17).
-  let lastAnswerAt: number | undefined;
+  // BENCH_BURST_SENDER=autocannon sends a burst through autocannon as before, to compare the two senders.
+  const ownSender = isBurst(shape) && process.env.BENCH_BURST_SENDER !== 'autocannon';
+  const sent = ownSender ? await sendOnNewConnections(urls, request, shape.amount) : await sendWithAutocannon(urls, request, shape);
+  const durationMs = (sent.lastAnswerAt ?? performance.now()) - startedAt;
+  const result = finished(sent.latencies, sent.status, sent.transportErrors, durationMs, loadAverage, pids, cpuBefore, ownCpuBefore);
+  const databaseCpuAfter = cpuMs(backends);
+  const overflowsAfter = listenOverflows();
+  // null when a backend ended meanwhile (its CPU is gone from /proc) or none was found.
+  const databaseCpuMs =
+    backends.length > 0 && databaseCpuBefore !== null && databaseCpuAfter !== null ? databaseCpuAfter - databaseCpuBefore : null;
+  return {
+    ...result,
+    listenOverflows: overflowsBefore !== null && overflowsAfter !== null ? overflowsAfter - overflowsBefore : null,
+    ...(databasePids && {
+      databaseCpuPerRequestUs: databaseCpuMs !== null && result.requests > 0 ? (databaseCpuMs * 1000) / result.requests : null,
+    }),
+  };
+}
+
+async function sendWithAutocannon(urls: readonly string[], request: RequestSpec, shape: LoadShape): Promise<Sent> {
+  const sent: Sent = { latencies: [], status: emptyStatusCounts(), transportErrors: 0, lastAnswerAt: undefined };
+  const { vary } = request;
+  // autocannon ends a run only at its next one-second sample after the last answer: the wall time
+  // is up to the last answer, or a 0.3 s load would count as 1 s (issue 17).
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -68,12 +106,12 @@ export async function drive(
         url: urls.map((url) => `${url}${request.path}`) as unknown as string,
         connections: shape.connections,
         ...('amount' in shape ? { amount: shape.amount } : { duration: shape.durationSeconds }),
-        timeout: 30,
+        timeout: ANSWER_TIMEOUT_SECONDS,
         requests: [
           {
             method: request.method,
             path: request.path,
-            headers: { ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}), ...request.headers },
+            headers: fixedHeaders(request),
             body: request.body,
             ...(vary && {
               setupRequest: (req, context: ConnectionContext) => {
@@ -94,24 +132,126 @@ export async function drive(
       (error) => (error ? reject(error) : resolve()),
     );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      lastAnswerAt = performance.now();
-      latencies.push(responseTime);
-      countStatus(status, statusCode);
+      sent.lastAnswerAt = performance.now();
+      sent.latencies.push(responseTime);
+      countStatus(sent.status, statusCode);
     });
-    instance.on('reqError', () => (transportErrors += 1));
+    instance.on('reqError', () => (sent.transportErrors += 1));
   });
-  const durationMs = (lastAnswerAt ?? performance.now()) - startedAt;
-  const result = finished(latencies, status, transportErrors, durationMs, loadAverage, pids, cpuBefore, ownCpuBefore);
-  const databaseCpuAfter = cpuMs(backends);
-  // null when a backend ended meanwhile (its CPU is gone from /proc) or none was found.
-  const databaseCpuMs =
-    backends.length > 0 && databaseCpuBefore !== null && databaseCpuAfter !== null ? databaseCpuAfter - databaseCpuBefore : null;
-  return {
-    ...result,
-    ...(databasePids && {
-      databaseCpuPerRequestUs: databaseCpuMs !== null && result.requests > 0 ? (databaseCpuMs * 1000) / result.requests : null,
-    }),
+  return sent;
+}
+
+/** A request gets no answer after this long: counted unanswered (autocannon's timeout, the same for both senders). */
+const ANSWER_TIMEOUT_SECONDS = 30;
+
+/** The spec's own headers, with the JSON content type when it has a body. */
+const fixedHeaders = (request: RequestSpec): Record<string, string> => ({
+  ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+  ...request.headers,
+});
+
+/** The bytes of one HTTP/1.1 request, laid out as autocannon lays them (Host, Connection: keep-alive, the headers, Content-Length). */
+export function requestBytes(method: string, path: string, host: string, headers: Record<string, string>, body?: string): Buffer {
+  let head = `${method} ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: keep-alive\r\n`;
+  for (const name in headers) head += `${name}: ${headers[name]}\r\n`;
+  if (body !== undefined && body.length > 0) {
+    const bytes = Buffer.from(body);
+    return Buffer.concat([Buffer.from(`${head}Content-Length: ${bytes.length}\r\n\r\n`, 'latin1'), bytes]);
+  }
+  return Buffer.from(`${head}\r\n`, 'latin1');
+}
+
+/**
+ * Reads one HTTP answer from a socket with http-parser-js (the parser autocannon uses: status
+ * line, headers, a body by Content-Length, chunks or up to the close), and tells `settle` its
+ * status once it is complete, or null when the connection ended, failed or sent something
+ * unreadable before a whole answer came. `settle` is called once.
+ */
+function readOneAnswer(socket: Socket, settle: (statusCode: number | null) => void): void {
+  const parser = new HTTPParser(HTTPParser.RESPONSE);
+  let statusCode = 0;
+  let settled = false;
+  const done = (answered: number | null) => {
+    if (settled) return;
+    settled = true;
+    socket.destroy();
+    settle(answered);
   };
+  parser[HTTPParser.kOnHeadersComplete] = (info) => void (statusCode = info.statusCode);
+  parser[HTTPParser.kOnMessageComplete] = () => done(statusCode);
+  socket.on('data', (chunk: Buffer) => {
+    if (parser.execute(chunk) instanceof Error) done(null);
+  });
+  // An answer without a length ends with the connection: finish() completes it, or it was cut short.
+  socket.once('end', () => {
+    if (!settled) parser.finish();
+    done(null);
+  });
+  socket.once('error', () => done(null));
+  socket.once('close', () => done(null));
+}
+
+/**
+ * A burst as a phone would make it (issue 17): `count` requests, each on a NEW connection, all
+ * started at once, spread over the URLs in turn, with the headers and bodies autocannon would send
+ * (`vary` asked once per request, in order) and every answer read to its end and counted by status.
+ * Each latency runs from the connection's start to the whole answer. It costs this process about
+ * half of autocannon's CPU per request (docs/benchmarks.md), CPU the servers measured share.
+ */
+export async function sendOnNewConnections(urls: readonly string[], request: RequestSpec, count: number): Promise<Sent> {
+  const sent: Sent = { latencies: [], status: emptyStatusCounts(), transportErrors: 0, lastAnswerAt: undefined };
+  const targets = urls.map((url) => new URL(url));
+  const headers = fixedHeaders(request);
+  const sockets: Socket[] = [];
+  await new Promise<void>((resolve) => {
+    let pending = count;
+    if (pending === 0) resolve();
+    const timeout = setTimeout(() => sockets.forEach((socket) => socket.destroy()), ANSWER_TIMEOUT_SECONDS * 1000);
+    for (let i = 0; i < count; i++) {
+      const target = targets[i % targets.length]!;
+      const varied = request.vary?.();
+      const bytes = requestBytes(
+        request.method,
+        varied?.path ?? request.path,
+        target.host,
+        varied?.headers ? { ...headers, ...varied.headers } : headers,
+        varied?.body ?? request.body,
+      );
+      const startedAt = performance.now();
+      const socket = connect(Number(target.port), target.hostname);
+      socket.setNoDelay(true);
+      sockets.push(socket);
+      readOneAnswer(socket, (statusCode) => {
+        if (statusCode === null) sent.transportErrors += 1;
+        else {
+          sent.lastAnswerAt = performance.now();
+          sent.latencies.push(sent.lastAnswerAt - startedAt);
+          countStatus(sent.status, statusCode);
+          varied?.answered?.(statusCode);
+        }
+        if (--pending === 0) {
+          clearTimeout(timeout);
+          resolve();
+        }
+      });
+      // Written once connected (Node queues it meanwhile), as autocannon does.
+      socket.write(bytes);
+    }
+  });
+  return sent;
+}
+
+/** The kernel's count of connections refused because a listening socket's accept queue was full (machine-wide), or null off Linux. */
+export function listenOverflows(): number | null {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+    const names = lines.find((line) => line.startsWith('TcpExt:'))!.split(' ');
+    const values = lines.filter((line) => line.startsWith('TcpExt:'))[1]!.split(' ');
+    const value = Number(values[names.indexOf('ListenOverflows')]);
+    return Number.isFinite(value) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 /** CPU time (ms) this process, the load generator, has used so far. */
@@ -139,9 +279,9 @@ function finished(
 
 /**
  * Diagnostic, not a reference (issue 17): a burst of `count` GETs of `path` with every connection
- * opened before the first request is written, from raw sockets (no HTTP client library), so its
- * wall time holds the server's reading, routing and answering but neither the connections' set-up
- * nor autocannon's own cost. Set beside the burst measured as defined, it shows how much of the
+ * opened before the first request is written, from raw sockets (read as the burst's own are), so its
+ * wall time holds the server's reading, routing and answering but not the connections' set-up.
+ * Set beside the burst measured as defined, it shows how much of the
  * framework's floor under a burst is connection set-up and the load generator on the same CPUs.
  */
 export async function burstOnOpenConnections(
@@ -175,33 +315,17 @@ export async function burstOnOpenConnections(
     sockets.map(
       (socket, i) =>
         new Promise<void>((resolve) => {
-          const { host } = targets[i % targets.length]!;
           const sentAt = performance.now();
-          let received = Buffer.alloc(0);
-          let settled = false;
-          const done = (statusCode: number | null) => {
-            if (settled) return;
-            settled = true;
+          readOneAnswer(socket, (statusCode) => {
             if (statusCode === null) transportErrors += 1;
             else {
               lastAnswerAt = performance.now();
               latencies.push(lastAnswerAt - sentAt);
               countStatus(status, statusCode);
             }
-            socket.destroy();
             resolve();
-          };
-          socket.on('data', (chunk: Buffer) => {
-            received = Buffer.concat([received, chunk]);
-            const headEnd = received.indexOf('\r\n\r\n');
-            if (headEnd < 0) return;
-            const head = received.subarray(0, headEnd).toString('latin1');
-            const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
-            if (received.length >= headEnd + 4 + length) done(Number(head.slice(9, 12)));
           });
-          socket.once('error', () => done(null));
-          socket.once('close', () => done(null));
-          socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\n\r\n`);
+          socket.write(requestBytes('GET', path, targets[i % targets.length]!.host, {}));
         }),
     ),
   );

@@ -56,7 +56,8 @@ function printScenario(report: ScenarioReport): void {
   const line = (label: string, r: LoadResult) =>
     `  ${label.padEnd(30)} ${formatRate(r.perSecond).padStart(10)}  p50 ${formatMs(r.p50Ms).padStart(8)}  p99 ${formatMs(r.p99Ms).padStart(8)}` +
     `  2xx ${r.status.ok}  4xx ${r.status.clientErrors}  5xx ${r.status.serverErrors}  unanswered ${r.transportErrors}` +
-    `  CPU ${cpu(r)}/request  load generator ${generatorCpu(r)}/request${databaseCpu(r)}  load ${load(r.loadAverage)}`;
+    `  CPU ${cpu(r)}/request  load generator ${generatorCpu(r)}/request${databaseCpu(r)}  load ${load(r.loadAverage)}` +
+    (r.listenOverflows ? `  listen overflows +${r.listenOverflows}` : '');
   console.log(line('bare NestJS + Fastify app', report.bare));
   if (report.bareOnOpenConnections) {
     console.log(line('diagnostic: bare, opened first', report.bareOnOpenConnections));

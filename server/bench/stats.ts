@@ -26,6 +26,11 @@ export interface LoadResult {
   loadGeneratorCpuPerRequestUs?: number | null;
   /** CPU the run's PostgreSQL backends used per answered request (µs), where measured. */
   databaseCpuPerRequestUs?: number | null;
+  /**
+   * How much the kernel's ListenOverflows counter rose during the load (connections refused by a full
+   * accept queue, machine-wide: another process's listener counts too); null where it cannot be read.
+   */
+  listenOverflows?: number | null;
 }
 
 /** Nearest-rank percentile of ascending-sorted samples; 0 when there are none. */
