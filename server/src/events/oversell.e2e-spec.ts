@@ -17,7 +17,7 @@ describe('seats are never oversold', () => {
   it('300 concurrent sign-ups for 20 seats through two instances: exactly 20 confirmed, 280 waitlisted, no 5xx, written in batches', async () => {
     const { a, b } = instances;
     const { id } = await eventFactory(a.dataSource)(48, { capacity: 20, waitlistEnabled: true });
-    const alumni = [];
+    const alumni: Awaited<ReturnType<typeof signedIn>>[] = [];
     for (let i = 0; i < 300; i++) alumni.push(await signedIn(a));
     const signUp = (i: number, via: typeof a) =>
       via.request(`/api/v1/events/${id}/registrations`, {
