@@ -105,6 +105,7 @@ async function runScenario(scenario: Scenario, harness: Harness): Promise<Scenar
   const burst = 'amount' in scenario.shape && scenario.shape.amount === scenario.shape.connections;
   const bareOnOpenConnections = burst ? await harness.burstBareOnOpenConnections(scenario.shape.connections) : undefined;
   const trivial = scenario.isTrivial ? undefined : await context.drive(TRIVIAL, scenario.shape);
+  await prepared.beforeMeasure?.();
   const result = await context.drive(prepared.request, scenario.shape);
   const hotRow = harness.latestHotRow();
   const baselines: Baselines = { trivial: trivial ?? result, bare, hotRowTps: hotRow.tps };

@@ -54,6 +54,11 @@ export interface PreparedScenario {
   request: RequestSpec;
   /** Runs the same code path before measuring (JIT, pools, query plans), without touching the measured data. */
   warmUp(): Promise<void>;
+  /**
+   * Last work before the measured window, after the references (e.g. the storm's notifications
+   * signed, as WeChat Pay does on its own machines): its CPU is not counted in the scenario's line.
+   */
+  beforeMeasure?(): Promise<void> | void;
   /** Invariants read back from the database after the load, and checks on the measured result (and the references it was measured against). */
   verify?(result: LoadResult, baselines: Baselines): Promise<Check[]>;
 }

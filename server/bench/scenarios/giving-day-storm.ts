@@ -36,13 +36,16 @@ export const givingDayStorm: Scenario = {
     return {
       request: storm.request(),
       async warmUp() {
+        warmUp.signAhead();
         await context.drive(warmUp.request(), { connections: 50, amount: warmUp.deliveries.length });
         await warmUp.close();
       },
+      beforeMeasure: () => storm.signAhead(),
       async verify() {
         await storm.close();
         return [
           ...storm.answerChecks(),
+          storm.freshnessCheck(),
           ...(await storm.ledgerChecks()),
           ...(await matchChecks(context.db, storm.campaignId, setup.matchId)),
           ...(await dayChecks(context.db, context.urls ?? [], setup.dayId, storm.campaignId)),
