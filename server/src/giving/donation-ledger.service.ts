@@ -65,6 +65,12 @@ export type Mismatch = 'APPID_MISMATCH' | 'MCHID_MISMATCH' | 'ORDER_UNKNOWN' | '
 export type PaidOutcome = { kind: 'paid' } | { kind: 'already' } | { kind: 'refused'; reason: Mismatch };
 
 /**
+ * Orders this instance has seen paid and posted, remembered so a later copy of their
+ * notification needs no statement: at most this many, the oldest dropped first.
+ */
+export const SETTLED_ORDERS = 20_000;
+
+/**
  * The one place a donation changes state. Marking paid happens once per order whoever
  * reports it first (the notification, a duplicate of it on another instance, or our own
  * query): a conditional UPDATE … WHERE status = 'pending' decides, and in the same
@@ -76,6 +82,14 @@ export type PaidOutcome = { kind: 'paid' } | { kind: 'already' } | { kind: 'refu
 export class DonationLedgerService {
   /** A notification's statements, each on its own (plain-transaction.ts): past TypeORM's query runner. */
   private readonly query: PlainTransaction['rows'];
+  /**
+   * By out_trade_no, the amount of each order seen paid (or refunded since) and posted: what a
+   * copy of its notification would read is final, since a donation never returns to pending
+   * and its amount never changes (docs/giving.md, "Copies of a payment").
+   */
+  private readonly settled = new Map<string, number>();
+  /** The notifications of one payment being recorded now, by order, amount and transaction: a copy arriving meanwhile waits for that one. */
+  private readonly recording = new Map<string, Promise<PaidOutcome>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -92,34 +106,60 @@ export class DonationLedgerService {
   /**
    * Checks a SUCCESS transaction against our order and, when it matches, records the payment
    * once. A repeat of a recorded payment (WeChat Pay sends each several times) is answered from
-   * the order's row alone: paid and posted, or past paying, it needs no transaction.
+   * the order's row alone: paid and posted, or past paying, it needs no transaction; one this
+   * instance saw paid and posted needs not even the row, and one arriving while its payment is
+   * being recorded here waits for that (docs/giving.md, "Copies of a payment").
    */
   async recordPaid(transaction: Transaction, expected: { appId: string; mchid: string }): Promise<PaidOutcome> {
     // What needs no order is checked before reading it: a mismatched transaction costs no round trip.
     const foreign: Mismatch | null =
       transaction.appid !== expected.appId ? 'APPID_MISMATCH' : transaction.mchid !== expected.mchid ? 'MCHID_MISMATCH' : null;
-    // Plain SQL of the columns checked here: it runs for every notification of a storm.
-    const [row] =
-      foreign === null
-        ? await this.query<OrderRow>(
-            `SELECT id, amount_fen, alumnus_id, campaign_id, units, status, certificate_no FROM donations WHERE out_trade_no = $1`,
-            [transaction.out_trade_no],
-          )
-        : [];
-    const order = row && { ...row, amount_fen: Number(row.amount_fen) };
-    const reason: Mismatch | null =
-      foreign ?? (!order ? 'ORDER_UNKNOWN' : transaction.amount?.total !== order.amount_fen ? 'AMOUNT_MISMATCH' : null);
-    if (reason !== null || !order) {
-      this.logger.warn(
-        { outTradeNo: transaction.out_trade_no, reason, transactionId: transaction.transaction_id },
-        'WeChat Pay transaction refused',
-      );
-      return { kind: 'refused', reason: reason ?? 'ORDER_UNKNOWN' };
+    if (foreign !== null) return this.refused(transaction, foreign);
+    // A copy of a payment this instance recorded and posted: paid already, whatever happens to the order now.
+    const amount = transaction.amount?.total;
+    if (typeof amount === 'number' && this.settled.get(transaction.out_trade_no) === amount) return { kind: 'already' };
+    // A copy of one being recorded now: its answer is that one's (paid then means paid already for this copy).
+    const key = `${transaction.out_trade_no}\n${amount}\n${transaction.transaction_id ?? ''}`;
+    const running = this.recording.get(key);
+    if (running) {
+      const outcome = await running;
+      return outcome.kind === 'paid' ? { kind: 'already' } : outcome;
     }
+    const run = this.record(transaction).finally(() => this.recording.delete(key));
+    this.recording.set(key, run);
+    return run;
+  }
+
+  private refused(transaction: Transaction, reason: Mismatch): PaidOutcome {
+    this.logger.warn(
+      { outTradeNo: transaction.out_trade_no, reason, transactionId: transaction.transaction_id },
+      'WeChat Pay transaction refused',
+    );
+    return { kind: 'refused', reason };
+  }
+
+  /** Remembers an order seen paid and posted (SETTLED_ORDERS). */
+  private settle(outTradeNo: string, amountFen: number): void {
+    if (this.settled.size >= SETTLED_ORDERS && !this.settled.has(outTradeNo)) this.settled.delete(this.settled.keys().next().value!);
+    this.settled.set(outTradeNo, amountFen);
+  }
+
+  /** The order read, checked and, when pending, marked paid; then posted. */
+  private async record(transaction: Transaction): Promise<PaidOutcome> {
+    // Plain SQL of the columns checked here: it runs for every notification of a storm.
+    const [row] = await this.query<OrderRow>(
+      `SELECT id, amount_fen, alumnus_id, campaign_id, units, status, certificate_no FROM donations WHERE out_trade_no = $1`,
+      [transaction.out_trade_no],
+    );
+    if (!row) return this.refused(transaction, 'ORDER_UNKNOWN');
+    const order = { ...row, amount_fen: Number(row.amount_fen) };
+    if (transaction.amount?.total !== order.amount_fen) return this.refused(transaction, 'AMOUNT_MISMATCH');
     // A donation never returns to pending: what the row says now stays true.
     const outcome = order.status === 'pending' ? await this.markPaid(order, transaction) : this.already(transaction, order);
     // Posted before WeChat Pay hears back (a repeat finds it posted), so an acknowledged payment has its certificate and thank-you.
     if (!outcome.posted) await this.posting.post(order.campaign_id);
+    // Paid (or refunded since) and posted now: final. A closed order paid is for staff, and each copy logs it again.
+    if (outcome.status !== 'closed') this.settle(transaction.out_trade_no, order.amount_fen);
     return { kind: outcome.kind };
   }
 
@@ -130,7 +170,7 @@ export class DonationLedgerService {
   private async markPaid(
     order: OrderRow & { amount_fen: number },
     transaction: Transaction,
-  ): Promise<{ kind: 'paid' | 'already'; posted: boolean }> {
+  ): Promise<{ kind: 'paid' | 'already'; posted: boolean; status: OrderRow['status'] }> {
     const paidAt = transaction.success_time ? new Date(transaction.success_time) : new Date();
     const flip = {
       sql: `UPDATE donations SET status = 'paid', transaction_id = $2, paid_at = $3, updated_at = now()
@@ -153,16 +193,19 @@ export class DonationLedgerService {
             subjectId: order.campaign_id,
             detail,
           });
-    if (flipped) return { kind: 'paid', posted: false };
+    if (flipped) return { kind: 'paid', posted: false, status: 'paid' };
     // Marked (or closed) since it was read: read it again.
     const [current] = await this.query<OrderRow>(`SELECT status, certificate_no FROM donations WHERE id = $1`, [order.id]);
     return this.already(transaction, { ...order, ...current! });
   }
 
-  private already(transaction: Transaction, order: Pick<OrderRow, 'status' | 'certificate_no'>): { kind: 'already'; posted: boolean } {
+  private already(
+    transaction: Transaction,
+    order: Pick<OrderRow, 'status' | 'certificate_no'>,
+  ): { kind: 'already'; posted: boolean; status: OrderRow['status'] } {
     // Paid after we closed it would be WeChat Pay contradicting its own close answer: keep it for staff.
     if (order.status === 'closed') this.logger.error({ outTradeNo: transaction.out_trade_no }, 'payment reported for a closed donation');
-    return { kind: 'already', posted: order.status !== 'paid' || order.certificate_no !== null };
+    return { kind: 'already', posted: order.status !== 'paid' || order.certificate_no !== null, status: order.status };
   }
 
   /**

@@ -6,7 +6,9 @@ import type { FakeWechatPayServer, NotificationVariant } from '../wechat-pay/fak
 import { signedIn } from '../../test/auth.js';
 import { campaignFactory } from '../../test/factories.js';
 import { giveAndPay, payFake, post, until } from '../../test/giving.js';
+import { statementsOf } from '../../test/statements.js';
 import { startTestApp, type TestApp, useTwoInstances } from '../../test/test-app.js';
+import { WechatPayClient } from '../wechat-pay/wechat-pay.client.js';
 import { CampaignEntity } from './campaign.entity.js';
 import { DonationEntity } from './donation.entity.js';
 import { DONATION_CHECK_QUEUE } from './donations.service.js';
@@ -214,6 +216,100 @@ describe('donations by WeChat Pay', () => {
     expect(await fake.deliver(order.outTradeNo)).toBe(204);
     expect(await totalsAgree(t.dataSource, sapling.id)).toMatchObject({ raisedFen: after.raisedFen, paidCount: after.paidCount });
     expect((await row(order.id)).status).toBe('paid');
+  });
+
+  describe('copies of a payment notification (docs/giving.md, "Copies of a payment")', () => {
+    const send = (notification: { headers: Record<string, string>; body: string }) =>
+      t.request('/api/v1/giving/wechat-pay/notify', { method: 'POST', headers: notification.headers, body: notification.body });
+    const orderReads = (statements: string[]) => statements.filter((sql) => /FROM donations WHERE out_trade_no = \$1/.test(sql)).length;
+
+    it('answers a copy of a payment recorded here without a statement or a second RSA check', async () => {
+      const order = await paidSilently();
+      const notification = fake.notification(order.outTradeNo);
+      expect((await send(notification)).status).toBe(204);
+      const verify = vi.spyOn(t.app.get(WechatPayClient), 'verifySigned');
+      try {
+        const statements = await statementsOf(t.dataSource, async () => expect((await send(notification)).status).toBe(204), 1);
+        expect(statements).toEqual([]);
+        expect(verify).not.toHaveBeenCalled();
+      } finally {
+        verify.mockRestore();
+      }
+      // A copy signed anew (WeChat Pay's later retry) is verified in full, and still needs no statement.
+      const resent = fake.notification(order.outTradeNo);
+      const verifyAgain = vi.spyOn(t.app.get(WechatPayClient), 'verifySigned');
+      try {
+        expect(await statementsOf(t.dataSource, async () => expect((await send(resent)).status).toBe(204), 1)).toEqual([]);
+        expect(verifyAgain).toHaveBeenCalledTimes(1);
+      } finally {
+        verifyAgain.mockRestore();
+      }
+      expect((await row(order.id)).status).toBe('paid');
+      await totalsAgree(t.dataSource, sapling.id);
+    });
+
+    it('checks a copy’s 5-minute window on its own arrival: the same bytes past it are refused 401', async () => {
+      const order = await paidSilently();
+      const notification = fake.notification(order.outTradeNo);
+      expect((await send(notification)).status).toBe(204);
+      const now = Date.now();
+      const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 301_000);
+      try {
+        const late = await send(notification);
+        expect(late.status).toBe(401);
+        expect(late.body).toEqual({ code: 'FAIL', message: 'TIMESTAMP_STALE' });
+      } finally {
+        clock.mockRestore();
+      }
+    });
+
+    it('refuses a copy of a verified notification with one header changed, as a forgery', async () => {
+      const order = await paidSilently();
+      const notification = fake.notification(order.outTradeNo);
+      expect((await send(notification)).status).toBe(204);
+      const nonce = await send({ ...notification, headers: { ...notification.headers, 'wechatpay-nonce': 'A'.repeat(32) } });
+      expect(nonce.status).toBe(401);
+      const body = await send({ ...notification, body: notification.body.replace('"id":"EV-', '"id":"EV-0') });
+      expect(body.status).toBe(401);
+    });
+
+    it('records four copies sent at once with one read of the order, one flip, each answered 204', async () => {
+      const order = await paidSilently();
+      const notification = fake.notification(order.outTradeNo);
+      const statements = await statementsOf(
+        t.dataSource,
+        async () =>
+          expect((await Promise.all([1, 2, 3, 4].map(() => send(notification)))).map((r) => r.status)).toEqual([204, 204, 204, 204]),
+        1,
+      );
+      expect(orderReads(statements)).toBe(1);
+      expect(statements.filter((sql) => /UPDATE donations SET status = 'paid'/.test(sql))).toHaveLength(1);
+      expect(await row(order.id)).toMatchObject({ status: 'paid', certificateNo: expect.any(String) });
+      const donated = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM interactions WHERE kind = 'giving.donated' AND detail->>'donationId' = $1`,
+        [order.id],
+      );
+      expect(donated).toEqual([{ n: 1 }]);
+      await totalsAgree(t.dataSource, sapling.id);
+    });
+
+    it('answers copies of a wrong amount, each refused 400, and a later right one pays', async () => {
+      const order = await paidSilently();
+      const wrong = fake.notification(order.outTradeNo, 'wrong-amount');
+      expect((await Promise.all([1, 2, 3].map(() => send(wrong)))).map((r) => r.status)).toEqual([400, 400, 400]);
+      expect((await row(order.id)).status).toBe('pending');
+      expect((await send(fake.notification(order.outTradeNo))).status).toBe(204);
+      expect((await row(order.id)).status).toBe('paid');
+    });
+
+    it('checks the signature of a body that is not JSON before anything else: 401, not a parser’s 400', async () => {
+      const order = await paidSilently();
+      const notification = fake.notification(order.outTradeNo);
+      const res = await send({ ...notification, body: 'not json' });
+      // The route reads the bytes itself (no JSON parse before it): signed headers over other bytes are a forgery.
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ code: 'FAIL', message: 'SIGNATURE_INVALID' });
+    });
   });
 
   it('marks paid together with the interaction or not at all: a failing interaction leaves the order pending, and a retry pays it once', async () => {

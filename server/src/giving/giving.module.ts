@@ -1,9 +1,8 @@
-import { Readable } from 'node:stream';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { ContentSecurityModule } from '../content-security/content-security.module.js';
@@ -163,40 +162,37 @@ export class GivingModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   /**
-   * WeChat Pay signs the exact bytes it sends, so the notification route needs its raw body.
-   * Only that route's payload is buffered (before Fastify parses it as usual); every other
-   * request streams straight to the parser.
+   * WeChat Pay signs the exact bytes it sends, so the notification routes read their raw body:
+   * kept as the text it arrived as (`rawBody`), not parsed as JSON here, since the route
+   * verifies those bytes and then parses them itself. Every other JSON request is parsed by
+   * Fastify's own parser, as before (the same prototype-poisoning rules as the server's default).
    */
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
-    // A callback hook: an async one made a promise for every request of the server.
-    fastify.addHook('preParsing', (request, _reply, payload, done) => {
-      if (!request.url.startsWith(NOTIFY_PATH_PREFIX)) return done(null, payload);
-      readNotification(payload).then((raw) => {
-        (request as { rawBody?: Buffer }).rawBody = raw;
-        done(null, Readable.from([raw]));
-      }, done);
-    });
+    const json = fastify.getDefaultJsonParser('error', 'error');
+    fastify.removeContentTypeParser('application/json');
+    fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+      request.url.startsWith(NOTIFY_PATH_PREFIX) ? keepNotification(request, body as string, done) : json(request, body as string, done),
+    );
     // 委托代扣's notifications are v2 XML (docs/wechat-pay.md): read as text, verified by their controller.
-    fastify.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    fastify.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string' }, (request, body, done) =>
+      request.url.startsWith(NOTIFY_PATH_PREFIX) ? keepNotification(request, body as string, done) : done(null, body),
+    );
     // Refused before the controller (malformed JSON, a wrong content type, too large): still WeChat Pay's format.
-    // A callback hook, as above: it runs for every request of the server.
+    // A callback hook: it runs for every request of the server.
     fastify.addHook('onSend', (request, reply, payload, done) => {
       done(null, request.url.startsWith(NOTIFY_PATH_PREFIX) && reply.statusCode >= 400 ? inWechatPayFormat(payload) : payload);
     });
   }
 }
 
-async function readNotification(payload: AsyncIterable<unknown>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of payload) {
-    size += (chunk as Buffer).length;
-    // Notifications are about a kilobyte; anything near the limit is not one.
-    if (size > MAX_NOTIFICATION_BYTES)
-      throw new AppError('PAYLOAD_TOO_LARGE', [{ issue: `a notification is at most ${MAX_NOTIFICATION_BYTES} bytes` }]);
-    chunks.push(chunk as Buffer);
+/** A notification's body, kept as it came for the route to verify; notifications are about a kilobyte, so anything near the limit is not one. */
+function keepNotification(request: FastifyRequest, body: string, done: (error: Error | null, body?: unknown) => void): void {
+  if (Buffer.byteLength(body, 'utf8') > MAX_NOTIFICATION_BYTES) {
+    done(new AppError('PAYLOAD_TOO_LARGE', [{ issue: `a notification is at most ${MAX_NOTIFICATION_BYTES} bytes` }]));
+    return;
   }
-  return Buffer.concat(chunks);
+  (request as { rawBody?: string }).rawBody = body;
+  done(null, body);
 }

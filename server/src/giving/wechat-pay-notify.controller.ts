@@ -7,7 +7,8 @@ import { RawBody } from '../common/request-body.js';
 import { MonthlyDeductionService, type PapayAnswer } from './monthly/monthly-deduction.service.js';
 import { type NotifyAnswer, PaymentNotificationsService } from './payment-notifications.service.js';
 
-type RawRequest = FastifyRequest & { rawBody?: Buffer };
+/** The body as it came (GivingModule keeps it for these routes). */
+type RawRequest = FastifyRequest & { rawBody?: string };
 
 const answer = async (reply: FastifyReply, { status, body }: NotifyAnswer) => {
   await (body ? reply.status(status).send(body) : reply.status(status).send());
@@ -30,7 +31,7 @@ export function inWechatPayFormat(payload: unknown): unknown {
   }
 }
 
-/** Where WeChat Pay's notifications arrive; its raw body is kept by the hook in GivingModule. */
+/** Where WeChat Pay's notifications arrive; their raw body is kept by the parsers in GivingModule. */
 export const NOTIFY_PATH_PREFIX = '/api/v1/giving/wechat-pay/';
 
 /**
@@ -49,13 +50,13 @@ export class WechatPayNotifyController {
   @Post('notify')
   @HttpCode(204)
   async notify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
-    await answer(reply, await this.notifications.handle(request.headers, request.rawBody?.toString('utf8')));
+    await answer(reply, await this.notifications.handle(request.headers, request.rawBody));
   }
 
   @Post('refund-notify')
   @HttpCode(204)
   async refundNotify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
-    await answer(reply, await this.notifications.handleRefund(request.headers, request.rawBody?.toString('utf8')));
+    await answer(reply, await this.notifications.handleRefund(request.headers, request.rawBody));
   }
 }
 
@@ -77,11 +78,11 @@ export class PapayNotifyController {
 
   @Post('contract-notify')
   async contractNotify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
-    await answerXml(reply, await this.deduction.handleContractNotification(request.rawBody?.toString('utf8')));
+    await answerXml(reply, await this.deduction.handleContractNotification(request.rawBody));
   }
 
   @Post('pay-notify')
   async payNotify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
-    await answerXml(reply, await this.deduction.handleDeductionNotification(request.rawBody?.toString('utf8')));
+    await answerXml(reply, await this.deduction.handleDeductionNotification(request.rawBody));
   }
 }

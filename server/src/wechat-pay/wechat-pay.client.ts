@@ -32,12 +32,37 @@ import type {
 
 /** Answers and notifications older or newer than this are refused (§7.2). */
 export const MAX_CLOCK_SKEW_SECONDS = 300;
+/**
+ * Notifications verified and opened here whose byte-identical copies are answered without a
+ * second RSA check and decryption (docs/wechat-pay.md, "Copies of a notification"): at most
+ * this many, the oldest dropped first. A copy's window and key are checked on every arrival.
+ */
+export const OPENED_COPIES = 4096;
 /** A 5xx, 429 or lost answer is sent again with the same parameters this many times (§7.9). */
 const RETRIES = 2;
 const RETRY_BASE_MS = 200;
 
 /** Headers as Node gives them (lower-case names); a repeated header counts as absent. */
 export type HeaderBag = Record<string, string | string[] | undefined>;
+
+/** A notification verified and opened, with the exact bytes and headers it came with and the key that verified it. */
+interface OpenedCopy {
+  serial: string;
+  timestamp: string;
+  nonce: string;
+  body: string;
+  key: KeyObject;
+  opened: { envelope: NotificationEnvelope; resource: unknown };
+}
+
+/** Frozen all the way down: an opened notification is handed to every copy of it, so no caller may change it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
 
 interface Answer {
   status: number;
@@ -78,6 +103,8 @@ export class WechatPayClient {
   private readonly certificates: PlatformCertificates | null;
   private readonly timeoutMs: number;
   private readonly port: number;
+  /** By signature: the notifications opened here, for their byte-identical copies (OPENED_COPIES). */
+  private readonly openedCopies = new Map<string, OpenedCopy>();
 
   constructor(
     private readonly endpoint: WechatPayEndpoint,
@@ -258,8 +285,14 @@ export class WechatPayClient {
    * Checks a notification's signature and age on its raw body, then decrypts its resource.
    * Throws WechatPayVerificationError naming what failed; nothing about it is trusted before.
    */
-  async openNotification<T>(headers: HeaderBag, rawBody: string): Promise<{ envelope: NotificationEnvelope; resource: T }> {
-    await this.verifySigned(headers, rawBody);
+  async openNotification<T>(
+    headers: HeaderBag,
+    rawBody: string,
+    now: number = Date.now(),
+  ): Promise<{ envelope: NotificationEnvelope; resource: T }> {
+    const copy = await this.openedCopy(headers, rawBody, now);
+    if (copy) return copy.opened as { envelope: NotificationEnvelope; resource: T };
+    const key = await this.verifySigned(headers, rawBody, now);
     let envelope: NotificationEnvelope;
     try {
       envelope = JSON.parse(rawBody) as NotificationEnvelope;
@@ -273,19 +306,61 @@ export class WechatPayClient {
     } catch {
       throw new WechatPayVerificationError('DECRYPTION_FAILED');
     }
+    let opened: { envelope: NotificationEnvelope; resource: T };
     try {
-      return { envelope, resource: JSON.parse(plaintext) as T };
+      opened = deepFreeze({ envelope, resource: JSON.parse(plaintext) as T });
     } catch {
       throw new WechatPayVerificationError('MALFORMED');
     }
+    this.rememberOpened(headers, rawBody, key, opened);
+    return opened;
+  }
+
+  /**
+   * A byte-identical copy of a notification verified and opened here (WeChat Pay sends each
+   * several times, §7.5): the same serial, timestamp, nonce, body and signature, so the RSA
+   * check and the decryption, pure functions of those bytes and our keys, would give the same
+   * result. What depends on the moment is checked again on each arrival, as for a first one:
+   * the serial must still name the very key that verified it (a certificate expires), and the
+   * timestamp must still be within the 5-minute window (§7.2). Null sends it the whole way.
+   */
+  private async openedCopy(headers: HeaderBag, rawBody: string, now: number): Promise<OpenedCopy | null> {
+    const signature = headers['wechatpay-signature'];
+    const copy = typeof signature === 'string' ? this.openedCopies.get(signature) : undefined;
+    if (
+      !copy ||
+      copy.body !== rawBody ||
+      headers['wechatpay-timestamp'] !== copy.timestamp ||
+      headers['wechatpay-nonce'] !== copy.nonce ||
+      headers['wechatpay-serial'] !== copy.serial
+    ) {
+      return null;
+    }
+    if (Math.abs(unixSeconds(now) - Number(copy.timestamp)) > MAX_CLOCK_SKEW_SECONDS) {
+      this.openedCopies.delete(signature as string);
+      return null;
+    }
+    return (await this.verificationKey(copy.serial, now)) === copy.key ? copy : null;
+  }
+
+  private rememberOpened(headers: HeaderBag, rawBody: string, key: KeyObject, opened: OpenedCopy['opened']): void {
+    // verifySigned took each of these as a single string.
+    const [signature, timestamp, nonceStr, serial] = [
+      'wechatpay-signature',
+      'wechatpay-timestamp',
+      'wechatpay-nonce',
+      'wechatpay-serial',
+    ].map((name) => headers[name] as string) as [string, string, string, string];
+    if (this.openedCopies.size >= OPENED_COPIES) this.openedCopies.delete(this.openedCopies.keys().next().value!);
+    this.openedCopies.set(signature, { serial, timestamp, nonce: nonceStr, body: rawBody, key, opened });
   }
 
   /**
    * The §7.2 check: key by `Wechatpay-Serial`, timestamp within 5 minutes, SHA256withRSA over
    * `ts\nnonce\nbody\n`. `listed` are the certificates of a list being downloaded: they may
-   * verify its own answer, and then no further download is asked for.
+   * verify its own answer, and then no further download is asked for. Returns the key that verified.
    */
-  async verifySigned(headers: HeaderBag, rawBody: string, now: number = Date.now(), listed?: PlatformCertificate[]): Promise<void> {
+  async verifySigned(headers: HeaderBag, rawBody: string, now: number = Date.now(), listed?: PlatformCertificate[]): Promise<KeyObject> {
     const header = (name: string) => {
       const value = headers[name];
       return typeof value === 'string' && value !== '' ? value : null;
@@ -301,6 +376,7 @@ export class WechatPayClient {
     if (!key) throw new WechatPayVerificationError('SERIAL_UNKNOWN');
     if (Math.abs(unixSeconds(now) - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) throw new WechatPayVerificationError('TIMESTAMP_STALE');
     if (!rsaVerify(key, answerMessage(timestamp, nonceStr, rawBody), signature)) throw new WechatPayVerificationError('SIGNATURE_INVALID');
+    return key;
   }
 
   /** The public key of a `PUB_KEY_ID_…`, or the platform certificate of a serial, downloading the list once when the serial is new to us. */
