@@ -59,6 +59,12 @@ interface OrderRow {
   certificate_no: string | null;
 }
 
+/** A notification waiting for its order's row (DonationLedgerService.readOrder). */
+interface OrderWaiter {
+  resolve(row: OrderRow | undefined): void;
+  reject(error: unknown): void;
+}
+
 /** Why a transaction WeChat Pay reports does not belong to the order it names. */
 export type Mismatch = 'APPID_MISMATCH' | 'MCHID_MISMATCH' | 'ORDER_UNKNOWN' | 'AMOUNT_MISMATCH';
 
@@ -90,6 +96,8 @@ export class DonationLedgerService {
   private readonly settled = new Map<string, number>();
   /** The notifications of one payment being recorded now, by order, amount and transaction: a copy arriving meanwhile waits for that one. */
   private readonly recording = new Map<string, Promise<PaidOutcome>>();
+  /** Order reads asked for since the last statement was sent, by out_trade_no (readOrder). */
+  private waitingReads: Map<string, OrderWaiter[]> | null = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -146,11 +154,7 @@ export class DonationLedgerService {
 
   /** The order read, checked and, when pending, marked paid; then posted. */
   private async record(transaction: Transaction): Promise<PaidOutcome> {
-    // Plain SQL of the columns checked here: it runs for every notification of a storm.
-    const [row] = await this.query<OrderRow>(
-      `SELECT id, amount_fen, alumnus_id, campaign_id, units, status, certificate_no FROM donations WHERE out_trade_no = $1`,
-      [transaction.out_trade_no],
-    );
+    const row = await this.readOrder(transaction.out_trade_no);
     if (!row) return this.refused(transaction, 'ORDER_UNKNOWN');
     const order = { ...row, amount_fen: Number(row.amount_fen) };
     if (transaction.amount?.total !== order.amount_fen) return this.refused(transaction, 'AMOUNT_MISMATCH');
@@ -161,6 +165,42 @@ export class DonationLedgerService {
     // Paid (or refunded since) and posted now: final. A closed order paid is for staff, and each copy logs it again.
     if (outcome.status !== 'closed') this.settle(transaction.out_trade_no, order.amount_fen);
     return { kind: outcome.kind };
+  }
+
+  /**
+   * The order a notification names, read together with those of the other notifications that
+   * asked in the same turn of the event loop: one statement (`= ANY`) for every order asked for
+   * before it runs (the next `setImmediate`, once this turn's I/O callbacks have run), where a
+   * storm made one each. Plain SQL of the columns checked here: it runs for every notification.
+   */
+  private readOrder(outTradeNo: string): Promise<OrderRow | undefined> {
+    return new Promise((resolve, reject) => {
+      let batch = this.waitingReads;
+      if (!batch) {
+        const started = (batch = this.waitingReads = new Map());
+        setImmediate(() => {
+          this.waitingReads = null;
+          void this.readOrders(started);
+        });
+      }
+      const waiting = batch.get(outTradeNo);
+      if (waiting) waiting.push({ resolve, reject });
+      else batch.set(outTradeNo, [{ resolve, reject }]);
+    });
+  }
+
+  private async readOrders(batch: Map<string, OrderWaiter[]>): Promise<void> {
+    try {
+      const rows = await this.query<OrderRow & { out_trade_no: string }>(
+        `SELECT id, out_trade_no, amount_fen, alumnus_id, campaign_id, units, status, certificate_no FROM donations
+          WHERE out_trade_no = ANY($1::text[])`,
+        [[...batch.keys()]],
+      );
+      const byNumber = new Map(rows.map((row) => [row.out_trade_no, row]));
+      for (const [number, waiting] of batch) for (const { resolve } of waiting) resolve(byNumber.get(number));
+    } catch (error) {
+      for (const waiting of batch.values()) for (const { reject } of waiting) reject(error);
+    }
   }
 
   /**
