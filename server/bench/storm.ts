@@ -249,6 +249,8 @@ export async function prepareStorm(context: { db: pg.Pool }, tag: string, size: 
           donated: number;
           thanked: number;
           treeGaps: number;
+          /** Posting transactions that numbered the gifts (a posting stamps its gifts' updated_at with its own now()). */
+          postingRuns: number;
         }
       >(
         `SELECT coalesce(sum(amount_fen) FILTER (WHERE status = 'paid' AND certificate_no IS NOT NULL), 0)::int AS "raisedFen",
@@ -259,6 +261,7 @@ export async function prepareStorm(context: { db: pg.Pool }, tag: string, size: 
                 count(*) FILTER (WHERE status = 'paid' AND certificate_no IS NULL)::int AS unposted,
                 count(*) FILTER (WHERE status = 'pending')::int AS pending,
                 count(DISTINCT certificate_no)::int AS certificates,
+                count(DISTINCT updated_at) FILTER (WHERE status = 'paid' AND certificate_no IS NOT NULL)::int AS "postingRuns",
                 (SELECT count(*)::int FROM interactions WHERE kind = 'giving.donated' AND subject_id = $1::text) AS donated,
                 (SELECT count(*)::int FROM outbox_messages WHERE kind = 'giving.thanked' AND payload->>'campaignId' = $1::text) AS thanked,
                 (SELECT count(*)::int FROM (
@@ -292,7 +295,7 @@ export async function prepareStorm(context: { db: pg.Pool }, tag: string, size: 
         invariant(
           'each paid once: one certificate, one interaction, one thank-you each; tree numbers without gaps or overlaps',
           rows!.certificates === gifts && rows!.donated === paidCount && rows!.thanked === gifts && rows!.treeGaps === 0,
-          `${rows!.certificates} certificates and ${rows!.thanked} thank-yous for ${gifts} posted, ${rows!.donated} interactions for ${paidCount} paid, ${rows!.treeGaps} tree gaps`,
+          `${rows!.certificates} certificates and ${rows!.thanked} thank-yous for ${gifts} posted (in ${rows!.postingRuns} posting transactions), ${rows!.donated} interactions for ${paidCount} paid, ${rows!.treeGaps} tree gaps`,
         ),
       ];
     },
