@@ -308,6 +308,78 @@ describe('donations by WeChat Pay', () => {
       await totalsAgree(t.dataSource, sapling.id);
     });
 
+    /** A gift paid at WeChat Pay by its own new donor, its notification not yet sent. */
+    const paidByNewDonor = async () => {
+      const who = await signedIn(t);
+      const res = await donate(sapling.id, { units: 1 }, who);
+      expect(res.status).toBe(201);
+      fake.pay(res.body.donation.outTradeNo, { notify: false });
+      return res.body.donation as { id: string; outTradeNo: string };
+    };
+    const donatedRows = (ids: string[]) =>
+      t.dataSource.query(
+        `SELECT detail->>'donationId' AS id, count(*)::int AS n FROM interactions
+          WHERE kind = 'giving.donated' AND detail->>'donationId' = ANY($1) GROUP BY 1`,
+        [ids],
+      );
+    const flips = (statements: string[]) => statements.filter((sql) => /UPDATE donations SET status = 'paid'/.test(sql));
+
+    it('flips the payments of notifications arriving together in one transaction, each answered by its own outcome', async () => {
+      const orders = await Promise.all(Array.from({ length: 12 }, () => paidByNewDonor()));
+      const notifications = orders.map((order) => fake.notification(order.outTradeNo));
+      const statements = await statementsOf(
+        t.dataSource,
+        async () => expect((await Promise.all(notifications.map(send))).map((r) => r.status)).toEqual(notifications.map(() => 204)),
+        1,
+      );
+      expect(flips(statements)).toHaveLength(12);
+      // A group: its transaction opened right before a flip (a single flip is its own statement, no BEGIN).
+      const grouped = statements.filter(
+        (sql, i) => sql === 'START TRANSACTION' && /UPDATE donations SET status = 'paid'/.test(statements[i + 1] ?? ''),
+      );
+      expect(grouped.length).toBeGreaterThan(0);
+      for (const order of orders) expect(await row(order.id)).toMatchObject({ status: 'paid', certificateNo: expect.any(String) });
+      expect(await donatedRows(orders.map((o) => o.id))).toHaveLength(12);
+      expect((await donatedRows(orders.map((o) => o.id))).every((r: { n: number }) => r.n === 1)).toBe(true);
+      await totalsAgree(t.dataSource, sapling.id);
+    });
+
+    it('flips one donor’s gifts arriving together one per group, each paid once', async () => {
+      const who = await signedIn(t);
+      const orders = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await donate(sapling.id, { units: 1 }, who);
+        expect(res.status).toBe(201);
+        fake.pay(res.body.donation.outTradeNo, { notify: false });
+        orders.push(res.body.donation as { id: string; outTradeNo: string });
+      }
+      const notifications = orders.map((order) => fake.notification(order.outTradeNo));
+      expect((await Promise.all(notifications.map(send))).map((r) => r.status)).toEqual([204, 204, 204]);
+      for (const order of orders) expect((await row(order.id)).status).toBe('paid');
+      expect((await donatedRows(orders.map((o) => o.id))).map((r: { n: number }) => r.n)).toEqual([1, 1, 1]);
+      await totalsAgree(t.dataSource, sapling.id);
+    });
+
+    it('runs each flip of a failed group on its own: the one that fails gets 500, the others 204, and its retry pays it once', async () => {
+      const orders = await Promise.all(Array.from({ length: 6 }, () => paidByNewDonor()));
+      const refused = orders[3]!;
+      await t.dataSource.query(`
+        CREATE FUNCTION storm_refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.detail->>'donationId' = '${refused.id}' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$;
+        CREATE TRIGGER storm_refuse_one BEFORE INSERT ON interactions FOR EACH ROW EXECUTE FUNCTION storm_refuse_one();`);
+      try {
+        const answers = await Promise.all(orders.map((order) => send(fake.notification(order.outTradeNo))));
+        expect(answers.map((r) => r.status)).toEqual([204, 204, 204, 500, 204, 204]);
+        expect(await row(refused.id)).toMatchObject({ status: 'pending', paidAt: null });
+      } finally {
+        await t.dataSource.query(`DROP TRIGGER storm_refuse_one ON interactions; DROP FUNCTION storm_refuse_one();`);
+      }
+      expect((await send(fake.notification(refused.outTradeNo))).status).toBe(204);
+      for (const order of orders) expect((await row(order.id)).status).toBe('paid');
+      expect((await donatedRows(orders.map((o) => o.id))).map((r: { n: number }) => r.n)).toEqual([1, 1, 1, 1, 1, 1]);
+      await totalsAgree(t.dataSource, sapling.id);
+    });
+
     it('answers copies of a wrong amount, each refused 400, and a later right one pays', async () => {
       const order = await paidSilently();
       const wrong = fake.notification(order.outTradeNo, 'wrong-amount');
