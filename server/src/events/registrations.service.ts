@@ -138,16 +138,22 @@ export class RegistrationsService {
   /** Writes what the queue hands over, one sign-up alone or several together, and answers each. */
   private async write(eventId: string, signUps: SignUp[]): Promise<void> {
     if (signUps.length === 1) return this.answerAlone(signUps[0]!);
-    let outcomes: Outcome[];
-    try {
-      outcomes = await plainTransaction(this.dataSource, (tx) => this.signUpTogether(tx, eventId, signUps));
-    } catch (error) {
-      // Whatever went wrong (another instance registered one of them first, the seats changed,
-      // the connection was lost) rolled the whole batch back: each is made alone, in arrival
-      // order, exactly as if it had come alone.
-      this.logger.warn(`${signUps.length} sign-ups written together were rolled back and go one by one: ${String(error)}`);
-      for (const signUp of signUps) await this.answerAlone(signUp);
-      return;
+    let outcomes: Outcome[] | undefined;
+    for (let attempt = 1; !outcomes; attempt++) {
+      try {
+        outcomes = await plainTransaction(this.dataSource, (tx) => this.signUpTogether(tx, eventId, signUps));
+      } catch (error) {
+        // The seats changed under the batch (in a burst: the other instance's batch took the
+        // last ones): made again together on the seats as they are now, as a lone sign-up is.
+        // One by one, a hundred sign-ups would each pay a transaction at the burst's busiest moment.
+        if (error instanceof SeatsChanged && attempt < MAX_SIGN_UP_ATTEMPTS) continue;
+        // Whatever else went wrong (another instance registered one of them first, the
+        // connection was lost, the seats kept changing) rolled the whole batch back: each is
+        // made alone, in arrival order, exactly as if it had come alone.
+        this.logger.warn(`${signUps.length} sign-ups written together were rolled back and go one by one: ${String(error)}`);
+        for (const signUp of signUps) await this.answerAlone(signUp);
+        return;
+      }
     }
     const alone: SignUp[] = [];
     for (const [i, signUp] of signUps.entries()) {
