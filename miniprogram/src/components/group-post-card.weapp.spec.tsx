@@ -3,27 +3,9 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { network, settled } from '../../test/weapp/wx';
 import { GroupPostCard } from './group-post-card';
+import { groupPostFixture } from './test-fixtures';
 
-const POST = {
-  id: 'p1',
-  group: { id: 'g1', name: '2010 级计算机一班' },
-  author: { id: 'a1', displayName: '李明', avatarUrl: null },
-  text: '返校日合影',
-  images: [],
-  status: 'published',
-  pinned: false,
-  likeCount: 0,
-  commentCount: 0,
-  likedByMe: false,
-  createdAt: '2026-05-01T10:00:00.000Z',
-  editedAt: null,
-  mayLike: true,
-  mayComment: true,
-  mayEdit: false,
-  mayDelete: false,
-  mayPin: false,
-  mayReport: true,
-} as GroupPostDto;
+const POST = groupPostFixture();
 
 describe('a group post in WeChat', () => {
   it('likes once for two taps before the card renders again', async () => {

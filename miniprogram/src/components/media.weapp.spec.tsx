@@ -1,35 +1,20 @@
-import type { AlumnusCardDto, DisbursementDto, GroupPostDto } from '@alumni/shared';
+import type { AlumnusCardDto, DisbursementDto } from '@alumni/shared';
 import { fireEvent, render, waitFor } from '@testing-library/react';
 import { FundUseEntry } from '../packages/giving/fund-use-entry';
 import { AlumnusAvatar } from '../packages/alumni/alumnus-item';
 import { calls, network } from '../../test/weapp/wx';
 import { GroupAvatar } from './group-card';
 import { GroupPostCard } from './group-post-card';
+import { groupPostFixture } from './test-fixtures';
 
 /** What the server answers today for uploaded media: paths under its own origin. */
-const POST: GroupPostDto = {
-  id: 'p1',
-  group: { id: 'g1', name: '2010 级计算机一班' },
+const POST = groupPostFixture({
   author: { id: 'a1', displayName: '李明', avatarUrl: '/api/v1/uploads/avatars/a1.jpg' },
-  text: '返校日合影',
   images: [
     { id: 'i1', url: '/api/v1/group-post-images/i1.jpg', thumbnailUrl: '/api/v1/group-post-images/i1.thumb.jpg' },
     { id: 'i2', url: '/api/v1/group-post-images/i2.jpg', thumbnailUrl: '/api/v1/group-post-images/i2.thumb.jpg' },
   ],
-  status: 'published',
-  pinned: false,
-  likeCount: 0,
-  commentCount: 0,
-  likedByMe: false,
-  createdAt: '2026-05-01T10:00:00.000Z',
-  editedAt: null,
-  mayLike: true,
-  mayComment: true,
-  mayEdit: false,
-  mayDelete: false,
-  mayPin: false,
-  mayReport: true,
-} as GroupPostDto;
+});
 
 /** The server's media routes: a JPEG for every path under uploads and post images. */
 function serveMedia() {

@@ -43,6 +43,16 @@ describe('donations by WeChat Pay', () => {
   const poll = (id: string, who: Who = donor) => t.request(`/api/v1/donations/${id}`, { headers: who.headers });
   const row = (id: string) => t.dataSource.getRepository(DonationEntity).findOneByOrFail({ id });
   const donationCount = () => t.dataSource.getRepository(DonationEntity).count();
+  /** The order is paid with its certificate, recorded once as given, and the drive's totals agree with its paid rows. */
+  const paidOnce = async (id: string) => {
+    expect(await row(id)).toMatchObject({ status: 'paid', certificateNo: expect.any(String) });
+    const donated = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM interactions WHERE kind = 'giving.donated' AND detail->>'donationId' = $1`,
+      [id],
+    );
+    expect(donated).toEqual([{ n: 1 }]);
+    await totalsAgree(t.dataSource, sapling.id);
+  };
   /** The order as if the payer had paid it a while ago, without the notification reaching us. */
   const paidSilently = async (body: unknown = { units: 1 }) => {
     const res = await donate(sapling.id, body);
@@ -230,7 +240,8 @@ describe('donations by WeChat Pay', () => {
       expect((await send(notification)).status).toBe(204);
       const verify = vi.spyOn(t.app.get(WechatPayClient), 'verifySigned');
       try {
-        const statements = await statementsOf(t.dataSource, async () => expect((await send(notification)).status).toBe(204), 1);
+        // Three copies, the fewest statements of the three: a background job's statement can fall into one.
+        const statements = await statementsOf(t.dataSource, async () => expect((await send(notification)).status).toBe(204));
         expect(statements).toEqual([]);
         expect(verify).not.toHaveBeenCalled();
       } finally {
@@ -240,7 +251,11 @@ describe('donations by WeChat Pay', () => {
       const resent = fake.notification(order.outTradeNo);
       const verifyAgain = vi.spyOn(t.app.get(WechatPayClient), 'verifySigned');
       try {
-        expect(await statementsOf(t.dataSource, async () => expect((await send(resent)).status).toBe(204), 1)).toEqual([]);
+        // Sent once (a second send would be a copy of it), so only the copy's own statements are asked about:
+        // the posting pass of the first payment may still be running beside it.
+        const statements = await statementsOf(t.dataSource, async () => expect((await send(resent)).status).toBe(204), 1);
+        expect(orderReads(statements)).toBe(0);
+        expect(statements.filter((sql) => /UPDATE donations/.test(sql))).toEqual([]);
         expect(verifyAgain).toHaveBeenCalledTimes(1);
       } finally {
         verifyAgain.mockRestore();
@@ -285,13 +300,7 @@ describe('donations by WeChat Pay', () => {
       );
       expect(orderReads(statements)).toBe(1);
       expect(statements.filter((sql) => /UPDATE donations SET status = 'paid'/.test(sql))).toHaveLength(1);
-      expect(await row(order.id)).toMatchObject({ status: 'paid', certificateNo: expect.any(String) });
-      const donated = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM interactions WHERE kind = 'giving.donated' AND detail->>'donationId' = $1`,
-        [order.id],
-      );
-      expect(donated).toEqual([{ n: 1 }]);
-      await totalsAgree(t.dataSource, sapling.id);
+      await paidOnce(order.id);
     });
 
     it('reads the orders of notifications arriving together in fewer statements than notifications, each paid once', async () => {
@@ -413,13 +422,7 @@ describe('donations by WeChat Pay', () => {
       await t.dataSource.query(`DROP TRIGGER storm_refuse_donated ON interactions; DROP FUNCTION storm_refuse_donated();`);
     }
     expect(await fake.deliver(order.outTradeNo)).toBe(204);
-    expect(await row(order.id)).toMatchObject({ status: 'paid', certificateNo: expect.any(String) });
-    const donated = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM interactions WHERE kind = 'giving.donated' AND detail->>'donationId' = $1`,
-      [order.id],
-    );
-    expect(donated).toEqual([{ n: 1 }]);
-    await totalsAgree(t.dataSource, sapling.id);
+    await paidOnce(order.id);
   });
 
   it.each<[NotificationVariant, number]>([
