@@ -2,7 +2,6 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { showModal } from './modal';
 import { useSingleFlight } from './use-single-flight';
 import './decision.scss';
 
@@ -31,7 +30,7 @@ interface DecisionProps {
  * `confirmThen` asks first and acts only when confirmed.
  */
 export function useDecide(onDecided: () => void) {
-  const { busy, run } = useSingleFlight();
+  const { busy, run, confirmThen: ask } = useSingleFlight();
   const decide = async (action: () => Promise<unknown>, done: string) => {
     try {
       await action();
@@ -46,11 +45,7 @@ export function useDecide(onDecided: () => void) {
     confirmation: { title: string; content: string; confirmText: string },
     action: () => Promise<unknown>,
     done: string,
-  ) =>
-    run(async () => {
-      const { confirm } = await showModal(confirmation);
-      if (confirm) await decide(action, done);
-    });
+  ) => ask(confirmation, () => decide(action, done));
   return { busy, act, confirmThen };
 }
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { BRAND_COLOR } from '../theme';
 
-type ModalOptions = NonNullable<Parameters<typeof Taro.showModal>[0]>;
+export type ModalOptions = NonNullable<Parameters<typeof Taro.showModal>[0]>;
 
 let openModals = 0;
 const listeners = new Set<() => void>();

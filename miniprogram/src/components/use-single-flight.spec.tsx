@@ -103,3 +103,57 @@ describe('useSingleFlight', () => {
     expect(answer).toBe('again');
   });
 });
+
+describe('useSingleFlight().confirmThen', () => {
+  const answered = (confirm: boolean) => ({ confirm, cancel: !confirm, errMsg: 'showModal:ok' });
+  beforeEach(() => jest.mocked(Taro.showModal).mockClear());
+
+  it('runs the task once when the person confirms', async () => {
+    const { result } = renderHook(() => useSingleFlight());
+    jest.mocked(Taro.showModal).mockResolvedValueOnce(answered(true));
+    const task = jest.fn(() => Promise.resolve('closed'));
+    await act(async () => {
+      await expect(result.current.confirmThen({ title: '关闭', content: '确定关闭？' }, task)).resolves.toBe('closed');
+    });
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '关闭', content: '确定关闭？' }));
+    expect(task).toHaveBeenCalledTimes(1);
+    expect(result.current.busy).toBe(false);
+  });
+
+  it('runs nothing on a cancel and frees the button, even for a task that would leave the page', async () => {
+    const { result } = renderHook(() => useSingleFlight());
+    jest.mocked(Taro.showModal).mockResolvedValueOnce(answered(false));
+    const task = jest.fn(() => Promise.resolve('left'));
+    await act(async () => {
+      await expect(result.current.confirmThen({ title: '撤回', content: '确定撤回？' }, task, { leaves: true })).resolves.toBeUndefined();
+    });
+    expect(task).not.toHaveBeenCalled();
+    expect(result.current.busy).toBe(false);
+    jest.mocked(Taro.showModal).mockResolvedValueOnce(answered(true));
+    await act(async () => {
+      await expect(result.current.confirmThen({ title: '撤回', content: '确定撤回？' }, task, { leaves: true })).resolves.toBe('left');
+    });
+    expect(task).toHaveBeenCalledTimes(1);
+    expect(result.current.busy).toBe(true);
+  });
+
+  it('opens one dialog for two taps that come before the page renders again', async () => {
+    const { result } = renderHook(() => useSingleFlight());
+    const answer = gate();
+    jest.mocked(Taro.showModal).mockImplementationOnce(() => answer.done.then(() => answered(true)));
+    const task = jest.fn(() => Promise.resolve('done'));
+    let first!: Promise<string | undefined>;
+    let second!: Promise<string | undefined>;
+    act(() => {
+      first = result.current.confirmThen({ title: '结束', content: '确定结束？' }, task);
+      second = result.current.confirmThen({ title: '结束', content: '确定结束？' }, task);
+    });
+    await expect(second).resolves.toBeUndefined();
+    await act(async () => {
+      answer.open();
+      await first;
+    });
+    expect(Taro.showModal).toHaveBeenCalledTimes(1);
+    expect(task).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
-import { modalOpen, onModalChange } from './modal';
+import { type ModalOptions, modalOpen, onModalChange, showModal } from './modal';
 
 export interface FlightOptions {
   /**
@@ -25,14 +25,15 @@ export function useSingleFlight() {
   const flying = useRef(false);
   const [busy, setBusy] = useState(false);
   const asking = useSyncExternalStore(onModalChange, modalOpen);
-  const run = useCallback(async <T>(task: () => Promise<T>, options: FlightOptions = {}): Promise<T | undefined> => {
+  /** Runs `task`; the flight stays on after it when `leaves(result)` says the page is going. */
+  const fly = useCallback(async <T>(task: () => Promise<T>, leaves: () => boolean): Promise<T | undefined> => {
     if (flying.current) return undefined;
     flying.current = true;
     setBusy(true);
     let landed = true;
     try {
       const result = await task();
-      landed = !options.leaves;
+      landed = !leaves();
       return result;
     } finally {
       if (landed) {
@@ -41,5 +42,27 @@ export function useSingleFlight() {
       }
     }
   }, []);
-  return { busy: busy && !asking, run };
+  const run = useCallback(
+    <T>(task: () => Promise<T>, options: FlightOptions = {}) => fly(task, () => options.leaves === true),
+    [fly],
+  );
+  /**
+   * Asks with showModal first and runs `task` only when confirmed, the dialog inside the flight:
+   * a second tap while it is up opens no second one. A cancel lands (even with `leaves`) and
+   * resolves to undefined.
+   */
+  const confirmThen = useCallback(
+    <T>(modal: ModalOptions, task: () => Promise<T>, options: FlightOptions = {}) => {
+      let confirmed = false;
+      return fly(
+        async () => {
+          ({ confirm: confirmed } = await showModal(modal));
+          return confirmed ? task() : undefined;
+        },
+        () => confirmed && options.leaves === true,
+      );
+    },
+    [fly],
+  );
+  return { busy: busy && !asking, run, confirmThen };
 }

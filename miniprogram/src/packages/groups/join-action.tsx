@@ -4,7 +4,6 @@ import Taro from '@tarojs/taro';
 import { joinGroup, leaveGroup } from '../../api/groups';
 import { askForMessages } from '../../api/notifications';
 import type { JoinModel } from './join-model';
-import { showModal } from '../../components/modal';
 import { useSingleFlight } from '../../components/use-single-flight';
 
 const SIGN_IN_URL = '/packages/account/pages/sign-in/index';
@@ -26,7 +25,7 @@ export function useJoinAction(
   model: JoinModel,
   { leave, reload, onJoined }: { leave: LeaveWords; reload: () => Promise<void>; onJoined?: (result: GroupJoinResultDto) => void },
 ) {
-  const { busy, run } = useSingleFlight();
+  const { busy, run, confirmThen } = useSingleFlight();
 
   const change = async (action: () => Promise<unknown>, done: string) => {
     try {
@@ -55,16 +54,17 @@ export function useJoinAction(
           }, '已提交申请'),
         );
       case 'withdraw':
-      case 'leave':
-        return run(async () => {
-          const leaving = model.action === 'leave';
-          const { confirm } = await showModal({
+      case 'leave': {
+        const leaving = model.action === 'leave';
+        return confirmThen(
+          {
             title: leaving ? leave.title : '撤回申请',
             content: leaving ? leave.content : '撤回后可以随时重新申请。',
             confirmText: leaving ? '退出' : '撤回',
-          });
-          if (confirm) await change(() => leaveGroup(group.id), leaving ? '已退出' : '已撤回');
-        });
+          },
+          () => change(() => leaveGroup(group.id), leaving ? '已退出' : '已撤回'),
+        );
+      }
       default:
         return;
     }

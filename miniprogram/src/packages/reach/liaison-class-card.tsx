@@ -4,7 +4,6 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { appointLiaison, endLiaison, type LiaisonScope, listLiaisonCandidates } from '../../api/liaisons';
-import { showModal } from '../../components/modal';
 import { useSingleFlight } from '../../components/use-single-flight';
 import './liaison-class-card.scss';
 
@@ -23,7 +22,7 @@ export function LiaisonClassCard({
   onChanged: (next: StaffLiaisonClassDto) => void;
 }) {
   const [candidates, setCandidates] = useState<LiaisonCandidateDto[] | null>(null);
-  const { busy, run } = useSingleFlight();
+  const { busy, run, confirmThen } = useSingleFlight();
 
   const openCandidates = async () => {
     try {
@@ -43,14 +42,9 @@ export function LiaisonClassCard({
   };
   const appoint = (alumnusId: string) => run(() => change(() => appointLiaison(klass.classGroupId, alumnusId, scope), '已任命'));
   const end = (alumnusId: string, name: string) =>
-    run(async () => {
-      const { confirm } = await showModal({
-        title: '卸任联络人',
-        content: `${name}将不再担任${klass.name}的联络人。`,
-        confirmText: '卸任',
-      });
-      if (confirm) await change(() => endLiaison(klass.classGroupId, alumnusId, scope), '已卸任');
-    });
+    confirmThen({ title: '卸任联络人', content: `${name}将不再担任${klass.name}的联络人。`, confirmText: '卸任' }, () =>
+      change(() => endLiaison(klass.classGroupId, alumnusId, scope), '已卸任'),
+    );
 
   return (
     <View className="sl-class">

@@ -4,7 +4,6 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api/request';
 import { ErrorState } from '../../components/error-state';
-import { showModal } from '../../components/modal';
 import { useSingleFlight } from '../../components/use-single-flight';
 
 type Loaded<T> = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; record: T | null };
@@ -65,7 +64,7 @@ export function useEditorSaving<R extends { id: string }, D, I, P extends object
   const { record, onSaved } = editor;
   const [draft, setDraft] = useState<D>(() => (record ? editor.draftOf(record) : editor.emptyDraft()));
   const [problems, setProblems] = useState<P>({} as P);
-  const { busy, run } = useSingleFlight();
+  const { busy, run, confirmThen } = useSingleFlight();
 
   // Enter in a field saves too: a second Enter (or tap) while the first save is on its way does nothing.
   const save = () =>
@@ -89,9 +88,7 @@ export function useEditorSaving<R extends { id: string }, D, I, P extends object
 
   const change = async ({ label, confirm: content }: { label: string; confirm: string }, send: (id: string) => Promise<R>) => {
     if (!record) return;
-    await run(async () => {
-      const { confirm } = await showModal({ title: label, content, confirmText: '确定' });
-      if (!confirm) return;
+    await confirmThen({ title: label, content, confirmText: '确定' }, async () => {
       try {
         onSaved(await send(record.id));
         void Taro.showToast({ title: '已完成', icon: 'success' });

@@ -11,7 +11,6 @@ import { ErrorState } from '../../../../components/error-state';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { AlumnusAvatar } from '../../alumnus-item';
 import { ContactForm, SharedContact } from '../../contact-parts';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -71,7 +70,7 @@ export default function ContactsPage() {
 
 function ContactItem({ request: r, onChanged }: { request: ContactRequestDto; onChanged: () => void }) {
   const [accepting, setAccepting] = useState(false);
-  const { busy, run } = useSingleFlight();
+  const { busy, run, confirmThen } = useSingleFlight();
   const name = nameOf(r);
   const school = [r.other.graduationYear === null ? null : `${r.other.graduationYear} 届`, r.other.department?.name]
     .filter(Boolean)
@@ -91,14 +90,14 @@ function ContactItem({ request: r, onChanged }: { request: ContactRequestDto; on
   const refuse = () => run(() => decide(() => refuseContactRequest(r.id), '已婉拒'));
 
   const block = () =>
-    run(async () => {
-      const { confirm } = await showModal({
+    confirmThen(
+      {
         title: `屏蔽 ${name}`,
         content: '屏蔽后，对方无法再向你发送联系请求（对方只会看到“未接受”）。',
         confirmText: '屏蔽',
-      });
-      if (confirm) await decide(() => blockContactRequest(r.id), '已屏蔽');
-    });
+      },
+      () => decide(() => blockContactRequest(r.id), '已屏蔽'),
+    );
 
   return (
     <View className={`contact-item contact-item--${r.status}`}>

@@ -5,7 +5,6 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { getReunion, setReunionInterest, withdrawReunion } from '../../../../api/campus-days';
 import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -15,7 +14,7 @@ const load = async (id: string) => ({ proposal: await getReunion(id) });
 export default function ReunionPage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '聚会倡议不存在');
-  const { busy, run } = useSingleFlight();
+  const { busy, run, confirmThen } = useSingleFlight();
   if (state.status === 'loading') return <Skeleton rows={8} animated />;
   if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void reload()} />;
   const { proposal } = state;
@@ -31,10 +30,9 @@ export default function ReunionPage() {
   const act = (action: () => Promise<ReunionProposalDto>, done: string) => run(() => apply(action, done));
 
   const withdraw = () =>
-    run(async () => {
-      const { confirm } = await showModal({ title: '撤回倡议', content: '撤回后同学们不能再响应。', confirmText: '撤回' });
-      if (confirm) await apply(() => withdrawReunion(proposal.id), '已撤回');
-    });
+    confirmThen({ title: '撤回倡议', content: '撤回后同学们不能再响应。', confirmText: '撤回' }, () =>
+      apply(() => withdrawReunion(proposal.id), '已撤回'),
+    );
 
   return (
     <View className="cd-reunion">

@@ -21,7 +21,6 @@ import { type ApplyDraft, applyProblems, applyRequest, EMPTY_APPLY } from '../..
 import { Card, Field, Tag, TextArea } from '../../ui';
 import { careersUrls } from '../../urls';
 import { useStanding } from '../../use-standing';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -34,7 +33,7 @@ export default function JobPage() {
   useReloadOnReturn(reload);
   const { standing } = useStanding();
   const [applying, setApplying] = useState(false);
-  const { busy, run } = useSingleFlight();
+  const { busy, run, confirmThen } = useSingleFlight();
   useEffect(() => void prefetchMessageTemplates(), []);
 
   if (state.status === 'loading') return <Skeleton rows={10} animated />;
@@ -43,13 +42,7 @@ export default function JobPage() {
   const mine = loadSession()?.alumnus.id === job.posterId;
 
   const close = () =>
-    run(async () => {
-      const { confirm } = await showModal({
-        title: '关闭职位',
-        content: '关闭后职位从列表下架，已收到的投递仍可查看。',
-        confirmText: '关闭',
-      });
-      if (!confirm) return;
+    confirmThen({ title: '关闭职位', content: '关闭后职位从列表下架，已收到的投递仍可查看。', confirmText: '关闭' }, async () => {
       try {
         update({ job: await closeJob(job.id) });
       } catch {

@@ -19,7 +19,6 @@ import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
 import { type MeetingDraft, meetingDraft, meetingProblems, meetingRequest } from '../../forms';
 import { Card, ChipChoice, Field, options, Tag, TextArea, TextInput } from '../../ui';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -264,16 +263,11 @@ function MeetingForm({ pair, onDone }: { pair: MentorshipDetailDto; onDone: (nex
 }
 
 function Close({ pair, onDone }: { pair: MentorshipDetailDto; onDone: Done }) {
-  const { busy, run } = useSingleFlight();
+  const { busy, confirmThen } = useSingleFlight();
   const close = () =>
-    run(async () => {
-      const { confirm } = await showModal({
-        title: '结束辅导',
-        content: '结束后不能再记录交流，双方可以留下反馈。确定结束吗？',
-        confirmText: '结束',
-      });
-      if (confirm) await takeStep(() => mentorshipStep(pair.id, 'close'), '辅导已结束', onDone);
-    });
+    confirmThen({ title: '结束辅导', content: '结束后不能再记录交流，双方可以留下反馈。确定结束吗？', confirmText: '结束' }, () =>
+      takeStep(() => mentorshipStep(pair.id, 'close'), '辅导已结束', onDone),
+    );
   return (
     <View className="mentorship-close-box">
       <Button className="mentorship-close" size="small" shape="round" loading={busy} onClick={() => void close()}>

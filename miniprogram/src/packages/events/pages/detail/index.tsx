@@ -14,7 +14,6 @@ import { useEvent } from '../../use-event';
 import './index.scss';
 import { mediaInHtml, mediaUrl } from '../../../../api/media';
 import { explainRefusal } from '../../../../components/permission-refusal';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -215,26 +214,28 @@ function ActionBar({
   signedIn: boolean;
   onCancelled: (registration: RegistrationDto) => void;
 }) {
-  const { busy, run } = useSingleFlight();
+  const { busy, confirmThen } = useSingleFlight();
   const signup = signupState(event);
 
-  const cancel = (active: RegistrationDto) =>
-    run(async () => {
-      const waitlisted = active.status === 'waitlisted';
-      const { confirm } = await showModal({
+  const cancel = (active: RegistrationDto) => {
+    const waitlisted = active.status === 'waitlisted';
+    return confirmThen(
+      {
         title: waitlisted ? '取消候补' : '取消报名',
         content: waitlisted ? '取消后将退出候补队列。' : '取消后名额会让给候补的校友，再报名需重新排队。',
         confirmText: '确定取消',
         cancelText: '再想想',
-      });
-      if (!confirm) return;
-      try {
-        onCancelled(await cancelMyRegistration(event.id));
-        void Taro.showToast({ title: '已取消', icon: 'success' });
-      } catch {
-        // The request wrapper showed why.
-      }
-    });
+      },
+      async () => {
+        try {
+          onCancelled(await cancelMyRegistration(event.id));
+          void Taro.showToast({ title: '已取消', icon: 'success' });
+        } catch {
+          // The request wrapper showed why.
+        }
+      },
+    );
+  };
 
   let note: string | null = null;
   let buttons: ReactNode;

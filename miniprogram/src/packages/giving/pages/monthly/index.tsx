@@ -15,7 +15,6 @@ import { ErrorState } from '../../../../components/error-state';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { checkMonthlyAmount, INSTALMENT_STATUS_LABELS, monthLabel, PLEDGE_STATUS_LABELS } from '../../monthly-form';
 import { MONTHLY_PAY_URL } from '../../urls';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -93,15 +92,13 @@ function PledgeCard({
 }) {
   const [editing, setEditing] = useState(false);
   const [amount, setAmount] = useState('');
-  const { busy, run } = useSingleFlight();
+  const { busy, run, confirmThen } = useSingleFlight();
   const live = pledge.status !== 'cancelled';
   const check = checkMonthlyAmount(amount);
 
   /** Asks first, then changes, one at a time, confirmation included; a refusal was shown by the request wrapper. */
   const act = (title: string, content: string, confirmText: string, change: () => Promise<MonthlyPledgeDto>) =>
-    run(async () => {
-      const { confirm } = await showModal({ title, content, confirmText });
-      if (!confirm) return;
+    confirmThen({ title, content, confirmText }, async () => {
       try {
         onChanged(await change());
         setEditing(false);

@@ -14,7 +14,6 @@ import {
   receiptableGifts,
   toReceiptRequest,
 } from '../../receipt-form';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -27,7 +26,7 @@ export default function ReceiptsPage() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [draft, setDraft] = useState<ReceiptDraft>(EMPTY);
   const [problems, setProblems] = useState<ReceiptProblems>({});
-  const { busy, run } = useSingleFlight();
+  const { busy, confirmThen } = useSingleFlight();
   const load = async () => {
     try {
       const [gifts, receipts] = await Promise.all([listMyDonations({ limit: 50 }), listMyReceipts()]);
@@ -52,14 +51,13 @@ export default function ReceiptsPage() {
     const { request, problems: found } = toReceiptRequest(draft);
     setProblems(found);
     if (!request) return;
-    await run(async () => {
-      const total = chosen.reduce((sum, g) => sum + g.amountFen - g.refundedFen, 0);
-      const { confirm } = await showModal({
-        title: '申请捐赠票据',
-        content: `为 ${chosen.length} 笔捐赠（共 ${formatFen(total)}）开具抬头为“${request.payerName}”的票据。每笔捐赠只能开一次票，请核对抬头和证件号码。`,
-        confirmText: '提交',
-      });
-      if (!confirm) return;
+    const total = chosen.reduce((sum, g) => sum + g.amountFen - g.refundedFen, 0);
+    const confirmation = {
+      title: '申请捐赠票据',
+      content: `为 ${chosen.length} 笔捐赠（共 ${formatFen(total)}）开具抬头为“${request.payerName}”的票据。每笔捐赠只能开一次票，请核对抬头和证件号码。`,
+      confirmText: '提交',
+    };
+    await confirmThen(confirmation, async () => {
       try {
         await requestReceipt(request);
         void Taro.showToast({ title: '已提交，开具后会通知你', icon: 'none' });

@@ -14,7 +14,6 @@ import { askForMessages, prefetchMessageTemplates } from '../../../../api/notifi
 import { ErrorState } from '../../../../components/error-state';
 import { useLoaded } from '../../../../components/use-loaded';
 import { Card, Tag } from '../../ui';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -24,7 +23,7 @@ const load = async (id: string): Promise<{ suggestion: SuggestionDto }> => ({ su
 export default function SuggestionPage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '建议不存在');
-  const { busy, run } = useSingleFlight();
+  const { busy, run, confirmThen } = useSingleFlight();
   useEffect(() => void prefetchMessageTemplates(), []);
 
   if (state.status === 'loading') return <Skeleton rows={10} animated />;
@@ -49,10 +48,9 @@ export default function SuggestionPage() {
     });
 
   const withdraw = () =>
-    run(async () => {
-      const { confirm } = await showModal({ title: '撤回建议', content: '撤回后不再征集附议，也不会提交学校。', confirmText: '撤回' });
-      if (confirm) await apply(() => withdrawSuggestion(suggestion.id), '已撤回');
-    });
+    confirmThen({ title: '撤回建议', content: '撤回后不再征集附议，也不会提交学校。', confirmText: '撤回' }, () =>
+      apply(() => withdrawSuggestion(suggestion.id), '已撤回'),
+    );
 
   const answered = suggestion.answer !== null;
   return (

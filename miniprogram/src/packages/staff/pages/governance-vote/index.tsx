@@ -28,7 +28,6 @@ import { useLoaded } from '../../../../components/use-loaded';
 import { VoteResults } from '../../../../components/vote-results';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { defaultTerm } from '../../council-term';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -45,7 +44,7 @@ export default function StaffVotePage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '投票不存在');
   useReloadOnReturn(reload);
-  const { busy, run } = useSingleFlight();
+  const { busy, run, confirmThen } = useSingleFlight();
   const [note, setNote] = useState('');
 
   if (state.status === 'loading') return <Skeleton rows={12} animated />;
@@ -61,10 +60,9 @@ export default function StaffVotePage() {
     }
   };
   const step = (name: VoteStep) =>
-    run(async () => {
-      const { confirm } = await showModal({ title: STEPS[name].label, content: STEPS[name].confirm, confirmText: '确定' });
-      if (confirm) await apply(() => voteStep(vote.id, name), '已完成');
-    });
+    confirmThen({ title: STEPS[name].label, content: STEPS[name].confirm, confirmText: '确定' }, () =>
+      apply(() => voteStep(vote.id, name), '已完成'),
+    );
   const publish = () => run(() => apply(() => publishVoteResults(vote.id, note.trim() || null), '结果已公布'));
 
   const steps: VoteStep[] =

@@ -9,7 +9,6 @@ import { useLoaded } from '../../../../components/use-loaded';
 import { PaperImport } from './paper-import';
 import { ResultsTables } from './results-tables';
 import { SampleSizeCard } from './sample-size-card';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -24,7 +23,7 @@ export default function StaffSurveyPage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '问卷不存在');
   const [version, setVersion] = useState(0);
-  const { busy, run } = useSingleFlight();
+  const { busy, confirmThen } = useSingleFlight();
   const refresh = () => {
     setVersion((v) => v + 1);
     return reload(true);
@@ -41,17 +40,15 @@ export default function StaffSurveyPage() {
   const { counts } = survey;
 
   const step = (name: 'send' | 'close') =>
-    run(async () => {
-      const { confirm } = await showModal(
-        name === 'send'
-          ? {
-              title: '发送问卷',
-              content: `发送给“${survey.audience.label}”，题目随即固定；范围内的认证校友人数计为线上发放数。`,
-              confirmText: '发送',
-            }
-          : { title: '结束回收', content: '结束后校友不能再填写，已回收的问卷照常统计。', confirmText: '结束' },
-      );
-      if (!confirm) return;
+    confirmThen(
+      name === 'send'
+        ? {
+            title: '发送问卷',
+            content: `发送给“${survey.audience.label}”，题目随即固定；范围内的认证校友人数计为线上发放数。`,
+            confirmText: '发送',
+          }
+        : { title: '结束回收', content: '结束后校友不能再填写，已回收的问卷照常统计。', confirmText: '结束' },
+      async () => {
       try {
         update({ survey: await surveyStep(survey.id, name) });
         setVersion((v) => v + 1);
