@@ -1,5 +1,5 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { dialogs, settled } from '../../test/weapp/wx';
+import { render, screen } from '@testing-library/react';
+import { dialogs, settled, tapTwice } from '../../test/weapp/wx';
 import { Decision } from './decision';
 
 describe('Decision in WeChat', () => {
@@ -19,11 +19,7 @@ describe('Decision in WeChat', () => {
         onDecided={onDecided}
       />,
     );
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(screen.getByText('通过'));
-      fireEvent.click(screen.getByText('通过'));
-    });
+    tapTwice(screen.getByText('通过'));
     await settled();
     expect(dialogs.map((d) => d.options.title)).toEqual(['通过认证']);
     expect(approve).toHaveBeenCalledTimes(1);

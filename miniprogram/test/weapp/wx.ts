@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { getConfig } from '@testing-library/react';
+import { act, fireEvent, getConfig } from '@testing-library/react';
 import privacyGuide from '../../wechat/privacy-guide.json';
 import appConfig from '../../src/app.config';
 import { Network, type WireResponse } from './network';
@@ -836,6 +836,26 @@ export function until<T>(check: () => T, turns = 100): Promise<T> {
     }
     throw failure;
   }) as Promise<T>;
+}
+
+/**
+ * Two taps on `element` before the page renders again, as a phone may deliver them (Taro
+ * renders after the events): both inside one act, so a guard on React state still reads
+ * "not busy" for the second.
+ */
+export function tapTwice(element: Element): void {
+  act(() => {
+    fireEvent.click(element);
+    fireEvent.click(element);
+  });
+}
+
+/** Two Enters in `field` before the page renders again (a form's submit on the keyboard), as tapTwice. */
+export function enterTwice(field: Element): void {
+  act(() => {
+    fireEvent.keyDown(field, { key: 'Enter' });
+    fireEvent.keyDown(field, { key: 'Enter' });
+  });
 }
 
 /** Waits until the person answered everything and no request is in flight. */

@@ -1,7 +1,7 @@
 import type { RegistrationDto } from '@alumni/shared';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { dialogs, network, page, settled, until } from '../../../../../test/weapp/wx';
+import { dialogs, network, page, settled, tapTwice, until } from '../../../../../test/weapp/wx';
 import { eventFixture, registrationFixture } from '../../test-fixtures';
 import EventDetailPage from './index';
 
@@ -21,11 +21,7 @@ describe('活动详情 in WeChat', () => {
       });
     render(<EventDetailPage />);
     const cancel = await until(() => screen.getByText('取消报名'));
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(cancel);
-      fireEvent.click(cancel);
-    });
+    tapTwice(cancel);
     await settled();
     await until(() => screen.getByText('立即报名'));
     expect(dialogs.map((d) => d.options.title)).toEqual(['取消报名']);

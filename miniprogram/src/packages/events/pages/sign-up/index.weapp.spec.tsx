@@ -1,6 +1,6 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { dialogs, network, page, settled, until } from '../../../../../test/weapp/wx';
+import { dialogs, network, page, settled, tapTwice, until } from '../../../../../test/weapp/wx';
 import { eventFixture, registrationFixture } from '../../test-fixtures';
 import SignUpPage from './index';
 
@@ -32,11 +32,7 @@ describe('活动报名 in WeChat', () => {
     render(<SignUpPage />);
     await until(() => screen.getByText('是'));
     fireEvent.click(screen.getByText('是'));
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(screen.getByText('提交报名'));
-      fireEvent.click(screen.getByText('提交报名'));
-    });
+    tapTwice(screen.getByText('提交报名'));
     await settled();
     expect(dialogs.map((d) => d.kind)).toEqual(['subscribe']);
     expect(signUps).toEqual([{ answers: { q1: '是' } }]);

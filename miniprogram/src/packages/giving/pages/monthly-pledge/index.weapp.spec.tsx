@@ -1,6 +1,6 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { calls, dialogs, network, page, settled } from '../../../../../test/weapp/wx';
+import { calls, dialogs, network, page, settled, tapTwice } from '../../../../../test/weapp/wx';
 import { prefetchMessageTemplates } from '../../../../api/notifications';
 import { aidCampaign, pledgeFixture } from '../../test-fixtures';
 import MonthlyPledgePage from './index';
@@ -50,11 +50,7 @@ describe('每月捐赠 in WeChat', () => {
     render(<MonthlyPledgePage />);
     fireEvent.click(await screen.findByText('¥50'));
     const start = screen.getByText('开始月捐 · 每月 ¥50.00').closest('button')!;
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(start);
-      fireEvent.click(start);
-    });
+    tapTwice(start);
     await settled();
 
     expect(dialogs.map((d) => d.kind)).toEqual(['subscribe']);

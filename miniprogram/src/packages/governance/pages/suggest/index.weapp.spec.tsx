@@ -1,6 +1,6 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { calls, dialogs, network, settled } from '../../../../../test/weapp/wx';
+import { calls, dialogs, network, settled, tapTwice } from '../../../../../test/weapp/wx';
 import SuggestPage from './index';
 
 describe('提建议 in WeChat', () => {
@@ -21,11 +21,7 @@ describe('提建议 in WeChat', () => {
     const field = (name: string) => container.querySelector(`.${name} input, input.${name}, textarea.${name}, .${name} textarea`)!;
     fireEvent.input(field('suggest-title'), { target: { value: '图书馆延长开放时间' } });
     fireEvent.input(field('suggest-body'), { target: { value: '考试周图书馆常常满座，建议延长到晚上十一点。' } });
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(screen.getByText('提交建议'));
-      fireEvent.click(screen.getByText('提交建议'));
-    });
+    tapTwice(screen.getByText('提交建议'));
     await settled();
     expect(dialogs.map((d) => d.kind)).toEqual(['subscribe']);
     expect(sent).toHaveLength(1);

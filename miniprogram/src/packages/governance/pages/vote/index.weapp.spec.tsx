@@ -1,7 +1,7 @@
 import type { VoteDto } from '@alumni/shared';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { dialogs, network, page, settled, until } from '../../../../../test/weapp/wx';
+import { dialogs, network, page, settled, tapTwice, until } from '../../../../../test/weapp/wx';
 import VotePage from './index';
 
 const vote = (override: Partial<VoteDto> = {}): VoteDto => ({
@@ -55,11 +55,7 @@ describe('投票 in WeChat', () => {
     await settled();
     fireEvent.click(screen.getByText('同意'));
     const cast = await until(() => screen.getByText('投票（已选 1 项）'));
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(cast);
-      fireEvent.click(cast);
-    });
+    tapTwice(cast);
     await settled();
     await until(() => screen.getByText(/你已投票/));
     expect(dialogs.map((d) => d.kind)).toEqual(['subscribe', 'modal']);

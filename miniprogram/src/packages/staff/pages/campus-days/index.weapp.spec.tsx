@@ -1,7 +1,7 @@
 import type { StaffCampusDayDto, StaffCampusDaySpotDto, StaffReunionProposalDto } from '@alumni/shared';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { dialogs, network, page, person, settled, until } from '../../../../../test/weapp/wx';
+import { dialogs, enterTwice, network, page, person, settled, until } from '../../../../../test/weapp/wx';
 import StaffCampusDaysPage from './index';
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
@@ -147,11 +147,7 @@ describe('返校日与聚会 (staff) in WeChat', () => {
     await shown('1 个打卡点 · 5 人来过 · 2 人集齐');
     const name = document.querySelector('.st-campus__spot-name input, input.st-campus__spot-name')!;
     fireEvent.input(name, { target: { value: '图书馆' } });
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.keyDown(name, { key: 'Enter' });
-      fireEvent.keyDown(name, { key: 'Enter' });
-    });
+    enterTwice(name);
     await shown('2. 图书馆');
     expect(sent).toEqual([{ path: 'spots', body: { name: '图书馆', description: null } }]);
   });
@@ -165,10 +161,7 @@ describe('返校日与聚会 (staff) in WeChat', () => {
     fireEvent.input(input('address'), { target: { value: '江州市学院路 1 号' } });
     fireEvent.input(input('latitude'), { target: { value: '30.5' } });
     fireEvent.input(input('longitude'), { target: { value: '114.3' } });
-    act(() => {
-      fireEvent.keyDown(input('longitude'), { key: 'Enter' });
-      fireEvent.keyDown(input('longitude'), { key: 'Enter' });
-    });
+    enterTwice(input('longitude'));
     await settled();
     expect(dialogs.map((d) => d.options.title)).toEqual(['批准聚会']);
     expect(sent.map((s) => s.path)).toEqual(['approve']);

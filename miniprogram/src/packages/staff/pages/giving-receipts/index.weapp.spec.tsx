@@ -1,6 +1,6 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { dialogs, network, settled, until } from '../../../../../test/weapp/wx';
+import { dialogs, network, settled, tapTwice, until } from '../../../../../test/weapp/wx';
 import StaffReceiptsPage from './index';
 import { staffReceipt } from './test-fixtures';
 
@@ -23,11 +23,7 @@ describe('捐赠票据 (staff) in WeChat', () => {
     await until(() => screen.getByText('已开具'));
     fireEvent.click(screen.getByText('已开具'));
     await until(() => screen.getByText('登记作废并通知'));
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(screen.getByText('登记作废并通知'));
-      fireEvent.click(screen.getByText('登记作废并通知'));
-    });
+    tapTwice(screen.getByText('登记作废并通知'));
     await settled();
     expect(dialogs.map((d) => d.options.title)).toEqual(['作废票据']);
     expect(voids).toEqual([{ reason: '捐赠已退款' }]);

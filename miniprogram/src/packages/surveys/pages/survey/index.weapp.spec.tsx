@@ -1,7 +1,7 @@
 import type { SurveyForRespondentDto } from '@alumni/shared';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { network, page, settled, until } from '../../../../../test/weapp/wx';
+import { network, page, settled, tapTwice, until } from '../../../../../test/weapp/wx';
 import AnswerSurveyPage from './index';
 
 const survey: SurveyForRespondentDto = {
@@ -44,11 +44,7 @@ describe('问卷 in WeChat', () => {
     render(<AnswerSurveyPage />);
     fireEvent.click(await until(() => screen.getByText('会')));
     const submit = screen.getByText('提交问卷');
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(submit);
-      fireEvent.click(submit);
-    });
+    tapTwice(submit);
     await settled();
     await until(() => screen.getByText('已提交，感谢你的参与！'));
     expect(sent).toEqual([{ answers: { q1: 1 }, startToken: 'start-1' }]);
