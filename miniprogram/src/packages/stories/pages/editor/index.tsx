@@ -106,21 +106,21 @@ export default function StoryEditorPage() {
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const kinds: StoryKind[] = isStaff ? ['news', 'alumni_story', 'outstanding_alumnus'] : ['alumni_story', 'outstanding_alumnus'];
 
-  /** Saves the draft (inside a flight); answers the saved story, or null when it was refused (said in a toast). */
-  const save = async (): Promise<StoryManageDto | null> => {
-    if (!form.title.trim() || !form.body.trim()) {
-      void Taro.showToast({ title: '请填写标题和正文', icon: 'none' });
-      return null;
-    }
-    try {
-      const saved = id ? await updateStory(id, inputOf(form)) : await createStory(inputOf(form));
-      setId(saved.id);
-      setStory(saved);
-      return saved;
-    } catch {
-      return null; // Shown by the request wrapper.
-    }
+  /** Whether the story has its title and body; says so in a toast when not. */
+  const complete = () => {
+    if (form.title.trim() && form.body.trim()) return true;
+    void Taro.showToast({ title: '请填写标题和正文', icon: 'none' });
+    return false;
   };
+  /** Saves the draft (inside a flight) and answers the saved story; a refusal, shown by the request wrapper, rejects. */
+  const write = async (): Promise<StoryManageDto> => {
+    const saved = id ? await updateStory(id, inputOf(form)) : await createStory(inputOf(form));
+    setId(saved.id);
+    setStory(saved);
+    return saved;
+  };
+  /** As write, for the draft and the cover: null when the story is incomplete or the save refused. */
+  const save = async (): Promise<StoryManageDto | null> => (complete() ? write().catch(() => null) : null);
   const saveDraft = () =>
     run(async () => {
       if (await save()) void Taro.showToast({ title: '草稿已保存', icon: 'success' });
@@ -137,18 +137,20 @@ export default function StoryEditorPage() {
         // Shown by the request wrapper.
       }
     });
-  const submit = () =>
-    run(async () => {
-      const saved = await save();
-      if (!saved) return;
-      try {
-        const sent = await submitStory(saved.id);
+  const submit = async () => {
+    if (!complete()) return;
+    // Sent to review, the page leaves (redirectTo): a tap meanwhile saves and sends nothing again.
+    await run(
+      async () => {
+        const sent = await submitStory((await write()).id);
         void Taro.showToast({ title: sent.consentStatus === 'requested' ? '已提交，并请主人公确认' : '已提交审核', icon: 'none' });
         void Taro.redirectTo({ url: storyUrl(sent.id) });
-      } catch {
-        // Shown by the request wrapper.
-      }
+      },
+      { leaves: true },
+    ).catch(() => {
+      // Shown by the request wrapper.
     });
+  };
 
   return (
     <View className="story-editor">
