@@ -44,8 +44,8 @@ export default tseslint.config(
     },
   },
   {
-    // A submit, a like or an upload guarded on React state (`if (busy) return` after
-    // `setBusy(true)`) lets a second tap through: Taro renders after the events, so both taps
+    // A submit, a like, an upload or a load-more guarded on React state (`if (busy) return`
+    // after `setBusy(true)`) lets a second tap through: Taro renders after the events, so both taps
     // read "not busy" (docs/wechat.md).
     files: ['miniprogram/src/**/*.{ts,tsx}'],
     ignores: ['miniprogram/src/components/use-single-flight.ts'],
@@ -54,9 +54,9 @@ export default tseslint.config(
         'error',
         {
           selector:
-            'CallExpression[callee.name=/^set(Busy|Sending|Saving|Submitting|Uploading|Liking|Marking|Scanning|LoadingCode)$/][arguments.0.value=true]',
+            'CallExpression[callee.name=/^set(Busy|Sending|Saving|Submitting|Uploading|Liking|Marking|Scanning|LoadingCode|LoadingMore)$/][arguments.0.value=true]',
           message:
-            'Guard a submit with useSingleFlight (src/components/use-single-flight.ts): a flag in React state lets a second tap through.',
+            'Guard a submit or a load-more with useSingleFlight (src/components/use-single-flight.ts): a flag in React state lets a second tap through.',
         },
       ],
     },

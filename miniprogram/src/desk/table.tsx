@@ -2,6 +2,7 @@ import { csvText, shanghaiDay } from '@alumni/shared';
 import { type ReactNode, useMemo, useState } from 'react';
 import { saveInBrowser, textFileUrl } from '../api/events-files';
 import { showModal } from '../components/modal';
+import { useSingleFlight } from '../components/use-single-flight';
 
 export interface DeskColumn<T> {
   key: string;
@@ -35,7 +36,8 @@ function compare(a: string | number | null, b: string | number | null): number {
  * A dense table of the rows a desk view has loaded: sorting by a column's header, a filter box
  * over the columns' values, a choice of columns, pages of 20, 50 or 100, a check box per row
  * for bulk actions, and a row's detail opened beside it (`onOpen`) without leaving the list.
- * `more` offers to load the server's next page when the loaded rows run out.
+ * `more` loads the server's next page when the loaded rows run out, one load at a time
+ * (useSingleFlight: two clicks before the table renders again load the page once).
  */
 export function DeskTable<T>({
   name,
@@ -60,7 +62,8 @@ export function DeskTable<T>({
   onSelect?: (keys: Set<string>) => void;
   openKey?: string | null;
   onOpen?: (row: T) => void;
-  more?: { loading: boolean; load: () => void } | null;
+  /** Loads the next page (catching its own errors); null when there is none. */
+  more?: (() => Promise<unknown>) | null;
   /** Actions shown beside the filter box (bulk actions, exports). */
   toolbar?: ReactNode;
   /** Offers 导出所选: the selected rows' shown columns as `${exportName}-<date>.csv`. */
@@ -68,6 +71,7 @@ export function DeskTable<T>({
   empty: string;
 }) {
   const [sort, setSort] = useState<Sort>(null);
+  const { busy: loadingMore, run } = useSingleFlight();
   const [filter, setFilter] = useState('');
   const [hidden, setHidden] = useState<Set<string>>(() => new Set(columns.filter((c) => c.shown === false).map((c) => c.key)));
   const [choosing, setChoosing] = useState(false);
@@ -249,8 +253,8 @@ export function DeskTable<T>({
           下一页
         </button>
         {more ? (
-          <button type="button" className="desk-button" disabled={more.loading} onClick={more.load}>
-            {more.loading ? '加载中…' : '加载更多'}
+          <button type="button" className="desk-button" disabled={loadingMore} onClick={() => void run(more)}>
+            {loadingMore ? '加载中…' : '加载更多'}
           </button>
         ) : null}
       </div>

@@ -45,7 +45,6 @@ type Loaded = { claims: StaffClaimDto[]; nextCursor: string | null };
 export default function ClaimsDesk() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [stats, setStats] = useState<ClaimStatsDto | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
@@ -70,14 +69,11 @@ export default function ClaimsDesk() {
 
   const loadMore = async () => {
     if (!loaded?.nextCursor) return;
-    setLoadingMore(true);
     try {
       const page = await listStaffClaims({ status: 'pending', limit: PAGE_LIMIT_MAX, cursor: loaded.nextCursor });
       setLoaded((l) => (l ? { claims: [...l.claims, ...page.items], nextCursor: page.nextCursor } : l));
     } catch {
       // Shown by the request wrapper.
-    } finally {
-      setLoadingMore(false);
     }
   };
 
@@ -131,7 +127,7 @@ export default function ClaimsDesk() {
           onSelect={setSelected}
           openKey={openId}
           onOpen={(c) => setOpenId(c.id)}
-          more={loaded?.nextCursor ? { loading: loadingMore, load: () => void loadMore() } : null}
+          more={loaded?.nextCursor ? loadMore : null}
           empty={loaded ? '没有待审核的认证' : '加载中…'}
           toolbar={
             <button

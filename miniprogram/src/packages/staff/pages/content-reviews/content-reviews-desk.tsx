@@ -33,7 +33,6 @@ const COLUMNS: DeskColumn<ContentReviewDto>[] = [
 export default function ContentReviewsDesk() {
   const [rows, setRows] = useState<ContentReviewDto[] | null>(null);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
 
@@ -63,17 +62,7 @@ export default function ContentReviewsDesk() {
           columns={COLUMNS}
           openKey={openId}
           onOpen={(item) => setOpenId(item.id)}
-          more={
-            nextCursor
-              ? {
-                  loading: loadingMore,
-                  load: () => {
-                    setLoadingMore(true);
-                    void load(nextCursor).finally(() => setLoadingMore(false));
-                  },
-                }
-              : null
-          }
+          more={nextCursor ? () => load(nextCursor) : null}
           empty={rows ? '没有待审核的内容' : '加载中…'}
         />
       </div>

@@ -55,7 +55,6 @@ export default function RegistrantsDesk() {
   const [counts, setCounts] = useState<RegistrantCountsDto | null>(null);
   const [rows, setRows] = useState<RegistrantDto[] | null>(null);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
@@ -134,17 +133,7 @@ export default function RegistrantsDesk() {
           columns={columns}
           selected={selected}
           onSelect={setSelected}
-          more={
-            nextCursor
-              ? {
-                  loading: loadingMore,
-                  load: () => {
-                    setLoadingMore(true);
-                    void load(nextCursor).finally(() => setLoadingMore(false));
-                  },
-                }
-              : null
-          }
+          more={nextCursor ? () => load(nextCursor) : null}
           exportName={`报名名单-所选-${id.slice(0, 8)}`}
           empty={rows ? '暂无报名' : '加载中…'}
         />

@@ -53,7 +53,6 @@ export default function DonationsDesk() {
   const [periodError, setPeriodError] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
   const isAdmin = loadSession()?.alumnus.roles.includes('admin') ?? false;
@@ -74,14 +73,11 @@ export default function DonationsDesk() {
 
   const loadMore = async () => {
     if (!loaded?.nextCursor) return;
-    setLoadingMore(true);
     try {
       const page = await listStaffDonations({ ...filters, limit: PAGE_LIMIT_MAX, cursor: loaded.nextCursor });
       setLoaded((l) => (l ? { donations: [...l.donations, ...page.items], nextCursor: page.nextCursor } : l));
     } catch {
       // Shown by the request wrapper.
-    } finally {
-      setLoadingMore(false);
     }
   };
 
@@ -184,7 +180,7 @@ export default function DonationsDesk() {
           onSelect={setSelected}
           openKey={openId}
           onOpen={(d) => setOpenId(d.id)}
-          more={loaded?.nextCursor ? { loading: loadingMore, load: () => void loadMore() } : null}
+          more={loaded?.nextCursor ? loadMore : null}
           exportName="捐赠明细-所选"
           empty={loaded ? '没有符合条件的捐赠，换个日期、状态或关键词试试' : '加载中…'}
         />

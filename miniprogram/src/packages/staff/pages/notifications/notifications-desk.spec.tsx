@@ -1,5 +1,5 @@
 import type { NotificationDto } from '@alumni/shared';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import NotificationsDesk from './notifications-desk';
 
@@ -89,5 +89,26 @@ describe('消息发送 at a desk', () => {
     expect(await screen.findByText('这里没有消息')).toBeTruthy();
     expect(screen.queryByLabelText('选择本页全部')).toBeNull();
     expect(screen.queryByText(/^重新发送/)).toBeNull();
+  });
+
+  it('loads the next page once for two clicks before the table renders again', async () => {
+    const LATER = message(4, '顾清和');
+    const pages = () => taroRequest.mock.calls.filter(([options]) => (options.url as string).includes('cursor=')).length;
+    taroRequest.mockImplementation(({ url }: { url: string }) => {
+      if (url.includes('/counts'))
+        return Promise.resolve({ statusCode: 200, data: { pending: 0, sent: 5, failed: 4, skipped: 1 }, header: {} });
+      const more = url.includes('cursor=c2');
+      return Promise.resolve({ statusCode: 200, data: { items: more ? [LATER] : FAILED, nextCursor: more ? null : 'c2' }, header: {} });
+    });
+    render(<NotificationsDesk />);
+    await screen.findByText('宋远舟');
+    // Both before the table renders again (a double click): the button is not yet disabled for the second.
+    act(() => {
+      fireEvent.click(screen.getByText('加载更多'));
+      fireEvent.click(screen.getByText('加载更多'));
+    });
+    expect(await screen.findByText('顾清和')).toBeTruthy();
+    expect(pages()).toBe(1);
+    expect(document.querySelectorAll('.notifications-desk-row')).toHaveLength(4);
   });
 });

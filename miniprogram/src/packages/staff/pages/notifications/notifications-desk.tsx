@@ -33,7 +33,6 @@ export default function NotificationsDesk() {
   const [counts, setCounts] = useState<NotificationCountsDto | null>(null);
   const [rows, setRows] = useState<NotificationDto[] | null>(null);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
@@ -109,17 +108,7 @@ export default function NotificationsDesk() {
           columns={COLUMNS}
           selected={status === 'failed' ? selected : undefined}
           onSelect={status === 'failed' ? setSelected : undefined}
-          more={
-            nextCursor
-              ? {
-                  loading: loadingMore,
-                  load: () => {
-                    setLoadingMore(true);
-                    void load(nextCursor).finally(() => setLoadingMore(false));
-                  },
-                }
-              : null
-          }
+          more={nextCursor ? () => load(nextCursor) : null}
           toolbar={
             status === 'failed' ? (
               <button

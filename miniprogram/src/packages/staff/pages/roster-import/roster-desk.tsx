@@ -82,7 +82,6 @@ export default function RosterDesk() {
   const [departments, setDepartments] = useState<DepartmentDto[]>([]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [panel, setPanel] = useState<{ kind: 'entry'; id: string } | { kind: 'import' } | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -110,14 +109,11 @@ export default function RosterDesk() {
 
   const loadMore = async () => {
     if (!loaded?.nextCursor) return;
-    setLoadingMore(true);
     try {
       const page = await listRosterEntries({ ...filters, limit: PAGE_LIMIT_MAX, cursor: loaded.nextCursor });
       setLoaded((l) => (l ? { entries: [...l.entries, ...page.items], nextCursor: page.nextCursor } : l));
     } catch {
       // Shown by the request wrapper.
-    } finally {
-      setLoadingMore(false);
     }
   };
 
@@ -213,7 +209,7 @@ export default function RosterDesk() {
           onSelect={setSelected}
           openKey={open?.id ?? null}
           onOpen={(e) => setPanel({ kind: 'entry', id: e.id })}
-          more={loaded?.nextCursor ? { loading: loadingMore, load: () => void loadMore() } : null}
+          more={loaded?.nextCursor ? loadMore : null}
           exportName="名册-所选"
           empty={loaded ? '没有符合条件的名册记录，换个年份、院系、班级或姓名试试' : '加载中…'}
         />
