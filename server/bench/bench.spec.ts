@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { parseBenchArgs, UsageError } from './args.js';
 import { growthChecks } from './memory.js';
-import { burstOnOpenConnections, drive } from './load.js';
+import { burstOnOpenConnections, drive, driveInTurns } from './load.js';
 import { parsePgbench } from './references.js';
 import { type BenchContext, standardChecks } from './scenario.js';
 import { pageCost } from './scenarios/page-cost.js';
@@ -307,6 +307,23 @@ describe('driving a burst', () => {
     const result = await drive([url, `http://127.0.0.1:${port}`], { method: 'GET', path: '/' }, { connections: 4, amount: 4 });
     expect(result.status.ok).toBe(2);
     expect(result.transportErrors).toBe(2);
+  });
+
+  it('measures steady loads in turns, A B C then C B A, each its halves added up', async () => {
+    const target = (path: string) => ({ urls: [url], request: { method: 'GET' as const, path } });
+    const results = await driveInTurns([target('/a'), target('/b'), target('/c')], { connections: 2, durationSeconds: 0.5 });
+    // Each stretch opens its own two connections: the paths of the connections in the order they were
+    // first heard, one per stretch, are every path twice, mirrored.
+    const firstRequests = seen.filter((request, i) => seen.findIndex((other) => other.socket === request.socket) === i);
+    expect(firstRequests.map((request) => request.url).filter((_, i) => i % 2 === 0)).toEqual(['/a', '/b', '/c', '/c', '/b', '/a']);
+    for (const [i, path] of ['/a', '/b', '/c'].entries()) {
+      const heard = seen.filter((request) => request.url === path).length;
+      // Two connections each: at most one request per connection was still unanswered when a stretch stopped.
+      expect(results[i]!.requests).toBeGreaterThanOrEqual(heard - 4);
+      expect(results[i]!.requests).toBeLessThanOrEqual(heard);
+      expect(results[i]!.status.ok).toBe(results[i]!.requests);
+      expect(results[i]!.durationMs).toBeGreaterThanOrEqual(2 * results[i]!.maxMs);
+    }
   });
 
   it('stops the wall time at the last answer, not at autocannon’s next one-second sample', async () => {

@@ -53,6 +53,28 @@ interface Sent {
   lastAnswerAt: number | undefined;
 }
 
+/** Where one request shape is sent, and whose CPU is counted for it. */
+export interface LoadTarget {
+  urls: readonly string[];
+  request: RequestSpec;
+  /** The serving processes, whose CPU per request is reported. */
+  pids?: readonly number[];
+  /** The run's PostgreSQL backends (the instances' pooled connections), whose CPU per request is reported too. */
+  databasePids?: () => Promise<number[]>;
+}
+
+/** One stretch of load at one target: what was sent and answered, and the CPU each side used meanwhile. */
+interface Stretch {
+  sent: Sent;
+  durationMs: number;
+  loadAverage: number;
+  serverCpuMs: number | null;
+  ownCpuMs: number;
+  /** Undefined when the target names no database backends; null when they could not be read. */
+  databaseCpuMs: number | null | undefined;
+  listenOverflows: number | null;
+}
+
 /**
  * Drives one request shape at the instances from this process, handing the connections to the
  * URLs in turn, so the load is spread evenly across instances. Latencies are kept per response
@@ -63,11 +85,46 @@ export async function drive(
   urls: readonly string[],
   request: RequestSpec,
   shape: LoadShape,
-  /** The serving processes, whose CPU per request is reported. */
   pids: readonly number[] = [],
-  /** The run's PostgreSQL backends (the instances' pooled connections), whose CPU per request is reported too. */
   databasePids?: () => Promise<number[]>,
 ): Promise<LoadResult> {
+  return combine([await stretch(pids, databasePids, () => send(urls, request, shape))]);
+}
+
+/**
+ * Several targets under the same steady load, measured in turns: each for half the time in one
+ * order (A, B, C), then for the other half in the reverse order (C, B, A), and each one's halves
+ * added up (every answer's latency kept, so its percentiles are exact). A ratio between two of them
+ * is then measured on the same machine: a disturbance that comes and goes (another process, a
+ * checkpoint) falls on each alike, and a steady drift cancels out, where back-to-back runs of the
+ * whole time put it on one side only (issue 17).
+ */
+export async function driveInTurns(
+  targets: readonly LoadTarget[],
+  shape: { connections: number; durationSeconds: number },
+): Promise<LoadResult[]> {
+  const half = { connections: shape.connections, durationSeconds: shape.durationSeconds / 2 };
+  const stretches: Stretch[][] = targets.map(() => []);
+  const order = targets.map((_, i) => i);
+  for (const i of [...order, ...order.reverse()]) {
+    const { urls, request, pids = [], databasePids } = targets[i]!;
+    stretches[i]!.push(await stretch(pids, databasePids, () => send(urls, request, half)));
+  }
+  return stretches.map(combine);
+}
+
+/** A burst goes through the harness's own sender; BENCH_BURST_SENDER=autocannon sends it through autocannon as before, to compare the two. */
+const send = (urls: readonly string[], request: RequestSpec, shape: LoadShape): Promise<Sent> =>
+  isBurst(shape) && process.env.BENCH_BURST_SENDER !== 'autocannon'
+    ? sendOnNewConnections(urls, request, shape.amount)
+    : sendWithAutocannon(urls, request, shape);
+
+/** Sends a load and reads the CPU the servers, their database backends and this process used meanwhile. */
+async function stretch(
+  pids: readonly number[],
+  databasePids: (() => Promise<number[]>) | undefined,
+  sendLoad: () => Promise<Sent>,
+): Promise<Stretch> {
   const loadAverage = loadavg()[0]!;
   const cpuBefore = cpuMs(pids);
   const backends = (await databasePids?.()) ?? [];
@@ -75,22 +132,49 @@ export async function drive(
   const overflowsBefore = listenOverflows();
   const ownCpuBefore = ownCpuMs();
   const startedAt = performance.now();
-  // BENCH_BURST_SENDER=autocannon sends a burst through autocannon as before, to compare the two senders.
-  const ownSender = isBurst(shape) && process.env.BENCH_BURST_SENDER !== 'autocannon';
-  const sent = ownSender ? await sendOnNewConnections(urls, request, shape.amount) : await sendWithAutocannon(urls, request, shape);
+  const sent = await sendLoad();
   const durationMs = (sent.lastAnswerAt ?? performance.now()) - startedAt;
-  const result = finished(sent.latencies, sent.status, sent.transportErrors, durationMs, loadAverage, pids, cpuBefore, ownCpuBefore);
+  const cpuAfter = cpuMs(pids);
+  const ownCpuAfter = ownCpuMs();
   const databaseCpuAfter = cpuMs(backends);
   const overflowsAfter = listenOverflows();
-  // null when a backend ended meanwhile (its CPU is gone from /proc) or none was found.
-  const databaseCpuMs =
-    backends.length > 0 && databaseCpuBefore !== null && databaseCpuAfter !== null ? databaseCpuAfter - databaseCpuBefore : null;
+  return {
+    sent,
+    durationMs,
+    loadAverage,
+    serverCpuMs: pids.length > 0 && cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
+    ownCpuMs: ownCpuAfter - ownCpuBefore,
+    // null when a backend ended meanwhile (its CPU is gone from /proc) or none was found.
+    databaseCpuMs:
+      databasePids === undefined
+        ? undefined
+        : backends.length > 0 && databaseCpuBefore !== null && databaseCpuAfter !== null
+          ? databaseCpuAfter - databaseCpuBefore
+          : null,
+    listenOverflows: overflowsBefore !== null && overflowsAfter !== null ? overflowsAfter - overflowsBefore : null,
+  };
+}
+
+/** A sum that is unknown when any of its parts is. */
+const sumOrNull = (values: readonly (number | null)[]): number | null =>
+  values.some((value) => value === null) ? null : values.reduce<number>((total, value) => total + value!, 0);
+
+/** One result of one or more stretches at the same target: their answers, wall times and CPU added up. */
+function combine(stretches: readonly Stretch[]): LoadResult {
+  const status = emptyStatusCounts();
+  for (const { sent } of stretches) for (const key of Object.keys(status) as (keyof StatusCounts)[]) status[key] += sent.status[key];
+  const latencies = stretches.flatMap(({ sent }) => sent.latencies);
+  const durationMs = stretches.reduce((total, s) => total + s.durationMs, 0);
+  const transportErrors = stretches.reduce((total, s) => total + s.sent.transportErrors, 0);
+  const serverCpuMs = sumOrNull(stretches.map((s) => s.serverCpuMs));
+  const result = summarise(latencies, status, transportErrors, durationMs, stretches[0]!.loadAverage, serverCpuMs);
+  const perAnswer = (ms: number | null) => (ms !== null && latencies.length > 0 ? (ms * 1000) / latencies.length : null);
+  const databaseCpuMs = stretches[0]!.databaseCpuMs === undefined ? undefined : sumOrNull(stretches.map((s) => s.databaseCpuMs ?? null));
   return {
     ...result,
-    listenOverflows: overflowsBefore !== null && overflowsAfter !== null ? overflowsAfter - overflowsBefore : null,
-    ...(databasePids && {
-      databaseCpuPerRequestUs: databaseCpuMs !== null && result.requests > 0 ? (databaseCpuMs * 1000) / result.requests : null,
-    }),
+    loadGeneratorCpuPerRequestUs: perAnswer(stretches.reduce((total, s) => total + s.ownCpuMs, 0)),
+    listenOverflows: sumOrNull(stretches.map((s) => s.listenOverflows)),
+    ...(databaseCpuMs !== undefined && { databaseCpuPerRequestUs: perAnswer(databaseCpuMs) }),
   };
 }
 
@@ -260,23 +344,6 @@ function ownCpuMs(): number {
   return (user + system) / 1000;
 }
 
-function finished(
-  latencies: number[],
-  status: ReturnType<typeof emptyStatusCounts>,
-  transportErrors: number,
-  durationMs: number,
-  loadAverage: number,
-  pids: readonly number[],
-  cpuBefore: number | null,
-  ownCpuBefore: number,
-): LoadResult {
-  const cpuAfter = cpuMs(pids);
-  const serverCpuMs = pids.length > 0 && cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
-  const result = summarise(latencies, status, transportErrors, durationMs, loadAverage, serverCpuMs);
-  const answered = latencies.length;
-  return { ...result, loadGeneratorCpuPerRequestUs: answered > 0 ? ((ownCpuMs() - ownCpuBefore) * 1000) / answered : null };
-}
-
 /**
  * Diagnostic, not a reference (issue 17): a burst of `count` GETs of `path` with every connection
  * opened before the first request is written, from raw sockets (read as the burst's own are), so its
@@ -303,31 +370,28 @@ export async function burstOnOpenConnections(
         }),
     ),
   );
-  const latencies: number[] = [];
-  const status = emptyStatusCounts();
-  let transportErrors = 0;
-  const loadAverage = loadavg()[0]!;
-  const cpuBefore = cpuMs(pids);
-  const ownCpuBefore = ownCpuMs();
-  const startedAt = performance.now();
-  let lastAnswerAt = startedAt;
-  await Promise.all(
-    sockets.map(
-      (socket, i) =>
-        new Promise<void>((resolve) => {
-          const sentAt = performance.now();
-          readOneAnswer(socket, (statusCode) => {
-            if (statusCode === null) transportErrors += 1;
-            else {
-              lastAnswerAt = performance.now();
-              latencies.push(lastAnswerAt - sentAt);
-              countStatus(status, statusCode);
-            }
-            resolve();
-          });
-          socket.write(requestBytes('GET', path, targets[i % targets.length]!.host, {}));
-        }),
-    ),
-  );
-  return finished(latencies, status, transportErrors, lastAnswerAt - startedAt, loadAverage, pids, cpuBefore, ownCpuBefore);
+  return combine([
+    await stretch(pids, undefined, async () => {
+      const sent: Sent = { latencies: [], status: emptyStatusCounts(), transportErrors: 0, lastAnswerAt: undefined };
+      await Promise.all(
+        sockets.map(
+          (socket, i) =>
+            new Promise<void>((resolve) => {
+              const sentAt = performance.now();
+              readOneAnswer(socket, (statusCode) => {
+                if (statusCode === null) sent.transportErrors += 1;
+                else {
+                  sent.lastAnswerAt = performance.now();
+                  sent.latencies.push(sent.lastAnswerAt - sentAt);
+                  countStatus(sent.status, statusCode);
+                }
+                resolve();
+              });
+              socket.write(requestBytes('GET', path, targets[i % targets.length]!.host, {}));
+            }),
+        ),
+      );
+      return sent;
+    }),
+  ]);
 }

@@ -5,7 +5,7 @@ import { DEFAULT_LISTEN_BACKLOG } from '../src/config/server.config.js';
 import { parseBenchArgs, USAGE, UsageError } from './args.js';
 import { benchServerUrl, createBenchDatabase, serverVersion } from './database.js';
 import { type ServerInstance, startInstances, stopInstances } from './instances.js';
-import { burstOnOpenConnections, describeShape, drive, type LoadShape, type RequestSpec } from './load.js';
+import { burstOnOpenConnections, describeShape, drive, driveInTurns, type LoadShape, type LoadTarget, type RequestSpec } from './load.js';
 import { memoryChecks, type MemoryReport, residentMemory } from './memory.js';
 import { type BareReference, hotRow, type HotRowResult, startBareReference } from './references.js';
 import { type Baselines, type BenchContext, type Check, type Scenario, standardChecks, TRIVIAL } from './scenario.js';
@@ -82,6 +82,10 @@ interface Harness {
   context: BenchContext;
   /** The bare app, driven with the same load spread over as many processes as there are instances. */
   driveBare(shape: LoadShape): Promise<LoadResult>;
+  /** The bare app's route as a target of driveInTurns. */
+  bare: LoadTarget;
+  /** A request to the instances as a target of driveInTurns. */
+  instances(request: RequestSpec): LoadTarget;
   /** The bare app, a burst of `count` requests on connections opened beforehand (a diagnostic). */
   burstBareOnOpenConnections(count: number): Promise<LoadResult>;
   /** pgbench's hot row now, on the run's database; kept as the latest figure. */
@@ -91,7 +95,8 @@ interface Harness {
 
 async function runScenario(scenario: Scenario, harness: Harness): Promise<ScenarioReport & { request: RequestSpec }> {
   const { context } = harness;
-  console.log(`\n━━ ${scenario.name}: ${scenario.summary}\n  load: ${describeShape(scenario.shape)}`);
+  const turns = 'durationSeconds' in scenario.shape ? ', in two halves, in turns with the references (A B C, then C B A)' : '';
+  console.log(`\n━━ ${scenario.name}: ${scenario.summary}\n  load: ${describeShape(scenario.shape)}${turns}`);
   const prepared = await scenario.prepare(context);
   await prepared.warmUp();
   // A write budget is stated against the hot row: measured again right before, on the same machine state.
@@ -99,19 +104,28 @@ async function runScenario(scenario: Scenario, harness: Harness): Promise<Scenar
     const hot = await harness.measureHotRow();
     console.log(`  pgbench hot row: ${describeHotRow(hot)}`);
   }
-  // A burst opens every connection at once: what the bare app does without that set-up, beside (issue 17).
-  const burst = 'amount' in scenario.shape && scenario.shape.amount === scenario.shape.connections;
-  // The start's warm-up keeps its connections open, so the code that accepts and closes a connection is still cold
-  // for a burst (its first burst costs a process about twice the CPU per request of later ones): one unmeasured
-  // burst each warms the bare app and the trivial endpoint as the scenario's own warm-up warms its route.
-  if (burst)
-    await Promise.all([harness.driveBare(scenario.shape), scenario.isTrivial ? undefined : context.drive(TRIVIAL, scenario.shape)]);
-  // Both references right before the scenario, with the same connections, so all three see the same machine.
-  const bare = await harness.driveBare(scenario.shape);
-  const bareOnOpenConnections = burst ? await harness.burstBareOnOpenConnections(scenario.shape.connections) : undefined;
-  const trivial = scenario.isTrivial ? undefined : await context.drive(TRIVIAL, scenario.shape);
-  await prepared.beforeMeasure?.();
-  const result = await context.drive(prepared.request, scenario.shape);
+  const { shape } = scenario;
+  let bare: LoadResult, trivial: LoadResult | undefined, result: LoadResult, bareOnOpenConnections: LoadResult | undefined;
+  if ('durationSeconds' in shape) {
+    // A steady load: the scenario and both references in turns (A B C, then C B A), so all three see the same machine.
+    await prepared.beforeMeasure?.();
+    const targets = [harness.bare, ...(scenario.isTrivial ? [] : [harness.instances(TRIVIAL)]), harness.instances(prepared.request)];
+    const measured = await driveInTurns(targets, shape);
+    [bare, trivial, result] = scenario.isTrivial ? [measured[0]!, undefined, measured[1]!] : [measured[0]!, measured[1]!, measured[2]!];
+  } else {
+    // A burst opens every connection at once: what the bare app does without that set-up, beside (issue 17).
+    const burst = shape.amount === shape.connections;
+    // The start's warm-up keeps its connections open, so the code that accepts and closes a connection is still cold
+    // for a burst (its first burst costs a process about twice the CPU per request of later ones): one unmeasured
+    // burst each warms the bare app and the trivial endpoint as the scenario's own warm-up warms its route.
+    if (burst) await Promise.all([harness.driveBare(shape), scenario.isTrivial ? undefined : context.drive(TRIVIAL, shape)]);
+    // Both references right before the scenario, with the same connections; a burst cannot be cut in turns.
+    bare = await harness.driveBare(shape);
+    bareOnOpenConnections = burst ? await harness.burstBareOnOpenConnections(shape.connections) : undefined;
+    trivial = scenario.isTrivial ? undefined : await context.drive(TRIVIAL, shape);
+    await prepared.beforeMeasure?.();
+    result = await context.drive(prepared.request, shape);
+  }
   const hotRow = harness.latestHotRow();
   const baselines: Baselines = { trivial: trivial ?? result, bare, hotRowTps: hotRow.tps };
   const checks = [
@@ -273,6 +287,7 @@ async function main(): Promise<number> {
               AND pid <> pg_backend_pid() AND application_name NOT LIKE 'pgbench%'`,
         )
       ).rows.map((row) => row.pid);
+    const instanceTarget = (request: RequestSpec): LoadTarget => ({ urls, request, pids: instancePids, databasePids: instanceBackends });
     const context: BenchContext = {
       db: database.pool,
       mintToken: tokenMinter(secret),
@@ -284,6 +299,8 @@ async function main(): Promise<number> {
     const harness: Harness = {
       context,
       driveBare: (shape) => drive(bareUrls, TRIVIAL, shape, bare!.pids),
+      bare: { urls: bareUrls, request: TRIVIAL, pids: bare.pids },
+      instances: instanceTarget,
       burstBareOnOpenConnections: (count) => burstOnOpenConnections(bareUrls, TRIVIAL.path, count, bare!.pids),
       async measureHotRow() {
         hot = await hotRow(database.pool, database.url, HOT_ROW_SECONDS);
