@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { parseBenchArgs, UsageError } from './args.js';
 import { growthChecks } from './memory.js';
 import { burstOnOpenConnections, drive, driveInTurns } from './load.js';
-import { parsePgbench } from './references.js';
+import { parsePgbench, parseProcStat, postgresCpuMs } from './references.js';
 import { type BenchContext, standardChecks } from './scenario.js';
 import { pageCost } from './scenarios/page-cost.js';
 import { stormDeliveries } from './storm.js';
@@ -187,6 +187,45 @@ describe('references', () => {
   });
 });
 
+describe("the PostgreSQL server's CPU", () => {
+  /** A `/proc/<pid>/stat` line: its name, parent and CPU ticks (100 a second: 1 tick = 10 ms). */
+  const stat = (pid: number, name: string, ppid: number, [utime, stime, cutime, cstime]: number[]) =>
+    `${pid} (${name}) S ${ppid} ${pid} ${pid} 0 -1 4194304 100 0 0 0 ${utime} ${stime} ${cutime} ${cstime} 20 0 1 0 100 0 0\n`;
+  const table = (...lines: string[]) => new Map(lines.map((line) => [Number(line.split(' ')[0]), line]));
+  const used = (before: Map<number, string>, after: Map<number, string>) => postgresCpuMs(1, after)! - postgresCpuMs(1, before)!;
+
+  it('reads a process line whose name holds spaces and parentheses', () => {
+    expect(parseProcStat(stat(7, 'odd) name (x', 1, [3, 2, 40, 10]))).toEqual({ ppid: 1, cpuMs: 50, reapedChildrenCpuMs: 500 });
+  });
+
+  it('counts every backend once: alive throughout, ended, started, and started and ended within the window', () => {
+    const before = table(
+      stat(1, 'postgres', 0, [10, 5, 1000, 500]),
+      stat(20, 'postgres', 1, [100, 50, 0, 0]), // alive at both ends: its delta, 30 ticks
+      stat(21, 'postgres', 1, [200, 100, 0, 0]), // ends: 300 ticks already counted here
+      stat(99, 'node', 5, [5000, 5000, 0, 0]), // not the server's
+    );
+    const after = table(
+      // Postmaster: 3 ticks of its own; reaped backend 21 (300 + 40 ticks) and a backend that lived only inside the window (25 ticks).
+      stat(1, 'postgres', 0, [12, 6, 1000 + 320 + 20, 500 + 20 + 5]),
+      stat(20, 'postgres', 1, [120, 60, 0, 0]),
+      stat(22, 'postgres', 1, [7, 1, 0, 0]), // started meanwhile: all of its 8 ticks
+      stat(99, 'node', 5, [9000, 9000, 0, 0]),
+    );
+    expect(used(before, after)).toBe((3 + 30 + 40 + 25 + 8) * 10);
+  });
+
+  it('is 0 ms when the server did nothing (the trivial endpoint), even with a backend closed meanwhile', () => {
+    const before = table(stat(1, 'postgres', 0, [10, 5, 1000, 500]), stat(21, 'postgres', 1, [200, 100, 0, 0]));
+    const after = table(stat(1, 'postgres', 0, [10, 5, 1200, 600]));
+    expect(used(before, after)).toBe(0);
+  });
+
+  it('cannot read a server whose postmaster is not in the table', () => {
+    expect(postgresCpuMs(1, table(stat(99, 'node', 5, [1, 1, 0, 0])))).toBeNull();
+  });
+});
+
 describe('notification storm', () => {
   it("sends issue 7's 10,000 notifications for 2,000 orders", () => {
     expect(stormDeliveries({ orders: 2000, unpaid: 200, copies: 4, wrongForPaid: 1000, unknown: 400 })).toBe(10_000);
@@ -334,6 +373,13 @@ describe('driving a burst', () => {
     // autocannon calls back at its first sample, a second after it started: ten local answers take far less.
     expect(result.durationMs).toBeLessThan(1000);
     expect(result.loadGeneratorCpuPerRequestUs).toBeGreaterThan(0);
+  });
+
+  it("reports the database's CPU per request as 0 µs when it used none, and as unknown when it could not be read", async () => {
+    const idle = await drive([url], { method: 'GET', path: '/' }, { connections: 4, amount: 4 }, [], () => 1234);
+    expect(idle.databaseCpuPerRequestUs).toBe(0);
+    const unreadable = await drive([url], { method: 'GET', path: '/' }, { connections: 4, amount: 4 }, [], () => null);
+    expect(unreadable.databaseCpuPerRequestUs).toBeNull();
   });
 
   it('bursts on connections opened first, counting every answer', async () => {

@@ -59,8 +59,8 @@ export interface LoadTarget {
   request: RequestSpec;
   /** The serving processes, whose CPU per request is reported. */
   pids?: readonly number[];
-  /** The run's PostgreSQL backends (the instances' pooled connections), whose CPU per request is reported too. */
-  databasePids?: () => Promise<number[]>;
+  /** The PostgreSQL server's CPU so far (ms; null where unreadable), whose CPU per request is reported too. */
+  databaseCpuMs?: () => number | null;
 }
 
 /** One stretch of load at one target: what was sent and answered, and the CPU each side used meanwhile. */
@@ -70,7 +70,7 @@ interface Stretch {
   loadAverage: number;
   serverCpuMs: number | null;
   ownCpuMs: number;
-  /** Undefined when the target names no database backends; null when they could not be read. */
+  /** Undefined when the target reads no database CPU; null when it could not be read. */
   databaseCpuMs: number | null | undefined;
   listenOverflows: number | null;
 }
@@ -86,9 +86,9 @@ export async function drive(
   request: RequestSpec,
   shape: LoadShape,
   pids: readonly number[] = [],
-  databasePids?: () => Promise<number[]>,
+  databaseCpuMs?: () => number | null,
 ): Promise<LoadResult> {
-  return combine([await stretch(pids, databasePids, () => send(urls, request, shape))]);
+  return combine([await stretch(pids, databaseCpuMs, () => send(urls, request, shape))]);
 }
 
 /**
@@ -107,8 +107,8 @@ export async function driveInTurns(
   const stretches: Stretch[][] = targets.map(() => []);
   const order = targets.map((_, i) => i);
   for (const i of [...order, ...order.reverse()]) {
-    const { urls, request, pids = [], databasePids } = targets[i]!;
-    stretches[i]!.push(await stretch(pids, databasePids, () => send(urls, request, half)));
+    const { urls, request, pids = [], databaseCpuMs } = targets[i]!;
+    stretches[i]!.push(await stretch(pids, databaseCpuMs, () => send(urls, request, half)));
   }
   return stretches.map(combine);
 }
@@ -122,13 +122,12 @@ const send = (urls: readonly string[], request: RequestSpec, shape: LoadShape): 
 /** Sends a load and reads the CPU the servers, their database backends and this process used meanwhile. */
 async function stretch(
   pids: readonly number[],
-  databasePids: (() => Promise<number[]>) | undefined,
+  databaseCpuMs: (() => number | null) | undefined,
   sendLoad: () => Promise<Sent>,
 ): Promise<Stretch> {
   const loadAverage = loadavg()[0]!;
   const cpuBefore = cpuMs(pids);
-  const backends = (await databasePids?.()) ?? [];
-  const databaseCpuBefore = cpuMs(backends);
+  const databaseCpuBefore = databaseCpuMs?.() ?? null;
   const overflowsBefore = listenOverflows();
   const ownCpuBefore = ownCpuMs();
   const startedAt = performance.now();
@@ -136,7 +135,7 @@ async function stretch(
   const durationMs = (sent.lastAnswerAt ?? performance.now()) - startedAt;
   const cpuAfter = cpuMs(pids);
   const ownCpuAfter = ownCpuMs();
-  const databaseCpuAfter = cpuMs(backends);
+  const databaseCpuAfter = databaseCpuMs?.() ?? null;
   const overflowsAfter = listenOverflows();
   return {
     sent,
@@ -144,11 +143,10 @@ async function stretch(
     loadAverage,
     serverCpuMs: pids.length > 0 && cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
     ownCpuMs: ownCpuAfter - ownCpuBefore,
-    // null when a backend ended meanwhile (its CPU is gone from /proc) or none was found.
     databaseCpuMs:
-      databasePids === undefined
+      databaseCpuMs === undefined
         ? undefined
-        : backends.length > 0 && databaseCpuBefore !== null && databaseCpuAfter !== null
+        : databaseCpuBefore !== null && databaseCpuAfter !== null
           ? databaseCpuAfter - databaseCpuBefore
           : null,
     listenOverflows: overflowsBefore !== null && overflowsAfter !== null ? overflowsAfter - overflowsBefore : null,

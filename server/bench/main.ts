@@ -7,7 +7,7 @@ import { benchServerUrl, createBenchDatabase, serverVersion } from './database.j
 import { type ServerInstance, startInstances, stopInstances } from './instances.js';
 import { burstOnOpenConnections, describeShape, drive, driveInTurns, type LoadShape, type LoadTarget, type RequestSpec } from './load.js';
 import { memoryChecks, type MemoryReport, residentMemory } from './memory.js';
-import { type BareReference, hotRow, type HotRowResult, startBareReference } from './references.js';
+import { type BareReference, hotRow, type HotRowResult, postmasterPid, readPostgresCpuMs, startBareReference } from './references.js';
 import { type Baselines, type BenchContext, type Check, type Scenario, standardChecks, TRIVIAL } from './scenario.js';
 import { SCENARIOS } from './scenarios/index.js';
 import { cpuRatio, formatMs, formatRate, formatRatio, type LoadResult, renderTable, throughputRatio } from './stats.js';
@@ -279,19 +279,14 @@ async function main(): Promise<number> {
     console.log(`Bare NestJS + Fastify reference: ${bareUrls.join(', ')}`);
 
     const instancePids = instances.map((instance) => instance.pid);
-    // The instances' connections to the run's database (not the harness's own, which is idle during a load).
-    const instanceBackends = async () =>
-      (
-        await database.pool.query<{ pid: number }>(
-          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'
-              AND pid <> pg_backend_pid() AND application_name NOT LIKE 'pgbench%'`,
-        )
-      ).rows.map((row) => row.pid);
-    const instanceTarget = (request: RequestSpec): LoadTarget => ({ urls, request, pids: instancePids, databasePids: instanceBackends });
+    // The whole server's CPU, backends that start or end during a load included (a pool closes an idle connection).
+    const postmaster = await postmasterPid(database.pool);
+    const databaseCpuMs = () => (postmaster === null ? null : readPostgresCpuMs(postmaster));
+    const instanceTarget = (request: RequestSpec): LoadTarget => ({ urls, request, pids: instancePids, databaseCpuMs });
     const context: BenchContext = {
       db: database.pool,
       mintToken: tokenMinter(secret),
-      drive: (request, shape) => drive(urls, request, shape, instancePids, instanceBackends),
+      drive: (request, shape) => drive(urls, request, shape, instancePids, databaseCpuMs),
       urls,
     };
     let hot = await hotRow(database.pool, database.url, HOT_ROW_SECONDS);

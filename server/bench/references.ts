@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,6 +107,22 @@ export function residentMiB(pid: number): number | null {
 /** Clock ticks per second of `/proc/<pid>/stat`'s CPU times (`getconf CLK_TCK`: 100 on Linux everywhere we run). */
 const CLOCK_TICKS = 100;
 
+/** What `/proc/<pid>/stat` says of one process: its parent, its CPU so far and its reaped children's (ms, user + system). */
+export interface ProcStat {
+  ppid: number;
+  cpuMs: number;
+  /** The kernel adds a child's CPU here (cutime + cstime) when the parent reaps it. */
+  reapedChildrenCpuMs: number;
+}
+
+export function parseProcStat(text: string): ProcStat {
+  // The command name is in parentheses and may hold spaces and parentheses itself: the fields start after the last one.
+  // From there: ppid is the 2nd, utime, stime, cutime and cstime the 12th to 15th.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const ms = (a: number, b: number) => ((Number(fields[a]) + Number(fields[b])) * 1000) / CLOCK_TICKS;
+  return { ppid: Number(fields[1]), cpuMs: ms(11, 12), reapedChildrenCpuMs: ms(13, 14) };
+}
+
 /**
  * CPU time (user + system, in ms) these processes have used so far, from `/proc`; null where it
  * cannot be read. Taken before and after a load, it gives the CPU each request cost, which a
@@ -116,12 +132,81 @@ export function cpuMs(pids: readonly number[]): number | null {
   let total = 0;
   for (const pid of pids) {
     try {
-      // The fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+      total += parseProcStat(readFileSync(`/proc/${pid}/stat`, 'utf8')).cpuMs;
     } catch {
       return null;
     }
   }
   return total;
+}
+
+/**
+ * The CPU (ms) a PostgreSQL server has used so far, from a process table (pid → its `/proc/<pid>/stat`):
+ * the postmaster's own, its reaped children's and its live children's (every backend and background
+ * process is the postmaster's child). The total only grows, so the difference of two readings is
+ * every backend's CPU in between, including those that started or ended meanwhile: one alive at both
+ * ends counts by its delta; one that ended counts its whole life through the reaped total, less what
+ * the first reading had of it live; one that started counts from zero. Null when the postmaster is
+ * not in the table.
+ */
+export function postgresCpuMs(postmasterPid: number, table: ReadonlyMap<number, string>): number | null {
+  const postmasterStat = table.get(postmasterPid);
+  if (postmasterStat === undefined) return null;
+  const postmaster = parseProcStat(postmasterStat);
+  let total = postmaster.cpuMs + postmaster.reapedChildrenCpuMs;
+  for (const stat of table.values()) {
+    const process = parseProcStat(stat);
+    if (process.ppid === postmasterPid) total += process.cpuMs;
+  }
+  return total;
+}
+
+/** Every process's `/proc/<pid>/stat` now (one that ends while the table is read is left out). */
+function processTable(): Map<number, string> {
+  const table = new Map<number, string>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      table.set(Number(name), readFileSync(`/proc/${name}/stat`, 'utf8'));
+    } catch {
+      // Ended since the directory was listed.
+    }
+  }
+  return table;
+}
+
+/**
+ * `postgresCpuMs` of the running server, or null where `/proc` does not show it. A backend the
+ * postmaster reaps while the table is read would be counted twice or not at all, so the table is
+ * read again until the postmaster's reaped total is the same after it as in it.
+ */
+export function readPostgresCpuMs(postmasterPid: number): number | null {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const table = processTable();
+      const reapedAfter = parseProcStat(readFileSync(`/proc/${postmasterPid}/stat`, 'utf8')).reapedChildrenCpuMs;
+      const inTable = table.get(postmasterPid);
+      if (inTable !== undefined && parseProcStat(inTable).reapedChildrenCpuMs === reapedAfter) return postgresCpuMs(postmasterPid, table);
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/**
+ * The pid of the server's postmaster, when it runs on this machine: the parent of this pool's
+ * backend, if `/proc` shows both as `postgres`. Null otherwise (a server elsewhere, whose pids mean
+ * nothing here).
+ */
+export async function postmasterPid(db: pg.Pool): Promise<number | null> {
+  const { rows } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const comm = (pid: number) => /\((.*)\)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1];
+  try {
+    const backend = rows[0]!.pid;
+    const parent = parseProcStat(readFileSync(`/proc/${backend}/stat`, 'utf8')).ppid;
+    return comm(backend) === 'postgres' && comm(parent) === 'postgres' ? parent : null;
+  } catch {
+    return null;
+  }
 }

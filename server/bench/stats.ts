@@ -24,7 +24,7 @@ export interface LoadResult {
   cpuPerRequestUs: number | null;
   /** CPU the load generator (this process) used per answered request (µs), where measured: it shares the CPUs with the servers. */
   loadGeneratorCpuPerRequestUs?: number | null;
-  /** CPU the run's PostgreSQL backends used per answered request (µs), where measured. */
+  /** CPU the PostgreSQL server used per answered request (µs: every process of it, backends that started or ended meanwhile too), where measured. */
   databaseCpuPerRequestUs?: number | null;
   /**
    * How much the kernel's ListenOverflows counter rose during the load (connections refused by a full
