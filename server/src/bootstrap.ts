@@ -10,7 +10,7 @@ import { AppModule } from './app.module.js';
 import { toErrorBody } from './common/error-body.js';
 import { assignRequestId, registerRequestLog } from './common/logging.js';
 import { applyMethodOverride, refuseOtherOverrides } from './common/method-override.js';
-import { RequestBodyGuard } from './common/request-body.js';
+import { registerBodyParsers, RequestBodyGuard } from './common/request-body.js';
 import { answerClientError, refuseUnreadableRequests } from './common/request-shape.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/configuration.js';
@@ -74,6 +74,8 @@ export async function createApp(
   // Without configured origins no browser page elsewhere may call the API: no CORS handling at all.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
 
+  // JSON and XML; an `@UnparsedBody()` route (a signed webhook) keeps its body as it came instead.
+  registerBodyParsers(app);
   // Routes read uploads with readUpload() (storage/upload.ts), which sets each route's own size limit.
   await app.register(multipart, { limits: MULTIPART_LIMITS });
 

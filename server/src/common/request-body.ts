@@ -1,17 +1,70 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import { type NestFastifyApplication, RouteConfig } from '@nestjs/platform-fastify';
+import type { FastifyRequest, RawServerDefault } from 'fastify';
 import { AppError } from './app-error.js';
 
 const RAW_BODY = 'request-body:raw';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set by `@UnparsedBody()`: the route's body is kept as the text it came as, up to this many bytes. */
+    unparsedBodyMaxBytes?: number;
+  }
+}
 
 /**
  * Marks a route that reads its body itself (a webhook verifying the exact bytes it was sent),
  * so the body rules below leave it alone.
  */
 export const RawBody = () => SetMetadata(RAW_BODY, true);
+
+/** A request to an `@UnparsedBody()` route: its body as the text it came as. */
+export type UnparsedBodyRequest = FastifyRequest & { rawBody?: string };
+
+/**
+ * Marks a route that verifies a signature over the exact bytes it was sent (WeChat Pay's
+ * notifications): its JSON or XML body is not parsed but kept as the text it came as
+ * (`request.rawBody`, and `request.body`), refused over `maxBytes` with 413 PAYLOAD_TOO_LARGE,
+ * and the body rules leave it alone (`@RawBody()`). A Fastify route option, read by the parsers
+ * registered below after routing: every other route parses as before, at no extra cost. On each
+ * handler, not the controller: NestJS reads a Fastify route's config from its handler only.
+ */
+export const UnparsedBody = (maxBytes: number): MethodDecorator =>
+  applyDecorators(RawBody(), RouteConfig({ unparsedBodyMaxBytes: maxBytes }));
+
+/**
+ * The server's JSON and XML parsers (bootstrap.ts registers them before NestJS would add its own
+ * JSON parser): JSON as Fastify parses it, refusing `__proto__` and `constructor.prototype`
+ * keys (400) for every route; XML as text, which only `@UnparsedBody()` routes read (委托代扣's
+ * v2 notifications) and the body rules refuse elsewhere.
+ */
+export function registerBodyParsers(app: NestFastifyApplication): void {
+  const json = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>('application/json', {}, unparsedOr(json));
+  app.useBodyParser<RawServerDefault>(
+    ['text/xml', 'application/xml'],
+    {},
+    unparsedOr((_request, text, done) => done(null, text)),
+  );
+}
+
+type Done = (error: Error | null, body?: unknown) => void;
+
+/** A parser of the body's text that leaves an `@UnparsedBody()` route's body as it came, within its limit. */
+const unparsedOr =
+  (parse: (request: FastifyRequest, text: string, done: Done) => void) =>
+  (request: FastifyRequest, body: Buffer, done: Done): void => {
+    const maxBytes = request.routeOptions.config.unparsedBodyMaxBytes;
+    if (maxBytes === undefined) return parse(request, body.toString('utf8'), done);
+    if (body.length > maxBytes)
+      return done(new AppError('PAYLOAD_TOO_LARGE', [{ issue: `this request's body is at most ${maxBytes} bytes` }]));
+    const text = body.toString('utf8');
+    (request as UnparsedBodyRequest).rawBody = text;
+    done(null, text);
+  };
 
 /** `@ApiConsumes(...)`'s metadata key in @nestjs/swagger: the OpenAPI document's request types. */
 const API_CONSUMES = 'swagger/apiConsumes';

@@ -2,11 +2,10 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AlumniModule } from '../alumni/alumni.module.js';
 import { AuditModule } from '../audit/audit.module.js';
 import { ContentSecurityModule } from '../content-security/content-security.module.js';
-import { AppError } from '../common/app-error.js';
 import { FieldCipher } from '../common/field-cipher.js';
 import type { AppConfig } from '../config/configuration.js';
 import { IdempotencyModule } from '../common/idempotency/idempotency.module.js';
@@ -67,8 +66,6 @@ import { MonthlyReportService } from './monthly/monthly-report.service.js';
 import { MonthlyRunsService } from './monthly/monthly-runs.service.js';
 import { inWechatPayFormat, NOTIFY_PATH_PREFIX, PapayNotifyController, WechatPayNotifyController } from './wechat-pay-notify.controller.js';
 import { GivingMerge } from './giving-merge.js';
-
-const MAX_NOTIFICATION_BYTES = 64 * 1024;
 
 /** Giving: campaigns (public and staff), donations paid by WeChat Pay, and WeChat Pay's notifications. */
 @Module({
@@ -162,37 +159,15 @@ export class GivingModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   /**
-   * WeChat Pay signs the exact bytes it sends, so the notification routes read their raw body:
-   * kept as the text it arrived as (`rawBody`), not parsed as JSON here, since the route
-   * verifies those bytes and then parses them itself. Every other JSON request is parsed by
-   * Fastify's own parser, as before (the same prototype-poisoning rules as the server's default).
+   * What the HTTP layer refuses before a notification route runs (malformed JSON, a wrong content
+   * type, too large) is still answered in WeChat Pay's format. A callback hook: it runs for every
+   * request of the server. (The routes keep their raw body with `@UnparsedBody()`.)
    */
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (!fastify) return;
-    const json = fastify.getDefaultJsonParser('error', 'error');
-    fastify.removeContentTypeParser('application/json');
-    fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-      request.url.startsWith(NOTIFY_PATH_PREFIX) ? keepNotification(request, body as string, done) : json(request, body as string, done),
-    );
-    // 委托代扣's notifications are v2 XML (docs/wechat-pay.md): read as text, verified by their controller.
-    fastify.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string' }, (request, body, done) =>
-      request.url.startsWith(NOTIFY_PATH_PREFIX) ? keepNotification(request, body as string, done) : done(null, body),
-    );
-    // Refused before the controller (malformed JSON, a wrong content type, too large): still WeChat Pay's format.
-    // A callback hook: it runs for every request of the server.
     fastify.addHook('onSend', (request, reply, payload, done) => {
       done(null, request.url.startsWith(NOTIFY_PATH_PREFIX) && reply.statusCode >= 400 ? inWechatPayFormat(payload) : payload);
     });
   }
-}
-
-/** A notification's body, kept as it came for the route to verify; notifications are about a kilobyte, so anything near the limit is not one. */
-function keepNotification(request: FastifyRequest, body: string, done: (error: Error | null, body?: unknown) => void): void {
-  if (Buffer.byteLength(body, 'utf8') > MAX_NOTIFICATION_BYTES) {
-    done(new AppError('PAYLOAD_TOO_LARGE', [{ issue: `a notification is at most ${MAX_NOTIFICATION_BYTES} bytes` }]));
-    return;
-  }
-  (request as { rawBody?: string }).rawBody = body;
-  done(null, body);
 }

@@ -1,14 +1,14 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators.js';
-import { RawBody } from '../common/request-body.js';
+import { UnparsedBody, type UnparsedBodyRequest } from '../common/request-body.js';
 import { MonthlyDeductionService, type PapayAnswer } from './monthly/monthly-deduction.service.js';
 import { type NotifyAnswer, PaymentNotificationsService } from './payment-notifications.service.js';
 
-/** The body as it came (GivingModule keeps it for these routes). */
-type RawRequest = FastifyRequest & { rawBody?: string };
+/** A notification is about a kilobyte: anything near this is not one. */
+const MAX_NOTIFICATION_BYTES = 64 * 1024;
 
 const answer = async (reply: FastifyReply, { status, body }: NotifyAnswer) => {
   await (body ? reply.status(status).send(body) : reply.status(status).send());
@@ -31,7 +31,7 @@ export function inWechatPayFormat(payload: unknown): unknown {
   }
 }
 
-/** Where WeChat Pay's notifications arrive; their raw body is kept by the parsers in GivingModule. */
+/** Where WeChat Pay's notifications arrive (their refusals are rewritten in WeChat Pay's format by GivingModule). */
 export const NOTIFY_PATH_PREFIX = '/api/v1/giving/wechat-pay/';
 
 /**
@@ -42,20 +42,21 @@ export const NOTIFY_PATH_PREFIX = '/api/v1/giving/wechat-pay/';
 @ApiExcludeController()
 @Public()
 @SkipThrottle()
-@RawBody()
 @Controller('giving/wechat-pay')
 export class WechatPayNotifyController {
   constructor(private readonly notifications: PaymentNotificationsService) {}
 
   @Post('notify')
+  @UnparsedBody(MAX_NOTIFICATION_BYTES)
   @HttpCode(204)
-  async notify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
+  async notify(@Req() request: UnparsedBodyRequest, @Res() reply: FastifyReply): Promise<void> {
     await answer(reply, await this.notifications.handle(request.headers, request.rawBody));
   }
 
   @Post('refund-notify')
+  @UnparsedBody(MAX_NOTIFICATION_BYTES)
   @HttpCode(204)
-  async refundNotify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
+  async refundNotify(@Req() request: UnparsedBodyRequest, @Res() reply: FastifyReply): Promise<void> {
     await answer(reply, await this.notifications.handleRefund(request.headers, request.rawBody));
   }
 }
@@ -71,18 +72,19 @@ const answerXml = async (reply: FastifyReply, { status, xml }: PapayAnswer) => {
 @ApiExcludeController()
 @Public()
 @SkipThrottle()
-@RawBody()
 @Controller('giving/wechat-pay/papay')
 export class PapayNotifyController {
   constructor(private readonly deduction: MonthlyDeductionService) {}
 
   @Post('contract-notify')
-  async contractNotify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
+  @UnparsedBody(MAX_NOTIFICATION_BYTES)
+  async contractNotify(@Req() request: UnparsedBodyRequest, @Res() reply: FastifyReply): Promise<void> {
     await answerXml(reply, await this.deduction.handleContractNotification(request.rawBody));
   }
 
   @Post('pay-notify')
-  async payNotify(@Req() request: RawRequest, @Res() reply: FastifyReply): Promise<void> {
+  @UnparsedBody(MAX_NOTIFICATION_BYTES)
+  async payNotify(@Req() request: UnparsedBodyRequest, @Res() reply: FastifyReply): Promise<void> {
     await answerXml(reply, await this.deduction.handleDeductionNotification(request.rawBody));
   }
 }
