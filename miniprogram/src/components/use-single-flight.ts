@@ -42,10 +42,7 @@ export function useSingleFlight() {
       }
     }
   }, []);
-  const run = useCallback(
-    <T>(task: () => Promise<T>, options: FlightOptions = {}) => fly(task, () => options.leaves === true),
-    [fly],
-  );
+  const run = useCallback(<T>(task: () => Promise<T>, options: FlightOptions = {}) => fly(task, () => options.leaves === true), [fly]);
   /**
    * Asks with showModal first and runs `task` only when confirmed, the dialog inside the flight:
    * a second tap while it is up opens no second one. A cancel lands (even with `leaves`) and

@@ -49,14 +49,15 @@ export default function StaffSurveyPage() {
           }
         : { title: '结束回收', content: '结束后校友不能再填写，已回收的问卷照常统计。', confirmText: '结束' },
       async () => {
-      try {
-        update({ survey: await surveyStep(survey.id, name) });
-        setVersion((v) => v + 1);
-        void Taro.showToast({ title: name === 'send' ? '已发送' : '已结束', icon: 'success' });
-      } catch {
-        // Shown by the request wrapper.
-      }
-    });
+        try {
+          update({ survey: await surveyStep(survey.id, name) });
+          setVersion((v) => v + 1);
+          void Taro.showToast({ title: name === 'send' ? '已发送' : '已结束', icon: 'success' });
+        } catch {
+          // Shown by the request wrapper.
+        }
+      },
+    );
 
   return (
     <View className="staff-survey">
