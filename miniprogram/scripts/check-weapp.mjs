@@ -1,8 +1,8 @@
 // Checks the WeChat build as WeChat and its review would see it: a release build refuses a
 // missing API base; the built dist/weapp keeps the package sizes, calls no request method
 // wx.request lacks, names no development server, shows no picture from a path the package
-// lacks, contains none of the H5 build's desk-only code, declares every private-information
-// API, and is set up for upload.
+// lacks, contains none of the H5 build's desk-only code, uses no design token it never sets,
+// declares every private-information API, and is set up for upload.
 // `node scripts/check-weapp.mjs` builds first (with the example release settings below);
 // `--no-build` checks the build already in dist/weapp.
 import { spawnSync } from 'node:child_process';
@@ -156,6 +156,42 @@ const deskMarks = [...scripts, ...styles].flatMap((file) => {
 });
 for (const found of deskMarks) problem(`desk-only code in a WeChat package: ${found}`);
 if (deskFiles.length === 0 && deskMarks.length === 0) console.log(`✓ no desk-only code in the WeChat packages (${DESK_MARKS.join(', ')})`);
+
+// --- CSS variables ------------------------------------------------------------------------
+// The app's design tokens (--al-*) are set on `page` in app.wxss (app-origin.wxss), the root
+// every page and component inherits from; a declaration whose var() names nothing is dropped,
+// and a banner's gradient so broken leaves it blank. Every var(--al-…) without a fallback must
+// name a token set there, or one its own file sets. NutUI's rules are not ours: one names a
+// variable only its other themes set (--nutui-color-default-light, under a background-color
+// that wins anyway).
+/** A wxss file's text with the files it imports (app.wxss is only imports of app-origin.wxss and common.wxss). */
+function wxssWithImports(file, seen = new Set()) {
+  if (seen.has(file) || !files.includes(file)) return '';
+  seen.add(file);
+  const text = read(file);
+  const imports = [...text.matchAll(/@import\s+["']([^"']+)["']/g)].map((m) => join(dirname(file), m[1]).split(sep).join('/'));
+  return [text, ...imports.map((imported) => wxssWithImports(imported, seen))].join('\n');
+}
+const rules = (css) =>
+  [...css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/([^{}]+)\{([^{}]*)\}/g)].map((m) => ({
+    selectors: m[1].split(',').map((selector) => selector.trim()),
+    body: m[2],
+  }));
+const setIn = (css) => [...css.matchAll(/(--[\w-]+)\s*:/g)].map((m) => m[1]);
+const pageScope = new Set(
+  rules(wxssWithImports('app.wxss'))
+    .filter((rule) => rule.selectors.includes('page'))
+    .flatMap((rule) => setIn(rule.body)),
+);
+const unset = styles.flatMap((file) => {
+  const text = wxssWithImports(file);
+  const own = new Set(setIn(text));
+  const names = [...new Set([...text.matchAll(/var\(\s*(--al-[\w-]+)\s*\)/g)].map((m) => m[1]))];
+  return names.filter((name) => !pageScope.has(name) && !own.has(name)).map((name) => `${file} (${name})`);
+});
+for (const found of unset) problem(`a design token used without a fallback is set neither on page in app.wxss nor in its file: ${found}`);
+if (unset.length === 0)
+  console.log(`✓ every design token used without a fallback is set (${pageScope.size} variables on page in app.wxss)`);
 
 // --- privacy ----------------------------------------------------------------------------
 const guide = JSON.parse(readFileSync(join(root, 'wechat/privacy-guide.json'), 'utf8'));
