@@ -858,6 +858,14 @@ export function enterTwice(field: Element): void {
   });
 }
 
+/** Two scrolls to the bottom before the page renders again (onReachBottom twice), as tapTwice. */
+export function reachBottomTwice(): void {
+  act(() => {
+    page.reachBottom!();
+    page.reachBottom!();
+  });
+}
+
 /** Waits until the person answered everything and no request is in flight. */
 export async function settled(): Promise<void> {
   for (let i = 0; i < 1000; i++) {

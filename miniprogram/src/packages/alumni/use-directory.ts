@@ -1,15 +1,9 @@
 import type { AlumnusCardDto, DirectoryQuery, Page } from '@alumni/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { listMyClass, searchDirectory } from '../../api/directory';
-import { ApiError } from '../../api/request';
+import { usePagedList } from '../../pages/events/use-paged-list';
 
 export type DirectoryMode = 'all' | 'my-class';
 export type DirectoryFilters = Omit<DirectoryQuery, 'cursor' | 'limit'>;
-
-export type DirectoryState =
-  | { status: 'loading' }
-  | { status: 'failed'; code: string; message: string }
-  | { status: 'ready'; items: AlumnusCardDto[]; nextCursor: string | null; loadingMore: boolean };
 
 const PAGE_SIZE = 20;
 
@@ -26,41 +20,10 @@ function fetchPage(mode: DirectoryMode, filters: DirectoryFilters, cursor?: stri
     : searchDirectory({ ...cleanFilters(filters), cursor, limit: PAGE_SIZE });
 }
 
-/** One directory list (search or my class), first page on every change of mode or filters, more on demand. */
+/**
+ * One directory list (search or my class): the first page on every change of mode or filters (only
+ * the newest answer shown, so quick searches never mix), more on demand, one page at a time.
+ */
 export function useDirectory(mode: DirectoryMode, filters: DirectoryFilters) {
-  const [state, setState] = useState<DirectoryState>({ status: 'loading' });
-  // Typing quickly fires overlapping searches; only the newest answer is shown.
-  const latest = useRef(0);
-
-  const load = useCallback(async () => {
-    const call = ++latest.current;
-    setState({ status: 'loading' });
-    try {
-      const page = await fetchPage(mode, filters);
-      if (call === latest.current) setState({ status: 'ready', items: page.items, nextCursor: page.nextCursor, loadingMore: false });
-    } catch (error) {
-      if (call !== latest.current) return;
-      const apiError = error instanceof ApiError ? error : null;
-      setState({ status: 'failed', code: apiError?.code ?? 'NETWORK_ERROR', message: apiError?.message ?? '网络异常，请稍后重试' });
-    }
-  }, [mode, filters]);
-
-  const loadMore = useCallback(async () => {
-    if (state.status !== 'ready' || state.nextCursor === null || state.loadingMore) return;
-    const call = latest.current;
-    setState({ ...state, loadingMore: true });
-    try {
-      const page = await fetchPage(mode, filters, state.nextCursor);
-      if (call === latest.current)
-        setState({ status: 'ready', items: [...state.items, ...page.items], nextCursor: page.nextCursor, loadingMore: false });
-    } catch {
-      if (call === latest.current) setState({ ...state, loadingMore: false });
-    }
-  }, [mode, filters, state]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  return { state, reload: load, loadMore };
+  return usePagedList<AlumnusCardDto>((cursor) => fetchPage(mode, filters, cursor), `${mode} ${JSON.stringify(cleanFilters(filters))}`);
 }

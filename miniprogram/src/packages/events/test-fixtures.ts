@@ -1,4 +1,4 @@
-import type { EventDetailDto, RegistrationDto } from '@alumni/shared';
+import type { EventDetailDto, EventSummaryDto, RegistrationDto } from '@alumni/shared';
 
 const HOUR = 3600_000;
 
@@ -42,6 +42,25 @@ export function registrationFixture(override: Partial<RegistrationDto> = {}): Re
     answers: { q1: '是' },
     checkedInAt: null,
     createdAt: new Date().toISOString(),
+    ...override,
+  };
+}
+
+/** The n-th event of a list (活动n, e<n>), a meetup in 上海 in 2030. */
+export function eventSummaryFixture(n: number, override: Partial<EventSummaryDto> = {}): EventSummaryDto {
+  return {
+    id: `e${n}`,
+    title: `活动${n}`,
+    kind: 'meetup',
+    status: 'published',
+    startsAt: '2030-05-02T06:00:00.000Z',
+    endsAt: '2030-05-02T08:00:00.000Z',
+    city: '上海',
+    venue: '校友之家',
+    online: false,
+    capacity: 50,
+    confirmedCount: 10,
+    coverUrl: null,
     ...override,
   };
 }

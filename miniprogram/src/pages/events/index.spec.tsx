@@ -1,26 +1,11 @@
-import type { EventSummaryDto, TicketDto } from '@alumni/shared';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { TicketDto } from '@alumni/shared';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { storage } from '../../../test/mocks/taro';
+import { eventSummaryFixture as summary } from '../../packages/events/test-fixtures';
 import EventsPage from './index';
 
 const taroRequest = Taro.request as jest.Mock;
-
-const summary = (n: number, override: Partial<EventSummaryDto> = {}): EventSummaryDto => ({
-  id: `e${n}`,
-  title: `活动${n}`,
-  kind: 'meetup',
-  status: 'published',
-  startsAt: '2030-05-02T06:00:00.000Z',
-  endsAt: '2030-05-02T08:00:00.000Z',
-  city: '上海',
-  venue: '校友之家',
-  online: false,
-  capacity: 50,
-  confirmedCount: 10,
-  coverUrl: null,
-  ...override,
-});
 
 /** Answers GET /events by the query's cursor, and my tickets. */
 function serve(tickets: TicketDto[] = []) {
@@ -61,6 +46,19 @@ describe('活动 tab', () => {
       { when: 'upcoming', limit: '10' },
       { when: 'upcoming', cursor: 'next', limit: '10' },
     ]);
+  });
+
+  it('loads the next page once for two taps on 加载更多 before the page renders again', async () => {
+    serve();
+    render(<EventsPage />);
+    const more = await screen.findByText('加载更多');
+    act(() => {
+      fireEvent.click(more);
+      fireEvent.click(more);
+    });
+    expect(await screen.findByText('活动3')).toBeTruthy();
+    expect(screen.getAllByText('活动3')).toHaveLength(1);
+    expect(eventQueries().filter((query) => query.cursor === 'next')).toHaveLength(1);
   });
 
   it('filters by kind and city, and shows past events on their tab', async () => {

@@ -1,12 +1,15 @@
 import type { Page } from '@alumni/shared';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/request';
+import { useSingleFlight } from '../../components/use-single-flight';
 
 export type PagedListState<T> =
   | { status: 'loading' }
   | { status: 'failed'; code: string; message: string }
   | { status: 'ready'; items: T[]; nextCursor: string | null; loadingMore: boolean };
+
+type Loaded<T> = Exclude<PagedListState<T>, { status: 'ready' }> | { status: 'ready'; items: T[]; nextCursor: string | null };
 
 /**
  * One keyset-paginated list: the first page whenever `key` changes (a tab, a filter), the
@@ -14,7 +17,7 @@ export type PagedListState<T> =
  * Shared by the events tab and the staff event pages.
  */
 export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>, key: string) {
-  const [state, setState] = useState<PagedListState<T>>({ status: 'loading' });
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   const latest = useRef(0);
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
@@ -25,7 +28,7 @@ export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>
     if (!quiet) setState({ status: 'loading' });
     try {
       const page = await fetchRef.current();
-      if (call === latest.current) setState({ status: 'ready', items: page.items, nextCursor: page.nextCursor, loadingMore: false });
+      if (call === latest.current) setState({ status: 'ready', items: page.items, nextCursor: page.nextCursor });
     } catch (error) {
       if (call !== latest.current) return;
       const apiError = error instanceof ApiError ? error : null;
@@ -33,18 +36,25 @@ export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>
     }
   }, []);
 
+  // One page at a time, held from the first reach-bottom (or tap on 加载更多): a second before the
+  // page renders again would read the same cursor, ask for the same page and show its items twice.
+  const { busy: loadingMore, run } = useSingleFlight();
   const loadMore = useCallback(async () => {
-    if (state.status !== 'ready' || state.nextCursor === null || state.loadingMore) return;
+    if (state.status !== 'ready' || state.nextCursor === null) return;
+    const { nextCursor } = state;
     const call = latest.current;
-    setState({ ...state, loadingMore: true });
-    try {
-      const page = await fetchRef.current(state.nextCursor);
-      if (call === latest.current)
-        setState({ status: 'ready', items: [...state.items, ...page.items], nextCursor: page.nextCursor, loadingMore: false });
-    } catch {
-      if (call === latest.current) setState({ ...state, loadingMore: false });
-    }
-  }, [state]);
+    await run(async () => {
+      try {
+        const page = await fetchRef.current(nextCursor);
+        if (call === latest.current)
+          setState((s) =>
+            s.status === 'ready' ? { status: 'ready', items: [...s.items, ...page.items], nextCursor: page.nextCursor } : s,
+          );
+      } catch {
+        // Shown by the request wrapper; the next reach-bottom asks again.
+      }
+    });
+  }, [state, run]);
 
   /** Changes one item in place (e.g. after an action on it), without a reload. */
   const update = useCallback((change: (items: T[]) => T[]) => {
@@ -55,7 +65,8 @@ export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>
     void reload();
   }, [key, reload]);
 
-  return { state, reload, loadMore, update };
+  const shown = useMemo<PagedListState<T>>(() => (state.status === 'ready' ? { ...state, loadingMore } : state), [state, loadingMore]);
+  return { state: shown, reload, loadMore, update };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { card, fail, ok, page } from '../../test-fixtures';
 import DirectoryPage from './index';
@@ -42,6 +42,23 @@ describe('directory page', () => {
     fireEvent.click(screen.getByText('加载更多'));
     expect(await screen.findByText('王芳')).toBeTruthy();
     expect(screen.getByText('没有更多了')).toBeTruthy();
+  });
+
+  it('loads the next page once for two taps on 加载更多 before the page renders again', async () => {
+    taroRequest.mockImplementation(({ url }: { url: string }) => {
+      if (url.startsWith('/api/v1/school')) return ok({ departments: [] });
+      if (url.includes('cursor=c2')) return ok(page([card({ id: 'a3', realName: '王芳', displayName: '芳芳' })]));
+      return ok(page([card()], 'c2'));
+    });
+    render(<DirectoryPage />);
+    const more = await screen.findByText('加载更多');
+    act(() => {
+      fireEvent.click(more);
+      fireEvent.click(more);
+    });
+    expect(await screen.findByText('王芳')).toBeTruthy();
+    expect(screen.getAllByText('王芳')).toHaveLength(1);
+    expect(calls('/api/v1/directory').filter((url) => url.includes('cursor=c2'))).toHaveLength(1);
   });
 
   it('searches by name and filters, leaving blank ones out', async () => {

@@ -2,18 +2,13 @@ import { CLAIM_LIMITS, type ClaimStatsDto, formatDuration, formatShanghaiDateTim
 import { Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../../api/request';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { approveClaim, downloadClaimEvidence, getClaimStats, listStaffClaims, rejectClaim } from '../../../../api/verification';
 import { Decision } from '../../../../components/decision';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
+import { usePagedList } from '../../../../pages/events/use-paged-list';
 import './index.scss';
-
-type State =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'ready'; claims: StaffClaimDto[]; nextCursor: string | null; stats: ClaimStatsDto | null; loadingMore: boolean };
 
 const PAGE_SIZE = 20;
 
@@ -34,61 +29,36 @@ export default function ClaimsReviewPage() {
 }
 
 function ClaimsList() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const latest = useRef(0);
-
-  const load = useCallback(async () => {
-    const call = ++latest.current;
-    try {
-      const [page, stats] = await Promise.all([
-        listStaffClaims({ status: 'pending', limit: PAGE_SIZE }),
-        getClaimStats().catch(() => null),
-      ]);
-      if (call === latest.current)
-        setState({ status: 'ready', claims: page.items, nextCursor: page.nextCursor, stats, loadingMore: false });
-    } catch (error) {
-      if (call === latest.current)
-        setState({ status: 'failed', message: error instanceof ApiError ? error.message : '网络异常，请稍后重试' });
-    }
-  }, []);
-
+  const { state, reload, loadMore, update } = usePagedList<StaffClaimDto>(
+    (cursor) => listStaffClaims({ status: 'pending', limit: PAGE_SIZE, cursor }),
+    'pending',
+  );
+  const [stats, setStats] = useState<ClaimStatsDto | null>(null);
+  const readStats = useCallback(() => getClaimStats().then(setStats, () => undefined), []);
   useEffect(() => {
-    void load();
-  }, [load]);
+    void readStats();
+  }, [readStats]);
   usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([reload(true), readStats()]).finally(() => Taro.stopPullDownRefresh());
   });
-  useReachBottom(() => {
-    if (state.status !== 'ready' || !state.nextCursor || state.loadingMore) return;
-    setState({ ...state, loadingMore: true });
-    void listStaffClaims({ status: 'pending', limit: PAGE_SIZE, cursor: state.nextCursor }).then(
-      (page) =>
-        setState((s) =>
-          s.status === 'ready' ? { ...s, claims: [...s.claims, ...page.items], nextCursor: page.nextCursor, loadingMore: false } : s,
-        ),
-      () => setState((s) => (s.status === 'ready' ? { ...s, loadingMore: false } : s)),
-    );
-  });
+  useReachBottom(() => void loadMore());
 
   if (state.status === 'loading') return <Skeleton className="review-skeleton" rows={8} animated />;
-  if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void load()} />;
+  if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void reload()} />;
 
   // The decided claim leaves the list; the statistics are read again since the median may move.
   const decided = (id: string) => {
-    setState((s) => (s.status === 'ready' ? { ...s, claims: s.claims.filter((c) => c.id !== id) } : s));
-    void getClaimStats().then(
-      (stats) => setState((s) => (s.status === 'ready' ? { ...s, stats } : s)),
-      () => undefined,
-    );
+    update((claims) => claims.filter((c) => c.id !== id));
+    void readStats();
   };
 
   return (
     <View className="review">
-      {state.stats ? <ClaimStats stats={state.stats} /> : null}
-      {state.claims.length === 0 ? (
+      {stats ? <ClaimStats stats={stats} /> : null}
+      {state.items.length === 0 ? (
         <EmptyState title="没有待审核的认证" description="名册匹配的认证会自动通过；需要人工审核的申请会出现在这里" />
       ) : (
-        state.claims.map((claim) => <ClaimCard key={claim.id} claim={claim} onDecided={() => decided(claim.id)} />)
+        state.items.map((claim) => <ClaimCard key={claim.id} claim={claim} onDecided={() => decided(claim.id)} />)
       )}
       {state.loadingMore ? <Text className="review-more">加载中…</Text> : null}
     </View>
