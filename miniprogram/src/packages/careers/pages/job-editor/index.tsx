@@ -53,8 +53,10 @@ export default function JobEditorPage() {
   const save = async () => {
     setTried(true);
     if (Object.keys(problems).length > 0) return;
-    await run(async () => {
-      try {
+    // Saved, the page leaves for the job (redirectTo): a tap meanwhile posts nothing again. A refusal
+    // rejects, which ends the flight, so the next tap may try again.
+    await run(
+      async () => {
         const saved = state.job ? await updateJob(state.job.id, jobRequest(d)) : await createJob(jobRequest(d));
         await showModal({
           title: saved.status === 'published' ? '已发布' : '已提交审核',
@@ -62,9 +64,10 @@ export default function JobEditorPage() {
           showCancel: false,
         });
         void Taro.redirectTo({ url: careersUrls.job(saved.id) });
-      } catch {
-        // The request wrapper showed why.
-      }
+      },
+      { leaves: true },
+    ).catch(() => {
+      // The request wrapper showed why.
     });
   };
 
