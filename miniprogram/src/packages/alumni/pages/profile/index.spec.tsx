@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { isPartialUpdate } from '../../../../../test/mocks/taro';
 import { fail, myProfile, ok } from '../../test-fixtures';
@@ -122,6 +122,33 @@ describe('profile page', () => {
     expect(Taro.showToast).not.toHaveBeenCalled();
     fireEvent.change(bio, { target: { value: '热爱摄影' } });
     await waitFor(() => expect(container.querySelectorAll('.field-error')).toHaveLength(0));
+  });
+
+  it('asks once and deletes the account once for two taps on 注销账号, and takes no tap while the app starts again', async () => {
+    const profile = myProfile();
+    taroRequest.mockImplementation(({ url, method }: { url: string; method: string }) => {
+      if (url.startsWith('/api/v1/school')) return ok(school);
+      if (url === '/api/v1/me' && method === 'GET') return ok(profile);
+      if (url === '/api/v1/me' && method === 'DELETE') return ok(null);
+      throw new Error(`unexpected ${method} ${url}`);
+    });
+    (Taro.showModal as jest.Mock).mockClear();
+    (Taro.reLaunch as jest.Mock).mockClear();
+    render(<ProfilePage />);
+    const remove = await screen.findByText('注销账号', { selector: '.profile-link--danger *' });
+    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
+    act(() => {
+      fireEvent.click(remove);
+      fireEvent.click(remove);
+    });
+    await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' }));
+    await act(async () => {
+      fireEvent.click(remove);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(Taro.showModal).toHaveBeenCalledTimes(1);
+    expect(taroRequest.mock.calls.filter(([options]) => options.method === 'DELETE')).toHaveLength(1);
+    expect(Taro.reLaunch).toHaveBeenCalledTimes(1);
   });
 
   it('shows an error with a retry when the profile cannot load', async () => {

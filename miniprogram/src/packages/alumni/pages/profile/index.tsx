@@ -267,36 +267,42 @@ function AvatarHeader({
 }
 
 function AccountSection() {
-  const exportData = async () => {
-    try {
-      const data = await exportMyData();
-      await Taro.setClipboardData({ data: JSON.stringify(data, null, 2) });
-      void showModal({
-        title: '数据已导出',
-        content: `包含个人资料、${data.records.interactions.length} 条参与记录、${data.records.registrations.length} 条活动报名和 ${data.records.donations.length} 条捐赠记录等全部数据，已复制到剪贴板。`,
-        showCancel: false,
-      });
-    } catch {
-      // Shown by the request wrapper.
-    }
-  };
-  const deleteAccount = async () => {
-    const { confirm } = await showModal({
-      title: '注销账号',
-      content: '注销后，你的个人资料将被永久删除且无法恢复；参与记录会匿名保留用于统计。确定注销吗？',
-      confirmText: '确定注销',
-      confirmColor: '#d93026',
+  // One at a time: a second tap while an export or the 注销 question is up opens no second dialog.
+  const { run, confirmThen } = useSingleFlight();
+  const exportData = () =>
+    run(async () => {
+      try {
+        const data = await exportMyData();
+        await Taro.setClipboardData({ data: JSON.stringify(data, null, 2) });
+        void showModal({
+          title: '数据已导出',
+          content: `包含个人资料、${data.records.interactions.length} 条参与记录、${data.records.registrations.length} 条活动报名和 ${data.records.donations.length} 条捐赠记录等全部数据，已复制到剪贴板。`,
+          showCancel: false,
+        });
+      } catch {
+        // Shown by the request wrapper.
+      }
     });
-    if (!confirm) return;
-    try {
-      await deleteMyAccount();
-      clearSession();
-      void Taro.showToast({ title: '账号已注销', icon: 'success' });
-      void Taro.reLaunch({ url: '/pages/index/index' });
-    } catch {
+  // Deleted, the app starts again signed out (reLaunch): the flight stays on while it goes. A refusal
+  // rejects, which ends the flight.
+  const deleteAccount = () =>
+    confirmThen(
+      {
+        title: '注销账号',
+        content: '注销后，你的个人资料将被永久删除且无法恢复；参与记录会匿名保留用于统计。确定注销吗？',
+        confirmText: '确定注销',
+        confirmColor: '#d93026',
+      },
+      async () => {
+        await deleteMyAccount();
+        clearSession();
+        void Taro.showToast({ title: '账号已注销', icon: 'success' });
+        void Taro.reLaunch({ url: '/pages/index/index' });
+      },
+      { leaves: true },
+    ).catch(() => {
       // Shown by the request wrapper.
-    }
-  };
+    });
   return (
     <Section title="数据与账号">
       <View className="profile-link" onClick={() => void exportData()}>

@@ -1,5 +1,5 @@
 import type { StaffMemberDto } from '@alumni/shared';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import StaffMembersPage from './index';
 
@@ -52,6 +52,25 @@ describe('staff management page', () => {
     fireEvent.click(screen.getAllByText('撤销')[1]!);
     await waitFor(() => expect(screen.queryByText('李四')).toBeNull());
     expect(Taro.showModal).toHaveBeenCalled();
+  });
+
+  it('asks once and revokes once for two taps on 撤销', async () => {
+    taroRequest.mockImplementation(({ method }: { method: string }) => {
+      if (method === 'DELETE') return ok(member({ id: 's2', realName: '李四', roles: ['alumnus'] }));
+      return ok({ items: [member({}), member({ id: 's2', realName: '李四', roles: ['alumnus', 'staff'] })], nextCursor: null });
+    });
+    (Taro.showModal as jest.Mock).mockClear();
+    render(<StaffMembersPage />);
+    await screen.findByText('李四');
+    const revoke = screen.getAllByText('撤销')[1]!;
+    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
+    act(() => {
+      fireEvent.click(revoke);
+      fireEvent.click(revoke);
+    });
+    await waitFor(() => expect(screen.queryByText('李四')).toBeNull());
+    expect(Taro.showModal).toHaveBeenCalledTimes(1);
+    expect(taroRequest.mock.calls.filter(([options]) => options.method === 'DELETE')).toHaveLength(1);
   });
 
   it('tells non-administrators the page is not for them', async () => {

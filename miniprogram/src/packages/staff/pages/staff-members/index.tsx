@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
 import { useStaffMembers } from './use-staff-members';
-import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const roleText = (member: StaffMemberDto) =>
@@ -16,6 +16,7 @@ const nameOf = (member: StaffMemberDto) => member.realName ?? member.displayName
 export default function StaffMembersPage() {
   const { state, candidates, reload, search, grant, revoke } = useStaffMembers();
   const [q, setQ] = useState('');
+  const { run, confirmThen } = useSingleFlight();
 
   if (state.status === 'loading') return <Skeleton className="staff-members-skeleton" rows={6} animated />;
   if (state.status === 'failed') {
@@ -26,20 +27,25 @@ export default function StaffMembersPage() {
     );
   }
 
-  const confirmRevoke = async (member: StaffMemberDto) => {
-    const { confirm } = await showModal({
-      title: '撤销工作人员',
-      content: `确定撤销「${nameOf(member)}」的${roleText(member)}身份吗？对方将立即失去工作台权限。`,
-      confirmText: '撤销',
-      confirmColor: '#d93026',
-    });
-    if (confirm && (await revoke(member.id))) void Taro.showToast({ title: '已撤销', icon: 'success' });
-  };
+  // One dialog at a time: a second tap on 撤销 (or 授权) while one is up asks nothing and changes nothing again.
+  const confirmRevoke = (member: StaffMemberDto) =>
+    confirmThen(
+      {
+        title: '撤销工作人员',
+        content: `确定撤销「${nameOf(member)}」的${roleText(member)}身份吗？对方将立即失去工作台权限。`,
+        confirmText: '撤销',
+        confirmColor: '#d93026',
+      },
+      async () => {
+        if (await revoke(member.id)) void Taro.showToast({ title: '已撤销', icon: 'success' });
+      },
+    );
 
-  const chooseRole = async (member: StaffMemberDto) => {
-    const choice = await Taro.showActionSheet({ itemList: ['设为工作人员', '设为管理员'] }).catch(() => null);
-    if (choice && (await grant(member.id, choice.tapIndex === 1))) void Taro.showToast({ title: '已授权', icon: 'success' });
-  };
+  const chooseRole = (member: StaffMemberDto) =>
+    run(async () => {
+      const choice = await Taro.showActionSheet({ itemList: ['设为工作人员', '设为管理员'] }).catch(() => null);
+      if (choice && (await grant(member.id, choice.tapIndex === 1))) void Taro.showToast({ title: '已授权', icon: 'success' });
+    });
 
   return (
     <View className="staff-members">
