@@ -98,6 +98,16 @@ describe('donations by WeChat Pay', () => {
     expect(fake.verifyPaySign({ appId: 'wxdemo0000000000', ...payment, package: 'prepay_id=wx1' })).toBe(false);
   });
 
+  it('reads the campaign once and never reads back the order it just wrote (docs/benchmarks.md, order-creation)', async () => {
+    let n = 0;
+    const statements = await statementsOf(t.dataSource, async () =>
+      expect((await donate(sapling.id, { units: 1 }, donor, { 'idempotency-key': `one-read-${n++}` })).status).toBe(201),
+    );
+    expect(statements.filter((sql) => /FROM "campaigns"/.test(sql))).toHaveLength(1);
+    expect(statements.filter((sql) => /^SELECT .* FROM "donations"/s.test(sql))).toEqual([]);
+    expect(statements.filter((sql) => /^UPDATE "donations" SET "prepay_id"/.test(sql))).toHaveLength(1);
+  });
+
   it('answers a repeat with the same Idempotency-Key with the same order, and refuses the key with another body', async () => {
     const headers = { 'idempotency-key': 'gift-key-0001' };
     const first = await donate(sapling.id, { amountFen: 5000 }, donor, headers);

@@ -87,6 +87,8 @@ export class DonationsService implements OnModuleInit {
     const message = dto.message ?? '';
     const messageCheck = message.trim() === '' ? null : await this.gate.decide(user.id, 'comment', message, 'message');
     const request = { alumnusId: user.id, key: idempotencyKey, route: `POST /campaigns/${campaignId}/donations`, body: dto };
+    // The order this request wrote, as written: a repeat of the key writes nothing and reads its order instead.
+    let written: { donation: DonationEntity; campaign: CampaignEntity } | undefined;
     const created = await this.idempotency.run<DonationDto>(request, async (manager) => {
       const now = new Date();
       const campaign = await manager.findOneBy(CampaignEntity, { id: campaignId });
@@ -124,13 +126,15 @@ export class DonationsService implements OnModuleInit {
       const check = { donationId: donation.id };
       await this.jobs.send(DONATION_CHECK_QUEUE, check, { manager, startAfterSeconds: CHECK_AFTER_SECONDS });
       await this.jobs.send(DONATION_CHECK_QUEUE, check, { manager, startAfterSeconds: ORDER_TTL_MS / 1000 + 5 });
+      written = { donation, campaign };
       return { status: 201, body: toDonation(donation) };
     });
-    const donation = await this.dataSource.getRepository(DonationEntity).findOneByOrFail({ id: created.body.id });
+    // A repeat reads its order again: a prepay since may have given it its prepay_id.
+    const donation = written?.donation ?? (await this.dataSource.getRepository(DonationEntity).findOneByOrFail({ id: created.body.id }));
     // A repeat long after a failed prepay must not open an order we closed (or are about to): it could be paid unseen.
     if (!donation.prepayId && (donation.status !== 'pending' || donation.expiresAt.getTime() - Date.now() < PREPAY_MARGIN_MS))
       throw new AppError('DONATION_NOT_PAYABLE', [{ issue: 'this order has expired; order again' }]);
-    const prepayId = donation.prepayId ?? (await this.prepay(donation));
+    const prepayId = donation.prepayId ?? (await this.prepay(donation, written?.campaign));
     return { status: created.status, body: { donation: toDonation(donation), payment: this.pay.requestPayment(prepayId) } };
   }
 
@@ -220,8 +224,9 @@ export class DonationsService implements OnModuleInit {
     }
   }
 
-  private async prepay(donation: DonationEntity): Promise<string> {
-    const campaign = await this.dataSource.getRepository(CampaignEntity).findOneByOrFail({ id: donation.campaignId });
+  /** `campaign`: the order's campaign when already read (a new order), so it is not read twice. */
+  private async prepay(donation: DonationEntity, campaign?: CampaignEntity): Promise<string> {
+    campaign ??= await this.dataSource.getRepository(CampaignEntity).findOneByOrFail({ id: donation.campaignId });
     const prepayId = await this.pay
       .jsapiPrepay({
         description: `校友捐赠-${campaign.title}`.slice(0, 60),
