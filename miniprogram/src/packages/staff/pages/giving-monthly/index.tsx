@@ -7,7 +7,7 @@ import { getMonthlyReport, runMonthlyForDemo } from '../../../../api/monthly-giv
 import { EmptyState } from '../../../../components/empty-state';
 import { INSTALMENT_STATUS_LABELS, monthLabel, PLEDGE_STATUS_LABELS } from '../../../giving/monthly-form';
 import { nextMonthSameDay, shiftMonth } from './months';
-import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 // At a desk the H5 build shows the pledges and missed months as tables (monthly-desk.tsx, loaded
@@ -34,21 +34,26 @@ export default function StaffMonthlyPage() {
     void load();
   }, [month]);
 
-  const runDemo = async () => {
+  // One run at a time: a second tap while the question is up asks nothing and runs the task nothing again.
+  const { busy: running, confirmThen } = useSingleFlight();
+  const runDemo = () => {
     const at = nextMonthSameDay(new Date());
-    const { confirm } = await showModal({
-      title: '运行月捐任务（演示）',
-      content: `以 ${at.slice(0, 10)} 为当前日期运行一次：到期的月份发出支付邀请，已结束的月份记为未完成。仅演示环境可用。`,
-      confirmText: '运行',
-    });
-    if (!confirm) return;
-    try {
-      const outcome = await runMonthlyForDemo(at);
-      void Taro.showToast({ title: `邀请 ${outcome.invited} 笔，未完成 ${outcome.missed} 笔`, icon: 'none' });
-      await load();
-    } catch {
-      // Shown by the request wrapper (outside the demo: not available).
-    }
+    return confirmThen(
+      {
+        title: '运行月捐任务（演示）',
+        content: `以 ${at.slice(0, 10)} 为当前日期运行一次：到期的月份发出支付邀请，已结束的月份记为未完成。仅演示环境可用。`,
+        confirmText: '运行',
+      },
+      async () => {
+        try {
+          const outcome = await runMonthlyForDemo(at);
+          void Taro.showToast({ title: `邀请 ${outcome.invited} 笔，未完成 ${outcome.missed} 笔`, icon: 'none' });
+          await load();
+        } catch {
+          // Shown by the request wrapper (outside the demo: not available).
+        }
+      },
+    );
   };
 
   // DESK_QUERY of src/desk/at-desk.ts, written out. Each use below starts with the build's own
@@ -108,7 +113,7 @@ export default function StaffMonthlyPage() {
         <Text className="staff-monthly__muted">
           月捐任务每 10 分钟自动运行。演示环境可以把日期拨到下个月的今天运行一次，看下月的支付邀请。
         </Text>
-        <Button className="staff-monthly__run" size="small" shape="round" onClick={() => void runDemo()}>
+        <Button className="staff-monthly__run" size="small" shape="round" loading={running} onClick={() => void runDemo()}>
           模拟下月运行
         </Button>
       </View>

@@ -9,7 +9,6 @@ import { ErrorState } from '../../../../components/error-state';
 import { BoundInput, bindForm } from '../../../../components/form-field';
 import { useLoaded } from '../../../../components/use-loaded';
 import { defaultTerm } from '../../council-term';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -18,6 +17,8 @@ const load = async (): Promise<{ members: CouncilMemberDto[] }> => ({ members: a
 /** Staff: the council's members, appointing one (elected members are seated from their election), ending a membership. */
 export default function StaffCouncilPage() {
   const { state, reload, update } = useLoaded('council', load, '');
+  // One dialog at a time: a second tap on 结束任职 while one is up asks nothing and ends nothing again.
+  const { confirmThen } = useSingleFlight();
   if (state.status === 'loading') return <Skeleton rows={10} animated />;
   if (state.status === 'failed') return <ErrorState message={state.message} onRetry={() => void reload()} />;
   const { members } = state;
@@ -26,19 +27,14 @@ export default function StaffCouncilPage() {
       members: members.some((m) => m.id === member.id) ? members.map((m) => (m.id === member.id ? member : m)) : [member, ...members],
     });
 
-  const end = async (member: CouncilMemberDto) => {
-    const { confirm } = await showModal({
-      title: '结束任职',
-      content: `${member.name}的${member.title}任职将于今日结束。`,
-      confirmText: '结束',
+  const end = (member: CouncilMemberDto) =>
+    confirmThen({ title: '结束任职', content: `${member.name}的${member.title}任职将于今日结束。`, confirmText: '结束' }, async () => {
+      try {
+        replace(await endCouncilMember(member.id, null));
+      } catch {
+        // Shown by the request wrapper.
+      }
     });
-    if (!confirm) return;
-    try {
-      replace(await endCouncilMember(member.id, null));
-    } catch {
-      // Shown by the request wrapper.
-    }
-  };
 
   return (
     <View className="staff-council">

@@ -9,7 +9,6 @@ import { ApiError } from '../../../../api/request';
 import { EmptyState } from '../../../../components/empty-state';
 import { ErrorState } from '../../../../components/error-state';
 import { BoundInput, bindForm } from '../../../../components/form-field';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -65,7 +64,7 @@ export default function StaffTimelinePage() {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [photos, setPhotos] = useState<MemoryPhotoDto[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  const { busy, run } = useSingleFlight();
+  const { busy, run, confirmThen } = useSingleFlight();
 
   const load = useCallback(async () => {
     try {
@@ -110,17 +109,17 @@ export default function StaffTimelinePage() {
       }
     });
 
-  const remove = async (entry: TimelineEntryDto) => {
-    const { confirm } = await showModal({ title: '删除条目', content: `删除「${entry.title}」？`, confirmText: '删除' });
-    if (!confirm) return;
-    try {
-      await deleteTimelineEntry(entry.id);
-      if (draft.id === entry.id) setDraft(EMPTY);
-      await load();
-    } catch {
-      // Shown by the request wrapper.
-    }
-  };
+  // In the save's flight: a second tap on 删除 while the question is up asks nothing and deletes nothing again.
+  const remove = (entry: TimelineEntryDto) =>
+    confirmThen({ title: '删除条目', content: `删除「${entry.title}」？`, confirmText: '删除' }, async () => {
+      try {
+        await deleteTimelineEntry(entry.id);
+        if (draft.id === entry.id) setDraft(EMPTY);
+        await load();
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
 
   return (
     <View className="st-timeline">

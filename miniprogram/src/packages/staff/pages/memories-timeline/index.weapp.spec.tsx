@@ -1,19 +1,22 @@
 import type { TimelineEntryDto } from '@alumni/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { API_BASE, network, settled } from '../../../../../test/weapp/wx';
+import { API_BASE, dialogs, network, settled, tapTwice } from '../../../../../test/weapp/wx';
 import { photoFixture } from '../../../old-photos/test-fixtures';
 import StaffTimelinePage from './index';
 
 const JPEG = Buffer.from('ffd8ffe000104a464946', 'hex');
 
 describe('校园时光轴 (staff) in WeChat', () => {
-  it('adds a moment of a year, illustrated with a published old photo of that year', async () => {
+  beforeEach(() =>
     Taro.setStorageSync('alumnilink.session', {
       accessToken: 'a',
       refreshToken: 'r',
       alumnus: { id: 's1', displayName: '管理员', roles: ['alumnus', 'staff'] },
-    });
+    }),
+  );
+
+  it('adds a moment of a year, illustrated with a published old photo of that year', async () => {
     let entries: TimelineEntryDto[] = [];
     const saved: unknown[] = [];
     const photo = photoFixture({ id: 'p1986', year: 1986, place: '老校门' });
@@ -64,5 +67,36 @@ describe('校园时光轴 (staff) in WeChat', () => {
       { year: 1986, month: null, title: '老校门落成', place: '老校门', body: '', photoIds: ['p1986'], published: false },
     ]);
     expect(screen.getByText('草稿 · 老校门 · 1 张照片')).toBeTruthy();
+  });
+
+  it('asks once and deletes once for two taps on 删除', async () => {
+    let entries: TimelineEntryDto[] = [
+      {
+        id: 'e1',
+        year: 1986,
+        month: null,
+        title: '老校门落成',
+        place: '老校门',
+        body: '',
+        photos: [],
+        status: 'draft',
+        createdAt: '2026-12-06T02:00:00.000Z',
+      },
+    ];
+    const deleted: string[] = [];
+    network
+      .on('GET', '/api/v1/staff/memories/timeline', () => ({ json: entries }))
+      .on('DELETE', '/api/v1/staff/memories/timeline/:id', (req) => {
+        deleted.push(req.path);
+        entries = [];
+        return { status: 204 };
+      });
+    render(<StaffTimelinePage />);
+    await screen.findByText('1986 老校门落成');
+    tapTwice(screen.getByText('删除'));
+    await screen.findByText('时光轴还是空的');
+    await settled();
+    expect(dialogs.map((d) => d.kind)).toEqual(['modal']);
+    expect(deleted).toEqual(['/api/v1/staff/memories/timeline/e1']);
   });
 });
