@@ -7,6 +7,19 @@ import StaffTimelinePage from './index';
 
 const JPEG = Buffer.from('ffd8ffe000104a464946', 'hex');
 
+/** The draft moment 1986 老校门落成, with these photos. */
+const gateOpened = (photos: TimelineEntryDto['photos']): TimelineEntryDto => ({
+  id: 'e1',
+  year: 1986,
+  month: null,
+  title: '老校门落成',
+  place: '老校门',
+  body: '',
+  photos,
+  status: 'draft',
+  createdAt: '2026-12-06T02:00:00.000Z',
+});
+
 describe('校园时光轴 (staff) in WeChat', () => {
   beforeEach(() =>
     Taro.setStorageSync('alumnilink.session', {
@@ -31,19 +44,7 @@ describe('校园时光轴 (staff) in WeChat', () => {
       }))
       .on('POST', '/api/v1/staff/memories/timeline', (req) => {
         saved.push(req.json());
-        entries = [
-          {
-            id: 'e1',
-            year: 1986,
-            month: null,
-            title: '老校门落成',
-            place: '老校门',
-            body: '',
-            photos: [{ id: photo.id, url: photo.url, thumbnailUrl: photo.thumbnailUrl, caption: photo.caption }],
-            status: 'draft',
-            createdAt: '2026-12-06T02:00:00.000Z',
-          },
-        ];
+        entries = [gateOpened([{ id: photo.id, url: photo.url, thumbnailUrl: photo.thumbnailUrl, caption: photo.caption }])];
         return { status: 201, json: entries[0] };
       });
 
@@ -70,19 +71,7 @@ describe('校园时光轴 (staff) in WeChat', () => {
   });
 
   it('asks once and deletes once for two taps on 删除', async () => {
-    let entries: TimelineEntryDto[] = [
-      {
-        id: 'e1',
-        year: 1986,
-        month: null,
-        title: '老校门落成',
-        place: '老校门',
-        body: '',
-        photos: [],
-        status: 'draft',
-        createdAt: '2026-12-06T02:00:00.000Z',
-      },
-    ];
+    let entries = [gateOpened([])];
     const deleted: string[] = [];
     network
       .on('GET', '/api/v1/staff/memories/timeline', () => ({ json: entries }))
