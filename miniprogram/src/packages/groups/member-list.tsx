@@ -9,6 +9,7 @@ import { AuthorAvatar } from '../../components/group-post-card';
 import { usePagedList } from '../../pages/events/use-paged-list';
 import { type MemberAction, memberActions, ROLE_LABELS } from './member-actions';
 import { showModal } from '../../components/modal';
+import { useSingleFlight } from '../../components/use-single-flight';
 
 const PAGE_SIZE = 30;
 
@@ -23,37 +24,41 @@ export function MemberList({ group, isStaff, onChanged }: { group: GroupDetailDt
   );
   const viewer = { id: loadSession()?.alumnus.id ?? '', role: group.me?.status === 'active' ? group.me.role : null, isStaff };
 
-  const act = async (member: GroupMemberDto) => {
-    const actions = memberActions(member, viewer);
-    if (actions.length === 0) return;
-    let tapIndex: number;
-    try {
-      ({ tapIndex } = await Taro.showActionSheet({ itemList: actions.map((a) => a.label) }));
-    } catch {
-      return; // Cancelled.
-    }
-    const chosen = actions[tapIndex]!;
-    if (chosen.action === 'remove') {
-      const { confirm } = await showModal({
-        title: '移出群组',
-        content: `确定将 ${member.alumnus.displayName} 移出群组？再次加入需经群管理员同意。`,
-        confirmText: '移出',
-      });
-      if (!confirm) return;
-    }
-    try {
-      await perform(group.id, member.alumnus.id, chosen.action);
-      void Taro.showToast({ title: '已完成', icon: 'success' });
-      if (chosen.action === 'remove') {
-        update((items) => items.filter((m) => m.alumnus.id !== member.alumnus.id));
-        onChanged();
-      } else {
-        update((items) => items.map((m) => (m.alumnus.id === member.alumnus.id ? changed(m, chosen.action) : m)));
+  // The action sheet comes first and asks only for 移出, so the whole run is the flight (not confirmThen):
+  // a second tap on a member while a sheet or the question is up opens nothing and does nothing again.
+  const { run } = useSingleFlight();
+  const act = (member: GroupMemberDto) =>
+    run(async () => {
+      const actions = memberActions(member, viewer);
+      if (actions.length === 0) return;
+      let tapIndex: number;
+      try {
+        ({ tapIndex } = await Taro.showActionSheet({ itemList: actions.map((a) => a.label) }));
+      } catch {
+        return; // Cancelled.
       }
-    } catch {
-      // The request wrapper showed why.
-    }
-  };
+      const chosen = actions[tapIndex]!;
+      if (chosen.action === 'remove') {
+        const { confirm } = await showModal({
+          title: '移出群组',
+          content: `确定将 ${member.alumnus.displayName} 移出群组？再次加入需经群管理员同意。`,
+          confirmText: '移出',
+        });
+        if (!confirm) return;
+      }
+      try {
+        await perform(group.id, member.alumnus.id, chosen.action);
+        void Taro.showToast({ title: '已完成', icon: 'success' });
+        if (chosen.action === 'remove') {
+          update((items) => items.filter((m) => m.alumnus.id !== member.alumnus.id));
+          onChanged();
+        } else {
+          update((items) => items.map((m) => (m.alumnus.id === member.alumnus.id ? changed(m, chosen.action) : m)));
+        }
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
 
   return (
     <View className="group-members">

@@ -21,7 +21,6 @@ import { AuthorAvatar, GroupPostCard } from '../../../../components/group-post-c
 import { groupUrl } from '../../../../components/group-urls';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { reportWithReason } from '../../../../components/report-reasons';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -98,21 +97,21 @@ export default function PostPage() {
 }
 
 function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: GroupPostDto) => void }) {
-  const remove = async () => {
-    const { confirm } = await showModal({
-      title: '删除动态',
-      content: '删除后无法恢复，评论和点赞也将一并删除。',
-      confirmText: '删除',
-    });
-    if (!confirm) return;
-    try {
-      await deleteGroupPost(post.id);
-      void Taro.showToast({ title: '已删除', icon: 'success' });
-      void Taro.navigateBack();
-    } catch {
+  // Deleted, the page goes back: a tap meanwhile (or while the question is up) asks nothing and deletes
+  // nothing again. A refusal rejects, which ends the flight.
+  const { confirmThen } = useSingleFlight();
+  const remove = () =>
+    confirmThen(
+      { title: '删除动态', content: '删除后无法恢复，评论和点赞也将一并删除。', confirmText: '删除' },
+      async () => {
+        await deleteGroupPost(post.id);
+        void Taro.showToast({ title: '已删除', icon: 'success' });
+        void Taro.navigateBack();
+      },
+      { leaves: true },
+    ).catch(() => {
       // The request wrapper showed why.
-    }
-  };
+    });
   const pin = async () => {
     try {
       onChange(await setGroupPostPinned(post.id, !post.pinned));
@@ -147,16 +146,17 @@ function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: 
 }
 
 function Comment({ comment, onDeleted }: { comment: GroupCommentDto; onDeleted: () => void }) {
-  const remove = async () => {
-    const { confirm } = await showModal({ title: '删除评论', content: '确定删除这条评论？', confirmText: '删除' });
-    if (!confirm) return;
-    try {
-      await deleteGroupComment(comment.id);
-      onDeleted();
-    } catch {
-      // The request wrapper showed why.
-    }
-  };
+  // A second tap while the question is up asks nothing and deletes nothing again.
+  const { confirmThen } = useSingleFlight();
+  const remove = () =>
+    confirmThen({ title: '删除评论', content: '确定删除这条评论？', confirmText: '删除' }, async () => {
+      try {
+        await deleteGroupComment(comment.id);
+        onDeleted();
+      } catch {
+        // The request wrapper showed why.
+      }
+    });
   return (
     <View className={`post-comment${comment.status === 'held' ? ' post-comment--held' : ''}`}>
       <AuthorAvatar author={comment.author} small />

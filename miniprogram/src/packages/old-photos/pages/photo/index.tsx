@@ -22,7 +22,6 @@ import { ErrorState } from '../../../../components/error-state';
 import { reportWithReason } from '../../../../components/report-reasons';
 import { useLoaded } from '../../../../components/use-loaded';
 import { myPendingTag, presenceLine, statusNotice, tagLabel, taggedMe, whenWhere } from '../../photo-view';
-import { showModal } from '../../../../components/modal';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -35,7 +34,7 @@ const load = async (id: string) => {
 export default function PhotoPage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '照片不存在');
-  const { busy, run } = useSingleFlight();
+  const { busy, run, confirmThen } = useSingleFlight();
   const [candidates, setCandidates] = useState<TagCandidateDto[] | null>(null);
   const [comment, setComment] = useState('');
   const me = loadSession()?.alumnus.id ?? null;
@@ -87,32 +86,30 @@ export default function PhotoPage() {
     });
   };
 
-  const removeComment = async (item: MemoryCommentDto) => {
-    const { confirm } = await showModal({ title: '删除评论', content: '删除后不可恢复。', confirmText: '删除' });
-    if (!confirm) return;
-    try {
-      await deletePhotoComment(item.id);
-      update({ comments: comments.filter((c) => c.id !== item.id) });
-    } catch {
-      // Shown by the request wrapper.
-    }
-  };
-
-  const remove = async () => {
-    const { confirm } = await showModal({
-      title: '删除照片',
-      content: '删除后照片墙上不再显示，标记和评论一并删除。',
-      confirmText: '删除',
+  // The deletions ask inside the page's flight: a second tap while the question is up asks nothing and deletes nothing again.
+  const removeComment = (item: MemoryCommentDto) =>
+    confirmThen({ title: '删除评论', content: '删除后不可恢复。', confirmText: '删除' }, async () => {
+      try {
+        await deletePhotoComment(item.id);
+        update({ comments: comments.filter((c) => c.id !== item.id) });
+      } catch {
+        // Shown by the request wrapper.
+      }
     });
-    if (!confirm) return;
-    try {
-      await deleteMemoryPhoto(photo.id);
-      void Taro.showToast({ title: '已删除', icon: 'success' });
-      void Taro.navigateBack();
-    } catch {
+
+  // Deleted, the page goes back: the flight stays on while it goes. A refusal rejects, which ends the flight.
+  const remove = () =>
+    confirmThen(
+      { title: '删除照片', content: '删除后照片墙上不再显示，标记和评论一并删除。', confirmText: '删除' },
+      async () => {
+        await deleteMemoryPhoto(photo.id);
+        void Taro.showToast({ title: '已删除', icon: 'success' });
+        void Taro.navigateBack();
+      },
+      { leaves: true },
+    ).catch(() => {
       // Shown by the request wrapper.
-    }
-  };
+    });
 
   const notice = statusNotice(photo);
   const pending = myPendingTag(photo);

@@ -197,18 +197,19 @@ function SpotCard({ spot, onChanged }: { spot: StaffCampusDaySpotDto; onChanged:
     });
   };
 
-  const act = async (title: string, content: string, confirmText: string, run: () => Promise<unknown>) => {
-    const { confirm } = await showModal({ title, content, confirmText });
-    if (!confirm) return;
-    try {
-      await run();
-      setCode(null);
-      void Taro.showToast({ title: '已完成', icon: 'success' });
-      onChanged();
-    } catch {
-      // Shown by the request wrapper.
-    }
-  };
+  // One change at a time: a second tap while the question is up asks nothing and changes nothing again.
+  const { confirmThen } = useSingleFlight();
+  const act = (title: string, content: string, confirmText: string, change: () => Promise<unknown>) =>
+    confirmThen({ title, content, confirmText }, async () => {
+      try {
+        await change();
+        setCode(null);
+        void Taro.showToast({ title: '已完成', icon: 'success' });
+        onChanged();
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
 
   return (
     <View className={`st-campus__card st-campus__spot ${retired ? 'st-campus__spot--retired' : ''}`}>

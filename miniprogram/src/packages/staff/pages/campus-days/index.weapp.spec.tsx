@@ -1,7 +1,7 @@
 import type { StaffCampusDayDto, StaffCampusDaySpotDto, StaffReunionProposalDto } from '@alumni/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { dialogs, enterTwice, network, page, person, settled, until } from '../../../../../test/weapp/wx';
+import { dialogs, enterTwice, network, page, person, settled, tapTwice, until } from '../../../../../test/weapp/wx';
 import StaffCampusDaysPage from './index';
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
@@ -104,6 +104,15 @@ describe('返校日与聚会 (staff) in WeChat', () => {
     await settled();
     expect(dialogs.at(-1)?.options.content).toContain('已打印的「老校门」二维码立即失效');
     expect(sent.map((s) => s.path)).toEqual(['spots', 'replace-code']);
+  });
+
+  it('asks once and replaces a spot’s code once for two taps on 更换二维码', async () => {
+    render(<StaffCampusDaysPage />);
+    await shown('1 个打卡点 · 5 人来过 · 2 人集齐');
+    tapTwice(screen.getByText('更换二维码'));
+    await settled();
+    expect(dialogs.map((d) => d.kind)).toEqual(['modal']);
+    expect(sent.map((s) => s.path)).toEqual(['replace-code']);
   });
 
   it('approves a reunion with the event’s place only after a confirmation', async () => {
