@@ -10,6 +10,7 @@ import { EventPagedList } from '../../../../components/event-paged-list';
 import { StoryCard } from '../../../../components/story-card';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { showModal } from '../../../../components/modal';
+import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
 const EDITOR_URL = '/packages/stories/pages/editor/index';
@@ -35,20 +36,24 @@ export default function StaffStoriesPage() {
   const drop = (id: string) => update((items) => items.filter((s) => s.id !== id));
   const replace = (next: StorySummaryDto) => update((items) => items.map((s) => (s.id === next.id ? next : s)));
 
-  const recordConsent = async (story: StorySummaryDto) => {
-    const { confirm, content } = (await showModal({
-      title: '记录线下授权',
-      editable: true,
-      placeholderText: '如：本人签署授权书（12月1日）',
-    } as never)) as { confirm: boolean; content?: string };
-    if (!confirm || !content?.trim()) return;
-    try {
-      replace(await decideStory(story.id, 'consent', content.trim().slice(0, STORY_LIMITS.reviewNote)));
-      void Taro.showToast({ title: '已记录授权', icon: 'success' });
-    } catch {
-      // Shown by the request wrapper.
-    }
-  };
+  // The whole run is the flight, not confirmThen (the task needs the typed text): a second tap while
+  // the dialog is up opens no second one and records nothing again.
+  const { run } = useSingleFlight();
+  const recordConsent = (story: StorySummaryDto) =>
+    run(async () => {
+      const { confirm, content } = (await showModal({
+        title: '记录线下授权',
+        editable: true,
+        placeholderText: '如：本人签署授权书（12月1日）',
+      } as never)) as { confirm: boolean; content?: string };
+      if (!confirm || !content?.trim()) return;
+      try {
+        replace(await decideStory(story.id, 'consent', content.trim().slice(0, STORY_LIMITS.reviewNote)));
+        void Taro.showToast({ title: '已记录授权', icon: 'success' });
+      } catch {
+        // Shown by the request wrapper.
+      }
+    });
 
   return (
     <View className="staff-stories">
