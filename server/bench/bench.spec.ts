@@ -361,6 +361,7 @@ describe('driving a burst', () => {
       expect(results[i]!.requests).toBeGreaterThanOrEqual(heard - 4);
       expect(results[i]!.requests).toBeLessThanOrEqual(heard);
       expect(results[i]!.status.ok).toBe(results[i]!.requests);
+      expect(results[i]!.stretches).toBe(2);
       expect(results[i]!.durationMs).toBeGreaterThanOrEqual(2 * results[i]!.maxMs);
     }
   });

@@ -172,6 +172,7 @@ function combine(stretches: readonly Stretch[]): LoadResult {
     ...result,
     loadGeneratorCpuPerRequestUs: perAnswer(stretches.reduce((total, s) => total + s.ownCpuMs, 0)),
     listenOverflows: sumOrNull(stretches.map((s) => s.listenOverflows)),
+    stretches: stretches.length,
     ...(databaseCpuMs !== undefined && { databaseCpuPerRequestUs: perAnswer(databaseCpuMs) }),
   };
 }

@@ -31,6 +31,11 @@ export interface LoadResult {
    * accept queue, machine-wide: another process's listener counts too); null where it cannot be read.
    */
   listenOverflows?: number | null;
+  /**
+   * How many stretches of load this result adds up (load.ts driveInTurns: two); each run of a
+   * duration leaves up to one request per connection written but unanswered when its time is up.
+   */
+  stretches?: number;
 }
 
 /** Nearest-rank percentile of ascending-sorted samples; 0 when there are none. */
