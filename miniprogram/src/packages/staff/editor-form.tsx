@@ -67,24 +67,28 @@ export function useEditorSaving<R extends { id: string }, D, I, P extends object
   const { busy, run, confirmThen } = useSingleFlight();
 
   // Enter in a field saves too: a second Enter (or tap) while the first save is on its way does nothing.
-  const save = () =>
-    run(async () => {
-      const { input, problems: found } = editor.inputOf(draft);
-      setProblems(found);
-      if (!input) {
-        void Taro.showToast({ title: '请修改标红的内容', icon: 'none' });
-        return;
-      }
-      try {
+  // A first save leaves for the draft's address (redirectTo): a tap meanwhile saves nothing again. A
+  // refusal rejects, which ends the flight, so the next tap may try again.
+  const save = async () => {
+    const { input, problems: found } = editor.inputOf(draft);
+    setProblems(found);
+    if (!input) {
+      void Taro.showToast({ title: '请修改标红的内容', icon: 'none' });
+      return;
+    }
+    await run(
+      async () => {
         const saved = record ? await editor.update(record.id, input) : await editor.create(input);
         void Taro.showToast({ title: record ? '已保存' : '草稿已创建', icon: 'success' });
         onSaved(saved);
         setDraft(editor.draftOf(saved));
         if (!record) void Taro.redirectTo({ url: `${editor.url}?id=${saved.id}` });
-      } catch (error) {
-        if (error instanceof ApiError) setProblems(editor.problemsOf(error));
-      }
+      },
+      { leaves: !record },
+    ).catch((error: unknown) => {
+      if (error instanceof ApiError) setProblems(editor.problemsOf(error));
     });
+  };
 
   const change = async ({ label, confirm: content }: { label: string; confirm: string }, send: (id: string) => Promise<R>) => {
     if (!record) return;

@@ -43,15 +43,18 @@ export default function MentorPage() {
   const submit = async () => {
     setTried(true);
     if (Object.keys(problems).length > 0) return;
-    await run(async () => {
-      try {
+    // Sent, the page leaves for the mentorship (redirectTo): a tap meanwhile asks nothing again. A
+    // refusal rejects, which ends the flight, so the next tap may try again.
+    await run(
+      async () => {
         await askForMessages(['mentoringResult', 'mentoringUpdate']);
         const asked = await requestMentorship(askRequest(mentor.id, draft));
         void Taro.showToast({ title: '申请已发送', icon: 'success' });
         void Taro.redirectTo({ url: careersUrls.mentorship(asked.id) });
-      } catch {
-        // The request wrapper showed why (名额已满, 申请已达上限…).
-      }
+      },
+      { leaves: true },
+    ).catch(() => {
+      // The request wrapper showed why (名额已满, 申请已达上限…).
     });
   };
 

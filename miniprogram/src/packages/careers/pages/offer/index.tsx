@@ -48,8 +48,10 @@ export default function OfferPage() {
   const save = async () => {
     setTried(true);
     if (Object.keys(problems).length > 0) return;
-    await run(async () => {
-      try {
+    // Saved, the page goes back: a tap meanwhile saves nothing again. A refusal rejects, which
+    // ends the flight, so the next tap may try again.
+    await run(
+      async () => {
         const saved = await putMentorOffer(offerRequest(d));
         await showModal({
           title: '已保存',
@@ -57,9 +59,10 @@ export default function OfferPage() {
           showCancel: false,
         });
         void Taro.navigateBack();
-      } catch {
-        // The request wrapper showed why.
-      }
+      },
+      { leaves: true },
+    ).catch(() => {
+      // The request wrapper showed why.
     });
   };
 

@@ -113,8 +113,10 @@ export default function ResourceEditorPage() {
   const save = async (andSubmit: boolean) => {
     setTried(true);
     if (Object.keys(problems).length > 0) return;
-    await run(async () => {
-      try {
+    // Saved, the page leaves for the resource (redirectTo): a tap meanwhile saves nothing again. A
+    // refusal rejects, which ends the flight, so the next tap may try again.
+    await run(
+      async () => {
         let saved = existing ? await updateResource(existing.id, inputOf(d)) : await createResource(inputOf(d));
         if (andSubmit && saved.maySubmit) saved = await submitResource(saved.id);
         const title = saved.status === 'published' ? '已发布' : saved.status === 'submitted' ? '已提交审核' : '草稿已保存';
@@ -129,9 +131,10 @@ export default function ResourceEditorPage() {
           showCancel: false,
         });
         void Taro.redirectTo({ url: careersUrls.resource(saved.id) });
-      } catch {
-        // The request wrapper showed why.
-      }
+      },
+      { leaves: true },
+    ).catch(() => {
+      // The request wrapper showed why.
     });
   };
 

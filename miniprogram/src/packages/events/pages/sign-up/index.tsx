@@ -62,20 +62,22 @@ function SignUpForm({ event, onQuestionsChanged }: { event: EventDetailDto; onQu
     setServerProblems({});
   };
 
-  const submit = () =>
-    run(async () => {
-      setTried(true);
-      if (Object.keys(answerProblems(questions, draft)).length > 0) {
-        void Taro.showToast({ title: '请完成标红的问题', icon: 'none' });
-        return;
-      }
-      // Asked inside the tap, as WeChat requires; the answer never blocks signing up.
-      await askForMessages(['eventRegistration', 'eventReminder', 'eventChanged']);
-      const answers = answersToSend(questions, draft);
-      // Same answers as the last try: same key, so a retry after a lost answer is not a second sign-up.
-      const current = attemptFor(attempt, answers);
-      setAttempt(current);
-      try {
+  const submit = async () => {
+    setTried(true);
+    if (Object.keys(answerProblems(questions, draft)).length > 0) {
+      void Taro.showToast({ title: '请完成标红的问题', icon: 'none' });
+      return;
+    }
+    // Signed up, the page leaves for the ticket or back to the event: a tap meanwhile signs up nothing
+    // again. A refusal rejects, which ends the flight, so the next tap may try again.
+    await run(
+      async () => {
+        // Asked inside the tap, as WeChat requires; the answer never blocks signing up.
+        await askForMessages(['eventRegistration', 'eventReminder', 'eventChanged']);
+        const answers = answersToSend(questions, draft);
+        // Same answers as the last try: same key, so a retry after a lost answer is not a second sign-up.
+        const current = attemptFor(attempt, answers);
+        setAttempt(current);
         // A refused answer shows under its question, not as a toast too.
         const registration = await showingErrorsInline(
           (error) => Object.keys(problemsFromDetails(error.code, error.details)).length > 0,
@@ -88,13 +90,15 @@ function SignUpForm({ event, onQuestionsChanged }: { event: EventDetailDto; onQu
           void Taro.showToast({ title: '已加入候补', icon: 'success' });
           void Taro.navigateBack();
         }
-      } catch (error) {
-        if (!(error instanceof ApiError)) return;
-        setServerProblems(problemsFromDetails(error.code, error.details));
-        // The questions were edited since the page loaded: show the new ones.
-        if (error.code === 'ANSWER_QUESTION_UNKNOWN') onQuestionsChanged();
-      }
+      },
+      { leaves: true },
+    ).catch((error: unknown) => {
+      if (!(error instanceof ApiError)) return;
+      setServerProblems(problemsFromDetails(error.code, error.details));
+      // The questions were edited since the page loaded: show the new ones.
+      if (error.code === 'ANSWER_QUESTION_UNKNOWN') onQuestionsChanged();
     });
+  };
 
   return (
     <View className="signup">

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { dialogs, network, page, settled, tapTwice, until } from '../../../../../test/weapp/wx';
+import { calls, dialogs, network, page, settled, tapTwice, until } from '../../../../../test/weapp/wx';
 import { eventFixture, registrationFixture } from '../../test-fixtures';
 import SignUpPage from './index';
 
@@ -28,13 +28,19 @@ describe('活动报名 in WeChat', () => {
       });
   });
 
-  it('signs up once for two taps before the page renders again: one subscription dialog, one POST', async () => {
+  it('signs up once for two taps before the page renders again, and for two more while it leaves: one subscription dialog, one POST', async () => {
     render(<SignUpPage />);
     await until(() => screen.getByText('是'));
     fireEvent.click(screen.getByText('是'));
     tapTwice(screen.getByText('提交报名'));
     await settled();
+    // The page is going to the ticket: taps meanwhile sign up nothing again.
+    tapTwice(screen.getByText('提交报名'));
+    await settled();
     expect(dialogs.map((d) => d.kind)).toEqual(['subscribe']);
     expect(signUps).toEqual([{ answers: { q1: '是' } }]);
+    expect(calls.filter((c) => c.api === 'redirectTo').map((c) => c.options.url)).toEqual([
+      '/packages/events/pages/ticket/index?id=r1&eventId=e1',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { isPartialUpdate, storage } from '../../../../../test/mocks/taro';
 import ComposePage from './index';
@@ -60,6 +60,28 @@ describe('发动态', () => {
     });
   });
 
+  it('publishes one post for two taps, and takes no tap while it goes back', async () => {
+    taroRequest.mockResolvedValue({ statusCode: 201, data: post('published') });
+    render(<ComposePage />);
+    type('周末聚会');
+    const publish = () => screen.getByText('发布').closest('button')!;
+    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
+    act(() => {
+      fireEvent.click(publish());
+      fireEvent.click(publish());
+    });
+    await waitFor(() => expect(navigateBack).toHaveBeenCalled());
+
+    // The page is going: the button stays off, and a tap meanwhile posts nothing again.
+    expect(publish().classList.contains('nut-button-disabled')).toBe(true);
+    await act(async () => {
+      fireEvent.click(publish());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(taroRequest.mock.calls.map(([call]) => `${call.method} ${call.url}`)).toEqual(['POST /api/v1/groups/g1/posts']);
+    expect(navigateBack).toHaveBeenCalledTimes(1);
+  });
+
   it('tells the author a held post is under review and visible only to them', async () => {
     taroRequest.mockResolvedValue({ statusCode: 201, data: post('held') });
     render(<ComposePage />);
@@ -79,6 +101,13 @@ describe('发动态', () => {
     fireEvent.click(screen.getByText('发布'));
     expect(await screen.findByText('内容可能含有违规信息，请修改后再发布')).toBeTruthy();
     expect((document.querySelector('textarea') as HTMLTextAreaElement).value).toBe('违禁词');
+
+    // The refusal frees the button: the edited text goes out with the next tap.
+    taroRequest.mockResolvedValue({ statusCode: 201, data: post('published') });
+    type('周末聚会');
+    fireEvent.click(screen.getByText('发布'));
+    await waitFor(() => expect(navigateBack).toHaveBeenCalled());
+    expect(taroRequest).toHaveBeenCalledTimes(2);
   });
 
   it('uploads picked images and attaches their ids', async () => {

@@ -45,11 +45,13 @@ export default function ComposePage() {
 
   const submit = async () => {
     if (problem) return;
-    await run(async () => {
-      setRefusal(null);
-      // A new post may get replies: ask (in the tap, as WeChat requires) to hear of them.
-      if (!postId) await askForMessages(['postReply']);
-      try {
+    // Sent, the page goes back, or shows the held notice in place of the form: either way a tap
+    // meanwhile posts nothing again. A refusal rejects, which ends the flight, so the next tap may try again.
+    await run(
+      async () => {
+        setRefusal(null);
+        // A new post may get replies: ask (in the tap, as WeChat requires) to hear of them.
+        if (!postId) await askForMessages(['postReply']);
         const input = { text: text.trim(), imageIds: uploadedValues(images) };
         const post = postId ? await updateGroupPost(postId, input) : await createGroupPost(groupId, input);
         if (post.status === 'held') {
@@ -58,10 +60,11 @@ export default function ComposePage() {
           void Taro.showToast({ title: postId ? '已保存' : '已发布', icon: 'success' });
           void Taro.navigateBack();
         }
-      } catch (error) {
-        // Risky text stays in the box with the server's reason, so it can be edited and sent again.
-        if (error instanceof ApiError && error.code === 'CONTENT_RISKY') setRefusal(error.message);
-      }
+      },
+      { leaves: true },
+    ).catch((error: unknown) => {
+      // Risky text stays in the box with the server's reason, so it can be edited and sent again.
+      if (error instanceof ApiError && error.code === 'CONTENT_RISKY') setRefusal(error.message);
     });
   };
 

@@ -34,8 +34,10 @@ export default function ProposeGroupPage() {
   const submit = async () => {
     setTried(true);
     if (Object.keys(problems).length > 0) return;
-    await run(async () => {
-      try {
+    // Proposed, the page leaves for the group (redirectTo): a tap meanwhile proposes nothing again. A
+    // refusal rejects, which ends the flight, so the next tap may try again.
+    await run(
+      async () => {
         const group = await server.submit(() => proposeGroup(proposalRequest(draft)));
         // The proposal stands without its cover: after a failed upload (shown by the wrapper) the owner sets one once it opens.
         const coverFailed =
@@ -50,9 +52,10 @@ export default function ProposeGroupPage() {
           showCancel: false,
         });
         void Taro.redirectTo({ url: groupUrl(group.id) });
-      } catch {
-        // Shown under the field the server named, or as the wrapper's toast (e.g. 完成校友认证后才能发起群组).
-      }
+      },
+      { leaves: true },
+    ).catch(() => {
+      // Shown under the field the server named, or as the wrapper's toast (e.g. 完成校友认证后才能发起群组).
     });
   };
 

@@ -49,9 +49,11 @@ export default function UploadPage() {
   const submit = async () => {
     setTried(true);
     if (problem) return;
-    await run(async () => {
-      setRefusal(null);
-      try {
+    // Shared, the page leaves for the photo (redirectTo): a tap meanwhile shares nothing again. A
+    // refusal rejects, which ends the flight, so the next tap may try again.
+    await run(
+      async () => {
+        setRefusal(null);
         const photo = await createMemoryPhoto({
           imageId: imageId!,
           year: Number(year),
@@ -61,10 +63,11 @@ export default function UploadPage() {
         });
         void Taro.showToast({ title: photo.status === 'published' ? '已发布' : '已上传，审核中', icon: 'success' });
         void Taro.redirectTo({ url: oldPhotoUrls.photo(photo.id) });
-      } catch (error) {
-        // Risky text stays in the box with the server's reason, so it can be edited and sent again.
-        if (error instanceof ApiError && error.code === 'CONTENT_RISKY') setRefusal(error.message);
-      }
+      },
+      { leaves: true },
+    ).catch((error: unknown) => {
+      // Risky text stays in the box with the server's reason, so it can be edited and sent again.
+      if (error instanceof ApiError && error.code === 'CONTENT_RISKY') setRefusal(error.message);
     });
   };
 

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { isPartialUpdate, storage } from '../../../../../test/mocks/taro';
 import { saplingCampaign } from '../../../giving/test-fixtures';
+import { CAMPAIGN_EDITOR_URL } from '../campaigns/urls';
 import CampaignEditorPage from './index';
 
 const taroRequest = Taro.request as jest.Mock;
@@ -71,6 +72,76 @@ describe('捐赠项目编辑', () => {
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已完成', icon: 'success' }));
     expect(sent()[0]!.data).toEqual({ status: 'open' });
     expect(await screen.findByText('进行中')).toBeTruthy();
+  });
+});
+
+describe('捐赠项目编辑: a new draft', () => {
+  const redirectTo = Taro.redirectTo as jest.Mock;
+  const writes = () => taroRequest.mock.calls.map(([call]) => call as Sent).filter((call) => call.method !== 'GET');
+  const save = () => screen.getByText(/保存为草稿|保存修改/).closest('button')!;
+
+  /** The server: `refusals` creates are refused first (a name in use), then the draft c1 is created. */
+  function serveNew(refusals = 0) {
+    taroRequest.mockImplementation((call: Sent) => {
+      if (call.url === '/api/v1/staff/campaigns' && call.method === 'POST' && refusals-- > 0)
+        return Promise.resolve({
+          statusCode: 400,
+          data: { error: { code: 'VALIDATION_FAILED', message: '名称已被使用', details: [{ field: 'title', issue: 'taken' }] } },
+        });
+      if (call.url === '/api/v1/staff/campaigns' && call.method === 'POST') return Promise.resolve({ statusCode: 201, data: draft });
+      if (isPartialUpdate(call)) return Promise.resolve({ statusCode: 200, data: draft });
+      return Promise.resolve({ statusCode: 404, data: null });
+    });
+  }
+
+  function fill() {
+    const type = (placeholder: string, value: string) =>
+      fireEvent.input(screen.getByPlaceholderText(placeholder), { target: { value }, detail: { value } });
+    type('如 校友林植树：为母校种下一棵树', '校友林植树');
+    type('如 30000', '30000');
+  }
+
+  beforeEach(() => {
+    taroRequest.mockReset();
+    redirectTo.mockClear();
+    storage.clear();
+    storage.set('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '王老师' } });
+    (useRouter as jest.Mock).mockReturnValue({ params: {} });
+  });
+
+  it('creates one draft for two taps, and takes no tap while it moves to the draft’s address', async () => {
+    serveNew();
+    render(<CampaignEditorPage />);
+    fill();
+    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
+    act(() => {
+      fireEvent.click(save());
+      fireEvent.click(save());
+    });
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: `${CAMPAIGN_EDITOR_URL}?id=c1` }));
+
+    // The page is going: the button stays off, and a tap meanwhile saves nothing again.
+    expect(save().classList.contains('nut-button-disabled')).toBe(true);
+    await act(async () => {
+      fireEvent.click(save());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(writes().map((call) => call.url)).toEqual(['/api/v1/staff/campaigns']);
+    expect(redirectTo).toHaveBeenCalledTimes(1);
+  });
+
+  it('frees the button after a refused first save, and the next tap creates the draft', async () => {
+    serveNew(1);
+    render(<CampaignEditorPage />);
+    fill();
+    fireEvent.click(save());
+    expect(await screen.findByText('名称已被使用')).toBeTruthy();
+    await waitFor(() => expect(save().classList.contains('nut-button-disabled')).toBe(false));
+    expect(redirectTo).not.toHaveBeenCalled();
+
+    fireEvent.click(save());
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: `${CAMPAIGN_EDITOR_URL}?id=c1` }));
+    expect(writes()).toHaveLength(2);
   });
 });
 
