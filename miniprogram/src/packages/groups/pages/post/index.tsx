@@ -20,7 +20,7 @@ import { EventPagedList } from '../../../../components/event-paged-list';
 import { AuthorAvatar, GroupPostCard } from '../../../../components/group-post-card';
 import { groupUrl } from '../../../../components/group-urls';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
-import { reportWithReason } from '../../../../components/report-reasons';
+import { useReport } from '../../../../components/report-reasons';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -100,6 +100,7 @@ function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: 
   // Deleted, the page goes back: a tap meanwhile (or while the question is up) asks nothing and deletes
   // nothing again. A refusal rejects, which ends the flight.
   const { confirmThen } = useSingleFlight();
+  const report = useReport();
   const remove = () =>
     confirmThen(
       { title: '删除动态', content: '删除后无法恢复，评论和点赞也将一并删除。', confirmText: '删除' },
@@ -137,7 +138,7 @@ function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: 
         </Text>
       ) : null}
       {post.mayReport ? (
-        <Text className="post-action post-report" onClick={() => void reportWithReason((reason) => reportGroupPost(post.id, reason))}>
+        <Text className="post-action post-report" onClick={() => void report((reason) => reportGroupPost(post.id, reason))}>
           举报
         </Text>
       ) : null}
@@ -148,6 +149,7 @@ function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: 
 function Comment({ comment, onDeleted }: { comment: GroupCommentDto; onDeleted: () => void }) {
   // A second tap while the question is up asks nothing and deletes nothing again.
   const { confirmThen } = useSingleFlight();
+  const report = useReport();
   const remove = () =>
     confirmThen({ title: '删除评论', content: '确定删除这条评论？', confirmText: '删除' }, async () => {
       try {
@@ -169,10 +171,7 @@ function Comment({ comment, onDeleted }: { comment: GroupCommentDto; onDeleted: 
         <View className="post-comment__foot">
           {comment.status === 'held' ? <Text className="post-comment__held">审核中，仅自己可见</Text> : null}
           {comment.mayReport ? (
-            <Text
-              className="post-comment__report"
-              onClick={() => void reportWithReason((reason) => reportGroupComment(comment.id, reason))}
-            >
+            <Text className="post-comment__report" onClick={() => void report((reason) => reportGroupComment(comment.id, reason))}>
               举报
             </Text>
           ) : null}

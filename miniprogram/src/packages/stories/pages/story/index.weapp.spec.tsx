@@ -1,7 +1,7 @@
 import { type StoryCommentDto, type StoryDto, storyScene } from '@alumni/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { dialogs, network, page, person, settled, toasts } from '../../../../../test/weapp/wx';
+import { dialogs, network, page, person, settled, tapTwice, toasts } from '../../../../../test/weapp/wx';
 import StoryPage from './index';
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
@@ -92,7 +92,7 @@ describe('校友故事 in WeChat', () => {
     await waitFor(() => expect(screen.queryByText('同意发布')).toBeNull());
   });
 
-  it('reports another reader’s comment with a reason from the action sheet, then no longer offers 举报', async () => {
+  it('reports another reader’s comment once with a reason from the action sheet (for two taps), then no longer offers 举报', async () => {
     const comment = (id: string, text: string, mine: boolean): StoryCommentDto => ({
       id,
       author: { id: mine ? 'me' : 'a2', displayName: mine ? '李明' : '王芳', avatarUrl: null },
@@ -115,9 +115,12 @@ describe('校友故事 in WeChat', () => {
     expect(container.querySelectorAll('.story-comment__report')).toHaveLength(1);
     expect(container.querySelectorAll('.story-comment__delete')).toHaveLength(1);
 
-    fireEvent.click(screen.getByText('举报'));
+    // Two taps before the page renders again: one action sheet, one report.
+    tapTwice(screen.getByText('举报'));
     await settled();
-    expect(dialogs.find((d) => d.kind === 'actionSheet')?.options.itemList).toContain('人身攻击');
+    const sheets = dialogs.filter((d) => d.kind === 'actionSheet');
+    expect(sheets).toHaveLength(1);
+    expect(sheets[0]!.options.itemList).toContain('人身攻击');
     expect(sent).toEqual([{ reason: '人身攻击' }]);
     expect(toasts).toContain('已举报，感谢反馈');
     await waitFor(() => expect(screen.queryByText('举报')).toBeNull());
