@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ModuleMetadata } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
@@ -27,8 +27,14 @@ export interface TestAppOptions {
   logDestination?: DestinationStream;
 }
 
-/** Tells this test file's keys in shared services (Redis) from those of files running beside it. */
-const TEST_FILE_ID = randomBytes(6).toString('hex');
+/** Tells this run's keys in shared services (Redis) from other runs'; the test file's path tells files apart. */
+const RUN_ID = randomBytes(6).toString('hex');
+/** The test file asking (a worker loads this module once for all its files: vitest.config.ts). */
+const testFileKey = () =>
+  createHash('sha256')
+    .update(expect.getState().testPath ?? '')
+    .digest('hex')
+    .slice(0, 12);
 
 export function testConfig(env: Record<string, string> = {}): AppConfig {
   return loadConfig({
@@ -45,7 +51,7 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
     // A test reads right after it writes, often through its own connection; the read cache has its own tests.
     READ_CACHE_SECONDS: '0',
     // Counters in a shared Redis never meet another test file's.
-    THROTTLE_KEY_PREFIX: `alumnilink-test:${TEST_FILE_ID}:throttle:`,
+    THROTTLE_KEY_PREFIX: `alumnilink-test:${RUN_ID}:${testFileKey()}:throttle:`,
     ...env,
   });
 }
