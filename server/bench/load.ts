@@ -53,6 +53,20 @@ interface Sent {
   lastAnswerAt: number | undefined;
 }
 
+/** A load before its first answer. */
+const nothingSent = (): Sent => ({ latencies: [], status: emptyStatusCounts(), transportErrors: 0, lastAnswerAt: undefined });
+
+/** Counts one request's end: its answer's status and latency since `startedAt`, or no answer (null). */
+function record(sent: Sent, startedAt: number, statusCode: number | null): void {
+  if (statusCode === null) {
+    sent.transportErrors += 1;
+    return;
+  }
+  sent.lastAnswerAt = performance.now();
+  sent.latencies.push(sent.lastAnswerAt - startedAt);
+  countStatus(sent.status, statusCode);
+}
+
 /** Where one request shape is sent, and whose CPU is counted for it. */
 export interface LoadTarget {
   urls: readonly string[];
@@ -178,7 +192,7 @@ function combine(stretches: readonly Stretch[]): LoadResult {
 }
 
 async function sendWithAutocannon(urls: readonly string[], request: RequestSpec, shape: LoadShape): Promise<Sent> {
-  const sent: Sent = { latencies: [], status: emptyStatusCounts(), transportErrors: 0, lastAnswerAt: undefined };
+  const sent = nothingSent();
   const { vary } = request;
   // autocannon ends a run only at its next one-second sample after the last answer: the wall time
   // is up to the last answer, or a 0.3 s load would count as 1 s (issue 17).
@@ -282,7 +296,7 @@ function readOneAnswer(socket: Socket, settle: (statusCode: number | null) => vo
  * half of autocannon's CPU per request (docs/benchmarks.md), CPU the servers measured share.
  */
 export async function sendOnNewConnections(urls: readonly string[], request: RequestSpec, count: number): Promise<Sent> {
-  const sent: Sent = { latencies: [], status: emptyStatusCounts(), transportErrors: 0, lastAnswerAt: undefined };
+  const sent = nothingSent();
   const targets = urls.map((url) => new URL(url));
   const headers = fixedHeaders(request);
   const sockets: Socket[] = [];
@@ -305,13 +319,8 @@ export async function sendOnNewConnections(urls: readonly string[], request: Req
       socket.setNoDelay(true);
       sockets.push(socket);
       readOneAnswer(socket, (statusCode) => {
-        if (statusCode === null) sent.transportErrors += 1;
-        else {
-          sent.lastAnswerAt = performance.now();
-          sent.latencies.push(sent.lastAnswerAt - startedAt);
-          countStatus(sent.status, statusCode);
-          varied?.answered?.(statusCode);
-        }
+        record(sent, startedAt, statusCode);
+        if (statusCode !== null) varied?.answered?.(statusCode);
         if (--pending === 0) {
           clearTimeout(timeout);
           resolve();
@@ -371,19 +380,14 @@ export async function burstOnOpenConnections(
   );
   return combine([
     await stretch(pids, undefined, async () => {
-      const sent: Sent = { latencies: [], status: emptyStatusCounts(), transportErrors: 0, lastAnswerAt: undefined };
+      const sent = nothingSent();
       await Promise.all(
         sockets.map(
           (socket, i) =>
             new Promise<void>((resolve) => {
               const sentAt = performance.now();
               readOneAnswer(socket, (statusCode) => {
-                if (statusCode === null) sent.transportErrors += 1;
-                else {
-                  sent.lastAnswerAt = performance.now();
-                  sent.latencies.push(sent.lastAnswerAt - sentAt);
-                  countStatus(sent.status, statusCode);
-                }
+                record(sent, sentAt, statusCode);
                 resolve();
               });
               socket.write(requestBytes('GET', path, targets[i % targets.length]!.host, {}));
