@@ -4,7 +4,7 @@ import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import httpParser from 'http-parser-js';
 import { cpuMs } from './references.js';
-import { countStatus, emptyStatusCounts, type LoadResult, type StatusCounts, summarise } from './stats.js';
+import { countStatus, emptyStatusCounts, type LoadResult, medianBurst, type StatusCounts, summarise } from './stats.js';
 
 const { HTTPParser } = httpParser;
 
@@ -70,7 +70,11 @@ function record(sent: Sent, startedAt: number, statusCode: number | null): void 
 /** Where one request shape is sent, and whose CPU is counted for it. */
 export interface LoadTarget {
   urls: readonly string[];
-  request: RequestSpec;
+  /**
+   * What is sent; for a load that cannot be sent twice at the same data (a burst that writes), a
+   * function of its turn (0, 1, …), each turn's request at data of its own.
+   */
+  request: RequestSpec | ((turn: number) => RequestSpec);
   /** The serving processes, whose CPU per request is reported. */
   pids?: readonly number[];
   /** The PostgreSQL server's CPU so far (ms; null where unreadable), whose CPU per request is reported too. */
@@ -105,6 +109,28 @@ export async function drive(
   return combine([await stretch(pids, databaseCpuMs, () => send(urls, request, shape))]);
 }
 
+/** A target's request at its turn (0, 1, …): the same every turn, or the turn's own. */
+export const requestFor = (request: LoadTarget['request'], turn: number): RequestSpec =>
+  typeof request === 'function' ? request(turn) : request;
+
+/**
+ * Rounds of turns at `targets` targets (indices): A B C, then C B A, then A B C again, each round
+ * the one before reversed, so no target is always first or always last.
+ */
+export const turnOrder = (targets: number, rounds: number): number[] =>
+  Array.from({ length: rounds }, (_, round) => Array.from({ length: targets }, (_, i) => (round % 2 === 0 ? i : targets - 1 - i))).flat();
+
+/** Each target's stretches of `shape`, taken in `rounds` rounds of turns (turnOrder), in the order each target had them. */
+async function inTurns(targets: readonly LoadTarget[], rounds: number, shape: LoadShape): Promise<Stretch[][]> {
+  const stretches: Stretch[][] = targets.map(() => []);
+  for (const i of turnOrder(targets.length, rounds)) {
+    const { urls, request, pids = [], databaseCpuMs } = targets[i]!;
+    const mine = stretches[i]!;
+    mine.push(await stretch(pids, databaseCpuMs, () => send(urls, requestFor(request, mine.length), shape)));
+  }
+  return stretches;
+}
+
 /**
  * Several targets under the same steady load, measured in turns: each for half the time in one
  * order (A, B, C), then for the other half in the reverse order (C, B, A), and each one's halves
@@ -118,13 +144,32 @@ export async function driveInTurns(
   shape: { connections: number; durationSeconds: number },
 ): Promise<LoadResult[]> {
   const half = { connections: shape.connections, durationSeconds: shape.durationSeconds / 2 };
-  const stretches: Stretch[][] = targets.map(() => []);
-  const order = targets.map((_, i) => i);
-  for (const i of [...order, ...order.reverse()]) {
-    const { urls, request, pids = [], databaseCpuMs } = targets[i]!;
-    stretches[i]!.push(await stretch(pids, databaseCpuMs, () => send(urls, request, half)));
-  }
-  return stretches.map(combine);
+  return (await inTurns(targets, 2, half)).map(combine);
+}
+
+/** How many times each target of a burst is measured (burstsInTurns). */
+export const MEASURED_BURSTS = 3;
+
+/** A target's measured bursts, in the order they were sent, and the one reported: the median by rate. */
+export interface Bursts {
+  bursts: LoadResult[];
+  median: LoadResult;
+}
+
+/**
+ * Several targets of the same burst (`count` requests, each on a new connection), each burst
+ * measured MEASURED_BURSTS times in turns: A B C, C B A, A B C. A burst is under a second of load,
+ * so one pause of a process moves it (issue 17: 0.88–1.20× the hot row across full runs); it
+ * cannot be cut in halves as a steady load is, so each target is measured whole three times and
+ * reported by its median burst — never the best — with all three kept. A target whose burst writes
+ * gives a request per turn (LoadTarget.request), each at data of its own.
+ */
+export async function burstsInTurns(targets: readonly LoadTarget[], count: number): Promise<Bursts[]> {
+  const stretches = await inTurns(targets, MEASURED_BURSTS, { connections: count, amount: count });
+  return stretches.map((mine) => {
+    const bursts = mine.map((one) => combine([one]));
+    return { bursts, median: medianBurst(bursts) };
+  });
 }
 
 /** A burst goes through the harness's own sender; BENCH_BURST_SENDER=autocannon sends it through autocannon as before, to compare the two. */

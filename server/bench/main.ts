@@ -5,10 +5,22 @@ import { DEFAULT_LISTEN_BACKLOG } from '../src/config/server.config.js';
 import { parseBenchArgs, USAGE, UsageError } from './args.js';
 import { benchServerUrl, createBenchDatabase, serverVersion } from './database.js';
 import { type ServerInstance, startInstances, stopInstances } from './instances.js';
-import { burstOnOpenConnections, describeShape, drive, driveInTurns, type LoadShape, type LoadTarget, type RequestSpec } from './load.js';
+import {
+  burstOnOpenConnections,
+  burstsInTurns,
+  describeShape,
+  drive,
+  driveInTurns,
+  isBurst,
+  type LoadShape,
+  type LoadTarget,
+  MEASURED_BURSTS,
+  type RequestSpec,
+  requestFor,
+} from './load.js';
 import { memoryChecks, type MemoryReport, residentMemory } from './memory.js';
 import { type BareReference, hotRow, type HotRowResult, postmasterPid, readPostgresCpuMs, startBareReference } from './references.js';
-import { type Baselines, type BenchContext, type Check, type Scenario, standardChecks, TRIVIAL } from './scenario.js';
+import { type Baselines, type BenchContext, type Check, onEveryBurst, type Scenario, standardChecks, TRIVIAL } from './scenario.js';
 import { SCENARIOS } from './scenarios/index.js';
 import { cpuRatio, formatMs, formatRate, formatRatio, type LoadResult, renderTable, throughputRatio } from './stats.js';
 import { benchJwtSecret, tokenMinter } from './tokens.js';
@@ -24,8 +36,11 @@ interface ScenarioReport {
   summary: string;
   unit: string;
   load: LoadShape;
+  /** The references; for a burst, the median burst of each (`bursts`). */
   trivial: LoadResult;
   bare: LoadResult;
+  /** A burst's measured bursts, each target's in the order sent (load.ts burstsInTurns); its lines are their medians. */
+  bursts?: { bare: LoadResult[]; trivial?: LoadResult[]; result: LoadResult[] };
   /** Diagnostic for a burst (every connection new): the bare app with the connections opened first. */
   bareOnOpenConnections?: LoadResult;
   hotRow: HotRowResult;
@@ -58,7 +73,14 @@ function printScenario(report: ScenarioReport): void {
     `  2xx ${r.status.ok}  4xx ${r.status.clientErrors}  5xx ${r.status.serverErrors}  unanswered ${r.transportErrors}` +
     `  CPU ${cpu(r)}/request  load generator ${generatorCpu(r)}/request${databaseCpu(r)}  load ${load(r.loadAverage)}` +
     (r.listenOverflows ? `  listen overflows +${r.listenOverflows}` : '');
+  const bursts = (measured: readonly LoadResult[] | undefined) => {
+    if (measured)
+      console.log(
+        `    bursts in the order sent: ${measured.map((r) => formatRate(r.perSecond)).join(', ')} (the line above is their median)`,
+      );
+  };
   console.log(line('bare NestJS + Fastify app', report.bare));
+  bursts(report.bursts?.bare);
   if (report.bareOnOpenConnections) {
     console.log(line('diagnostic: bare, opened first', report.bareOnOpenConnections));
     console.log(
@@ -67,7 +89,9 @@ function printScenario(report: ScenarioReport): void {
     );
   }
   console.log(line(`trivial ${TRIVIAL.method} ${TRIVIAL.path}`, report.trivial));
+  bursts(report.bursts?.trivial);
   console.log(line(report.unit, report.result));
+  bursts(report.bursts?.result);
   const { ratios } = report;
   console.log(
     `  ratios: ${formatRatio(ratios.bare)} the bare app (by CPU per request ${ratioOrUnknown(ratios.bareCpu)}), ` +
@@ -82,10 +106,10 @@ interface Harness {
   context: BenchContext;
   /** The bare app, driven with the same load spread over as many processes as there are instances. */
   driveBare(shape: LoadShape): Promise<LoadResult>;
-  /** The bare app's route as a target of driveInTurns. */
+  /** The bare app's route as a target of driveInTurns or burstsInTurns. */
   bare: LoadTarget;
-  /** A request to the instances as a target of driveInTurns. */
-  instances(request: RequestSpec): LoadTarget;
+  /** A request (or one per turn) to the instances as a target of driveInTurns or burstsInTurns. */
+  instances(request: LoadTarget['request']): LoadTarget;
   /** The bare app, a burst of `count` requests on connections opened beforehand (a diagnostic). */
   burstBareOnOpenConnections(count: number): Promise<LoadResult>;
   /** pgbench's hot row now, on the run's database; kept as the latest figure. */
@@ -95,8 +119,15 @@ interface Harness {
 
 async function runScenario(scenario: Scenario, harness: Harness): Promise<ScenarioReport & { request: RequestSpec }> {
   const { context } = harness;
-  const turns = 'durationSeconds' in scenario.shape ? ', in two halves, in turns with the references (A B C, then C B A)' : '';
-  console.log(`\n━━ ${scenario.name}: ${scenario.summary}\n  load: ${describeShape(scenario.shape)}${turns}`);
+  const { shape } = scenario;
+  const burst = isBurst(shape);
+  const turns =
+    'durationSeconds' in shape
+      ? ', in two halves, in turns with the references (A B C, then C B A)'
+      : burst
+        ? `, ${MEASURED_BURSTS} times, in turns with the references (A B C, C B A, A B C); each line is its median burst`
+        : '';
+  console.log(`\n━━ ${scenario.name}: ${scenario.summary}\n  load: ${describeShape(shape)}${turns}`);
   const prepared = await scenario.prepare(context);
   await prepared.warmUp();
   // A write budget is stated against the hot row: measured again right before, on the same machine state.
@@ -104,33 +135,47 @@ async function runScenario(scenario: Scenario, harness: Harness): Promise<Scenar
     const hot = await harness.measureHotRow();
     console.log(`  pgbench hot row: ${describeHotRow(hot)}`);
   }
-  const { shape } = scenario;
+  // In turns: the bare app, the trivial endpoint (unless it is the scenario) and the scenario, so all three see the same machine.
+  const targets = [harness.bare, ...(scenario.isTrivial ? [] : [harness.instances(TRIVIAL)]), harness.instances(prepared.request)];
+  const byTarget = <T>(measured: readonly T[]): [bare: T, trivial: T | undefined, result: T] =>
+    scenario.isTrivial ? [measured[0]!, undefined, measured[1]!] : [measured[0]!, measured[1]!, measured[2]!];
   let bare: LoadResult, trivial: LoadResult | undefined, result: LoadResult, bareOnOpenConnections: LoadResult | undefined;
+  let bursts: ScenarioReport['bursts'];
   if ('durationSeconds' in shape) {
-    // A steady load: the scenario and both references in turns (A B C, then C B A), so all three see the same machine.
     await prepared.beforeMeasure?.();
-    const targets = [harness.bare, ...(scenario.isTrivial ? [] : [harness.instances(TRIVIAL)]), harness.instances(prepared.request)];
-    const measured = await driveInTurns(targets, shape);
-    [bare, trivial, result] = scenario.isTrivial ? [measured[0]!, undefined, measured[1]!] : [measured[0]!, measured[1]!, measured[2]!];
-  } else {
-    // A burst opens every connection at once: what the bare app does without that set-up, beside (issue 17).
-    const burst = shape.amount === shape.connections;
+    [bare, trivial, result] = byTarget(await driveInTurns(targets, shape));
+  } else if (burst) {
     // The start's warm-up keeps its connections open, so the code that accepts and closes a connection is still cold
     // for a burst (its first burst costs a process about twice the CPU per request of later ones): one unmeasured
     // burst each warms the bare app and the trivial endpoint as the scenario's own warm-up warms its route.
-    if (burst) await Promise.all([harness.driveBare(shape), scenario.isTrivial ? undefined : context.drive(TRIVIAL, shape)]);
-    // Both references right before the scenario, with the same connections; a burst cannot be cut in turns.
+    await Promise.all([harness.driveBare(shape), scenario.isTrivial ? undefined : context.drive(TRIVIAL, shape)]);
+    // Every connection of a burst is new: what the bare app does without that set-up, beside (issue 17).
+    bareOnOpenConnections = await harness.burstBareOnOpenConnections(shape.connections);
+    await prepared.beforeMeasure?.();
+    // One burst is under a second: three each in turns, each reported by its median (issue 17).
+    const [bareBursts, trivialBursts, resultBursts] = byTarget(await burstsInTurns(targets, shape.amount));
+    [bare, trivial, result] = [bareBursts.median, trivialBursts?.median, resultBursts.median];
+    bursts = { bare: bareBursts.bursts, ...(trivialBursts && { trivial: trivialBursts.bursts }), result: resultBursts.bursts };
+  } else {
+    // Many requests on few connections (the storms): both references right before the scenario, with the same load.
     bare = await harness.driveBare(shape);
-    bareOnOpenConnections = burst ? await harness.burstBareOnOpenConnections(shape.connections) : undefined;
     trivial = scenario.isTrivial ? undefined : await context.drive(TRIVIAL, shape);
     await prepared.beforeMeasure?.();
-    result = await context.drive(prepared.request, shape);
+    result = await context.drive(requestFor(prepared.request, 0), shape);
   }
   const hotRow = harness.latestHotRow();
   const baselines: Baselines = { trivial: trivial ?? result, bare, hotRowTps: hotRow.tps };
+  // A burst's invariants hold on every burst; its targets are its median's.
+  const measured = bursts?.result ?? [result];
+  const perBurst = await Promise.all(
+    measured.map(async (one, i) => [
+      ...standardChecks(one, baselines, {}, scenario.expectsRefusals),
+      ...((await prepared.verify?.(one, baselines, i)) ?? []),
+    ]),
+  );
   const checks = [
-    ...standardChecks(result, baselines, scenario.targets, scenario.expectsRefusals),
-    ...((await prepared.verify?.(result, baselines)) ?? []),
+    ...(bursts ? onEveryBurst(perBurst) : perBurst[0]!),
+    ...standardChecks(result, baselines, scenario.targets, scenario.expectsRefusals).filter((check) => check.kind === 'target'),
   ];
   const report = {
     name: scenario.name,
@@ -139,6 +184,7 @@ async function runScenario(scenario: Scenario, harness: Harness): Promise<Scenar
     load: scenario.shape,
     trivial: baselines.trivial,
     bare,
+    ...(bursts && { bursts }),
     ...(bareOnOpenConnections && { bareOnOpenConnections }),
     hotRow,
     result,
@@ -149,7 +195,7 @@ async function runScenario(scenario: Scenario, harness: Harness): Promise<Scenar
       bareCpu: cpuRatio(result, bare),
     },
     checks,
-    request: prepared.request,
+    request: requestFor(prepared.request, 0),
   };
   printScenario(report);
   return report;
@@ -282,7 +328,7 @@ async function main(): Promise<number> {
     // The whole server's CPU, backends that start or end during a load included (a pool closes an idle connection).
     const postmaster = await postmasterPid(database.pool);
     const databaseCpuMs = () => (postmaster === null ? null : readPostgresCpuMs(postmaster));
-    const instanceTarget = (request: RequestSpec): LoadTarget => ({ urls, request, pids: instancePids, databaseCpuMs });
+    const instanceTarget = (request: LoadTarget['request']): LoadTarget => ({ urls, request, pids: instancePids, databaseCpuMs });
     const context: BenchContext = {
       db: database.pool,
       mintToken: tokenMinter(secret),

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Role } from '@alumni/shared';
-import type { LoadShape, RequestSpec } from './load.js';
+import type { LoadShape, LoadTarget, RequestSpec } from './load.js';
 import { formatMs, formatRatio, type LoadResult, throughputRatio } from './stats.js';
 
 /** The server's cheapest route: no database, no auth, no throttling, no request log. */
@@ -51,7 +51,12 @@ export interface Baselines {
 }
 
 export interface PreparedScenario {
-  request: RequestSpec;
+  /**
+   * What is sent. A burst is measured MEASURED_BURSTS times (load.ts burstsInTurns); one that
+   * writes cannot be sent twice at the same data (a second sign-up burst at one event finds its
+   * seats taken), so it gives a function of the burst (0, 1, 2), each at data of its own.
+   */
+  request: LoadTarget['request'];
   /** Runs the same code path before measuring (JIT, pools, query plans), without touching the measured data. */
   warmUp(): Promise<void>;
   /**
@@ -59,8 +64,12 @@ export interface PreparedScenario {
    * signed, as WeChat Pay does on its own machines): its CPU is not counted in the scenario's line.
    */
   beforeMeasure?(): Promise<void> | void;
-  /** Invariants read back from the database after the load, and checks on the measured result (and the references it was measured against). */
-  verify?(result: LoadResult, baselines: Baselines): Promise<Check[]>;
+  /**
+   * Invariants read back from the database after the load, and checks on the measured result (and
+   * the references it was measured against). A burst's are asked of each measured burst, with its
+   * index (as `request`'s) and its own result, and must hold on every one.
+   */
+  verify?(result: LoadResult, baselines: Baselines, burst: number): Promise<Check[]>;
 }
 
 export interface Scenario {
@@ -85,6 +94,19 @@ export interface Scenario {
 }
 
 export const invariant = (name: string, pass: boolean, actual: string): Check => ({ kind: 'invariant', name, pass, actual });
+
+/** The same checks of each measured burst, one line each: passed when they passed on every burst, with every burst's figure. */
+export function onEveryBurst(perBurst: readonly (readonly Check[])[]): Check[] {
+  return perBurst[0]!.map((check, i) => {
+    const each = perBurst.map((checks) => checks[i]!);
+    const actuals = each.map((one) => one.actual);
+    return {
+      ...check,
+      pass: each.every((one) => one.pass),
+      actual: actuals.every((actual) => actual === actuals[0]) ? `${actuals[0]} in each burst` : actuals.join(' / '),
+    };
+  });
+}
 
 /** Checks every scenario gets: each request answered 2xx (or 4xx, where refusals are expected), and the scenario's targets against the references. */
 export function standardChecks(result: LoadResult, baselines: Baselines, targets: Targets = {}, expectsRefusals = false): Check[] {

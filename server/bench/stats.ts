@@ -82,6 +82,16 @@ export function summarise(
 }
 
 /**
+ * The middle of an odd number of measurements of the same load by throughput, itself whole (its
+ * own latencies and CPU, every figure of one burst that happened): the reported figure of a
+ * burst measured several times — neither the best nor the worst (load.ts burstsInTurns).
+ */
+export function medianBurst(results: readonly LoadResult[]): LoadResult {
+  if (results.length % 2 === 0) throw new Error(`the median of ${results.length} bursts is not one of them`);
+  return [...results].sort((a, b) => a.perSecond - b.perSecond)[(results.length - 1) / 2]!;
+}
+
+/**
  * The scenario's CPU per request as a share of the reference's, inverted so it reads like a
  * throughput ratio (0.5: a request costs twice the reference's CPU); null when either is unknown.
  */
