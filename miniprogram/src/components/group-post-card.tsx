@@ -1,4 +1,11 @@
-import { formatShanghaiShort, type GroupPostAuthorDto, type GroupPostDto, type GroupPostImageDto } from '@alumni/shared';
+import {
+  formatShanghaiShort,
+  type GroupFeedPostDto,
+  type GroupPostAuthorDto,
+  type GroupPostDto,
+  type GroupPostImageDto,
+  postImageThumbnailUrl,
+} from '@alumni/shared';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { setGroupPostLiked } from '../api/group-posts';
@@ -7,17 +14,18 @@ import './group-post-card.scss';
 import { mediaUrl } from '../api/media';
 import { useSingleFlight } from './use-single-flight';
 
-interface GroupPostCardProps {
-  post: GroupPostDto;
+interface GroupPostCardProps<P extends GroupFeedPostDto> {
+  /** As a group's own feed has it (without the group), or with it. */
+  post: P;
   /** The "my groups" feed names the group each post is from. */
-  showGroup?: boolean;
+  from?: GroupPostDto['group'];
   /** The post page shows the whole text and opens nothing on a tap. */
   full?: boolean;
-  onChange?: (post: GroupPostDto) => void;
+  onChange?: (post: P) => void;
 }
 
 /** A post in a feed or on its own page: author, text, up to nine images, its state, likes and comments. */
-export function GroupPostCard({ post, showGroup = false, full = false, onChange }: GroupPostCardProps) {
+export function GroupPostCard<P extends GroupFeedPostDto>({ post, from, full = false, onChange }: GroupPostCardProps<P>) {
   const { run } = useSingleFlight();
   const open = full ? undefined : () => void Taro.navigateTo({ url: postUrl(post.id) });
 
@@ -27,7 +35,8 @@ export function GroupPostCard({ post, showGroup = false, full = false, onChange 
     await run(async () => {
       try {
         const result = await setGroupPostLiked(post.id, !post.likedByMe);
-        onChange?.({ ...post, likedByMe: result.liked, likeCount: result.likeCount });
+        // The server leaves `likedByMe` out when false; so does the card.
+        onChange?.({ ...post, likedByMe: result.liked || undefined, likeCount: result.likeCount });
       } catch {
         // The request wrapper showed why.
       }
@@ -52,9 +61,9 @@ export function GroupPostCard({ post, showGroup = false, full = false, onChange 
         {post.text}
       </Text>
       {post.images.length > 0 ? <ImageGrid images={post.images} /> : null}
-      {showGroup ? (
-        <Text className="group-post__group" onClick={() => void Taro.navigateTo({ url: groupUrl(post.group.id) })}>
-          来自 {post.group.name}
+      {from ? (
+        <Text className="group-post__group" onClick={() => void Taro.navigateTo({ url: groupUrl(from.id) })}>
+          来自 {from.name}
         </Text>
       ) : null}
       <View className="group-post__foot">
@@ -89,7 +98,7 @@ export function AuthorAvatar({ author, small = false }: { author: GroupPostAutho
 export function ImageGrid({ images }: { images: GroupPostImageDto[] }) {
   const urls = images.map((i) => mediaUrl(i.url));
   const single = images.length === 1;
-  const shown = single ? urls : images.map((i) => mediaUrl(i.thumbnailUrl));
+  const shown = single ? urls : images.map((i) => mediaUrl(postImageThumbnailUrl(i.url)));
   return (
     <View className={single ? 'group-post__images group-post__images--single' : 'group-post__images'}>
       {images.map((image, i) => (

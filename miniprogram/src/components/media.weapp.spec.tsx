@@ -11,8 +11,8 @@ import { groupPostFixture } from './test-fixtures';
 const POST = groupPostFixture({
   author: { id: 'a1', displayName: '李明', avatarUrl: '/api/v1/uploads/avatars/a1.jpg' },
   images: [
-    { id: 'i1', url: '/api/v1/group-post-images/i1.jpg', thumbnailUrl: '/api/v1/group-post-images/i1.thumb.jpg' },
-    { id: 'i2', url: '/api/v1/group-post-images/i2.jpg', thumbnailUrl: '/api/v1/group-post-images/i2.thumb.jpg' },
+    { id: 'i1', url: '/api/v1/group-post-images/i1.jpg' },
+    { id: 'i2', url: '/api/v1/group-post-images/i2.jpg' },
   ],
 });
 

@@ -31,19 +31,24 @@ interface Item {
 /** Nobody reports their own words. */
 const mayReport = (item: Item, s: FeedStanding) => item.status === 'published' && mayReact(s) && item.authorId !== s.viewerId;
 
+/** The flags that hold; the answers leave the others out (a feed page has dozens, most of them no). */
+function granted<K extends string>(flags: Record<K, boolean>): Partial<Record<K, true>> {
+  return Object.fromEntries(Object.entries(flags).filter(([, yes]) => yes)) as Partial<Record<K, true>>;
+}
+
 export function postPermissions(post: Item, s: FeedStanding): GroupPostPermissions {
   const published = post.status === 'published';
   const own = post.authorId === s.viewerId;
-  return {
+  return granted({
     mayLike: published && mayReact(s),
     mayComment: published && maySpeak(s),
     mayEdit: own && maySpeak(s),
     mayDelete: own || moderates(s),
     mayReport: mayReport(post, s),
     mayPin: published && moderates(s),
-  };
+  });
 }
 
 export function commentPermissions(comment: Item, s: FeedStanding): GroupCommentPermissions {
-  return { mayDelete: comment.authorId === s.viewerId || moderates(s), mayReport: mayReport(comment, s) };
+  return granted({ mayDelete: comment.authorId === s.viewerId || moderates(s), mayReport: mayReport(comment, s) });
 }

@@ -70,7 +70,8 @@ describe('feed page round trips', () => {
 
     expect(large).toHaveLength(small.length);
     // Access (group, membership), the page and its announcements, then one batched read each
-    // for authors, group names, images, the reader's likes and the reader's standing.
+    // for authors, images, the reader's likes and the reader's standing (a group's own feed
+    // does not name its group in its posts, so reads no group names).
     expect(large.length).toBeLessThanOrEqual(9);
   });
 });

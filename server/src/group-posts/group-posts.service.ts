@@ -219,7 +219,7 @@ export class GroupPostsService {
           })
         : [],
     ]);
-    const { page, pinned } = await this.present(rows, query.limit, user, pinnedRows);
+    const { page, pinned } = await this.present(rows, query.limit, (posts) => this.presenter.feedPosts(posts, user), pinnedRows);
     return { ...page, pinned };
   }
 
@@ -253,7 +253,7 @@ export class GroupPostsService {
     const { page } = await this.present(
       ids.flatMap((row) => byId.get(row.id) ?? []),
       query.limit,
-      user,
+      (posts) => this.presenter.posts(posts, user),
     );
     return page;
   }
@@ -263,15 +263,15 @@ export class GroupPostsService {
    * share the presenter's batched reads (authors, images, likes, standings): a page costs the
    * same few round trips however many posts and announcements it shows.
    */
-  private async present(
+  private async present<T>(
     rows: GroupPostEntity[],
     limit: number,
-    user: AuthUserDto,
+    show: (posts: GroupPostEntity[]) => Promise<T[]>,
     pinnedRows: GroupPostEntity[] = [],
-  ): Promise<{ page: Page<GroupPostDto>; pinned: GroupPostDto[] }> {
+  ): Promise<{ page: Page<T>; pinned: T[] }> {
     const keyset = (p: GroupPostEntity): Keyset => ({ at: p.createdAt, id: p.id });
     const page = toPage(rows, limit, keyset, (p) => p);
-    const posts = await this.presenter.posts([...page.items, ...pinnedRows], user);
+    const posts = await show([...page.items, ...pinnedRows]);
     return { page: { items: posts.slice(0, page.items.length), nextCursor: page.nextCursor }, pinned: posts.slice(page.items.length) };
   }
 }

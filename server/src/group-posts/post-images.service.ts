@@ -6,7 +6,7 @@ import { type AuthUserDto, GROUP_POST_LIMITS, type GroupPostImageDto } from '@al
 import { AppError } from '../common/app-error.js';
 import { MediaChecksService } from '../content-security/media-checks.service.js';
 import { type ObjectContent, OBJECT_STORAGE, type ObjectStorage } from '../storage/storage.port.js';
-import { originalKeyOf, thumbnailKeyOf } from '../storage/storage-keys.js';
+import { originalKeyOf } from '../storage/storage-keys.js';
 import { readImageUploadWithThumbnail } from '../storage/upload.js';
 import { getOrOriginal } from '../storage/uploads.controller.js';
 import { GroupPostImageEntity } from './group-post-image.entity.js';
@@ -107,8 +107,8 @@ export class PostImagesService {
     return rows.length === 0 ? null : getOrOriginal(this.storage, key);
   }
 
+  /** The thumbnail's URL is derived from the picture's (postImageThumbnailUrl), as its key is (thumbnailKeyOf). */
   private present(image: GroupPostImageEntity): GroupPostImageDto {
-    const name = (key: string) => `${POST_IMAGES_URL_PATH}/${key.slice(FOLDER.length + 1)}`;
-    return { id: image.id, url: name(image.storageKey), thumbnailUrl: name(thumbnailKeyOf(image.storageKey)) };
+    return { id: image.id, url: `${POST_IMAGES_URL_PATH}/${image.storageKey.slice(FOLDER.length + 1)}` };
   }
 }

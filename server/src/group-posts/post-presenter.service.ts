@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, In } from 'typeorm';
-import type { AuthUserDto, GroupCommentDto, GroupPostAuthorDto, GroupPostDto, ModerationItemDto } from '@alumni/shared';
+import type { AuthUserDto, GroupCommentDto, GroupFeedPostDto, GroupPostAuthorDto, GroupPostDto, ModerationItemDto } from '@alumni/shared';
 import { AlumniService } from '../alumni/alumni.service.js';
 import { canSee } from '../alumni/alumnus-view.js';
 import type { AlumnusEntity } from '../alumni/alumnus.entity.js';
@@ -26,35 +26,44 @@ export class PostPresenterService {
     private readonly images: PostImagesService,
   ) {}
 
-  async posts(posts: GroupPostEntity[], user: AuthUserDto): Promise<GroupPostDto[]> {
+  /** Posts as a group's own feed shows them: without the group, which the reader asked for. */
+  async feedPosts(posts: GroupPostEntity[], user: AuthUserDto): Promise<GroupFeedPostDto[]> {
     if (posts.length === 0) return [];
     const postIds = posts.map((p) => p.id);
     const groupIds = [...new Set(posts.map((p) => p.groupId))];
     // One read of the viewer's standing in these groups serves the authors' visibility and the permissions.
     const standingsRead = this.access.standings(groupIds, user);
-    const [authors, names, images, liked, standings] = await Promise.all([
+    const [authors, images, liked, standings] = await Promise.all([
       this.authors(posts, user, standingsRead),
-      this.access.groupNames(groupIds),
       this.images.ofPosts(postIds),
       this.dataSource.getRepository(GroupPostLikeEntity).findBy({ postId: In(postIds), alumnusId: user.id }),
       standingsRead,
     ]);
     const likedIds = new Set(liked.map((like) => like.postId));
+    // What is false or never is left out (GroupFeedPostDto): most posts are neither pinned, liked nor edited.
     return posts.map((post) => ({
       id: post.id,
-      group: { id: post.groupId, name: names.get(post.groupId) ?? '' },
       author: authors(post.authorId),
       text: post.text,
       images: images.get(post.id) ?? [],
       status: post.status as 'published' | 'held',
-      pinned: post.pinnedAt !== null,
+      ...(post.pinnedAt !== null && { pinned: true }),
       likeCount: post.likeCount,
       commentCount: post.commentCount,
-      likedByMe: likedIds.has(post.id),
+      ...(likedIds.has(post.id) && { likedByMe: true }),
       createdAt: post.createdAt.toISOString(),
-      editedAt: post.editedAt?.toISOString() ?? null,
+      ...(post.editedAt !== null && { editedAt: post.editedAt.toISOString() }),
       ...postPermissions(post, standings.get(post.groupId)!),
     }));
+  }
+
+  /** Posts with the group each is from, for the "my groups" feed and a post on its own. */
+  async posts(posts: GroupPostEntity[], user: AuthUserDto): Promise<GroupPostDto[]> {
+    const [shown, names] = await Promise.all([this.feedPosts(posts, user), this.access.groupNames(posts.map((p) => p.groupId))]);
+    return shown.map((post, i) => {
+      const groupId = posts[i]!.groupId;
+      return { ...post, group: { id: groupId, name: names.get(groupId) ?? '' } };
+    });
   }
 
   async post(post: GroupPostEntity, user: AuthUserDto): Promise<GroupPostDto> {

@@ -32,49 +32,64 @@ export interface GroupPostAuthorDto {
 
 export interface GroupPostImageDto {
   id: string;
+  /** The picture; its thumbnail is at `postImageThumbnailUrl(url)`. */
   url: string;
-  /**
-   * The picture at most 480 px on its longest side, for feeds and the composer; serves the
-   * picture itself for one uploaded before thumbnails were made.
-   */
-  thumbnailUrl: string;
+}
+
+/**
+ * Where a post image's thumbnail is served, beside the picture (`….jpg` → `….thumb.jpg`): at
+ * most 480 px on its longest side, for feeds and the composer; the picture itself for one
+ * uploaded before thumbnails were made. Derived rather than sent: a feed page has dozens.
+ */
+export function postImageThumbnailUrl(url: string): string {
+  return url.replace(/(\.[a-z]+)$/, '.thumb$1');
 }
 
 /**
  * What the viewer may do with a post, computed by the server from their membership and role
- * (the same rules its routes enforce), so the page shows only the buttons that work.
+ * (the same rules its routes enforce), so the page shows only the buttons that work. Only the
+ * flags that are true are sent: one left out means no.
  */
 export interface GroupPostPermissions {
-  mayLike: boolean;
-  mayComment: boolean;
-  mayEdit: boolean;
-  mayDelete: boolean;
-  mayReport: boolean;
-  mayPin: boolean;
+  mayLike?: true;
+  mayComment?: true;
+  mayEdit?: true;
+  mayDelete?: true;
+  mayReport?: true;
+  mayPin?: true;
 }
 
 /** What the viewer may do with a comment (see GroupPostPermissions). */
 export type GroupCommentPermissions = Pick<GroupPostPermissions, 'mayDelete' | 'mayReport'>;
 
-export interface GroupPostDto extends GroupPostPermissions {
+/**
+ * A post as a group's own feed shows it: that group is the one asked for, so it is not
+ * repeated in every post. As with the permissions, `pinned`, `likedByMe` and `editedAt` are
+ * left out when false or never.
+ */
+export interface GroupFeedPostDto extends GroupPostPermissions {
   id: string;
-  group: { id: string; name: string };
   author: GroupPostAuthorDto;
   text: string;
   images: GroupPostImageDto[];
   /** Only `published` or `held` (the viewer's own, or any for staff) are ever shown. */
   status: 'published' | 'held';
-  pinned: boolean;
+  pinned?: true;
   likeCount: number;
   commentCount: number;
-  likedByMe: boolean;
+  likedByMe?: true;
   createdAt: string;
-  editedAt: string | null;
+  editedAt?: string;
+}
+
+/** A post on its own or in the "my groups" feed, which names the group it is from. */
+export interface GroupPostDto extends GroupFeedPostDto {
+  group: { id: string; name: string };
 }
 
 /** One group's feed page; the pinned announcements come with the first page only. */
-export interface GroupFeedPageDto extends Page<GroupPostDto> {
-  pinned: GroupPostDto[];
+export interface GroupFeedPageDto extends Page<GroupFeedPostDto> {
+  pinned: GroupFeedPostDto[];
 }
 
 export interface GroupCommentDto extends GroupCommentPermissions {

@@ -1,9 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CONTENT_CHECK_OUTCOMES,
   type ContentCheckOutcome,
   type GroupCommentDto,
   type GroupFeedPageDto,
+  type GroupFeedPostDto,
   type GroupPostAuthorDto,
   type GroupPostDto,
   type GroupPostImageDto,
@@ -30,14 +31,12 @@ export class GroupPostImageResponseDto implements GroupPostImageDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ example: '/api/v1/group-post-images/5f0c….jpg' })
-  url: string;
-
   @ApiProperty({
-    example: '/api/v1/group-post-images/5f0c….thumb.jpg',
-    description: 'At most 480 px on its longest side; the picture itself for one uploaded before thumbnails were made',
+    example: '/api/v1/group-post-images/5f0c….jpg',
+    description:
+      'The picture. Its thumbnail (at most 480 px on its longest side; the picture itself for one uploaded before thumbnails were made) is beside it, `….thumb.jpg`',
   })
-  thumbnailUrl: string;
+  url: string;
 }
 
 export class GroupRefResponseDto {
@@ -66,15 +65,16 @@ abstract class ContentItemResponseDto {
   createdAt: string;
 }
 
-export class GroupPostResponseDto extends ContentItemResponseDto implements GroupPostDto {
-  @ApiProperty({ type: GroupRefResponseDto })
-  group: GroupRefResponseDto;
+/** A flag of the viewer's rights or of their relation to the item: sent only when true, left out means false. */
+const TrueOrAbsent = (description: string) =>
+  ApiPropertyOptional({ type: Boolean, enum: [true], description: `${description}; sent only when true` });
 
+export class GroupFeedPostResponseDto extends ContentItemResponseDto implements GroupFeedPostDto {
   @ApiProperty({ type: [GroupPostImageResponseDto] })
   images: GroupPostImageResponseDto[];
 
-  @ApiProperty()
-  pinned: boolean;
+  @TrueOrAbsent('a pinned announcement')
+  pinned?: true;
 
   @ApiProperty()
   likeCount: number;
@@ -82,29 +82,35 @@ export class GroupPostResponseDto extends ContentItemResponseDto implements Grou
   @ApiProperty()
   commentCount: number;
 
-  @ApiProperty()
-  likedByMe: boolean;
+  @TrueOrAbsent('I like it')
+  likedByMe?: true;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  editedAt: string | null;
+  @ApiPropertyOptional({ format: 'date-time', description: 'sent only once the post has been edited' })
+  editedAt?: string;
 
-  @ApiProperty({ description: 'published, and I am a member (muted too) or staff' })
-  mayLike: boolean;
+  @TrueOrAbsent('published, and I am a member (muted too) or staff')
+  mayLike?: true;
 
-  @ApiProperty({ description: 'published, and I am a member who is not muted, or staff' })
-  mayComment: boolean;
+  @TrueOrAbsent('published, and I am a member who is not muted, or staff')
+  mayComment?: true;
 
-  @ApiProperty({ description: 'mine, and I may still speak in the group' })
-  mayEdit: boolean;
+  @TrueOrAbsent('mine, and I may still speak in the group')
+  mayEdit?: true;
 
-  @ApiProperty({ description: 'mine, or I am the group’s owner or an admin, or staff' })
-  mayDelete: boolean;
+  @TrueOrAbsent('mine, or I am the group’s owner or an admin, or staff')
+  mayDelete?: true;
 
-  @ApiProperty({ description: 'published, not mine, and I am a member or staff' })
-  mayReport: boolean;
+  @TrueOrAbsent('published, not mine, and I am a member or staff')
+  mayReport?: true;
 
-  @ApiProperty({ description: 'published, and I am the group’s owner or an admin, or staff' })
-  mayPin: boolean;
+  @TrueOrAbsent('published, and I am the group’s owner or an admin, or staff')
+  mayPin?: true;
+}
+
+/** A post on its own or in the "my groups" feed: with the group it is from. */
+export class GroupPostResponseDto extends GroupFeedPostResponseDto implements GroupPostDto {
+  @ApiProperty({ type: GroupRefResponseDto })
+  group: GroupRefResponseDto;
 }
 
 export class GroupPostPageResponseDto implements Page<GroupPostDto> {
@@ -115,20 +121,27 @@ export class GroupPostPageResponseDto implements Page<GroupPostDto> {
   nextCursor: string | null;
 }
 
-export class GroupFeedPageResponseDto extends GroupPostPageResponseDto implements GroupFeedPageDto {
-  @ApiProperty({ type: [GroupPostResponseDto], description: 'pinned announcements, on the first page only' })
-  pinned: GroupPostResponseDto[];
+/** A group's own feed: its posts do not repeat the group. */
+export class GroupFeedPageResponseDto implements GroupFeedPageDto {
+  @ApiProperty({ type: [GroupFeedPostResponseDto] })
+  items: GroupFeedPostResponseDto[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+
+  @ApiProperty({ type: [GroupFeedPostResponseDto], description: 'pinned announcements, on the first page only' })
+  pinned: GroupFeedPostResponseDto[];
 }
 
 export class GroupCommentResponseDto extends ContentItemResponseDto implements GroupCommentDto {
   @ApiProperty({ format: 'uuid' })
   postId: string;
 
-  @ApiProperty({ description: 'mine, or I am the group’s owner or an admin, or staff' })
-  mayDelete: boolean;
+  @TrueOrAbsent('mine, or I am the group’s owner or an admin, or staff')
+  mayDelete?: true;
 
-  @ApiProperty({ description: 'published, not mine, and I am a member or staff' })
-  mayReport: boolean;
+  @TrueOrAbsent('published, not mine, and I am a member or staff')
+  mayReport?: true;
 }
 
 export class GroupCommentPageResponseDto implements Page<GroupCommentDto> {

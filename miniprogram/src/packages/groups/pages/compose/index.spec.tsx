@@ -21,18 +21,13 @@ const post = (status: 'published' | 'held') => ({
   text: '周末聚会',
   images: [],
   status,
-  pinned: false,
   likeCount: 0,
   commentCount: 0,
-  likedByMe: false,
   createdAt: '2026-01-01T00:00:00.000Z',
-  editedAt: null,
   mayLike: true,
   mayComment: true,
   mayEdit: true,
   mayDelete: true,
-  mayReport: false,
-  mayPin: false,
 });
 
 const type = (text: string) => fireEvent.change(document.querySelector('textarea')!, { target: { value: text } });
@@ -133,7 +128,7 @@ describe('发动态', () => {
     (useRouter as jest.Mock).mockReturnValue({ params: { postId: 'p1' } });
     const mine = {
       ...post('published'),
-      images: [{ id: 'img9', url: '/api/v1/group-post-images/9.png', thumbnailUrl: '/api/v1/group-post-images/9.thumb.png' }],
+      images: [{ id: 'img9', url: '/api/v1/group-post-images/9.png' }],
     };
     taroRequest.mockImplementation((call: { method: string }) =>
       Promise.resolve({ statusCode: 200, data: call.method === 'GET' ? mine : post('published') }),

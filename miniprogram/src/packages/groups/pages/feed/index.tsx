@@ -24,7 +24,7 @@ export default function MyGroupFeedPage() {
           <GroupPostCard
             key={post.id}
             post={post}
-            showGroup
+            from={post.group}
             onChange={(next) => update((items) => items.map((p) => (p.id === next.id ? next : p)))}
           />
         )}

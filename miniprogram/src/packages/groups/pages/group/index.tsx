@@ -1,4 +1,4 @@
-import { GROUP_JOIN_POLICY_LABELS, GROUP_KIND_LABELS, type GroupDetailDto, type GroupPostDto } from '@alumni/shared';
+import { GROUP_JOIN_POLICY_LABELS, GROUP_KIND_LABELS, type GroupDetailDto, type GroupFeedPostDto } from '@alumni/shared';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useReachBottom, useRouter, useShareAppMessage } from '@tarojs/taro';
@@ -189,8 +189,8 @@ function Feed({
   access: FeedAccess;
   registerReload: (reload: (quiet: boolean) => Promise<void>) => void;
 }) {
-  const [pinned, setPinned] = useState<GroupPostDto[]>([]);
-  const { state, reload, loadMore, update } = usePagedList<GroupPostDto>(async (cursor) => {
+  const [pinned, setPinned] = useState<GroupFeedPostDto[]>([]);
+  const { state, reload, loadMore, update } = usePagedList<GroupFeedPostDto>(async (cursor) => {
     if (!access.read) return { items: [], nextCursor: null };
     const page = await getGroupFeed(group.id, { cursor, limit: FEED_PAGE });
     if (!cursor) setPinned(page.pinned);
@@ -200,7 +200,7 @@ function Feed({
   useReachBottom(() => void loadMore());
 
   if (!access.read) return <Locked group={group} what="动态" />;
-  const replace = (post: GroupPostDto) => {
+  const replace = (post: GroupFeedPostDto) => {
     update((items) => items.map((p) => (p.id === post.id ? post : p)));
     setPinned((items) => items.map((p) => (p.id === post.id ? post : p)));
   };
