@@ -22,4 +22,23 @@ describe('a group post in WeChat', () => {
     expect(likes).toBe(1);
     expect(changed.map((p) => p.likeCount)).toEqual([1]);
   });
+
+  it('names the group only where it is given (the "my groups" feed), and takes no like on a post the reader may not like', async () => {
+    let likes = 0;
+    network.on('PUT', '/api/v1/group-posts/p1/like', () => {
+      likes++;
+      return { json: { liked: true, likeCount: 1 } };
+    });
+    // A group's own feed sends neither the group nor a flag that is false.
+    const { group, ...inGroupFeed } = groupPostFixture();
+    const { unmount } = render(<GroupPostCard post={{ ...inGroupFeed, mayLike: undefined }} />);
+    expect(screen.queryByText(/来自/)).toBeNull();
+    tapTwice(screen.getByText(/赞/));
+    await settled();
+    expect(likes).toBe(0);
+    unmount();
+
+    render(<GroupPostCard post={POST} from={group} />);
+    expect(screen.getByText('来自 2010 级计算机一班')).toBeTruthy();
+  });
 });
