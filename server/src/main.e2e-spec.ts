@@ -112,7 +112,9 @@ describe('starting the server', () => {
     servers.push(recovered);
     expect((await getJson(`${recovered.url}/api/v1/school`)).stats).toEqual(school.stats);
     expect(await recovered.stop('SIGTERM')).toBe(0);
-  });
+    // Five server processes, three of them starting the embedded engine: ~30 s on a quiet machine, over
+    // 60 s beside the rest of the suite and an H5 build (it timed out at 60 s in CI on 7 December).
+  }, 180_000);
 
   it.runIf(serverTestsRun())('with DATABASE_URL: uses that PostgreSQL server and nothing else changes', async () => {
     const db = await createServerDatabase(requireServerUrl());
