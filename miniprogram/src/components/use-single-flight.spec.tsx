@@ -157,3 +157,38 @@ describe('useSingleFlight().confirmThen', () => {
     expect(task).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('useSingleFlight().deleteAndLeave', () => {
+  const answered = (confirm: boolean) => ({ confirm, cancel: !confirm, errMsg: 'showModal:ok' });
+  beforeEach(() => {
+    jest.mocked(Taro.showModal).mockClear();
+    jest.mocked(Taro.showToast).mockClear();
+    jest.mocked(Taro.navigateBack).mockClear();
+  });
+
+  it('asks with 删除, deletes, says 已删除 and goes back; a tap while the page goes asks nothing', async () => {
+    const { result } = renderHook(() => useSingleFlight());
+    jest.mocked(Taro.showModal).mockResolvedValueOnce(answered(true));
+    const request = jest.fn(() => Promise.resolve());
+    await act(() => result.current.deleteAndLeave({ title: '删除照片', content: '删除后不可恢复。' }, request));
+    await act(() => result.current.deleteAndLeave({ title: '删除照片', content: '删除后不可恢复。' }, request));
+    expect(Taro.showModal).toHaveBeenCalledTimes(1);
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '删除照片', confirmText: '删除' }));
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已删除', icon: 'success' });
+    expect(Taro.navigateBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays on the page after a refused delete, and the next tap asks again', async () => {
+    const { result } = renderHook(() => useSingleFlight());
+    jest.mocked(Taro.showModal).mockResolvedValueOnce(answered(true)).mockResolvedValueOnce(answered(true));
+    const request = jest.fn().mockRejectedValueOnce(new Error('refused')).mockResolvedValueOnce(undefined);
+    await act(() => result.current.deleteAndLeave({ title: '删除动态', content: '删除后无法恢复。' }, request));
+    expect(Taro.showToast).not.toHaveBeenCalled();
+    expect(Taro.navigateBack).not.toHaveBeenCalled();
+    expect(result.current.busy).toBe(false);
+    await act(() => result.current.deleteAndLeave({ title: '删除动态', content: '删除后无法恢复。' }, request));
+    expect(Taro.showModal).toHaveBeenCalledTimes(2);
+    expect(Taro.navigateBack).toHaveBeenCalledTimes(1);
+  });
+});

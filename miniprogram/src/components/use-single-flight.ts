@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { type ModalOptions, modalOpen, onModalChange, showModal } from './modal';
 
@@ -61,5 +62,26 @@ export function useSingleFlight() {
     },
     [fly],
   );
-  return { busy: busy && !asking, run, confirmThen };
+  /**
+   * 删除 on a page that shows the one thing it deletes: asks (title and content, confirmed with 删除),
+   * sends `request`, says 已删除 and goes back, with { leaves: true } so a tap while the page goes
+   * does nothing. A refusal ends the flight for another try; the request wrapper showed why.
+   */
+  const deleteAndLeave = useCallback(
+    (modal: { title: string; content: string }, request: () => Promise<unknown>): Promise<void> =>
+      confirmThen(
+        { ...modal, confirmText: '删除' },
+        async () => {
+          await request();
+          void Taro.showToast({ title: '已删除', icon: 'success' });
+          void Taro.navigateBack();
+        },
+        { leaves: true },
+      ).then(
+        () => undefined,
+        () => undefined,
+      ),
+    [confirmThen],
+  );
+  return { busy: busy && !asking, run, confirmThen, deleteAndLeave };
 }

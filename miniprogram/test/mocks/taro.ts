@@ -8,6 +8,7 @@ const Taro = {
   removeStorageSync: jest.fn((key: string) => void storage.delete(key)),
   login: jest.fn(() => Promise.resolve({ code: 'wx-login-code', errMsg: 'login:ok' })),
   redirectTo: jest.fn(() => Promise.resolve()),
+  navigateBack: jest.fn(() => Promise.resolve()),
   request: jest.fn(),
   showToast: jest.fn(() => Promise.resolve()),
   stopPullDownRefresh: jest.fn(),

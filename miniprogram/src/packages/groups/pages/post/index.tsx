@@ -97,22 +97,10 @@ export default function PostPage() {
 }
 
 function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: GroupPostDto) => void }) {
-  // Deleted, the page goes back: a tap meanwhile (or while the question is up) asks nothing and deletes
-  // nothing again. A refusal rejects, which ends the flight.
-  const { confirmThen } = useSingleFlight();
+  const { deleteAndLeave } = useSingleFlight();
   const report = useReport();
   const remove = () =>
-    confirmThen(
-      { title: '删除动态', content: '删除后无法恢复，评论和点赞也将一并删除。', confirmText: '删除' },
-      async () => {
-        await deleteGroupPost(post.id);
-        void Taro.showToast({ title: '已删除', icon: 'success' });
-        void Taro.navigateBack();
-      },
-      { leaves: true },
-    ).catch(() => {
-      // The request wrapper showed why.
-    });
+    deleteAndLeave({ title: '删除动态', content: '删除后无法恢复，评论和点赞也将一并删除。' }, () => deleteGroupPost(post.id));
   const pin = async () => {
     try {
       onChange(await setGroupPostPinned(post.id, !post.pinned));

@@ -34,7 +34,7 @@ const load = async (id: string) => {
 export default function PhotoPage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '照片不存在');
-  const { busy, run, confirmThen } = useSingleFlight();
+  const { busy, run, confirmThen, deleteAndLeave } = useSingleFlight();
   const report = useReport();
   const [candidates, setCandidates] = useState<TagCandidateDto[] | null>(null);
   const [comment, setComment] = useState('');
@@ -98,19 +98,8 @@ export default function PhotoPage() {
       }
     });
 
-  // Deleted, the page goes back: the flight stays on while it goes. A refusal rejects, which ends the flight.
   const remove = () =>
-    confirmThen(
-      { title: '删除照片', content: '删除后照片墙上不再显示，标记和评论一并删除。', confirmText: '删除' },
-      async () => {
-        await deleteMemoryPhoto(photo.id);
-        void Taro.showToast({ title: '已删除', icon: 'success' });
-        void Taro.navigateBack();
-      },
-      { leaves: true },
-    ).catch(() => {
-      // Shown by the request wrapper.
-    });
+    deleteAndLeave({ title: '删除照片', content: '删除后照片墙上不再显示，标记和评论一并删除。' }, () => deleteMemoryPhoto(photo.id));
 
   const notice = statusNotice(photo);
   const pending = myPendingTag(photo);
