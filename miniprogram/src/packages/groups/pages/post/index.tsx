@@ -20,7 +20,7 @@ import { EventPagedList } from '../../../../components/event-paged-list';
 import { AuthorAvatar, GroupPostCard } from '../../../../components/group-post-card';
 import { groupUrl } from '../../../../components/group-urls';
 import { usePagedList, useReloadOnReturn } from '../../../../pages/events/use-paged-list';
-import { useReport } from '../../../../components/report-reasons';
+import { reportWithReason } from '../../../../components/report-reasons';
 import { useSingleFlight } from '../../../../components/use-single-flight';
 import './index.scss';
 
@@ -98,7 +98,6 @@ export default function PostPage() {
 
 function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: GroupPostDto) => void }) {
   const { deleteAndLeave } = useSingleFlight();
-  const report = useReport();
   const remove = () =>
     deleteAndLeave({ title: '删除动态', content: '删除后无法恢复，评论和点赞也将一并删除。' }, () => deleteGroupPost(post.id));
   const pin = async () => {
@@ -126,7 +125,7 @@ function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: 
         </Text>
       ) : null}
       {post.mayReport ? (
-        <Text className="post-action post-report" onClick={() => void report((reason) => reportGroupPost(post.id, reason))}>
+        <Text className="post-action post-report" onClick={() => void reportWithReason((reason) => reportGroupPost(post.id, reason))}>
           举报
         </Text>
       ) : null}
@@ -137,7 +136,6 @@ function PostActions({ post, onChange }: { post: GroupPostDto; onChange: (post: 
 function Comment({ comment, onDeleted }: { comment: GroupCommentDto; onDeleted: () => void }) {
   // A second tap while the question is up asks nothing and deletes nothing again.
   const { confirmThen } = useSingleFlight();
-  const report = useReport();
   const remove = () =>
     confirmThen({ title: '删除评论', content: '确定删除这条评论？', confirmText: '删除' }, async () => {
       try {
@@ -159,7 +157,10 @@ function Comment({ comment, onDeleted }: { comment: GroupCommentDto; onDeleted: 
         <View className="post-comment__foot">
           {comment.status === 'held' ? <Text className="post-comment__held">审核中，仅自己可见</Text> : null}
           {comment.mayReport ? (
-            <Text className="post-comment__report" onClick={() => void report((reason) => reportGroupComment(comment.id, reason))}>
+            <Text
+              className="post-comment__report"
+              onClick={() => void reportWithReason((reason) => reportGroupComment(comment.id, reason))}
+            >
               举报
             </Text>
           ) : null}

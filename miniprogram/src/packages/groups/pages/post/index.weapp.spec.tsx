@@ -1,6 +1,7 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import type { GroupCommentDto } from '@alumni/shared';
 import Taro from '@tarojs/taro';
-import { calls, dialogs, network, page, settled, tapTwice } from '../../../../../test/weapp/wx';
+import { calls, dialogs, network, page, settled, tapTwice, toasts } from '../../../../../test/weapp/wx';
 import { groupPostFixture } from '../../../../components/test-fixtures';
 import PostPage from './index';
 
@@ -25,5 +26,46 @@ describe('群动态 in WeChat: 删除', () => {
     expect(dialogs.map((d) => d.kind)).toEqual(['modal']);
     expect(deleted).toEqual(['/api/v1/group-posts/p1']);
     expect(calls.filter((c) => c.api === 'navigateBack')).toHaveLength(1);
+  });
+});
+
+const comment = (id: string, displayName: string, text: string): GroupCommentDto => ({
+  id,
+  postId: 'p1',
+  author: { id: `author-${id}`, displayName, avatarUrl: null },
+  text,
+  status: 'published',
+  createdAt: '2026-05-01T11:00:00.000Z',
+  mayDelete: false,
+  mayReport: true,
+});
+
+describe('群动态 in WeChat: 举报', () => {
+  it('opens no second action sheet for 举报 on another comment while the first asks, and reports again once it is done', async () => {
+    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '林小雨' } });
+    page.params = { id: 'p1' };
+    const reported: string[] = [];
+    network
+      .on('GET', '/api/v1/group-posts/p1', () => ({ json: groupPostFixture({ commentCount: 2 }) }))
+      .on('GET', '/api/v1/group-posts/p1/comments', () => ({
+        json: { items: [comment('c1', '王芳', '周末一起回学校？'), comment('c2', '张伟', '加我一个')], nextCursor: null },
+      }))
+      .on('POST', '/api/v1/group-comments/:id/reports', (req) => {
+        reported.push(`${req.path} ${req.json().reason}`);
+        return { status: 201, json: { id: `r${reported.length}` } };
+      });
+    render(<PostPage />);
+    await screen.findByText('加我一个');
+    const [, first, second] = screen.getAllByText('举报');
+    fireEvent.click(first!);
+    // The reason's sheet is up; the person taps 举报 under another comment.
+    fireEvent.click(second!);
+    await settled();
+    expect(dialogs.map((d) => d.kind)).toEqual(['actionSheet']);
+    expect(reported).toEqual(['/api/v1/group-comments/c1/reports 广告营销']);
+    expect(toasts).toEqual(['已举报，感谢反馈']);
+    fireEvent.click(second!);
+    await settled();
+    expect(reported).toEqual(['/api/v1/group-comments/c1/reports 广告营销', '/api/v1/group-comments/c2/reports 广告营销']);
   });
 });

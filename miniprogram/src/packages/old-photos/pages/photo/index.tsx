@@ -19,7 +19,7 @@ import {
 } from '../../../../api/old-photos';
 import { loadSession } from '../../../../api/session';
 import { ErrorState } from '../../../../components/error-state';
-import { useReport } from '../../../../components/report-reasons';
+import { reportWithReason } from '../../../../components/report-reasons';
 import { useLoaded } from '../../../../components/use-loaded';
 import { myPendingTag, presenceLine, statusNotice, tagLabel, taggedMe, whenWhere } from '../../photo-view';
 import { useSingleFlight } from '../../../../components/use-single-flight';
@@ -35,7 +35,6 @@ export default function PhotoPage() {
   const { params } = useRouter();
   const { state, reload, update } = useLoaded(params.id, load, '照片不存在');
   const { busy, run, confirmThen, deleteAndLeave } = useSingleFlight();
-  const report = useReport();
   const [candidates, setCandidates] = useState<TagCandidateDto[] | null>(null);
   const [comment, setComment] = useState('');
   const me = loadSession()?.alumnus.id ?? null;
@@ -216,7 +215,7 @@ export default function PhotoPage() {
                 </Text>
               ) : null}
               {c.mayReport ? (
-                <Text className="op-link" onClick={() => void report((reason) => reportPhotoComment(c.id, reason))}>
+                <Text className="op-link" onClick={() => void reportWithReason((reason) => reportPhotoComment(c.id, reason))}>
                   举报
                 </Text>
               ) : null}
@@ -249,7 +248,7 @@ export default function PhotoPage() {
 
       <View className="op-photo__footer">
         {photo.mayReport ? (
-          <Text className="op-link" onClick={() => void report((reason) => reportMemoryPhoto(photo.id, reason))}>
+          <Text className="op-link" onClick={() => void reportWithReason((reason) => reportMemoryPhoto(photo.id, reason))}>
             举报照片
           </Text>
         ) : null}

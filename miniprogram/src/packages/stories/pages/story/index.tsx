@@ -26,7 +26,7 @@ import {
   unlikeStory,
 } from '../../../../api/stories';
 import { ErrorState } from '../../../../components/error-state';
-import { useReport } from '../../../../components/report-reasons';
+import { reportWithReason } from '../../../../components/report-reasons';
 import { useLoaded } from '../../../../components/use-loaded';
 import { useReloadOnReturn } from '../../../../pages/events/use-paged-list';
 import { STORIES_URL, STORY_EDITOR_URL, STORY_POSTER_URL, storyIdOf, storyShareCard, storyTimelineCard } from '../../story-links';
@@ -258,7 +258,6 @@ function Comments({ story, onCounted }: { story: Story; onCounted: (count: numbe
   const [items, setItems] = useState<StoryCommentDto[] | null>(null);
   const [text, setText] = useState('');
   const { busy, run } = useSingleFlight();
-  const fileReport = useReport();
   const load = useCallback(async () => {
     try {
       setItems((await listStoryComments(story.id, { limit: 50 })).items);
@@ -288,7 +287,7 @@ function Comments({ story, onCounted }: { story: Story; onCounted: (count: numbe
   };
   // A reader tells staff about a comment (it stays shown until they decide); once filed, 举报 is not offered again.
   const report = (comment: StoryCommentDto) =>
-    fileReport(async (reason) => {
+    reportWithReason(async (reason) => {
       await reportStoryComment(comment.id, reason);
       setItems((current) => (current ?? []).map((c) => (c.id === comment.id ? { ...c, mayReport: false } : c)));
     });
