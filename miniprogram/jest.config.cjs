@@ -45,7 +45,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'weapp',
-      testMatch: ['<rootDir>/src/**/*.weapp.spec.{ts,tsx}'],
+      testMatch: ['<rootDir>/{src,test}/**/*.weapp.spec.{ts,tsx}'],
       // The WeChat build calls an absolute https API (TARO_APP_API_BASE at build time).
       globals: { API_BASE_URL: 'https://api.example.org' },
       setupFiles: ['<rootDir>/test/weapp/environment.ts'],

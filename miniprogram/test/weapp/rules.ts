@@ -26,8 +26,9 @@ export const RULES = {
   'dialog.one-at-a-time': {
     says: 'one native dialog or sheet at a time: modal, action sheet, subscription dialog, payment sheet, privacy popup',
     source:
-      '(unverified) WeChat documents no queue for its dialogs; a second one opened while another is up is lost or fails on phones, ' +
-      'so the fake refuses it',
+      '/miniprogram/dev/api/ui/interaction/wx.showModal.html (显示模态对话框), /miniprogram/dev/api/ui/interaction/wx.showActionSheet.html ' +
+      '(注意: on iOS and Android 6.7.2 on, a tap on the mask does not close the 模态弹窗): each is modal, over the page; ' +
+      '(unverified) what a second call while one is up does: WeChat documents no queue, it is lost or fails on phones, so the fake refuses it',
   },
   'modal.color': {
     says: 'wx.showModal’s confirmColor and cancelColor are hexadecimal colour strings (必须是 16 进制格式的颜色字符串)',

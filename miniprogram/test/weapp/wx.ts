@@ -121,6 +121,8 @@ const DEFAULT_ANSWERS: Record<DialogKind, Answer> = {
 
 let open: (Dialog & { answer: (value: Answer) => void }) | null = null;
 let inFlight = 0;
+/** Counts what happened (a dialog opened or answered, a request sent or answered), for settled(). */
+let happenings = 0;
 const scripted: Partial<Record<DialogKind, Answer[]>> = {};
 /** Every dialog the app opened, in order, with the answer it got. */
 export const dialogs: (Dialog & { answered?: Answer })[] = [];
@@ -151,6 +153,7 @@ function showDialog<T>(
   }
   const record: Dialog & { answered?: Answer } = { kind, options };
   dialogs.push(record);
+  happenings++;
   return new Promise<T>((resolve, reject) => {
     open = {
       kind,
@@ -158,6 +161,7 @@ function showDialog<T>(
       answer: (value) => {
         record.answered = value;
         open = null;
+        happenings++;
         settle(value, resolve, reject);
       },
     };
@@ -263,12 +267,14 @@ async function exchange(api: string, method: string, url: string, header: Record
     throw { errMsg: `${api}:fail url not in domain list` };
   }
   inFlight++;
+  happenings++;
   try {
     const response = await network.send({ method, url, headers: header, body });
     if (response.status === 599) throw { errMsg: `${api}:fail` };
     return response;
   } finally {
     inFlight--;
+    happenings++;
   }
 }
 
@@ -366,11 +372,13 @@ export async function loadImage(src: string): Promise<boolean> {
   const url = new URL(src);
   if (url.host !== new URL(API_BASE).host) return true;
   inFlight++;
+  happenings++;
   try {
     const response = await network.send({ method: 'GET', url: src, headers: {} });
     return response.status === 200 && (response.headers['content-type'] ?? '').startsWith('image/');
   } finally {
     inFlight--;
+    happenings++;
   }
 }
 
@@ -866,14 +874,28 @@ export function reachBottomTwice(): void {
   });
 }
 
-/** Waits until the person answered everything and no request is in flight. */
+/**
+ * Turns of the event loop settled() waits with nothing open, nothing in flight and nothing
+ * happening before it returns. The page's next step after a dialog's answer or a response can
+ * come some turns later (the answer sets state, React renders in a later turn and the effect of
+ * that render sends the request): checking one turn after the answer returned in that gap, before
+ * the request (test/weapp/wx.weapp.spec.tsx: answer → render → effect → render → request, two
+ * quiet turns). Five leaves room for a longer chain and costs a few turns per call.
+ */
+const QUIET_TURNS = 5;
+/** The most turns settled() waits in all; a page that never settles fails the test rather than hanging it. */
+const SETTLE_TURNS = 1000;
+
+/** Waits until the person answered everything, no request is in flight and the page has stopped acting on them. */
 export async function settled(): Promise<void> {
-  for (let i = 0; i < 1000; i++) {
+  let seen = happenings;
+  let quiet = 0;
+  for (let turn = 0; turn < SETTLE_TURNS; turn++) {
     await nextMacrotask();
-    if (!open && inFlight === 0) {
-      await nextMacrotask();
-      if (!open && inFlight === 0) return;
-    }
+    if (open || inFlight > 0 || happenings !== seen) {
+      seen = happenings;
+      quiet = 0;
+    } else if (++quiet === QUIET_TURNS) return;
   }
-  throw new Error('the app never settled: a dialog or a request stayed open');
+  throw new Error(`the app never settled in ${SETTLE_TURNS} turns: a dialog or a request stayed open, or the page kept sending`);
 }
