@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { act, fireEvent, getConfig } from '@testing-library/react';
+import { fireEvent, getConfig } from '@testing-library/react';
 import privacyGuide from '../../wechat/privacy-guide.json';
 import appConfig from '../../src/app.config';
+import { clickTwice, twiceInOneAct } from '../gestures';
 import { Network, type WireResponse } from './network';
 import { breakRule } from './rules';
 
@@ -848,30 +849,18 @@ export function until<T>(check: () => T, turns = 100): Promise<T> {
 
 /**
  * Two taps on `element` before the page renders again, as a phone may deliver them (Taro
- * renders after the events): both inside one act, so a guard on React state still reads
- * "not busy" for the second.
+ * renders after the events): the H5 specs' clickTwice, a click being a tap here (watchTaps).
  */
-export function tapTwice(element: Element): void {
-  act(() => {
-    fireEvent.click(element);
-    fireEvent.click(element);
-  });
-}
+export const tapTwice = clickTwice;
 
 /** Two Enters in `field` before the page renders again (a form's submit on the keyboard), as tapTwice. */
 export function enterTwice(field: Element): void {
-  act(() => {
-    fireEvent.keyDown(field, { key: 'Enter' });
-    fireEvent.keyDown(field, { key: 'Enter' });
-  });
+  twiceInOneAct(() => fireEvent.keyDown(field, { key: 'Enter' }));
 }
 
 /** Two scrolls to the bottom before the page renders again (onReachBottom twice), as tapTwice. */
 export function reachBottomTwice(): void {
-  act(() => {
-    page.reachBottom!();
-    page.reachBottom!();
-  });
+  twiceInOneAct(() => page.reachBottom!());
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { TicketDto } from '@alumni/shared';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { storage } from '../../../test/mocks/taro';
+import { clickTwice } from '../../../test/gestures';
 import { eventSummaryFixture as summary } from '../../packages/events/test-fixtures';
 import EventsPage from './index';
 
@@ -52,10 +53,7 @@ describe('活动 tab', () => {
     serve();
     render(<EventsPage />);
     const more = await screen.findByText('加载更多');
-    act(() => {
-      fireEvent.click(more);
-      fireEvent.click(more);
-    });
+    clickTwice(more);
     expect(await screen.findByText('活动3')).toBeTruthy();
     expect(screen.getAllByText('活动3')).toHaveLength(1);
     expect(eventQueries().filter((query) => query.cursor === 'next')).toHaveLength(1);

@@ -1,5 +1,6 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
+import { clickTwice } from '../../../../../test/gestures';
 import { card, fail, ok, page } from '../../test-fixtures';
 import DirectoryPage from './index';
 
@@ -52,10 +53,7 @@ describe('directory page', () => {
     });
     render(<DirectoryPage />);
     const more = await screen.findByText('加载更多');
-    act(() => {
-      fireEvent.click(more);
-      fireEvent.click(more);
-    });
+    clickTwice(more);
     expect(await screen.findByText('王芳')).toBeTruthy();
     expect(screen.getAllByText('王芳')).toHaveLength(1);
     expect(calls('/api/v1/directory').filter((url) => url.includes('cursor=c2'))).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { isPartialUpdate } from '../../../../../test/mocks/taro';
+import { clickTwice } from '../../../../../test/gestures';
 import { fail, myProfile, ok } from '../../test-fixtures';
 import ProfilePage from './index';
 
@@ -136,11 +137,7 @@ describe('profile page', () => {
     (Taro.reLaunch as jest.Mock).mockClear();
     render(<ProfilePage />);
     const remove = await screen.findByText('注销账号', { selector: '.profile-link--danger *' });
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(remove);
-      fireEvent.click(remove);
-    });
+    clickTwice(remove);
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' }));
     await act(async () => {
       fireEvent.click(remove);

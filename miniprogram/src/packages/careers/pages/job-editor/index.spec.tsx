@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import { clickTwice } from '../../../../../test/gestures';
 import { careersUrls } from '../../urls';
 import JobEditorPage from './index';
 
@@ -48,11 +49,7 @@ describe('发布招聘', () => {
     const writes = serve();
     render(<JobEditorPage />);
     await fill();
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(save());
-      fireEvent.click(save());
-    });
+    clickTwice(save());
     await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: careersUrls.job(ID) }));
     expect(writes).toEqual(['POST /api/v1/careers/jobs']);
 

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { isPartialUpdate, storage } from '../../../../../test/mocks/taro';
+import { clickTwice } from '../../../../../test/gestures';
 import ComposePage from './index';
 
 // Asking to send reply notifications is covered in api/notifications.spec.ts.
@@ -60,11 +61,7 @@ describe('发动态', () => {
     render(<ComposePage />);
     type('周末聚会');
     const publish = () => screen.getByText('发布').closest('button')!;
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(publish());
-      fireEvent.click(publish());
-    });
+    clickTwice(publish());
     await waitFor(() => expect(navigateBack).toHaveBeenCalled());
 
     // The page is going: the button stays off, and a tap meanwhile posts nothing again.

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { isPartialUpdate, storage } from '../../../../../test/mocks/taro';
+import { clickTwice } from '../../../../../test/gestures';
 import { saplingCampaign } from '../../../giving/test-fixtures';
 import { CAMPAIGN_EDITOR_URL } from '../campaigns/urls';
 import CampaignEditorPage from './index';
@@ -113,11 +114,7 @@ describe('捐赠项目编辑: a new draft', () => {
     serveNew();
     render(<CampaignEditorPage />);
     fill();
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(save());
-      fireEvent.click(save());
-    });
+    clickTwice(save());
     await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: `${CAMPAIGN_EDITOR_URL}?id=c1` }));
 
     // The page is going: the button stays off, and a tap meanwhile saves nothing again.

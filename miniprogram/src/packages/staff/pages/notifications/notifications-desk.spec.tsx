@@ -1,6 +1,7 @@
 import type { NotificationDto } from '@alumni/shared';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import { clickTwice } from '../../../../../test/gestures';
 import NotificationsDesk from './notifications-desk';
 
 const taroRequest = Taro.request as jest.Mock;
@@ -102,11 +103,7 @@ describe('消息发送 at a desk', () => {
     });
     render(<NotificationsDesk />);
     await screen.findByText('宋远舟');
-    // Both before the table renders again (a double click): the button is not yet disabled for the second.
-    act(() => {
-      fireEvent.click(screen.getByText('加载更多'));
-      fireEvent.click(screen.getByText('加载更多'));
-    });
+    clickTwice(screen.getByText('加载更多'));
     expect(await screen.findByText('顾清和')).toBeTruthy();
     expect(pages()).toBe(1);
     expect(document.querySelectorAll('.notifications-desk-row')).toHaveLength(4);

@@ -1,6 +1,7 @@
 import type { StaffMemberDto } from '@alumni/shared';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import { clickTwice } from '../../../../../test/gestures';
 import StaffMembersPage from './index';
 
 const taroRequest = Taro.request as jest.Mock;
@@ -63,11 +64,7 @@ describe('staff management page', () => {
     render(<StaffMembersPage />);
     await screen.findByText('李四');
     const revoke = screen.getAllByText('撤销')[1]!;
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(revoke);
-      fireEvent.click(revoke);
-    });
+    clickTwice(revoke);
     await waitFor(() => expect(screen.queryByText('李四')).toBeNull());
     expect(Taro.showModal).toHaveBeenCalledTimes(1);
     expect(taroRequest.mock.calls.filter(([options]) => options.method === 'DELETE')).toHaveLength(1);

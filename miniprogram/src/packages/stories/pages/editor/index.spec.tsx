@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { storage } from '../../../../../test/mocks/taro';
+import { clickTwice } from '../../../../../test/gestures';
 import { storyUrl } from '../../story-links';
 import StoryEditorPage from './index';
 
@@ -51,11 +52,7 @@ describe('投稿', () => {
     const writes = serve();
     render(<StoryEditorPage />);
     write();
-    // Both before the page renders again, as a phone may deliver them (Taro renders after the events).
-    act(() => {
-      fireEvent.click(button('提交审核'));
-      fireEvent.click(button('提交审核'));
-    });
+    clickTwice(button('提交审核'));
     await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: storyUrl(ID) }));
     expect(writes).toEqual(['POST /api/v1/stories', `POST /api/v1/stories/${ID}/submit`]);
 
