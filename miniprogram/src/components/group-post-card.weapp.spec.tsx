@@ -1,7 +1,6 @@
 import type { GroupPostDto } from '@alumni/shared';
 import { render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { network, settled, tapTwice } from '../../test/weapp/wx';
+import { network, settled, signIn, tapTwice } from '../../test/weapp/wx';
 import { GroupPostCard } from './group-post-card';
 import { groupPostFixture } from './test-fixtures';
 
@@ -9,7 +8,7 @@ const POST = groupPostFixture();
 
 describe('a group post in WeChat', () => {
   it('likes once for two taps before the card renders again', async () => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '林小雨' } });
+    signIn({ id: 'me', displayName: '林小雨' });
     let likes = 0;
     network.on('PUT', '/api/v1/group-posts/p1/like', () => {
       likes++;

@@ -1,3 +1,4 @@
+import type { SessionAlumnusDto } from '@alumni/shared';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fireEvent, getConfig } from '@testing-library/react';
@@ -788,6 +789,14 @@ let enterOptions: { scene: number; path: string; query: Record<string, string>; 
 };
 /** Each visit to another mini-program: whom, with what, and whether the person signed there. */
 export const returns: { appId: string; extraData: unknown; signed: boolean }[] = [];
+
+/**
+ * Signs `alumnus` in on this phone: the session the app keeps in storage (src/api/session.ts),
+ * with the tokens `a` (sent as `Bearer a`) and `r`, and only the alumnus's fields the page reads.
+ */
+export function signIn(alumnus: Partial<SessionAlumnusDto>): void {
+  storage.set('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus });
+}
 
 /** Back to a fresh phone between tests. */
 export function resetWx(): void {

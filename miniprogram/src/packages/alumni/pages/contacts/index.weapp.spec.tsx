@@ -1,7 +1,6 @@
 import type { ContactRequestDto } from '@alumni/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { dialogs, network, person, settled } from '../../../../../test/weapp/wx';
+import { dialogs, network, person, settled, signIn } from '../../../../../test/weapp/wx';
 import ContactsPage from './index';
 
 function request(overrides: Partial<ContactRequestDto> = {}): ContactRequestDto {
@@ -30,11 +29,7 @@ describe('联系请求 in WeChat', () => {
   let current: ContactRequestDto;
   let sent: unknown[];
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', {
-      accessToken: 'a',
-      refreshToken: 'r',
-      alumnus: { id: 'a1', displayName: '李娜', roles: ['alumnus'], phoneMasked: null },
-    });
+    signIn({ id: 'a1', displayName: '李娜', roles: ['alumnus'], phoneMasked: null });
     current = request();
     sent = [];
     network

@@ -1,6 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, dialogs, network, page, settled } from '../../../../../test/weapp/wx';
+import { calls, dialogs, network, page, settled, signIn } from '../../../../../test/weapp/wx';
 import { prefetchMessageTemplates } from '../../../../api/notifications';
 import BranchPage from './index';
 
@@ -68,11 +67,7 @@ describe('分会 in WeChat', () => {
     await prefetchMessageTemplates();
   });
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', {
-      accessToken: 'a',
-      refreshToken: 'r',
-      alumnus: { displayName: '李明', roles: ['alumnus'] },
-    });
+    signIn({ displayName: '李明', roles: ['alumnus'] });
     page.params = { id: 'b1' };
   });
 

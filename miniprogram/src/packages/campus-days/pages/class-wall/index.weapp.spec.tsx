@@ -1,11 +1,10 @@
 import { render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { network, page } from '../../../../../test/weapp/wx';
+import { network, page, signIn } from '../../../../../test/weapp/wx';
 import ClassWallPage from './index';
 
 describe('返校日班级墙 in WeChat', () => {
   it('shows the classes that came back together, most first, with who came', async () => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '周明远' } });
+    signIn({ id: 'me', displayName: '周明远' });
     page.params = { eventId: 'e1' };
     network.on('GET', '/api/v1/campus-days/e1/class-wall', () => ({
       json: {

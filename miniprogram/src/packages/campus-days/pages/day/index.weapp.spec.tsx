@@ -1,7 +1,6 @@
 import type { CampusDayDto } from '@alumni/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, files, network, page, person, settled } from '../../../../../test/weapp/wx';
+import { calls, files, network, page, person, settled, signIn } from '../../../../../test/weapp/wx';
 import CampusDayPage from './index';
 
 const spot = (n: number, collectedAt: string | null) => ({
@@ -29,7 +28,7 @@ const day = (collected: number): CampusDayDto => ({
 
 describe('返校集章 in WeChat', () => {
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '周明远' } });
+    signIn({ id: 'me', displayName: '周明远' });
     page.params = { eventId: 'e1' };
   });
 

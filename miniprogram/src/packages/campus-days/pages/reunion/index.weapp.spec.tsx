@@ -1,7 +1,6 @@
 import type { ReunionClassDto, ReunionProposalDto } from '@alumni/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, network, page, settled } from '../../../../../test/weapp/wx';
+import { calls, network, page, settled, signIn } from '../../../../../test/weapp/wx';
 import ProposePage from '../propose/index';
 import ReunionsPage from '../reunions/index';
 import ReunionPage from './index';
@@ -31,7 +30,7 @@ describe('班级聚会 in WeChat', () => {
   const sent: { method: string; path: string; body: unknown }[] = [];
 
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '林小雨' } });
+    signIn({ id: 'me', displayName: '林小雨' });
     sent.length = 0;
   });
 

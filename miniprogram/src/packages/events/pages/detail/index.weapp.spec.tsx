@@ -1,13 +1,12 @@
 import type { RegistrationDto } from '@alumni/shared';
 import { render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { dialogs, network, page, settled, tapTwice, until } from '../../../../../test/weapp/wx';
+import { dialogs, network, page, settled, signIn, tapTwice, until } from '../../../../../test/weapp/wx';
 import { eventFixture, registrationFixture } from '../../test-fixtures';
 import EventDetailPage from './index';
 
 describe('活动详情 in WeChat', () => {
   it('cancels once for two taps before the page renders again: one confirmation, one DELETE', async () => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '李明' } });
+    signIn({ id: 'me', displayName: '李明' });
     page.params = { id: 'e1' };
     let mine: RegistrationDto = registrationFixture();
     let cancels = 0;

@@ -1,6 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, dialogs, network, page, settled, tapTwice, until } from '../../../../../test/weapp/wx';
+import { calls, dialogs, network, page, settled, signIn, tapTwice, until } from '../../../../../test/weapp/wx';
 import { eventFixture, registrationFixture } from '../../test-fixtures';
 import SignUpPage from './index';
 
@@ -14,7 +13,7 @@ describe('活动报名 in WeChat', () => {
   const signUps: unknown[] = [];
 
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '林小雨' } });
+    signIn({ id: 'me', displayName: '林小雨' });
     page.params = { id: 'e1' };
     signUps.length = 0;
     network

@@ -1,6 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, dialogs, network, page, person, settled } from '../../../../../test/weapp/wx';
+import { calls, dialogs, network, page, person, settled, signIn } from '../../../../../test/weapp/wx';
 import { prefetchMessageTemplates } from '../../../../api/notifications';
 import { donationFixture, paidDonation, saplingCampaign } from '../../test-fixtures';
 import DonatePage from './index';
@@ -36,7 +35,7 @@ describe('捐赠 in WeChat', () => {
     await prefetchMessageTemplates();
   });
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '李明' } });
+    signIn({ displayName: '李明' });
     page.params = { id: 'c1' };
   });
 

@@ -1,6 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, dialogs, files, network, page, person, settled, until } from '../../../../../test/weapp/wx';
+import { calls, dialogs, files, network, page, person, settled, signIn, until } from '../../../../../test/weapp/wx';
 import { certificateFixture, paidDonation, saplingCampaign } from '../../test-fixtures';
 import DonationPage from './index';
 
@@ -13,7 +12,7 @@ function serve() {
 
 describe('捐赠证书 in WeChat', () => {
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '李明' } });
+    signIn({ displayName: '李明' });
     page.params = { id: 'd1' };
   });
 

@@ -1,6 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { dialogs, network, page, settled } from '../../../../../test/weapp/wx';
+import { dialogs, network, page, settled, signIn } from '../../../../../test/weapp/wx';
 import { donationFixture, instalmentFixture, paidDonation } from '../../test-fixtures';
 import MonthlyPayPage from './index';
 
@@ -9,7 +8,7 @@ const detail = (override = {}) => ({ ...instalmentFixture(override), campaignId:
 
 describe('本月月捐 in WeChat', () => {
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '李明' } });
+    signIn({ displayName: '李明' });
     page.params = { id: 'i1' };
   });
 

@@ -1,6 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, dialogs, network, page, settled, tapTwice } from '../../../../../test/weapp/wx';
+import { calls, dialogs, network, page, settled, signIn, tapTwice } from '../../../../../test/weapp/wx';
 import { prefetchMessageTemplates } from '../../../../api/notifications';
 import { aidCampaign, pledgeFixture } from '../../test-fixtures';
 import MonthlyPledgePage from './index';
@@ -26,7 +25,7 @@ describe('每月捐赠 in WeChat', () => {
     await prefetchMessageTemplates();
   });
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '李明' } });
+    signIn({ displayName: '李明' });
     page.params = { id: 'c1' };
   });
 

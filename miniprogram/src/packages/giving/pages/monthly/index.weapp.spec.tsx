@@ -1,6 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, dialogs, network, person, returns, settled, toasts } from '../../../../../test/weapp/wx';
+import { calls, dialogs, network, person, returns, settled, signIn, toasts } from '../../../../../test/weapp/wx';
 import { pledgeFixture } from '../../test-fixtures';
 import MyMonthlyPage from './index';
 
@@ -24,7 +23,7 @@ const SIGNED = { state: 'signed' as const, signedAt: '2026-12-06T02:00:00.000Z',
 
 describe('我的月捐 in WeChat: 签约自动扣款 (委托代扣)', () => {
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '李明' } });
+    signIn({ displayName: '李明' });
   });
 
   /** The server: the pledge, a signing request, and the check that asks WeChat Pay (signed once the person signed). */

@@ -1,12 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, network } from '../../../../../test/weapp/wx';
+import { calls, network, signIn } from '../../../../../test/weapp/wx';
 import { issuedReceipt, myPaidGift } from '../../test-fixtures';
 import ReceiptsPage from './index';
 
 describe('捐赠票据 in WeChat', () => {
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '李明' } });
+    signIn({ displayName: '李明' });
   });
 
   it('downloads an issued e-receipt with the token and opens it in the document viewer', async () => {

@@ -1,11 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, dialogs, network, settled, tapTwice } from '../../../../../test/weapp/wx';
+import { calls, dialogs, network, settled, signIn, tapTwice } from '../../../../../test/weapp/wx';
 import SuggestPage from './index';
 
 describe('提建议 in WeChat', () => {
   it('submits once for two taps before the page renders again: one subscription dialog, one suggestion, one redirect', async () => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '林小雨' } });
+    signIn({ id: 'me', displayName: '林小雨' });
     const sent: unknown[] = [];
     network
       .on('GET', '/api/v1/notifications/templates', () => ({

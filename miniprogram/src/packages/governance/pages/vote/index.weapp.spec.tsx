@@ -1,7 +1,6 @@
 import type { VoteDto } from '@alumni/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { dialogs, network, page, settled, tapTwice, until } from '../../../../../test/weapp/wx';
+import { dialogs, network, page, settled, signIn, tapTwice, until } from '../../../../../test/weapp/wx';
 import VotePage from './index';
 
 const vote = (override: Partial<VoteDto> = {}): VoteDto => ({
@@ -36,7 +35,7 @@ const vote = (override: Partial<VoteDto> = {}): VoteDto => ({
 
 describe('投票 in WeChat', () => {
   it('casts one ballot for two taps before the page renders again: one subscription dialog, one confirmation, one POST', async () => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '林小雨' } });
+    signIn({ id: 'me', displayName: '林小雨' });
     page.params = { id: 'v1' };
     const ballots: unknown[] = [];
     network

@@ -1,13 +1,12 @@
-import { fireEvent, render, screen } from '@testing-library/react';
 import type { GroupCommentDto } from '@alumni/shared';
-import Taro from '@tarojs/taro';
-import { calls, dialogs, network, page, settled, tapTwice, toasts } from '../../../../../test/weapp/wx';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { calls, dialogs, network, page, settled, signIn, tapTwice, toasts } from '../../../../../test/weapp/wx';
 import { groupPostFixture } from '../../../../components/test-fixtures';
 import PostPage from './index';
 
 describe('群动态 in WeChat: 删除', () => {
   it('asks once, deletes once and goes back once for two taps on 删除, and takes no tap while it goes', async () => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'a1', displayName: '李明' } });
+    signIn({ id: 'a1', displayName: '李明' });
     page.params = { id: 'p1' };
     const deleted: string[] = [];
     network
@@ -42,7 +41,7 @@ const comment = (id: string, displayName: string, text: string): GroupCommentDto
 
 describe('群动态 in WeChat: 举报', () => {
   it('opens no second action sheet for 举报 on another comment while the first asks, and reports again once it is done', async () => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '林小雨' } });
+    signIn({ id: 'me', displayName: '林小雨' });
     page.params = { id: 'p1' };
     const reported: string[] = [];
     network

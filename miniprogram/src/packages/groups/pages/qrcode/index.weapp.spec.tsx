@@ -1,6 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, dialogs, network, page, person, scopes, settled } from '../../../../../test/weapp/wx';
+import { calls, dialogs, network, page, person, scopes, settled, signIn } from '../../../../../test/weapp/wx';
 import GroupQrcodePage from './index';
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
@@ -13,7 +12,7 @@ function serve() {
 
 describe('群组小程序码 in WeChat', () => {
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '李明' } });
+    signIn({ displayName: '李明' });
     page.params = { id: 'g1' };
   });
 

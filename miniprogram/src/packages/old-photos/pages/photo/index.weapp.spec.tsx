@@ -1,6 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { API_BASE, calls, network, page, settled } from '../../../../../test/weapp/wx';
+import { API_BASE, calls, network, page, settled, signIn } from '../../../../../test/weapp/wx';
 import { photoFixture, tagFixture } from '../../test-fixtures';
 import PhotoPage from './index';
 
@@ -11,7 +10,7 @@ describe('老照片 in WeChat', () => {
   const sent: { method: string; path: string; body: unknown }[] = [];
 
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '林小雨' } });
+    signIn({ id: 'me', displayName: '林小雨' });
     page.params = { id: 'p1' };
     sent.length = 0;
     photo = photoFixture({ tags: [tagFixture()] });

@@ -1,7 +1,6 @@
 import type { TimelineEntryDto } from '@alumni/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { API_BASE, network, settled, toasts } from '../../../../../test/weapp/wx';
+import { API_BASE, network, settled, signIn, toasts } from '../../../../../test/weapp/wx';
 import TimelinePage from './index';
 
 const JPEG = Buffer.from('ffd8ffe000104a464946', 'hex');
@@ -38,7 +37,7 @@ describe('校园时光轴 in WeChat', () => {
   const asked: string[] = [];
 
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '林小雨' } });
+    signIn({ id: 'me', displayName: '林小雨' });
     asked.length = 0;
     network
       .on('GET', '/api/v1/uploads/memories/:name', () => ({ bytes: JPEG, type: 'image/jpeg' }))

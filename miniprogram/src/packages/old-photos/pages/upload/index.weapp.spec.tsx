@@ -1,6 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, network, person, settled, tapTwice, tempFile, toasts } from '../../../../../test/weapp/wx';
+import { calls, network, person, settled, signIn, tapTwice, tempFile, toasts } from '../../../../../test/weapp/wx';
 import { photoFixture } from '../../test-fixtures';
 import UploadPage from './index';
 
@@ -8,7 +7,7 @@ const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex');
 
 describe('老照片 upload in WeChat', () => {
   it('picks a picture, sends it at once with wx.uploadFile, then shares it once on my class wall while the image check runs (two taps, and two more while it leaves)', async () => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '周明远' } });
+    signIn({ id: 'me', displayName: '周明远' });
     const uploaded: { contentType: string; hasFile: boolean }[] = [];
     const shared: unknown[] = [];
     network

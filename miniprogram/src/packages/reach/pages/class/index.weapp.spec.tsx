@@ -1,6 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { network, page } from '../../../../../test/weapp/wx';
+import { network, page, signIn } from '../../../../../test/weapp/wx';
 import LiaisonClassPage from './index';
 
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUv';
@@ -40,7 +39,7 @@ function serve() {
 
 describe('班级联络 in WeChat', () => {
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '张一' } });
+    signIn({ displayName: '张一' });
     page.params = {};
   });
 

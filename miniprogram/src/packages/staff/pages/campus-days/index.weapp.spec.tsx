@@ -1,7 +1,6 @@
 import type { StaffCampusDayDto, StaffCampusDaySpotDto, StaffReunionProposalDto } from '@alumni/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { dialogs, enterTwice, network, page, person, settled, tapTwice, until } from '../../../../../test/weapp/wx';
+import { dialogs, enterTwice, network, page, person, settled, signIn, tapTwice, until } from '../../../../../test/weapp/wx';
 import StaffCampusDaysPage from './index';
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
@@ -56,7 +55,7 @@ describe('返校日与聚会 (staff) in WeChat', () => {
   const sent: { path: string; body: unknown }[] = [];
 
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'staff', displayName: '工作人员' } });
+    signIn({ id: 'staff', displayName: '工作人员' });
     page.params = { eventId: 'e1' };
     spots = [spot('s0', '老校门', 0)];
     sent.length = 0;

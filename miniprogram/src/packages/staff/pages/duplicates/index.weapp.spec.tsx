@@ -1,7 +1,6 @@
 import type { DuplicateCandidateDto } from '@alumni/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, network, page, settled } from '../../../../../test/weapp/wx';
+import { calls, network, page, settled, signIn } from '../../../../../test/weapp/wx';
 import DuplicatesPage from './index';
 
 const pair = (id: string, name: string, kind: DuplicateCandidateDto['kind'] = 'accounts'): DuplicateCandidateDto => ({
@@ -23,11 +22,7 @@ const asked: string[] = [];
 describe('重复记录 (staff) in WeChat: the tabs and 加载更多', () => {
   beforeEach(() => {
     asked.length = 0;
-    Taro.setStorageSync('alumnilink.session', {
-      accessToken: 'a',
-      refreshToken: 'r',
-      alumnus: { id: 's1', displayName: '管理员', roles: ['alumnus', 'staff'] },
-    });
+    signIn({ id: 's1', displayName: '管理员', roles: ['alumnus', 'staff'] });
     network.on('GET', '/api/v1/staff/duplicates', (req) => {
       asked.push(req.query.toString());
       expect(req.query.get('limit')).toBe('20');

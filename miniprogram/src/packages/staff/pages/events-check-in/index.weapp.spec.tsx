@@ -1,11 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { network, page, person, settled } from '../../../../../test/weapp/wx';
+import { network, page, person, settled, signIn } from '../../../../../test/weapp/wx';
 import CheckInPage from './index';
 
 describe('签到 in WeChat: scanning a ticket', () => {
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '工作人员' } });
+    signIn({ displayName: '工作人员' });
     page.params = { id: 'e1' };
     network
       .on('GET', '/api/v1/staff/events/e1', () => ({ json: { id: 'e1', title: '校友返校日', status: 'published' } }))

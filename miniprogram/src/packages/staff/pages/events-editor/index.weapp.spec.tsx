@@ -1,11 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { calls, dialogs, person, settled } from '../../../../../test/weapp/wx';
+import { calls, dialogs, person, settled, signIn } from '../../../../../test/weapp/wx';
 import EventEditorPage from './index';
 
 describe('活动编辑 in WeChat: the place on the map', () => {
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '工作人员' } });
+    signIn({ displayName: '工作人员' });
   });
 
   it('is titled 新建活动 for a new event', async () => {

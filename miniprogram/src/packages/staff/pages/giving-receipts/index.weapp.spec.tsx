@@ -1,6 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { dialogs, network, settled, tapTwice, until } from '../../../../../test/weapp/wx';
+import { dialogs, network, settled, signIn, tapTwice, until } from '../../../../../test/weapp/wx';
 import StaffReceiptsPage from './index';
 import { staffReceipt } from './test-fixtures';
 
@@ -8,7 +7,7 @@ describe('捐赠票据 (staff) in WeChat', () => {
   const voids: unknown[] = [];
 
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'staff', displayName: '工作人员' } });
+    signIn({ id: 'staff', displayName: '工作人员' });
     voids.length = 0;
     network
       .on('GET', '/api/v1/staff/receipts', () => ({ json: [staffReceipt({ voidDueAt: '2026-12-03T02:00:00.000Z' })] }))

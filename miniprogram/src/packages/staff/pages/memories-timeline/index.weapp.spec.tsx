@@ -1,7 +1,6 @@
 import type { TimelineEntryDto } from '@alumni/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { API_BASE, dialogs, network, settled, tapTwice } from '../../../../../test/weapp/wx';
+import { API_BASE, dialogs, network, settled, signIn, tapTwice } from '../../../../../test/weapp/wx';
 import { photoFixture } from '../../../old-photos/test-fixtures';
 import StaffTimelinePage from './index';
 
@@ -21,13 +20,7 @@ const gateOpened = (photos: TimelineEntryDto['photos']): TimelineEntryDto => ({
 });
 
 describe('校园时光轴 (staff) in WeChat', () => {
-  beforeEach(() =>
-    Taro.setStorageSync('alumnilink.session', {
-      accessToken: 'a',
-      refreshToken: 'r',
-      alumnus: { id: 's1', displayName: '管理员', roles: ['alumnus', 'staff'] },
-    }),
-  );
+  beforeEach(() => signIn({ id: 's1', displayName: '管理员', roles: ['alumnus', 'staff'] }));
 
   it('adds a moment of a year, illustrated with a published old photo of that year', async () => {
     let entries: TimelineEntryDto[] = [];

@@ -1,7 +1,6 @@
 import type { StorySummaryDto } from '@alumni/shared';
 import { render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { dialogs, network, settled, tapTwice } from '../../../../../test/weapp/wx';
+import { dialogs, network, settled, signIn, tapTwice } from '../../../../../test/weapp/wx';
 import StaffStoriesPage from './index';
 
 const waiting: StorySummaryDto = {
@@ -21,11 +20,7 @@ const waiting: StorySummaryDto = {
 
 describe('文章审核 (staff) in WeChat: 记录线下授权', () => {
   it('opens one dialog for two taps before the page renders again', async () => {
-    Taro.setStorageSync('alumnilink.session', {
-      accessToken: 'a',
-      refreshToken: 'r',
-      alumnus: { id: 's1', displayName: '管理员', roles: ['alumnus', 'staff'] },
-    });
+    signIn({ id: 's1', displayName: '管理员', roles: ['alumnus', 'staff'] });
     network.on('GET', '/api/v1/staff/stories', () => ({ json: { items: [waiting], nextCursor: null } }));
     render(<StaffStoriesPage />);
     tapTwice(await screen.findByText('记录线下授权'));

@@ -1,7 +1,6 @@
 import { type StoryCommentDto, type StoryDto, storyScene } from '@alumni/shared';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { dialogs, network, page, person, settled, tapTwice, toasts } from '../../../../../test/weapp/wx';
+import { dialogs, network, page, person, settled, signIn, tapTwice, toasts } from '../../../../../test/weapp/wx';
 import StoryPage from './index';
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex');
@@ -47,11 +46,7 @@ function serve(value: StoryDto = story(), comments: StoryCommentDto[] = []) {
 
 describe('校友故事 in WeChat', () => {
   beforeEach(() => {
-    Taro.setStorageSync('alumnilink.session', {
-      accessToken: 'a',
-      refreshToken: 'r',
-      alumnus: { displayName: '李明', roles: ['alumnus'] },
-    });
+    signIn({ displayName: '李明', roles: ['alumnus'] });
     page.params = { id: ID };
   });
 

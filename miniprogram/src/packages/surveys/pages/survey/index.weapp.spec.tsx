@@ -1,7 +1,6 @@
 import type { SurveyForRespondentDto } from '@alumni/shared';
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
-import { network, page, settled, tapTwice, until } from '../../../../../test/weapp/wx';
+import { network, page, settled, signIn, tapTwice, until } from '../../../../../test/weapp/wx';
 import AnswerSurveyPage from './index';
 
 const survey: SurveyForRespondentDto = {
@@ -32,7 +31,7 @@ const survey: SurveyForRespondentDto = {
 
 describe('问卷 in WeChat', () => {
   it('sends the answers once for two taps before the page renders again', async () => {
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { id: 'me', displayName: '林小雨' } });
+    signIn({ id: 'me', displayName: '林小雨' });
     page.params = { id: 'sv1' };
     const sent: unknown[] = [];
     network

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { calls, network, page } from '../../../../../test/weapp/wx';
+import { calls, network, page, signIn } from '../../../../../test/weapp/wx';
 import ClassInvitationPage from './index';
 
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUv';
@@ -40,7 +40,7 @@ describe('班级邀请 in WeChat', () => {
 
   it('opened from a share card by a signed-in classmate, goes straight to the prefilled claim', async () => {
     serve();
-    Taro.setStorageSync('alumnilink.session', { accessToken: 'a', refreshToken: 'r', alumnus: { displayName: '赵四' } });
+    signIn({ displayName: '赵四' });
     page.params = { token: TOKEN };
     render(<ClassInvitationPage />);
     await waitFor(() => expect(screen.getByText('是我，去认证')).toBeTruthy());
