@@ -11,7 +11,6 @@ const comment = (id: string, displayName: string, text: string): GroupCommentDto
   text,
   status: 'published',
   createdAt: '2026-05-01T11:00:00.000Z',
-  mayDelete: false,
   mayReport: true,
 });
 
