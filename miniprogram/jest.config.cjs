@@ -3,26 +3,11 @@
 // - h5: the browser build's code paths, with small programmable mocks (test/mocks);
 // - weapp: `*.weapp.spec.ts(x)`, the WeChat build's code paths under the `wx` contract fake
 //   (test/weapp), which fails a test that breaks one of WeChat's documented rules.
-const nutuiImport = require('./babel.config.js').plugins[0];
-
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'jsdom',
   transform: {
-    '\\.[jt]sx?$': [
-      'babel-jest',
-      {
-        configFile: false,
-        babelrc: false,
-        presets: [
-          ['@babel/preset-env', { targets: { node: 'current' } }],
-          ['@babel/preset-react', { runtime: 'automatic' }],
-          '@babel/preset-typescript',
-        ],
-        // The same per-component entry as the build: NutUI's full bundle crashes under jsdom.
-        plugins: [nutuiImport],
-      },
-    ],
+    '\\.[jt]sx?$': ['babel-jest', { configFile: require.resolve('./test/babel.config.cjs'), babelrc: false }],
   },
   // NutUI and the @swc/helpers it imports ship ES modules; everything else in node_modules is CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(@nutui|@swc\\+helpers|@swc/helpers))'],
